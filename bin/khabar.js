@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+// Thin launcher: the CLI lives in dist/src/cli.js (built by `npm run build`, run by `npm install`'s prepare).
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const entry = join(here, '..', 'dist', 'src', 'cli.js');
+if (!existsSync(entry)) {
+  console.error('khabar: dist/ is missing; run `npm run build` (npm install does it for you).');
+  process.exit(2);
+}
+const { main } = await import(entry);
+await main(process.argv);

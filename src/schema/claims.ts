@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { TextSpanSchema } from './span.js';
+
+export const QuantitySchema = TextSpanSchema.extend({
+  value: z.number(),
+  /** Upper end of a range («بين 20 و30»); null for a single value. */
+  valueMax: z.number().nullable(),
+  approx: z.boolean(),
+  /** The counted noun as written («جندي»), normalised. */
+  unit: z.string().nullable(),
+  /** What is counted, in a few words («جندي أجنبي»). */
+  counted: z.string().nullable(),
+});
+export type Quantity = z.infer<typeof QuantitySchema>;
+
+export const SpeakerSchema = TextSpanSchema.extend({
+  entityId: z.string().nullable(),
+  anonymous: z.boolean(),
+  /** For anonymous sources: the kind («مصدر أمني», «مسؤول», «شهود»). */
+  kind: z.string().nullable(),
+});
+
+export const ClaimSchema = TextSpanSchema.extend({
+  kind: z.enum(['attributed', 'numeric']),
+  sentence: z.number().int().nonnegative(),
+  cue: TextSpanSchema.nullable(),
+  speaker: SpeakerSchema.nullable(),
+  content: TextSpanSchema.nullable(),
+  quote: z.enum(['direct', 'indirect', 'mixed']).nullable(),
+  quantities: z.array(QuantitySchema),
+  /** For numeric claims: index in `claims` of the attributed claim that carries it, if any. */
+  attributedTo: z.number().int().nonnegative().nullable(),
+  checkworthiness: z.number().min(0).max(1),
+  /** Why: feature name → contribution. */
+  checkworthinessFeatures: z.record(z.string(), z.number()),
+});
+export type Claim = z.infer<typeof ClaimSchema>;
+
+export const DateMentionSchema = TextSpanSchema.extend({
+  kind: z.enum(['date', 'time', 'datetime', 'year', 'weekday', 'relative', 'month']),
+  /** ISO 8601 (date, date-time or year) when the text and the article date allow it. */
+  iso: z.string().nullable(),
+});
+export type DateMention = z.infer<typeof DateMentionSchema>;
