@@ -1,0 +1,169 @@
+// Clitic segmentation in the D3 style (CAMeL Tools' d3tok, Farasa's segmenter): a word splits into
+// proclitics (و ف, then ب ك ل س, then ال), a stem, and one enclitic pronoun. Every analysis that the
+// grammar allows is scored and the best one wins, so that a letter is only split off when the corpus
+// and the word list say the rest is a stem: «وقال» → و+قال, but «وزير», «لبنان», «كتائب» stay whole.
+import { defaultStemEvidence, type StemEvidence } from './lexicon.js';
+import { foldAlef, lightWithOrigin } from './normalise.js';
+
+export interface Segmentation {
+  /** Normalised proclitics, outermost first: «وبالقرب» → ["و", "ب", "ال"]. */
+  proclitics: string[];
+  /** Normalised stem (with ة restored before an enclitic: «حكومته» → «حكومة»). */
+  stem: string;
+  /** Normalised enclitic pronouns (zero or one in practice). */
+  enclitics: string[];
+  /** Offsets of the stem inside the ORIGINAL word string (add the token's start for text offsets). */
+  stemStart: number;
+  stemEnd: number;
+}
+
+interface ProcliticPattern {
+  /** Surface letters in the light form (hamza alefs kept), e.g. «وبال», «لل». */
+  surface: string;
+  segments: string[];
+  hasArticle: boolean;
+  hasFuture: boolean;
+  prior: number;
+}
+
+// Log-scale preferences for each clitic when the statistics are silent (unknown words): the article
+// is almost always what it looks like; و is usually the conjunction; ك and س are rarer than the
+// letters that begin ordinary words.
+const PRIOR: Record<string, number> = { و: 0.8, ف: 0.3, ب: 0.3, ل: 0.3, ك: -0.6, س: -0.6, ال: 3 };
+const ENCLITIC_PRIOR: Record<string, number> = {
+  ه: 0.1, ها: 0.4, هم: 0.4, هما: 0.4, هن: 0.2, كم: 0.2, كما: 0.1, كن: 0, نا: 0.2, ني: 0, ي: -0.8, ك: -0.8,
+};
+const ENCLITICS = Object.keys(ENCLITIC_PRIOR).sort((a, b) => b.length - a.length);
+
+function buildProcliticPatterns(): ProcliticPattern[] {
+  const patterns: ProcliticPattern[] = [];
+  for (const conj of ['', 'و', 'ف']) {
+    for (const prep of ['', 'ب', 'ك', 'ل', 'س']) {
+      for (const article of [false, true]) {
+        if (prep === 'س' && article) continue;
+        const surface = conj + (prep === 'ل' && article ? 'لل' : prep + (article ? 'ال' : ''));
+        const segments = [conj, prep, article ? 'ال' : ''].filter((s) => s !== '');
+        const prior = segments.reduce((sum, s) => sum + (PRIOR[s] ?? 0), 0);
+        patterns.push({ surface, segments, hasArticle: article, hasFuture: prep === 'س', prior });
+      }
+    }
+  }
+  return patterns;
+}
+const PROCLITIC_PATTERNS = buildProcliticPatterns();
+
+/**
+ * Closed-class words that look like clitic + stem but are whole (relative pronouns, the name of God,
+ * particles): never split. Normalised forms.
+ */
+const WHOLE_WORDS = new Set([
+  'الذي', 'التي', 'الذين', 'اللذين', 'اللذان', 'اللتين', 'اللتان', 'اللاتي', 'اللواتي', 'اللائي',
+  'الله', 'اللهم', 'الا', 'الي', 'الان', 'لكن', 'لكي', 'لدي', 'لقد', 'ليس', 'ليست', 'لذلك', 'لان',
+  'لما', 'لولا', 'لعل', 'لهذا', 'كما', 'كي', 'كيف', 'كان', 'كانت', 'كل', 'كلا', 'كلما', 'بل', 'بين',
+  'بعد', 'بعض', 'فقط', 'في', 'فيه', 'فيها', 'فيما', 'فوق', 'ولكن', 'وفق', 'سوف', 'هذا', 'هذه', 'ذلك',
+  'تلك', 'هناك', 'هنا', 'هو', 'هي', 'هم', 'هن', 'نحن', 'انا', 'انت', 'انه', 'انها', 'منه', 'منها',
+  'عنه', 'عنها', 'عليه', 'عليها', 'اليه', 'اليها', 'لديه', 'لديها', 'لها', 'له', 'لهم', 'بها', 'به',
+  'بهم', 'معه', 'معها', 'بينهم', 'بينها', 'بينما',
+]);
+// Of these, the prepositions with a pronoun are D3-split (له → ل+ه); keep them out of WHOLE_WORDS's
+// effect by letting the lexicon decide unless the form is a true function word.
+for (const w of ['فيه', 'فيها', 'منه', 'منها', 'عنه', 'عنها', 'عليه', 'عليها', 'اليه', 'اليها', 'لديه', 'لديها', 'لها', 'له', 'لهم', 'بها', 'به', 'بهم', 'معه', 'معها', 'بينهم', 'بينها', 'انه', 'انها']) {
+  WHOLE_WORDS.delete(w);
+}
+
+/** True for the code units of Arabic letters (U+0621–U+064A, U+0671–U+06D3 extended letters). */
+function isArabicLetter(c: number): boolean {
+  return (c >= 0x0621 && c <= 0x064a) || (c >= 0x0671 && c <= 0x06d3);
+}
+
+function trivial(word: string, norm: string): Segmentation {
+  return { proclitics: [], stem: norm, enclitics: [], stemStart: 0, stemEnd: word.length };
+}
+
+export interface SegmenterOptions {
+  /** Where the stem statistics come from (default: the committed lexicon). */
+  evidence?: StemEvidence;
+  /** Most word forms remembered (decisions are cached per form: words repeat). */
+  cacheSize?: number;
+}
+
+/** A segmenter with its own cache and statistics; `segmentWord` uses a shared default one. */
+export function createSegmenter(options: SegmenterOptions = {}): (word: string) => Segmentation {
+  const evidence = options.evidence ?? defaultStemEvidence;
+  const cacheSize = options.cacheSize ?? 50_000;
+  const cache = new Map<string, Segmentation>();
+
+  function analyse(word: string): Segmentation {
+    const { light, origin } = lightWithOrigin(word);
+    const norm = foldAlef(light);
+    const n = light.length;
+    for (let i = 0; i < n; i++) if (!isArabicLetter(light.charCodeAt(i))) return trivial(word, norm);
+    if (n < 3 || WHOLE_WORDS.has(norm)) return trivial(word, norm);
+
+    let best = { score: evidence(norm), pre: 0, end: n, pattern: null as ProcliticPattern | null, enclitic: '', stem: norm };
+    for (const pattern of PROCLITIC_PATTERNS) {
+      const p = pattern.surface.length;
+      if (p > 0 && !light.startsWith(pattern.surface)) continue;
+      for (const enclitic of ['', ...ENCLITICS]) {
+        if (p === 0 && enclitic === '') continue; // the whole word: already scored
+        if (enclitic !== '' && pattern.hasArticle) continue; // no article with a possessive pronoun
+        if (enclitic !== '' && !light.endsWith(enclitic)) continue;
+        const end = n - enclitic.length;
+        const stemLength = end - p;
+        const minStem = enclitic.length === 1 || p === 1 ? 3 : 2;
+        if (stemLength < minStem) continue;
+        if (pattern.hasFuture && !'يتنأ'.includes(light[p] as string)) continue;
+        let stem = norm.slice(p, end);
+        if (WHOLE_WORDS.has(stem) && stem.length < 4) continue;
+        let stemScore = evidence(stem);
+        // D3 restores the ta marbuta that a pronoun turned into ت: «حكومته» → حكومة + ه.
+        if (enclitic !== '' && stem.endsWith('ت')) {
+          const restored = stem.slice(0, -1) + 'ة';
+          const restoredScore = evidence(restored);
+          if (restoredScore > stemScore) {
+            stem = restored;
+            stemScore = restoredScore;
+          }
+        }
+        let score = stemScore + pattern.prior + (ENCLITIC_PRIOR[enclitic] ?? 0);
+        // A stem after ب ك ل that begins with a bare alef is rare outside the article (ال is its own
+        // pattern): «بايدن» is a name, not ب + «ايدن».
+        if (p > 0 && !pattern.hasArticle && light[p] === 'ا' && 'بكل'.includes(pattern.surface[p - 1] as string)) score -= 1;
+        if (score > best.score) best = { score, pre: p, end, pattern, enclitic, stem };
+      }
+    }
+    if (!best.pattern && best.enclitic === '') return trivial(word, norm);
+    return {
+      proclitics: best.pattern ? best.pattern.segments.slice() : [],
+      stem: best.stem,
+      enclitics: best.enclitic ? [best.enclitic] : [],
+      stemStart: origin[best.pre] as number,
+      stemEnd: best.end < n ? (origin[best.end] as number) : word.length,
+    };
+  }
+
+  return (word: string): Segmentation => {
+    const cached = cache.get(word);
+    if (cached) return cached;
+    const result = analyse(word);
+    if (cache.size >= cacheSize) cache.clear();
+    cache.set(word, result);
+    return result;
+  };
+}
+
+let defaultSegmenter: ((word: string) => Segmentation) | null = null;
+
+/**
+ * Segment one word (as it appears in the text; diacritics allowed). The returned object is shared
+ * through the cache: treat it as read-only.
+ */
+export function segmentWord(word: string): Segmentation {
+  defaultSegmenter ??= createSegmenter();
+  return defaultSegmenter(word);
+}
+
+/** The segments in order, as stored on a token: proclitics, stem, enclitics. */
+export function segmentsOf(s: Segmentation): string[] {
+  return [...s.proclitics, s.stem, ...s.enclitics];
+}
