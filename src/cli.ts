@@ -1,0 +1,83 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { ConfigError } from './config.js';
+import { RedisServerMissingError } from './pipeline/redis-server.js';
+import { analyseCommand } from './commands/analyse.js';
+import { ingestCommand } from './commands/ingest.js';
+import { runCommand } from './commands/run.js';
+import { statusCommand } from './commands/status.js';
+import { workerCommand } from './commands/worker.js';
+
+function positiveInt(value: string): number {
+  const parsed = Number.parseInt(value, 10);
+  if (!Number.isInteger(parsed) || parsed < 1 || String(parsed) !== value.trim()) throw new InvalidArgumentError('expected a whole number ≥ 1');
+  return parsed;
+}
+
+function port(value: string): number {
+  const parsed = positiveInt(value);
+  if (parsed > 65535) throw new InvalidArgumentError('expected a port number (1-65535)');
+  return parsed;
+}
+
+export function buildProgram(): Command {
+  const program = new Command('khabar')
+    .description('Streaming NLP pipeline for Arabic news: tokenise, entities, claims and cross-source dedup on BullMQ workers.')
+    .showHelpAfterError()
+    .configureHelp({ sortSubcommands: false });
+
+  program
+    .command('run')
+    .description('run the whole pipeline: Redis (embedded unless REDIS_URL), ingest, one worker process per stage')
+    .argument('[paths...]', 'files or folders to read once (not moved)')
+    .option('--inbox <dir>', 'folder to watch; finished files move to .done/ or .failed/', 'inbox')
+    .option('--out <dir>', 'output folder (articles/, failed/, stories/)', 'output')
+    .option('--once', 'exit when every input has a record or a failure (exit code 1 if any failed)', false)
+    .option('--workers <n>', 'worker processes per stage', positiveInt, 1)
+    .option('--dashboard <port>', 'serve the dashboard on this port', port)
+    .action((paths: string[], options: { inbox: string; out: string; once: boolean; workers: number; dashboard?: number }) => runCommand(paths, options));
+
+  program
+    .command('worker')
+    .description('run one stage\'s worker (start many, on many machines; they share Redis)')
+    .argument('<stage>', 'tokenise | ner | claims | dedup | write')
+    .option('--concurrency <n>', 'jobs at once in this process', positiveInt)
+    .option('--out <dir>', 'output folder (the write stage only)', 'output')
+    .action((stage: string, options: { concurrency?: number; out: string }) => workerCommand(stage, options));
+
+  program
+    .command('ingest')
+    .description('queue articles from files (the producer alone)')
+    .argument('<paths...>', 'files or folders')
+    .option('--watch', 'watch the folders as inboxes', false)
+    .action((paths: string[], options: { watch: boolean }) => ingestCommand(paths, options));
+
+  program
+    .command('analyse')
+    .alias('analyze')
+    .description('run the whole chain in this process on one file (or - for stdin); record JSON on stdout')
+    .argument('<file>', 'a .txt, .json, .jsonl or .html file, or - for stdin')
+    .option('--format <ext>', 'format of stdin: txt | json | jsonl | html', 'txt')
+    .action((file: string, options: { format?: string }) => analyseCommand(file, options));
+
+  program
+    .command('status')
+    .description('per-stage job counts from Redis')
+    .option('--json', 'print JSON', false)
+    .action((options: { json?: boolean }) => statusCommand(options));
+
+  return program;
+}
+
+/** Entry point used by bin/khabar.js. Known errors print one clear line, never a stack. */
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof RedisServerMissingError) {
+      process.stderr.write(`khabar: ${error.message}\n`);
+      process.exit(2);
+    }
+    process.stderr.write(`khabar: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+}

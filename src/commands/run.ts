@@ -1,0 +1,87 @@
+import { rmSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { projectPath } from '../paths.js';
+import { redactRedisUrl } from '../logger.js';
+import { Ingestor, type FileSummary } from '../ingest/ingestor.js';
+import { listInputFiles, watchInbox, type InboxWatcher } from '../ingest/watcher.js';
+import { embeddedUrlFile } from '../pipeline/redis.js';
+import { allQueues } from '../pipeline/stages.js';
+import { Supervisor } from '../pipeline/supervisor.js';
+import { commandContext, onShutdownSignal } from './context.js';
+
+export interface RunOptions {
+  inbox: string;
+  out: string;
+  once: boolean;
+  workers: number;
+  dashboard?: number;
+}
+
+/** Expands the paths given on the command line: folders to the files directly inside them. */
+async function expandPaths(paths: string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const path of paths) {
+    const info = statSync(path, { throwIfNoEntry: false });
+    if (!info) throw new Error(`no such file or folder: ${path}`);
+    if (info.isDirectory()) files.push(...(await listInputFiles(path)));
+    else files.push(path);
+  }
+  return files;
+}
+
+/**
+ * `khabar run`: the whole pipeline as one process tree. Redis (embedded unless REDIS_URL), the ingest
+ * in this process, and `workers` child processes per queue. Paths given are read once and not moved;
+ * the inbox is watched (with `--once`: its current files only).
+ */
+export async function runCommand(paths: string[], options: RunOptions): Promise<void> {
+  const ctx = await commandContext({ mayStartRedis: true, name: 'run' });
+  const { logger, settings } = ctx;
+  const outDir = resolve(options.out);
+  const files = await expandPaths(paths);
+
+  const supervisor = new Supervisor(projectPath('bin', 'khabar.js'), { ...process.env, REDIS_URL: ctx.redis.url }, logger);
+  for (const queue of allQueues()) {
+    for (let n = 1; n <= options.workers; n++) {
+      supervisor.start({ name: `${queue}#${n}`, args: ['worker', queue, '--out', outDir] });
+    }
+  }
+  const connection = ctx.connect();
+  const ingestor = new Ingestor({ connection, settings, logger, maxFileBytes: ctx.env.KHABAR_MAX_FILE_BYTES, highWater: ctx.env.KHABAR_INGEST_HIGH_WATER });
+  logger.info({ redis: redactRedisUrl(ctx.redis.url), workersPerQueue: options.workers, queues: allQueues(), out: options.out, inbox: options.inbox }, 'khabar running');
+
+  let watcher: InboxWatcher | null = null;
+  let stopped = false;
+  const stop = async (): Promise<void> => {
+    if (stopped) return;
+    stopped = true;
+    await watcher?.close();
+    await ingestor.close();
+    await supervisor.stop(settings.shutdownTimeoutMs + 5_000);
+    connection.disconnect();
+    if (ctx.redis.embedded) {
+      await ctx.redis.embedded.stop();
+      rmSync(embeddedUrlFile(ctx.env.KHABAR_HOME), { force: true });
+    }
+  };
+  onShutdownSignal(logger, stop);
+
+  const finished: Promise<FileSummary>[] = files.map((file) => ingestor.ingestFile(file, null));
+  if (options.once) {
+    // The inbox's current files count too (no watching); then wait for every record.
+    const inboxDir = resolve(options.inbox);
+    const present = statSync(inboxDir, { throwIfNoEntry: false })?.isDirectory() ? await listInputFiles(inboxDir) : [];
+    const inboxFiles = present.map((file) => ingestor.ingestFile(file, inboxDir));
+    const summaries = await Promise.all([...finished, ...inboxFiles]);
+    const ok = summaries.reduce((sum, s) => sum + s.ok, 0);
+    const failed = summaries.reduce((sum, s) => sum + s.failed, 0);
+    logger.info({ ok, failed, out: options.out }, 'all inputs finished');
+    process.stdout.write(`khabar: ${ok} record(s) written to ${options.out}/articles, ${failed} failure(s)${failed > 0 ? ` in ${options.out}/failed` : ''}\n`);
+    await stop();
+    process.exit(failed > 0 ? 1 : 0);
+  }
+  watcher = await watchInbox(options.inbox, ingestor, logger);
+  await watcher.ready;
+  await Promise.all(finished);
+  logger.info({ inbox: options.inbox }, 'given paths finished; watching the inbox (Ctrl-C to stop)');
+}

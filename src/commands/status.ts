@@ -1,0 +1,26 @@
+import { openQueue } from '../pipeline/queues.js';
+import { allQueues } from '../pipeline/stages.js';
+import { commandContext } from './context.js';
+
+const STATES = ['waiting', 'active', 'completed', 'failed', 'delayed', 'waiting-children'] as const;
+
+/** `khabar status`: per-stage job counts from Redis. */
+export async function statusCommand(options: { json?: boolean }): Promise<void> {
+  const ctx = await commandContext({ mayStartRedis: false, name: 'status' });
+  const connection = ctx.connect();
+  const rows: Record<string, Record<string, number>> = {};
+  for (const name of allQueues()) {
+    const queue = openQueue(name, connection, ctx.settings);
+    rows[name] = await queue.getJobCounts(...STATES);
+    await queue.close();
+  }
+  connection.disconnect();
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    return;
+  }
+  const header = ['stage', ...STATES];
+  const lines = [header, ...Object.entries(rows).map(([name, counts]) => [name, ...STATES.map((state) => String(counts[state] ?? 0))])];
+  const widths = header.map((_, column) => Math.max(...lines.map((line) => (line[column] ?? '').length)));
+  for (const line of lines) process.stdout.write(`${line.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ')}\n`);
+}

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+
+/** Integer env var with a default; a bad value is a clear error naming the variable. */
+const intFromEnv = (fallback: number, min = 0) =>
+  z.coerce.number().int().min(min).default(fallback);
+
+/**
+ * Every environment variable khabar reads, parsed once. CLI flags override these where both exist.
+ * Unknown KHABAR_* variables are ignored, not rejected (a deployment may carry newer ones).
+ */
+export const EnvSchema = z.object({
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://')
+    .optional(),
+  /** Namespace of every Redis key khabar writes (queues, registries, indexes). */
+  KHABAR_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+(:[A-Za-z0-9_-]+)*$/).default('khabar'),
+  /** Where the embedded Redis keeps its data and the local state lives. */
+  KHABAR_HOME: z.string().default('.khabar'),
+  KHABAR_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** pretty | json; default: pretty on a TTY, JSON otherwise. */
+  KHABAR_LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
+  /** Files larger than this are rejected at ingest (bytes). */
+  KHABAR_MAX_FILE_BYTES: intFromEnv(5 * 1024 * 1024, 1),
+  /** Attempts per stage job before it becomes a failure record. */
+  KHABAR_ATTEMPTS: intFromEnv(4, 1),
+  /** First retry delay; doubles each attempt (exponential backoff). */
+  KHABAR_BACKOFF_MS: intFromEnv(1000, 1),
+  /** A worker's job lock; a crashed worker's job is taken over within about lock + stalled interval. */
+  KHABAR_LOCK_MS: intFromEnv(15_000, 1000),
+  KHABAR_STALLED_INTERVAL_MS: intFromEnv(5_000, 500),
+  /** How long SIGTERM waits for active jobs before giving them back to the queue. */
+  KHABAR_SHUTDOWN_TIMEOUT_MS: intFromEnv(30_000, 0),
+  /** Completed jobs kept per queue (count and age) so Redis does not grow without bound. */
+  KHABAR_KEEP_COMPLETED: intFromEnv(200, 0),
+  KHABAR_KEEP_COMPLETED_SECONDS: intFromEnv(3600, 0),
+  KHABAR_KEEP_FAILED: intFromEnv(5000, 0),
+  /** Ingest pauses while this many articles wait in the first stage's queue (backpressure). */
+  KHABAR_INGEST_HIGH_WATER: intFromEnv(2000, 1),
+  KHABAR_DASHBOARD_TOKEN: z.string().min(16, 'KHABAR_DASHBOARD_TOKEN must be at least 16 characters').optional(),
+});
+export type Env = z.infer<typeof EnvSchema>;
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment; throws ConfigError listing every bad variable. */
+export function loadEnv(env: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+/** Settings every BullMQ queue and worker shares, derived from the env. */
+export interface QueueSettings {
+  prefix: string;
+  attempts: number;
+  backoffMs: number;
+  lockMs: number;
+  stalledIntervalMs: number;
+  keepCompleted: { count: number; age: number };
+  keepFailed: number;
+  shutdownTimeoutMs: number;
+}
+
+export function queueSettings(env: Env): QueueSettings {
+  return {
+    prefix: env.KHABAR_PREFIX,
+    attempts: env.KHABAR_ATTEMPTS,
+    backoffMs: env.KHABAR_BACKOFF_MS,
+    lockMs: env.KHABAR_LOCK_MS,
+    stalledIntervalMs: env.KHABAR_STALLED_INTERVAL_MS,
+    keepCompleted: { count: env.KHABAR_KEEP_COMPLETED, age: env.KHABAR_KEEP_COMPLETED_SECONDS },
+    keepFailed: env.KHABAR_KEEP_FAILED,
+    shutdownTimeoutMs: env.KHABAR_SHUTDOWN_TIMEOUT_MS,
+  };
+}

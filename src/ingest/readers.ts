@@ -1,0 +1,137 @@
+import { extname } from 'node:path';
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { z } from 'zod';
+import type { Origin } from '../schema/article.js';
+import { decodeBytes, type DetectedEncoding } from './encoding.js';
+import { InputRejectedError } from './errors.js';
+import { JsonArticleSchema } from './json-article.js';
+
+/** What a reader makes of one article in a file, before it gets an id. */
+export interface ArticleDraft {
+  text: string;
+  title: string | null;
+  sourceName: string | null;
+  url: string | null;
+  publishedAt: string | null;
+  /** 1-based line (JSONL) or element index + 1 (JSON array); null for whole-file formats. */
+  line: number | null;
+}
+
+/** One entry a file yields: an article, or the reason one part of the file is not one. */
+export type ReadEntry = { ok: true; draft: ArticleDraft } | { ok: false; line: number | null; error: InputRejectedError };
+
+export interface ReadResult {
+  format: Origin['format'];
+  encoding: DetectedEncoding;
+  entries: ReadEntry[];
+}
+
+const FORMATS: Record<string, Origin['format']> = { '.txt': 'txt', '.text': 'txt', '.json': 'json', '.jsonl': 'jsonl', '.ndjson': 'jsonl', '.html': 'html', '.htm': 'html' };
+
+export function formatOf(fileName: string): Origin['format'] | null {
+  return FORMATS[extname(fileName).toLowerCase()] ?? null;
+}
+
+function zodReason(error: z.ZodError): string {
+  return error.issues.map((issue) => `${issue.path.join('.') || 'article'}: ${issue.message}`).join('; ');
+}
+
+function articleFromJson(value: unknown, line: number | null): ReadEntry {
+  const parsed = JsonArticleSchema.safeParse(value);
+  if (!parsed.success) return { ok: false, line, error: new InputRejectedError(`not an article: ${zodReason(parsed.error)}`, 'bad-article') };
+  return { ok: true, draft: { ...parsed.data, line } };
+}
+
+function readJson(text: string): ReadEntry[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new InputRejectedError(`malformed JSON: ${(error as Error).message}`, 'bad-json');
+  }
+  // An array of articles (the SaudiNewsNet layout) is accepted; each element stands alone.
+  if (Array.isArray(value)) {
+    if (value.length === 0) throw new InputRejectedError('the JSON array holds no articles', 'empty');
+    return value.map((item, index) => articleFromJson(item, index + 1));
+  }
+  const entry = articleFromJson(value, null);
+  if (!entry.ok) throw entry.error;
+  return [entry];
+}
+
+function readJsonl(text: string): ReadEntry[] {
+  const entries: ReadEntry[] = [];
+  const lines = text.split(/\r?\n/);
+  lines.forEach((raw, index) => {
+    if (raw.trim() === '') return;
+    try {
+      entries.push(articleFromJson(JSON.parse(raw), index + 1));
+    } catch (error) {
+      entries.push({ ok: false, line: index + 1, error: new InputRejectedError(`malformed JSON on line ${index + 1}: ${(error as Error).message}`, 'bad-json') });
+    }
+  });
+  if (entries.length === 0) throw new InputRejectedError('the JSONL file holds no lines', 'empty');
+  return entries;
+}
+
+/** Block elements whose text becomes its own paragraph (Readability returns the body as HTML). */
+const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, td';
+
+type HtmlDocument = ReturnType<typeof parseHTML>['document'];
+
+function meta(document: HtmlDocument, ...selectors: string[]): string | null {
+  for (const selector of selectors) {
+    const content = document.querySelector(selector)?.getAttribute('content')?.trim();
+    if (content) return content;
+  }
+  return null;
+}
+
+/** The article body of a web page, via Mozilla's Readability (the engine of Firefox's reader view). */
+function readHtml(html: string): ReadEntry[] {
+  const { document } = parseHTML(html);
+  const title = meta(document, 'meta[property="og:title"]', 'meta[name="twitter:title"]') ?? document.querySelector('title')?.textContent?.trim() ?? null;
+  const published = meta(document, 'meta[property="article:published_time"]', 'meta[name="pubdate"]', 'meta[name="date"]', 'meta[itemprop="datePublished"]');
+  const sourceName = meta(document, 'meta[property="og:site_name"]', 'meta[name="application-name"]');
+  const url = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(document, 'meta[property="og:url"]');
+  let parsed: ReturnType<Readability['parse']>;
+  try {
+    parsed = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { maxElemsToParse: 200_000, charThreshold: 100 }).parse();
+  } catch (error) {
+    throw new InputRejectedError(`the page could not be read: ${(error as Error).message}`, 'bad-html');
+  }
+  let text = '';
+  if (parsed?.content) {
+    const { document: body } = parseHTML(`<!doctype html><html><body>${parsed.content}</body></html>`);
+    const blocks = [...body.querySelectorAll(BLOCKS)]
+      .filter((element) => !element.querySelector(BLOCKS)) // innermost blocks only: no text twice
+      .map((element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim())
+      .filter((line) => line !== '');
+    text = blocks.length > 0 ? blocks.join('\n\n') : (parsed.textContent ?? '').trim();
+  }
+  if (text.trim() === '') throw new InputRejectedError('no article text found in the page', 'empty');
+  const publishedAt = published && !Number.isNaN(Date.parse(published)) ? new Date(published).toISOString() : null;
+  const draftTitle = parsed?.title?.trim() || title;
+  // The title goes first, as in a plain-text article, so the text layer sees the same shape.
+  const fullText = draftTitle && !text.startsWith(draftTitle) ? `${draftTitle}\n\n${text}` : text;
+  return [{ ok: true, draft: { text: fullText, title: draftTitle ?? null, sourceName: parsed?.siteName ?? sourceName, url, publishedAt, line: null } }];
+}
+
+/** Reads one file's bytes into articles, by its extension. Throws InputRejectedError for a whole-file failure. */
+export function readArticles(bytes: Uint8Array, fileName: string): ReadResult {
+  const format = formatOf(fileName);
+  if (!format) throw new InputRejectedError(`unsupported file type "${extname(fileName) || '(none)'}": use .txt, .json, .jsonl or .html`, 'unsupported');
+  const { text, encoding } = decodeBytes(bytes);
+  if (text.trim() === '') throw new InputRejectedError('the file holds only white space', 'empty');
+  switch (format) {
+    case 'txt':
+      return { format, encoding, entries: [{ ok: true, draft: { text, title: null, sourceName: null, url: null, publishedAt: null, line: null } }] };
+    case 'json':
+      return { format, encoding, entries: readJson(text) };
+    case 'jsonl':
+      return { format, encoding, entries: readJsonl(text) };
+    case 'html':
+      return { format, encoding, entries: readHtml(text) };
+  }
+}

@@ -1,0 +1,57 @@
+import { mkdir, readdir } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { watch, type FSWatcher } from 'chokidar';
+import type { Logger } from '../logger.js';
+import type { FileSummary, Ingestor } from './ingestor.js';
+
+export interface InboxWatcher {
+  /** Resolves once the files present at start-up have been seen (queued or rejected). */
+  ready: Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Hidden entries (`.done`, `.failed`, editors' temp files) are never inputs. */
+function isHidden(path: string, inboxDir: string): boolean {
+  return resolve(path) !== inboxDir && basename(path).startsWith('.');
+}
+
+/**
+ * Watches the inbox with chokidar, waiting until a file has stopped growing before reading it, so a
+ * file still being written is never read half. Files already there at start are ingested too.
+ * Symlinks are reported to the ingest as they are (it rejects them) and never followed.
+ */
+export async function watchInbox(inbox: string, ingestor: Ingestor, logger: Logger, onFinished?: (summary: FileSummary) => void): Promise<InboxWatcher> {
+  const inboxDir = resolve(inbox);
+  await mkdir(inboxDir, { recursive: true });
+  const watcher: FSWatcher = watch(inboxDir, {
+    depth: 0,
+    ignoreInitial: false,
+    followSymlinks: false,
+    ignored: (path) => isHidden(path, inboxDir),
+    awaitWriteFinish: { stabilityThreshold: 400, pollInterval: 100 },
+  });
+  const handle = (path: string): void => {
+    ingestor
+      .ingestFile(path, inboxDir)
+      .then((summary) => onFinished?.(summary))
+      .catch((error: unknown) => logger.error({ stage: 'ingest', file: basename(path), err: (error as Error).message }, 'ingest failed (the file stays in the inbox)'));
+  };
+  watcher.on('add', handle);
+  watcher.on('error', (error) => logger.error({ stage: 'ingest', err: (error as Error).message }, 'watcher error'));
+  const ready = new Promise<void>((resolveReady) => watcher.once('ready', () => resolveReady()));
+  return {
+    ready,
+    async close() {
+      await watcher.close();
+    },
+  };
+}
+
+/** Lists the files directly in a folder that the ingest would read (no hidden entries). */
+export async function listInputFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  return entries
+    .filter((entry) => !entry.name.startsWith('.') && (entry.isFile() || entry.isSymbolicLink()))
+    .map((entry) => join(dir, entry.name))
+    .sort();
+}

@@ -1,0 +1,43 @@
+import { EnrichedRecordSchema, type EnrichedRecord, type RecordInProgress, type StageName } from '../schema/record.js';
+
+export class IncompleteRecordError extends Error {
+  constructor(id: string, missing: string[]) {
+    super(`record ${id} is missing the work of stage(s): ${missing.join(', ')}`);
+    this.name = 'IncompleteRecordError';
+  }
+}
+
+/**
+ * Turns the travelling record into the published one: container metadata first, the text's own
+ * metadata where the container said nothing; the local origin path is dropped. Validated with zod.
+ */
+export function toEnrichedRecord(record: RecordInProgress, chain: readonly StageName[]): EnrichedRecord {
+  const missing = chain.filter((stage) => !record.pipeline.stages[stage]);
+  if (missing.length > 0 || !record.metadata || !record.tokens || !record.sentences || !record.boilerplate) {
+    throw new IncompleteRecordError(record.id, missing.length > 0 ? missing : ['tokenise']);
+  }
+  const metadata = record.metadata;
+  const candidate: EnrichedRecord = {
+    id: record.id,
+    schemaVersion: record.schemaVersion,
+    source: {
+      ...record.source,
+      publishedAt: record.source.publishedAt ?? metadata.published?.iso ?? null,
+    },
+    title: record.title ?? metadata.title?.text ?? null,
+    subtitles: metadata.subtitles.map((subtitle) => subtitle.text),
+    dateline: metadata.dateline?.text ?? null,
+    agency: metadata.agency?.name ?? null,
+    text: record.text,
+    metadata,
+    boilerplate: record.boilerplate,
+    sentences: record.sentences,
+    tokens: record.tokens,
+    ...(record.entities ? { entities: record.entities } : {}),
+    ...(record.claims ? { claims: record.claims } : {}),
+    ...(record.dates ? { dates: record.dates } : {}),
+    ...(record.dedup ? { dedup: record.dedup } : {}),
+    pipeline: record.pipeline,
+  };
+  return EnrichedRecordSchema.parse(candidate);
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { RecordInProgressSchema } from '../schema/record.js';
+import { FailureRecordSchema } from '../schema/record.js';
+
+/** A stage job carries the record as it stands (every layer so far): a crash loses no stage's work. */
+export const StageJobDataSchema = z.object({
+  kind: z.literal('record'),
+  record: RecordInProgressSchema,
+});
+export type StageJobData = z.infer<typeof StageJobDataSchema>;
+
+/** A write job is either a finished record or a failure to record. */
+export const WriteJobDataSchema = z.discriminatedUnion('kind', [
+  StageJobDataSchema,
+  z.object({
+    kind: z.literal('failure'),
+    failure: FailureRecordSchema,
+    /** Where the input came from, so the ingest can move the file (path stays in Redis, never in output). */
+    originPath: z.string().nullable(),
+  }),
+]);
+export type WriteJobData = z.infer<typeof WriteJobDataSchema>;
+
+/** Turns a zod failure on job data into one readable line (it becomes the failure record's reason). */
+export function describeZodError(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+    .join('; ');
+}

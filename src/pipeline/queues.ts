@@ -1,0 +1,27 @@
+import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
+import type { QueueSettings } from '../config.js';
+import type { StageName } from '../schema/record.js';
+
+/** The last queue of every chain: writes records and failure records to the output folder. */
+export const WRITE_QUEUE = 'write' as const;
+export type QueueName = StageName | typeof WRITE_QUEUE;
+
+/** Job options every stage job gets: retries with exponential backoff, bounded history. */
+export function defaultJobOptions(settings: QueueSettings): JobsOptions {
+  return {
+    attempts: settings.attempts,
+    backoff: { type: 'exponential', delay: settings.backoffMs },
+    removeOnComplete: settings.keepCompleted,
+    removeOnFail: { count: settings.keepFailed },
+  };
+}
+
+/** Opens (without creating anything in Redis) the queue object for a stage. */
+export function openQueue(name: QueueName, connection: ConnectionOptions, settings: QueueSettings): Queue {
+  return new Queue(name, { connection, prefix: settings.prefix, defaultJobOptions: defaultJobOptions(settings) });
+}
+
+/** Job ids in BullMQ may not contain ':'; ours are hex article ids, with a readable kind in front. */
+export function failureJobId(articleId: string): string {
+  return `failed-${articleId}`;
+}

@@ -1,0 +1,117 @@
+import { performance } from 'node:perf_hooks';
+import { UnrecoverableError, Worker, type Job, type Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { QueueSettings } from '../config.js';
+import type { Logger } from '../logger.js';
+import type { StageName } from '../schema/record.js';
+import { StageJobDataSchema, describeZodError, type WriteJobData } from './job-data.js';
+import { WRITE_QUEUE, failureJobId, openQueue } from './queues.js';
+import { nextQueue, stageDefinition } from './stages.js';
+import { workerIdentity } from './worker-identity.js';
+import { baseWorkerOptions, closeWithin } from './worker-common.js';
+
+export interface StageWorkerOptions {
+  stage: StageName;
+  /** A dedicated connection for the worker (BullMQ blocks on it). */
+  connection: Redis;
+  /** A connection for the stage's own shared state (registries, indexes). */
+  stateRedis: Redis;
+  settings: QueueSettings;
+  logger: Logger;
+  concurrency?: number;
+}
+
+export interface RunningStageWorker {
+  worker: Worker;
+  close(timeoutMs?: number): Promise<void>;
+}
+
+/** What a stage job returns: small, so completed jobs cost Redis little. */
+export interface StageJobResult {
+  articleId: string;
+  ms: number;
+  next: string;
+}
+
+/**
+ * Runs one stage: validates the job, adds the stage's layer, and hands the record to the next queue
+ * under the article's id. The id makes the hand-off idempotent: a worker killed after the hand-off
+ * but before completing its job is retried, and the retry's add is a no-op while the next job exists.
+ */
+export async function startStageWorker(options: StageWorkerOptions): Promise<RunningStageWorker> {
+  const { stage, settings, logger } = options;
+  const definition = stageDefinition(stage);
+  const process_ = await definition.init({ redis: options.stateRedis, prefix: settings.prefix, logger });
+  const connection = options.connection;
+  const nextName = nextQueue(stage);
+  const next = openQueue(nextName, connection, settings);
+  const writeQueue: Queue = nextName === WRITE_QUEUE ? next : openQueue(WRITE_QUEUE, connection, settings);
+  const identity = workerIdentity();
+  const concurrency = options.concurrency ?? definition.concurrency;
+
+  const processor = async (job: Job): Promise<StageJobResult> => {
+    const parsed = StageJobDataSchema.safeParse(job.data);
+    if (!parsed.success) throw new UnrecoverableError(`invalid job data: ${describeZodError(parsed.error)}`);
+    const record = parsed.data.record;
+    const started = performance.now();
+    const enriched = await process_(record);
+    const ms = performance.now() - started;
+    const out = {
+      ...enriched,
+      pipeline: {
+        ...enriched.pipeline,
+        stages: {
+          ...enriched.pipeline.stages,
+          [stage]: { ms: Math.round(ms * 1000) / 1000, worker: identity, attempts: job.attemptsMade + 1, finishedAt: new Date().toISOString() },
+        },
+      },
+    };
+    await next.add(stage, { kind: 'record', record: out }, { jobId: record.id });
+    logger.debug({ articleId: record.id, stage, ms }, 'stage done');
+    return { articleId: record.id, ms, next: nextName };
+  };
+
+  const worker = new Worker(stage, processor, baseWorkerOptions(connection, settings, concurrency));
+
+  worker.on('error', (error) => logger.error({ stage, err: error }, 'worker error (will reconnect)'));
+  worker.on('failed', (job, error) => {
+    if (!job) return;
+    void reportIfFinal(job, error).catch((reportError: unknown) =>
+      logger.error({ stage, articleId: job.id, err: reportError }, 'could not queue the failure record'),
+    );
+  });
+
+  /** A job that will not be retried any more becomes a failure record (never a silent drop). */
+  async function reportIfFinal(job: Job, error: Error): Promise<void> {
+    const final = await job.isFailed();
+    const articleId = job.id ?? 'unknown';
+    logger.warn({ stage, articleId, attempt: job.attemptsMade, final, err: error.message }, final ? 'job failed for good' : 'job failed, will retry');
+    if (!final) return;
+    const parsed = StageJobDataSchema.safeParse(job.data);
+    const origin = parsed.success ? parsed.data.record.origin : null;
+    const data: WriteJobData = {
+      kind: 'failure',
+      failure: {
+        id: articleId,
+        stage,
+        error: { name: error.name, message: error.message },
+        attempts: job.attemptsMade,
+        failedAt: new Date().toISOString(),
+        origin: { file: parsed.success ? parsed.data.record.source.file : null, line: origin?.line ?? null },
+      },
+      originPath: origin?.path ?? null,
+    };
+    await writeQueue.add('failure', data, { jobId: failureJobId(articleId) });
+  }
+
+  return {
+    worker,
+    async close(timeoutMs = settings.shutdownTimeoutMs) {
+      if (await closeWithin(worker, timeoutMs)) {
+        logger.warn({ stage, timeoutMs }, 'active jobs did not finish in time: released them');
+      }
+      await next.close();
+      if (writeQueue !== next) await writeQueue.close();
+    },
+  };
+}

@@ -1,0 +1,11 @@
+import { analyseText } from '../../nlp/text/index.js';
+import type { StageDefinition } from '../stage.js';
+
+/** tokenise: metadata, boilerplate, sentences and tokens of the original text (pure, CPU-bound). */
+export const tokeniseStage: StageDefinition = {
+  name: 'tokenise',
+  concurrency: 1,
+  async init() {
+    return async (record) => ({ ...record, ...analyseText(record.text) });
+  },
+};

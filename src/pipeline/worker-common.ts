@@ -1,0 +1,37 @@
+import { MetricsTime, type Worker, type WorkerOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { QueueSettings } from '../config.js';
+import { workerIdentity } from './worker-identity.js';
+
+/**
+ * Options every khabar worker shares. Short locks and a short stalled check make a crashed worker's
+ * job come back within about lockMs + stalledIntervalMs; two stalls in a row fail the job for good.
+ * The name lets `queue.getWorkers()` (dashboard) show host, pid, concurrency and start time.
+ */
+export function baseWorkerOptions(connection: Redis, settings: QueueSettings, concurrency: number): WorkerOptions {
+  return {
+    connection,
+    prefix: settings.prefix,
+    concurrency,
+    lockDuration: settings.lockMs,
+    stalledInterval: settings.stalledIntervalMs,
+    maxStalledCount: 2,
+    name: `${workerIdentity()}:c${concurrency}:${Date.now()}`,
+    metrics: { maxDataPoints: MetricsTime.ONE_HOUR * 24 },
+  };
+}
+
+/**
+ * Stops taking jobs and waits for the active ones; past the timeout, gives them back (force close:
+ * their locks lapse and another worker takes them over as stalled jobs). Returns whether it timed out.
+ */
+export async function closeWithin(worker: Worker, timeoutMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), timeoutMs);
+  });
+  const outcome = await Promise.race([worker.close().then(() => 'closed' as const), timedOut]);
+  clearTimeout(timer);
+  if (outcome === 'timeout') await worker.close(true);
+  return outcome === 'timeout';
+}

@@ -1,0 +1,101 @@
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { rm } from 'node:fs/promises';
+import type { Redis } from 'ioredis';
+import type { QueueSettings } from '../config.js';
+import type { Logger } from '../logger.js';
+import { failurePath, recordPath, writeJsonAtomic } from '../store/output.js';
+import { toEnrichedRecord, IncompleteRecordError } from './finalise.js';
+import { WriteJobDataSchema, describeZodError } from './job-data.js';
+import { setMarker } from './markers.js';
+import { WRITE_QUEUE, failureJobId, openQueue } from './queues.js';
+import { CHAIN } from './stages.js';
+import { baseWorkerOptions, closeWithin } from './worker-common.js';
+
+export interface WriteWorkerOptions {
+  connection: Redis;
+  settings: QueueSettings;
+  logger: Logger;
+  outDir: string;
+  concurrency?: number;
+}
+
+export interface RunningWriteWorker {
+  worker: Worker;
+  close(timeoutMs?: number): Promise<void>;
+}
+
+/**
+ * The last step of every chain: writes `output/articles/<id>.json` (or `output/failed/<id>.json`)
+ * atomically, then leaves the "written" marker that lets the ingest move the input file. Writing the
+ * same record twice (a retry) rewrites the same bytes, so the output never holds a duplicate.
+ */
+export async function startWriteWorker(options: WriteWorkerOptions): Promise<RunningWriteWorker> {
+  const { settings, logger, outDir, connection } = options;
+  const self = openQueue(WRITE_QUEUE, connection, settings);
+  const concurrency = options.concurrency ?? 4;
+
+  const processor = async (job: Job): Promise<{ articleId: string; status: 'ok' | 'failed' }> => {
+    const parsed = WriteJobDataSchema.safeParse(job.data);
+    if (!parsed.success) throw new UnrecoverableError(`invalid write job: ${describeZodError(parsed.error)}`);
+    const data = parsed.data;
+    if (data.kind === 'failure') {
+      await writeJsonAtomic(failurePath(outDir, data.failure.id), data.failure);
+      await setMarker(connection, settings.prefix, data.failure.id, {
+        status: 'failed',
+        at: data.failure.failedAt,
+        reason: `${data.failure.stage}: ${data.failure.error.message}`,
+      });
+      logger.warn({ articleId: data.failure.id, stage: data.failure.stage, reason: data.failure.error.message }, 'failure record written');
+      return { articleId: data.failure.id, status: 'failed' };
+    }
+    let record;
+    try {
+      record = toEnrichedRecord(data.record, CHAIN);
+    } catch (error) {
+      if (error instanceof IncompleteRecordError) throw new UnrecoverableError(error.message);
+      throw new UnrecoverableError(`record does not match the schema: ${(error as Error).message.slice(0, 500)}`);
+    }
+    await writeJsonAtomic(recordPath(outDir, record.id), record);
+    // A success after an earlier failure (a re-drop, a retry) supersedes the failure file.
+    await rm(failurePath(outDir, record.id), { force: true });
+    await setMarker(connection, settings.prefix, record.id, { status: 'ok', at: new Date().toISOString(), reason: null });
+    logger.info({ articleId: record.id, stage: 'write', title: record.title?.slice(0, 80) ?? null }, 'record written');
+    return { articleId: record.id, status: 'ok' };
+  };
+
+  const worker = new Worker(WRITE_QUEUE, processor, baseWorkerOptions(connection, settings, concurrency));
+  worker.on('error', (error) => logger.error({ stage: 'write', err: error }, 'worker error (will reconnect)'));
+  worker.on('failed', (job, error) => {
+    if (!job) return;
+    void (async () => {
+      if (!(await job.isFailed())) return;
+      const parsed = WriteJobDataSchema.safeParse(job.data);
+      if (!parsed.success || parsed.data.kind !== 'record') return; // a failure that cannot be written is logged below
+      const record = parsed.data.record;
+      await self.add(
+        'failure',
+        {
+          kind: 'failure',
+          failure: {
+            id: record.id,
+            stage: 'write',
+            error: { name: error.name, message: error.message },
+            attempts: job.attemptsMade,
+            failedAt: new Date().toISOString(),
+            origin: { file: record.source.file, line: record.origin?.line ?? null },
+          },
+          originPath: record.origin?.path ?? null,
+        },
+        { jobId: failureJobId(record.id) },
+      );
+    })().catch((reportError: unknown) => logger.error({ stage: 'write', articleId: job.id, err: reportError, cause: error.message }, 'could not record a write failure'));
+  });
+
+  return {
+    worker,
+    async close(timeoutMs = settings.shutdownTimeoutMs) {
+      if (await closeWithin(worker, timeoutMs)) logger.warn({ stage: 'write', timeoutMs }, 'active writes did not finish in time: released them');
+      await self.close();
+    },
+  };
+}

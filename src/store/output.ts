@@ -1,0 +1,46 @@
+import { mkdir, rename, rm, writeFile, open } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, join } from 'node:path';
+
+/** output/articles/<id>.json: ids are hex hashes, so no user-controlled name reaches the output folder. */
+export function recordPath(outDir: string, id: string): string {
+  return join(outDir, 'articles', `${safeId(id)}.json`);
+}
+
+export function failurePath(outDir: string, id: string): string {
+  return join(outDir, 'failed', `${safeId(id)}.json`);
+}
+
+function safeId(id: string): string {
+  if (!/^[0-9a-z-]{1,80}$/.test(id)) throw new Error(`refusing to write an output file for id "${id}"`);
+  return id;
+}
+
+/**
+ * Writes JSON so that a reader never sees half a file: a temp file in the same folder, fsync, then
+ * rename (atomic on POSIX). Two writers of the same path both succeed; the last rename wins whole.
+ */
+export async function writeJsonAtomic(path: string, value: unknown): Promise<void> {
+  const dir = dirname(path);
+  await mkdir(dir, { recursive: true });
+  const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const handle = await open(temp, 'w');
+  try {
+    await handle.writeFile(`${JSON.stringify(value, null, 2)}\n`, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+/** Plain write for small side files (e.g. `.error.json` beside a failed input). */
+export async function writeJson(path: string, value: unknown): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, `${JSON.stringify(value, null, 2)}\n`, 'utf8');
+}
