@@ -1,0 +1,56 @@
+// Evaluates the NER stage on a CoNLL file the way users meet it: each sentence is joined into raw
+// text, run through the text layer and the tagger, and the entity spans are mapped back onto the
+// file's tokens by character offsets; conlleval semantics (exact span and type).
+//   npm run eval:ner                       the dev split (last 10% of ../shared/data/anercorp/train.txt)
+//   npm run eval:ner -- <conll file>       a whole file
+//   npm run eval:ner -- --weights <file>   another weights file
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { projectPath } from '../src/paths.js';
+import { parseConll, sentenceText, splitTrainDev } from '../src/nlp/ner/conll.js';
+import { conllEval } from '../src/nlp/ner/conlleval.js';
+import { spansToGoldTags } from '../src/nlp/ner/alignment.js';
+import { tagMentions } from '../src/nlp/ner/index.js';
+import { analyseText } from '../src/nlp/ner/text-shim.js';
+import { loadNerModel } from '../src/models/ner.js';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { weights: { type: 'string' }, errors: { type: 'string' } },
+});
+
+const devFile = projectPath('..', 'shared', 'data', 'anercorp', 'train.txt');
+const file = positionals[0] ?? devFile;
+const all = parseConll(readFileSync(file, 'utf8'));
+const sentences = positionals[0] ? all : splitTrainDev(all).dev;
+const model = loadNerModel(values.weights);
+
+const gold: string[][] = [];
+const predicted: string[][] = [];
+let tokens = 0;
+const started = performance.now();
+for (const sentence of sentences) {
+  const { text, spans } = sentenceText(sentence);
+  const mentions = tagMentions(analyseText(text), text, model);
+  gold.push(sentence.tags);
+  predicted.push(spansToGoldTags(spans, mentions));
+  tokens += sentence.tokens.length;
+}
+const seconds = (performance.now() - started) / 1000;
+const scores = conllEval(gold, predicted);
+console.log(`${positionals[0] ?? 'dev split (last 10% of anercorp/train.txt)'}: ${sentences.length} sentences, ${tokens} tokens, ${(tokens / seconds).toFixed(0)} tokens/s (text layer + NER)`);
+console.log('type      precision  recall     F1     gold  predicted');
+for (const [type, s] of Object.entries(scores)) {
+  console.log(
+    `${type.padEnd(9)} ${s.precision.toFixed(2).padStart(8)} ${s.recall.toFixed(2).padStart(8)} ${s.f1.toFixed(2).padStart(8)} ${String(s.gold).padStart(7)} ${String(s.predicted).padStart(9)}`,
+  );
+}
+if (values.errors) {
+  // Debug aid: list the sentences with a mismatch (limit given by --errors N).
+  let shown = 0;
+  sentences.forEach((sentence, s) => {
+    if (shown >= Number(values.errors) || gold[s]!.join() === predicted[s]!.join()) return;
+    shown++;
+    console.log(sentence.tokens.map((t, i) => (gold[s]![i] === predicted[s]![i] ? (gold[s]![i] === 'O' ? t : `[${t}/${gold[s]![i]}]`) : `{${t} g=${gold[s]![i]} p=${predicted[s]![i]}}`)).join(' '));
+  });
+}

@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { projectPath } from '../paths.js';
+import { decodeModel } from '../nlp/ner/codec.js';
+import { FEATURE_VERSION } from '../nlp/ner/features.js';
+import { defaultGazetteer } from '../nlp/ner/gazetteer.js';
+import type { NerModel } from '../nlp/ner/tagger.js';
+
+/** The committed weights (made by `npm run train:ner`), relative to the package root. */
+export const DEFAULT_WEIGHTS_FILE = 'src/nlp/ner/data/model.bin.gz';
+
+const cache = new Map<string, NerModel>();
+
+/**
+ * Loads the NER model: weights and name-form table (one gzip file, see src/nlp/ner/codec.ts) and
+ * our gazetteers. Cached per path, so every caller in a process shares one copy (~40 MB of weights).
+ */
+export function loadNerModel(path?: string): NerModel {
+  const weightsPath = path ?? projectPath(DEFAULT_WEIGHTS_FILE);
+  const cached = cache.get(weightsPath);
+  if (cached) return cached;
+  const { weights, nameForms } = decodeModel(gunzipSync(readFileSync(weightsPath)));
+  if (weights.featureVersion !== FEATURE_VERSION) {
+    throw new Error(`NER weights ${weightsPath} were trained with features v${weights.featureVersion}, code has v${FEATURE_VERSION}: run npm run train:ner`);
+  }
+  const model: NerModel = { weights, gazetteer: defaultGazetteer(), nameForms: new Set(nameForms) };
+  cache.set(weightsPath, model);
+  return model;
+}

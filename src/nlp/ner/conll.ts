@@ -1,0 +1,60 @@
+import type { EntityType } from '../../schema/entities.js';
+
+/** One sentence of a CoNLL file: ANERcorp's tokens and their IOB2 tags (PERS renamed PER). */
+export interface ConllSentence {
+  tokens: string[];
+  tags: string[];
+}
+
+const TYPE_NAMES: Record<string, EntityType> = { PERS: 'PER', PER: 'PER', ORG: 'ORG', LOC: 'LOC', MISC: 'MISC' };
+
+function normaliseTag(tag: string): string {
+  if (tag === 'O') return 'O';
+  const match = /^([BI])-(\w+)$/.exec(tag);
+  const type = match ? TYPE_NAMES[match[2]!] : undefined;
+  if (!match || !type) throw new Error(`unknown CoNLL tag ${tag}`);
+  return `${match[1]}-${type}`;
+}
+
+/** Parses `token TAG` lines; a blank line ends a sentence. */
+export function parseConll(content: string): ConllSentence[] {
+  const sentences: ConllSentence[] = [];
+  let current: ConllSentence = { tokens: [], tags: [] };
+  for (const rawLine of content.split(/\r?\n/)) {
+    const line = rawLine.trim();
+    if (line === '') {
+      if (current.tokens.length > 0) sentences.push(current);
+      current = { tokens: [], tags: [] };
+      continue;
+    }
+    const space = rawLine.trimEnd().lastIndexOf(' ');
+    const token = space < 0 ? '' : rawLine.slice(0, space).trim();
+    // A handful of rows hold an empty (whitespace-only) token: nothing to tag, nothing to score.
+    if (token === '') continue;
+    current.tokens.push(token);
+    current.tags.push(normaliseTag(line.slice(line.lastIndexOf(' ') + 1)));
+  }
+  if (current.tokens.length > 0) sentences.push(current);
+  return sentences;
+}
+
+/**
+ * The dev split: the LAST tenth of the sentences (a contiguous block, so that an article's names do
+ * not leak from training sentences into dev ones the way an every-10th-sentence split would).
+ */
+export function splitTrainDev(sentences: readonly ConllSentence[]): { train: ConllSentence[]; dev: ConllSentence[] } {
+  const cut = Math.floor(sentences.length * 0.9);
+  return { train: sentences.slice(0, cut), dev: sentences.slice(cut) };
+}
+
+/** A sentence as raw text (tokens joined by single spaces) with each token's [start, end). */
+export function sentenceText(sentence: ConllSentence): { text: string; spans: Array<[number, number]> } {
+  const spans: Array<[number, number]> = [];
+  let text = '';
+  for (const token of sentence.tokens) {
+    if (text.length > 0) text += ' ';
+    spans.push([text.length, text.length + token.length]);
+    text += token;
+  }
+  return { text, spans };
+}

@@ -1,0 +1,130 @@
+import type { EntityType } from '../../schema/entities.js';
+import type { Gazetteer } from './gazetteer.js';
+import { nameStartInToken } from './spans.js';
+import { beginTag, chunksOf, TAG_O, TAG_COUNT } from './tags.js';
+import type { TaggedSentence } from './tagger.js';
+import { normalise, searchKey } from './text-shim.js';
+import type { NerToken } from './tokens.js';
+
+export type KnownForm = (key: string) => boolean;
+
+/** Search key of a token from where a name would start in it (clitics such as و/ب/لل dropped). */
+export function nameKeyOf(token: NerToken, isKnown: KnownForm): string {
+  const at = nameStartInToken(token, isKnown);
+  const key = at === 0 ? token.key : searchKey(normalise(token.text.slice(at)));
+  // «للكاظمي» starts at «كاظمي»; its name key is the article form that the rest of the text uses.
+  return token.key.startsWith('لل') && !key.startsWith('ال') && isKnown(`ال${key}`) ? `ال${key}` : key;
+}
+
+function phraseKeyAt(tokens: readonly NerToken[], first: number, last: number, isKnown: KnownForm): string {
+  let key = nameKeyOf(tokens[first]!, isKnown);
+  for (let i = first + 1; i <= last; i++) key += ` ${tokens[i]!.key}`;
+  return key;
+}
+
+interface FormStats {
+  counts: Map<EntityType, number>;
+  confidence: number;
+  words: number;
+}
+
+function majorityType(stats: FormStats): EntityType | null {
+  let best: EntityType | null = null;
+  let bestCount = 0;
+  let tie = false;
+  for (const [type, count] of stats.counts) {
+    if (count > bestCount) {
+      best = type;
+      bestCount = count;
+      tie = false;
+    } else if (count === bestCount) tie = true;
+  }
+  return tie ? null : best;
+}
+
+/** Words that introduce names but are not names (titles, head nouns): never propagated alone. */
+function isTriggerWord(key: string, gazetteer: Gazetteer): boolean {
+  const classes = gazetteer.phrases.get(key);
+  return !!classes && classes.some((c) => c === 'title' || c === 'orgHead' || c === 'placeHead');
+}
+
+/**
+ * Document consistency: a name the model tagged somewhere is tagged (with its majority type)
+ * wherever else it occurs in the document, clitics included («بغداد» → «وبغداد», «الكاظمي» →
+ * «للكاظمي»), and a person's family name alone («الكاظمي» after «مصطفى الكاظمي») is the same
+ * person. Returns new tag and confidence arrays; the model's own chunks keep their spans.
+ */
+export function applyDocumentConsistency(
+  sentences: readonly TaggedSentence[],
+  gazetteer: Gazetteer,
+  baseKnown: KnownForm,
+): TaggedSentence[] {
+  const forms = new Map<string, FormStats>();
+  const record = (key: string, type: EntityType, confidence: number, words: number): void => {
+    if (key.replace(/^ال/, '').length < 3 || (words === 1 && isTriggerWord(key, gazetteer))) return;
+    const stats = forms.get(key) ?? { counts: new Map(), confidence: 0, words };
+    stats.counts.set(type, (stats.counts.get(type) ?? 0) + 1);
+    stats.confidence = Math.max(stats.confidence, confidence);
+    forms.set(key, stats);
+  };
+  for (const sentence of sentences) {
+    for (const chunk of chunksOf(sentence.tags)) {
+      const confidence = mean(sentence.confidence.slice(chunk.first, chunk.last + 1));
+      const words = chunk.last - chunk.first + 1;
+      record(phraseKeyAt(sentence.tokens, chunk.first, chunk.last, baseKnown), chunk.type, confidence, words);
+      if (chunk.type === 'PER' && words >= 2) {
+        const family = sentence.tokens[chunk.last]!;
+        const classes = gazetteer.phrases.get(family.key);
+        if (!classes?.includes('givenName')) record(family.key, 'PER', confidence * 0.9, 1);
+      }
+    }
+  }
+  if (forms.size === 0) return sentences.map((s) => ({ ...s }));
+
+  const singleWordForms = new Set([...forms.keys()].filter((k) => !k.includes(' ')));
+  const isKnown: KnownForm = (key) => baseKnown(key) || singleWordForms.has(key);
+  const maxWords = Math.max(...[...forms.values()].map((s) => s.words));
+
+  return sentences.map((sentence) => {
+    const tags = [...sentence.tags];
+    const confidence = [...sentence.confidence];
+    const { tokens } = sentence;
+    // Relabel the model's own chunks to the form's majority type.
+    for (const chunk of chunksOf(tags)) {
+      const stats = forms.get(phraseKeyAt(tokens, chunk.first, chunk.last, isKnown));
+      const type = stats ? majorityType(stats) : null;
+      if (type && type !== chunk.type) setChunk(tags, chunk.first, chunk.last, type);
+    }
+    // Tag untagged recurrences, longest form first.
+    for (let i = 0; i < tokens.length; i++) {
+      if (tags[i] !== TAG_O || tokens[i]!.kind !== 'word') continue;
+      for (let length = Math.min(maxWords, tokens.length - i); length >= 1; length--) {
+        const last = i + length - 1;
+        if (tags.slice(i, last + 1).some((t) => t !== TAG_O)) continue;
+        const stats = forms.get(phraseKeyAt(tokens, i, last, isKnown));
+        const type = stats ? majorityType(stats) : null;
+        if (!stats || !type) continue;
+        setChunk(tags, i, last, type);
+        for (let k = i; k <= last; k++) confidence[k] = stats.confidence * 0.9;
+        i = last;
+        break;
+      }
+    }
+    return { tokens, tags, confidence };
+  });
+}
+
+function setChunk(tags: number[], first: number, last: number, type: EntityType): void {
+  const begin = beginTag(type);
+  tags[first] = begin;
+  for (let k = first + 1; k <= last; k++) tags[k] = begin + 1;
+  // A following I- of the old type would now dangle: close it.
+  for (let k = last + 1; k < tags.length && tags[k]! !== TAG_O && (tags[k]! - 1) % 2 === 1; k++) {
+    if (tags[k]! < TAG_COUNT) tags[k] = tags[k]! - 1;
+    break;
+  }
+}
+
+function mean(values: readonly number[]): number {
+  return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
+}

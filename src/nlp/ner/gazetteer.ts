@@ -1,0 +1,79 @@
+import countriesData from './data/countries.json' with { type: 'json' };
+import placesData from './data/places.json' with { type: 'json' };
+import triggersData from './data/triggers.json' with { type: 'json' };
+import namesData from './data/names.json' with { type: 'json' };
+import { normalise, searchKey } from './text-shim.js';
+
+/** Gazetteer classes; each becomes a feature (membership of the token or of a phrase it opens/continues). */
+export type GazetteerClass = 'country' | 'city' | 'region' | 'title' | 'orgHead' | 'placeHead' | 'givenName';
+
+/** The key a phrase is looked up under: normalised, search-keyed, single spaces. */
+export function phraseKey(phrase: string): string {
+  return phrase
+    .split(/\s+/)
+    .filter((w) => w.length > 0)
+    .map((w) => searchKey(normalise(w)))
+    .join(' ');
+}
+
+/**
+ * Phrase lists keyed by `phraseKey`, with the longest phrase length so that matching at a token only
+ * tries as many words ahead as a phrase can have.
+ */
+export interface Gazetteer {
+  phrases: Map<string, GazetteerClass[]>;
+  maxWords: number;
+}
+
+export interface GazetteerLists {
+  countries: readonly string[];
+  cities: readonly string[];
+  regions: readonly string[];
+  titles: readonly string[];
+  orgHeads: readonly string[];
+  placeHeads: readonly string[];
+  givenNames: readonly string[];
+}
+
+export function buildGazetteer(lists: GazetteerLists): Gazetteer {
+  const phrases = new Map<string, GazetteerClass[]>();
+  let maxWords = 1;
+  const add = (cls: GazetteerClass, items: readonly string[]): void => {
+    for (const item of items) {
+      const key = phraseKey(item);
+      if (key === '') continue;
+      const classes = phrases.get(key) ?? [];
+      if (!classes.includes(cls)) classes.push(cls);
+      phrases.set(key, classes);
+      maxWords = Math.max(maxWords, key.split(' ').length);
+    }
+  };
+  add('country', lists.countries);
+  add('city', lists.cities);
+  add('region', lists.regions);
+  add('title', lists.titles);
+  add('orgHead', lists.orgHeads);
+  add('placeHead', lists.placeHeads);
+  add('givenName', lists.givenNames);
+  return { phrases, maxWords };
+}
+
+/** Our committed lists (src/nlp/ner/data/, sources in its README). */
+export function defaultGazetteerLists(): GazetteerLists {
+  return {
+    countries: countriesData.countries.map((c) => c.name),
+    cities: placesData.cities,
+    regions: placesData.regions,
+    titles: triggersData.personTitles,
+    orgHeads: triggersData.organisationHeads,
+    placeHeads: triggersData.placeHeads,
+    givenNames: namesData.givenNames,
+  };
+}
+
+let cachedDefault: Gazetteer | null = null;
+
+export function defaultGazetteer(): Gazetteer {
+  cachedDefault ??= buildGazetteer(defaultGazetteerLists());
+  return cachedDefault;
+}

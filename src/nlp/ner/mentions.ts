@@ -1,0 +1,44 @@
+import type { EntityType } from '../../schema/entities.js';
+import type { KnownForm } from './consistency.js';
+import { nameEndInToken, nameStartInToken } from './spans.js';
+import { chunksOf } from './tags.js';
+import type { TaggedSentence } from './tagger.js';
+import { normalise, searchKey } from './text-shim.js';
+
+/** An entity mention before linking: span (clitics outside), type, confidence, normalised words. */
+export interface TaggedMention {
+  text: string;
+  start: number;
+  end: number;
+  type: EntityType;
+  confidence: number;
+  /** Search keys of the span's words («مصطفى الكاظمي» → ["مصطفي", "الكاظمي"]). */
+  words: string[];
+}
+
+export function mentionsFromSentences(sentences: readonly TaggedSentence[], text: string, isKnown: KnownForm): TaggedMention[] {
+  const mentions: TaggedMention[] = [];
+  for (const sentence of sentences) {
+    for (const chunk of chunksOf(sentence.tags)) {
+      const first = sentence.tokens[chunk.first]!;
+      const last = sentence.tokens[chunk.last]!;
+      const start = first.start + nameStartInToken(first, isKnown);
+      const end = last.start + nameEndInToken(last, isKnown);
+      if (end <= start) continue;
+      const span = text.slice(start, end);
+      const confidences = sentence.confidence.slice(chunk.first, chunk.last + 1);
+      mentions.push({
+        text: span,
+        start,
+        end,
+        type: chunk.type,
+        confidence: Math.min(1, Math.max(0, confidences.reduce((a, b) => a + b, 0) / confidences.length)),
+        words: span
+          .split(/\s+/)
+          .filter((w) => w.length > 0)
+          .map((w) => searchKey(normalise(w))),
+      });
+    }
+  }
+  return mentions;
+}

@@ -1,0 +1,31 @@
+import { extractFeatures } from './features.js';
+import type { Gazetteer } from './gazetteer.js';
+import { emissionScores, tagMarginals, viterbi, type NerWeights } from './model.js';
+import type { NerToken } from './tokens.js';
+
+/** Everything the tagger and linker need, loaded once (src/models/ner.ts) and passed in. */
+export interface NerModel {
+  weights: NerWeights;
+  gazetteer: Gazetteer;
+  /**
+   * Search keys of words that ANERcorp's training part labels as (part of) names, without a leading
+   * clitic: they tell «بغداد» (a name that starts with ب) from «وبغداد» (و + a name).
+   */
+  nameForms: ReadonlySet<string>;
+}
+
+export interface TaggedSentence {
+  tokens: NerToken[];
+  tags: number[];
+  /** Marginal probability of each token's tag. */
+  confidence: number[];
+}
+
+export function tagSentence(tokens: NerToken[], model: NerModel): TaggedSentence {
+  const n = tokens.length;
+  const features = extractFeatures(tokens, model.gazetteer, model.weights.bucketBits);
+  const scores = emissionScores(model.weights, features, n);
+  const tags = viterbi(model.weights, scores, n);
+  const confidence = tagMarginals(model.weights, scores, n, tags);
+  return { tokens, tags, confidence };
+}

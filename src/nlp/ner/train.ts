@@ -1,0 +1,82 @@
+import { seededRandom } from './hash.js';
+import type { SentenceFeatures } from './features.js';
+import { emissionScores, emptyModel, viterbi, type NerWeights } from './model.js';
+import { TAG_COUNT } from './tags.js';
+
+/** One training sentence: its features and its gold tag indices (one per token). */
+export interface TrainingExample {
+  features: SentenceFeatures;
+  gold: number[];
+}
+
+export interface TrainingOptions {
+  epochs: number;
+  seed: number;
+  bucketBits: number;
+  featureVersion: number;
+  /** Called after each epoch (progress reporting; the trainer itself does no I/O). */
+  onEpoch?: (epoch: number, mistakes: number, tokens: number) => void;
+}
+
+/**
+ * Averaged structured perceptron (Collins 2002): decode each sentence with the current weights,
+ * and where the best sequence differs from the gold one, add the gold features and subtract the
+ * predicted ones. The returned weights are the average over all steps (the lazy "w − u/c" trick),
+ * which generalises far better than the last weights. Sentences are visited in a seeded order.
+ */
+export function trainPerceptron(examples: readonly TrainingExample[], options: TrainingOptions): NerWeights {
+  const model = emptyModel(options.bucketBits, options.featureVersion);
+  const weightSums = new Float32Array(model.weights.length);
+  const transitionSums = new Float64Array(model.transitions.length);
+  const random = seededRandom(options.seed);
+  const order = examples.map((_, index) => index);
+  let step = 1;
+
+  const updateEmission = (features: SentenceFeatures, i: number, tag: number, delta: number): void => {
+    for (let f = features.offsets[i]!; f < features.offsets[i + 1]!; f++) {
+      const index = features.buckets[f]! * TAG_COUNT + tag;
+      model.weights[index]! += delta;
+      weightSums[index]! += step * delta;
+    }
+  };
+  const updateTransition = (previous: number, next: number, delta: number): void => {
+    const index = previous * TAG_COUNT + next;
+    model.transitions[index]! += delta;
+    transitionSums[index]! += step * delta;
+  };
+
+  for (let epoch = 1; epoch <= options.epochs; epoch++) {
+    // Fisher–Yates with the seeded generator: the same seed gives the same model.
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    let mistakes = 0;
+    let tokens = 0;
+    for (const index of order) {
+      const { features, gold } = examples[index]!;
+      const n = gold.length;
+      tokens += n;
+      const predicted = viterbi(model, emissionScores(model, features, n), n);
+      for (let i = 0; i < n; i++) {
+        const previousGold = i === 0 ? TAG_COUNT : gold[i - 1]!;
+        const previousPredicted = i === 0 ? TAG_COUNT : predicted[i - 1]!;
+        if (gold[i] !== predicted[i]) {
+          mistakes++;
+          updateEmission(features, i, gold[i]!, 1);
+          updateEmission(features, i, predicted[i]!, -1);
+        }
+        if (gold[i] !== predicted[i] || previousGold !== previousPredicted) {
+          updateTransition(previousGold, gold[i]!, 1);
+          updateTransition(previousPredicted, predicted[i]!, -1);
+        }
+      }
+      step++;
+    }
+    options.onEpoch?.(epoch, mistakes, tokens);
+  }
+
+  for (let k = 0; k < model.weights.length; k++) model.weights[k] = model.weights[k]! - weightSums[k]! / step;
+  for (let k = 0; k < model.transitions.length; k++) model.transitions[k] = model.transitions[k]! - transitionSums[k]! / step;
+  return model;
+}
