@@ -26,14 +26,15 @@ interface ProcliticPattern {
   prior: number;
 }
 
-// Log-scale preferences for each clitic when the statistics are silent (unknown words): the article
-// is almost always what it looks like; و is usually the conjunction; ك and س are rarer than the
-// letters that begin ordinary words.
-const PRIOR: Record<string, number> = { و: 0.8, ف: 0.3, ب: 0.3, ل: 0.3, ك: -0.6, س: -0.6, ال: 3 };
+// Log-scale preferences for each clitic, added to the stem's evidence: the article is almost always
+// what it looks like; و is usually the conjunction; ك is rarer than the words that begin with it.
+// News prose is in the third person, so a final ي or ني is far more often part of the word (the
+// nisba adjective «عراقي», «أمني») than the pronoun "my"/"me".
+const PRIOR: Record<string, number> = { و: 0.8, ف: 0.3, ب: 0.3, ل: 0.3, ك: -0.6, س: 0.3, ال: 3 };
 const ENCLITIC_PRIOR: Record<string, number> = {
-  ه: 0.1, ها: 0.4, هم: 0.4, هما: 0.4, هن: 0.2, كم: 0.2, كما: 0.1, كن: 0, نا: 0.2, ني: 0, ي: -0.8, ك: -0.8,
+  ه: 0.5, ها: 0.8, هم: 0.8, هما: 0.8, هن: 0.4, كم: 0.2, كما: 0.1, كن: 0, نا: 0.2, ني: -3, ي: -3, ك: -0.8,
 };
-const ENCLITICS = Object.keys(ENCLITIC_PRIOR).sort((a, b) => b.length - a.length);
+const ENCLITICS_AND_NONE = ['', ...Object.keys(ENCLITIC_PRIOR).sort((a, b) => b.length - a.length)];
 
 function buildProcliticPatterns(): ProcliticPattern[] {
   const patterns: ProcliticPattern[] = [];
@@ -43,7 +44,9 @@ function buildProcliticPatterns(): ProcliticPattern[] {
         if (prep === 'س' && article) continue;
         const surface = conj + (prep === 'ل' && article ? 'لل' : prep + (article ? 'ال' : ''));
         const segments = [conj, prep, article ? 'ال' : ''].filter((s) => s !== '');
-        const prior = segments.reduce((sum, s) => sum + (PRIOR[s] ?? 0), 0);
+        // Each proclitic past the first costs a little: a stack needs a better stem than one letter does.
+        const stacked = segments.filter((s) => s !== 'ال').length - 1;
+        const prior = segments.reduce((sum, s) => sum + (PRIOR[s] ?? 0), 0) - 0.5 * Math.max(0, stacked);
         patterns.push({ surface, segments, hasArticle: article, hasFuture: prep === 'س', prior });
       }
     }
@@ -80,6 +83,55 @@ function trivial(word: string, norm: string): Segmentation {
   return { proclitics: [], stem: norm, enclitics: [], stemStart: 0, stemEnd: word.length };
 }
 
+/**
+ * Every analysis (other than the whole word) that the clitic grammar allows for a word given in
+ * light form and its alef-folded form: `visit(pattern, enclitic, stemStart, stemEnd, stemNorm)`.
+ */
+function forEachAnalysis(
+  light: string,
+  norm: string,
+  visit: (pattern: ProcliticPattern, enclitic: string, stemStart: number, stemEnd: number, stem: string) => void,
+): void {
+  const n = light.length;
+  for (const pattern of PROCLITIC_PATTERNS) {
+    const p = pattern.surface.length;
+    if (p > 0 && !light.startsWith(pattern.surface)) continue;
+    for (const enclitic of ENCLITICS_AND_NONE) {
+      if (p === 0 && enclitic === '') continue; // the whole word: scored by the caller
+      if (enclitic !== '' && pattern.hasArticle) continue; // no article with a possessive pronoun
+      if (enclitic !== '' && !light.endsWith(enclitic)) continue;
+      const end = n - enclitic.length;
+      if (end - p < 2) continue;
+      if (pattern.hasFuture && !'يتنأ'.includes(light[p] as string)) continue;
+      const stem = norm.slice(p, end);
+      visit(pattern, enclitic, p, end, stem);
+    }
+  }
+}
+
+/**
+ * ل and ب with a pronoun and nothing else («لهم», «بها», «ولنا»): the preposition is the base word
+ * and the pronoun its enclitic, as in D3. Returns the analysis and where the preposition sits.
+ */
+function prepositionWithPronoun(norm: string): (Omit<Segmentation, 'stemStart' | 'stemEnd'> & { at: number }) | null {
+  const conj = norm[0] === 'و' || norm[0] === 'ف' ? 1 : 0;
+  const prep = norm[conj];
+  if (prep !== 'ل' && prep !== 'ب') return null;
+  const pronoun = norm.slice(conj + 1);
+  if (!(pronoun in ENCLITIC_PRIOR) || pronoun === 'ي' || pronoun === 'ني') return null;
+  return { proclitics: conj ? [norm[0] as string] : [], stem: prep, enclitics: [pronoun], at: conj };
+}
+
+/** The normalised stems of every clitic analysis of a light-normalised word (for building statistics). */
+export function candidateStems(light: string): string[] {
+  const stems: string[] = [];
+  if (light.length < 3) return stems;
+  const norm = foldAlef(light);
+  if (WHOLE_WORDS.has(norm)) return stems;
+  forEachAnalysis(light, norm, (_p, _e, _s, _end, stem) => stems.push(stem));
+  return stems;
+}
+
 export interface SegmenterOptions {
   /** Where the stem statistics come from (default: the committed lexicon). */
   evidence?: StemEvidence;
@@ -100,38 +152,32 @@ export function createSegmenter(options: SegmenterOptions = {}): (word: string) 
     for (let i = 0; i < n; i++) if (!isArabicLetter(light.charCodeAt(i))) return trivial(word, norm);
     if (n < 3 || WHOLE_WORDS.has(norm)) return trivial(word, norm);
 
+    const prepPronoun = prepositionWithPronoun(norm);
+    if (prepPronoun) return { ...prepPronoun, stemStart: origin[prepPronoun.at] as number, stemEnd: origin[prepPronoun.at + 1] as number };
     let best = { score: evidence(norm), pre: 0, end: n, pattern: null as ProcliticPattern | null, enclitic: '', stem: norm };
-    for (const pattern of PROCLITIC_PATTERNS) {
-      const p = pattern.surface.length;
-      if (p > 0 && !light.startsWith(pattern.surface)) continue;
-      for (const enclitic of ['', ...ENCLITICS]) {
-        if (p === 0 && enclitic === '') continue; // the whole word: already scored
-        if (enclitic !== '' && pattern.hasArticle) continue; // no article with a possessive pronoun
-        if (enclitic !== '' && !light.endsWith(enclitic)) continue;
-        const end = n - enclitic.length;
-        const stemLength = end - p;
-        const minStem = enclitic.length === 1 || p === 1 ? 3 : 2;
-        if (stemLength < minStem) continue;
-        if (pattern.hasFuture && !'يتنأ'.includes(light[p] as string)) continue;
-        let stem = norm.slice(p, end);
-        if (WHOLE_WORDS.has(stem) && stem.length < 4) continue;
-        let stemScore = evidence(stem);
-        // D3 restores the ta marbuta that a pronoun turned into ت: «حكومته» → حكومة + ه.
-        if (enclitic !== '' && stem.endsWith('ت')) {
-          const restored = stem.slice(0, -1) + 'ة';
-          const restoredScore = evidence(restored);
-          if (restoredScore > stemScore) {
-            stem = restored;
-            stemScore = restoredScore;
-          }
+    forEachAnalysis(light, norm, (pattern, enclitic, p, end, surfaceStem) => {
+      let stem = surfaceStem;
+      let stemScore = evidence(stem);
+      // D3 restores the ta marbuta that a pronoun turned into ت: «حكومته» → حكومة + ه.
+      if (enclitic !== '' && stem.endsWith('ت')) {
+        const restored = stem.slice(0, -1) + 'ة';
+        const restoredScore = evidence(restored);
+        if (restoredScore > stemScore) {
+          stem = restored;
+          stemScore = restoredScore;
         }
-        let score = stemScore + pattern.prior + (ENCLITIC_PRIOR[enclitic] ?? 0);
-        // A stem after ب ك ل that begins with a bare alef is rare outside the article (ال is its own
-        // pattern): «بايدن» is a name, not ب + «ايدن».
-        if (p > 0 && !pattern.hasArticle && light[p] === 'ا' && 'بكل'.includes(pattern.surface[p - 1] as string)) score -= 1;
-        if (score > best.score) best = { score, pre: p, end, pattern, enclitic, stem };
       }
-    }
+      // A split needs a stem that the statistics know (a two-letter stem: a frequent one, «في», «عن»),
+      // so that an unknown name keeps its first letter («بكين», «بنغازي»). The article, a bare و/ف and
+      // a third-person pronoun are reliable enough to split off an unknown stem.
+      const reliable =
+        pattern.hasArticle ||
+        (enclitic === '' && (pattern.surface === 'و' || pattern.surface === 'ف')) ||
+        (p === 0 && enclitic.startsWith('ه'));
+      if (stemScore < (stem.length === 2 ? 4 : reliable ? 0 : 0.01)) return;
+      const score = stemScore + pattern.prior + (ENCLITIC_PRIOR[enclitic] ?? 0);
+      if (score > best.score) best = { score, pre: p, end, pattern, enclitic, stem };
+    });
     if (!best.pattern && best.enclitic === '') return trivial(word, norm);
     return {
       proclitics: best.pattern ? best.pattern.segments.slice() : [],

@@ -3,9 +3,10 @@
 import { LEXICON_ROWS } from './data/lexicon-data.js';
 
 /**
- * Evidence (a log-scale score ≥ 0) that a normalised form is a stem: it combines how often the
- * form occurs alone, how often it occurs with a clitic attached (the stronger sign of a stem), and
- * whether the Arabic word list knows it (alone, and with the article).
+ * Evidence (a log-scale score ≥ 0) that a normalised form is a stem: how often the form occurs
+ * alone (the strong sign), how often it occurs under some clitic analysis (weak: that count also
+ * holds the wrong analyses, «زير» inside «وزير»), and whether the Arabic word list knows it, alone
+ * and with the article (a form listed with ال is a noun whose first letter belongs to the stem).
  */
 export type StemEvidence = (norm: string) => number;
 
@@ -21,9 +22,10 @@ export function parseLexicon(rows: string): Map<string, number> {
     const [norm, alone, attached, flags] = line.split('\t');
     if (!norm) continue;
     const evidence =
-      Math.log1p(Number(alone ?? 0) + 2 * Number(attached ?? 0)) +
+      Math.log1p(Number(alone ?? 0)) +
+      0.5 * Math.log1p(Number(attached ?? 0)) +
       (flags?.includes('d') ? 1 : 0) +
-      (flags?.includes('a') ? 0.5 : 0);
+      (flags?.includes('a') ? 1 : 0);
     if (evidence > 0) map.set(norm, evidence);
   }
   return map;
