@@ -1,0 +1,103 @@
+/**
+ * How pairwise facts are recorded on a story: one field per fact, named by the pair of article
+ * numbers (smaller first), so that finding the same fact twice (a retry, or the other article of the
+ * pair finding it) writes the same field again instead of adding a second one.
+ */
+
+export type StoryLinkKind = 'exact' | 'near-duplicate' | 'reused-passage' | 'similar-content';
+
+const KIND_CODES: Record<StoryLinkKind, string> = {
+  exact: 'x',
+  'near-duplicate': 'n',
+  'reused-passage': 'p',
+  'similar-content': 't',
+};
+const KIND_BY_CODE = new Map(Object.entries(KIND_CODES).map(([kind, code]) => [code, kind as StoryLinkKind]));
+
+export interface PassagePair {
+  /** Offsets in the article with the smaller number, then in the other. */
+  aStart: number;
+  aEnd: number;
+  bStart: number;
+  bEnd: number;
+}
+
+export interface PairLink {
+  kind: StoryLinkKind;
+  a: number;
+  b: number;
+  similarity: number;
+  passages: PassagePair[];
+}
+
+export function encodePairLink(link: PairLink): { field: string; value: string } {
+  const [a, b] = link.a < link.b ? [link.a, link.b] : [link.b, link.a];
+  const passages = link.passages.map((p) => `${p.aStart},${p.aEnd},${p.bStart},${p.bEnd}`).join(';');
+  return { field: `l:${KIND_CODES[link.kind]}:${a}:${b}`, value: `${link.similarity.toFixed(4)}|${passages}` };
+}
+
+export function decodePairLink(field: string, value: string): PairLink | null {
+  const match = /^l:([xnpt]):(\d+):(\d+)$/.exec(field);
+  if (!match) return null;
+  const kind = KIND_BY_CODE.get(match[1]!)!;
+  const [similarity, passageText] = value.split('|');
+  const passages = (passageText ?? '')
+    .split(';')
+    .filter((part) => part.length > 0)
+    .map((part) => {
+      const [aStart, aEnd, bStart, bEnd] = part.split(',').map(Number);
+      return { aStart: aStart!, aEnd: aEnd!, bStart: bStart!, bEnd: bEnd! };
+    });
+  return { kind, a: Number(match[2]), b: Number(match[3]), similarity: Number(similarity), passages };
+}
+
+export type ClaimRelation = 'corroborates' | 'conflicts';
+
+export interface ClaimPairLink {
+  a: number;
+  aClaim: number;
+  b: number;
+  bClaim: number;
+  relation: ClaimRelation;
+  similarity: number;
+  /** For numeric claims: the counted thing's key. */
+  counted: string | null;
+}
+
+export function encodeClaimLink(link: ClaimPairLink): { field: string; value: string } {
+  const swap = link.a > link.b;
+  const [a, aClaim, b, bClaim] = swap ? [link.b, link.bClaim, link.a, link.aClaim] : [link.a, link.aClaim, link.b, link.bClaim];
+  const counted = link.counted ?? '';
+  return { field: `c:${a}:${aClaim}:${b}:${bClaim}:${counted}`, value: `${link.relation}|${link.similarity.toFixed(4)}` };
+}
+
+export function decodeClaimLink(field: string, value: string): ClaimPairLink | null {
+  const match = /^c:(\d+):(\d+):(\d+):(\d+):(.*)$/su.exec(field);
+  if (!match) return null;
+  const [relation, similarity] = value.split('|');
+  if (relation !== 'corroborates' && relation !== 'conflicts') return null;
+  return {
+    a: Number(match[1]),
+    aClaim: Number(match[2]),
+    b: Number(match[3]),
+    bClaim: Number(match[4]),
+    counted: match[5]! === '' ? null : match[5]!,
+    relation,
+    similarity: Number(similarity),
+  };
+}
+
+/** What the story keeps of each linked claim, so the story file can quote it: field `ct:<num>:<claim>`. */
+export interface StoredClaim {
+  text: string;
+  quantities: Array<{ countedKey: string; value: number; valueMax: number | null; approx: boolean; text: string }>;
+}
+
+export function claimTextField(num: number, claim: number): string {
+  return `ct:${num}:${claim}`;
+}
+
+export function decodeClaimTextField(field: string): { num: number; claim: number } | null {
+  const match = /^ct:(\d+):(\d+)$/.exec(field);
+  return match ? { num: Number(match[1]), claim: Number(match[2]) } : null;
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+/**
+ * Every dedup parameter in one place (the lead's config passes overrides). Why each default was chosen,
+ * with the measurements, is in README.md beside this file.
+ */
+export const DedupOptionsSchema = z.object({
+  /** Word n-gram size of the near-duplicate shingles. */
+  shingleSize: z.number().int().min(1).max(12).default(5),
+  /** MinHash permutations (only the LSH bands use them; candidates are verified on the shingle sample). */
+  permutations: z.number().int().min(1).max(512).default(48),
+  /** LSH bands × rows (bands·rows ≤ permutations): candidates for near duplicates. */
+  bands: z.number().int().min(1).default(16),
+  rows: z.number().int().min(1).default(3),
+  /** Shingles kept per article for verification (longer articles keep a consistent sample). */
+  sampleCap: z.number().int().min(16).max(65535).default(1024),
+  /** Near duplicates are reported (and link stories) from this verified Jaccard up. */
+  nearThreshold: z.number().min(0).max(1).default(0.5),
+
+  /** Passage fingerprints: k-token shingles, winnowed with this window. */
+  passageShingle: z.number().int().min(2).default(4),
+  passageWindow: z.number().int().min(1).default(8),
+  passageMaxGap: z.number().int().min(0).default(8),
+  passageMinFingerprints: z.number().int().min(1).default(2),
+  passageMinTokens: z.number().int().min(1).default(12),
+  /** A fingerprint held by more than this many articles (per index generation) is a common phrase: no passages from it. */
+  passageMaxPostings: z.number().int().min(1).default(5),
+
+  /** Topic sketch (entities + content-word stems): permutations, LSH bands × rows, threshold, time window. */
+  topicPermutations: z.number().int().min(4).max(256).default(24),
+  topicBands: z.number().int().min(1).default(8),
+  topicRows: z.number().int().min(1).default(3),
+  topicThreshold: z.number().min(0).max(1).default(0.4),
+  /** Similar content links two articles only when both dates are known and this close (hours). */
+  topicWindowHours: z.number().positive().default(72),
+  /** LSH buckets keep at most this many members (a guard against hub buckets; see README on order). */
+  bucketCap: z.number().int().min(2).default(64),
+
+  /** Claims: content similarity for corroboration, tolerance of an approximate number («نحو 50»). */
+  claimSimilarity: z.number().min(0).max(1).default(0.4),
+  approxTolerance: z.number().min(0).max(1).default(0.1),
+  /** Claims index postings kept per speaker / counted thing. */
+  claimPostingsCap: z.number().int().min(1).default(200),
+});
+export type DedupOptions = z.infer<typeof DedupOptionsSchema>;
+
+export function dedupOptions(overrides: Partial<DedupOptions> = {}): DedupOptions {
+  const options = DedupOptionsSchema.parse(overrides);
+  if (options.bands * options.rows > options.permutations) throw new Error('dedup: bands × rows exceeds permutations');
+  if (options.topicBands * options.topicRows > options.topicPermutations) throw new Error('dedup: topic bands × rows exceeds topic permutations');
+  return options;
+}

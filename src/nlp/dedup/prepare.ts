@@ -1,0 +1,69 @@
+import type { DedupOptions } from './params.js';
+import type { ClaimDigest, DedupClaim } from './claims.js';
+import { claimDigests } from './claims.js';
+import type { ContentToken, DedupToken } from './shingles.js';
+import { contentHash, contentTokens, shingleHashes, uniqueSorted } from './shingles.js';
+import { MinHasher, bandKeys, isEmptySignature, packSignature16 } from './minhash.js';
+import type { PassageFingerprint } from './winnow.js';
+import { winnow } from './winnow.js';
+import { topicFeatures } from './topic.js';
+import { shingleSample, type ShingleSample } from './sample.js';
+
+/** What dedup reads of an article (the record's layers; entities and claims only when their stages ran). */
+export interface DedupArticle {
+  id: string;
+  tokens: readonly DedupToken[];
+  entities?: ReadonlyArray<{ entityId: string }>;
+  claims?: readonly DedupClaim[];
+}
+
+/** Everything the index stores or looks up for one article, computed without I/O. */
+export interface PreparedArticle {
+  content: ContentToken[];
+  contentHash: string;
+  /** Distinct near-duplicate shingle hashes, sorted (the set whose Jaccard the signature estimates). */
+  shingles: Uint32Array;
+  signature: Uint32Array;
+  /** The shingle set as stored for verification (2 bytes per shingle). */
+  sample: ShingleSample;
+  /** Near-duplicate LSH band keys (none for an article without prose). */
+  nearBands: Array<[number, number]>;
+  topicSignature: Buffer;
+  topicBands: Array<[number, number]>;
+  fingerprints: PassageFingerprint[];
+  claims: ClaimDigest[];
+}
+
+const hashers = new Map<string, MinHasher>();
+function hasher(permutations: number, seed: number): MinHasher {
+  const key = `${permutations}:${seed}`;
+  let found = hashers.get(key);
+  if (!found) {
+    found = new MinHasher(permutations, seed);
+    hashers.set(key, found);
+  }
+  return found;
+}
+
+export function prepareArticle(article: DedupArticle, options: DedupOptions): PreparedArticle {
+  const content = contentTokens(article.tokens);
+  const shingles = uniqueSorted(shingleHashes(content, options.shingleSize));
+  const signature = hasher(options.permutations, 1).signature(shingles);
+  const empty = isEmptySignature(signature);
+  const entityIds = [...new Set((article.entities ?? []).map((entity) => entity.entityId))];
+  const topics = topicFeatures(content, entityIds);
+  const topicSignature = hasher(options.topicPermutations, 2).signature(topics);
+  return {
+    content,
+    contentHash: contentHash(content),
+    shingles,
+    signature,
+    sample: shingleSample(shingles, options.sampleCap),
+    nearBands: empty ? [] : bandKeys(signature, options.bands, options.rows, 1),
+    topicSignature: packSignature16(topicSignature),
+    // A handful of topic words is not enough evidence of a shared story.
+    topicBands: topics.length < 8 ? [] : bandKeys(topicSignature, options.topicBands, options.topicRows, 2),
+    fingerprints: winnow(content, options.passageShingle, options.passageWindow),
+    claims: claimDigests(article.claims ?? [], content),
+  };
+}

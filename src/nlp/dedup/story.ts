@@ -1,0 +1,139 @@
+import type { Story } from '../../schema/story.js';
+import type { ClaimPairLink, PairLink, StoredClaim } from './links.js';
+import { decodeClaimLink, decodeClaimTextField, decodePairLink } from './links.js';
+
+/** What the story builder knows of each member article. */
+export interface StoryMember {
+  num: number;
+  id: string;
+  source: string | null;
+  /** ISO 8601, or null. */
+  publishedAt: string | null;
+}
+
+/**
+ * Builds the story file's content from the index's snapshot of the story: its members and its link
+ * fields. Everything is sorted by article id, so the same set of articles and links always gives the
+ * same file, whatever order the workers saw them in.
+ */
+export function buildStory(storyId: string, version: number, members: readonly StoryMember[], fields: ReadonlyMap<string, string>): Story {
+  const byNum = new Map(members.map((member) => [member.num, member]));
+  const articles = [...members].sort((a, b) => a.id.localeCompare(b.id));
+  const dates = articles.map((article) => article.publishedAt).filter((date): date is string => date !== null).sort();
+  const pairLinks: PairLink[] = [];
+  const claimLinks: ClaimPairLink[] = [];
+  const claimTexts = new Map<string, StoredClaim>();
+  for (const [field, value] of fields) {
+    const pair = decodePairLink(field, value);
+    if (pair) {
+      if (byNum.has(pair.a) && byNum.has(pair.b)) pairLinks.push(pair);
+      continue;
+    }
+    const claim = decodeClaimLink(field, value);
+    if (claim) {
+      if (byNum.has(claim.a) && byNum.has(claim.b)) claimLinks.push(claim);
+      continue;
+    }
+    const text = decodeClaimTextField(field);
+    if (text) claimTexts.set(`${text.num}:${text.claim}`, JSON.parse(value) as StoredClaim);
+  }
+
+  // One entry per fact; a pair with several reused passages is listed once per passage.
+  const links: Story['links'] = pairLinks
+    .flatMap((link) => {
+      const first = byNum.get(link.a)!;
+      const second = byNum.get(link.b)!;
+      const swap = first.id > second.id;
+      const [a, b] = swap ? [second, first] : [first, second];
+      const base: Story['links'][number] = { kind: link.kind, a: a.id, b: b.id, similarity: link.similarity };
+      if (link.kind !== 'reused-passage' || link.passages.length === 0) return [base];
+      return link.passages.map((p) => ({
+        ...base,
+        passage: swap ? { aStart: p.bStart, aEnd: p.bEnd, bStart: p.aStart, bEnd: p.aEnd } : { ...p },
+      }));
+    })
+    .sort((x, y) => x.a.localeCompare(y.a) || x.b.localeCompare(y.b) || x.kind.localeCompare(y.kind) || (x.passage?.aStart ?? 0) - (y.passage?.aStart ?? 0));
+
+  const quote = (num: number, claim: number) => {
+    const member = byNum.get(num)!;
+    return { articleId: member.id, claim, text: claimTexts.get(`${num}:${claim}`)?.text ?? '', source: member.source, publishedAt: member.publishedAt };
+  };
+
+  // Corroborated claims: connected groups of claims joined by "corroborates" links.
+  const parent = new Map<string, string>();
+  const find = (key: string): string => {
+    let root = key;
+    while (parent.get(root) !== undefined && parent.get(root) !== root) root = parent.get(root)!;
+    parent.set(key, root);
+    return root;
+  };
+  for (const link of claimLinks) {
+    if (link.relation !== 'corroborates') continue;
+    const a = `${link.a}:${link.aClaim}`;
+    const b = `${link.b}:${link.bClaim}`;
+    if (!parent.has(a)) parent.set(a, a);
+    if (!parent.has(b)) parent.set(b, b);
+    const rootA = find(a);
+    const rootB = find(b);
+    if (rootA !== rootB) parent.set(rootA > rootB ? rootA : rootB, rootA > rootB ? rootB : rootA);
+  }
+  const groups = new Map<string, string[]>();
+  for (const key of parent.keys()) {
+    const root = find(key);
+    groups.set(root, [...(groups.get(root) ?? []), key]);
+  }
+  const corroboratedClaims = [...groups.values()]
+    .map((keys) => {
+      const claims = keys
+        .map((key) => {
+          const [num, claim] = key.split(':').map(Number);
+          return quote(num!, claim!);
+        })
+        .sort((x, y) => x.articleId.localeCompare(y.articleId) || x.claim - y.claim);
+      const sources = [...new Set(claims.map((claim) => claim.source).filter((source): source is string => source !== null))].sort();
+      return { claims, sources };
+    })
+    .filter((group) => new Set(group.claims.map((claim) => claim.articleId)).size >= 2)
+    .sort((x, y) => x.claims[0]!.articleId.localeCompare(y.claims[0]!.articleId) || x.claims[0]!.claim - y.claims[0]!.claim);
+
+  // Conflicts: per counted thing, every stated value that disagrees with another.
+  const conflictsByCounted = new Map<string, Map<string, Story['conflicts'][number]['values'][number]>>();
+  for (const link of claimLinks) {
+    if (link.relation !== 'conflicts' || link.counted === null) continue;
+    let values = conflictsByCounted.get(link.counted);
+    if (!values) {
+      values = new Map();
+      conflictsByCounted.set(link.counted, values);
+    }
+    for (const [num, claim] of [
+      [link.a, link.aClaim],
+      [link.b, link.bClaim],
+    ] as const) {
+      const stored = claimTexts.get(`${num}:${claim}`);
+      const quantity = stored?.quantities.find((q) => q.countedKey === link.counted);
+      if (!quantity) continue;
+      const key = `${num}:${claim}:${quantity.text}`;
+      values.set(key, { ...quote(num, claim), value: quantity.value, valueMax: quantity.valueMax, approx: quantity.approx, quantityText: quantity.text });
+    }
+  }
+  const conflicts = [...conflictsByCounted.entries()]
+    .map(([counted, values]) => ({
+      counted,
+      values: [...values.values()].sort((x, y) => x.articleId.localeCompare(y.articleId) || x.claim - y.claim),
+    }))
+    .filter((conflict) => conflict.values.length >= 2)
+    .sort((x, y) => x.counted.localeCompare(y.counted));
+
+  return {
+    storyId,
+    version,
+    mergedInto: null,
+    articles: articles.map((article) => ({ id: article.id, source: article.source, publishedAt: article.publishedAt })),
+    sources: [...new Set(articles.map((article) => article.source).filter((source): source is string => source !== null))].sort(),
+    firstSeen: dates[0] ?? null,
+    lastSeen: dates[dates.length - 1] ?? null,
+    links,
+    corroboratedClaims,
+    conflicts,
+  };
+}

@@ -1,0 +1,34 @@
+import type { ContentToken } from './shingles.js';
+import { murmur32 } from './hash.js';
+
+/**
+ * Function words and reporting verbs that say nothing about what a story is about. Normalised search
+ * keys (no diacritics, ا for every alef, ي for ى, ه for ة). Written for this module, not taken from a list.
+ */
+const FUNCTION_STEMS = new Set(
+  [
+    'في', 'من', 'الي', 'علي', 'عن', 'مع', 'بين', 'منذ', 'حتي', 'عند', 'لدي', 'خلال', 'بعد', 'قبل', 'حول', 'ضد', 'دون', 'نحو',
+    'ان', 'او', 'ام', 'ثم', 'لكن', 'لم', 'لن', 'لا', 'ما', 'قد', 'كان', 'كانت', 'يكون', 'تكون', 'ليس', 'هذا', 'هذه', 'ذلك',
+    'تلك', 'هو', 'هي', 'هم', 'هما', 'نحن', 'التي', 'الذي', 'الذين', 'اللذين', 'كل', 'بعض', 'غير', 'اي', 'اذا', 'اذ', 'حيث',
+    'كما', 'ايضا', 'فيما', 'بينما', 'عدد', 'اكثر', 'اول', 'وقت', 'يوم', 'اليوم', 'امس', 'عام', 'شهر', 'اسبوع', 'الماضي',
+    'الجاري', 'الحالي', 'قال', 'قالت', 'اضاف', 'اضافت', 'اكد', 'اكدت', 'اعلن', 'اعلنت', 'اشار', 'اشارت', 'اوضح', 'اوضحت',
+    'وفق', 'بحسب', 'وفقا', 'حسب', 'يذكر', 'كذلك', 'جدا', 'فقط', 'عبر', 'الا', 'لقد', 'تم', 'يتم', 'هناك', 'هنا', 'اجل',
+  ],
+);
+
+/**
+ * What an article is about, as a set of hashed features: the canonical entity ids when NER ran
+ * (spelling variants share one id), plus the stems of content words of three letters or more that
+ * are not function words. Numbers are left out: they are claims, not topics.
+ */
+export function topicFeatures(content: readonly ContentToken[], entityIds: readonly string[] = []): Uint32Array {
+  const features = new Set<number>();
+  for (const entityId of entityIds) features.add(murmur32(`e:${entityId}`, 7));
+  for (const token of content) {
+    if (token.kind !== 'word') continue;
+    const stem = token.stem.replace(/ة/g, 'ه');
+    if (stem.length < 3 || FUNCTION_STEMS.has(stem)) continue;
+    features.add(murmur32(`w:${stem}`, 7));
+  }
+  return Uint32Array.from(features).sort();
+}

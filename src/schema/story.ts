@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+/** Why two articles of a story are linked (a symmetric fact about the pair). */
+export const StoryLinkKindSchema = z.enum(['exact', 'near-duplicate', 'reused-passage', 'similar-content']);
+
+export const StoryArticleSchema = z.object({
+  id: z.string(),
+  source: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+});
+
+export const StoryLinkSchema = z.object({
+  kind: StoryLinkKindSchema,
+  /** The pair, smaller id first. */
+  a: z.string(),
+  b: z.string(),
+  /** Estimated Jaccard (near duplicates: of word 5-gram shingles; similar content: of topic features); 1 for exact copies. */
+  similarity: z.number().min(0).max(1),
+  /** Reused passages: [start, end) in a's text and in b's text (UTF-16 offsets into each original text). */
+  passage: z.object({ aStart: z.number().int(), aEnd: z.number().int(), bStart: z.number().int(), bEnd: z.number().int() }).optional(),
+});
+
+export const StoryClaimSchema = z.object({
+  articleId: z.string(),
+  /** Index into that article's `claims`. */
+  claim: z.number().int().nonnegative(),
+  text: z.string(),
+  source: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+});
+
+export const StoryQuantitySchema = StoryClaimSchema.extend({
+  value: z.number(),
+  valueMax: z.number().nullable(),
+  approx: z.boolean(),
+  quantityText: z.string(),
+});
+
+export const StorySchema = z.object({
+  storyId: z.string(),
+  /** Grows whenever the story changes; the writer never replaces a file with an older version. */
+  version: z.number().int().nonnegative(),
+  mergedInto: z.null(),
+  articles: z.array(StoryArticleSchema),
+  sources: z.array(z.string()),
+  firstSeen: z.string().nullable(),
+  lastSeen: z.string().nullable(),
+  links: z.array(StoryLinkSchema),
+  /** Claims that two or more articles carry (same speaker and similar content, or the same count). */
+  corroboratedClaims: z.array(z.object({ claims: z.array(StoryClaimSchema).min(2), sources: z.array(z.string()) })),
+  /** The same counted thing with values that disagree beyond their stated approximation. */
+  conflicts: z.array(z.object({ counted: z.string(), values: z.array(StoryQuantitySchema).min(2) })),
+});
+export type Story = z.infer<typeof StorySchema>;
+
+/** What output/stories/<storyId>.json holds once the story has been merged into another. */
+export const StoryTombstoneSchema = z.object({
+  storyId: z.string(),
+  mergedInto: z.string(),
+});
+export type StoryTombstone = z.infer<typeof StoryTombstoneSchema>;
+
+export const StoryFileSchema = z.union([StorySchema, StoryTombstoneSchema]);
+export type StoryFile = z.infer<typeof StoryFileSchema>;

@@ -1,0 +1,343 @@
+import type { DedupLayer } from '../schema/dedup.js';
+import type { Story } from '../schema/story.js';
+import type { Sentence } from '../schema/text.js';
+import type { DedupOptions } from '../nlp/dedup/params.js';
+import { dedupOptions } from '../nlp/dedup/params.js';
+import type { DedupToken } from '../nlp/dedup/shingles.js';
+import type { DedupClaim, ClaimDigest } from '../nlp/dedup/claims.js';
+import { claimContentSimilarity, quantitiesAgree } from '../nlp/dedup/claims.js';
+import { prepareArticle } from '../nlp/dedup/prepare.js';
+import { estimateJaccard16 } from '../nlp/dedup/minhash.js';
+import { decodeSample, encodeSample, sampleJaccard } from '../nlp/dedup/sample.js';
+import { chainPassages, type FingerprintMatch } from '../nlp/dedup/passages.js';
+import { fmix32 } from '../nlp/dedup/hash.js';
+import type { ClaimPairLink, PairLink, StoredClaim } from '../nlp/dedup/links.js';
+import { claimTextField, decodeClaimLink, decodePairLink, encodeClaimLink, encodePairLink } from '../nlp/dedup/links.js';
+import { buildStory, type StoryMember } from '../nlp/dedup/story.js';
+import type { ArticleMeta, BucketEntry, ClaimEntry, DedupStore, StorySnapshot } from './dedup-store.js';
+import { encodeMeta } from './dedup-store.js';
+
+/** What the dedup stage reads of a record. */
+export interface DedupInput {
+  id: string;
+  text: string;
+  tokens: readonly DedupToken[];
+  sentences: readonly Pick<Sentence, 'start' | 'end'>[];
+  entities?: ReadonlyArray<{ entityId: string }>;
+  claims?: readonly DedupClaim[];
+  /** ISO 8601, or null when unknown. */
+  publishedAt: string | null;
+  sourceName: string | null;
+}
+
+export interface DedupResult {
+  layer: DedupLayer;
+  /** The story as it stands after this article (for the writer). */
+  story: Story;
+  /** Stories that this article's links merged into `story` (the writer leaves a tombstone for each). */
+  mergedStories: Array<{ storyId: string; mergedInto: string }>;
+}
+
+/** The index's pairwise facts and stories, sorted: what two runs over the same articles must agree on. */
+export interface DedupState {
+  links: string[];
+  stories: Array<{ storyId: string; members: string[] }>;
+}
+
+export interface DedupIndex {
+  process(input: DedupInput): Promise<DedupResult>;
+  /** The story with this id, or the story it was merged into; null for an id never seen. */
+  getStory(storyId: string): Promise<Story | null>;
+  /** Number of articles indexed. */
+  size(): Promise<number>;
+  /** Every link and story (reads the whole index: for tests and evaluation, not for the pipeline). */
+  dumpState(): Promise<DedupState>;
+}
+
+const FINGERPRINT_SHARD_SALT = 0x7f4a7c15;
+
+function epochSeconds(iso: string | null): number | null {
+  if (!iso) return null;
+  const ms = Date.parse(iso);
+  if (!Number.isFinite(ms) || ms <= 0) return null;
+  return Math.floor(ms / 1000);
+}
+
+function isoOf(seconds: number | null): string | null {
+  return seconds === null ? null : new Date(seconds * 1000).toISOString();
+}
+
+/** Stored form of a claim's digest in the claims index. */
+interface ClaimPostingValue {
+  k: ClaimDigest['kind'];
+  s: string | null;
+  w: string[];
+  q: ClaimDigest['quantities'];
+  t: string;
+}
+
+/**
+ * The dedup logic, over any `DedupStore`: prepares the article (pure), runs the atomic
+ * insert-and-query step, verifies the candidates it returns, then runs the atomic link step.
+ */
+export class DedupEngine implements DedupIndex {
+  readonly options: DedupOptions;
+  protected readonly store: DedupStore;
+
+  constructor(store: DedupStore, options: Partial<DedupOptions> = {}) {
+    this.store = store;
+    this.options = dedupOptions(options);
+  }
+
+  async process(input: DedupInput): Promise<DedupResult> {
+    if (!/^[0-9a-f]{16}$/.test(input.id)) throw new Error(`dedup: article id must be 16 hex digits, got "${input.id}"`);
+    const options = this.options;
+    const prepared = prepareArticle(input, options);
+    const publishedAt = epochSeconds(input.publishedAt);
+
+    const entries: BucketEntry[] = [];
+    if (prepared.content.length > 0) {
+      entries.push({ kind: 'X', shard: parseInt(prepared.contentHash.slice(0, 8), 16), field: parseInt(prepared.contentHash.slice(8, 16), 16) });
+    }
+    for (const [high, low] of prepared.nearBands) entries.push({ kind: 'N', shard: high, field: low });
+    for (const [high, low] of prepared.topicBands) entries.push({ kind: 'T', shard: high, field: low });
+    const firstFingerprint = entries.length;
+    for (const fingerprint of prepared.fingerprints) {
+      entries.push({ kind: 'P', shard: fmix32(fingerprint.hash ^ FINGERPRINT_SHARD_SALT), field: fingerprint.hash, position: fingerprint.position, start: fingerprint.start, end: fingerprint.end });
+    }
+    const claimEntries: ClaimEntry[] = [];
+    for (const digest of prepared.claims) {
+      const value: ClaimPostingValue = { k: digest.kind, s: digest.speakerKey, w: digest.words.slice(0, 40), q: digest.quantities, t: digest.text.slice(0, 300) };
+      const json = JSON.stringify(value);
+      const keys = new Set<string>();
+      if (digest.kind === 'attributed' && digest.speakerKey) keys.add(`s:${digest.speakerKey}`);
+      for (const quantity of digest.quantities) keys.add(`q:${quantity.countedKey}`);
+      for (const key of keys) claimEntries.push({ key, claim: digest.claim, value: json });
+    }
+
+    const registered = await this.store.register({
+      id: input.id,
+      meta: encodeMeta(input.id, publishedAt, prepared.contentHash, prepared.sample.values.length, prepared.sample.level, prepared.topicSignature),
+      sample: encodeSample(prepared.sample),
+      source: input.sourceName,
+      entries,
+      claims: claimEntries,
+    });
+    const self = registered.num;
+
+    // Candidates by kind (the article itself appears in its own buckets on a retry).
+    const exactCandidates = new Set<number>();
+    const nearCandidates = new Set<number>();
+    const topicCandidates = new Set<number>();
+    for (const [entryIndex, members] of registered.members) {
+      const kind = entries[entryIndex]!.kind;
+      const target = kind === 'X' ? exactCandidates : kind === 'N' ? nearCandidates : topicCandidates;
+      for (const member of members) if (member !== self) target.add(member);
+    }
+    const matchesByOther = new Map<number, FingerprintMatch[]>();
+    for (const [entryIndex, postings] of registered.postings) {
+      const fingerprint = prepared.fingerprints[entryIndex - firstFingerprint]!;
+      for (const posting of postings) {
+        if (posting.num === self) continue;
+        let list = matchesByOther.get(posting.num);
+        if (!list) matchesByOther.set(posting.num, (list = []));
+        list.push({ position: fingerprint.position, start: fingerprint.start, end: fingerprint.end, otherPosition: posting.position, otherStart: posting.start, otherEnd: posting.end });
+      }
+    }
+    const claimPostings = registered.claimPostings.filter((posting) => posting.num !== self);
+
+    const wanted = new Set<number>([self, ...exactCandidates, ...nearCandidates, ...topicCandidates, ...claimPostings.map((p) => p.num)]);
+    for (const [other, matches] of matchesByOther) if (matches.length >= options.passageMinFingerprints) wanted.add(other);
+    const metas = await this.store.readMeta([...wanted]);
+    const me = metas.get(self)!;
+    const meta = (num: number): ArticleMeta => {
+      const found = metas.get(num);
+      if (!found) throw new Error(`dedup: index has no metadata for article #${num}`);
+      return found;
+    };
+
+    const pairLinks: PairLink[] = [];
+    // 1. Exact copies: same content hash (checked on the stored hash, not just the bucket).
+    const exactGroup = [...exactCandidates].filter((num) => meta(num).contentHash === me.contentHash);
+    for (const other of exactGroup) pairLinks.push({ kind: 'exact', a: self, b: other, similarity: 1, passages: [] });
+    const representative = [me, ...exactGroup.map(meta)].sort(
+      (x, y) => (x.publishedAt ?? Infinity) - (y.publishedAt ?? Infinity) || x.id.localeCompare(y.id),
+    )[0]!;
+
+    // 2. Near duplicates: LSH candidates verified on the stored shingle samples.
+    const nearDuplicates: DedupLayer['nearDuplicates'] = [];
+    const nearSet = new Set<number>();
+    const toVerify = [...nearCandidates].filter((num) => !exactGroup.includes(num));
+    const samples = await this.store.readSamples(toVerify.map(meta));
+    for (const other of [...exactGroup, ...toVerify]) {
+      const them = meta(other);
+      const similarity = exactGroup.includes(other) ? 1 : sampleJaccard(prepared.sample, decodeSample(samples.get(other) ?? Buffer.alloc(0), them.sampleLevel));
+      if (similarity < options.nearThreshold) continue;
+      nearSet.add(other);
+      nearDuplicates.push({ id: meta(other).id, similarity: round4(similarity) });
+      if (!exactGroup.includes(other)) pairLinks.push({ kind: 'near-duplicate', a: self, b: other, similarity, passages: [] });
+    }
+    nearDuplicates.sort((x, y) => x.id.localeCompare(y.id));
+
+    // 3. Reused passages, between articles that are not copies of each other as a whole.
+    const reusedPassages: DedupLayer['reusedPassages'] = [];
+    for (const [other, matches] of matchesByOther) {
+      if (nearSet.has(other) || matches.length < options.passageMinFingerprints) continue;
+      const passages = chainPassages(matches, options.passageShingle, {
+        maxGap: options.passageMaxGap,
+        minFingerprints: options.passageMinFingerprints,
+        minTokens: options.passageMinTokens,
+      });
+      if (passages.length === 0) continue;
+      const otherId = meta(other).id;
+      for (const passage of passages) reusedPassages.push({ otherId, start: passage.start, end: passage.end, otherStart: passage.otherStart, otherEnd: passage.otherEnd });
+      const selfFirst = self < other;
+      pairLinks.push({
+        kind: 'reused-passage',
+        a: self,
+        b: other,
+        similarity: 0,
+        passages: passages.map((p) =>
+          selfFirst
+            ? { aStart: p.start, aEnd: p.end, bStart: p.otherStart, bEnd: p.otherEnd }
+            : { aStart: p.otherStart, aEnd: p.otherEnd, bStart: p.start, bEnd: p.end },
+        ),
+      });
+    }
+    reusedPassages.sort((x, y) => x.otherId.localeCompare(y.otherId) || x.start - y.start);
+    const passageSet = new Set(pairLinks.filter((l) => l.kind === 'reused-passage').map((l) => l.b));
+
+    // 4. Similar content (entities and content words) within the time window.
+    const windowSeconds = options.topicWindowHours * 3600;
+    for (const other of topicCandidates) {
+      if (nearSet.has(other) || passageSet.has(other)) continue;
+      const them = meta(other);
+      if (me.publishedAt === null || them.publishedAt === null || Math.abs(me.publishedAt - them.publishedAt) > windowSeconds) continue;
+      const similarity = estimateJaccard16(me.topicSignature, them.topicSignature);
+      if (similarity >= options.topicThreshold) pairLinks.push({ kind: 'similar-content', a: self, b: other, similarity, passages: [] });
+    }
+
+    // 5. Claims seen before: same speaker and similar content, or the same counted thing.
+    const claimLinks: ClaimPairLink[] = [];
+    const storedClaims = new Map<string, StoredClaim>();
+    for (const posting of claimPostings) {
+      const theirs = JSON.parse(posting.value) as ClaimPostingValue;
+      for (const mine of prepared.claims) {
+        let linked = false;
+        if (mine.kind === 'attributed' && theirs.k === 'attributed' && mine.speakerKey !== null && mine.speakerKey === theirs.s) {
+          const similarity = claimContentSimilarity(mine.words, theirs.w);
+          if (similarity >= options.claimSimilarity) {
+            claimLinks.push({ a: self, aClaim: mine.claim, b: posting.num, bClaim: posting.claim, relation: 'corroborates', similarity, counted: null });
+            linked = true;
+          }
+        }
+        for (const quantity of mine.quantities) {
+          for (const other of theirs.q.filter((q) => q.countedKey === quantity.countedKey)) {
+            const agree = quantitiesAgree(quantity, other, options.approxTolerance);
+            claimLinks.push({ a: self, aClaim: mine.claim, b: posting.num, bClaim: posting.claim, relation: agree ? 'corroborates' : 'conflicts', similarity: 1, counted: quantity.countedKey });
+            linked = true;
+          }
+        }
+        if (linked) {
+          storedClaims.set(claimTextField(self, mine.claim), { text: mine.text, quantities: mine.quantities });
+          storedClaims.set(claimTextField(posting.num, posting.claim), { text: theirs.t, quantities: theirs.q });
+        }
+      }
+    }
+
+    const snapshot = await this.store.link({
+      num: self,
+      links: [
+        ...pairLinks.map((link) => ({ other: link.b, joinsStory: true, ...encodePairLink(link) })),
+        ...claimLinks.map((link) => ({ other: self, joinsStory: false, ...encodeClaimLink(link) })),
+        ...[...storedClaims].map(([field, claim]) => ({ other: self, joinsStory: false, field, value: JSON.stringify(claim) })),
+      ],
+    });
+    const { story, mergedStories } = await this.storyFrom(snapshot);
+
+    const strongest = pairLinks.some((l) => l.kind === 'exact')
+      ? 'exact'
+      : nearDuplicates.length > 0
+        ? 'near-duplicate'
+        : reusedPassages.length > 0
+          ? 'reused-passage'
+          : pairLinks.some((l) => l.kind === 'similar-content')
+            ? 'similar-content'
+            : 'new';
+    const layer: DedupLayer = {
+      contentHash: prepared.contentHash,
+      storyId: story.storyId,
+      storyReason: strongest,
+      exactDuplicateOf: representative.num === self ? null : representative.id,
+      nearDuplicates,
+      reusedPassages,
+      claimLinks: claimLinks
+        .map((link) => ({ claim: link.aClaim, otherId: meta(link.b).id, otherClaim: link.bClaim, relation: link.relation, similarity: round4(link.similarity) }))
+        .sort((x, y) => x.claim - y.claim || x.otherId.localeCompare(y.otherId) || x.otherClaim - y.otherClaim),
+    };
+    return { layer, story, mergedStories };
+  }
+
+  async getStory(storyId: string): Promise<Story | null> {
+    const num = await this.store.lookupId(storyId);
+    if (num === null) return null;
+    return (await this.storyFrom(await this.store.storyOf(num))).story;
+  }
+
+  async size(): Promise<number> {
+    return this.store.count();
+  }
+
+  async dumpState(): Promise<DedupState> {
+    const count = await this.store.count();
+    const all = Array.from({ length: count }, (_, i) => i);
+    const metas = await this.store.readMeta(all);
+    const roots = new Map<number, StorySnapshot>();
+    const links = new Set<string>();
+    for (const num of all) {
+      const snapshot = await this.store.storyOf(num);
+      if (roots.has(snapshot.root)) continue;
+      roots.set(snapshot.root, snapshot);
+      for (const [field, value] of snapshot.fields) {
+        const pair = decodePairLink(field, value);
+        if (pair) {
+          const [a, b] = [metas.get(pair.a)!.id, metas.get(pair.b)!.id].sort();
+          const passages = pair.passages.length > 0 ? ` passages=${pair.passages.length}` : '';
+          links.add(`${pair.kind} ${a} ${b} ${pair.similarity.toFixed(4)}${passages}`);
+          continue;
+        }
+        const claim = decodeClaimLink(field, value);
+        if (claim) {
+          const sides = [`${metas.get(claim.a)!.id}#${claim.aClaim}`, `${metas.get(claim.b)!.id}#${claim.bClaim}`].sort();
+          links.add(`claim-${claim.relation} ${sides.join(' ')} ${claim.counted ?? ''}`.trim());
+        }
+      }
+    }
+    const stories = [...roots.values()]
+      .map((snapshot) => ({ storyId: metas.get(snapshot.root)!.id, members: snapshot.members.map((num) => metas.get(num)!.id).sort() }))
+      .sort((x, y) => x.storyId.localeCompare(y.storyId));
+    return { links: [...links].sort(), stories };
+  }
+
+  private async storyFrom(snapshot: StorySnapshot): Promise<{ story: Story; mergedStories: DedupResult['mergedStories'] }> {
+    const metas = await this.store.readMeta([...new Set([snapshot.root, ...snapshot.members, ...snapshot.mergedAway])]);
+    const members: StoryMember[] = snapshot.members.map((num) => {
+      const meta = metas.get(num)!;
+      return { num, id: meta.id, source: meta.source, publishedAt: isoOf(meta.publishedAt) };
+    });
+    const storyId = metas.get(snapshot.root)!.id;
+    const story = buildStory(storyId, snapshot.version, members, snapshot.fields);
+    return { story, mergedStories: snapshot.mergedAway.map((num) => ({ storyId: metas.get(num)!.id, mergedInto: storyId })) };
+  }
+}
+
+function round4(value: number): number {
+  return Math.round(value * 10000) / 10000;
+}
+
+/** Runs every article through the index one after the other (for benchmarks and evaluation). */
+export async function indexCorpus(index: DedupIndex, inputs: Iterable<DedupInput> | AsyncIterable<DedupInput>): Promise<DedupResult[]> {
+  const results: DedupResult[] = [];
+  for await (const input of inputs) results.push(await index.process(input));
+  return results;
+}

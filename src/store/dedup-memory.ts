@@ -1,0 +1,182 @@
+import type { DedupOptions } from '../nlp/dedup/params.js';
+import { dedupOptions } from '../nlp/dedup/params.js';
+import { DedupEngine } from './dedup-engine.js';
+import type { ArticleMeta, DedupStore, LinkRequest, RegisterRequest, RegisterResult, StorySnapshot } from './dedup-store.js';
+import { decodeMeta, decodePostings, encodePosting } from './dedup-store.js';
+import { DEFAULT_LAYOUT, generationOf, type RedisLayoutOptions } from './dedup-redis.js';
+
+/**
+ * The in-process twin of the Redis index: the same two steps with the same rules (buckets per
+ * generation, the same caps, union by smallest id), on Maps. Each step runs synchronously, so it is
+ * as atomic within one process as the Lua scripts are in Redis. For `analyse()` and benchmarks.
+ */
+export class MemoryDedupStore implements DedupStore {
+  private readonly ids = new Map<string, number>();
+  private readonly metas: Buffer[] = [];
+  private readonly samples: Buffer[] = [];
+  private readonly sources: string[] = [];
+  private readonly buckets = new Map<string, number[] | Buffer[] | null>();
+  private readonly claimIndex = new Map<string, Map<string, string>>();
+  private readonly parents: number[] = [];
+  private readonly stories = new Map<number, { members: number[]; version: number; fields: Map<string, string> }>();
+
+  constructor(
+    private readonly options: DedupOptions,
+    private readonly layout: RedisLayoutOptions = DEFAULT_LAYOUT,
+  ) {}
+
+  register(request: RegisterRequest): Promise<RegisterResult> {
+    let num = this.ids.get(request.id);
+    const existed = num !== undefined;
+    if (num === undefined) {
+      num = this.metas.length;
+      this.ids.set(request.id, num);
+      const meta = Buffer.from(request.meta);
+      if (request.source !== null && request.source !== '') {
+        let index = this.sources.indexOf(request.source);
+        if (index < 0) index = this.sources.push(request.source) - 1;
+        meta.writeUInt16LE(index, 12);
+      }
+      this.metas.push(meta);
+      this.samples.push(Buffer.from(request.sample));
+      this.parents.push(num);
+    }
+    const ownGeneration = existed ? -1 : generationOf(num, this.layout.generationBase);
+    const lastGeneration = generationOf(Math.max(0, this.metas.length - 1), this.layout.generationBase);
+    const members = new Map<number, number[]>();
+    const postings = new Map<number, ReturnType<typeof decodePostings>>();
+    request.entries.forEach((entry, entryIndex) => {
+      for (let generation = 0; generation <= lastGeneration; generation++) {
+        const key = `${generation}:${entry.kind}:${entry.shard >>> 0}:${entry.field >>> 0}`;
+        const bucket = this.buckets.get(key);
+        if (entry.kind === 'P') {
+          const list = bucket as Buffer[] | null | undefined;
+          if (list) postings.set(entryIndex, [...(postings.get(entryIndex) ?? []), ...list.flatMap((raw) => decodePostings(raw))]);
+          if (generation === ownGeneration && list !== null) {
+            if (!list) this.buckets.set(key, [encodePosting(num, entry)]);
+            else if (list.length >= this.options.passageMaxPostings) this.buckets.set(key, null);
+            else list.push(encodePosting(num, entry));
+          }
+        } else {
+          const list = bucket as number[] | undefined;
+          if (list) members.set(entryIndex, [...(members.get(entryIndex) ?? []), ...list]);
+          if (generation === ownGeneration) {
+            if (!list) this.buckets.set(key, [num]);
+            else if (list.length < this.options.bucketCap) list.push(num);
+          }
+        }
+      }
+    });
+    const claimPostings: RegisterResult['claimPostings'] = [];
+    for (const claim of request.claims) {
+      let index = this.claimIndex.get(claim.key);
+      if (!index) this.claimIndex.set(claim.key, (index = new Map()));
+      for (const [field, value] of index) {
+        const [postingNum, postingClaim] = field.split(':').map(Number);
+        claimPostings.push({ num: postingNum!, claim: postingClaim!, value });
+      }
+      if (!existed && index.size < this.options.claimPostingsCap) index.set(`${num}:${claim.claim}`, claim.value);
+    }
+    return Promise.resolve({ num, existed, members, postings, claimPostings });
+  }
+
+  link(request: LinkRequest): Promise<StorySnapshot> {
+    const mergedAway: number[] = [];
+    let changed = false;
+    const pending: Array<[string, string]> = [];
+    for (const link of request.links) {
+      if (link.joinsStory) {
+        const rootA = this.find(request.num);
+        const rootB = this.find(link.other);
+        if (rootA !== rootB) {
+          const [survivor, loser] = this.idOf(rootB) < this.idOf(rootA) ? [rootB, rootA] : [rootA, rootB];
+          const kept = this.storyRecord(survivor);
+          const gone = this.storyRecord(loser);
+          kept.members.push(...gone.members);
+          for (const [field, value] of gone.fields) kept.fields.set(field, value);
+          this.stories.delete(loser);
+          this.parents[loser] = survivor;
+          mergedAway.push(loser);
+          changed = true;
+        }
+      }
+      pending.push([link.field, link.value]);
+    }
+    const root = this.find(request.num);
+    const story = this.storyRecord(root);
+    for (const [field, value] of pending) {
+      if (!story.fields.has(field)) {
+        story.fields.set(field, value);
+        changed = true;
+      }
+    }
+    if (changed) story.version++;
+    return Promise.resolve({ root, version: story.version, members: [...story.members], fields: new Map(story.fields), mergedAway });
+  }
+
+  storyOf(num: number): Promise<StorySnapshot> {
+    const root = this.find(num);
+    const story = this.stories.get(root);
+    return Promise.resolve({
+      root,
+      version: story?.version ?? 0,
+      members: story ? [...story.members] : [root],
+      fields: new Map(story?.fields ?? []),
+      mergedAway: [],
+    });
+  }
+
+  readMeta(nums: readonly number[]): Promise<Map<number, ArticleMeta>> {
+    const out = new Map<number, ArticleMeta>();
+    for (const num of nums) {
+      const slot = this.metas[num];
+      if (slot) out.set(num, decodeMeta(num, slot, this.options.topicPermutations, (index) => this.sources[index] ?? null));
+    }
+    return Promise.resolve(out);
+  }
+
+  readSamples(metas: readonly ArticleMeta[]): Promise<Map<number, Buffer>> {
+    return Promise.resolve(new Map(metas.map((meta) => [meta.num, this.samples[meta.num] ?? Buffer.alloc(0)])));
+  }
+
+  lookupId(id: string): Promise<number | null> {
+    return Promise.resolve(this.ids.get(id) ?? null);
+  }
+
+  count(): Promise<number> {
+    return Promise.resolve(this.metas.length);
+  }
+
+  private find(num: number): number {
+    let root = num;
+    while (this.parents[root] !== root) root = this.parents[root]!;
+    let current = num;
+    while (current !== root) {
+      const up = this.parents[current]!;
+      this.parents[current] = root;
+      current = up;
+    }
+    return root;
+  }
+
+  private idOf(num: number): string {
+    return this.metas[num]!.subarray(0, 8).toString('hex');
+  }
+
+  /** Singleton stories have no record until they are first linked (as in Redis). */
+  private storyRecord(root: number): { members: number[]; version: number; fields: Map<string, string> } {
+    let story = this.stories.get(root);
+    if (!story) {
+      story = { members: [root], version: 0, fields: new Map() };
+      this.stories.set(root, story);
+    }
+    return story;
+  }
+}
+
+export class MemoryDedupIndex extends DedupEngine {
+  constructor(options: Partial<DedupOptions> = {}, layout: RedisLayoutOptions = DEFAULT_LAYOUT) {
+    const engineOptions = dedupOptions(options);
+    super(new MemoryDedupStore(engineOptions, layout), engineOptions);
+  }
+}

@@ -1,0 +1,211 @@
+import { readFileSync } from 'node:fs';
+import type { Redis } from 'ioredis';
+import { projectPath } from '../paths.js';
+import type { DedupOptions } from '../nlp/dedup/params.js';
+import { dedupOptions } from '../nlp/dedup/params.js';
+import { murmur32 } from '../nlp/dedup/hash.js';
+import { DedupEngine } from './dedup-engine.js';
+import type { ArticleMeta, DedupStore, LinkRequest, RegisterRequest, RegisterResult, StorySnapshot } from './dedup-store.js';
+import { decodeMeta, decodeNums, decodePostings, encodeEntries, metaSlotSize } from './dedup-store.js';
+
+/** Layout of the Redis index (see README: memory per article depends on these). */
+export interface RedisLayoutOptions {
+  /** Articles in generation 0; generation g holds G0·2^g. */
+  generationBase: number;
+  /** Shards (hashes) in generation 0; generation g has S0·2^g, so each shard stays a small listpack. */
+  shardsBase: number;
+}
+
+export const DEFAULT_LAYOUT: RedisLayoutOptions = { generationBase: 1024, shardsBase: 1024 };
+
+function loadScript(name: string): string {
+  const common = readFileSync(projectPath('src', 'store', 'lua', 'dedup-common.lua'), 'utf8');
+  return `${common}\n${readFileSync(projectPath('src', 'store', 'lua', name), 'utf8')}`;
+}
+
+let scripts: { register: string; link: string; story: string } | null = null;
+function luaScripts(): { register: string; link: string; story: string } {
+  scripts ??= { register: loadScript('dedup-register.lua'), link: loadScript('dedup-link.lua'), story: loadScript('dedup-story.lua') };
+  return scripts;
+}
+
+type Reply = number | Buffer | null | Reply[];
+
+/** Runs a script by its SHA, loading it on first use (and again after a SCRIPT FLUSH or a restart). */
+class Script {
+  private sha: string | null = null;
+  constructor(private readonly source: string) {}
+  async run(redis: Redis, args: Array<string | Buffer | number>): Promise<Reply> {
+    if (this.sha) {
+      try {
+        return (await redis.callBuffer('EVALSHA', this.sha, 0, ...args)) as Reply;
+      } catch (error) {
+        if (!String(error).includes('NOSCRIPT')) throw error;
+      }
+    }
+    this.sha = (await redis.script('LOAD', this.source)) as string;
+    return (await redis.callBuffer('EVALSHA', this.sha, 0, ...args)) as Reply;
+  }
+}
+
+/** Generation of an article number (the same rule as dedup-common.lua). */
+export function generationOf(num: number, base: number): number {
+  let generation = 0;
+  let limit = base;
+  while (num >= limit) {
+    generation++;
+    limit += base * 2 ** generation;
+  }
+  return generation;
+}
+
+export class RedisDedupStore implements DedupStore {
+  private readonly register_: Script;
+  private readonly link_: Script;
+  private readonly story_: Script;
+  private readonly slotSize: number;
+  private readonly sourceNames = new Map<number, string>();
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+    private readonly options: DedupOptions,
+    private readonly layout: RedisLayoutOptions = DEFAULT_LAYOUT,
+  ) {
+    const source = luaScripts();
+    this.register_ = new Script(source.register);
+    this.link_ = new Script(source.link);
+    this.story_ = new Script(source.story);
+    this.slotSize = metaSlotSize(options.topicPermutations);
+  }
+
+  async register(request: RegisterRequest): Promise<RegisterResult> {
+    const args: Array<string | Buffer | number> = [
+      this.prefix,
+      Buffer.from(request.id, 'hex'),
+      request.meta,
+      request.source ?? '',
+      this.layout.generationBase,
+      this.layout.shardsBase,
+      this.options.bucketCap,
+      this.options.passageMaxPostings,
+      this.slotSize,
+      murmur32(request.id, 11),
+      encodeEntries(request.entries),
+      this.options.claimPostingsCap,
+      request.sample,
+    ];
+    // Claim postings are fielded `<num>:<claim>`; the script knows the number, so it builds the field.
+    for (const claim of request.claims) args.push(claim.key, claim.claim, claim.value);
+    const reply = (await this.register_.run(this.redis, args)) as [number, number, Reply[], Buffer[]];
+    const [num, existed, hits, claimHits] = reply;
+    const members = new Map<number, number[]>();
+    const postings = new Map<number, RegisterResult['postings'] extends Map<number, infer P> ? P : never>();
+    for (let i = 0; i + 1 < hits.length; i += 2) {
+      const entryIndex = hits[i] as number;
+      const raw = hits[i + 1] as Buffer;
+      if (request.entries[entryIndex]!.kind === 'P') postings.set(entryIndex, [...(postings.get(entryIndex) ?? []), ...decodePostings(raw)]);
+      else members.set(entryIndex, [...(members.get(entryIndex) ?? []), ...decodeNums(raw)]);
+    }
+    const claimPostings: RegisterResult['claimPostings'] = [];
+    for (let i = 0; i + 1 < claimHits.length; i += 2) {
+      const [postingNum, claim] = claimHits[i]!.toString('utf8').split(':').map(Number);
+      claimPostings.push({ num: postingNum!, claim: claim!, value: claimHits[i + 1]!.toString('utf8') });
+    }
+    return { num, existed: existed === 1, members, postings, claimPostings };
+  }
+
+  async link(request: LinkRequest): Promise<StorySnapshot> {
+    const args: Array<string | number> = [this.prefix, request.num, this.slotSize];
+    for (const link of request.links) args.push(link.other, link.joinsStory ? '1' : '0', link.field, link.value);
+    const [root, version, members, fields, mergedAway] = (await this.link_.run(this.redis, args)) as [number, number, Buffer, Buffer[], number[]];
+    return { root, version, members: decodeNums(members), fields: fieldMap(fields), mergedAway };
+  }
+
+  async storyOf(num: number): Promise<StorySnapshot> {
+    const [root, version, members, fields] = (await this.story_.run(this.redis, [this.prefix, num, this.slotSize])) as [number, number, Buffer, Buffer[]];
+    return { root, version, members: decodeNums(members), fields: fieldMap(fields), mergedAway: [] };
+  }
+
+  async readMeta(nums: readonly number[]): Promise<Map<number, ArticleMeta>> {
+    const out = new Map<number, ArticleMeta>();
+    if (nums.length === 0) return out;
+    const pipeline = this.redis.pipeline();
+    for (const num of nums) {
+      const offset = (num % 256) * this.slotSize;
+      pipeline.getrangeBuffer(`${this.prefix}:m:${Math.floor(num / 256)}`, offset, offset + this.slotSize - 1);
+    }
+    const replies = (await pipeline.exec()) ?? [];
+    const slots = replies.map(([error, value]) => {
+      if (error) throw error;
+      return value as Buffer;
+    });
+    if (slots.some((slot) => slot.length >= 14 && slot.readUInt16LE(12) !== 0xffff && !this.sourceNames.has(slot.readUInt16LE(12)))) {
+      const all = await this.redis.hgetall(`${this.prefix}:srcn`);
+      for (const [index, name] of Object.entries(all)) this.sourceNames.set(Number(index), name);
+    }
+    nums.forEach((num, i) => {
+      const slot = slots[i]!;
+      if (slot.length < this.slotSize) return;
+      out.set(num, decodeMeta(num, slot, this.options.topicPermutations, (index) => this.sourceNames.get(index) ?? null));
+    });
+    return out;
+  }
+
+  async readSamples(metas: readonly ArticleMeta[]): Promise<Map<number, Buffer>> {
+    const out = new Map<number, Buffer>();
+    if (metas.length === 0) return out;
+    const pipeline = this.redis.pipeline();
+    for (const meta of metas) {
+      if (meta.sampleCount === 0) pipeline.echo('');
+      else pipeline.getrangeBuffer(`${this.prefix}:sh:${Math.floor(meta.num / 256)}`, meta.sampleOffset, meta.sampleOffset + 2 * meta.sampleCount - 1);
+    }
+    const replies = (await pipeline.exec()) ?? [];
+    metas.forEach((meta, i) => {
+      const [error, value] = replies[i]!;
+      if (error) throw error;
+      out.set(meta.num, meta.sampleCount === 0 ? Buffer.alloc(0) : (value as Buffer));
+    });
+    return out;
+  }
+
+  async lookupId(id: string): Promise<number | null> {
+    if (!/^[0-9a-f]{16}$/.test(id)) return null;
+    const count = await this.count();
+    if (count === 0) return null;
+    const field = Buffer.concat([Buffer.from('I', 'latin1'), Buffer.from(id, 'hex')]);
+    const shard = murmur32(id, 11);
+    const last = generationOf(count - 1, this.layout.generationBase);
+    for (let generation = 0; generation <= last; generation++) {
+      const shards = this.layout.shardsBase * 2 ** generation;
+      const value = await this.redis.hgetBuffer(`${this.prefix}:b:${generation}:${shard % shards}`, field);
+      if (value) return value.readUInt32LE(0);
+    }
+    return null;
+  }
+
+  async count(): Promise<number> {
+    return Number((await this.redis.get(`${this.prefix}:n`)) ?? '0');
+  }
+}
+
+function fieldMap(flat: Buffer[]): Map<string, string> {
+  const map = new Map<string, string>();
+  for (let i = 0; i + 1 < flat.length; i += 2) {
+    const field = flat[i]!.toString('utf8');
+    if (field === 'm' || field === 'v') continue;
+    map.set(field, flat[i + 1]!.toString('utf8'));
+  }
+  return map;
+}
+
+/**
+ * The dedup index in Redis, shared by every dedup worker: each article is one atomic register step
+ * (insert and query together) and one atomic link step (Lua scripts in src/store/lua/).
+ */
+export class RedisDedupIndex extends DedupEngine {
+  constructor(redis: Redis, prefix: string, options: Partial<DedupOptions> = {}, layout: RedisLayoutOptions = DEFAULT_LAYOUT) {
+    const engineOptions = dedupOptions(options);
+    super(new RedisDedupStore(redis, prefix, engineOptions, layout), engineOptions);
+  }
+}

@@ -1,0 +1,182 @@
+/**
+ * The two atomic steps that the dedup index is built on, and the binary layouts they share. A
+ * backend (Redis with Lua scripts, or an in-process twin) implements `DedupStore`; the logic that
+ * decides what is a duplicate lives once, in dedup-engine.ts.
+ */
+
+/** Kinds of bucket entries: exact content hash, near-duplicate LSH band, topic LSH band, passage fingerprint. */
+export type EntryKind = 'X' | 'N' | 'T' | 'P';
+
+export interface BucketEntry {
+  kind: EntryKind;
+  /** Chooses the shard (hash) that holds the entry. */
+  shard: number;
+  /** The field inside the shard (with the kind, the bucket's identity). */
+  field: number;
+  /** Passage fingerprints only: content-token position and original offsets of the shingle. */
+  position?: number;
+  start?: number;
+  end?: number;
+}
+
+export interface ClaimEntry {
+  /** Index key: `s:<speaker>` or `q:<counted thing>`. */
+  key: string;
+  /** `<num>:<claim index>` is filled in by the store; this is the claim index. */
+  claim: number;
+  /** The stored digest (JSON). */
+  value: string;
+}
+
+export interface RegisterRequest {
+  id: string;
+  /** The fixed-size metadata slot (see `encodeMeta`); the store fills in source index and sample offset. */
+  meta: Buffer;
+  /** The shingle sample (2 bytes per value), stored beside the slot. */
+  sample: Buffer;
+  source: string | null;
+  entries: BucketEntry[];
+  claims: ClaimEntry[];
+}
+
+export interface Posting {
+  num: number;
+  position: number;
+  start: number;
+  end: number;
+}
+
+export interface RegisterResult {
+  num: number;
+  /** The id was already indexed (a retry): nothing was added, the lookups were repeated. */
+  existed: boolean;
+  /** Other members of each entry's bucket, by entry index (may include the article itself on a retry). */
+  members: Map<number, number[]>;
+  postings: Map<number, Posting[]>;
+  /** Claim postings already in the index under the article's keys: field `<num>:<claim>` → digest JSON. */
+  claimPostings: Array<{ num: number; claim: number; value: string }>;
+}
+
+export interface LinkRequest {
+  num: number;
+  links: Array<{ other: number; joinsStory: boolean; field: string; value: string }>;
+}
+
+export interface StorySnapshot {
+  root: number;
+  version: number;
+  members: number[];
+  /** The story's link fields (see src/nlp/dedup/links.ts). */
+  fields: Map<string, string>;
+  /** Roots of stories merged into this one by this step. */
+  mergedAway: number[];
+}
+
+export interface ArticleMeta {
+  num: number;
+  id: string;
+  /** Seconds since the epoch; null when unknown. */
+  publishedAt: number | null;
+  source: string | null;
+  /** First 16 hex digits of the content hash. */
+  contentHash: string;
+  /** Where the shingle sample lies in its block, how many values, at which sampling level. */
+  sampleOffset: number;
+  sampleCount: number;
+  sampleLevel: number;
+  topicSignature: Uint8Array;
+}
+
+export interface DedupStore {
+  register(request: RegisterRequest): Promise<RegisterResult>;
+  link(request: LinkRequest): Promise<StorySnapshot>;
+  readMeta(nums: readonly number[]): Promise<Map<number, ArticleMeta>>;
+  /** The stored shingle samples (2 bytes per value) of these articles. */
+  readSamples(metas: readonly ArticleMeta[]): Promise<Map<number, Buffer>>;
+  lookupId(id: string): Promise<number | null>;
+  storyOf(num: number): Promise<StorySnapshot>;
+  /** Number of articles indexed. */
+  count(): Promise<number>;
+}
+
+/**
+ * Layout of the metadata slot: id (8 bytes) | publishedAt u32 | source index u16 | content hash (8 bytes) |
+ * sample offset u32 | sample count u16 | sample level u8 | topic signature (2 bytes per permutation).
+ */
+export const META_HEADER = 29;
+export const META_SOURCE_OFFSET = 12;
+export const META_SAMPLE_OFFSET = 22;
+
+export function metaSlotSize(topicPermutations: number): number {
+  return META_HEADER + 2 * topicPermutations;
+}
+
+export function encodeMeta(id: string, publishedAt: number | null, contentHash: string, sampleCount: number, sampleLevel: number, topicSignature: Buffer): Buffer {
+  const header = Buffer.alloc(META_HEADER);
+  Buffer.from(id, 'hex').copy(header, 0, 0, 8);
+  header.writeUInt32LE(publishedAt ?? 0, 8);
+  header.writeUInt16LE(0xffff, META_SOURCE_OFFSET);
+  Buffer.from(contentHash.slice(0, 16), 'hex').copy(header, 14);
+  header.writeUInt32LE(0, META_SAMPLE_OFFSET);
+  header.writeUInt16LE(sampleCount, 26);
+  header.writeUInt8(sampleLevel, 28);
+  return Buffer.concat([header, topicSignature]);
+}
+
+export function decodeMeta(num: number, slot: Buffer, topicPermutations: number, sourceName: (index: number) => string | null): ArticleMeta {
+  const publishedAt = slot.readUInt32LE(8);
+  const sourceIndex = slot.readUInt16LE(META_SOURCE_OFFSET);
+  return {
+    num,
+    id: slot.subarray(0, 8).toString('hex'),
+    publishedAt: publishedAt === 0 ? null : publishedAt,
+    source: sourceIndex === 0xffff ? null : sourceName(sourceIndex),
+    contentHash: slot.subarray(14, 22).toString('hex'),
+    sampleOffset: slot.readUInt32LE(META_SAMPLE_OFFSET),
+    sampleCount: slot.readUInt16LE(26),
+    sampleLevel: slot.readUInt8(28),
+    topicSignature: slot.subarray(META_HEADER, META_HEADER + 2 * topicPermutations),
+  };
+}
+
+/** Entries as the register script reads them: 17 bytes each (kind, shard u32, field u32, position u16, start u32, length u16). */
+export const ENTRY_SIZE = 17;
+
+export function encodeEntries(entries: readonly BucketEntry[]): Buffer {
+  const out = Buffer.alloc(entries.length * ENTRY_SIZE);
+  entries.forEach((entry, i) => {
+    const at = i * ENTRY_SIZE;
+    out.write(entry.kind, at, 'latin1');
+    out.writeUInt32LE(entry.shard >>> 0, at + 1);
+    out.writeUInt32LE(entry.field >>> 0, at + 5);
+    out.writeUInt16LE(Math.min(entry.position ?? 0, 0xffff), at + 9);
+    out.writeUInt32LE(entry.start ?? 0, at + 11);
+    out.writeUInt16LE(Math.min((entry.end ?? 0) - (entry.start ?? 0), 0xffff), at + 15);
+  });
+  return out;
+}
+
+export function decodeNums(raw: Buffer): number[] {
+  const out: number[] = [];
+  for (let at = 0; at + 4 <= raw.length; at += 4) out.push(raw.readUInt32LE(at));
+  return out;
+}
+
+/** Passage postings: 12 bytes each (num u32, position u16, start u32, length u16). */
+export function decodePostings(raw: Buffer): Posting[] {
+  const out: Posting[] = [];
+  for (let at = 0; at + 12 <= raw.length; at += 12) {
+    const start = raw.readUInt32LE(at + 6);
+    out.push({ num: raw.readUInt32LE(at), position: raw.readUInt16LE(at + 4), start, end: start + raw.readUInt16LE(at + 10) });
+  }
+  return out;
+}
+
+export function encodePosting(num: number, entry: BucketEntry): Buffer {
+  const out = Buffer.alloc(12);
+  out.writeUInt32LE(num, 0);
+  out.writeUInt16LE(Math.min(entry.position ?? 0, 0xffff), 4);
+  out.writeUInt32LE(entry.start ?? 0, 6);
+  out.writeUInt16LE(Math.min((entry.end ?? 0) - (entry.start ?? 0), 0xffff), 10);
+  return out;
+}

@@ -1,0 +1,47 @@
+-- One atomic step: join the article's story with the stories of the articles it links to (union by
+-- smallest article id, so the surviving story id is a function of the set of members, not of the
+-- order), record the links on the surviving story, and return the story as it now stands.
+local num = tonumber(ARGV[2])
+local slotSize = tonumber(ARGV[3])
+
+local mergedAway = {}
+local changed = false
+local pending = {}
+local a = 4
+while a + 3 <= #ARGV do
+  local other = tonumber(ARGV[a])
+  if ARGV[a + 1] == '1' then
+    local rootA = findRoot(num, true)
+    local rootB = findRoot(other, true)
+    if rootA ~= rootB then
+      local survivor, loser = rootA, rootB
+      if bytesLess(idOf(rootB, slotSize), idOf(rootA, slotSize)) then survivor, loser = rootB, rootA end
+      local survivorKey = storyKey(survivor)
+      local loserKey = storyKey(loser)
+      local members = membersOf(survivor) .. membersOf(loser)
+      local fields = redis.call('HGETALL', loserKey)
+      for i = 1, #fields, 2 do
+        if fields[i] ~= 'm' and fields[i] ~= 'v' then redis.call('HSET', survivorKey, fields[i], fields[i + 1]) end
+      end
+      redis.call('DEL', loserKey)
+      redis.call('HSET', survivorKey, 'm', members)
+      setParent(loser, survivor)
+      mergedAway[#mergedAway + 1] = loser
+      changed = true
+    end
+  end
+  pending[#pending + 1] = ARGV[a + 2]
+  pending[#pending + 1] = ARGV[a + 3]
+  a = a + 4
+end
+
+local root = findRoot(num, true)
+local key = storyKey(root)
+for i = 1, #pending, 2 do
+  if redis.call('HSETNX', key, pending[i], pending[i + 1]) == 1 then changed = true end
+end
+local version = tonumber(redis.call('HGET', key, 'v') or '0')
+if changed then version = redis.call('HINCRBY', key, 'v', 1) end
+
+local fields = redis.call('HGETALL', key)
+return { root, version, membersOf(root), fields, mergedAway }

@@ -1,0 +1,114 @@
+-- One atomic step per article: look the id up, and if it is new, give it a number, store its
+-- metadata and add it to every bucket it belongs to; in the same step read every bucket's other
+-- members. Because insert and query are one step, two copies processed at the same instant still
+-- find each other: whichever runs second sees the first.
+local idRaw = ARGV[2]
+local meta = ARGV[3]
+local source = ARGV[4]
+local G0 = tonumber(ARGV[5])
+local S0 = tonumber(ARGV[6])
+local bucketCap = tonumber(ARGV[7])
+local postingCap = tonumber(ARGV[8])
+local slotSize = tonumber(ARGV[9])
+local idShard = tonumber(ARGV[10])
+local entries = ARGV[11]
+local claimCap = tonumber(ARGV[12])
+
+local counterKey = prefix .. ':n'
+local count = tonumber(redis.call('GET', counterKey) or '0')
+local lastGen = 0
+if count > 0 then lastGen = generation(count - 1, G0) end
+
+local idField = 'I' .. idRaw
+local num = nil
+for g = 0, lastGen do
+  local value = redis.call('HGET', bucketKey(g, idShard, S0), idField)
+  if value then
+    num = struct.unpack('<I4', value)
+    break
+  end
+end
+
+local existed = 1
+local ownGen = -1
+if not num then
+  existed = 0
+  num = redis.call('INCR', counterKey) - 1
+  ownGen = generation(num, G0)
+  if ownGen > lastGen then lastGen = ownGen end
+  redis.call('HSET', bucketKey(ownGen, idShard, S0), idField, struct.pack('<I4', num))
+  local sourceIndex = 65535
+  if source ~= '' then
+    local known = redis.call('HGET', prefix .. ':src', source)
+    if known then
+      sourceIndex = tonumber(known)
+    else
+      sourceIndex = redis.call('HLEN', prefix .. ':src')
+      redis.call('HSET', prefix .. ':src', source, sourceIndex)
+      redis.call('HSET', prefix .. ':srcn', sourceIndex, source)
+    end
+  end
+  -- The shingle sample goes to the end of its block; the slot records where.
+  local block = math.floor(num / 256)
+  local sample = ARGV[13]
+  local blockLength = redis.call('APPEND', prefix .. ':sh:' .. block, sample)
+  local slot = num % 256
+  local patched = string.sub(meta, 1, 12) .. struct.pack('<H', sourceIndex) .. string.sub(meta, 15, 22)
+    .. struct.pack('<I4', blockLength - #sample) .. string.sub(meta, 27)
+  redis.call('SETRANGE', prefix .. ':m:' .. math.floor(num / 256), slot * slotSize, patched)
+  setParent(num, num)
+end
+
+local hits = {}
+local entrySize = 17
+local numRaw = struct.pack('<I4', num)
+for e = 0, (#entries / entrySize) - 1 do
+  local kind, shardHash, fieldRaw, position, start, length = struct.unpack('<c1I4c4HI4H', entries, e * entrySize + 1)
+  local field = kind .. fieldRaw
+  for g = 0, lastGen do
+    local key = bucketKey(g, shardHash, S0)
+    local value = redis.call('HGET', key, field)
+    if value and value ~= '' then
+      hits[#hits + 1] = e
+      hits[#hits + 1] = value
+    end
+    if g == ownGen then
+      if kind == 'P' then
+        -- A passage fingerprint held by many articles is a stock phrase: stop indexing it.
+        if not value then
+          redis.call('HSET', key, field, numRaw .. struct.pack('<HI4H', position, start, length))
+        elseif value ~= '' then
+          if #value / 12 >= postingCap then
+            redis.call('HSET', key, field, '')
+          else
+            redis.call('HSET', key, field, value .. numRaw .. struct.pack('<HI4H', position, start, length))
+          end
+        end
+      else
+        if not value then
+          redis.call('HSET', key, field, numRaw)
+        elseif #value / 4 < bucketCap then
+          redis.call('HSET', key, field, value .. numRaw)
+        end
+      end
+    end
+  end
+end
+
+-- Claims: postings per speaker / counted thing (ARGV from 14 on: key, claim index, digest triples).
+local claimHits = {}
+local a = 14
+while a + 2 <= #ARGV do
+  local key = prefix .. ':c:' .. ARGV[a]
+  local postings = redis.call('HGETALL', key)
+  for i = 1, #postings, 2 do
+    claimHits[#claimHits + 1] = postings[i]
+    claimHits[#claimHits + 1] = postings[i + 1]
+  end
+  if existed == 0 and #postings / 2 < claimCap then
+    redis.call('HSET', key, num .. ':' .. ARGV[a + 1], ARGV[a + 2])
+  end
+  a = a + 3
+end
+
+return { num, existed, hits, claimHits }
