@@ -9,7 +9,7 @@ import { ArticleSchema, type Article, type Origin } from '../schema/article.js';
 import { SCHEMA_VERSION, type RecordInProgress } from '../schema/record.js';
 import type { WriteJobData, StageJobData } from '../pipeline/job-data.js';
 import { getMarkers, type Marker } from '../pipeline/markers.js';
-import { WRITE_QUEUE, failureJobId, openQueue } from '../pipeline/queues.js';
+import { WRITE_QUEUE, articleJobId, failureJobId, openQueue } from '../pipeline/queues.js';
 import { firstQueue } from '../pipeline/stages.js';
 import { articleId, rejectedInputId } from './article-id.js';
 import { InputRejectedError } from './errors.js';
@@ -201,7 +201,7 @@ export class Ingestor {
   private async queueArticle(article: Article): Promise<void> {
     const record: RecordInProgress = { ...article, schemaVersion: SCHEMA_VERSION, pipeline: { version: process.env.npm_package_version ?? '0.1.0', stages: {} } };
     const data: StageJobData = { kind: 'record', record };
-    await this.first.add('article', data, { jobId: article.id });
+    await this.first.add('article', data, { jobId: articleJobId(article.id) });
   }
 
   private async queueFailure(id: string, path: string, line: number | null, error: InputRejectedError): Promise<void> {

@@ -37,6 +37,8 @@ export async function watchInbox(inbox: string, ingestor: Ingestor, logger: Logg
       .catch((error: unknown) => logger.error({ stage: 'ingest', file: basename(path), err: (error as Error).message }, 'ingest failed (the file stays in the inbox)'));
   };
   watcher.on('add', handle);
+  // A file replaced under the same name before the watcher saw it go shows up as a change.
+  watcher.on('change', handle);
   watcher.on('error', (error) => logger.error({ stage: 'ingest', err: (error as Error).message }, 'watcher error'));
   const ready = new Promise<void>((resolveReady) => watcher.once('ready', () => resolveReady()));
   return {

@@ -21,7 +21,14 @@ export function openQueue(name: QueueName, connection: ConnectionOptions, settin
   return new Queue(name, { connection, prefix: settings.prefix, defaultJobOptions: defaultJobOptions(settings) });
 }
 
-/** Job ids in BullMQ may not contain ':'; ours are hex article ids, with a readable kind in front. */
+/**
+ * Job ids: BullMQ rejects ids with ':' and ids that parse as integers (a hex id can be all digits),
+ * so every id gets a kind in front. The same article keeps the same job id in every queue.
+ */
+export function articleJobId(articleId: string): string {
+  return `article-${articleId}`;
+}
+
 export function failureJobId(articleId: string): string {
   return `failed-${articleId}`;
 }

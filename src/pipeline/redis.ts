@@ -11,12 +11,16 @@ import { RedisServerMissingError, spawnRedisServer, type SpawnedRedis } from './
  * restart instead of failing, and a capped exponential reconnect so workers come back by themselves.
  */
 export function createRedis(url: string, extra: RedisOptions = {}): Redis {
-  return new Redis(url, {
+  const connection = new Redis(url, {
     maxRetriesPerRequest: null,
     enableReadyCheck: true,
     retryStrategy: (times) => Math.min(100 * 2 ** Math.min(times, 6), 5_000),
     ...extra,
   });
+  // Connection errors are retried by ioredis itself; owners that want to log them add a listener.
+  // Without one, ioredis prints "Unhandled error event" on every reconnect attempt.
+  connection.on('error', () => {});
+  return connection;
 }
 
 export interface RedisHealth {

@@ -5,7 +5,7 @@ import type { QueueSettings } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { StageName } from '../schema/record.js';
 import { StageJobDataSchema, describeZodError, type WriteJobData } from './job-data.js';
-import { WRITE_QUEUE, failureJobId, openQueue } from './queues.js';
+import { WRITE_QUEUE, articleJobId, failureJobId, openQueue } from './queues.js';
 import { nextQueue, stageDefinition } from './stages.js';
 import { workerIdentity } from './worker-identity.js';
 import { baseWorkerOptions, closeWithin } from './worker-common.js';
@@ -66,7 +66,7 @@ export async function startStageWorker(options: StageWorkerOptions): Promise<Run
         },
       },
     };
-    await next.add(stage, { kind: 'record', record: out }, { jobId: record.id });
+    await next.add(stage, { kind: 'record', record: out }, { jobId: articleJobId(record.id) });
     logger.debug({ articleId: record.id, stage, ms }, 'stage done');
     return { articleId: record.id, ms, next: nextName };
   };
@@ -84,10 +84,11 @@ export async function startStageWorker(options: StageWorkerOptions): Promise<Run
   /** A job that will not be retried any more becomes a failure record (never a silent drop). */
   async function reportIfFinal(job: Job, error: Error): Promise<void> {
     const final = await job.isFailed();
-    const articleId = job.id ?? 'unknown';
+    const parsed = StageJobDataSchema.safeParse(job.data);
+    // Invalid job data still names its article when it can: the failure record keeps that id.
+    const articleId = parsed.success ? parsed.data.record.id : (job.id ?? 'unknown').replace(/^article-/, '');
     logger.warn({ stage, articleId, attempt: job.attemptsMade, final, err: error.message }, final ? 'job failed for good' : 'job failed, will retry');
     if (!final) return;
-    const parsed = StageJobDataSchema.safeParse(job.data);
     const origin = parsed.success ? parsed.data.record.origin : null;
     const data: WriteJobData = {
       kind: 'failure',

@@ -73,7 +73,7 @@ describe('pipeline through real Redis and real workers', () => {
 
   it('ends a job with invalid data as a failure record instead of dropping it', async () => {
     const queue = new Queue(firstQueue(), { connection, prefix: settings.prefix });
-    await queue.add('article', { kind: 'record', record: { id: 'feedfacefeedface', text: 42 } }, { jobId: 'feedfacefeedface', attempts: 2 });
+    await queue.add('article', { kind: 'record', record: { id: 'feedfacefeedface', text: 42 } }, { jobId: 'article-feedfacefeedface', attempts: 2 });
     await queue.close();
     const path = join(outDir, 'failed', 'feedfacefeedface.json');
     await waitFor('the failure record', () => existsSync(path));

@@ -53,7 +53,7 @@ describe('kill -9 of a worker process mid-run', () => {
     for (const name of allQueues()) {
       const queue = openQueue(name, connection, settings);
       const counts = await queue.getJobCounts('active', 'waiting', 'delayed', 'failed');
-      expect(counts, name).toEqual({ active: 0, waiting: 0, delayed: 0, failed: 0 });
+      expect(counts, name).toMatchObject({ active: 0, waiting: 0, delayed: 0, failed: 0 });
       await queue.close();
     }
   }, 180_000);
