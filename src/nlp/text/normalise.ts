@@ -42,6 +42,10 @@ for (let d = 0; d < 10; d++) {
   setReplace(0x0660 + d, String(d));
   setReplace(0x06f0 + d, String(d));
 }
+// Arabic decimal and thousands separators and percent sign, so that a number's norm parses.
+setReplace(0x066b, '.');
+setReplace(0x066c, ',');
+setReplace(0x066a, '%');
 // Latin upper case (ASCII and Latin-1); other scripts' case is folded through toLowerCase below.
 for (let c = 0x41; c <= 0x5a; c++) setReplace(c, String.fromCharCode(c + 32));
 // Persian/Urdu letter variants that Arabic news text uses interchangeably.
