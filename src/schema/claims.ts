@@ -18,6 +18,12 @@ export const SpeakerSchema = TextSpanSchema.extend({
   anonymous: z.boolean(),
   /** For anonymous sources: the kind («مصدر أمني», «مسؤول», «شهود»). */
   kind: z.string().nullable(),
+  /**
+   * The earlier full mention this speaker refers to: for «وأوضح المصدر» the span of «مصدر أمني …»
+   * named before. For an implicit subject («وأضاف أن…») the speaker span itself is that earlier
+   * mention and `antecedent` repeats it. Null for a first mention.
+   */
+  antecedent: TextSpanSchema.nullable(),
 });
 
 export const ClaimSchema = TextSpanSchema.extend({

@@ -1,0 +1,204 @@
+/**
+ * Claims evaluation on the five seeds against test/fixtures/claims-gold/gold.json:
+ * precision, recall and F1 for cue, speaker (overlap, exact), content (overlap, exact) and numeric
+ * value, plus speaker anonymity and numeric attribution.
+ *
+ *   npm run eval:claims              # real text layer + real NER when its model is present
+ *   npm run eval:claims -- --no-ner  # without entity mentions
+ *   npm run eval:claims -- --verbose # list misses and false alarms
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectPath } from '../src/paths.js';
+import { analyseText } from '../src/nlp/text/index.js';
+import { extractClaims } from '../src/nlp/claims/index.js';
+import type { Claim } from '../src/schema/claims.js';
+import type { EntityMention } from '../src/schema/entities.js';
+import type { TextLayer } from '../src/schema/text.js';
+import type { GoldAttributed, GoldFile, GoldNumeric, GoldSpan } from '../test/fixtures/claims-gold/resolve-marks.js';
+import { existsSync } from 'node:fs';
+
+// ---- entity mentions: the real NER when its trained model is present, else none ----
+
+type Tagger = (layer: TextLayer, text: string) => EntityMention[];
+
+async function loadTagger(): Promise<Tagger | null> {
+  try {
+    const nerModule = (await import('../src/models/ner.js')) as { loadNerModel: () => unknown; DEFAULT_WEIGHTS_FILE: string };
+    if (!existsSync(projectPath(nerModule.DEFAULT_WEIGHTS_FILE))) return null;
+    const ner = (await import('../src/nlp/ner/index.js')) as Record<string, unknown>;
+    const model = nerModule.loadNerModel();
+    // Prefer a linking entry point when the NER stage provides one.
+    const link = ner.extractEntities as ((layer: TextLayer, text: string, model: unknown) => EntityMention[]) | undefined;
+    if (typeof link === 'function') return (layer, text) => link(layer, text, model);
+    const tag = ner.tagMentions as (layer: TextLayer, text: string, model: unknown) => Array<Omit<EntityMention, 'entityId' | 'canonical'> & { words: string[] }>;
+    return (layer, text) =>
+      tag(layer, text, model).map((m) => ({
+        text: m.text, start: m.start, end: m.end, type: m.type, confidence: m.confidence,
+        canonical: m.text, entityId: `${m.type.toLowerCase()}:${m.words.join('_')}`,
+      }));
+  } catch (error) {
+    console.error(`NER not available (${(error as Error).message}); evaluating without entity mentions`);
+    return null;
+  }
+}
+
+const useNerFlag = !process.argv.includes('--no-ner');
+const tagger: Tagger | null = useNerFlag ? await loadTagger() : null;
+
+function entityMentionsFor(layer: TextLayer, text: string): EntityMention[] {
+  return tagger ? tagger(layer, text) : [];
+}
+
+const verbose = process.argv.includes('--verbose');
+const useNer = tagger !== null;
+
+const gold = JSON.parse(readFileSync(projectPath('test/fixtures/claims-gold/gold.json'), 'utf8')) as GoldFile;
+
+interface Counts {
+  tp: number;
+  pred: number;
+  gold: number;
+}
+const metric = (): Counts => ({ tp: 0, pred: 0, gold: 0 });
+const M = {
+  cue: metric(),
+  speakerOverlap: metric(),
+  speakerExact: metric(),
+  contentOverlap: metric(),
+  contentExact: metric(),
+  numericValue: metric(),
+  numericAttribution: metric(),
+};
+let anonymityRight = 0;
+let anonymityTotal = 0;
+
+type S = { start: number; end: number };
+const overlaps = (a: S, b: S): boolean => a.start < b.end && b.start < a.end;
+const same = (a: S, b: S): boolean => a.start === b.start && a.end === b.end;
+
+/** Exact up to surrounding punctuation/quote marks (the span's words are what is compared). */
+function trimmed(text: string, s: S): S {
+  let { start, end } = s;
+  const skip = /[\s"'“”«»„.,،:؛()]/u;
+  while (start < end && skip.test(text[start] as string)) start++;
+  while (end > start && skip.test(text[end - 1] as string)) end--;
+  return { start, end };
+}
+const exact = (text: string, a: S, b: S): boolean => same(trimmed(text, a), trimmed(text, b));
+
+function prf(c: Counts): string {
+  const p = c.pred ? c.tp / c.pred : 0;
+  const r = c.gold ? c.tp / c.gold : 0;
+  const f = p + r ? (2 * p * r) / (p + r) : 0;
+  return `P ${p.toFixed(3)}  R ${r.toFixed(3)}  F1 ${f.toFixed(3)}   (tp ${c.tp}, pred ${c.pred}, gold ${c.gold})`;
+}
+
+const show = (text: string, s: S | null | undefined): string => (s ? `«${text.slice(s.start, s.end).replace(/\s+/gu, ' ').slice(0, 90)}»` : '—');
+
+let totalTokens = 0;
+let totalMs = 0;
+for (const [name, goldClaims] of Object.entries(gold)) {
+  const text = readFileSync(join(projectPath('seeds'), name), 'utf8');
+  const layer: TextLayer = analyseText(text);
+  const entities: EntityMention[] = useNer ? entityMentionsFor(layer, text) : [];
+  const published = layer.metadata.published?.iso ?? null;
+  const t0 = performance.now();
+  const { claims } = extractClaims({ text, tokens: layer.tokens, sentences: layer.sentences, entities, publishedAt: published });
+  totalMs += performance.now() - t0;
+  totalTokens += layer.tokens.length;
+
+  const predAttr = claims.filter((c) => c.kind === 'attributed');
+  const predNum = claims.filter((c) => c.kind === 'numeric');
+  const goldAttr = goldClaims.filter((c): c is GoldAttributed => c.kind === 'attributed');
+  const goldNum = goldClaims.filter((c): c is GoldNumeric => c.kind === 'numeric');
+  const goldAttrIndex = new Map<GoldAttributed, number>(goldClaims.flatMap((c, i) => (c.kind === 'attributed' ? [[c, i] as [GoldAttributed, number]] : [])));
+
+  // Align attributed claims by cue overlap (one-to-one, in order).
+  const pairOf = new Map<GoldAttributed, Claim>();
+  const predPaired = new Set<Claim>();
+  for (const g of goldAttr) {
+    const p = predAttr.find((c) => !predPaired.has(c) && c.cue && overlaps(c.cue, g.cue));
+    if (p) {
+      pairOf.set(g, p);
+      predPaired.add(p);
+    }
+  }
+  M.cue.tp += pairOf.size;
+  M.cue.pred += predAttr.length;
+  M.cue.gold += goldAttr.length;
+  for (const key of ['speakerOverlap', 'speakerExact', 'contentOverlap', 'contentExact'] as const) M[key].gold += goldAttr.length;
+  for (const p of predAttr) {
+    if (p.speaker) {
+      M.speakerOverlap.pred++;
+      M.speakerExact.pred++;
+    }
+    if (p.content) {
+      M.contentOverlap.pred++;
+      M.contentExact.pred++;
+    }
+  }
+  const problems: string[] = [];
+  for (const g of goldAttr) {
+    const p = pairOf.get(g);
+    if (!p) {
+      problems.push(`  MISS cue ${show(text, g.cue)}  speaker ${show(text, g.speaker)}`);
+      continue;
+    }
+    const sp = p.speaker;
+    const spOk = sp !== null && overlaps(sp, g.speaker as GoldSpan);
+    if (spOk) M.speakerOverlap.tp++;
+    if (sp && exact(text, sp, g.speaker)) M.speakerExact.tp++;
+    if (sp) {
+      anonymityTotal++;
+      if (sp.anonymous === g.anonymous) anonymityRight++;
+    }
+    const ct = p.content;
+    const ctOk = ct !== null && overlaps(ct, g.content);
+    if (ctOk) M.contentOverlap.tp++;
+    if (ct && exact(text, ct, g.content)) M.contentExact.tp++;
+    if (verbose && (!sp || !exact(text, sp, g.speaker))) problems.push(`  speaker${spOk ? '~' : '✗'} cue ${show(text, g.cue)} gold ${show(text, g.speaker)} got ${show(text, sp)}`);
+    if (verbose && (!ct || !exact(text, ct, g.content))) problems.push(`  content${ctOk ? '~' : '✗'} cue ${show(text, g.cue)} gold ${show(text, g.content)} got ${show(text, ct)}`);
+  }
+  for (const p of predAttr) if (!predPaired.has(p)) problems.push(`  FALSE cue ${show(text, p.cue)} speaker ${show(text, p.speaker)} content ${show(text, p.content)}`);
+
+  // Numeric claims: value (and range end) equal and quantity spans overlapping.
+  const used = new Set<Claim>();
+  M.numericValue.pred += predNum.length;
+  M.numericValue.gold += goldNum.length;
+  for (const g of goldNum) {
+    const p = predNum.find((c) => {
+      if (used.has(c)) return false;
+      const q = c.quantities[0];
+      return q !== undefined && overlaps(q, g.quantity) && Math.abs(q.value - g.value) < 1e-3 && (q.valueMax ?? null) === g.valueMax;
+    });
+    if (!p) {
+      problems.push(`  MISS number ${show(text, g.quantity)} = ${g.value}${g.valueMax ? `–${g.valueMax}` : ''}`);
+      continue;
+    }
+    used.add(p);
+    M.numericValue.tp++;
+    // Attribution: the claim it belongs to must be the one paired with the gold owner (or none).
+    M.numericAttribution.gold++;
+    M.numericAttribution.pred++;
+    const goldOwner = g.attributedTo === null ? null : goldClaims[g.attributedTo];
+    const predOwner = p.attributedTo === null ? null : claims[p.attributedTo];
+    const ok = goldOwner === null ? predOwner === null : predOwner !== null && pairOf.get(goldOwner as GoldAttributed) === predOwner;
+    if (ok) M.numericAttribution.tp++;
+    else problems.push(`  number ${show(text, g.quantity)} attributed to ${goldOwner ? show(text, (goldOwner as GoldAttributed).cue) : 'none'}, got ${predOwner ? show(text, predOwner.cue) : 'none'}`);
+    void goldAttrIndex;
+  }
+  for (const p of predNum) if (!used.has(p)) problems.push(`  FALSE number ${show(text, p.quantities[0])} = ${p.quantities[0]?.value}`);
+  if (verbose && problems.length) console.log(`${name}\n${problems.join('\n')}`);
+}
+
+console.log(`claims on ${Object.keys(gold).length} seeds (${useNer ? 'with' : 'without'} NER mentions)`);
+console.log(`cue               ${prf(M.cue)}`);
+console.log(`speaker overlap   ${prf(M.speakerOverlap)}`);
+console.log(`speaker exact     ${prf(M.speakerExact)}`);
+console.log(`content overlap   ${prf(M.contentOverlap)}`);
+console.log(`content exact     ${prf(M.contentExact)}`);
+console.log(`numeric value     ${prf(M.numericValue)}`);
+console.log(`numeric → claim   accuracy ${(M.numericAttribution.tp / Math.max(1, M.numericAttribution.gold)).toFixed(3)} (${M.numericAttribution.tp}/${M.numericAttribution.gold} matched numbers)`);
+console.log(`speaker anonymous accuracy ${(anonymityRight / Math.max(1, anonymityTotal)).toFixed(3)} (${anonymityRight}/${anonymityTotal})`);
+console.log(`extractClaims: ${totalTokens} tokens in ${totalMs.toFixed(1)} ms (includes first-call warm-up)`);

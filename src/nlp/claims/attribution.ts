@@ -1,0 +1,780 @@
+// Attributed statements: cue → speaker → content, by rules over the text layer's tokens.
+//
+//   VS   «وقال ضابط في الجيش العراقي برتبة مقدم إن "…"»: the speaker is the noun phrase after the
+//        cue, up to the complementizer, a quotation, a comma, or a phrase that is not the source
+//        (time «السبت», channel «في بيان», addressee «لوكالة الأناضول», «لقاآني»).
+//   SV   «لكن واشنطن قالت إنها…», «إيران دعت الفصائل…»: the noun phrase that ends before the cue.
+//   pro-drop «وأضاف أن…», participles «مؤكدا أن…»: the speaker of the previous statement (the
+//        sentence's own statement first), else the sentence's subject.
+//   phrase «…، بحسب بيان لمكتب رئيس الوزراء»: the content is the clause before the phrase;
+//        «بحسب X فإن "…"»: the content follows.
+//   agency «نقلت شفق نيوز عن القيادي سعد السعدي قوله إن»: the speaker is the person after «عن».
+import type { EntityMention } from '../../schema/entities.js';
+import type { CueVerb } from './lexicon/cues.js';
+import { PHRASE_MANNER_NOUNS } from './lexicon/cues.js';
+import {
+  ANONYMOUS_HEADS, CHANNEL_NOUNS, CHANNEL_PREPS, CLAUSE_BREAKS, CLAUSE_OPENERS, DEMONSTRATIVES, MEDIA_NOUNS, NEGATIONS,
+  RELATIVES, SKIP_AFTER_CUE, SOURCE_QUANTIFIERS, TIME_NOUNS, TIME_QUALIFIERS, TIME_WORDS,
+} from './lexicon/words.js';
+import { matchPhraseHead, matchVerb, type VerbMatch } from './match-cue.js';
+import { COMMA, isPunct, isWord, readings, type Doc, type Word } from './words.js';
+
+export interface WordRange {
+  first: number;
+  /** Inclusive. */
+  last: number;
+}
+
+export interface FoundSpeaker extends WordRange {
+  /** The speaker words are not in this sentence (implicit subject resolved to an earlier mention). */
+  resolved: boolean;
+  /** The earlier full mention this one refers to («المصدر» → «مصدر أمني …»), if any. */
+  antecedent: FoundSpeaker | null;
+  entity: EntityMention | null;
+}
+
+export interface FoundAttribution {
+  sentence: number;
+  cue: WordRange;
+  verb: CueVerb | null;
+  speaker: FoundSpeaker | null;
+  /** Character span of the content (quotation marks excluded for a direct quote). */
+  content: { start: number; end: number } | null;
+  quote: 'direct' | 'indirect' | 'mixed' | null;
+}
+
+const MAX_SPEAKER_WORDS = 22;
+const QAWL = new Set(['قوله', 'قولها', 'قولهم', 'قولهما', 'قولهن']);
+const COLON = ':';
+const DASHES = '-–—';
+
+/** Entities by word: the mention that covers each word, by character overlap. */
+export function entitiesByWord(doc: Doc, entities: EntityMention[]): Array<EntityMention | null> {
+  const out: Array<EntityMention | null> = new Array<EntityMention | null>(doc.words.length).fill(null);
+  const sorted = [...entities].sort((a, b) => a.start - b.start);
+  let e = 0;
+  for (const w of doc.words) {
+    while (e < sorted.length && (sorted[e] as EntityMention).end <= w.token.start) e++;
+    for (let k = e; k < sorted.length; k++) {
+      const m = sorted[k] as EntityMention;
+      if (m.start >= w.token.end) break;
+      if (m.end > w.token.start) {
+        out[w.i] = m;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+class Extractor {
+  private readonly words: Word[];
+  private readonly verbAt: Array<VerbMatch | null>;
+  private readonly phraseAt: Array<string | null>;
+  readonly found: FoundAttribution[] = [];
+
+  constructor(
+    private readonly doc: Doc,
+    private readonly entityAt: Array<EntityMention | null>,
+    private readonly dateAt: Uint8Array,
+  ) {
+    this.words = doc.words;
+    this.verbAt = this.words.map((w) => matchVerb(w));
+    this.phraseAt = this.words.map((w) => matchPhraseHead(w));
+  }
+
+  // ---- word classes -------------------------------------------------------------------------
+
+  private w(i: number): Word | undefined {
+    return this.words[i];
+  }
+
+  private has(set: ReadonlySet<string>, i: number): boolean {
+    const w = this.words[i];
+    return isWord(w) && (set.has(w.norm) || set.has(w.bare) || set.has(w.stem));
+  }
+
+  private isComplementizer(i: number): boolean {
+    const w = this.words[i];
+    return isWord(w) && /^[وبف]?ان(ه|ها|هم|هما|نا|ني|كم|هن)?$/u.test(w.norm) && w.norm !== 'وان';
+  }
+
+  private isPrep(i: number, prep: 'الي' | 'عن'): boolean {
+    const w = this.words[i];
+    return isWord(w) && w.norm === prep;
+  }
+
+  private isClauseBoundary(i: number): boolean {
+    const w = this.words[i];
+    if (!w) return true;
+    return isPunct(w, `${COMMA}${COLON}.؛;!?؟()${DASHES}`) || w.quote !== null;
+  }
+
+  /** A time expression starting at i: its length in words, or 0. */
+  private timeAt(i: number, end: number): number {
+    if (i >= end) return 0;
+    if (this.dateAt[i]) {
+      let k = i;
+      while (k < end && this.dateAt[k]) k++;
+      return k - i;
+    }
+    if (this.has(TIME_WORDS, i)) {
+      let k = i + 1;
+      if (k < end && this.has(TIME_WORDS, k)) k++;
+      if (k < end && this.has(TIME_QUALIFIERS, k)) k++;
+      return k - i;
+    }
+    if (this.has(TIME_NOUNS, i) && i + 1 < end && this.has(TIME_QUALIFIERS, i + 1)) return 2;
+    if (this.has(DEMONSTRATIVES, i) && i + 1 < end && (this.has(TIME_NOUNS, i + 1) || this.has(TIME_WORDS, i + 1))) return 2;
+    // «في الـ7 من الشهر الجاري»: a preposition before a date.
+    if (this.has(CHANNEL_PREPS, i) && i + 1 < end && this.dateAt[i + 1]) return 1 + this.timeAt(i + 1, end);
+    return 0;
+  }
+
+  /** A channel phrase («في بيان», «في تصريحات سابقة», «في تصريح لروسيا اليوم»): its length, or 0. */
+  private channelAt(i: number, end: number): number {
+    if (i + 1 >= end || !this.has(CHANNEL_PREPS, i)) return 0;
+    const n = this.words[i + 1] as Word;
+    if (!isWord(n) || !(CHANNEL_NOUNS.has(n.norm) || CHANNEL_NOUNS.has(n.stem))) return 0;
+    let k = i + 2;
+    // Adjectives («سابقة», «صحفي») and the outlet («لروسيا اليوم», «لوكالة رويترز»).
+    while (k < end && isWord(this.words[k]) && /(ي|ية|ة)$/u.test((this.words[k] as Word).norm) && !this.isComplementizer(k) && !/^ل/u.test((this.words[k] as Word).norm)) k++;
+    if (k < end && this.recipientAt(k, end, true) > 0) k += this.recipientAt(k, end, true);
+    return k - i;
+  }
+
+  /** An addressee «لوكالة الأناضول», «لـ"رويترز"», «لقاآني» (after a person): its length, or 0. */
+  private recipientAt(i: number, end: number, afterPerson: boolean): number {
+    const w = this.words[i];
+    if (!isWord(w)) {
+      // «لـ» written apart, then the outlet.
+      return 0;
+    }
+    let k = i;
+    const isL = /^ل[^ل]/u.test(w.norm) || w.norm === 'ل';
+    if (!isL) return 0;
+    const rest = w.norm === 'ل' ? '' : w.norm.slice(1);
+    const media = MEDIA_NOUNS.has(rest) || MEDIA_NOUNS.has(w.stem);
+    const person = this.entityAt[i]?.type === 'PER';
+    if (!(media || (afterPerson && (person || rest.length === 0)))) return 0;
+    k++;
+    // The outlet's name, possibly in quotation marks: «لوكالة “رويترز”», «لروسيا اليوم».
+    while (k < end) {
+      const x = this.words[k] as Word;
+      if (x.quote !== null) {
+        k++;
+        continue;
+      }
+      if (isWord(x) && !this.isComplementizer(k) && (this.entityAt[k] !== null || MEDIA_NOUNS.has(x.norm) || x.norm === 'اليوم')) {
+        if (this.entityAt[k] === null && x.norm !== 'اليوم' && !MEDIA_NOUNS.has(x.norm)) break;
+        k++;
+        continue;
+      }
+      break;
+    }
+    return k - i;
+  }
+
+  private isCueWord(i: number): boolean {
+    const v = this.verbAt[i];
+    return (v !== null && v !== undefined && !v.future) || this.phraseAt[i] != null;
+  }
+
+  // ---- speaker phrases ----------------------------------------------------------------------
+
+  /**
+   * The speaker noun phrase starting at `j` (VS order or after an attribution phrase): up to the
+   * complementizer, a quotation, punctuation, a time/channel/addressee phrase, another cue.
+   * Returns the range and where it stopped.
+   */
+  private speakerForward(j: number, end: number, prep?: 'الي' | 'عن'): { range: WordRange | null; stop: number } {
+    let k = j;
+    let lastPerson = false;
+    while (k < end && k - j < MAX_SPEAKER_WORDS) {
+      const w = this.words[k] as Word;
+      if (this.isComplementizer(k)) break;
+      if (w.quote === 'open') {
+        // A short quoted name inside the phrase («مصدر في ما يسمى 'تنسيقية المقاومة'»).
+        const partner = this.doc.quotePartner.get(k);
+        if (k > j && partner !== undefined && partner - k <= 6 && partner < end && !this.isComplementizer(k - 1)) {
+          k = partner + 1;
+          continue;
+        }
+        break;
+      }
+      if (w.quote === 'close') break;
+      if (isPunct(w, `${COMMA}${COLON}.؛;!?؟${DASHES}`)) break;
+      if (isPunct(w, '(')) {
+        // A parenthesised gloss («(البنتاغون)», «(داعش)») stays with the name.
+        let p = k + 1;
+        while (p < end && !isPunct(this.words[p], ')') && p - k < 6) p++;
+        if (p < end && isPunct(this.words[p], ')')) {
+          k = p + 1;
+          continue;
+        }
+        break;
+      }
+      if (w.token.kind !== 'word' && w.token.kind !== 'latin' && w.token.kind !== 'number') break;
+      if (prep && this.isPrep(k, prep)) break;
+      if (QAWL.has(w.norm)) break;
+      if (k > j && this.isCueWord(k)) break;
+      if (this.timeAt(k, end) > 0 && k > j) break;
+      if (this.channelAt(k, end) > 0) break;
+      if (k > j && this.recipientAt(k, end, lastPerson) > 0) break;
+      // «في أحدث هجوم»: a «في» that does not open a place/institution ends the phrase.
+      if (k > j && (w.norm === 'في' || w.norm === 'خلال') && !this.prepObjectFits(k + 1)) break;
+      lastPerson = this.entityAt[k]?.type === 'PER' && (this.entityAt[k + 1] ?? null) !== this.entityAt[k];
+      k++;
+    }
+    return { range: k > j ? { first: j, last: k - 1 } : null, stop: k };
+  }
+
+  /** After «في» inside a speaker phrase: a definite noun, a name, or «ما يسمى». */
+  private prepObjectFits(i: number): boolean {
+    const w = this.words[i];
+    if (!isWord(w)) return false;
+    return w.norm.startsWith('ال') || this.entityAt[i] !== null || w.norm === 'ما';
+  }
+
+  /** A short noun phrase: a name, or a head with its adjectives («واشنطن», «مطلعون»). */
+  private shortNP(j: number, end: number): WordRange | null {
+    const w = this.words[j];
+    if (!isWord(w)) return null;
+    const m = this.entityAt[j];
+    let k = j;
+    if (m) {
+      while (k + 1 < end && this.entityAt[k + 1] === m) k++;
+    } else if (this.has(DEMONSTRATIVES, j) && isWord(this.words[j + 1])) k = j + 1;
+    // Trailing adjectives (definite after a definite head, indefinite after an indefinite one).
+    const definite = (this.words[k] as Word).norm.startsWith('ال') || m !== null;
+    while (k + 1 < end) {
+      const a = this.words[k + 1] as Word;
+      if (!isWord(a) || this.entityAt[k + 1] !== null || this.isCueWord(k + 1)) break;
+      const adjective = /(ي|ية|يون|يين|ان|ين)$/u.test(a.norm);
+      if (!adjective || a.norm.startsWith('ال') !== definite) break;
+      k++;
+    }
+    return { first: j, last: k };
+  }
+
+  /** The clause start for an SV subject ending at `p`: after the nearest boundary. */
+  private subjectBefore(p: number, sentenceFirst: number): WordRange | null {
+    let b = p;
+    while (b >= sentenceFirst && p - b < 14) {
+      if (this.isClauseBoundary(b) || this.isComplementizer(b) || this.has(CLAUSE_OPENERS, b) || this.has(RELATIVES, b) || this.isCueWord(b)) break;
+      b--;
+    }
+    const from = b + 1;
+    if (from > p) return null;
+    // The earliest plausible head after the boundary: a name, an anonymous-source head, a
+    // quantifier or demonstrative, or a definite noun.
+    for (let s = from; s <= p; s++) {
+      const w = this.words[s] as Word;
+      if (!isWord(w)) continue;
+      if (/^[بلك]/u.test(w.norm) && this.entityAt[s] === null && !w.norm.startsWith('لل') && !this.has(ANONYMOUS_HEADS, s)) continue;
+      if (w.norm === 'في' || w.norm === 'على' || w.norm === 'من' || w.norm === 'الي' || w.norm === 'عن') continue;
+      if (
+        this.entityAt[s] !== null || this.has(ANONYMOUS_HEADS, s) || this.has(SOURCE_QUANTIFIERS, s) || this.has(DEMONSTRATIVES, s) ||
+        w.norm.startsWith('ال') || /^[\d]/u.test(w.norm) || this.isNumberWord(s)
+      ) {
+        return { first: s, last: p };
+      }
+    }
+    return null;
+  }
+
+  private isNumberWord(i: number): boolean {
+    const w = this.words[i];
+    return isWord(w) && /^(ثلاث|اربع|خمس|ست|سبع|ثمان|تسع|عشر|اثن)/u.test(w.norm);
+  }
+
+  // ---- content ------------------------------------------------------------------------------
+
+  /** Where an indirect clause that starts at `c` ends (exclusive word index). */
+  private clauseEnd(c: number, end: number): number {
+    let k = c;
+    while (k < end) {
+      const w = this.words[k] as Word;
+      if (w.quote === 'open') {
+        const partner = this.doc.quotePartner.get(k);
+        if (partner !== undefined && partner >= k) {
+          k = partner + 1;
+          continue;
+        }
+      }
+      if (isPunct(w, COMMA) && k + 1 < end) {
+        const n = k + 1;
+        const v = this.verbAt[n];
+        if (this.phraseAt[n] || (v && v.form === 'participle') || this.has(CLAUSE_BREAKS, n)) break;
+        if (isWord(this.words[n]) && (this.words[n] as Word).norm === 'في' && (this.words[n + 1] as Word | undefined)?.norm === 'اشارة') break;
+      }
+      if (k > c && this.phraseAt[k] && !isPunct(this.words[k - 1], COMMA)) {
+        // «وفق المصدر» in the middle of a clause ends it only when a speaker follows.
+        break;
+      }
+      if (isPunct(w, '.؟?!؛')) break;
+      k++;
+    }
+    // Quotes that run past the sentence end extend the clause.
+    return k;
+  }
+
+  private contentFrom(c: number, end: number): { content: { start: number; end: number } | null; quote: FoundAttribution['quote'] } {
+    const first = this.words[c];
+    if (!first || c >= end) return { content: null, quote: null };
+    if (first.quote === 'open') {
+      const partner = this.doc.quotePartner.get(c);
+      if (partner !== undefined && partner > c + 1) {
+        const a = first.token.end;
+        const b = (this.words[partner] as Word).token.start;
+        return { content: { start: a, end: b }, quote: 'direct' };
+      }
+    }
+    // A quotation may end the sentence for the text layer yet run on: follow its partner.
+    let stop = this.clauseEnd(c, this.extendedEnd(c, end));
+    while (stop > c && isPunct(this.words[stop - 1], `${COMMA}${COLON}.؛;${DASHES}`)) stop--;
+    if (stop <= c) return { content: null, quote: null };
+    let quoted = false;
+    for (let k = c; k < stop; k++) if ((this.words[k] as Word).quote !== null) quoted = true;
+    const a = first.token.start;
+    const b = (this.words[stop - 1] as Word).token.end;
+    return { content: { start: a, end: b }, quote: quoted ? 'mixed' : 'indirect' };
+  }
+
+  /** The sentence end, moved past any quotation that opens before it and closes later. */
+  private extendedEnd(c: number, end: number): number {
+    let e = end;
+    for (let k = c; k < e; k++) {
+      const partner = this.doc.quotePartner.get(k);
+      if ((this.words[k] as Word).quote === 'open' && partner !== undefined && partner >= e) {
+        const s = (this.words[partner] as Word).sentence;
+        e = this.doc.sentenceEnd[s] ?? e;
+      }
+    }
+    return e;
+  }
+
+  // ---- cues -------------------------------------------------------------------------------
+
+  /** Skip particles, time, channel and addressee phrases after a cue. */
+  private skipAdjuncts(j: number, end: number, afterPerson = false): number {
+    for (;;) {
+      if (j >= end) return j;
+      if (this.has(SKIP_AFTER_CUE, j)) {
+        j++;
+        continue;
+      }
+      const t = this.timeAt(j, end);
+      if (t > 0) {
+        j += t;
+        continue;
+      }
+      const ch = this.channelAt(j, end);
+      if (ch > 0) {
+        j += ch;
+        continue;
+      }
+      const r = this.recipientAt(j, end, afterPerson);
+      if (r > 0) {
+        j += r;
+        continue;
+      }
+      return j;
+    }
+  }
+
+  private sentenceRange(s: number): { first: number; end: number } {
+    return { first: this.doc.sentenceFirst[s] as number, end: this.doc.sentenceEnd[s] as number };
+  }
+
+  /** First word of a sentence's content: after a dateline («بغداد -»). */
+  private contentStart(first: number, end: number): number {
+    for (let k = first; k < Math.min(end, first + 5); k++) {
+      if (isPunct(this.words[k], DASHES)) return k + 1;
+    }
+    return first;
+  }
+
+  run(): FoundAttribution[] {
+    const consumedPhrase = new Set<number>();
+    for (let s = 0; s < this.doc.sentences.length; s++) {
+      const { first, end } = this.sentenceRange(s);
+      if (first < 0) continue;
+      for (let i = first; i < end; i++) {
+        if (consumedPhrase.has(i)) continue;
+        const v = this.verbAt[i];
+        if (v) {
+          const f = this.verbCue(i, v, first, end, s, consumedPhrase);
+          if (f) this.found.push(f);
+          continue;
+        }
+        if (this.phraseAt[i] || this.isAlaLisan(i)) {
+          const f = this.phraseCue(i, first, end, s);
+          if (f) this.found.push(f);
+        }
+      }
+    }
+    this.resolveAnaphora();
+    return this.found;
+  }
+
+  private isAlaLisan(i: number): boolean {
+    const w = this.words[i];
+    const n = this.words[i + 1];
+    return isWord(w) && isWord(n) && (w.bare === 'علي' || w.norm === 'علي') && n.norm === 'لسان';
+  }
+
+  private verbCue(i: number, v: VerbMatch, first: number, end: number, s: number, consumedPhrase: Set<number>): FoundAttribution | null {
+    if (v.future) return null;
+    const prev = i - 1 >= first ? this.words[i - 1] : undefined;
+    if (prev && isWord(prev) && (NEGATIONS.has(prev.norm) || prev.norm === 'غير')) return null;
+    if (prev && isWord(prev) && RELATIVES.has(prev.norm) && !(i - 2 >= first && this.phraseAt[i - 2]) && (prev.norm === 'ما' || prev.norm === 'لما' || prev.norm === 'مما' || prev.norm === 'بما')) return null;
+    // Impersonal «يذكر أن» (the journalist's background), not a statement by someone.
+    if ((this.words[i] as Word).bare === 'يذكر' && this.isComplementizer(i + 1)) return null;
+    let cueLast = i;
+    let j = i + 1;
+    // The required preposition: right after the verb («أشار إلى»), or after its subject.
+    if (v.verb.prep) {
+      let found = -1;
+      for (let k = i + 1; k < Math.min(end, i + MAX_SPEAKER_WORDS); k++) {
+        if (this.isPrep(k, v.verb.prep)) {
+          found = k;
+          break;
+        }
+        if (this.isComplementizer(k) || isPunct(this.words[k], `${COMMA}.`) || (this.words[k] as Word).quote === 'open') break;
+      }
+      if (found < 0) return null;
+      if (found === i + 1) {
+        cueLast = found;
+        j = found + 1;
+      }
+    }
+    const participle = v.form === 'participle';
+    const strictClause = participle || v.verb.cls === 'strict';
+
+    let speaker: FoundSpeaker | null = null;
+    let contentStartIdx = -1;
+
+    // Agency form: «نقل موقع X عن Y قوله إن»: the speaker is Y.
+    if (v.verb.speakerAfterPrep) {
+      let k = j;
+      while (k < end && !this.isPrep(k, 'عن')) k++;
+      const sp = this.speakerForward(k + 1, end);
+      if (!sp.range) return null;
+      speaker = this.makeSpeaker(sp.range);
+      let c = sp.stop;
+      while (c < end && (isPunct(this.words[c], COMMA) || QAWL.has((this.words[c] as Word).norm))) c++;
+      if (this.isComplementizer(c)) c++;
+      contentStartIdx = c;
+    } else {
+      const opensClause = v.conjoined || i === first || this.isClauseBoundary(i - 1) || this.has(CLAUSE_OPENERS, i - 1) || this.has(RELATIVES, i - 1) || this.isComplementizer(i - 1) || this.isPhraseTail(i - 1);
+      // SV: «وكان المسؤول … قد قال», «لكن واشنطن قالت», «إيران دعت».
+      let sv: WordRange | null = null;
+      if (!participle && !opensClause) sv = this.subjectBefore(i - 1, first);
+      if (!participle && this.has(new Set(['قد']), i - 1)) {
+        // «وكان X قد قال»: the subject sits between «كان» and «قد».
+        for (let k = i - 2; k >= first && i - k < MAX_SPEAKER_WORDS; k--) {
+          const w = this.words[k] as Word;
+          if (/^[وف]?كان(ت)?$/u.test(w.norm)) {
+            if (k + 1 <= i - 2) sv = { first: k + 1, last: i - 2 };
+            break;
+          }
+          if (this.isClauseBoundary(k)) break;
+        }
+      }
+      if (sv) {
+        speaker = this.makeSpeaker(sv);
+        contentStartIdx = this.skipAdjuncts(j, end);
+      } else {
+        const after = this.skipAdjuncts(j, end);
+        const w = this.words[after];
+        const noSubject =
+          after >= end || this.isComplementizer(after) || (w !== undefined && (w.quote === 'open' || isPunct(w, COLON))) ||
+          (v.verb.prep !== undefined && this.isPrep(after, v.verb.prep));
+        if (participle || noSubject) {
+          speaker = this.implicitSpeaker(i, first, s);
+          contentStartIdx = after;
+          if (v.verb.prep && this.isPrep(after, v.verb.prep)) contentStartIdx = after + 1;
+        } else {
+          const sp = this.speakerForward(after, end, v.verb.prep);
+          if (!sp.range) return null;
+          let range = sp.range;
+          let c = sp.stop;
+          // Skip what ends the phrase without being content: time, channel, addressee, commas.
+          const skip = (x: number): number => {
+            let y = this.skipAdjuncts(x, end, this.entityAt[range.last]?.type === 'PER');
+            while (y < end && isPunct(this.words[y], COMMA)) y = this.skipAdjuncts(y + 1, end);
+            return y;
+          };
+          c = skip(c);
+          // An attribution phrase between the speaker and the complementizer («وتابع الكاظمي وفق المصدر إن»).
+          if (c < end && this.phraseAt[c]) {
+            const ph = this.phraseCue(c, first, end, s, true);
+            if (ph) {
+              consumedPhrase.add(c);
+              this.found.push(ph);
+              const spEnd = ph.speaker && !ph.speaker.resolved ? ph.speaker.last + 1 : c + 1;
+              c = skip(spEnd);
+            }
+          }
+          if (v.verb.prep && this.isPrep(c, v.verb.prep)) c++;
+          const object = v.verb.cls === 'object' && !participle;
+          if (object && !this.isComplementizer(c) && (this.words[c] as Word | undefined)?.quote !== 'open') {
+            // No complementizer: the speaker is a short phrase, the rest is the object.
+            const compAhead = this.findComplementizer(c, end);
+            if (c >= end || (compAhead < 0 && (sp.stop >= end || this.has(CLAUSE_BREAKS, c)))) {
+              const short = this.shortNP(after, end);
+              if (!short) return null;
+              range = short;
+              c = skip(short.last + 1);
+            }
+          }
+          speaker = this.makeSpeaker(range);
+          contentStartIdx = c;
+        }
+      }
+    }
+
+    // Content.
+    let c = contentStartIdx;
+    if (c < 0 || c >= end && !(this.words[c]?.quote === 'open')) return null;
+    if (v.verb.prep && this.isPrep(c, v.verb.prep)) c++;
+    if (this.isComplementizer(c)) c++;
+    else if (this.words[c]?.quote === 'open') {
+      // a quotation straight after the cue or speaker
+    } else if (isPunct(this.words[c], COLON)) c++;
+    else if (strictClause || v.verb.cls === 'say') {
+      // «say» verbs need a complementizer or a quotation; allow a short gap («قال أيضا إن»).
+      const comp = this.findComplementizer(c, Math.min(end, c + 3));
+      if (comp < 0) return null;
+      c = comp + 1;
+    }
+    const { content, quote } = this.contentFrom(c, end);
+    if (!content) return null;
+    return { sentence: s, cue: { first: i, last: cueLast }, verb: v.verb, speaker, content, quote };
+  }
+
+  /** «وفق ما أكد»: the word before is the tail of an attribution phrase. */
+  private isPhraseTail(i: number): boolean {
+    const w = this.words[i];
+    return isWord(w) && (w.norm === 'ما' && i > 0 && this.phraseAt[i - 1] != null);
+  }
+
+  private findComplementizer(c: number, end: number): number {
+    for (let k = c; k < end; k++) {
+      if (this.isComplementizer(k)) return k;
+      const w = this.words[k] as Word;
+      if (w.quote === 'open' || isPunct(w, '.؟?!؛') || (k > c && this.isCueWord(k))) return -1;
+    }
+    return -1;
+  }
+
+  private phraseCue(i: number, first: number, end: number, s: number, embedded = false): FoundAttribution | null {
+    let cueLast = i;
+    let j = i + 1;
+    const head = this.phraseAt[i];
+    if (this.isAlaLisan(i)) {
+      cueLast = i + 1;
+      j = i + 2;
+    } else if (head === 'نقلا' || head === 'استنادا') {
+      if (!(this.isPrep(j, 'عن') || this.isPrep(j, 'الي'))) return null;
+      cueLast = j;
+      j++;
+    } else if (head === 'وفقا' || head === 'طبقا') {
+      const n = this.words[j];
+      if (n && (n.norm === 'ل' || n.norm === 'لـ')) j++;
+    }
+    // «وفق ما أكد», «حسبما قال», «بحسب ما أفاد»: the verb joins the cue.
+    if (isWord(this.words[j]) && (this.words[j] as Word).norm === 'ما' && this.verbAt[j + 1]) {
+      cueLast = j + 1;
+      j += 2;
+    } else if (head === 'حسبما' && this.verbAt[j]) {
+      cueLast = j;
+      j++;
+    }
+    // «بحسب تقدير X»: a noun of manner joins the cue.
+    const n = this.words[j];
+    if (isWord(n) && readings(n).some((r) => PHRASE_MANNER_NOUNS.has(r))) {
+      cueLast = j;
+      j++;
+    }
+    j = this.skipAdjuncts(j, end);
+    const sp = this.speakerForward(j, end);
+    if (!sp.range) return null;
+    const firstSpeakerWord = this.words[sp.range.first] as Word;
+    if (firstSpeakerWord.token.kind !== 'word' && firstSpeakerWord.token.kind !== 'latin' && firstSpeakerWord.token.kind !== 'number') return null;
+    const speaker = this.makeSpeaker(sp.range);
+    if (embedded) {
+      // Content is the enclosing statement's: filled in after it is known.
+      return { sentence: s, cue: { first: i, last: cueLast }, verb: null, speaker, content: null, quote: null };
+    }
+    const start = this.contentStart(first, end);
+    // Is there content before the phrase (in this sentence)?
+    let before = i - 1;
+    while (before >= start && (isPunct(this.words[before], COMMA) || this.has(CLAUSE_OPENERS, before))) before--;
+    if (before >= start && !this.onlyOpeners(start, i)) {
+      const a = (this.words[start] as Word).token.start;
+      const b = (this.words[before] as Word).token.end;
+      let quoted = false;
+      for (let k = start; k <= before; k++) if ((this.words[k] as Word).quote !== null) quoted = true;
+      // A whole quotation alone before the phrase is direct.
+      const w0 = this.words[start] as Word;
+      if (w0.quote === 'open' && this.doc.quotePartner.get(start) === before) {
+        return { sentence: s, cue: { first: i, last: cueLast }, verb: null, speaker, content: { start: w0.token.end, end: (this.words[before] as Word).token.start }, quote: 'direct' };
+      }
+      return { sentence: s, cue: { first: i, last: cueLast }, verb: null, speaker, content: { start: a, end: b }, quote: quoted ? 'mixed' : 'indirect' };
+    }
+    // Phrase first: «وبحسب X فإن "…"», «وفقا لمصادر، …».
+    let c = sp.stop;
+    while (c < end && isPunct(this.words[c], COMMA)) c++;
+    if (this.isComplementizer(c)) c++;
+    const { content, quote } = this.contentFrom(c, end);
+    if (!content) return null;
+    return { sentence: s, cue: { first: i, last: cueLast }, verb: null, speaker, content, quote };
+  }
+
+  private onlyOpeners(from: number, to: number): boolean {
+    for (let k = from; k < to; k++) if (!this.has(CLAUSE_OPENERS, k) && !isPunct(this.words[k], COMMA)) return false;
+    return true;
+  }
+
+  // ---- speakers ---------------------------------------------------------------------------
+
+  private makeSpeaker(range: WordRange): FoundSpeaker {
+    let entity: EntityMention | null = null;
+    let best = 0;
+    let loc: EntityMention | null = null;
+    for (let k = range.first; k <= range.last; k++) {
+      const m = this.entityAt[k];
+      if (!m) continue;
+      if (m.type === 'PER' || m.type === 'ORG') {
+        // Prefer the mention that covers the most words of the phrase; a person over an organisation.
+        let count = 0;
+        for (let q = range.first; q <= range.last; q++) if (this.entityAt[q] === m) count++;
+        const score = count + (m.type === 'PER' ? 0.5 : 0);
+        if (score > best) {
+          best = score;
+          entity = m;
+        }
+      } else if (m.type === 'LOC' && loc === null && k === range.first) loc = m;
+    }
+    // A place named alone as the actor («واشنطن قالت»).
+    if (!entity && loc) {
+      let all = true;
+      for (let k = range.first; k <= range.last; k++) if (this.entityAt[k] !== loc) all = false;
+      if (all) entity = loc;
+    }
+    // A description whose head is an anonymous source keeps its named organisation out of the link:
+    // «ضابط في الجيش العراقي» is not the army.
+    const head = this.headIndex(range);
+    if (entity && entity.type !== 'PER' && this.has(ANONYMOUS_HEADS, head) && this.entityAt[head] !== entity) entity = null;
+    return { ...range, resolved: false, antecedent: null, entity };
+  }
+
+  /** The head word of a speaker phrase (after quantifiers: «ثلاثة مصادر», «كبار القادة», «أحد المصادر»). */
+  headIndex(range: WordRange): number {
+    let k = range.first;
+    while (k < range.last && (this.has(SOURCE_QUANTIFIERS, k) || this.isNumberWord(k) || /^\d/u.test((this.words[k] as Word).norm) || (this.words[k] as Word).norm === 'من')) k++;
+    return k;
+  }
+
+  /** The speaker of a participle or pro-drop cue. */
+  private implicitSpeaker(i: number, first: number, s: number): FoundSpeaker | null {
+    // The same sentence's previous statement, else the previous statement in the article.
+    for (let k = this.found.length - 1; k >= 0; k--) {
+      const f = this.found[k] as FoundAttribution;
+      if (f.verb === null && f.sentence === s) continue; // a phrase source is not the one who goes on
+      if (!f.speaker) continue;
+      if (f.sentence === s && f.cue.first < i) return this.resolvedCopy(f.speaker);
+      if (f.sentence !== s) break;
+    }
+    // The sentence's own subject: the NP after the verb that opens a clause before the cue.
+    const subject = this.sentenceSubject(first, i);
+    if (subject) return this.makeSpeaker(subject);
+    for (let k = this.found.length - 1; k >= 0; k--) {
+      const f = this.found[k] as FoundAttribution;
+      if (f.verb === null) continue;
+      if (f.speaker && s - f.sentence <= 4) return this.resolvedCopy(f.speaker);
+      break;
+    }
+    return null;
+  }
+
+  private resolvedCopy(sp: FoundSpeaker): FoundSpeaker {
+    const root = sp.resolved ? sp : sp.antecedent && !sp.antecedent.resolved ? sp.antecedent : sp;
+    return { ...root, resolved: true, antecedent: root.antecedent ?? null };
+  }
+
+  /** The subject of the sentence before word `i`: after a clause-opening verb («ورحبت تلك الفصائل …»). */
+  private sentenceSubject(first: number, i: number): WordRange | null {
+    let clauseStart = first;
+    for (let k = first; k < i; k++) {
+      if (k > first && !isPunct(this.words[k - 1], COMMA) && k !== first) continue;
+      clauseStart = k;
+      const w = this.words[k] as Word;
+      if (!isWord(w)) continue;
+      const verbLike = (/^[وف]/u.test(w.norm) && w.bare !== w.norm && !/^[وف](ي|في|من|علي|الي|عن|مع|ب|ل)/u.test(w.norm)) || /^[يت].{3,}$/u.test(w.norm);
+      if (!verbLike) continue;
+      const np = this.shortNP(k + 1, i);
+      if (np && !/^[بلك]/u.test((this.words[np.first] as Word).norm)) {
+        // Extend a quantifier head («عدد من تلك الميليشيات …») to the comma.
+        if (this.has(SOURCE_QUANTIFIERS, np.first)) {
+          const sp = this.speakerForward(np.first, i);
+          if (sp.range) return sp.range;
+        }
+        return np;
+      }
+    }
+    void clauseStart;
+    return null;
+  }
+
+  /** «وأوضح المصدر», «وقال المسؤول الكبير»: a definite short mention refers to the last speaker with its head. */
+  private resolveAnaphora(): void {
+    for (let x = 0; x < this.found.length; x++) {
+      const f = this.found[x] as FoundAttribution;
+      const sp = f.speaker;
+      if (!sp || sp.resolved || sp.entity) continue;
+      const headW = this.words[this.headIndex(sp)] as Word;
+      if (!headW.norm.startsWith('ال')) continue;
+      const head = headW.norm.slice(2);
+      for (let y = x - 1; y >= 0; y--) {
+        const g = this.found[y] as FoundAttribution;
+        const other = g.speaker;
+        if (!other || other.resolved) continue;
+        const oh = this.words[this.headIndex(other)] as Word;
+        const ohead = oh.norm.startsWith('ال') ? oh.norm.slice(2) : oh.norm;
+        if (ohead === head || ohead.startsWith(head) || head.startsWith(ohead)) {
+          sp.antecedent = other.antecedent ?? { ...other };
+          sp.entity = other.entity;
+          break;
+        }
+      }
+    }
+  }
+}
+
+export function findAttributions(doc: Doc, entityAt: Array<EntityMention | null>, dateAt: Uint8Array): FoundAttribution[] {
+  const ex = new Extractor(doc, entityAt, dateAt);
+  const found = ex.run();
+  // Embedded phrases («وتابع الكاظمي وفق المصدر إن "…"») take the content of their statement.
+  for (const f of found) {
+    if (f.content !== null) continue;
+    const host = found.find((g) => g !== f && g.sentence === f.sentence && g.content !== null && g.cue.first < f.cue.first);
+    if (host) {
+      f.content = host.content;
+      f.quote = host.quote;
+    }
+  }
+  return found.filter((f) => f.content !== null).sort((a, b) => a.cue.first - b.cue.first);
+}
+
+export function headWordIndex(doc: Doc, range: WordRange): number {
+  let k = range.first;
+  while (k < range.last) {
+    const w = doc.words[k] as Word;
+    if (!(SOURCE_QUANTIFIERS.has(w.norm) || w.norm === 'من' || /^\d/u.test(w.norm) || /^(ثلاث|اربع|خمس|ست|سبع|ثمان|تسع|عشر|اثن)/u.test(w.norm))) break;
+    k++;
+  }
+  return k;
+}

@@ -1,0 +1,171 @@
+// The claims stage: attributed statements (cue, speaker, content), numeric claims, dates and a
+// check-worthiness score per claim. Pure, synchronous, deterministic: same input, same output.
+import type { Claim, DateMention, Quantity } from '../../schema/claims.js';
+import type { EntityMention } from '../../schema/entities.js';
+import type { Sentence, Token } from '../../schema/text.js';
+import { entitiesByWord, findAttributions, headWordIndex, type FoundAttribution, type FoundSpeaker } from './attribution.js';
+import { checkworthiness } from './checkworthiness.js';
+import { findDates } from './dates.js';
+import { ANONYMOUS_HEADS } from './lexicon/words.js';
+import { findQuantities, type FoundQuantity } from './quantities.js';
+import { buildDoc, isWord, type Doc, type Word } from './words.js';
+
+export interface ClaimsInput {
+  text: string;
+  tokens: Token[];
+  sentences: Sentence[];
+  entities: EntityMention[];
+  /** ISO 8601 publication date (resolves «الأحد», «الشهر الماضي», «5 يوليو»), or null. */
+  publishedAt: string | null;
+}
+
+export interface ClaimsLayer {
+  claims: Claim[];
+  dates: DateMention[];
+}
+
+type Span = { start: number; end: number };
+
+function textSpan(text: string, s: Span): { text: string; start: number; end: number } {
+  return { text: text.slice(s.start, s.end), start: s.start, end: s.end };
+}
+
+function wordsSpan(doc: Doc, first: number, last: number): Span {
+  return { start: (doc.words[first] as Word).token.start, end: (doc.words[last] as Word).token.end };
+}
+
+/** Kind of an anonymous source: its head and the adjective after it, normalised («مصدر امني»). */
+function anonymousKind(doc: Doc, sp: FoundSpeaker): string | null {
+  const h = headWordIndex(doc, sp);
+  const head = doc.words[h] as Word;
+  const headForm = head.norm.startsWith('ال') ? head.norm.slice(2) : head.norm;
+  if (!ANONYMOUS_HEADS.has(headForm) && !ANONYMOUS_HEADS.has(head.norm)) return null;
+  const next = doc.words[h + 1];
+  if (h + 1 <= sp.last && isWord(next) && /(ي|ية|يون|يين|ان|ين)$/u.test(next.norm) && !/^[بلك]/u.test(next.norm)) {
+    return `${headForm} ${next.norm.startsWith('ال') ? next.norm.slice(2) : next.norm}`;
+  }
+  return headForm;
+}
+
+function sentenceWords(doc: Doc, span: Span): Word[] {
+  const out: Word[] = [];
+  for (const w of doc.words) if (w.token.start >= span.start && w.token.end <= span.end) out.push(w);
+  return out;
+}
+
+function toQuantity(q: FoundQuantity): Quantity {
+  return { text: q.text, start: q.start, end: q.end, value: q.value, valueMax: q.valueMax, approx: q.approx, unit: q.unit, counted: q.counted };
+}
+
+export function extractClaims(input: ClaimsInput): ClaimsLayer {
+  const { text } = input;
+  const doc = buildDoc(text, input.tokens, input.sentences);
+  const covered = new Uint8Array(doc.words.length);
+  const dates = findDates(doc, input.publishedAt, covered);
+  const quantities = findQuantities(doc, covered);
+  const entityAt = entitiesByWord(doc, input.entities);
+  const found = findAttributions(doc, entityAt, covered);
+
+  const claims: Claim[] = [];
+  const attributedIndex: FoundAttribution[] = [];
+  for (const f of found) {
+    const cue = wordsSpan(doc, f.cue.first, f.cue.last);
+    const content = f.content as Span;
+    const sp = f.speaker;
+    let speaker: Claim['speaker'] = null;
+    let spanStart = Math.min(cue.start, content.start);
+    let spanEnd = Math.max(cue.end, content.end);
+    if (sp) {
+      const s = wordsSpan(doc, sp.first, sp.last);
+      if (!sp.resolved) {
+        spanStart = Math.min(spanStart, s.start);
+        spanEnd = Math.max(spanEnd, s.end);
+      }
+      const root = sp.antecedent ?? sp;
+      const kind = sp.entity ? null : anonymousKind(doc, root);
+      speaker = {
+        ...textSpan(text, s),
+        entityId: sp.entity ? sp.entity.entityId : null,
+        anonymous: !sp.entity && kind !== null,
+        kind,
+        antecedent: sp.antecedent ? textSpan(text, wordsSpan(doc, sp.antecedent.first, sp.antecedent.last)) : null,
+      };
+    }
+    // A direct quotation's span includes its marks.
+    if (f.quote === 'direct') {
+      spanStart = Math.min(spanStart, content.start - 1);
+      spanEnd = Math.max(spanEnd, content.end + 1);
+    }
+    const inside = quantities.filter((q) => q.start >= content.start && q.end <= content.end).map(toQuantity);
+    const contentWords = sentenceWords(doc, content);
+    const namedEntities = input.entities.filter((m) => m.start >= content.start && m.end <= content.end && m.type !== 'MISC').length;
+    const cw = checkworthiness({
+      words: contentWords,
+      quantities: inside,
+      namedEntities,
+      speaker: speaker ? { named: speaker.entityId !== null, anonymous: speaker.anonymous } : null,
+      accusationCue: f.verb?.accusation === true,
+      direct: f.quote === 'direct',
+    });
+    claims.push({
+      kind: 'attributed',
+      ...textSpan(text, { start: spanStart, end: spanEnd }),
+      sentence: f.sentence,
+      cue: textSpan(text, cue),
+      speaker,
+      content: textSpan(text, content),
+      quote: f.quote,
+      quantities: inside,
+      attributedTo: null,
+      checkworthiness: cw.score,
+      checkworthinessFeatures: cw.features,
+    });
+    attributedIndex.push(f);
+  }
+
+  const attributedCount = claims.length;
+  for (const q of quantities) {
+    // The innermost statement whose content holds the number.
+    let owner: number | null = null;
+    let ownerSize = Infinity;
+    for (let k = 0; k < attributedCount; k++) {
+      const c = (claims[k] as Claim).content as Span;
+      if (q.start >= c.start && q.end <= c.end && c.end - c.start < ownerSize) {
+        owner = k;
+        ownerSize = c.end - c.start;
+      }
+    }
+    const sentence = doc.sentences[q.sentence] as Sentence;
+    const sentenceSpan = { start: sentence.start, end: sentence.end };
+    const words = sentenceWords(doc, sentenceSpan);
+    const ownerClaim = owner !== null ? (claims[owner] as Claim) : null;
+    const namedEntities = input.entities.filter((m) => m.start >= sentence.start && m.end <= sentence.end && m.type !== 'MISC').length;
+    const cw = checkworthiness({
+      words,
+      quantities: [q],
+      namedEntities,
+      speaker: ownerClaim?.speaker ? { named: ownerClaim.speaker.entityId !== null, anonymous: ownerClaim.speaker.anonymous } : null,
+      accusationCue: false,
+      direct: false,
+    });
+    const trimmed = text.slice(sentenceSpan.start, sentenceSpan.end);
+    const lead = trimmed.length - trimmed.trimStart().length;
+    const tail = trimmed.length - trimmed.trimEnd().length;
+    claims.push({
+      kind: 'numeric',
+      ...textSpan(text, { start: sentenceSpan.start + lead, end: sentenceSpan.end - tail }),
+      sentence: q.sentence,
+      cue: null,
+      speaker: ownerClaim?.speaker ?? null,
+      content: null,
+      quote: null,
+      quantities: [toQuantity(q)],
+      attributedTo: owner,
+      checkworthiness: cw.score,
+      checkworthinessFeatures: cw.features,
+    });
+  }
+  return { claims, dates: dates.map(({ text: t, start, end, kind, iso }) => ({ text: t, start, end, kind, iso })) };
+}
+
+export { WEIGHTS as CHECKWORTHINESS_WEIGHTS } from './checkworthiness.js';

@@ -1,0 +1,84 @@
+// Arabic number words (masculine and feminine forms, nominative/oblique endings), scale words,
+// vague plurals and fractions, normalised. From the grammar of Arabic numerals.
+import { normalise } from '../../text/normalise.js';
+
+function table(entries: Array<[string[], number]>): ReadonlyMap<string, number> {
+  const map = new Map<string, number>();
+  for (const [words, value] of entries) for (const w of words) map.set(normalise(w), value);
+  return map;
+}
+
+/** 1–10 (as a unit they combine with «عشر/عشرة» into 11–19). */
+export const UNITS = table([
+  [['واحد', 'واحدة', 'أحد', 'إحدى'], 1],
+  [['اثنان', 'اثنين', 'اثنتان', 'اثنتين', 'اثنا', 'اثنتا'], 2],
+  [['ثلاث', 'ثلاثة'], 3],
+  [['أربع', 'أربعة'], 4],
+  [['خمس', 'خمسة'], 5],
+  [['ست', 'ستة'], 6],
+  [['سبع', 'سبعة'], 7],
+  [['ثمان', 'ثماني', 'ثمانية'], 8],
+  [['تسع', 'تسعة'], 9],
+  [['عشر', 'عشرة'], 10],
+]);
+/** «أحد/إحدى» alone mean «one of» (not a count); they only count in «أحد عشر». */
+export const UNIT_ONLY_IN_TEENS: ReadonlySet<string> = new Set(['احد', 'احدي']);
+/** The second word of 11–19. */
+export const TEEN_TAILS: ReadonlySet<string> = new Set(['عشر', 'عشرة']);
+
+export const TENS = table([
+  [['عشرون', 'عشرين'], 20],
+  [['ثلاثون', 'ثلاثين'], 30],
+  [['أربعون', 'أربعين'], 40],
+  [['خمسون', 'خمسين'], 50],
+  [['ستون', 'ستين'], 60],
+  [['سبعون', 'سبعين'], 70],
+  [['ثمانون', 'ثمانين'], 80],
+  [['تسعون', 'تسعين'], 90],
+]);
+
+export const HUNDREDS = table([
+  [['مئة', 'مائة', 'مئه', 'مائه'], 100],
+  [['مئتان', 'مئتين', 'مائتان', 'مائتين', 'مئتا', 'مائتا', 'مئتي', 'مائتي'], 200],
+  [['ثلاثمئة', 'ثلاثمائة'], 300],
+  [['أربعمئة', 'أربعمائة'], 400],
+  [['خمسمئة', 'خمسمائة'], 500],
+  [['ستمئة', 'ستمائة'], 600],
+  [['سبعمئة', 'سبعمائة'], 700],
+  [['ثمانمئة', 'ثمانمائة', 'ثمانيمئة'], 800],
+  [['تسعمئة', 'تسعمائة'], 900],
+]);
+
+/** Scale words after a count («5 آلاف», «ثلاثة ملايين», «مليونا»). */
+export const SCALES = table([
+  [['ألف', 'ألفا', 'آلاف', 'الاف', 'ألوف'], 1e3],
+  [['ألفان', 'ألفين', 'ألفي'], 2e3],
+  [['مليون', 'مليونا', 'ملايين'], 1e6],
+  [['مليونان', 'مليونين', 'مليوني'], 2e6],
+  [['مليار', 'مليارا', 'مليارات', 'بليون'], 1e9],
+  [['ملياران', 'مليارين', 'ملياري'], 2e9],
+]);
+/** Scales that are plural (only after 3–10, or alone as a vague amount). */
+export const PLURAL_SCALES: ReadonlySet<string> = new Set(['الاف', 'الوف', 'ملايين', 'مليارات'].map(normalise));
+/** Scales already carrying their own count (dual forms). */
+export const DUAL_SCALES: ReadonlySet<string> = new Set(['الفان', 'الفين', 'الفي', 'مليونان', 'مليونين', 'مليوني', 'ملياران', 'مليارين', 'ملياري'].map(normalise));
+
+/** Vague plurals: a range of magnitude («عشرات» = 10–99). */
+export const VAGUE: ReadonlyMap<string, [number, number]> = new Map(
+  ([
+    ['عشرات', [10, 99]],
+    ['مئات', [100, 999]],
+    ['آلاف', [1000, 9999]],
+    ['ألوف', [1000, 9999]],
+    ['ملايين', [1e6, 1e9 - 1]],
+    ['مليارات', [1e9, 1e12 - 1]],
+  ] as Array<[string, [number, number]]>).map(([w, r]) => [normalise(w), r]),
+);
+
+/** Fractions of a following noun («ثلث أراضي العراق»). */
+export const FRACTIONS = table([
+  [['نصف'], 0.5],
+  [['ثلث'], 1 / 3],
+  [['ثلثا', 'ثلثي'], 2 / 3],
+  [['ربع'], 0.25],
+]);

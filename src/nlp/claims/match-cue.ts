@@ -1,0 +1,61 @@
+// Recognise a cue at a word: a reporting verb form (any reading of the word after peeling clitics),
+// or the head of an attribution phrase.
+import { CUE_FORMS, PHRASE_HEADS, type CueForm } from './lexicon/cues.js';
+import { mixedScriptPattern, readings, type Word } from './words.js';
+
+export interface VerbMatch extends CueForm {
+  /** The verb carries a future «س» (a statement not yet made: not a cue). */
+  future: boolean;
+  /** The verb carries a conjunction «و/ف» (it opens its clause). */
+  conjoined: boolean;
+  /** The verb carries an object pronoun («يعتبره», «أعلنته»). */
+  object: boolean;
+}
+
+const mixedCache = new Map<string, CueForm | null>();
+
+function matchMixed(w: Word): CueForm | null {
+  const re = mixedScriptPattern(w);
+  if (!re) return null;
+  const cached = mixedCache.get(w.norm);
+  if (cached !== undefined) return cached;
+  let found: CueForm | null = null;
+  const bare = /^[وف]/u.test(w.norm) ? new RegExp(`^${re.source.slice(2)}`, 'u') : null;
+  for (const [form, cue] of CUE_FORMS) {
+    if (form.length < 3) continue;
+    if (re.test(form) || (bare && bare.test(form))) {
+      found = cue;
+      break;
+    }
+  }
+  mixedCache.set(w.norm, found);
+  return found;
+}
+
+export function matchVerb(w: Word): VerbMatch | null {
+  if (w.token.kind !== 'word' && w.token.kind !== 'latin') return null;
+  const n = w.norm;
+  for (const r of readings(w)) {
+    const cue = CUE_FORMS.get(r);
+    if (!cue) continue;
+    const at = n.indexOf(r);
+    const prefix = at >= 0 ? n.slice(0, at) : '';
+    const suffix = at >= 0 ? n.slice(at + r.length) : '';
+    return {
+      ...cue,
+      future: /س$/u.test(prefix),
+      conjoined: /^[وف]/u.test(prefix),
+      object: suffix.length > 0,
+    };
+  }
+  const mixed = matchMixed(w);
+  if (mixed) return { ...mixed, future: false, conjoined: /^[وف]/u.test(n), object: false };
+  return null;
+}
+
+/** The head of an attribution phrase («بحسب», «وفق», «وفقا», «حسبما», «نقلا»). */
+export function matchPhraseHead(w: Word): string | null {
+  if (w.token.kind !== 'word') return null;
+  for (const r of readings(w)) if (PHRASE_HEADS.has(r)) return r;
+  return null;
+}

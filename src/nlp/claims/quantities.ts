@@ -1,0 +1,324 @@
+// Numbers that state a fact: digits (any script, with an attached «بـ/و/ل»), number words, scale
+// words («5 آلاف»), vague plurals («عشرات»), fractions («ثلث»), ranges («بين 20 و30», «20-30»),
+// approximators («نحو», «أكثر من», «على الأقل») and the counted noun after them.
+import type { Quantity } from '../../schema/claims.js';
+import { APPROX_AFTER, APPROX_BEFORE } from './lexicon/words.js';
+import {
+  DUAL_SCALES, FRACTIONS, HUNDREDS, PLURAL_SCALES, SCALES, TEEN_TAILS, TENS, UNITS, UNIT_ONLY_IN_TEENS, VAGUE,
+} from './lexicon/numbers.js';
+import { isPunct, isWord, type Doc, type Word } from './words.js';
+
+/** A quantity found in the text, with the word range it covers. */
+export interface FoundQuantity extends Quantity {
+  sentence: number;
+  /** Word range `[first, end)` of the number itself (without the counted noun). */
+  numberFirst: number;
+  numberEnd: number;
+}
+
+// An optional clitic chain, then digits with separators: «بـ14» → «ب14», «و50», «3,500», «2.5».
+const DIGITS = /^([وف]?[بلك]?)(ال)?(\d+(?:[.,٫٬]\d+)*)$/u;
+const PLAIN_DIGITS = /^\d+(?:[.,٫٬]\d+)*$/u;
+
+function parseDigits(s: string): number {
+  // «3,500» / «3٬500»: thousands groups; «2.5» / «2,5» / «2٫5»: a decimal.
+  if (/^\d{1,3}([,٬]\d{3})+$/u.test(s)) return Number(s.replace(/[,٬]/gu, ''));
+  if (/^\d{1,3}(\.\d{3}){2,}$/u.test(s)) return Number(s.replace(/\./gu, ''));
+  return Number(s.replace(/[,٫]/u, '.'));
+}
+
+/** A number word's value with its clitics peeled off: «وثمانية» → 8, «بعشرات» → vague. */
+function wordForms(norm: string): string[] {
+  const forms = [norm];
+  const m = /^([وف]?[بلك]?)(.+)$/u.exec(norm);
+  if (m && m[1] && (m[2] as string).length >= 3) forms.push(m[2] as string);
+  return forms;
+}
+
+interface NumberParse {
+  value: number;
+  valueMax: number | null;
+  end: number; // word index after the number
+  /** Offset where the number's own characters start (after an attached clitic). */
+  charStart: number;
+  digitsOnly: boolean;
+  vague: boolean;
+  fraction: boolean;
+}
+
+function lookup(map: ReadonlyMap<string, number>, w: Word | undefined): number | undefined {
+  if (!isWord(w)) return undefined;
+  for (const f of wordForms(w.norm)) {
+    const v = map.get(f);
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
+function isAnd(w: Word): boolean {
+  return w.norm.startsWith('و');
+}
+
+/** Character offset of the first letter after the token's proclitics. */
+function ownStart(w: Word, cliticLength: number): number {
+  if (cliticLength === 0) return w.token.start;
+  // Skip the clitic letters and a tatweel «ـ» in the original text.
+  let k = w.token.start;
+  let seen = 0;
+  while (k < w.token.end && seen < cliticLength) {
+    const ch = w.token.text[k - w.token.start] as string;
+    if (/[\u0621-\u064a]/u.test(ch)) seen++;
+    k++;
+  }
+  while (k < w.token.end && /[\u0640\u064b-\u065f]/u.test(w.token.text[k - w.token.start] as string)) k++;
+  return k;
+}
+
+function parseNumberAt(words: Word[], i: number, end: number): NumberParse | null {
+  const w = words[i];
+  if (!w) return null;
+  // Digits, possibly with an attached clitic.
+  const dm = DIGITS.exec(w.norm);
+  if (dm) {
+    if (dm[2]) return null; // «الـ7»: an ordinal day, never a count
+    let value = parseDigits(dm[3] as string);
+    let k = i + 1;
+    const sc = words[k];
+    const scale = k < end ? lookup(SCALES, sc) : undefined;
+    if (scale !== undefined && sc && !DUAL_SCALES.has(sc.norm)) {
+      value *= scale >= 1e6 ? scale : 1000;
+      k++;
+    }
+    return { value, valueMax: null, end: k, charStart: ownStart(w, (dm[1] as string).length), digitsOnly: scale === undefined, vague: false, fraction: false };
+  }
+  if (!isWord(w)) return null;
+  // Vague plurals: «عشرات», «آلاف» (alone), «عشرات الآلاف».
+  for (const f of wordForms(w.norm)) {
+    const range = VAGUE.get(f);
+    if (range) {
+      let [lo, hi] = range;
+      let k = i + 1;
+      const next = words[k];
+      if (k < end && next && (next.norm === 'الالاف' || next.norm === 'الاف')) {
+        lo *= 1000;
+        hi = (hi + 1) * 1000 - 1;
+        k++;
+      }
+      return { value: lo, valueMax: hi, end: k, charStart: ownStart(w, w.norm.length - f.length), digitsOnly: false, vague: true, fraction: false };
+    }
+  }
+  const frac = lookup(FRACTIONS, w);
+  if (frac !== undefined) {
+    return { value: frac, valueMax: null, end: i + 1, charStart: ownStart(w, w.norm.length - (wordForms(w.norm).find((f) => FRACTIONS.has(f)) ?? w.norm).length), digitsOnly: false, vague: false, fraction: true };
+  }
+  // Number words: units, teens, tens, hundreds, scales, joined by «و».
+  let total = 0;
+  let current = 0;
+  let k = i;
+  let any = false;
+  let charStart = w.token.start;
+  while (k < end) {
+    const x = words[k];
+    if (!isWord(x)) break;
+    if (any && !isAnd(x) && lookup(SCALES, x) === undefined && !(TEEN_TAILS.has(x.norm) && current > 0 && current < 10)) break;
+    const forms = wordForms(x.norm);
+    const form = any ? forms[forms.length - 1] as string : forms.find((f) => UNITS.has(f) || TENS.has(f) || HUNDREDS.has(f) || SCALES.has(f)) ?? forms[0] as string;
+    const unit = UNITS.get(form);
+    const ten = TENS.get(form);
+    const hundred = HUNDREDS.get(form);
+    const scale = SCALES.get(form);
+    if (!any) charStart = ownStart(x, x.norm.length - form.length);
+    if (unit !== undefined) {
+      const tail = words[k + 1];
+      if (tail && k + 1 < end && TEEN_TAILS.has(tail.norm) && unit < 10) {
+        current += 10 + unit;
+        k += 2;
+        any = true;
+        continue;
+      }
+      if (UNIT_ONLY_IN_TEENS.has(form)) break;
+      current += unit;
+    } else if (ten !== undefined) current += ten;
+    else if (hundred !== undefined) current += hundred;
+    else if (scale !== undefined) {
+      if (!any && PLURAL_SCALES.has(form)) break; // «آلاف» alone is vague (handled above)
+      if (DUAL_SCALES.has(form) || !any) total += scale;
+      else total += (current || 1) * (scale >= 1e6 ? scale : 1000);
+      current = 0;
+    } else break;
+    any = true;
+    k++;
+  }
+  if (!any) return null;
+  return { value: total + current, valueMax: null, end: k, charStart, digitsOnly: false, vague: false, fraction: false };
+}
+
+// Words that cannot be a counted noun (prepositions, particles, verbs of the frame).
+const NOT_NOUNS = new Set([
+  'في', 'على', 'الى', 'عن', 'مع', 'ان', 'او', 'ثم', 'قد', 'لم', 'لا', 'ما', 'هو', 'هي', 'التي', 'الذي', 'الذين', 'منذ',
+  'حتى', 'بين', 'بعد', 'قبل', 'خلال', 'عند', 'لدى', 'نحو', 'حوالي', 'فقط', 'كل', 'اكثر', 'اقل', 'و',
+]);
+
+const ADJECTIVE_ENDING = /(ي|ية|يا|يين|يون|يان|يتين|يتان|ين)$/u;
+
+function isCountedNoun(w: Word | undefined): w is Word {
+  return isWord(w) && !NOT_NOUNS.has(w.norm) && !NOT_NOUNS.has(w.bare) && w.token.kind === 'word';
+}
+
+/** «جندي أجنبي», «هجوما صاروخيا», «الجنود الأميركيين», «أراضي العراق», «من المعتقلين». */
+function countedPhrase(words: Word[], k: number, end: number, genitive: boolean): { first: number; last: number } | null {
+  let first = k;
+  const head = words[k];
+  if (k >= end || !isCountedNoun(head)) return null;
+  // «13 من المعتقلين», «أربعة من عناصرها»: the partitive.
+  if (head.norm === 'من') return null;
+  if (head.bare === 'من' || head.norm === 'من') first = k;
+  let last = k;
+  const headDefinite = head.norm.startsWith('ال');
+  // A construct («أراضي العراق», «مساحة العراق»): an indefinite head then a definite genitive.
+  const next = words[last + 1];
+  if (genitive && !headDefinite && last + 1 < end && isWord(next) && next.norm.startsWith('ال') && !ADJECTIVE_ENDING.test(next.norm)) last++;
+  // Adjectives: nisba-like endings, no preposition clitic.
+  while (last + 1 < end) {
+    const a = words[last + 1] as Word;
+    if (!isWord(a) || a.token.kind !== 'word') break;
+    if (!ADJECTIVE_ENDING.test(a.norm) || /^[بلك]/u.test(a.norm) && !a.norm.startsWith('لل') ) break;
+    if (NOT_NOUNS.has(a.norm)) break;
+    last++;
+  }
+  return { first, last };
+}
+
+const ACC_ALEF = /([^اوي])ا$/u;
+
+function unitOf(w: Word): string {
+  let u = w.stem || w.norm;
+  if (u.startsWith('ال')) u = u.slice(2);
+  if (u.length > 3 && ACC_ALEF.test(u)) u = u.slice(0, -1);
+  return u;
+}
+
+function approxBefore(words: Word[], i: number, first: number): { start: number; index: number } | null {
+  const w1 = words[i - 1];
+  const w2 = words[i - 2];
+  if (i - 1 >= first && isWord(w1)) {
+    if (APPROX_BEFORE.has(w1.norm) || APPROX_BEFORE.has(w1.bare) || APPROX_BEFORE.has(w1.stem)) {
+      // «أكثر من», «أقل من»: the approximator is two words when «من» sits between.
+      return { start: w1.token.start, index: i - 1 };
+    }
+    if (w1.norm === 'من' && i - 2 >= first && isWord(w2) && APPROX_BEFORE.has(w2.bare)) return { start: w2.token.start, index: i - 2 };
+  }
+  return null;
+}
+
+function approxAfter(words: Word[], k: number, end: number): boolean {
+  const a = words[k];
+  const b = words[k + 1];
+  if (!isWord(a)) return false;
+  if (APPROX_AFTER.has(a.norm)) return true;
+  return isWord(b) && k + 1 < end && APPROX_AFTER.has(`${a.norm} ${b.norm}`);
+}
+
+/** Whether a four-digit number is a year (no counted noun after it, 1900–2100). */
+function looksLikeYear(p: NumberParse, hasNoun: boolean): boolean {
+  return p.digitsOnly && !hasNoun && p.value >= 1900 && p.value <= 2100 && Number.isInteger(p.value);
+}
+
+/**
+ * Quantities in the document. `covered` marks words that belong to dates (never quantities).
+ * Deterministic, one left-to-right pass per sentence.
+ */
+export function findQuantities(doc: Doc, covered: Uint8Array): FoundQuantity[] {
+  const out: FoundQuantity[] = [];
+  const { words, text } = doc;
+  for (let s = 0; s < doc.sentences.length; s++) {
+    const first = doc.sentenceFirst[s] as number;
+    const end = doc.sentenceEnd[s] as number;
+    if (first < 0) continue;
+    for (let i = first; i < end; i++) {
+      if (covered[i]) continue;
+      const w = words[i] as Word;
+      if (w.norm.startsWith('ال') && w.token.kind === 'word') continue; // «الثلاثة»: refers back
+      const p = parseNumberAt(words, i, end);
+      if (!p) continue;
+      let k = p.end;
+      let valueMax = p.valueMax;
+      // Ranges: «20-30», «20 – 30», «بين 20 و30», «من 20 إلى 30».
+      const dash = words[k];
+      if (!p.vague && isPunct(dash, '-–—') && k + 1 < end) {
+        const q = parseNumberAt(words, k + 1, end);
+        if (q && q.value > p.value) {
+          valueMax = q.value;
+          k = q.end;
+        }
+      } else if (!p.vague && isWord(dash) && k < end) {
+        const prev = words[i - 1];
+        const between = isWord(prev) && (prev.bare === 'بين' || prev.norm === 'بين');
+        const from = isWord(prev) && prev.norm === 'من';
+        if ((between && dash.norm.startsWith('و')) || (from && dash.norm === 'الي')) {
+          const q = parseNumberAt(words, between ? k : k + 1, end);
+          if (q && q.value > p.value) {
+            valueMax = q.value;
+            k = q.end;
+          }
+        }
+      }
+      if (p.fraction) {
+        // A fraction counts only as a fraction of a noun («ثلث أراضي العراق», not «شهر ونصف»).
+        if (!isCountedNoun(words[k])) continue;
+      }
+      if (p.value === 1 && !p.digitsOnly && !p.vague) {
+        // «واحد» counts only after its noun («رجل واحد») or as a numeral before «من».
+        const before = words[i - 1];
+        if (!(isCountedNoun(before) && i - 1 >= first)) continue;
+        const start = before.token.start;
+        out.push({
+          text: text.slice(start, w.token.end), start, end: w.token.end, value: 1, valueMax: null, approx: false,
+          unit: unitOf(before), counted: before.token.text, sentence: s, numberFirst: i, numberEnd: i + 1,
+        });
+        i = k - 1;
+        continue;
+      }
+      // The counted noun: directly after, or a partitive «من X».
+      let nounFirst = k;
+      const partitive = isWord(words[k]) && (words[k] as Word).norm === 'من' && isCountedNoun(words[k + 1]);
+      if (partitive) nounFirst = k + 1;
+      const phrase = countedPhrase(words, nounFirst, end, p.vague || p.fraction || partitive);
+      if (looksLikeYear(p, phrase !== null)) continue;
+      if (phrase === null && !p.digitsOnly && !p.vague) {
+        // A bare number word with no noun («قال اثنان منهم»): still a count when followed by «من».
+        if (!partitive) continue;
+      }
+      let approx = false;
+      let start = p.charStart;
+      const before = approxBefore(words, i, first);
+      if (before) {
+        approx = true;
+        start = before.start;
+      }
+      const lastWord = phrase ? (words[phrase.last] as Word) : (words[p.end - 1] as Word);
+      const afterIdx = phrase ? phrase.last + 1 : p.end;
+      if (approxAfter(words, afterIdx, end)) approx = true;
+      if (p.vague) approx = true;
+      const endChar = lastWord.token.end;
+      const head = phrase ? (words[phrase.first] as Word) : null;
+      out.push({
+        text: text.slice(start, endChar),
+        start,
+        end: endChar,
+        value: p.value,
+        valueMax,
+        approx,
+        unit: head ? unitOf(head) : null,
+        counted: phrase ? text.slice((words[phrase.first] as Word).token.start, endChar) : null,
+        sentence: s,
+        numberFirst: i,
+        numberEnd: p.end,
+      });
+      i = Math.max(i, (phrase ? phrase.last + 1 : k) - 1);
+    }
+  }
+  return out;
+}
+
+export { PLAIN_DIGITS };
