@@ -1,28 +1,29 @@
 // Evaluates the NER stage on a CoNLL file the way users meet it: each sentence is joined into raw
 // text, run through the text layer and the tagger, and the entity spans are mapped back onto the
 // file's tokens by character offsets; conlleval semantics (exact span and type).
-//   npm run eval:ner                       the dev split (last 10% of ../shared/data/anercorp/train.txt)
+//   npm run eval:ner                       the dev split (every 10th sentence of ../shared/data/anercorp/train.txt)
+//   npm run eval:ner -- --split last-tenth the final 10% instead (train with the same --split)
 //   npm run eval:ner -- <conll file>       a whole file
 //   npm run eval:ner -- --weights <file>   another weights file
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { projectPath } from '../src/paths.js';
-import { parseConll, sentenceText, splitTrainDev } from '../src/nlp/ner/conll.js';
+import { parseConll, sentenceText, splitTrainDev, type DevSplitRule } from '../src/nlp/ner/conll.js';
 import { conllEval } from '../src/nlp/ner/conlleval.js';
 import { spansToGoldTags } from '../src/nlp/ner/alignment.js';
 import { tagMentions } from '../src/nlp/ner/index.js';
-import { analyseText } from '../src/nlp/ner/text-shim.js';
+import { analyseText } from '../src/nlp/text/index.js';
 import { loadNerModel } from '../src/models/ner.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { weights: { type: 'string' }, errors: { type: 'string' } },
+  options: { weights: { type: 'string' }, errors: { type: 'string' }, split: { type: 'string', default: 'every-10th' } },
 });
 
 const devFile = projectPath('..', 'shared', 'data', 'anercorp', 'train.txt');
 const file = positionals[0] ?? devFile;
 const all = parseConll(readFileSync(file, 'utf8'));
-const sentences = positionals[0] ? all : splitTrainDev(all).dev;
+const sentences = positionals[0] ? all : splitTrainDev(all, parseSplit(values.split)).dev;
 const model = loadNerModel(values.weights);
 
 const gold: string[][] = [];
@@ -38,7 +39,7 @@ for (const sentence of sentences) {
 }
 const seconds = (performance.now() - started) / 1000;
 const scores = conllEval(gold, predicted);
-console.log(`${positionals[0] ?? 'dev split (last 10% of anercorp/train.txt)'}: ${sentences.length} sentences, ${tokens} tokens, ${(tokens / seconds).toFixed(0)} tokens/s (text layer + NER)`);
+console.log(`${positionals[0] ?? `dev split (${values.split} of anercorp/train.txt)`}: ${sentences.length} sentences, ${tokens} tokens, ${(tokens / seconds).toFixed(0)} tokens/s (text layer + NER)`);
 console.log('type      precision  recall     F1     gold  predicted');
 for (const [type, s] of Object.entries(scores)) {
   console.log(
@@ -53,4 +54,9 @@ if (values.errors) {
     shown++;
     console.log(sentence.tokens.map((t, i) => (gold[s]![i] === predicted[s]![i] ? (gold[s]![i] === 'O' ? t : `[${t}/${gold[s]![i]}]`) : `{${t} g=${gold[s]![i]} p=${predicted[s]![i]}}`)).join(' '));
   });
+}
+
+function parseSplit(rule: string | undefined): DevSplitRule {
+  if (rule === 'every-10th' || rule === 'last-tenth') return rule;
+  throw new Error(`--split must be every-10th or last-tenth, not ${rule}`);
 }

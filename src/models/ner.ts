@@ -4,6 +4,7 @@ import { projectPath } from '../paths.js';
 import { decodeModel } from '../nlp/ner/codec.js';
 import { FEATURE_VERSION } from '../nlp/ner/features.js';
 import { defaultGazetteer } from '../nlp/ner/gazetteer.js';
+import { nameFormsOf } from '../nlp/ner/corpus.js';
 import type { NerModel } from '../nlp/ner/tagger.js';
 
 /** The committed weights (made by `npm run train:ner`), relative to the package root. */
@@ -19,11 +20,11 @@ export function loadNerModel(path?: string): NerModel {
   const weightsPath = path ?? projectPath(DEFAULT_WEIGHTS_FILE);
   const cached = cache.get(weightsPath);
   if (cached) return cached;
-  const { weights, nameForms } = decodeModel(gunzipSync(readFileSync(weightsPath)));
+  const { weights, nameLexicon } = decodeModel(gunzipSync(readFileSync(weightsPath)));
   if (weights.featureVersion !== FEATURE_VERSION) {
     throw new Error(`NER weights ${weightsPath} were trained with features v${weights.featureVersion}, code has v${FEATURE_VERSION}: run npm run train:ner`);
   }
-  const model: NerModel = { weights, gazetteer: defaultGazetteer(), nameForms: new Set(nameForms) };
+  const model: NerModel = { weights, gazetteer: defaultGazetteer(), nameLexicon, nameForms: nameFormsOf(nameLexicon) };
   cache.set(weightsPath, model);
   return model;
 }

@@ -1,6 +1,6 @@
 import type { EntityType } from '../../schema/entities.js';
 import type { NerToken } from './tokens.js';
-import { TAG_O, tagIndex } from './tags.js';
+import { isInside, TAG_O, tagIndex, tagType } from './tags.js';
 
 /**
  * Gold tags for our tokens from a CoNLL sentence's token spans: a token inside a gold entity token
@@ -26,6 +26,10 @@ export function goldTagsForTokens(
     begun.add(g);
     tags[i] = tagIndex(opensGoldToken && tag.startsWith('B-') ? `B-${type}` : `I-${type}`);
   });
+  // ANERcorp has a few I-X after O or another type; IOB2 (and our Viterbi) opens an entity with B-X.
+  for (let i = 0; i < tags.length; i++) {
+    if (isInside(tags[i]!) && (i === 0 || tagType(tags[i - 1]!) !== tagType(tags[i]!))) tags[i] = tags[i]! - 1;
+  }
   return tags;
 }
 

@@ -6,13 +6,13 @@ import type { NerWeights } from './model.js';
 //   f32 × (tagCount + 1) × tagCount   transitions
 //   u32 rowCount | u32 × rowCount     bucket index deltas of the non-zero rows
 //   i16 × rowCount × tagCount         emission weights / scale (16-bit quantisation)
-//   u32 byteLength | UTF-8            name forms, one per line (see NerModel.nameForms)
+//   u32 byteLength | UTF-8            name lexicon, `key<TAB>tags` per line (see NerModel.nameLexicon)
 const MAGIC = 0x52454e4b; // "KNER"
 const FORMAT = 1;
 
 /** Serialises a model, keeping only buckets with a weight whose magnitude exceeds `pruneBelow`. */
-export function encodeModel(model: NerWeights, nameForms: readonly string[], pruneBelow = 0): Uint8Array {
-  const formBytes = new TextEncoder().encode(nameForms.join('\n'));
+export function encodeModel(model: NerWeights, nameLexicon: ReadonlyMap<string, string>, pruneBelow = 0): Uint8Array {
+  const formBytes = new TextEncoder().encode([...nameLexicon].map(([key, tags]) => `${key}\t${tags}`).join('\n'));
   const rows: number[] = [];
   let maxAbs = 0;
   const bucketCount = 1 << model.bucketBits;
@@ -64,7 +64,7 @@ export function encodeModel(model: NerWeights, nameForms: readonly string[], pru
   return new Uint8Array(buffer);
 }
 
-export function decodeModel(bytes: Uint8Array): { weights: NerWeights; nameForms: string[] } {
+export function decodeModel(bytes: Uint8Array): { weights: NerWeights; nameLexicon: Map<string, string> } {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let at = 0;
   const u32 = (): number => {
@@ -103,6 +103,10 @@ export function decodeModel(bytes: Uint8Array): { weights: NerWeights; nameForms
   }
   const formLength = u32();
   const formText = new TextDecoder().decode(bytes.subarray(at, at + formLength));
-  const nameForms = formText === '' ? [] : formText.split('\n');
-  return { weights: { bucketBits, featureVersion, weights, transitions }, nameForms };
+  const nameLexicon = new Map<string, string>();
+  for (const line of formText === '' ? [] : formText.split('\n')) {
+    const tab = line.indexOf('\t');
+    nameLexicon.set(line.slice(0, tab), line.slice(tab + 1));
+  }
+  return { weights: { bucketBits, featureVersion, weights, transitions }, nameLexicon };
 }

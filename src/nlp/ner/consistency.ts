@@ -3,7 +3,7 @@ import type { Gazetteer } from './gazetteer.js';
 import { nameStartInToken } from './spans.js';
 import { beginTag, chunksOf, TAG_O, TAG_COUNT } from './tags.js';
 import type { TaggedSentence } from './tagger.js';
-import { normalise, searchKey } from './text-shim.js';
+import { normalise, searchKey } from '../text/normalise.js';
 import type { NerToken } from './tokens.js';
 
 export type KnownForm = (key: string) => boolean;

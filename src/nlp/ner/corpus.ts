@@ -1,7 +1,7 @@
 import { goldTagsForTokens } from './alignment.js';
 import { sentenceText, type ConllSentence } from './conll.js';
-import { normalise, searchKey } from './text-shim.js';
-import { analyseText } from './text-shim.js';
+import { normalise, searchKey } from '../text/normalise.js';
+import { analyseText } from '../text/index.js';
 import { groupBySentence, toNerToken, type NerToken } from './tokens.js';
 
 /** A CoNLL sentence run through the text layer exactly as raw text is at inference. */
@@ -32,22 +32,41 @@ export function alignConllSentence(sentence: ConllSentence): AlignedSentence {
 const CLITIC_LETTERS = new Set(['و', 'ف', 'ب', 'ل', 'ك']);
 
 /**
- * Search keys of the words that the corpus labels as names, minus those that are just a clitic
- * letter (or two) glued to another name form («وبريطانيا» goes, «بغداد» and «وليد» stay).
+ * The name lexicon: for each search key of a word that the corpus labels inside a name, the tags it
+ * had («بغداد» → "B-LOC", «المتحدة» → "I-LOC,I-ORG"). A feature of the tagger (built by jackknife at
+ * training time, see scripts/train-ner.ts) and, through `nameFormsOf`, the span finder's list.
  */
-export function nameFormsFromCorpus(sentences: readonly ConllSentence[]): string[] {
-  const forms = new Set<string>();
+export function nameLexiconFromCorpus(sentences: readonly ConllSentence[]): Map<string, string> {
+  const labels = new Map<string, Set<string>>();
   for (const sentence of sentences) {
     sentence.tokens.forEach((token, i) => {
-      if (sentence.tags[i] !== 'O') forms.add(searchKey(normalise(token)));
+      const tag = sentence.tags[i]!;
+      if (tag === 'O') return;
+      const key = searchKey(normalise(token));
+      if (key.length < 2 || /^[\d\p{P}]+$/u.test(key)) return;
+      const set = labels.get(key) ?? new Set<string>();
+      set.add(tag);
+      labels.set(key, set);
     });
   }
-  const kept = [...forms].filter((form) => {
+  const lexicon = new Map<string, string>();
+  for (const key of [...labels.keys()].sort()) lexicon.set(key, [...labels.get(key)!].sort().join(','));
+  return lexicon;
+}
+
+/**
+ * Keys of the lexicon that are names in their own right: a key that is only a clitic letter (or
+ * two) glued to another key goes («وبريطانيا»), «بغداد» and «وليد» stay.
+ */
+export function nameFormsOf(lexicon: ReadonlyMap<string, string>): Set<string> {
+  const forms = new Set<string>();
+  for (const form of lexicon.keys()) {
+    let glued = false;
     for (let k = 1; k <= 2 && k < form.length - 2; k++) {
       if (!CLITIC_LETTERS.has(form[k - 1]!)) break;
-      if (forms.has(form.slice(k))) return false;
+      if (lexicon.has(form.slice(k))) glued = true;
     }
-    return form.length >= 2 && !/^[\d\p{P}]+$/u.test(form);
-  });
-  return kept.sort();
+    if (!glued) forms.add(form);
+  }
+  return forms;
 }

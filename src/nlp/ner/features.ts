@@ -1,7 +1,8 @@
 import { fnv1a } from './hash.js';
 import type { Gazetteer, GazetteerClass } from './gazetteer.js';
 import { lexicalForm, type NerToken } from './tokens.js';
-import { searchKey } from './text-shim.js';
+import { searchKey } from '../text/normalise.js';
+import { defaultStemEvidence as stemEvidence } from '../text/lexicon.js';
 
 /**
  * Hashed sparse features of one sentence: for token i, bucket indices
@@ -47,10 +48,24 @@ const T = {
   kindPrevNext: 30,
   lexicalPrevCurrent: 31,
   gazetteerTrigram: 32,
+  evidence: 33,
+  evidenceNorm: 34,
+  titleAcrossAdjectives: 35,
+  prefix4: 36,
+  suffix4: 37,
+  wordSuffix2: 38,
+  evidenceWindow: 39,
+  keyPrevShape: 40,
+  headAcrossAdjectives: 41,
+  seen: 42,
+  seenPrev: 43,
+  seenNext: 44,
+  seenLexical: 45,
+  charTrigram: 46,
 } as const;
 
 /** Bumped whenever the features change; a model trained under another version refuses to load. */
-export const FEATURE_VERSION = 1;
+export const FEATURE_VERSION = 2;
 
 /** For each token, the gazetteer classes of phrases that begin (B) or continue (I) at it. */
 export function gazetteerMarks(tokens: readonly NerToken[], gazetteer: Gazetteer): string[][] {
@@ -89,6 +104,20 @@ export function gazetteerMarks(tokens: readonly NerToken[], gazetteer: Gazetteer
   return marks;
 }
 
+/**
+ * How strongly the text layer's lexicon says a form is an ordinary Arabic stem, in coarse bands:
+ * names (foreign ones above all) are mostly out of the lexicon or rare in it.
+ */
+function evidenceBand(form: string): string {
+  const evidence = stemEvidence(form);
+  return evidence === 0 ? '0' : evidence < 2 ? '1' : evidence < 4 ? '2' : evidence < 7 ? '3' : '4';
+}
+
+/** «اللبناني», «الإيرانية», «الأميركي»: a nisba adjective that may stand between a title and a name. */
+function isNisbaAdjective(token: NerToken): boolean {
+  return token.proclitics.includes('ال') && /(ي|ية|يه)$/.test(token.stem) && token.stem.length >= 4;
+}
+
 function shapeOf(token: NerToken): string {
   const length = token.stem.length;
   const lengthClass = length <= 2 ? 's' : length <= 4 ? 'm' : length <= 7 ? 'l' : 'x';
@@ -110,7 +139,12 @@ const PAD: NerToken = {
   sentence: 0,
 };
 
-export function extractFeatures(tokens: readonly NerToken[], gazetteer: Gazetteer, bucketBits: number): SentenceFeatures {
+export function extractFeatures(
+  tokens: readonly NerToken[],
+  gazetteer: Gazetteer,
+  bucketBits: number,
+  nameLexicon: ReadonlyMap<string, string>,
+): SentenceFeatures {
   const mask = (1 << bucketBits) - 1;
   const marks = gazetteerMarks(tokens, gazetteer);
   const out: number[] = [];
@@ -120,6 +154,7 @@ export function extractFeatures(tokens: readonly NerToken[], gazetteer: Gazettee
   const add = (template: number, value: string): void => {
     out.push(fnv1a(value, template) & mask);
   };
+  const seenTags = tokens.map((t) => (t.kind === 'word' || t.kind === 'latin' ? (nameLexicon.get(t.key) ?? '-') : '-'));
   for (let i = 0; i < tokens.length; i++) {
     offsets[i] = out.length;
     const t = tokens[i]!;
@@ -162,6 +197,32 @@ export function extractFeatures(tokens: readonly NerToken[], gazetteer: Gazettee
     add(T.prevSuffixCurrent, `${stemKey(prev).slice(-2)}|${stem}`);
     add(T.nextSuffix, stemKey(next).slice(-2));
     add(T.kindPrevNext, `${prev.kind}|${t.kind}|${next.kind}`);
+    const band = t.kind === 'word' ? evidenceBand(t.stem) : t.kind;
+    add(T.evidence, band);
+    add(T.evidenceNorm, t.kind === 'word' ? evidenceBand(t.norm) : t.kind);
+    add(T.evidenceWindow, `${prev.kind === 'word' ? evidenceBand(prev.stem) : prev.kind}|${band}|${next.kind === 'word' ? evidenceBand(next.stem) : next.kind}`);
+    add(T.prefix4, stem.slice(0, 4));
+    add(T.suffix4, stem.slice(-4));
+    add(T.wordSuffix2, t.key.slice(-2));
+    add(T.keyPrevShape, `${prev.key}|${shapeOf(t)}`);
+    // How the training corpus labelled this word (and its neighbours), when it did.
+    add(T.seen, seenTags[i]!);
+    add(T.seenPrev, `${i > 0 ? seenTags[i - 1] : '^'}|${seenTags[i]}`);
+    add(T.seenNext, `${seenTags[i]}|${i + 1 < tokens.length ? seenTags[i + 1] : '$'}`);
+    if (lexical !== t.key) add(T.seenLexical, nameLexicon.get(lexical) ?? '-');
+    // Letter trigrams of the stem: transliterated names share them («ـوف», «سكي», «ستا»).
+    if (t.kind === 'word' && stem.length > 3) {
+      const padded = `<${stem}>`;
+      for (let k = 0; k + 3 <= padded.length; k++) add(T.charTrigram, padded.slice(k, k + 3));
+    }
+    // Title or head noun up to two nisba adjectives back: «الرئيس اللبناني إميل لحود».
+    let back = i - 1;
+    while (back >= 0 && back >= i - 2 && isNisbaAdjective(tokens[back]!)) back--;
+    if (back >= 0 && back < i - 1) {
+      if (marks[back]!.includes('E:title')) add(T.titleAcrossAdjectives, '1');
+      if (marks[back]!.includes('E:orgHead')) add(T.headAcrossAdjectives, 'org');
+      if (marks[back]!.includes('E:placeHead')) add(T.headAcrossAdjectives, 'place');
+    }
   }
   offsets[tokens.length] = out.length;
   return { buckets: Uint32Array.from(out), offsets };

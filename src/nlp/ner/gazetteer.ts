@@ -2,7 +2,7 @@ import countriesData from './data/countries.json' with { type: 'json' };
 import placesData from './data/places.json' with { type: 'json' };
 import triggersData from './data/triggers.json' with { type: 'json' };
 import namesData from './data/names.json' with { type: 'json' };
-import { normalise, searchKey } from './text-shim.js';
+import { normalise, searchKey } from '../text/normalise.js';
 
 /** Gazetteer classes; each becomes a feature (membership of the token or of a phrase it opens/continues). */
 export type GazetteerClass = 'country' | 'city' | 'region' | 'title' | 'orgHead' | 'placeHead' | 'givenName';

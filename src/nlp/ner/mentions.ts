@@ -3,7 +3,7 @@ import type { KnownForm } from './consistency.js';
 import { nameEndInToken, nameStartInToken } from './spans.js';
 import { chunksOf } from './tags.js';
 import type { TaggedSentence } from './tagger.js';
-import { normalise, searchKey } from './text-shim.js';
+import { normalise, searchKey } from '../text/normalise.js';
 
 /** An entity mention before linking: span (clitics outside), type, confidence, normalised words. */
 export interface TaggedMention {

@@ -1,4 +1,4 @@
-import { normalise } from './text-shim.js';
+import { normalise } from '../text/normalise.js';
 import type { NerToken } from './tokens.js';
 
 /** Clitic letter sequences that may precede a name (outermost first). */

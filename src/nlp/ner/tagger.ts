@@ -7,9 +7,11 @@ import type { NerToken } from './tokens.js';
 export interface NerModel {
   weights: NerWeights;
   gazetteer: Gazetteer;
+  /** Search key → tags it had in ANERcorp's training part («بغداد» → "B-LOC"); a feature. */
+  nameLexicon: ReadonlyMap<string, string>;
   /**
-   * Search keys of words that ANERcorp's training part labels as (part of) names, without a leading
-   * clitic: they tell «بغداد» (a name that starts with ب) from «وبغداد» (و + a name).
+   * Lexicon keys that are names without a leading clitic: they tell «بغداد» (a name that starts
+   * with ب) from «وبغداد» (و + a name).
    */
   nameForms: ReadonlySet<string>;
 }
@@ -23,7 +25,7 @@ export interface TaggedSentence {
 
 export function tagSentence(tokens: NerToken[], model: NerModel): TaggedSentence {
   const n = tokens.length;
-  const features = extractFeatures(tokens, model.gazetteer, model.weights.bucketBits);
+  const features = extractFeatures(tokens, model.gazetteer, model.weights.bucketBits, model.nameLexicon);
   const scores = emissionScores(model.weights, features, n);
   const tags = viterbi(model.weights, scores, n);
   const confidence = tagMarginals(model.weights, scores, n, tags);
