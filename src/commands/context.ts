@@ -39,15 +39,20 @@ export async function commandContext(options: { mayStartRedis: boolean; name: st
   };
 }
 
-/** Runs `stop` once on SIGINT/SIGTERM; a second signal exits at once. */
+/**
+ * Runs `stop` once on SIGINT/SIGTERM, or when the parent `khabar run` goes away (its IPC channel
+ * closes). A second signal more than 2 s after the first exits at once; one sooner is the same stop
+ * reaching us twice (a terminal's Ctrl-C hits the whole process group, `timeout` signals twice).
+ */
 export function onShutdownSignal(logger: Logger, stop: (signal: string) => Promise<void>): void {
-  let stopping = false;
-  const handler = (signal: NodeJS.Signals): void => {
-    if (stopping) {
+  let stoppingSince = 0;
+  const handler = (signal: NodeJS.Signals | 'parent-gone'): void => {
+    if (stoppingSince > 0) {
+      if (Date.now() - stoppingSince < 2_000) return;
       logger.warn({ signal }, 'second signal: exiting now');
       process.exit(130);
     }
-    stopping = true;
+    stoppingSince = Date.now();
     logger.info({ signal }, 'shutting down');
     stop(signal).then(
       () => process.exit(process.exitCode ?? 0),
@@ -59,4 +64,5 @@ export function onShutdownSignal(logger: Logger, stop: (signal: string) => Promi
   };
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);
+  if (process.send) process.once('disconnect', () => handler('parent-gone'));
 }

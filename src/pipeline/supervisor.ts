@@ -24,7 +24,9 @@ export class Supervisor {
 
   start(spec: SupervisedProcess, restarts = 0): void {
     if (this.stopping) return;
-    const child = fork(this.script, spec.args, { env: this.env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    // Own process group: a terminal's Ctrl-C reaches only `khabar run`, which then stops the
+    // children in order. A child whose parent dies sees its IPC channel close and stops by itself.
+    const child = fork(this.script, spec.args, { env: this.env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], detached: true });
     this.children.set(spec.name, child);
     const startedAt = Date.now();
     child.once('exit', (code, signal) => {
