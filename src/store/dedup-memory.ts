@@ -47,7 +47,9 @@ export class MemoryDedupStore implements DedupStore {
     const postings = new Map<number, ReturnType<typeof decodePostings>>();
     request.entries.forEach((entry, entryIndex) => {
       for (let generation = 0; generation <= lastGeneration; generation++) {
-        const key = `${generation}:${entry.kind}:${entry.shard >>> 0}:${entry.field >>> 0}`;
+        // The same identity as in Redis: the shard of the generation, and the field's low 3 bytes.
+        const shards = this.layout.shardsBase * 2 ** generation;
+        const key = `${generation}:${entry.kind}:${(entry.shard >>> 0) % shards}:${entry.field & 0xffffff}`;
         const bucket = this.buckets.get(key);
         if (entry.kind === 'P') {
           const list = bucket as Buffer[] | null | undefined;

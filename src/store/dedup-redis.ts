@@ -157,14 +157,13 @@ export class RedisDedupStore implements DedupStore {
     if (metas.length === 0) return out;
     const pipeline = this.redis.pipeline();
     for (const meta of metas) {
-      if (meta.sampleCount === 0) pipeline.echo('');
-      else pipeline.getrangeBuffer(`${this.prefix}:sh:${Math.floor(meta.num / 256)}`, meta.sampleOffset, meta.sampleOffset + 2 * meta.sampleCount - 1);
+      pipeline.getBuffer(`${this.prefix}:sh:${meta.num}`);
     }
     const replies = (await pipeline.exec()) ?? [];
     metas.forEach((meta, i) => {
       const [error, value] = replies[i]!;
       if (error) throw error;
-      out.set(meta.num, meta.sampleCount === 0 ? Buffer.alloc(0) : (value as Buffer));
+      out.set(meta.num, (value as Buffer | null) ?? Buffer.alloc(0));
     });
     return out;
   }

@@ -80,8 +80,7 @@ export interface ArticleMeta {
   source: string | null;
   /** First 16 hex digits of the content hash. */
   contentHash: string;
-  /** Where the shingle sample lies in its block, how many values, at which sampling level. */
-  sampleOffset: number;
+  /** How many values the shingle sample holds, at which sampling level. */
   sampleCount: number;
   sampleLevel: number;
   topicSignature: Uint8Array;
@@ -101,11 +100,10 @@ export interface DedupStore {
 
 /**
  * Layout of the metadata slot: id (8 bytes) | publishedAt u32 | source index u16 | content hash (8 bytes) |
- * sample offset u32 | sample count u16 | sample level u8 | topic signature (2 bytes per permutation).
+ * sample count u16 | sample level u8 | topic signature (2 bytes per permutation).
  */
-export const META_HEADER = 29;
+export const META_HEADER = 25;
 export const META_SOURCE_OFFSET = 12;
-export const META_SAMPLE_OFFSET = 22;
 
 export function metaSlotSize(topicPermutations: number): number {
   return META_HEADER + 2 * topicPermutations;
@@ -117,9 +115,8 @@ export function encodeMeta(id: string, publishedAt: number | null, contentHash: 
   header.writeUInt32LE(publishedAt ?? 0, 8);
   header.writeUInt16LE(0xffff, META_SOURCE_OFFSET);
   Buffer.from(contentHash.slice(0, 16), 'hex').copy(header, 14);
-  header.writeUInt32LE(0, META_SAMPLE_OFFSET);
-  header.writeUInt16LE(sampleCount, 26);
-  header.writeUInt8(sampleLevel, 28);
+  header.writeUInt16LE(sampleCount, 22);
+  header.writeUInt8(sampleLevel, 24);
   return Buffer.concat([header, topicSignature]);
 }
 
@@ -132,14 +129,17 @@ export function decodeMeta(num: number, slot: Buffer, topicPermutations: number,
     publishedAt: publishedAt === 0 ? null : publishedAt,
     source: sourceIndex === 0xffff ? null : sourceName(sourceIndex),
     contentHash: slot.subarray(14, 22).toString('hex'),
-    sampleOffset: slot.readUInt32LE(META_SAMPLE_OFFSET),
-    sampleCount: slot.readUInt16LE(26),
-    sampleLevel: slot.readUInt8(28),
+    sampleCount: slot.readUInt16LE(22),
+    sampleLevel: slot.readUInt8(24),
     topicSignature: slot.subarray(META_HEADER, META_HEADER + 2 * topicPermutations),
   };
 }
 
-/** Entries as the register script reads them: 17 bytes each (kind, shard u32, field u32, position u16, start u32, length u16). */
+/**
+ * Entries as the register script reads them: 17 bytes each (kind, shard u32, field u32, position u16,
+ * start u32, length u16). The bucket's field in Redis is the kind and the field's low 3 bytes (the
+ * shard already separates on the other hash bits).
+ */
 export const ENTRY_SIZE = 17;
 
 export function encodeEntries(entries: readonly BucketEntry[]): Buffer {
@@ -162,21 +162,23 @@ export function decodeNums(raw: Buffer): number[] {
   return out;
 }
 
-/** Passage postings: 12 bytes each (num u32, position u16, start u32, length u16). */
+/** Passage postings: 11 bytes each (num u32, position u16, start u32, length u8: a shingle's length is capped at 255). */
+export const POSTING_SIZE = 11;
+
 export function decodePostings(raw: Buffer): Posting[] {
   const out: Posting[] = [];
-  for (let at = 0; at + 12 <= raw.length; at += 12) {
+  for (let at = 0; at + POSTING_SIZE <= raw.length; at += POSTING_SIZE) {
     const start = raw.readUInt32LE(at + 6);
-    out.push({ num: raw.readUInt32LE(at), position: raw.readUInt16LE(at + 4), start, end: start + raw.readUInt16LE(at + 10) });
+    out.push({ num: raw.readUInt32LE(at), position: raw.readUInt16LE(at + 4), start, end: start + raw.readUInt8(at + 10) });
   }
   return out;
 }
 
 export function encodePosting(num: number, entry: BucketEntry): Buffer {
-  const out = Buffer.alloc(12);
+  const out = Buffer.alloc(POSTING_SIZE);
   out.writeUInt32LE(num, 0);
   out.writeUInt16LE(Math.min(entry.position ?? 0, 0xffff), 4);
   out.writeUInt32LE(entry.start ?? 0, 6);
-  out.writeUInt16LE(Math.min((entry.end ?? 0) - (entry.start ?? 0), 0xffff), 10);
+  out.writeUInt8(Math.min((entry.end ?? 0) - (entry.start ?? 0), 0xff), 10);
   return out;
 }

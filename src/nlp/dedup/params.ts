@@ -8,9 +8,9 @@ export const DedupOptionsSchema = z.object({
   /** Word n-gram size of the near-duplicate shingles. */
   shingleSize: z.number().int().min(1).max(12).default(5),
   /** MinHash permutations (only the LSH bands use them; candidates are verified on the shingle sample). */
-  permutations: z.number().int().min(1).max(512).default(48),
+  permutations: z.number().int().min(1).max(512).default(36),
   /** LSH bands × rows (bands·rows ≤ permutations): candidates for near duplicates. */
-  bands: z.number().int().min(1).default(16),
+  bands: z.number().int().min(1).default(12),
   rows: z.number().int().min(1).default(3),
   /** Shingles kept per article for verification (longer articles keep a consistent sample). */
   sampleCap: z.number().int().min(16).max(65535).default(1024),
@@ -18,17 +18,17 @@ export const DedupOptionsSchema = z.object({
   nearThreshold: z.number().min(0).max(1).default(0.5),
 
   /** Passage fingerprints: k-token shingles, winnowed with this window. */
-  passageShingle: z.number().int().min(2).default(4),
-  passageWindow: z.number().int().min(1).default(8),
-  passageMaxGap: z.number().int().min(0).default(8),
+  passageShingle: z.number().int().min(2).default(3),
+  passageWindow: z.number().int().min(1).default(12),
+  passageMaxGap: z.number().int().min(0).default(16),
   passageMinFingerprints: z.number().int().min(1).default(2),
   passageMinTokens: z.number().int().min(1).default(12),
   /** A fingerprint held by more than this many articles (per index generation) is a common phrase: no passages from it. */
   passageMaxPostings: z.number().int().min(1).default(5),
 
   /** Topic sketch (entities + content-word stems): permutations, LSH bands × rows, threshold, time window. */
-  topicPermutations: z.number().int().min(4).max(256).default(24),
-  topicBands: z.number().int().min(1).default(8),
+  topicPermutations: z.number().int().min(4).max(256).default(18),
+  topicBands: z.number().int().min(1).default(6),
   topicRows: z.number().int().min(1).default(3),
   topicThreshold: z.number().min(0).max(1).default(0.4),
   /** Similar content links two articles only when both dates are known and this close (hours). */

@@ -34,7 +34,8 @@ export interface PassageSpan {
  * Chains fingerprint matches with one other article into maximal passages: matches are taken in the
  * new article's order and joined while both articles move forward by no more than `maxGap` tokens,
  * so a reprinted paragraph with a few words changed («زيارة طائب» → «زيارة طائب الأخيرة لبغداد»)
- * stays one passage. Chains that are too short (one stray shared phrase) are dropped.
+ * stays one passage, and two reprinted paragraphs that follow each other in both articles are one
+ * maximal run. Chains that are too short (one stray shared phrase) are dropped.
  */
 export function chainPassages(matches: readonly FingerprintMatch[], shingleSize: number, options: PassageOptions): PassageSpan[] {
   const sorted = [...matches].sort((a, b) => a.position - b.position || a.otherPosition - b.otherPosition);

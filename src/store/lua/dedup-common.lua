@@ -18,6 +18,17 @@ local function bucketKey(g, shardHash, S0)
   return prefix .. ':b:' .. g .. ':' .. string.format('%d', shardHash % (S0 * (2 ^ g)))
 end
 
+-- Fixed-size slots live in block strings that are created at their full size: growing a string
+-- with SETRANGE would make Redis reserve twice what it needs.
+local function block(key, size)
+  if redis.call('EXISTS', key) == 0 then redis.call('SET', key, string.rep('\0', size)) end
+  return key
+end
+
+local function metaBlock(num, slotSize)
+  return block(prefix .. ':m:' .. math.floor(num / 256), 256 * slotSize)
+end
+
 -- Union-find parents: 4 bytes per article (num + 1; 0 means "not set") in strings of 1024 slots.
 local function parentOf(num)
   local slot = num % 1024
@@ -30,7 +41,7 @@ end
 
 local function setParent(num, parent)
   local slot = num % 1024
-  redis.call('SETRANGE', prefix .. ':p:' .. math.floor(num / 1024), slot * 4, struct.pack('<I4', parent + 1))
+  redis.call('SETRANGE', block(prefix .. ':p:' .. math.floor(num / 1024), 4096), slot * 4, struct.pack('<I4', parent + 1))
 end
 
 local function findRoot(num, compress)

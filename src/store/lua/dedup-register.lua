@@ -48,14 +48,11 @@ if not num then
       redis.call('HSET', prefix .. ':srcn', sourceIndex, source)
     end
   end
-  -- The shingle sample goes to the end of its block; the slot records where.
-  local block = math.floor(num / 256)
-  local sample = ARGV[13]
-  local blockLength = redis.call('APPEND', prefix .. ':sh:' .. block, sample)
+  -- The shingle sample is a string of its own (SET allocates it exactly; APPEND would double).
+  redis.call('SET', prefix .. ':sh:' .. num, ARGV[13])
   local slot = num % 256
-  local patched = string.sub(meta, 1, 12) .. struct.pack('<H', sourceIndex) .. string.sub(meta, 15, 22)
-    .. struct.pack('<I4', blockLength - #sample) .. string.sub(meta, 27)
-  redis.call('SETRANGE', prefix .. ':m:' .. math.floor(num / 256), slot * slotSize, patched)
+  local patched = string.sub(meta, 1, 12) .. struct.pack('<H', sourceIndex) .. string.sub(meta, 15)
+  redis.call('SETRANGE', metaBlock(num, slotSize), slot * slotSize, patched)
   setParent(num, num)
 end
 
@@ -64,7 +61,9 @@ local entrySize = 17
 local numRaw = struct.pack('<I4', num)
 for e = 0, (#entries / entrySize) - 1 do
   local kind, shardHash, fieldRaw, position, start, length = struct.unpack('<c1I4c4HI4H', entries, e * entrySize + 1)
-  local field = kind .. fieldRaw
+  local field = kind .. string.sub(fieldRaw, 1, 3)
+  if length > 255 then length = 255 end
+  local posting = numRaw .. struct.pack('<HI4B', position, start, length)
   for g = 0, lastGen do
     local key = bucketKey(g, shardHash, S0)
     local value = redis.call('HGET', key, field)
@@ -76,12 +75,12 @@ for e = 0, (#entries / entrySize) - 1 do
       if kind == 'P' then
         -- A passage fingerprint held by many articles is a stock phrase: stop indexing it.
         if not value then
-          redis.call('HSET', key, field, numRaw .. struct.pack('<HI4H', position, start, length))
+          redis.call('HSET', key, field, posting)
         elseif value ~= '' then
-          if #value / 12 >= postingCap then
+          if #value / 11 >= postingCap then
             redis.call('HSET', key, field, '')
           else
-            redis.call('HSET', key, field, value .. numRaw .. struct.pack('<HI4H', position, start, length))
+            redis.call('HSET', key, field, value .. posting)
           end
         end
       else
