@@ -1,0 +1,166 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { EnrichedRecordSchema, FailureRecordSchema, type EnrichedRecord, type FailureRecord } from '../schema/record.js';
+import { StoryFileSchema, type StoryFile } from '../schema/story.js';
+
+/** What the news list and the search need from a record, without its tokens. */
+export interface RecordSummary {
+  id: string;
+  title: string | null;
+  source: string | null;
+  file: string | null;
+  publishedAt: string | null;
+  ingestedAt: string;
+  storyId: string | null;
+  /** entityId → canonical form and type, for the search and the entity page. */
+  entities: { entityId: string; canonical: string; type: string; texts: string[] }[];
+  writtenAt: number;
+}
+
+export type LoadResult<T> = { status: 'ok'; value: T } | { status: 'missing' } | { status: 'invalid'; reason: string };
+
+/** Ids in our output are hex hashes (stories: ids of the same alphabet); anything else is refused before touching the disk. */
+const SAFE_ID = /^[0-9a-z-]{1,80}$/;
+
+interface Cached<T> {
+  mtimeMs: number;
+  value: T;
+}
+
+/**
+ * Reads the output folder (`articles/`, `failed/`, `stories/`) as the writer leaves it. Parsed
+ * files are cached by modification time, so a page refresh re-reads only what changed.
+ */
+export class OutputReader {
+  private readonly summaries = new Map<string, Cached<RecordSummary | null>>();
+
+  constructor(readonly outDir: string, private readonly maxCached = 20_000) {}
+
+  /** Newest first by write time. */
+  async latestRecords(limit: number): Promise<RecordSummary[]> {
+    const files = await this.newestFiles('articles', limit);
+    const out: RecordSummary[] = [];
+    for (const file of files) {
+      const summary = await this.summary(file.id, file.mtimeMs);
+      if (summary) out.push(summary);
+    }
+    return out;
+  }
+
+  async countFiles(folder: 'articles' | 'failed' | 'stories'): Promise<number> {
+    return (await this.jsonFiles(folder)).length;
+  }
+
+  async record(id: string): Promise<LoadResult<EnrichedRecord>> {
+    return this.load('articles', id, (value) => EnrichedRecordSchema.safeParse(value));
+  }
+
+  async story(storyId: string): Promise<LoadResult<StoryFile>> {
+    return this.load('stories', storyId, (value) => StoryFileSchema.safeParse(value));
+  }
+
+  /** Stories (not the tombstones of merged ones), most recently changed first. */
+  async latestStories(limit: number): Promise<{ storyId: string; articles: number; sources: string[]; lastSeen: string | null }[]> {
+    const out: { storyId: string; articles: number; sources: string[]; lastSeen: string | null }[] = [];
+    for (const file of await this.newestFiles('stories', limit)) {
+      const loaded = await this.story(file.id);
+      if (loaded.status !== 'ok' || loaded.value.mergedInto !== null) continue;
+      const story = loaded.value;
+      out.push({ storyId: story.storyId, articles: story.articles.length, sources: story.sources, lastSeen: story.lastSeen });
+    }
+    return out;
+  }
+
+  /** Failure records, newest first. */
+  async latestFailures(limit: number): Promise<(FailureRecord & { writtenAt: number })[]> {
+    const files = await this.newestFiles('failed', limit);
+    const out: (FailureRecord & { writtenAt: number })[] = [];
+    for (const file of files) {
+      const loaded = await this.load('failed', file.id, (value) => FailureRecordSchema.safeParse(value));
+      if (loaded.status === 'ok') out.push({ ...loaded.value, writtenAt: file.mtimeMs });
+    }
+    return out;
+  }
+
+  /** Failure counts by the stage that failed (ingest, tokenise, …, write). */
+  async failureCountsByStage(): Promise<Record<string, number>> {
+    const counts: Record<string, number> = {};
+    for (const failure of await this.latestFailures(Number.MAX_SAFE_INTEGER)) counts[failure.stage] = (counts[failure.stage] ?? 0) + 1;
+    return counts;
+  }
+
+  private async load<T>(folder: string, id: string, parse: (value: unknown) => { success: true; data: T } | { success: false; error: { message: string } }): Promise<LoadResult<T>> {
+    if (!SAFE_ID.test(id)) return { status: 'missing' };
+    let text: string;
+    try {
+      text = await readFile(join(this.outDir, folder, `${id}.json`), 'utf8');
+    } catch {
+      return { status: 'missing' };
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      return { status: 'invalid', reason: `not JSON: ${(error as Error).message}` };
+    }
+    const parsed = parse(json);
+    return parsed.success ? { status: 'ok', value: parsed.data } : { status: 'invalid', reason: parsed.error.message };
+  }
+
+  private async summary(id: string, mtimeMs: number): Promise<RecordSummary | null> {
+    const cached = this.summaries.get(id);
+    if (cached && cached.mtimeMs === mtimeMs) return cached.value;
+    const loaded = await this.record(id);
+    const value = loaded.status === 'ok' ? summarise(loaded.value, mtimeMs) : null;
+    if (this.summaries.size >= this.maxCached) this.summaries.delete(this.summaries.keys().next().value ?? '');
+    this.summaries.set(id, { mtimeMs, value });
+    return value;
+  }
+
+  private async jsonFiles(folder: string): Promise<string[]> {
+    try {
+      const names = await readdir(join(this.outDir, folder));
+      // Temp files of the atomic writer start with a dot; they are never read.
+      return names.filter((name) => name.endsWith('.json') && !name.startsWith('.'));
+    } catch {
+      return [];
+    }
+  }
+
+  private async newestFiles(folder: string, limit: number): Promise<{ id: string; mtimeMs: number }[]> {
+    const names = await this.jsonFiles(folder);
+    const stamped = await Promise.all(
+      names.map(async (name) => {
+        try {
+          return { id: name.slice(0, -'.json'.length), mtimeMs: (await stat(join(this.outDir, folder, name))).mtimeMs };
+        } catch {
+          return null;
+        }
+      }),
+    );
+    return stamped
+      .filter((entry): entry is { id: string; mtimeMs: number } => entry !== null)
+      .sort((a, b) => b.mtimeMs - a.mtimeMs || a.id.localeCompare(b.id))
+      .slice(0, limit);
+  }
+}
+
+function summarise(record: EnrichedRecord, writtenAt: number): RecordSummary {
+  const entities = new Map<string, RecordSummary['entities'][number]>();
+  for (const mention of record.entities ?? []) {
+    const known = entities.get(mention.entityId);
+    if (!known) entities.set(mention.entityId, { entityId: mention.entityId, canonical: mention.canonical, type: mention.type, texts: [mention.text] });
+    else if (!known.texts.includes(mention.text)) known.texts.push(mention.text);
+  }
+  return {
+    id: record.id,
+    title: record.title,
+    source: record.source.name ?? record.agency,
+    file: record.source.file,
+    publishedAt: record.source.publishedAt,
+    ingestedAt: record.source.ingestedAt,
+    storyId: record.dedup?.storyId ?? null,
+    entities: [...entities.values()],
+    writtenAt,
+  };
+}

@@ -1,0 +1,56 @@
+import { html, type HtmlValue, type SafeHtml } from '../html.js';
+
+export interface PageOptions {
+  title: string;
+  /** The search box's current text. */
+  query?: string;
+  body: HtmlValue;
+}
+
+/** The shell of every page: nav, search over titles and entities, one stylesheet, one script file. */
+export function page(options: PageOptions): SafeHtml {
+  return html`<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${options.title} · khabar</title>
+<link rel="stylesheet" href="/static/style.css">
+<script src="/static/app.js" defer></script>
+</head>
+<body>
+<header class="top">
+  <a class="brand" href="/"><span lang="ar" dir="rtl">خبر</span> khabar</a>
+  <nav>
+    <a href="/">Pipeline</a>
+    <a href="/news">News</a>
+    <a href="/stories">Stories</a>
+    <a href="/queues">Queues</a>
+  </nav>
+  <form class="search" action="/search" method="get" role="search">
+    <input type="search" name="q" value="${options.query ?? ''}" placeholder="Search titles and entities · بحث" aria-label="Search titles and entities" dir="auto">
+  </form>
+</header>
+<main>
+${options.body}
+</main>
+</body>
+</html>
+`;
+}
+
+/** A date-time as a compact UTC string (the operator's screen may be anywhere). */
+export function when(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/** Arabic (or any) content text: its own direction, the Arabic font stack via the `ar` class. */
+export function arabic(text: string | null | undefined, fallback = '—'): SafeHtml {
+  return text ? html`<span class="ar" lang="ar" dir="rtl">${text}</span>` : html`<span class="muted">${fallback}</span>`;
+}
+
+export function notFound(what: string, detail: string): SafeHtml {
+  return page({ title: `${what} not found`, body: html`<section class="empty"><h1>${what} not found</h1><p>${detail}</p></section>` });
+}

@@ -1,0 +1,197 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { serve } from '@hono/node-server';
+import type { Queue } from 'bullmq';
+import { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import type { Redis } from 'ioredis';
+import type { QueueSettings } from '../config.js';
+import type { Logger } from '../logger.js';
+import { openQueue, type QueueName } from '../pipeline/queues.js';
+import { allQueues } from '../pipeline/stages.js';
+import { accessControl } from './auth.js';
+import { mountBullBoard } from './bull-board.js';
+import { assertSafeBinding, isLoopback, type DashboardConfig } from './config.js';
+import { securityHeaders } from './headers.js';
+import { DashboardMetrics } from './metrics.js';
+import { entityFromRecords, searchRecords } from './news-index.js';
+import { OutputReader } from './output-reader.js';
+import { entityPage } from './pages/entity.js';
+import { notFound, page } from './pages/layout.js';
+import { newsPage } from './pages/news.js';
+import { overviewFragment, overviewPage } from './pages/overview.js';
+import { recordPage } from './pages/record.js';
+import { searchPage } from './pages/search.js';
+import { partialStoryPage, storiesPage, storyPage } from './pages/story.js';
+import { html } from './html.js';
+import { SnapshotCache } from './snapshot.js';
+import { loadStaticFiles } from './static-files.js';
+
+export const BULL_BOARD_PATH = '/queues';
+/** How many of the newest records the search and the entity pages look through. */
+const SCAN_LIMIT = 5_000;
+const LATEST_ON_OVERVIEW = 10;
+
+export interface DashboardDeps {
+  /** A Redis connection the dashboard may share among its queues (not closed by the dashboard). */
+  connection: Redis;
+  settings: QueueSettings;
+  config: DashboardConfig;
+  logger: Logger;
+  /** Defaults to every queue of this build's chain, in order. */
+  queueNames?: readonly QueueName[];
+}
+
+export interface DashboardApp {
+  app: Hono;
+  queues: readonly Queue[];
+  close(): Promise<void>;
+}
+
+/** The dashboard as a Hono app (no socket yet): what tests call with `app.request()`. */
+export function createDashboardApp(deps: DashboardDeps): DashboardApp {
+  const { config } = deps;
+  const queues = (deps.queueNames ?? allQueues()).map((name) => openQueue(name, deps.connection, deps.settings));
+  const output = new OutputReader(config.outDir);
+  const snapshots = new SnapshotCache({ queues, output, bullBoardPath: BULL_BOARD_PATH }, Math.max(250, config.refreshMs / 2));
+  const metrics = new DashboardMetrics(output);
+  const files = loadStaticFiles();
+
+  const app = new Hono();
+  app.use('*', securityHeaders(BULL_BOARD_PATH));
+  app.use('*', accessControl({ token: config.token, requireTokenForReads: !isLoopback(config.host), readOnly: config.readOnly }));
+  app.onError((error, c) => {
+    deps.logger.error({ err: error, path: c.req.path }, 'dashboard request failed');
+    return c.html(page({ title: 'Error', body: html`<section class="empty"><h1>Something went wrong</h1><p>${error.message}</p></section>` }).value, 500);
+  });
+
+  app.get('/static/:name', (c) => {
+    const file = files.get(c.req.param('name'));
+    if (!file) return c.notFound();
+    c.header('Content-Type', file.contentType);
+    c.header('Cache-Control', 'no-cache');
+    return c.body(file.body);
+  });
+
+  app.get('/', async (c) => {
+    const [{ snapshot }, latest] = await Promise.all([snapshots.get(), output.latestRecords(LATEST_ON_OVERVIEW)]);
+    return c.html(overviewPage(snapshot, latest).value);
+  });
+
+  app.get('/api/overview', async (c) => c.json((await snapshots.get()).snapshot));
+
+  app.get('/events', (c) =>
+    streamSSE(c, async (stream) => {
+      let open = true;
+      stream.onAbort(() => {
+        open = false;
+      });
+      while (open) {
+        try {
+          const [{ snapshot }, latest] = await Promise.all([snapshots.get(), output.latestRecords(LATEST_ON_OVERVIEW)]);
+          await stream.writeSSE({ event: 'overview', data: JSON.stringify({ snapshot, html: overviewFragment(snapshot, latest).value }) });
+        } catch (error) {
+          await stream.writeSSE({ event: 'problem', data: JSON.stringify({ message: (error as Error).message }) });
+        }
+        await stream.sleep(config.refreshMs);
+      }
+    }),
+  );
+
+  app.get('/news', async (c) => c.html(newsPage(await output.latestRecords(200)).value));
+
+  app.get('/records/:id', async (c) => {
+    const loaded = await output.record(c.req.param('id'));
+    if (loaded.status === 'missing') return c.html(notFound('Record', 'No record with this id in the output folder.').value, 404);
+    if (loaded.status === 'invalid') return c.html(notFound('Valid record', `The file does not match the record schema: ${loaded.reason}`).value, 500);
+    return c.html(recordPage(loaded.value).value);
+  });
+
+  app.get('/stories', async (c) => c.html(storiesPage(await output.latestStories(200)).value));
+
+  app.get('/stories/:id', async (c) => {
+    const storyId = c.req.param('id');
+    const loaded = await output.story(storyId);
+    if (loaded.status === 'ok') {
+      const story = loaded.value;
+      if (story.mergedInto !== null) return c.redirect(`/stories/${encodeURIComponent(story.mergedInto)}`, 302);
+      return c.html(storyPage(story).value);
+    }
+    const members = (await output.latestRecords(SCAN_LIMIT)).filter((record) => record.storyId === storyId);
+    if (members.length > 0) return c.html(partialStoryPage(storyId, members).value);
+    return c.html(notFound('Story', 'No story with this id yet (stories appear once the dedup stage runs).').value, 404);
+  });
+
+  app.get('/entities/:id', async (c) => {
+    const view = entityFromRecords(await output.latestRecords(SCAN_LIMIT), c.req.param('id'), `From the newest ${SCAN_LIMIT} records in the output folder.`);
+    if (!view) return c.html(notFound('Entity', 'No record mentions this entity.').value, 404);
+    return c.html(entityPage(view).value);
+  });
+
+  app.get('/search', async (c) => {
+    const query = (c.req.query('q') ?? '').slice(0, 200);
+    return c.html(searchPage(searchRecords(await output.latestRecords(SCAN_LIMIT), query)).value);
+  });
+
+  app.get('/metrics', async (c) => {
+    const rendered = await metrics.render(await snapshots.get());
+    c.header('Content-Type', rendered.contentType);
+    return c.body(rendered.body);
+  });
+
+  app.get('/healthz', async (c) => {
+    let redis = false;
+    try {
+      redis = (await deps.connection.ping()) === 'PONG';
+    } catch {
+      redis = false;
+    }
+    if (!redis) return c.json({ ok: false, redis: false, workers: null }, 503);
+    const { snapshot } = await snapshots.get();
+    const workers = Object.fromEntries(snapshot.stages.map((stage) => [stage.name, stage.workers.length]));
+    const allServed = Object.values(workers).every((count) => count > 0);
+    return c.json({ ok: allServed, redis: true, workers }, allServed ? 200 : 503);
+  });
+
+  mountBullBoard(app, queues, BULL_BOARD_PATH, config.readOnly);
+
+  return {
+    app,
+    queues,
+    async close() {
+      await Promise.all(queues.map((queue) => queue.close()));
+    },
+  };
+}
+
+export interface RunningDashboard {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Serves the dashboard on `config.host:config.port` (port 0: any free port). */
+export async function startDashboard(deps: DashboardDeps): Promise<RunningDashboard> {
+  assertSafeBinding(deps.config);
+  const dashboard = createDashboardApp(deps);
+  const server = await new Promise<Server>((resolve, reject) => {
+    const started = serve({ fetch: dashboard.app.fetch, hostname: deps.config.host, port: deps.config.port }, () => resolve(started as Server)) as Server;
+    started.once('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const host = deps.config.host.includes(':') ? `[${deps.config.host}]` : deps.config.host;
+  const url = `http://${host}:${port}`;
+  deps.logger.info({ url, readOnly: deps.config.readOnly, token: deps.config.token ? 'set' : 'none' }, 'dashboard listening');
+  return {
+    url,
+    port,
+    async close() {
+      // Open event streams would hold the server open forever: end them with it.
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await dashboard.close();
+    },
+  };
+}
