@@ -35,6 +35,55 @@ function arabicLetterShare(text: string): number {
 }
 
 /**
+ * Share of bytes ≥ 0x80 that sit in well-formed UTF-8 multi-byte sequences. Arabic UTF-8 with one
+ * broken byte scores near 1; real windows-1256 text (single high bytes) scores near 0. Without this
+ * check a damaged UTF-8 file would "decode" as windows-1256 into Arabic-looking mojibake.
+ */
+function utf8SequenceShare(bytes: Uint8Array): number {
+  let high = 0;
+  let inSequences = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const byte = bytes[i] ?? 0;
+    if (byte < 0x80) {
+      i++;
+      continue;
+    }
+    const length = byte >= 0xf0 && byte <= 0xf4 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc2 && byte <= 0xdf ? 2 : 0;
+    let valid = length > 0 && i + length <= bytes.length;
+    for (let k = 1; valid && k < length; k++) valid = ((bytes[i + k] ?? 0) & 0xc0) === 0x80;
+    if (valid) {
+      high += length;
+      inSequences += length;
+      i += length;
+    } else {
+      high++;
+      i++;
+    }
+  }
+  return high === 0 ? 0 : inSequences / high;
+}
+
+/** Offset of the first byte where UTF-8 decoding breaks (for the error message). */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let end = 1024; ; end += 1024) {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, Math.min(end, bytes.length)), { stream: end < bytes.length });
+    } catch {
+      // Narrow down inside the failing block.
+      for (let cut = Math.max(0, end - 1024); cut < Math.min(end, bytes.length); cut++) {
+        try {
+          new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, cut + 1), { stream: true });
+        } catch {
+          return cut;
+        }
+      }
+      return Math.max(0, end - 1024);
+    }
+    if (end >= bytes.length) return bytes.length;
+  }
+}
+
+/**
  * Decodes a file's bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, or windows-1256 (legacy
  * Arabic). Anything else (binary data, another legacy code page) is rejected with the reason.
  */
@@ -54,6 +103,9 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
   if (text !== null) {
     if (controlShare(text) > 0.01) throw new InputRejectedError('the file is mostly control characters: binary data, not text', 'binary');
     return { text, encoding: 'utf-8' };
+  }
+  if (utf8SequenceShare(bytes) > 0.8) {
+    throw new InputRejectedError(`invalid UTF-8 at byte ${firstInvalidUtf8(bytes)} (the file is damaged UTF-8, not a legacy encoding)`, 'encoding');
   }
   const legacy = iconv.decode(Buffer.from(bytes), 'windows-1256');
   if (controlShare(legacy) > 0.01) throw new InputRejectedError('the file is neither UTF-8, UTF-16 nor windows-1256 text (binary data?)', 'binary');

@@ -47,3 +47,17 @@ describe('decodeBytes', () => {
     expect(reject([...Buffer.from('Le pr', 'latin1'), 0xe9, ...Buffer.from('sident a d', 'latin1'), 0xe9, ...Buffer.from('clar', 'latin1'), 0xe9])).toBe('encoding');
   });
 });
+
+describe('damaged UTF-8', () => {
+  it('is rejected with the offset, not misread as windows-1256 mojibake', () => {
+    const good = Buffer.from(seed, 'utf8');
+    const damaged = Buffer.concat([good.subarray(0, 301), Buffer.from([0xff]), good.subarray(301)]);
+    let reason = '';
+    try {
+      decodeBytes(new Uint8Array(damaged));
+    } catch (error) {
+      reason = (error as Error).message;
+    }
+    expect(reason).toMatch(/invalid UTF-8 at byte 301/);
+  });
+});
