@@ -139,7 +139,12 @@ class Extractor {
     let k = i + 2;
     // Adjectives («سابقة», «صحفي») and the outlet («لروسيا اليوم», «لوكالة رويترز»).
     while (k < end && isWord(this.words[k]) && /(ي|ية|ة)$/u.test((this.words[k] as Word).norm) && !this.isComplementizer(k) && !/^ل/u.test((this.words[k] as Word).norm)) k++;
-    if (k < end && this.recipientAt(k, end, true) > 0) k += this.recipientAt(k, end, true);
+    // The addressee after the channel («في تصريح لروسيا اليوم»): a «لـ» word and up to two more.
+    const l = this.words[k];
+    if (k < end && isWord(l) && /^ل[^ل]/u.test(l.norm)) {
+      k++;
+      for (let q = 0; q < 2 && k < end && isWord(this.words[k]) && !this.isComplementizer(k) && !this.isCueWord(k); q++) k++;
+    }
     return k - i;
   }
 
@@ -233,7 +238,10 @@ class Extractor {
   private prepObjectFits(i: number): boolean {
     const w = this.words[i];
     if (!isWord(w)) return false;
-    return w.norm.startsWith('ال') || this.entityAt[i] !== null || w.norm === 'ما';
+    if (w.norm.startsWith('ال') || this.entityAt[i] !== null || w.norm === 'ما') return true;
+    // A construct «شرطة البصرة», «مكتب الرئيس»: an indefinite noun before a definite one.
+    const n = this.words[i + 1];
+    return isWord(n) && (n.norm.startsWith('ال') || this.entityAt[i + 1] !== null) && !/^[بلك]/u.test(w.norm);
   }
 
   /** A short noun phrase: a name, or a head with its adjectives («واشنطن», «مطلعون»). */
@@ -250,37 +258,64 @@ class Extractor {
     while (k + 1 < end) {
       const a = this.words[k + 1] as Word;
       if (!isWord(a) || this.entityAt[k + 1] !== null || this.isCueWord(k + 1)) break;
-      const adjective = /(ي|ية|يون|يين|ان|ين)$/u.test(a.norm);
+      const adjective = /(ي|ية|يون|يين|ان|ين|ة)$/u.test(a.norm);
       if (!adjective || a.norm.startsWith('ال') !== definite) break;
       k++;
     }
     return { first: j, last: k };
   }
 
-  /** The clause start for an SV subject ending at `p`: after the nearest boundary. */
-  private subjectBefore(p: number, sentenceFirst: number): WordRange | null {
+  /**
+   * The SV subject that ends at `p`: the latest name or source head after the clause boundary
+   * («لكن واشنطن», «رسائل», «قيادياً بارزاً بالحرس الثوري»), widened back over quantifiers
+   * («كبار القادة», «عدد من تلك الميليشيات»). `clauseInitial` when it starts right after the boundary.
+   */
+  private subjectBefore(p: number, sentenceFirst: number): (WordRange & { clauseInitial: boolean }) | null {
     let b = p;
-    while (b >= sentenceFirst && p - b < 14) {
-      if (this.isClauseBoundary(b) || this.isComplementizer(b) || this.has(CLAUSE_OPENERS, b) || this.has(RELATIVES, b) || this.isCueWord(b)) break;
+    while (b >= sentenceFirst && p - b < 16) {
+      const w = this.words[b] as Word;
+      const boundary = (isPunct(w, `${COMMA}${COLON}.؛;!?؟${DASHES}`)) || this.isComplementizer(b) || this.has(CLAUSE_OPENERS, b) || this.has(RELATIVES, b) || this.isCueWord(b);
+      if (boundary) break;
       b--;
     }
+    if (p - b >= 16 && b >= sentenceFirst) return null;
     const from = b + 1;
     if (from > p) return null;
-    // The earliest plausible head after the boundary: a name, an anonymous-source head, a
-    // quantifier or demonstrative, or a definite noun.
-    for (let s = from; s <= p; s++) {
-      const w = this.words[s] as Word;
+    let start = -1;
+    for (let k = p; k >= from; k--) {
+      const w = this.words[k] as Word;
       if (!isWord(w)) continue;
-      if (/^[بلك]/u.test(w.norm) && this.entityAt[s] === null && !w.norm.startsWith('لل') && !this.has(ANONYMOUS_HEADS, s)) continue;
-      if (w.norm === 'في' || w.norm === 'على' || w.norm === 'من' || w.norm === 'الي' || w.norm === 'عن') continue;
-      if (
-        this.entityAt[s] !== null || this.has(ANONYMOUS_HEADS, s) || this.has(SOURCE_QUANTIFIERS, s) || this.has(DEMONSTRATIVES, s) ||
-        w.norm.startsWith('ال') || /^[\d]/u.test(w.norm) || this.isNumberWord(s)
-      ) {
-        return { first: s, last: p };
+      const m = this.entityAt[k];
+      const prepClitic = /^[بلك]/u.test(w.norm) && !(m && m.start === w.token.start) && !this.has(ANONYMOUS_HEADS, k);
+      if (prepClitic) continue;
+      if ((m && (k === from || this.entityAt[k - 1] !== m)) || this.has(ANONYMOUS_HEADS, k) || this.has(DEMONSTRATIVES, k)) {
+        start = k;
+        break;
       }
     }
-    return null;
+    if (start < 0) {
+      // No name or known head: a single word right after the boundary («واشنطن قالت»), or the
+      // first definite noun («الحكومة قالت»).
+      if (from === p && isWord(this.words[p]) && !/^[بلك]/u.test((this.words[p] as Word).norm)) start = p;
+      else {
+        for (let k = from; k <= p; k++) {
+          const w = this.words[k] as Word;
+          if (isWord(w) && w.norm.startsWith('ال') && (k === from || !/^[بلك]/u.test(w.norm))) {
+            start = k;
+            break;
+          }
+        }
+      }
+    }
+    if (start < 0) return null;
+    // Widen over quantifiers and partitives: «كبار القادة», «ثلاثة مصادر», «عدد من تلك».
+    while (start > from) {
+      const w = this.words[start - 1] as Word;
+      if (this.has(SOURCE_QUANTIFIERS, start - 1) || this.isNumberWord(start - 1) || /^\d/u.test(w.norm)) start--;
+      else if (w.norm === 'من' && start - 2 >= from && (this.has(SOURCE_QUANTIFIERS, start - 2) || this.isNumberWord(start - 2))) start -= 2;
+      else break;
+    }
+    return { first: start, last: p, clauseInitial: start === from };
   }
 
   private isNumberWord(i: number): boolean {
@@ -313,10 +348,20 @@ class Extractor {
         break;
       }
       if (isPunct(w, '.؟?!؛')) break;
+      if (k > c && this.isJournalistAside(k)) break;
       k++;
     }
     // Quotes that run past the sentence end extend the clause.
     return k;
+  }
+
+  /** «وهي التي …», «وهو موقف …», «وكان يعلق …»: the journalist's aside after a statement. */
+  private isJournalistAside(k: number): boolean {
+    const w = this.words[k];
+    const n = this.words[k + 1];
+    if (!isWord(w)) return false;
+    if ((w.norm === 'وهي' || w.norm === 'وهو') && isWord(n) && (n.norm === 'التي' || n.norm === 'الذي' || n.norm === 'موقف')) return true;
+    return (w.norm === 'وكان' || w.norm === 'وكانت') && isWord(n) && /^[يت]/u.test(n.norm);
   }
 
   private contentFrom(c: number, end: number): { content: { start: number; end: number } | null; quote: FoundAttribution['quote'] } {
@@ -325,9 +370,14 @@ class Extractor {
     if (first.quote === 'open') {
       const partner = this.doc.quotePartner.get(c);
       if (partner !== undefined && partner > c + 1) {
-        const a = first.token.end;
-        const b = (this.words[partner] as Word).token.start;
-        return { content: { start: a, end: b }, quote: 'direct' };
+        const n = partner + 1;
+        const nw = this.words[n];
+        const closes = n >= end || nw === undefined || nw.sentence !== first.sentence || isPunct(nw, `${COMMA}.؟?!؛:`) || this.isCueWord(n) || this.isJournalistAside(n);
+        if (closes) {
+          const a = first.token.end;
+          const b = (this.words[partner] as Word).token.start;
+          return { content: { start: a, end: b }, quote: 'direct' };
+        }
       }
     }
     // A quotation may end the sentence for the text layer yet run on: follow its partner.
@@ -405,16 +455,18 @@ class Extractor {
         const v = this.verbAt[i];
         if (v) {
           const f = this.verbCue(i, v, first, end, s, consumedPhrase);
-          if (f) this.found.push(f);
+          if (f) this.push(f);
           continue;
         }
         if (this.phraseAt[i] || this.isAlaLisan(i)) {
           const f = this.phraseCue(i, first, end, s);
-          if (f) this.found.push(f);
+          if (f) {
+            this.push(f);
+            i = f.cue.last;
+          }
         }
       }
     }
-    this.resolveAnaphora();
     return this.found;
   }
 
@@ -428,51 +480,51 @@ class Extractor {
     if (v.future) return null;
     const prev = i - 1 >= first ? this.words[i - 1] : undefined;
     if (prev && isWord(prev) && (NEGATIONS.has(prev.norm) || prev.norm === 'غير')) return null;
-    if (prev && isWord(prev) && RELATIVES.has(prev.norm) && !(i - 2 >= first && this.phraseAt[i - 2]) && (prev.norm === 'ما' || prev.norm === 'لما' || prev.norm === 'مما' || prev.norm === 'بما')) return null;
+    // «ما سيعلنه», «لما أعلنته»: a relative clause about what is said, not a statement.
+    if (prev && isWord(prev) && (prev.norm === 'ما' || prev.norm === 'لما' || prev.norm === 'مما' || prev.norm === 'بما')) return null;
     // Impersonal «يذكر أن» (the journalist's background), not a statement by someone.
     if ((this.words[i] as Word).bare === 'يذكر' && this.isComplementizer(i + 1)) return null;
     let cueLast = i;
     let j = i + 1;
     // The required preposition: right after the verb («أشار إلى»), or after its subject.
+    let prepAt = -1;
     if (v.verb.prep) {
-      let found = -1;
       for (let k = i + 1; k < Math.min(end, i + MAX_SPEAKER_WORDS); k++) {
         if (this.isPrep(k, v.verb.prep)) {
-          found = k;
+          prepAt = k;
           break;
         }
-        if (this.isComplementizer(k) || isPunct(this.words[k], `${COMMA}.`) || (this.words[k] as Word).quote === 'open') break;
+        if (this.isComplementizer(k) || isPunct(this.words[k], '.') || (this.words[k] as Word).quote === 'open') break;
       }
-      if (found < 0) return null;
-      if (found === i + 1) {
-        cueLast = found;
-        j = found + 1;
+      if (prepAt < 0) return null;
+      if (prepAt === i + 1) {
+        cueLast = prepAt;
+        j = prepAt + 1;
       }
     }
     const participle = v.form === 'participle';
-    const strictClause = participle || v.verb.cls === 'strict';
+    const needsClause = participle || v.verb.cls === 'strict' || v.verb.cls === 'say';
 
     let speaker: FoundSpeaker | null = null;
-    let contentStartIdx = -1;
+    let c = -1; // where the content (or its complementizer) starts
 
-    // Agency form: «نقل موقع X عن Y قوله إن»: the speaker is Y.
     if (v.verb.speakerAfterPrep) {
-      let k = j;
-      while (k < end && !this.isPrep(k, 'عن')) k++;
-      const sp = this.speakerForward(k + 1, end);
+      // Agency form: «نقل موقع X عن Y قوله إن»: the speaker is Y.
+      const sp = this.speakerForward(prepAt + 1, end);
       if (!sp.range) return null;
       speaker = this.makeSpeaker(sp.range);
-      let c = sp.stop;
+      c = sp.stop;
       while (c < end && (isPunct(this.words[c], COMMA) || QAWL.has((this.words[c] as Word).norm))) c++;
-      if (this.isComplementizer(c)) c++;
-      contentStartIdx = c;
     } else {
-      const opensClause = v.conjoined || i === first || this.isClauseBoundary(i - 1) || this.has(CLAUSE_OPENERS, i - 1) || this.has(RELATIVES, i - 1) || this.isComplementizer(i - 1) || this.isPhraseTail(i - 1);
-      // SV: «وكان المسؤول … قد قال», «لكن واشنطن قالت», «إيران دعت».
+      const after = this.skipAdjuncts(j, end);
+      const wAfter = this.words[after];
+      const noSubject =
+        this.atClauseEnd(after, end) || this.isComplementizer(after) || (wAfter !== undefined && (wAfter.quote === 'open' || isPunct(wAfter, COLON))) ||
+        (v.verb.prep !== undefined && this.isPrep(after, v.verb.prep));
+      const opensClause = v.conjoined || i === first || this.isClauseBoundary(i - 1) || this.has(CLAUSE_OPENERS, i - 1) || this.has(RELATIVES, i - 1) || this.isComplementizer(i - 1);
+      // SV: «وكان المسؤول … قد قال», «لكن واشنطن قالت إن», «إيران دعت الفصائل».
       let sv: WordRange | null = null;
-      if (!participle && !opensClause) sv = this.subjectBefore(i - 1, first);
       if (!participle && this.has(new Set(['قد']), i - 1)) {
-        // «وكان X قد قال»: the subject sits between «كان» and «قد».
         for (let k = i - 2; k >= first && i - k < MAX_SPEAKER_WORDS; k--) {
           const w = this.words[k] as Word;
           if (/^[وف]?كان(ت)?$/u.test(w.norm)) {
@@ -481,77 +533,93 @@ class Extractor {
           }
           if (this.isClauseBoundary(k)) break;
         }
+      } else if (!participle && !opensClause) {
+        const cand = this.subjectBefore(i - 1, first);
+        // With a subject after the verb too, SV needs the candidate to open its clause.
+        if (cand && (noSubject || v.verb.cls !== 'say') && (noSubject || cand.clauseInitial)) sv = cand;
       }
       if (sv) {
         speaker = this.makeSpeaker(sv);
-        contentStartIdx = this.skipAdjuncts(j, end);
+        c = after;
+      } else if (participle || noSubject) {
+        speaker = this.implicitSpeaker(i, first, s);
+        c = after;
       } else {
-        const after = this.skipAdjuncts(j, end);
-        const w = this.words[after];
-        const noSubject =
-          after >= end || this.isComplementizer(after) || (w !== undefined && (w.quote === 'open' || isPunct(w, COLON))) ||
-          (v.verb.prep !== undefined && this.isPrep(after, v.verb.prep));
-        if (participle || noSubject) {
-          speaker = this.implicitSpeaker(i, first, s);
-          contentStartIdx = after;
-          if (v.verb.prep && this.isPrep(after, v.verb.prep)) contentStartIdx = after + 1;
-        } else {
-          const sp = this.speakerForward(after, end, v.verb.prep);
-          if (!sp.range) return null;
-          let range = sp.range;
-          let c = sp.stop;
-          // Skip what ends the phrase without being content: time, channel, addressee, commas.
-          const skip = (x: number): number => {
-            let y = this.skipAdjuncts(x, end, this.entityAt[range.last]?.type === 'PER');
-            while (y < end && isPunct(this.words[y], COMMA)) y = this.skipAdjuncts(y + 1, end);
-            return y;
-          };
-          c = skip(c);
-          // An attribution phrase between the speaker and the complementizer («وتابع الكاظمي وفق المصدر إن»).
-          if (c < end && this.phraseAt[c]) {
-            const ph = this.phraseCue(c, first, end, s, true);
-            if (ph) {
-              consumedPhrase.add(c);
-              this.found.push(ph);
-              const spEnd = ph.speaker && !ph.speaker.resolved ? ph.speaker.last + 1 : c + 1;
-              c = skip(spEnd);
-            }
+        const sp = this.speakerForward(after, end, v.verb.prep);
+        if (!sp.range) return null;
+        let range = sp.range;
+        c = this.skipAfterSpeaker(sp.stop, end, range);
+        // An attribution phrase between the speaker and the complementizer («وتابع الكاظمي وفق المصدر إن»).
+        if (c < end && this.phraseAt[c]) {
+          const ph = this.phraseCue(c, first, end, s, true);
+          if (ph) {
+            consumedPhrase.add(c);
+            this.push(ph);
+            const spEnd = ph.speaker && !ph.speaker.resolved ? ph.speaker.last + 1 : c + 1;
+            c = this.skipAfterSpeaker(spEnd, end, range);
           }
-          if (v.verb.prep && this.isPrep(c, v.verb.prep)) c++;
-          const object = v.verb.cls === 'object' && !participle;
-          if (object && !this.isComplementizer(c) && (this.words[c] as Word | undefined)?.quote !== 'open') {
-            // No complementizer: the speaker is a short phrase, the rest is the object.
-            const compAhead = this.findComplementizer(c, end);
-            if (c >= end || (compAhead < 0 && (sp.stop >= end || this.has(CLAUSE_BREAKS, c)))) {
-              const short = this.shortNP(after, end);
-              if (!short) return null;
-              range = short;
-              c = skip(short.last + 1);
-            }
-          }
-          speaker = this.makeSpeaker(range);
-          contentStartIdx = c;
         }
+        // An apposition set off by commas («كاظم الفرطوسي، المتحدث باسم …، لوكالة …، إن»).
+        if (!this.isComplementizer(c) && isPunct(this.words[sp.stop], COMMA)) {
+          const comp = this.complementizerAfterComma(sp.stop, end);
+          if (comp >= 0) c = comp;
+        }
+        if (!needsClause && !this.isComplementizer(c) && this.words[c]?.quote !== 'open' && !(v.verb.prep && this.isPrep(c, v.verb.prep))) {
+          // An object, no complementizer: if the phrase swallowed the clause, the speaker is a short phrase.
+          if (this.atClauseEnd(c, end) || this.has(CLAUSE_BREAKS, c)) {
+            const short = this.shortNP(after, end);
+            if (!short) return null;
+            range = short;
+            c = this.skipAfterSpeaker(short.last + 1, end, range);
+          }
+        }
+        speaker = this.makeSpeaker(range);
       }
     }
 
     // Content.
-    let c = contentStartIdx;
-    if (c < 0 || c >= end && !(this.words[c]?.quote === 'open')) return null;
+    if (c < 0) return null;
     if (v.verb.prep && this.isPrep(c, v.verb.prep)) c++;
     if (this.isComplementizer(c)) c++;
     else if (this.words[c]?.quote === 'open') {
       // a quotation straight after the cue or speaker
     } else if (isPunct(this.words[c], COLON)) c++;
-    else if (strictClause || v.verb.cls === 'say') {
-      // «say» verbs need a complementizer or a quotation; allow a short gap («قال أيضا إن»).
+    else if (needsClause) {
+      // Such verbs need a complementizer or a quotation; allow a short gap («قال أيضا إن»).
       const comp = this.findComplementizer(c, Math.min(end, c + 3));
       if (comp < 0) return null;
       c = comp + 1;
     }
+    if (this.atClauseEnd(c, end) && this.words[c]?.quote !== 'open') return null;
     const { content, quote } = this.contentFrom(c, end);
     if (!content) return null;
     return { sentence: s, cue: { first: i, last: cueLast }, verb: v.verb, speaker, content, quote };
+  }
+
+  private atClauseEnd(k: number, end: number): boolean {
+    return k >= end || isPunct(this.words[k], '.؟?!؛');
+  }
+
+  /** After a speaker phrase: skip time, channel and addressee phrases and commas. */
+  private skipAfterSpeaker(x: number, end: number, range: WordRange): number {
+    let y = this.skipAdjuncts(x, end, this.entityAt[range.last]?.type === 'PER');
+    while (y < end && isPunct(this.words[y], COMMA)) {
+      const z = this.skipAdjuncts(y + 1, end);
+      if (!this.isComplementizer(z) && z === y + 1) break;
+      y = z;
+    }
+    return y;
+  }
+
+  /** «X، وهو …، إن»: the complementizer after one or two comma-delimited appositions. */
+  private complementizerAfterComma(comma: number, end: number): number {
+    for (let k = comma + 1; k < Math.min(end, comma + 28); k++) {
+      const w = this.words[k] as Word;
+      if (this.isComplementizer(k)) return isPunct(this.words[k - 1], COMMA) ? k : -1;
+      if (isPunct(w, '.؟?!؛') || (this.isCueWord(k) && !this.phraseAt[k])) return -1;
+      if (w.quote === 'open' && !(this.doc.quotePartner.get(k) !== undefined && (this.doc.quotePartner.get(k) as number) - k <= 6)) return -1;
+    }
+    return -1;
   }
 
   /** «وفق ما أكد»: the word before is the tail of an attribution phrase. */
@@ -685,6 +753,9 @@ class Extractor {
       const f = this.found[k] as FoundAttribution;
       if (f.verb === null && f.sentence === s) continue; // a phrase source is not the one who goes on
       if (!f.speaker) continue;
+      const cueStart = (this.words[f.cue.first] as Word).token.start;
+      const nested = this.found.some((g) => g !== f && g.content !== null && g.content.start <= cueStart && cueStart < g.content.end);
+      if (nested && f.sentence === s) continue;
       if (f.sentence === s && f.cue.first < i) return this.resolvedCopy(f.speaker);
       if (f.sentence !== s) break;
     }
@@ -729,28 +800,28 @@ class Extractor {
     return null;
   }
 
-  /** «وأوضح المصدر», «وقال المسؤول الكبير»: a definite short mention refers to the last speaker with its head. */
-  private resolveAnaphora(): void {
-    for (let x = 0; x < this.found.length; x++) {
-      const f = this.found[x] as FoundAttribution;
-      const sp = f.speaker;
-      if (!sp || sp.resolved || sp.entity) continue;
+  /** Record a statement, resolving «وأوضح المصدر», «وقال المسؤول الكبير» to the last speaker with that head. */
+  private push(f: FoundAttribution): void {
+    const sp = f.speaker;
+    if (sp && !sp.resolved && !sp.entity) {
       const headW = this.words[this.headIndex(sp)] as Word;
-      if (!headW.norm.startsWith('ال')) continue;
-      const head = headW.norm.slice(2);
-      for (let y = x - 1; y >= 0; y--) {
-        const g = this.found[y] as FoundAttribution;
-        const other = g.speaker;
-        if (!other || other.resolved) continue;
-        const oh = this.words[this.headIndex(other)] as Word;
-        const ohead = oh.norm.startsWith('ال') ? oh.norm.slice(2) : oh.norm;
-        if (ohead === head || ohead.startsWith(head) || head.startsWith(ohead)) {
-          sp.antecedent = other.antecedent ?? { ...other };
-          sp.entity = other.entity;
-          break;
+      if (headW.norm.startsWith('ال') && headW.norm.length > 3) {
+        const head = headW.norm.slice(2);
+        for (let y = this.found.length - 1; y >= 0; y--) {
+          const other = (this.found[y] as FoundAttribution).speaker;
+          if (!other || other.resolved) continue;
+          const oh = this.words[this.headIndex(other)] as Word;
+          const ohead = oh.norm.startsWith('ال') ? oh.norm.slice(2) : oh.norm;
+          if (other.first === sp.first) continue;
+          if (ohead === head || (ohead.length > 2 && head.startsWith(ohead)) || (head.length > 2 && ohead.startsWith(head))) {
+            sp.antecedent = other.antecedent ?? { ...other };
+            sp.entity = other.entity;
+            break;
+          }
         }
       }
     }
+    this.found.push(f);
   }
 }
 

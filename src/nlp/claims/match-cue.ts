@@ -1,7 +1,7 @@
 // Recognise a cue at a word: a reporting verb form (any reading of the word after peeling clitics),
 // or the head of an attribution phrase.
 import { CUE_FORMS, PHRASE_HEADS, type CueForm } from './lexicon/cues.js';
-import { mixedScriptPattern, readings, type Word } from './words.js';
+import { mixedScriptPattern, readings, VERB_PROCLITICS, type Word } from './words.js';
 
 export interface VerbMatch extends CueForm {
   /** The verb carries a future «س» (a statement not yet made: not a cue). */
@@ -35,7 +35,7 @@ function matchMixed(w: Word): CueForm | null {
 export function matchVerb(w: Word): VerbMatch | null {
   if (w.token.kind !== 'word' && w.token.kind !== 'latin') return null;
   const n = w.norm;
-  for (const r of readings(w)) {
+  for (const r of readings(w, VERB_PROCLITICS)) {
     const cue = CUE_FORMS.get(r);
     if (!cue) continue;
     const at = n.indexOf(r);

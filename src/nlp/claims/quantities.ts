@@ -167,12 +167,10 @@ function isCountedNoun(w: Word | undefined): w is Word {
 
 /** «جندي أجنبي», «هجوما صاروخيا», «الجنود الأميركيين», «أراضي العراق», «من المعتقلين». */
 function countedPhrase(words: Word[], k: number, end: number, genitive: boolean): { first: number; last: number } | null {
-  let first = k;
+  const first = k;
   const head = words[k];
   if (k >= end || !isCountedNoun(head)) return null;
-  // «13 من المعتقلين», «أربعة من عناصرها»: the partitive.
   if (head.norm === 'من') return null;
-  if (head.bare === 'من' || head.norm === 'من') first = k;
   let last = k;
   const headDefinite = head.norm.startsWith('ال');
   // A construct («أراضي العراق», «مساحة العراق»): an indefinite head then a definite genitive.
@@ -238,7 +236,11 @@ export function findQuantities(doc: Doc, covered: Uint8Array): FoundQuantity[] {
     for (let i = first; i < end; i++) {
       if (covered[i]) continue;
       const w = words[i] as Word;
-      if (w.norm.startsWith('ال') && w.token.kind === 'word') continue; // «الثلاثة»: refers back
+      // «الثلاثة»: a definite numeral refers back (but «آلاف» normalises to «الاف»).
+      if (w.norm.startsWith('ال') && w.token.kind === 'word' && !VAGUE.has(w.norm) && !SCALES.has(w.norm)) continue;
+      // «الرابع عشر»: the tail of an ordinal.
+      const before0 = words[i - 1];
+      if (TEEN_TAILS.has(w.norm) && i - 1 >= first && isWord(before0) && before0.norm.startsWith('ال')) continue;
       const p = parseNumberAt(words, i, end);
       if (!p) continue;
       let k = p.end;

@@ -93,6 +93,8 @@ export function buildDoc(text: string, tokens: Token[], sentences: Sentence[]): 
 }
 
 const PROCLITICS = ['و', 'ف', 'ب', 'ل', 'ك', 'س', 'وب', 'ول', 'وس', 'وك', 'فب', 'فل', 'فس'];
+/** A verb takes only the conjunctions and the future «س» («وقال», «فسيعلن»), never ب/ل/ك. */
+export const VERB_PROCLITICS = ['و', 'ف', 'س', 'وس', 'فس'];
 const ENCLITICS = ['ه', 'ها', 'هم', 'هما', 'هن', 'نا', 'ني', 'كم'];
 
 /**
@@ -100,11 +102,11 @@ const ENCLITICS = ['ه', 'ها', 'هم', 'هما', 'هن', 'نا', 'ني', 'كم
  * form with each possible proclitic and enclitic peeled off (the segmenter cannot know every verb
  * form; the lexicon decides which reading exists).
  */
-export function readings(w: Word): string[] {
+export function readings(w: Word, proclitics: readonly string[] = PROCLITICS): string[] {
   const out = [w.norm];
-  if (w.stem !== w.norm) out.push(w.stem);
+  if (w.stem !== w.norm && proclitics === PROCLITICS) out.push(w.stem);
   const n = w.norm;
-  for (const p of ['', ...PROCLITICS]) {
+  for (const p of ['', ...proclitics]) {
     if (p && !n.startsWith(p)) continue;
     const rest = n.slice(p.length);
     if (rest.length < 2) continue;
