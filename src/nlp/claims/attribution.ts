@@ -41,6 +41,8 @@ export interface FoundAttribution {
   /** Character span of the content (quotation marks excluded for a direct quote). */
   content: { start: number; end: number } | null;
   quote: 'direct' | 'indirect' | 'mixed' | null;
+  /** A phrase source after its content or inside another statement («…، وفق ما أفاد مصدر»). */
+  secondary?: boolean;
 }
 
 const MAX_SPEAKER_WORDS = 22;
@@ -192,7 +194,7 @@ class Extractor {
    * complementizer, a quotation, punctuation, a time/channel/addressee phrase, another cue.
    * Returns the range and where it stopped.
    */
-  private speakerForward(j: number, end: number, prep?: 'الي' | 'عن'): { range: WordRange | null; stop: number } {
+  private speakerForward(j: number, end: number, prep?: 'الي' | 'عن'): { range: WordRange | null; stop: number; capped: boolean } {
     let k = j;
     let lastPerson = false;
     while (k < end && k - j < MAX_SPEAKER_WORDS) {
@@ -231,7 +233,7 @@ class Extractor {
       lastPerson = this.entityAt[k]?.type === 'PER' && (this.entityAt[k + 1] ?? null) !== this.entityAt[k];
       k++;
     }
-    return { range: k > j ? { first: j, last: k - 1 } : null, stop: k };
+    return { range: k > j ? { first: j, last: k - 1 } : null, stop: k, capped: k - j >= MAX_SPEAKER_WORDS };
   }
 
   /** After «في» inside a speaker phrase: a definite noun, a name, or «ما يسمى». */
@@ -296,7 +298,10 @@ class Extractor {
     if (start < 0) {
       // No name or known head: a single word right after the boundary («واشنطن قالت»), or the
       // first definite noun («الحكومة قالت»).
+      const fw = this.words[from] as Word;
+      const afterComplementizer = from - 1 >= sentenceFirst && (this.isComplementizer(from - 1) || this.has(CLAUSE_OPENERS, from - 1));
       if (from === p && isWord(this.words[p]) && !/^[بلك]/u.test((this.words[p] as Word).norm)) start = p;
+      else if ((afterComplementizer || from === sentenceFirst) && isWord(fw) && !/^[بلك]/u.test(fw.norm) && !['في', 'على', 'من', 'الي', 'عن', 'مع'].includes(fw.norm)) start = from;
       else {
         for (let k = from; k <= p; k++) {
           const w = this.words[k] as Word;
@@ -311,7 +316,7 @@ class Extractor {
     // Widen over quantifiers and partitives: «كبار القادة», «ثلاثة مصادر», «عدد من تلك».
     while (start > from) {
       const w = this.words[start - 1] as Word;
-      if (this.has(SOURCE_QUANTIFIERS, start - 1) || this.isNumberWord(start - 1) || /^\d/u.test(w.norm)) start--;
+      if (this.has(SOURCE_QUANTIFIERS, start - 1) || this.has(ANONYMOUS_HEADS, start - 1) || this.isNumberWord(start - 1) || /^\d/u.test(w.norm)) start--;
       else if (w.norm === 'من' && start - 2 >= from && (this.has(SOURCE_QUANTIFIERS, start - 2) || this.isNumberWord(start - 2))) start -= 2;
       else break;
     }
@@ -482,6 +487,8 @@ class Extractor {
     if (prev && isWord(prev) && (NEGATIONS.has(prev.norm) || prev.norm === 'غير')) return null;
     // «ما سيعلنه», «لما أعلنته»: a relative clause about what is said, not a statement.
     if (prev && isWord(prev) && (prev.norm === 'ما' || prev.norm === 'لما' || prev.norm === 'مما' || prev.norm === 'بما')) return null;
+    // «العراق الذي تعتبره ساحة نفوذ»: a perception verb on the relative's antecedent, subject unsaid.
+    if (prev && isWord(prev) && v.object && (prev.norm === 'الذي' || prev.norm === 'التي' || prev.norm === 'الذين')) return null;
     // Impersonal «يذكر أن» (the journalist's background), not a statement by someone.
     if ((this.words[i] as Word).bare === 'يذكر' && this.isComplementizer(i + 1)) return null;
     let cueLast = i;
@@ -520,8 +527,8 @@ class Extractor {
       const wAfter = this.words[after];
       const noSubject =
         this.atClauseEnd(after, end) || this.isComplementizer(after) || (wAfter !== undefined && (wAfter.quote === 'open' || isPunct(wAfter, COLON))) ||
-        (v.verb.prep !== undefined && this.isPrep(after, v.verb.prep));
-      const opensClause = v.conjoined || i === first || this.isClauseBoundary(i - 1) || this.has(CLAUSE_OPENERS, i - 1) || this.has(RELATIVES, i - 1) || this.isComplementizer(i - 1);
+        (v.verb.prep !== undefined && this.isPrep(after, v.verb.prep)) || (prepAt >= 0 && prepAt === cueLast);
+      const opensClause = v.conjoined || i === first || (this.isClauseBoundary(i - 1) && this.words[i - 1]?.quote !== 'close') || this.has(CLAUSE_OPENERS, i - 1) || this.has(RELATIVES, i - 1) || this.isComplementizer(i - 1);
       // SV: «وكان المسؤول … قد قال», «لكن واشنطن قالت إن», «إيران دعت الفصائل».
       let sv: WordRange | null = null;
       if (!participle && this.has(new Set(['قد']), i - 1)) {
@@ -566,7 +573,8 @@ class Extractor {
         }
         if (!needsClause && !this.isComplementizer(c) && this.words[c]?.quote !== 'open' && !(v.verb.prep && this.isPrep(c, v.verb.prep))) {
           // An object, no complementizer: if the phrase swallowed the clause, the speaker is a short phrase.
-          if (this.atClauseEnd(c, end) || this.has(CLAUSE_BREAKS, c)) {
+          const swallowed = sp.capped || this.atClauseEnd(c, end) || this.has(CLAUSE_BREAKS, c) || (isPunct(this.words[c], COMMA) && this.has(CLAUSE_BREAKS, c + 1));
+          if (swallowed) {
             const short = this.shortNP(after, end);
             if (!short) return null;
             range = short;
@@ -674,7 +682,7 @@ class Extractor {
     const speaker = this.makeSpeaker(sp.range);
     if (embedded) {
       // Content is the enclosing statement's: filled in after it is known.
-      return { sentence: s, cue: { first: i, last: cueLast }, verb: null, speaker, content: null, quote: null };
+      return { sentence: s, cue: { first: i, last: cueLast }, verb: null, speaker, content: null, quote: null, secondary: true };
     }
     const start = this.contentStart(first, end);
     // Is there content before the phrase (in this sentence)?
@@ -688,9 +696,9 @@ class Extractor {
       // A whole quotation alone before the phrase is direct.
       const w0 = this.words[start] as Word;
       if (w0.quote === 'open' && this.doc.quotePartner.get(start) === before) {
-        return { sentence: s, cue: { first: i, last: cueLast }, verb: null, speaker, content: { start: w0.token.end, end: (this.words[before] as Word).token.start }, quote: 'direct' };
+        return { sentence: s, cue: { first: i, last: cueLast }, verb: null, speaker, content: { start: w0.token.end, end: (this.words[before] as Word).token.start }, quote: 'direct', secondary: true };
       }
-      return { sentence: s, cue: { first: i, last: cueLast }, verb: null, speaker, content: { start: a, end: b }, quote: quoted ? 'mixed' : 'indirect' };
+      return { sentence: s, cue: { first: i, last: cueLast }, verb: null, speaker, content: { start: a, end: b }, quote: quoted ? 'mixed' : 'indirect', secondary: true };
     }
     // Phrase first: «وبحسب X فإن "…"», «وفقا لمصادر، …».
     let c = sp.stop;
@@ -751,7 +759,7 @@ class Extractor {
     // The same sentence's previous statement, else the previous statement in the article.
     for (let k = this.found.length - 1; k >= 0; k--) {
       const f = this.found[k] as FoundAttribution;
-      if (f.verb === null && f.sentence === s) continue; // a phrase source is not the one who goes on
+      if (f.secondary) continue; // «وفق ما أفاد مصدر»: the reporting source is not the one who goes on
       if (!f.speaker) continue;
       const cueStart = (this.words[f.cue.first] as Word).token.start;
       const nested = this.found.some((g) => g !== f && g.content !== null && g.content.start <= cueStart && cueStart < g.content.end);
@@ -764,7 +772,7 @@ class Extractor {
     if (subject) return this.makeSpeaker(subject);
     for (let k = this.found.length - 1; k >= 0; k--) {
       const f = this.found[k] as FoundAttribution;
-      if (f.verb === null) continue;
+      if (f.secondary) continue;
       if (f.speaker && s - f.sentence <= 4) return this.resolvedCopy(f.speaker);
       break;
     }
