@@ -41,13 +41,17 @@ export interface OverviewSnapshot {
 const TIMING_SAMPLE = 200;
 const FAILURES_SHOWN = 20;
 
-/** A completed job's return value as a stage reports it (`{ articleId, ms, next }`); the write stage may differ. */
-function returnedMs(value: unknown): number | null {
+/**
+ * A completed job's processing time: the `ms` a stage returns (`{ articleId, ms, next }`: the NLP
+ * alone), else the last attempt's wall time (finishedOn - processedOn), e.g. for the write queue.
+ */
+export function processingMs(job: { returnvalue?: unknown; processedOn?: number; finishedOn?: number }): number | null {
+  const value = job.returnvalue;
   if (value && typeof value === 'object' && 'ms' in value) {
     const ms = (value as { ms: unknown }).ms;
-    return typeof ms === 'number' && Number.isFinite(ms) ? ms : null;
+    if (typeof ms === 'number' && Number.isFinite(ms) && ms >= 0) return ms;
   }
-  return null;
+  return job.processedOn && job.finishedOn && job.finishedOn >= job.processedOn ? job.finishedOn - job.processedOn : null;
 }
 
 async function stageSnapshot(queue: Queue, now: number): Promise<{ stage: StageSnapshot; recent: { finishedOn: number; ms: number; id: string }[] }> {
@@ -59,7 +63,7 @@ async function stageSnapshot(queue: Queue, now: number): Promise<{ stage: StageS
     queue.getCompleted(0, TIMING_SAMPLE - 1),
   ]);
   const recent = recentJobs
-    .map((job) => ({ id: job.id ?? '', finishedOn: job.finishedOn ?? 0, ms: returnedMs(job.returnvalue) }))
+    .map((job) => ({ id: job.id ?? '', finishedOn: job.finishedOn ?? 0, ms: processingMs(job) }))
     .filter((job): job is { id: string; finishedOn: number; ms: number } => job.ms !== null);
   const timings = recent.map((job) => job.ms);
   // A worker process holds several connections under one name (its blocking one too): one row each.
@@ -69,8 +73,8 @@ async function stageSnapshot(queue: Queue, now: number): Promise<{ stage: StageS
     stage: {
       name: queue.name,
       counts: Object.fromEntries(JOB_STATES.map((state) => [state, counts[state] ?? 0])) as Record<JobState, number>,
-      completedPerMinute: perMinuteSeries(completed.data, completed.meta.prevTS, now),
-      failedPerMinute: perMinuteSeries(failed.data, failed.meta.prevTS, now),
+      completedPerMinute: perMinuteSeries(completed.data, completed.meta, now),
+      failedPerMinute: perMinuteSeries(failed.data, failed.meta, now),
       completedTotal: completed.meta.count,
       failedTotal: failed.meta.count,
       processingMs: { p50: percentile(timings, 50), p95: percentile(timings, 95), samples: timings.length },

@@ -36,14 +36,27 @@ export function parseWorkerName(name: string): WorkerProcess {
   return { host: parts.slice(0, -3).join(':'), pid, concurrency, since: new Date(started).toISOString(), name };
 }
 
+/** BullMQ's metrics meta for one queue and kind (completed or failed). */
+export interface MetricsMeta {
+  /** Jobs counted since metrics began. */
+  count: number;
+  /** When the last data point was pushed (ms), 0 if never. */
+  prevTS: number;
+  /** `count` when that point was pushed. */
+  prevCount: number;
+}
+
 /**
- * BullMQ keeps per-minute counts newest first, up to the last minute in which a job finished
- * (`prevTS`). Returns the last `minutes` minutes up to now, oldest first, with the idle minutes
- * since `prevTS` as zeros.
+ * BullMQ's per-minute counts up to now, oldest first. BullMQ (collectMetrics.lua) pushes a data
+ * point only when a job finishes in a later minute than `prevTS`: the list, newest first, starts at
+ * the minute before `prevTS`'s; the jobs since (`count - prevCount`) all finished in `prevTS`'s
+ * minute; and the minutes after it, up to now, had none.
  */
-export function perMinuteSeries(newestFirst: readonly number[], prevTS: number, now: number, minutes = 60): number[] {
-  const idle = prevTS > 0 ? Math.max(0, Math.floor(now / 60_000) - Math.floor(prevTS / 60_000)) : minutes;
-  const series = [...Array<number>(Math.min(idle, minutes)).fill(0), ...newestFirst].slice(0, minutes);
+export function perMinuteSeries(newestFirst: readonly number[], meta: MetricsMeta, now: number, minutes = 60): number[] {
+  if (meta.prevTS <= 0) return Array<number>(minutes).fill(0);
+  const idle = Math.max(0, Math.floor(now / 60_000) - Math.floor(meta.prevTS / 60_000));
+  const pending = Math.max(0, meta.count - meta.prevCount);
+  const series = [...Array<number>(Math.min(idle, minutes)).fill(0), pending, ...newestFirst].slice(0, minutes);
   while (series.length < minutes) series.push(0);
   return series.reverse();
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseWorkerName, percentile, perMinuteSeries } from '../../src/dashboard/stats.js';
+import { processingMs } from '../../src/dashboard/snapshot.js';
 
 describe('overview figures', () => {
   it('reads host, pid, concurrency and start from a khabar worker name, host colons and all', () => {
@@ -18,9 +19,17 @@ describe('overview figures', () => {
 
   it('lines BullMQ per-minute counts up with the clock, idle minutes as zeros, oldest first', () => {
     const now = Date.UTC(2026, 0, 1, 12, 30, 20);
-    const prevTS = Date.UTC(2026, 0, 1, 12, 28, 5); // last completion two minutes ago
-    const series = perMinuteSeries([5, 3, 1], prevTS, now, 6);
-    expect(series).toEqual([0, 1, 3, 5, 0, 0]);
-    expect(perMinuteSeries([], 0, now, 3)).toEqual([0, 0, 0]);
+    // Last point pushed at 12:28:05; 4 jobs finished since (all in minute 12:28); points before: 12:27 → 5, 12:26 → 3, 12:25 → 1.
+    const meta = { count: 20, prevTS: Date.UTC(2026, 0, 1, 12, 28, 5), prevCount: 16 };
+    expect(perMinuteSeries([5, 3, 1], meta, now, 7)).toEqual([0, 1, 3, 5, 4, 0, 0]);
+    // Five jobs in the current minute, the first ever: no point pushed yet.
+    expect(perMinuteSeries([], { count: 5, prevTS: now - 1_000, prevCount: 0 }, now, 3)).toEqual([0, 0, 5]);
+    expect(perMinuteSeries([], { count: 0, prevTS: 0, prevCount: 0 }, now, 3)).toEqual([0, 0, 0]);
+  });
+
+  it('takes a job\'s processing time from its return value, else from its timestamps', () => {
+    expect(processingMs({ returnvalue: { articleId: 'a', ms: 12.5, next: 'write' }, processedOn: 1_000, finishedOn: 1_100 })).toBe(12.5);
+    expect(processingMs({ returnvalue: null, processedOn: 1_000, finishedOn: 1_040 })).toBe(40);
+    expect(processingMs({ returnvalue: 'done' })).toBeNull();
   });
 });

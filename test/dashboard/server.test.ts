@@ -1,0 +1,163 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyse } from '../../src/analyse.js';
+import { createDashboardApp, type DashboardApp } from '../../src/dashboard/server.js';
+import type { DashboardConfig } from '../../src/dashboard/config.js';
+import { EnrichedRecordSchema, type EnrichedRecord } from '../../src/schema/record.js';
+import { createRedis } from '../../src/pipeline/redis.js';
+import { testRedisUrl } from '../helpers/redis.js';
+import { quietLogger, tempDir, testSettings } from '../helpers/pipeline.js';
+
+const TOKEN = 'correct-horse-battery-staple';
+const SCRIPT = '<script>alert("xss")</script>';
+const IMG = '<img src=x onerror=alert(1)>';
+
+/** An article whose title, source and text carry markup, with entity spans over the markup itself. */
+async function hostileRecord(): Promise<EnrichedRecord> {
+  const text = `بغداد - قال مسؤول ${SCRIPT} إن ${IMG} وصل إلى مطار بغداد الدولي.\n\nوأضاف أن الهجوم لم يسفر عن إصابات.`;
+  const record = await analyse(text, { title: `عاجل ${SCRIPT}`, source: `وكالة ${IMG}`, file: 'evil<script>.txt' });
+  const scriptAt = text.indexOf(SCRIPT);
+  const imgAt = text.indexOf(IMG);
+  return EnrichedRecordSchema.parse({
+    ...record,
+    entities: [
+      { text: SCRIPT, start: scriptAt, end: scriptAt + SCRIPT.length, type: 'PER', entityId: 'per:"><script>x</script>', canonical: `${SCRIPT}`, confidence: 0.9 },
+      { text: IMG, start: imgAt, end: imgAt + IMG.length, type: 'ORG', entityId: 'org:img', canonical: `"${IMG}`, confidence: 0.9 },
+    ],
+  });
+}
+
+function config(overrides: Partial<DashboardConfig>): DashboardConfig {
+  return { host: '127.0.0.1', port: 0, token: null, readOnly: false, outDir: '', refreshMs: 2_000, ...overrides };
+}
+
+const basic = (secret: string) => `Basic ${Buffer.from(`operator:${secret}`).toString('base64')}`;
+
+describe('dashboard server (real Redis, real output files)', () => {
+  const settings = testSettings('dashboard');
+  const outDir = tempDir('dashboard-out');
+  const connection = createRedis(testRedisUrl());
+  const apps: DashboardApp[] = [];
+  let record: EnrichedRecord;
+  const open = (overrides: Partial<DashboardConfig>): DashboardApp => {
+    const app = createDashboardApp({ connection, settings, logger: quietLogger, config: config({ outDir, ...overrides }) });
+    apps.push(app);
+    return app;
+  };
+
+  beforeAll(async () => {
+    record = await hostileRecord();
+    mkdirSync(join(outDir, 'articles'), { recursive: true });
+    writeFileSync(join(outDir, 'articles', `${record.id}.json`), JSON.stringify(record));
+  });
+
+  afterAll(async () => {
+    await Promise.all(apps.map((app) => app.close()));
+    connection.disconnect();
+  });
+
+  describe('escaping (XSS)', () => {
+    it('shows <script> and <img onerror> in an article as text on every page that shows it', async () => {
+      const { app } = open({});
+      const pages = [`/records/${record.id}`, '/news', '/', `/search?q=${encodeURIComponent('مطار')}`, `/search?q=${encodeURIComponent(SCRIPT)}`, '/entities/org%3Aimg'];
+      for (const path of pages) {
+        const response = await app.request(path);
+        expect(response.status, path).toBe(200);
+        const body = await response.text();
+        expect(body, path).not.toContain('<script>alert');
+        expect(body, path).not.toContain('<img src=x');
+        expect(body, path).not.toContain('"><script>');
+      }
+      const recordBody = await (await app.request(`/records/${record.id}`)).text();
+      expect(recordBody).toContain('&lt;script&gt;alert(&quot;xss&quot;)&lt;/script&gt;');
+      expect(recordBody).toContain('&lt;img src=x onerror=alert(1)&gt;');
+      // The highlighted span is the markup itself, as text inside the entity mark.
+      expect(recordBody).toMatch(/<a class="ent ent-PER" href="\/entities\/per%3A%22%3E%3Cscript%3Ex%3C%2Fscript%3E" title="PER: &lt;script&gt;[^"]*">&lt;script&gt;alert\(&quot;xss&quot;\)&lt;\/script&gt;<\/a>/);
+      expect(recordBody).toContain('dir="rtl"');
+    });
+
+    it('sets the security headers, with no inline script allowed on our pages', async () => {
+      const { app } = open({});
+      const response = await app.request('/');
+      expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+      expect(response.headers.get('content-security-policy')).not.toContain('unsafe-inline');
+      expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('x-frame-options')).toBe('DENY');
+      expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(await response.text()).not.toMatch(/<script>(?!<\/script>)|<script [^>]*>[^<]/);
+    });
+  });
+
+  describe('auth', () => {
+    it('answers 401 without the token when bound to a non-loopback address, and serves with it', async () => {
+      const { app } = open({ host: '0.0.0.0', token: TOKEN });
+      for (const path of ['/', '/news', `/records/${record.id}`, '/metrics', '/queues', '/queues/api/queues', '/events']) {
+        const response = await app.request(path);
+        expect(response.status, path).toBe(401);
+        expect(response.headers.get('www-authenticate')).toMatch(/^Basic/);
+      }
+      expect((await app.request('/news', { headers: { authorization: basic('wrong-token-wrong-token') } })).status).toBe(401);
+      expect((await app.request('/news', { headers: { authorization: basic(TOKEN) } })).status).toBe(200);
+      expect((await app.request('/news', { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(200);
+    });
+
+    it('refuses a write action (bull-board retry) without the token, even on loopback, when a token is set', async () => {
+      const { app } = open({ token: TOKEN });
+      expect((await app.request('/news')).status).toBe(200);
+      const retry = await app.request('/queues/api/queues/tokenise/retry/failed', { method: 'PUT' });
+      expect(retry.status).toBe(401);
+      const clean = await app.request('/queues/api/queues/tokenise/clean/completed', { method: 'PUT' });
+      expect(clean.status).toBe(401);
+      const withToken = await app.request('/queues/api/queues/tokenise/retry/failed', { method: 'PUT', headers: { authorization: `Bearer ${TOKEN}` } });
+      expect(withToken.status).toBe(200);
+    });
+
+    it('refuses every write action with 405 in read-only mode', async () => {
+      const { app } = open({ readOnly: true, token: TOKEN });
+      const response = await app.request('/queues/api/queues/tokenise/retry/failed', { method: 'PUT', headers: { authorization: `Bearer ${TOKEN}` } });
+      expect(response.status).toBe(405);
+      expect((await app.request('/queues/api/queues/tokenise/clean/completed', { method: 'PUT' })).status).toBe(401);
+      const noToken = open({ readOnly: true });
+      expect((await noToken.app.request('/queues/api/queues/tokenise/retry/failed', { method: 'PUT' })).status).toBe(405);
+    });
+
+    it('refuses a cross-site write on loopback without a token', async () => {
+      const { app } = open({});
+      const response = await app.request('http://127.0.0.1:3000/queues/api/queues/tokenise/retry/failed', { method: 'PUT', headers: { origin: 'https://evil.example', host: '127.0.0.1:3000' } });
+      expect(response.status).toBe(403);
+    });
+  });
+
+  describe('operations', () => {
+    it('exports Prometheus metrics from its own registry', async () => {
+      const { app } = open({});
+      const response = await app.request('/metrics');
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/text\/plain/);
+      const body = await response.text();
+      expect(body).toMatch(/khabar_queue_jobs\{queue="tokenise",state="waiting"\} 0/);
+      expect(body).toMatch(/khabar_ingest_articles\{outcome="written"\} 1/);
+      expect(body).toContain('# TYPE khabar_stage_processing_seconds histogram');
+      expect(body).toContain('# TYPE khabar_stage_jobs_completed_total counter');
+      expect(body).not.toContain('process_cpu'); // not prom-client's global default metrics
+    });
+
+    it('reports Redis reachable and no workers seen (503) on /healthz without open access to the rest', async () => {
+      const { app } = open({ host: '0.0.0.0', token: TOKEN });
+      const response = await app.request('/healthz');
+      expect(response.status).toBe(503);
+      expect(await response.json()).toMatchObject({ ok: false, redis: true, workers: { tokenise: 0, write: 0 } });
+    });
+
+    it('says so instead of failing when there are no stories, and 404s an unknown record', async () => {
+      const { app } = open({});
+      const stories = await app.request('/stories');
+      expect(stories.status).toBe(200);
+      expect(await stories.text()).toContain('No stories yet');
+      expect((await app.request('/records/0000000000000000')).status).toBe(404);
+      expect((await app.request('/records/..%2F..%2Fetc%2Fpasswd')).status).toBe(404);
+    });
+  });
+});
