@@ -10,6 +10,11 @@ import { startDashboard, type RunningDashboard } from '../../src/dashboard/serve
 import { testRedisUrl } from '../helpers/redis.js';
 import { quietLogger, tempDir, testSettings } from '../helpers/pipeline.js';
 
+// Browser globals used inside page.evaluate callbacks (they run in Chromium; the project compiles without the DOM lib).
+declare const window: object;
+declare const document: { documentElement: { scrollWidth: number; clientWidth: number } };
+declare function getComputedStyle(element: unknown): { direction: string; fontFamily: string; backgroundColor: string };
+
 /**
  * The acceptance test of issue 7, in a real browser (Debian's Chromium driven by playwright-core):
  * the real pipeline runs on the seeds while the overview is open, and the page must follow it live.
