@@ -183,13 +183,18 @@ export class DedupEngine implements DedupIndex {
     const reusedPassages: DedupLayer['reusedPassages'] = [];
     for (const [other, matches] of matchesByOther) {
       if (nearSet.has(other) || matches.length < options.passageMinFingerprints) continue;
-      const passages = chainPassages(matches, options.passageShingle, {
+      // Chains are built from the article with the smaller id, so the passages of a pair do not
+      // depend on which of the two was processed second.
+      const otherId = meta(other).id;
+      const flip = otherId < input.id;
+      const oriented = flip ? matches.map(swapMatch) : matches;
+      const chained = chainPassages(oriented, options.passageShingle, {
         maxGap: options.passageMaxGap,
         minFingerprints: options.passageMinFingerprints,
         minTokens: options.passageMinTokens,
       });
+      const passages = flip ? chained.map((p) => ({ ...p, start: p.otherStart, end: p.otherEnd, otherStart: p.start, otherEnd: p.end })) : chained;
       if (passages.length === 0) continue;
-      const otherId = meta(other).id;
       for (const passage of passages) reusedPassages.push({ otherId, start: passage.start, end: passage.end, otherStart: passage.otherStart, otherEnd: passage.otherEnd });
       const selfFirst = self < other;
       pairLinks.push({
@@ -329,6 +334,17 @@ export class DedupEngine implements DedupIndex {
     const story = buildStory(storyId, snapshot.version, members, snapshot.fields);
     return { story, mergedStories: snapshot.mergedAway.map((num) => ({ storyId: metas.get(num)!.id, mergedInto: storyId })) };
   }
+}
+
+function swapMatch(match: FingerprintMatch): FingerprintMatch {
+  return {
+    position: match.otherPosition,
+    start: match.otherStart,
+    end: match.otherEnd,
+    otherPosition: match.position,
+    otherStart: match.start,
+    otherEnd: match.end,
+  };
 }
 
 function round4(value: number): number {

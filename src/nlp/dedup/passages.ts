@@ -60,20 +60,27 @@ export function chainPassages(matches: readonly FingerprintMatch[], shingleSize:
     }
     chain = [];
   };
-  for (const match of sorted) {
+  const reach = options.maxGap + shingleSize;
+  const joins = (previous: FingerprintMatch, match: FingerprintMatch): boolean => {
+    const step = match.position - previous.position;
+    const otherStep = match.otherPosition - previous.otherPosition;
+    return step > 0 && otherStep > 0 && step <= reach && otherStep <= reach;
+  };
+  // Matches at one position (a shingle that the other text repeats) are alternatives: the one that
+  // continues the current chain is taken, else the first starts a new chain.
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j < sorted.length && sorted[j]!.position === sorted[i]!.position) j++;
+    const group = sorted.slice(i, j);
+    i = j;
     const previous = chain[chain.length - 1];
-    if (previous) {
-      const step = match.position - previous.position;
-      const otherStep = match.otherPosition - previous.otherPosition;
-      const joins = step >= 0 && otherStep > 0 && step <= options.maxGap + shingleSize && otherStep <= options.maxGap + shingleSize;
-      if (!joins) {
-        // The same shingle repeated in the other text (otherStep ≤ 0 at the same position) is skipped,
-        // anything else ends the chain.
-        if (step === 0) continue;
-        flush();
-      }
+    const next = previous ? group.find((match) => joins(previous, match)) : undefined;
+    if (next) {
+      chain.push(next);
+      continue;
     }
-    chain.push(match);
+    flush();
+    chain.push(group[0]!);
   }
   flush();
   return mergeOverlapping(passages);

@@ -1,0 +1,89 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Redis } from 'ioredis';
+import { StoryFileSchema, type Story, type StoryFile, type StoryTombstone } from '../schema/story.js';
+import { writeJsonAtomic } from './output.js';
+import type { DedupResult } from './dedup-engine.js';
+
+export interface StoryWriterOptions {
+  /** Prefix of the per-story lock keys in Redis. */
+  lockPrefix?: string;
+  /** How long a lock lives if its holder dies (ms). */
+  lockTtlMs?: number;
+  /** How long to wait for a lock before giving up (ms). */
+  waitMs?: number;
+}
+
+const DEFAULTS: Required<StoryWriterOptions> = { lockPrefix: 'khabar:story-lock', lockTtlMs: 10_000, waitMs: 30_000 };
+
+/** output/stories/<storyId>.json; story ids are article ids (16 hex digits), so no user text reaches the path. */
+export function storyPath(outDir: string, storyId: string): string {
+  if (!/^[0-9a-f]{16}$/.test(storyId)) throw new Error(`refusing to write a story file for id "${storyId}"`);
+  return join(outDir, 'stories', `${storyId}.json`);
+}
+
+async function readStoryFile(path: string): Promise<StoryFile | null> {
+  try {
+    const parsed = StoryFileSchema.safeParse(JSON.parse(await readFile(path, 'utf8')));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+const RELEASE = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
+
+/** Runs `work` holding the story's Redis lock (SET NX PX with a token; released only by its holder). */
+async function withStoryLock<T>(redis: Redis, storyId: string, options: Required<StoryWriterOptions>, work: () => Promise<T>): Promise<T> {
+  const key = `${options.lockPrefix}:${storyId}`;
+  const token = randomBytes(8).toString('hex');
+  const deadline = Date.now() + options.waitMs;
+  let pause = 5;
+  while ((await redis.set(key, token, 'PX', options.lockTtlMs, 'NX')) !== 'OK') {
+    if (Date.now() > deadline) throw new Error(`story ${storyId}: lock not acquired within ${options.waitMs} ms`);
+    await sleep(pause);
+    pause = Math.min(pause * 2, 100);
+  }
+  try {
+    return await work();
+  } finally {
+    await redis.eval(RELEASE, 1, key, token);
+  }
+}
+
+/**
+ * Writes output/stories/<storyId>.json atomically (temp file + rename), under a short per-story Redis
+ * lock when `redis` is given so two workers never write one story at once. A file that already holds a
+ * newer version, or a tombstone (the story was merged away; merges are never undone), is left alone.
+ * Returns whether the file was written.
+ */
+export async function writeStoryFile(outDir: string, story: Story, redis?: Redis, options: StoryWriterOptions = {}): Promise<boolean> {
+  const settings = { ...DEFAULTS, ...options };
+  const path = storyPath(outDir, story.storyId);
+  const write = async (): Promise<boolean> => {
+    const existing = await readStoryFile(path);
+    if (existing && (existing.mergedInto !== null || existing.version > story.version)) return false;
+    await writeJsonAtomic(path, story);
+    return true;
+  };
+  return redis ? withStoryLock(redis, story.storyId, settings, write) : write();
+}
+
+/** Replaces a merged-away story's file with a tombstone naming the story it now belongs to. */
+export async function writeStoryTombstone(outDir: string, storyId: string, mergedInto: string, redis?: Redis, options: StoryWriterOptions = {}): Promise<void> {
+  const settings = { ...DEFAULTS, ...options };
+  const tombstone: StoryTombstone = { storyId, mergedInto };
+  const path = storyPath(outDir, storyId);
+  const write = async (): Promise<void> => {
+    await writeJsonAtomic(path, tombstone);
+  };
+  await (redis ? withStoryLock(redis, storyId, settings, write) : write());
+}
+
+/** Writes what one dedup step changed: the article's story, and a tombstone for each story merged into it. */
+export async function writeDedupStories(outDir: string, result: Pick<DedupResult, 'story' | 'mergedStories'>, redis?: Redis, options: StoryWriterOptions = {}): Promise<void> {
+  for (const merged of result.mergedStories) await writeStoryTombstone(outDir, merged.storyId, merged.mergedInto, redis, options);
+  await writeStoryFile(outDir, result.story, redis, options);
+}

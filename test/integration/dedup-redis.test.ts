@@ -1,0 +1,105 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Redis } from 'ioredis';
+import { MemoryDedupIndex, RedisDedupIndex, type DedupIndex, type DedupInput, type DedupOptions, type DedupState } from '../../src/store/dedup-index.js';
+import { testPrefix, testRedis } from '../helpers/redis.js';
+import { dedupCorpus, shuffled } from '../nlp/dedup/corpus.js';
+
+const connections: Redis[] = [];
+function connection(): Redis {
+  const redis = testRedis();
+  connections.push(redis);
+  return redis;
+}
+
+afterAll(async () => {
+  await Promise.all(connections.map((redis) => redis.quit()));
+});
+
+async function sequential(index: DedupIndex, inputs: readonly DedupInput[]): Promise<DedupState> {
+  for (const input of inputs) await index.process(input);
+  return index.dumpState();
+}
+
+/** N workers, each on its own connection, pulling from one shared shuffled queue at the same time. */
+async function parallel(workers: number, inputs: readonly DedupInput[], prefix: string, options: Partial<DedupOptions> = {}): Promise<DedupState> {
+  const indexes = Array.from({ length: workers }, () => new RedisDedupIndex(connection(), prefix, options));
+  const queue = [...inputs];
+  await Promise.all(
+    indexes.map(async (index) => {
+      for (let input = queue.pop(); input; input = queue.pop()) await index.process(input);
+    }),
+  );
+  return indexes[0]!.dumpState();
+}
+
+const corpus = dedupCorpus();
+
+describe('RedisDedupIndex', () => {
+  it('agrees with the in-process index on the same articles in the same order', async () => {
+    const redisState = await sequential(new RedisDedupIndex(connection(), testPrefix('dedup-twin')), corpus);
+    const memoryState = await sequential(new MemoryDedupIndex(), corpus);
+    expect(redisState).toEqual(memoryState);
+    // The corpus holds every kind of link, so the comparison is not empty.
+    for (const kind of ['exact', 'near-duplicate', 'reused-passage']) expect(redisState.links.some((link) => link.startsWith(kind))).toBe(true);
+  });
+
+  // With no passage fingerprint at its postings cap, the final state is a function of the set of
+  // articles alone: every link, every passage, every story.
+  const uncapped: Partial<DedupOptions> = { passageMaxPostings: 64 };
+  it.each([1, 2, 3])('ends with the same links, passages and stories with 4 parallel workers on a shuffled corpus (order %i)', async (order) => {
+    const expected = await sequential(new RedisDedupIndex(connection(), testPrefix('dedup-seq'), uncapped), corpus);
+    const got = await parallel(4, shuffled(corpus, order * 7919), testPrefix('dedup-par'), uncapped);
+    expect(got).toEqual(expected);
+  });
+
+  // With the default cap (stock phrases stop being indexed after 5 articles per generation), which
+  // fingerprints a pair shares can depend on the order, so passage extents may differ; copies, near
+  // duplicates, the pairs that share passages, and the stories may not.
+  it.each([4, 5])('ends with the same duplicate links, passage pairs and stories under the default cap (order %i)', async (order) => {
+    const pairsOnly = (state: DedupState) => ({ ...state, links: state.links.map((link) => link.replace(/ passages=\d+$/u, '')) });
+    const expected = pairsOnly(await sequential(new RedisDedupIndex(connection(), testPrefix('dedup-seq')), corpus));
+    const got = pairsOnly(await parallel(4, shuffled(corpus, order * 7919), testPrefix('dedup-par')));
+    expect(got).toEqual(expected);
+  });
+
+  it('keeps one record when the same article is ingested twice (a retry), and returns the same result', async () => {
+    const index = new RedisDedupIndex(connection(), testPrefix('dedup-retry'));
+    for (const input of corpus.slice(0, 6)) await index.process(input);
+    const before = await index.dumpState();
+    const first = await index.process(corpus[6]!);
+    const afterFirst = await index.dumpState();
+    const second = await index.process(corpus[6]!);
+    expect(second.layer).toEqual(first.layer);
+    expect(second.story).toEqual(first.story);
+    expect(await index.size()).toBe(7);
+    expect(await index.dumpState()).toEqual(afterFirst);
+    expect(afterFirst.stories.flatMap((story) => story.members)).toHaveLength(before.stories.flatMap((story) => story.members).length + 1);
+  });
+
+  it('lets two copies processed at the same instant find each other', async () => {
+    const prefix = testPrefix('dedup-race');
+    const [original, copy] = [corpus[0]!, corpus[1]!];
+    for (let round = 0; round < 5; round++) {
+      const roundPrefix = `${prefix}:${round}`;
+      const [a, b] = await Promise.all([new RedisDedupIndex(connection(), roundPrefix).process(original), new RedisDedupIndex(connection(), roundPrefix).process(copy)]);
+      const links = [...a.layer.nearDuplicates, ...b.layer.nearDuplicates].map((near) => near.id);
+      expect(links.length).toBeGreaterThan(0);
+      expect(a.story.storyId === b.story.storyId || links.length === 1).toBe(true);
+      const state = await new RedisDedupIndex(connection(), roundPrefix).dumpState();
+      expect(state.stories).toHaveLength(1);
+    }
+  });
+
+  it('follows a merged story to the story that absorbed it', async () => {
+    const index = new RedisDedupIndex(connection(), testPrefix('dedup-merge'));
+    const results = [];
+    for (const input of corpus) results.push(await index.process(input));
+    const merged = results.flatMap((result) => result.mergedStories);
+    expect(merged.length).toBeGreaterThan(0);
+    for (const { storyId, mergedInto } of merged) {
+      const story = await index.getStory(storyId);
+      const survivor = await index.getStory(mergedInto);
+      expect(story?.storyId).toBe(survivor?.storyId);
+    }
+  });
+});

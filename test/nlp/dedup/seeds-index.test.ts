@@ -1,0 +1,92 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { MemoryDedupIndex, type DedupResult } from '../../../src/store/dedup-index.js';
+import { StorySchema } from '../../../src/schema/story.js';
+import { DedupLayerSchema } from '../../../src/schema/dedup.js';
+import { anonymousClaim, coverage, loadSeeds, numericClaim, seedInput, spanBetween, type Seed } from './seeds.js';
+
+const seeds = loadSeeds();
+const byNumber = (n: string): Seed => seeds.find((seed) => seed.file.startsWith(n))!;
+const s000 = byNumber('000');
+const s002 = byNumber('002');
+const s003 = byNumber('003');
+const s004 = byNumber('004');
+
+/** The senior regional official's account of Taeb's visit, and the paragraph after it, in each article. */
+const taebParagraph = (seed: Seed) => spanBetween(seed.text, 'وقال مسؤول كبير في المنطقة أطلعته', 'حتى ترحل عن المنطقة');
+const strikesParagraph = (seed: Seed) => spanBetween(seed.text, 'ومنذ الضربات الجوية الأميركية', 'نطاقها إلى شرق سوريا');
+
+/** The Taeb/Khamenei claim as the claims stage would mark it (speaker, content), in each article. */
+const taebClaim = (seed: Seed) =>
+  anonymousClaim(seed.text, 'مسؤول كبير في المنطقة', 'مسؤول', spanBetween(seed.text, 'رئيس استخبارات الحرس الثوري اجتمع', 'حتى ترحل عن المنطقة'));
+
+describe('dedup on the five seeds (in-process index)', () => {
+  const results = new Map<string, DedupResult>();
+  let index: MemoryDedupIndex;
+
+  beforeAll(async () => {
+    index = new MemoryDedupIndex();
+    const claims = new Map([
+      [s000.id, [taebClaim(s000), numericClaim(s000.text, '49 هجوما', 49, false, 'هجوما'), numericClaim(s000.text, '2500 جندي أميركي', 2500, false, 'جندي أميركي')]],
+      [s002.id, [numericClaim(s002.text, 'نحو 50 هجوما', 50, true, 'هجوما')]],
+      [s003.id, [taebClaim(s003)]],
+      [s004.id, [numericClaim(s004.text, 'نحو 5 آلاف جندي أمريكي', 5000, true, 'جندي أمريكي')]],
+    ]);
+    for (const seed of seeds) results.set(seed.id, await index.process(seedInput(seed, { claims: claims.get(seed.id) ?? [] })));
+  });
+
+  it('writes layers and stories that match their schemas', () => {
+    for (const result of results.values()) {
+      expect(DedupLayerSchema.safeParse(result.layer).success).toBe(true);
+      expect(StorySchema.safeParse(result.story).success).toBe(true);
+    }
+  });
+
+  it('finds no copy and no near duplicate among five different articles', async () => {
+    const state = await index.dumpState();
+    expect(state.links.filter((link) => link.startsWith('exact') || link.startsWith('near-duplicate'))).toEqual([]);
+    for (const result of results.values()) {
+      expect(result.layer.exactDuplicateOf).toBeNull();
+      expect(result.layer.nearDuplicates).toEqual([]);
+    }
+  });
+
+  it('puts 000 and 003 in one story through the passages 003 reprints', async () => {
+    const story = await index.getStory(s003.id);
+    expect(story?.articles.map((article) => article.id)).toEqual(expect.arrayContaining([s000.id, s003.id]));
+    expect(results.get(s003.id)!.layer.storyReason).toBe('reused-passage');
+  });
+
+  it('reports the reused passages with spans in both articles', () => {
+    const passages = results.get(s003.id)!.layer.reusedPassages.filter((p) => p.otherId === s000.id);
+    expect(passages.length).toBeGreaterThan(0);
+    // Spans are UTF-16 offsets into each original text, and lie on the two paragraphs.
+    const covered = (seed: Seed, paragraph: { start: number; end: number }, spans: Array<[number, number]>) =>
+      spans.reduce((sum, [start, end]) => sum + coverage(paragraph.start, paragraph.end, start, end), 0);
+    const inNew = passages.map((p): [number, number] => [p.start, p.end]);
+    const inOld = passages.map((p): [number, number] => [p.otherStart, p.otherEnd]);
+    expect(covered(s003, taebParagraph(s003), inNew)).toBeGreaterThan(0.95);
+    expect(covered(s000, taebParagraph(s000), inOld)).toBeGreaterThan(0.95);
+    expect(covered(s003, strikesParagraph(s003), inNew)).toBeGreaterThan(0.6);
+    expect(covered(s000, strikesParagraph(s000), inOld)).toBeGreaterThan(0.6);
+    // Nothing outside the two paragraphs (and the line break between them).
+    for (const passage of passages) {
+      expect(passage.start).toBeGreaterThanOrEqual(taebParagraph(s003).start);
+      expect(passage.end).toBeLessThanOrEqual(strikesParagraph(s003).end);
+      expect(passage.otherStart).toBeGreaterThanOrEqual(taebParagraph(s000).start);
+      expect(passage.otherEnd).toBeLessThanOrEqual(strikesParagraph(s000).end);
+    }
+  });
+
+  it('corroborates the Taeb/Khamenei claim by both articles', async () => {
+    const story = (await index.getStory(s000.id))!;
+    const group = story.corroboratedClaims.find((g) => g.claims.some((c) => c.articleId === s003.id));
+    expect(group?.claims.map((claim) => claim.articleId).sort()).toEqual([s000.id, s003.id].sort());
+    expect(group?.sources).toEqual(['source-000', 'source-003']);
+    expect(results.get(s003.id)!.layer.claimLinks).toContainEqual(expect.objectContaining({ claim: 0, otherId: s000.id, otherClaim: 0, relation: 'corroborates' }));
+  });
+
+  it('agrees «49 هجوما» with «نحو 50 هجوما» and flags «2500 جندي أميركي» against «نحو 5 آلاف جندي أمريكي»', () => {
+    expect(results.get(s002.id)!.layer.claimLinks).toContainEqual(expect.objectContaining({ otherId: s000.id, otherClaim: 1, relation: 'corroborates' }));
+    expect(results.get(s004.id)!.layer.claimLinks).toContainEqual(expect.objectContaining({ otherId: s000.id, otherClaim: 2, relation: 'conflicts' }));
+  });
+});
