@@ -49,7 +49,7 @@ export function anonymousClaim(text: string, speaker: string, kind: string, cont
     text: text.slice(start, end),
     start,
     end,
-    speaker: { ...speakerSpan, entityId: null, anonymous: true, kind },
+    speaker: { ...speakerSpan, entityId: null, anonymous: true, kind, antecedent: null },
     content: contentSpan,
     quantities: [],
   };
