@@ -47,6 +47,22 @@ export class OutputReader {
     return out;
   }
 
+  /** Summaries of the given records, in the order given (missing or invalid ones left out). */
+  async recordsById(ids: readonly string[]): Promise<RecordSummary[]> {
+    const out: RecordSummary[] = [];
+    for (const id of ids) {
+      if (!SAFE_ID.test(id)) continue;
+      try {
+        const { mtimeMs } = await stat(join(this.outDir, 'articles', `${id}.json`));
+        const summary = await this.summary(id, mtimeMs);
+        if (summary) out.push(summary);
+      } catch {
+        // Not written (yet) to this output folder.
+      }
+    }
+    return out;
+  }
+
   async countFiles(folder: 'articles' | 'failed' | 'stories'): Promise<number> {
     return (await this.jsonFiles(folder)).length;
   }

@@ -32,6 +32,16 @@ export const BULL_BOARD_PATH = '/queues';
 const SCAN_LIMIT = 5_000;
 const LATEST_ON_OVERVIEW = 10;
 
+/**
+ * The entity registry as the entity page needs it (src/store/entity-registry.ts's
+ * `RedisEntityRegistry` fits). Without one, the page scans the newest records instead.
+ */
+export interface EntityLookup {
+  getEntity(entityId: string): Promise<{ entityId: string; type: string; canonical: string; variants: string[] } | null>;
+  /** Article ids that mention the entity, oldest first. */
+  listArticles(entityId: string): Promise<string[]>;
+}
+
 export interface DashboardDeps {
   /** A Redis connection the dashboard may share among its queues (not closed by the dashboard). */
   connection: Redis;
@@ -40,6 +50,7 @@ export interface DashboardDeps {
   logger: Logger;
   /** Defaults to every queue of this build's chain, in order. */
   queueNames?: readonly QueueName[];
+  entities?: EntityLookup;
 }
 
 export interface DashboardApp {
@@ -123,7 +134,15 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
   });
 
   app.get('/entities/:id', async (c) => {
-    const view = entityFromRecords(await output.latestRecords(SCAN_LIMIT), c.req.param('id'), `From the newest ${SCAN_LIMIT} records in the output folder.`);
+    const entityId = c.req.param('id');
+    const registered = deps.entities ? await deps.entities.getEntity(entityId) : null;
+    if (registered && deps.entities) {
+      const articleIds = await deps.entities.listArticles(entityId);
+      const articles = (await output.recordsById(articleIds)).reverse();
+      const basis = `From the entity registry: ${articleIds.length} article(s) mention it${articles.length < articleIds.length ? `, ${articles.length} of them in this output folder` : ''}.`;
+      return c.html(entityPage({ entityId, canonical: registered.canonical, type: registered.type, variants: registered.variants, articles, basis }).value);
+    }
+    const view = entityFromRecords(await output.latestRecords(SCAN_LIMIT), entityId, `From the newest ${SCAN_LIMIT} records in the output folder (no entity registry).`);
     if (!view) return c.html(notFound('Entity', 'No record mentions this entity.').value, 404);
     return c.html(entityPage(view).value);
   });

@@ -130,6 +130,23 @@ describe('dashboard server (real Redis, real output files)', () => {
     });
   });
 
+  describe('entity page', () => {
+    it('lists the articles the entity registry names, and falls back to the records without one', async () => {
+      const registry = {
+        getEntity: async (entityId: string) => (entityId === 'loc:baghdad' ? { entityId, type: 'LOC', canonical: 'بغداد', variants: ['بغداد', 'وبغداد'] } : null),
+        listArticles: async () => [record.id, '1111111111111111'],
+      };
+      const withRegistry = createDashboardApp({ connection, settings, logger: quietLogger, config: config({ outDir }), entities: registry });
+      apps.push(withRegistry);
+      const page = await (await withRegistry.app.request('/entities/loc%3Abaghdad')).text();
+      expect(page).toContain('From the entity registry: 2 article(s) mention it, 1 of them in this output folder.');
+      expect(page).toContain(`/records/${record.id}`);
+      const fallback = await open({}).app.request('/entities/org%3Aimg');
+      expect(await fallback.text()).toContain('no entity registry');
+      expect((await withRegistry.app.request('/entities/per%3Anobody')).status).toBe(404);
+    });
+  });
+
   describe('operations', () => {
     it('exports Prometheus metrics from its own registry', async () => {
       const { app } = open({});
