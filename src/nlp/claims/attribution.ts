@@ -260,7 +260,9 @@ class Extractor {
     while (k + 1 < end) {
       const a = this.words[k + 1] as Word;
       if (!isWord(a) || this.entityAt[k + 1] !== null || this.isCueWord(k + 1)) break;
-      const adjective = /(ي|ية|يون|يين|ان|ين|ة)$/u.test(a.norm);
+      const bareA = a.norm.startsWith('ال') ? a.norm.slice(2) : a.norm;
+      // Nisba adjectives («العراقية»), and feminine participles («المتحدة», «المسلحة»), not nouns («الحكومة»).
+      const adjective = /(ي|ية|يون|يين|ان|ين)$/u.test(a.norm) || (/ة$/u.test(a.norm) && bareA.startsWith('م'));
       if (!adjective || a.norm.startsWith('ال') !== definite) break;
       k++;
     }
@@ -457,18 +459,18 @@ class Extractor {
       if (first < 0) continue;
       for (let i = first; i < end; i++) {
         if (consumedPhrase.has(i)) continue;
-        const v = this.verbAt[i];
-        if (v) {
-          const f = this.verbCue(i, v, first, end, s, consumedPhrase);
-          if (f) this.push(f);
-          continue;
-        }
         if (this.phraseAt[i] || this.isAlaLisan(i)) {
           const f = this.phraseCue(i, first, end, s);
           if (f) {
             this.push(f);
             i = f.cue.last;
+            continue;
           }
+        }
+        const v = this.verbAt[i];
+        if (v) {
+          const f = this.verbCue(i, v, first, end, s, consumedPhrase);
+          if (f) this.push(f);
         }
       }
     }
@@ -549,7 +551,7 @@ class Extractor {
         speaker = this.makeSpeaker(sv);
         c = after;
       } else if (participle || noSubject) {
-        speaker = this.implicitSpeaker(i, first, s);
+        speaker = this.implicitSpeaker(i, first, s, participle);
         c = after;
       } else {
         const sp = this.speakerForward(after, end, v.verb.prep);
@@ -755,24 +757,25 @@ class Extractor {
   }
 
   /** The speaker of a participle or pro-drop cue. */
-  private implicitSpeaker(i: number, first: number, s: number): FoundSpeaker | null {
-    // The same sentence's previous statement, else the previous statement in the article.
+  private implicitSpeaker(i: number, first: number, s: number, participle: boolean): FoundSpeaker | null {
+    // The same sentence's statement (not one nested in another's content).
     for (let k = this.found.length - 1; k >= 0; k--) {
       const f = this.found[k] as FoundAttribution;
-      if (f.secondary) continue; // «وفق ما أفاد مصدر»: the reporting source is not the one who goes on
-      if (!f.speaker) continue;
+      if (f.sentence !== s) break;
+      if (f.secondary || !f.speaker || f.cue.first >= i) continue;
       const cueStart = (this.words[f.cue.first] as Word).token.start;
       const nested = this.found.some((g) => g !== f && g.content !== null && g.content.start <= cueStart && cueStart < g.content.end);
-      if (nested && f.sentence === s) continue;
-      if (f.sentence === s && f.cue.first < i) return this.resolvedCopy(f.speaker);
-      if (f.sentence !== s) break;
+      if (!nested) return this.resolvedCopy(f.speaker);
     }
-    // The sentence's own subject: the NP after the verb that opens a clause before the cue.
-    const subject = this.sentenceSubject(first, i);
-    if (subject) return this.makeSpeaker(subject);
+    // A participle continues its sentence's subject («ورحبت تلك الفصائل …، معلنة أن»).
+    if (participle) {
+      const subject = this.sentenceSubject(first, i);
+      if (subject) return this.makeSpeaker(subject);
+    }
+    // «وأضاف أن …»: the last speaker of the previous sentences.
     for (let k = this.found.length - 1; k >= 0; k--) {
       const f = this.found[k] as FoundAttribution;
-      if (f.secondary) continue;
+      if (f.sentence === s || f.secondary) continue;
       if (f.speaker && s - f.sentence <= 4) return this.resolvedCopy(f.speaker);
       break;
     }
@@ -780,9 +783,12 @@ class Extractor {
   }
 
   private resolvedCopy(sp: FoundSpeaker): FoundSpeaker {
-    const root = sp.resolved ? sp : sp.antecedent && !sp.antecedent.resolved ? sp.antecedent : sp;
-    return { ...root, resolved: true, antecedent: root.antecedent ?? null };
+    // Point at the first full mention: «وأضاف» after «وأوضح المصدر» resolves to «مصدر أمني …».
+    const root: FoundSpeaker = sp.antecedent ?? sp;
+    const { antecedent: _ignored, ...plain } = root;
+    return { ...plain, resolved: true, antecedent: { ...plain, antecedent: null } };
   }
+
 
   /** The subject of the sentence before word `i`: after a clause-opening verb («ورحبت تلك الفصائل …»). */
   private sentenceSubject(first: number, i: number): WordRange | null {
@@ -795,7 +801,7 @@ class Extractor {
       const verbLike = (/^[وف]/u.test(w.norm) && w.bare !== w.norm && !/^[وف](ي|في|من|علي|الي|عن|مع|ب|ل)/u.test(w.norm)) || /^[يت].{3,}$/u.test(w.norm);
       if (!verbLike) continue;
       const np = this.shortNP(k + 1, i);
-      if (np && !/^[بلك]/u.test((this.words[np.first] as Word).norm)) {
+      if (np && !/^[بلك]/u.test((this.words[np.first] as Word).norm) && !this.isComplementizer(np.first) && !this.isCueWord(np.first)) {
         // Extend a quantifier head («عدد من تلك الميليشيات …») to the comma.
         if (this.has(SOURCE_QUANTIFIERS, np.first)) {
           const sp = this.speakerForward(np.first, i);

@@ -1,0 +1,192 @@
+// Attributed statements on sentences composed for these tests (not taken from the seeds): one
+// test per pattern of issue 5.
+import { describe, expect, it } from 'vitest';
+import { attributed, mention } from './helpers.js';
+
+describe('verb–subject order', () => {
+  it('takes the noun phrase between the cue and «إن» as the speaker, a quotation as direct content', () => {
+    const text = 'وقال وزير الصحة اللبناني فراس الأبيض إن "المستشفيات تعمل بكامل طاقتها".';
+    const [c] = attributed(text);
+    expect(c?.cue?.text).toBe('وقال');
+    expect(c?.speaker?.text).toBe('وزير الصحة اللبناني فراس الأبيض');
+    expect(c?.content?.text).toBe('المستشفيات تعمل بكامل طاقتها');
+    expect(c?.quote).toBe('direct');
+  });
+
+  it('reads an indirect clause after «أن» to the end of the sentence', () => {
+    const [c] = attributed('وأكدت وزارة الداخلية أن الطرق الرئيسية أعيد فتحها صباح اليوم.');
+    expect(c?.speaker?.text).toBe('وزارة الداخلية');
+    expect(c?.content?.text).toBe('الطرق الرئيسية أعيد فتحها صباح اليوم');
+    expect(c?.quote).toBe('indirect');
+  });
+
+  it('leaves a time expression, the addressee and the channel out of the speaker', () => {
+    expect(attributed('وقال الجيش الأربعاء إن الوضع تحت السيطرة.')[0]?.speaker?.text).toBe('الجيش');
+    expect(attributed('وقال المتحدث لوكالة الأنباء الفرنسية إن المفاوضات مستمرة.')[0]?.speaker?.text).toBe('المتحدث');
+    expect(attributed('وأكد الوزير في بيان أن الميزانية أقرت.')[0]?.speaker?.text).toBe('الوزير');
+  });
+
+  it('keeps an apposition without a comma, skips one set off by commas', () => {
+    expect(attributed('وأفاد مصدر طبي وهو طبيب في مستشفى المدينة بأن الحصيلة ارتفعت.')[0]?.speaker?.text).toBe('مصدر طبي وهو طبيب في مستشفى المدينة');
+    const [c] = attributed('وقال خالد العمري، المتحدث باسم الدفاع المدني، إن فرق الإنقاذ انتشلت الجثث.');
+    expect(c?.speaker?.text).toBe('خالد العمري');
+    expect(c?.content?.text).toBe('فرق الإنقاذ انتشلت الجثث');
+  });
+
+  it('recognises cues in every person and gender, with clitics', () => {
+    const text = 'وقالت الناطقة إن الموعد تأجل. ويقولون إن القرار نهائي. وأشارت اللجنة إلى أن التقرير جاهز. وأوضحوا أن العمل مستمر.';
+    const cues = attributed(text).map((c) => c.cue?.text);
+    expect(cues).toEqual(['وقالت', 'ويقولون', 'وأشارت', 'وأوضحوا']);
+  });
+
+  it('takes a direct object as content for cues that take one (أعلن، اتهم، دعا، نفى)', () => {
+    const [a] = attributed('وتتهم المعارضة الحكومة بتزوير نتائج الانتخابات.');
+    expect(a?.speaker?.text).toBe('المعارضة');
+    expect(a?.content?.text).toBe('الحكومة بتزوير نتائج الانتخابات');
+    const [b] = attributed('ونفى المتحدث باسم الجيش هذا الأسبوع التقارير عن انسحاب القوات.');
+    expect(b?.speaker?.text).toBe('المتحدث باسم الجيش');
+    expect(b?.content?.text).toBe('التقارير عن انسحاب القوات');
+  });
+});
+
+describe('subject–verb order', () => {
+  it('takes the noun phrase before the cue', () => {
+    const [c] = attributed('لكن الحكومة الأردنية قالت إنها لن تسمح بأي تجاوز على الحدود.');
+    expect(c?.speaker?.text).toBe('الحكومة الأردنية');
+    expect(c?.content?.text).toBe('لن تسمح بأي تجاوز على الحدود');
+  });
+
+  it('finds an anonymous source before its verb with its quantifier', () => {
+    const [c] = attributed('وبات كثير من المراقبين يرون أن الهدنة لن تصمد.');
+    expect(c?.speaker?.text).toContain('المراقبين');
+    const [d] = attributed('وكان مسؤول رفيع في الوزارة قد قال الشهر الماضي إن الخطة جاهزة.');
+    expect(d?.speaker?.text).toBe('مسؤول رفيع في الوزارة');
+    expect(d?.content?.text).toBe('الخطة جاهزة');
+  });
+});
+
+describe('attribution phrases', () => {
+  it('takes the clause before «بحسب» as content and the phrase after it as speaker', () => {
+    const [c] = attributed('ارتفعت أسعار القمح بنسبة كبيرة خلال الشهر الماضي، بحسب تقرير لوزارة الزراعة.');
+    expect(c?.cue?.text).toBe('بحسب');
+    expect(c?.speaker?.text).toBe('تقرير لوزارة الزراعة');
+    expect(c?.content?.text).toBe('ارتفعت أسعار القمح بنسبة كبيرة خلال الشهر الماضي');
+  });
+
+  it('reads «وفق ما أكد X» as one cue with its speaker', () => {
+    const [c] = attributed('انقطعت الكهرباء عن ثلاث محافظات، وفق ما أكد مسؤول في شركة الكهرباء.');
+    expect(c?.cue?.text).toBe('وفق ما أكد');
+    expect(c?.speaker?.text).toBe('مسؤول في شركة الكهرباء');
+    expect(c?.speaker?.anonymous).toBe(true);
+  });
+
+  it('reads «بحسب X فإن "…"» with the content after the phrase', () => {
+    const [c] = attributed('وبحسب الخبير الاقتصادي علي حسن فإن "التضخم سيتراجع قبل نهاية العام".');
+    expect(c?.speaker?.text).toBe('الخبير الاقتصادي علي حسن');
+    expect(c?.content?.text).toBe('التضخم سيتراجع قبل نهاية العام');
+    expect(c?.quote).toBe('direct');
+  });
+
+  it('reads «وفقا لـ» and «نقلا عن»', () => {
+    const [a] = attributed('تضررت مئات المنازل جراء الفيضانات، وفقا لمصادر محلية.');
+    expect(a?.speaker?.text).toContain('مصادر محلية');
+    const [b] = attributed('تأجلت الانتخابات البلدية، نقلا عن مصدر في اللجنة العليا.');
+    expect(b?.cue?.text).toBe('نقلا عن');
+    expect(b?.speaker?.text).toBe('مصدر في اللجنة العليا');
+  });
+});
+
+describe('agency form', () => {
+  it('names the person quoted after «عن», not the outlet', () => {
+    const [c] = attributed('ونقلت وكالة الأنباء الرسمية عن الوزير خالد العمر قوله إن "الاتفاق سيوقع قريبا".');
+    expect(c?.speaker?.text).toBe('الوزير خالد العمر');
+    expect(c?.content?.text).toBe('الاتفاق سيوقع قريبا');
+  });
+});
+
+describe('speakers referred to later', () => {
+  it('resolves «وأضاف» to the previous speaker', () => {
+    const cs = attributed('وقال المتحدث باسم الشرطة سامي الحربي إن التحقيق مستمر. وأضاف أن ثلاثة أشخاص اعتقلوا.');
+    expect(cs).toHaveLength(2);
+    expect(cs[1]?.speaker?.text).toBe('المتحدث باسم الشرطة سامي الحربي');
+    expect(cs[1]?.speaker?.antecedent?.text).toBe('المتحدث باسم الشرطة سامي الحربي');
+  });
+
+  it('gives a participle cue the speaker of its sentence', () => {
+    const cs = attributed('وأكد وزير المالية أن الأسعار ستنخفض، مشيرا إلى أن الحكومة ستدعم المزارعين.');
+    expect(cs.map((c) => c.cue?.text)).toEqual(['وأكد', 'مشيرا إلى']);
+    expect(cs[1]?.speaker?.text).toBe('وزير المالية');
+    expect(cs[1]?.content?.text).toBe('الحكومة ستدعم المزارعين');
+  });
+
+  it('links «وأوضح المصدر» to the source named before', () => {
+    const cs = attributed('وأفاد مصدر طبي بأن الحصيلة ارتفعت. وأوضح المصدر أن بين القتلى أطفالا.');
+    expect(cs[1]?.speaker?.text).toBe('المصدر');
+    expect(cs[1]?.speaker?.antecedent?.text).toBe('مصدر طبي');
+    expect(cs[1]?.speaker?.anonymous).toBe(true);
+  });
+});
+
+describe('entities and anonymous sources', () => {
+  it('links the speaker to an overlapping PER/ORG mention', () => {
+    const text = 'وقال رئيس الوزراء نجيب ميقاتي إن الحكومة ستجتمع غدا.';
+    const [c] = attributed(text, { entities: [mention(text, 'نجيب ميقاتي', 'PER', 'per:mikati')] });
+    expect(c?.speaker?.entityId).toBe('per:mikati');
+    expect(c?.speaker?.anonymous).toBe(false);
+  });
+
+  it('marks unnamed sources anonymous with their kind', () => {
+    const a = attributed('وقال شهود عيان إن الانفجار هز المدينة.')[0];
+    expect(a?.speaker?.anonymous).toBe(true);
+    expect(a?.speaker?.kind).toBe('شهود عيان');
+    const b = attributed('وقال مسؤول أمني إن المهاجمين فروا.')[0];
+    expect(b?.speaker?.kind).toBe('مسؤول امني');
+    const c = attributed('ويرى خبراء أن الأزمة ستطول.')[0];
+    expect(c?.speaker?.kind).toBe('خبراء');
+  });
+});
+
+describe('not statements', () => {
+  it('skips negated, future and relative uses of a cue', () => {
+    expect(attributed('ولم تعلن أي جهة مسؤوليتها عن الهجوم.')).toHaveLength(0);
+    expect(attributed('وسيعلن الرئيس نتائج التحقيق الأسبوع المقبل.')).toHaveLength(0);
+    expect(attributed('وينتظر الجميع ما سيعلنه الرئيس في خطابه.')).toHaveLength(0);
+  });
+
+  it('needs content: a reporting verb with nothing reported is not a claim', () => {
+    expect(attributed('وتحدث الوزير للصحفيين بعد الاجتماع.')).toHaveLength(0);
+  });
+
+  it('does not read «بحث» as ب + «حث»', () => {
+    expect(attributed('وبحث الرئيس مع وفد أميركي ملف الطاقة.')).toHaveLength(0);
+  });
+});
+
+describe('quotations', () => {
+  it('follows a quotation over several sentences', () => {
+    const text = 'وقال القائد: "لن نتراجع. سنواصل القتال حتى النهاية". وانتهى المؤتمر.';
+    const [c] = attributed(text);
+    expect(c?.content?.text).toBe('لن نتراجع. سنواصل القتال حتى النهاية');
+    expect(c?.quote).toBe('direct');
+  });
+
+  it('marks a clause that quotes only part of what was said as mixed', () => {
+    const [c] = attributed('وقال الناطق إن الهجوم كان "عملا جبانا" لن يمر دون رد.');
+    expect(c?.quote).toBe('mixed');
+    expect(c?.content?.text).toBe('الهجوم كان "عملا جبانا" لن يمر دون رد');
+  });
+
+  it('reads a cue with a Latin typo («ويrول»)', () => {
+    const [c] = attributed('ويrول محللون إن الأزمة ستطول.');
+    expect(c?.speaker?.text).toBe('محللون');
+  });
+});
+
+describe('offsets', () => {
+  it('every span slices the original text', () => {
+    const text = 'وقالت مصادر أمنية لـ"الشرق" إن ثلاثة صواريخ سقطت، مؤكدة أن "لا إصابات".';
+    for (const c of attributed(text)) {
+      for (const s of [c, c.cue, c.speaker, c.content]) if (s) expect(text.slice(s.start, s.end)).toBe(s.text);
+    }
+  });
+});
