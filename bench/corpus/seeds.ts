@@ -1,0 +1,34 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectPath } from '../../src/paths.js';
+
+/** One seed article cut into a title and paragraphs of sentences (the generator's raw material). */
+export interface SeedDocument {
+  name: string;
+  title: string;
+  paragraphs: string[][];
+}
+
+/** Sentence ends in Arabic news: full stop, Arabic question mark, exclamation, then space. */
+const SENTENCE_END = /(?<=[.!؟?])\s+/u;
+
+export function splitSeed(name: string, text: string): SeedDocument {
+  const blocks = text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n\s*\n|\n/)
+    .map((block) => block.trim())
+    .filter((block) => block.length > 0);
+  const [title = '', ...rest] = blocks;
+  const paragraphs = rest
+    .map((block) => block.split(SENTENCE_END).map((sentence) => sentence.trim()).filter((sentence) => sentence.length > 0))
+    .filter((sentences) => sentences.length > 0);
+  return { name, title, paragraphs };
+}
+
+/** The project's seed articles (seeds/*.txt), in name order. */
+export function loadSeeds(dir = projectPath('seeds')): SeedDocument[] {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.txt'))
+    .sort()
+    .map((name) => splitSeed(name, readFileSync(join(dir, name), 'utf8')));
+}

@@ -1,0 +1,45 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/** A child process the benchmark started (and must stop), with the last lines it wrote to stderr. */
+export interface BenchProcess {
+  label: string;
+  child: ChildProcess;
+  stderrTail: () => string;
+  exited: () => boolean;
+}
+
+export function startProcess(label: string, command: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): BenchProcess {
+  const child = spawn(command, args, { env, cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+  let tail = '';
+  let exited = false;
+  child.on('exit', () => { exited = true; });
+  child.on('error', (error) => { tail += `\n${error.message}`; exited = true; });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    tail = (tail + chunk.toString()).slice(-2000);
+  });
+  return { label, child, stderrTail: () => tail, exited: () => exited };
+}
+
+/** Peak resident set of a live process in bytes (Linux /proc VmHWM), or null where unreadable. */
+export function peakRss(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const match = /VmHWM:\s+(\d+)\s+kB/.exec(status);
+    return match ? Number(match[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** SIGTERM, then SIGKILL after `graceMs`; resolves when the process is gone. */
+export async function stopProcess(proc: BenchProcess, graceMs = 10_000): Promise<void> {
+  if (proc.exited()) return;
+  const gone = new Promise<void>((resolve) => proc.child.once('exit', () => resolve()));
+  proc.child.kill('SIGTERM');
+  const timer = setTimeout(() => proc.child.kill('SIGKILL'), graceMs);
+  await Promise.race([gone, sleep(graceMs + 2_000)]);
+  clearTimeout(timer);
+}

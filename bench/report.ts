@@ -1,0 +1,127 @@
+import type { MachineInfo } from './lib/machine.js';
+import type { PipelineResult } from './pipeline.js';
+import type { DedupScaling, SizeScaling } from './scaling.js';
+import { sizeLabel } from './scaling.js';
+import type { StageFigure } from './stages.js';
+
+/** Everything one benchmark run measured: what results/<date>.json holds. */
+export interface BenchReport {
+  mode: 'quick' | 'full';
+  startedAt: string;
+  finishedAt: string;
+  seconds: number;
+  command: string;
+  corpus: { name: string; articles: number; note: string };
+  machine: MachineInfo;
+  loadAverageAtEnd: number[];
+  stages: StageFigure[];
+  sizes: SizeScaling[];
+  dedupScaling: DedupScaling;
+  pipeline: PipelineResult;
+}
+
+export interface Row {
+  section: string;
+  figure: string;
+  value: string;
+  detail: string;
+  target: string;
+}
+
+const whole = (value: number): string => Math.round(value).toLocaleString('en');
+const one = (value: number): string => value.toLocaleString('en', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+const pct = (value: number): string => `${(value * 100).toFixed(0)} %`;
+const mb = (bytes: number | null): string => (bytes === null ? 'n/a' : `${Math.round(bytes / (1 << 20))} MB`);
+
+export function rows(report: BenchReport): Row[] {
+  const out: Row[] = [];
+  for (const stage of report.stages) {
+    if (stage.status !== 'ok' || !stage.rate) {
+      out.push({ section: 'stage, 1 core', figure: stage.name, value: stage.status, detail: stage.error ?? '', target: stage.target });
+      continue;
+    }
+    const cpu = stage.rate.cpu ? `; by CPU time ${whole(stage.rate.cpu.median)}` : '';
+    const isDedup = stage.name.startsWith('dedup');
+    out.push({
+      section: 'stage, 1 core',
+      figure: stage.name,
+      value: isDedup && stage.microsPerArticle !== null ? `${whole(stage.microsPerArticle)} µs/article` : `${whole(stage.rate.median)} ${stage.unit}`,
+      detail: `${isDedup ? `${whole(stage.rate.median)} ${stage.unit}, ` : ''}median of ${stage.rate.runs} runs over ${stage.articles} articles, spread ${pct(stage.rate.spread)}${cpu}`,
+      target: stage.target,
+    });
+  }
+  for (const scaling of report.sizes) {
+    if (scaling.status !== 'ok') {
+      out.push({ section: 'scaling, size', figure: scaling.name, value: scaling.status, detail: scaling.error ?? '', target: 'linear' });
+      continue;
+    }
+    out.push({
+      section: 'scaling, size',
+      figure: `${scaling.name} ${scaling.unit}`,
+      value: scaling.points.map((point) => `${sizeLabel(point.bytes)}: ${whole(point.rate.median)}`).join(', '),
+      detail: scaling.largestOverSmallest === null ? '' : `largest/smallest rate ${scaling.largestOverSmallest.toFixed(2)} (1.00 = linear); max spread ${pct(Math.max(...scaling.points.map((p) => p.rate.spread)))}`,
+      target: 'linear',
+    });
+  }
+  const dedup = report.dedupScaling;
+  if (dedup.status !== 'ok') {
+    out.push({ section: 'scaling, dedup', figure: 'dedup µs/article as the index grows', value: dedup.status, detail: dedup.error ?? '', target: 'flat' });
+  } else {
+    for (const point of dedup.points) {
+      const memory = point.memoryMicros;
+      const redis = point.redisMicros;
+      out.push({
+        section: 'scaling, dedup',
+        figure: `dedup at ${point.indexed.toLocaleString('en')} articles`,
+        value: `${memory ? whole(memory.median) : 'n/a'} µs in-memory, ${redis ? whole(redis.median) : 'n/a'} µs Redis`,
+        detail: `p10–p90 ${memory ? `${whole(memory.p10)}–${whole(memory.p90)}` : ''} / ${redis ? `${whole(redis.p10)}–${whole(redis.p90)}` : ''} µs over articles ${whole(point.indexed * 0.9)}–${whole(point.indexed)}; ${dedup.corpus}; upstream ${dedup.upstream.join('+') || 'none'}`,
+        target: 'flat',
+      });
+      out.push({ section: 'scaling, dedup', figure: `Redis memory at ${point.indexed.toLocaleString('en')} articles`, value: point.redisBytesPerArticle === null ? 'n/a' : `${whole(point.redisBytesPerArticle)} bytes/article`, detail: 'used_memory growth / articles indexed', target: '≤ 2,048 bytes/article' });
+    }
+  }
+  const pipeline = report.pipeline;
+  const inProcess = pipeline.inProcess.articlesPerSecond;
+  out.push({ section: 'pipeline', figure: 'analyse() in-process, 1 core', value: inProcess ? `${one(inProcess.median)} articles/s` : pipeline.inProcess.status, detail: inProcess ? `median of ${inProcess.runs} runs, spread ${pct(inProcess.spread)}${inProcess.cpu ? `; by CPU time ${one(inProcess.cpu.median)}` : ''}` : (pipeline.inProcess.error ?? ''), target: 'compute limit' });
+  const noop = pipeline.noop.articlesPerSecond;
+  out.push({ section: 'pipeline', figure: 'no-op chain through BullMQ', value: noop ? `${one(noop.median)} articles/s` : pipeline.noop.status, detail: noop ? `median of ${noop.runs} runs, spread ${pct(noop.spread)}; ${pipeline.noop.processes} processes` : (pipeline.noop.error ?? ''), target: 'queue limit' });
+  for (const chain of pipeline.khabar) {
+    const rate = chain.articlesPerSecond;
+    const ratios = rate ? `${inProcess ? `${(rate.median / inProcess.median).toFixed(2)} × in-process` : ''}${noop ? `, ${(rate.median / noop.median).toFixed(2)} × no-op` : ''}` : '';
+    out.push({ section: 'pipeline', figure: chain.name, value: rate ? `${one(rate.median)} articles/s` : chain.status, detail: rate ? `${ratios}; median of ${rate.runs} runs, spread ${pct(rate.spread)}` : (chain.error ?? ''), target: '' });
+  }
+  const latency = pipeline.latency;
+  out.push({
+    section: 'pipeline',
+    figure: 'latency inbox → record on disk',
+    value: latency.latencyMs ? `p50 ${whole(latency.latencyMs.p50)} ms, p95 ${whole(latency.latencyMs.p95)} ms, p99 ${whole(latency.latencyMs.p99)} ms` : latency.status,
+    detail: latency.latencyMs ? `${latency.latencyMs.count} files at ${one(latency.ratePerSecond ?? 0)} files/s (half the 1-a-queue throughput)` : (latency.error ?? ''),
+    target: '',
+  });
+  for (const chain of [pipeline.noop, ...pipeline.khabar]) {
+    const entries = Object.entries(chain.peakRss);
+    if (entries.length === 0) continue;
+    out.push({ section: 'memory', figure: `peak RSS, ${chain.name}`, value: entries.map(([queue, bytes]) => `${queue} ${mb(bytes)}`).join(', '), detail: 'VmHWM of each worker process (largest per queue)', target: '' });
+  }
+  if (latency.ingestPeakRss !== null) out.push({ section: 'memory', figure: 'peak RSS, khabar ingest --watch', value: mb(latency.ingestPeakRss), detail: 'during the latency run', target: '' });
+  return out;
+}
+
+export function textTable(report: BenchReport): string {
+  const table = rows(report);
+  const widths = [14, 44, 52];
+  const pad = (text: string, width: number): string => (text.length >= width ? text : text + ' '.repeat(width - text.length));
+  const lines = table.map((row) => `${pad(row.section, widths[0] ?? 0)} ${pad(row.figure, widths[1] ?? 0)} ${pad(row.value, widths[2] ?? 0)} ${row.target ? `[${row.target}] ` : ''}${row.detail}`);
+  return lines.join('\n');
+}
+
+export function markdownTable(report: BenchReport): string {
+  const escape = (text: string): string => text.replace(/\|/g, '\\|');
+  const head = '| | figure | value | detail | target |\n|---|---|---|---|---|';
+  return `${head}\n${rows(report).map((row) => `| ${row.section} | ${escape(row.figure)} | ${escape(row.value)} | ${escape(row.detail)} | ${escape(row.target)} |`).join('\n')}`;
+}
+
+export function machineLine(report: BenchReport): string {
+  const m = report.machine;
+  return `${m.cpus} × ${m.cpuModel}, ${Math.round(m.memoryBytes / (1 << 30))} GB RAM, Node ${m.node}, Redis ${m.redis}, commit ${m.commit}; load average ${m.loadAverage.join(' ')} at start, ${report.loadAverageAtEnd.join(' ')} at end; ${Math.round(report.seconds)} s`;
+}

@@ -1,0 +1,160 @@
+/**
+ * khabar's benchmarks (issue 9): `npm run bench` (full, ~15 min on 2 cores) or
+ * `npm run bench -- --quick` (every figure at small sizes, under a minute).
+ *
+ * Options: --quick, --corpus auto|saudinewsnet|generated, --only stages,sizes,dedup,pipeline,
+ *          --dedup-upstream all|tokenise (what runs before dedup in the scaling stream)
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { projectPath } from '../src/paths.js';
+import type { StageName } from '../src/schema/record.js';
+import { chooseCorpus, corpusArticles, generateArticles, type BenchArticle, type CorpusName } from './corpus/index.js';
+import { ensureBuilt } from './lib/build.js';
+import { errorMessage } from './lib/chain.js';
+import { machineInfo } from './lib/machine.js';
+import { benchPipeline, type PipelinePlan, type PipelineResult } from './pipeline.js';
+import { machineLine, markdownTable, textTable, type BenchReport } from './report.js';
+import { benchDedupScaling, benchSizes, type DedupScaling, type SizeScaling } from './scaling.js';
+import { benchStages, type StageFigure } from './stages.js';
+
+interface Plan {
+  stageArticles: number;
+  stageRuns: number;
+  sizes: number[];
+  sizeBytesPerRun: number;
+  sizeRuns: number;
+  dedupCheckpoints: number[];
+  pipeline: PipelinePlan;
+  workerCounts: number[];
+}
+
+const KB = 1024;
+const PLANS: Record<'quick' | 'full', Plan> = {
+  quick: {
+    stageArticles: 120,
+    stageRuns: 3,
+    sizes: [KB, 10 * KB, 100 * KB],
+    sizeBytesPerRun: 200 * KB,
+    sizeRuns: 3,
+    dedupCheckpoints: [300, 1000],
+    pipeline: { articlesPerRun: 40, runs: 3, warmupArticles: 10, latencySeconds: 3, runTimeoutMs: 30_000 },
+    workerCounts: [1, 2],
+  },
+  full: {
+    stageArticles: 1000,
+    stageRuns: 5,
+    sizes: [KB, 10 * KB, 100 * KB, 1024 * KB],
+    sizeBytesPerRun: 2048 * KB,
+    sizeRuns: 5,
+    dedupCheckpoints: [1000, 10_000, 100_000],
+    pipeline: { articlesPerRun: 400, runs: 3, warmupArticles: 40, latencySeconds: 30, runTimeoutMs: 600_000 },
+    workerCounts: [1, 2],
+  },
+};
+
+function log(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      corpus: { type: 'string', default: 'auto' },
+      only: { type: 'string' },
+      'dedup-upstream': { type: 'string', default: 'all' },
+    },
+    allowPositionals: false,
+  });
+  const mode = values.quick ? 'quick' : 'full';
+  const plan = PLANS[mode];
+  const requested = values.corpus;
+  if (requested !== 'auto' && requested !== 'saudinewsnet' && requested !== 'generated') throw new Error(`--corpus must be auto, saudinewsnet or generated, not "${requested}"`);
+  const only = new Set((values.only ?? 'stages,sizes,dedup,pipeline').split(',').map((part) => part.trim()));
+  const upstreamArg = values['dedup-upstream'];
+  const dedupUpstream: StageName[] | 'all' = upstreamArg === 'all' ? 'all' : (upstreamArg.split(',') as StageName[]);
+
+  const startedAt = new Date();
+  const machine = machineInfo();
+  log(`khabar bench (${mode}) on ${machine.cpus} cores, load average ${machine.loadAverage.join(' ')}`);
+  const corpusName: CorpusName = chooseCorpus(requested);
+
+  const pipelineNeeds = plan.pipeline.warmupArticles + plan.pipeline.runs * plan.pipeline.articlesPerRun + Math.ceil(plan.pipeline.latencySeconds * 200);
+  const needed = Math.max(plan.stageArticles, pipelineNeeds);
+  const { articles: loaded, realCount } = corpusArticles(corpusName, needed);
+  // Ids must be unique (the queues dedupe by id); SaudiNewsNet repeats a few pages.
+  const seen = new Set<string>();
+  const articles: BenchArticle[] = loaded.filter((article) => (seen.has(article.id) ? false : (seen.add(article.id), true)));
+  const corpusNote = corpusName === 'saudinewsnet'
+    ? `SaudiNewsNet (read in place from ../shared/data/saudinewsnet): ${realCount} real articles${articles.length > realCount ? ` + ${articles.length - realCount} generated` : ''}`
+    : 'generated from seeds/ (SaudiNewsNet not found)';
+  log(`corpus: ${corpusNote}`);
+  const sizeSource = (): Iterator<BenchArticle> => articles[Symbol.iterator]();
+
+  let stages: StageFigure[] = [];
+  if (only.has('stages')) {
+    log('per stage, in-process, one core:');
+    stages = await benchStages(articles.slice(0, plan.stageArticles), plan.stageRuns, log);
+  }
+  let sizes: SizeScaling[] = [];
+  if (only.has('sizes')) {
+    log('scaling with article size:');
+    sizes = await benchSizes(sizeSource, plan.sizes, plan.sizeBytesPerRun, plan.sizeRuns, log);
+  }
+  let dedupScaling: DedupScaling = { status: 'failed', upstream: [], points: [], error: 'not run (--only)', corpus: '' };
+  if (only.has('dedup')) {
+    log('scaling with the dedup index size:');
+    const last = Math.max(...plan.dedupCheckpoints);
+    dedupScaling = await benchDedupScaling(generateArticles(last), plan.dedupCheckpoints, dedupUpstream, 'generated corpus (5 % exact, 15 % near copies, 10 % reused passages)', log);
+  }
+  let pipeline: PipelineResult = {
+    inProcess: { status: 'failed', articlesPerSecond: null, error: 'not run (--only)' },
+    noop: { name: 'no-op chain (BullMQ + Redis)', status: 'failed', articlesPerSecond: null, error: 'not run (--only)', peakRss: {}, processes: 0 },
+    khabar: [],
+    latency: { status: 'skipped', ratePerSecond: null, latencyMs: null, error: 'not run (--only)', ingestPeakRss: null },
+  };
+  if (only.has('pipeline')) {
+    log('the whole pipeline against its limits:');
+    try {
+      ensureBuilt(log);
+      pipeline = await benchPipeline(articles, plan.pipeline, plan.workerCounts, log);
+    } catch (error) {
+      pipeline.inProcess.error = pipeline.noop.error = `could not run: ${errorMessage(error)}`;
+      log(`  pipeline: ${pipeline.noop.error}`);
+    }
+  }
+
+  const finishedAt = new Date();
+  const report: BenchReport = {
+    mode,
+    startedAt: startedAt.toISOString(),
+    finishedAt: finishedAt.toISOString(),
+    seconds: (finishedAt.getTime() - startedAt.getTime()) / 1000,
+    command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+    corpus: { name: corpusName, articles: articles.length, note: corpusNote },
+    machine,
+    loadAverageAtEnd: loadavg().map((value) => Math.round(value * 100) / 100),
+    stages,
+    sizes,
+    dedupScaling,
+    pipeline,
+  };
+  const dir = projectPath('bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  const stamp = startedAt.toISOString().slice(0, 10);
+  const base = join(dir, `${stamp}${mode === 'quick' ? '-quick' : ''}`);
+  writeFileSync(`${base}.json`, `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(`${base}.md`, `${markdownTable(report)}\n\n${machineLine(report)}; \`${report.command}\`\n`);
+  process.stdout.write(`\nkhabar benchmark (${mode}), ${report.corpus.note}\n${machineLine(report)}\n\n${textTable(report)}\n\nwritten: bench/results/${stamp}${mode === 'quick' ? '-quick' : ''}.json (and .md)\n`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);

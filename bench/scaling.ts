@@ -1,0 +1,184 @@
+import type { RecordInProgress, StageName } from '../src/schema/record.js';
+import type { StageDefinition, StageProcessor } from '../src/pipeline/stage.js';
+import { toRecord, type BenchArticle } from './corpus/index.js';
+import { builtStage, errorMessage, initStage, stagesBefore, timeProcessor } from './lib/chain.js';
+import { startBenchRedis, usedMemory } from './lib/redis.js';
+import { quantile, summarise, type Summary } from './lib/stats.js';
+import { measureRate } from './lib/timing.js';
+
+/** Text of about `bytes` UTF-8 bytes, cut at a space, made of consecutive corpus articles. */
+export function textOfSize(articles: Iterator<BenchArticle>, bytes: number): string {
+  let text = '';
+  let size = 0;
+  while (size < bytes) {
+    const next = articles.next();
+    if (next.done) break;
+    const piece = `${next.value.text}\n\n`;
+    text += piece;
+    size += Buffer.byteLength(piece);
+  }
+  // Cut back to the target: at most one article too much, then trim to the last space before it.
+  let cut = text;
+  while (Buffer.byteLength(cut) > bytes) cut = cut.slice(0, Math.floor(cut.length * 0.98));
+  const space = cut.lastIndexOf(' ');
+  return (space > cut.length * 0.9 ? cut.slice(0, space) : cut).trimEnd();
+}
+
+export interface SizePoint {
+  bytes: number;
+  articles: number;
+  rate: Summary;
+}
+
+export interface SizeScaling {
+  name: string;
+  status: 'ok' | 'not built yet' | 'failed';
+  unit: 'chars/s' | 'tokens/s';
+  points: SizePoint[];
+  /** Rate at the largest size over rate at the smallest: near 1 means linear cost. */
+  largestOverSmallest: number | null;
+  error: string | null;
+}
+
+function sizeLabel(bytes: number): string {
+  return bytes >= 1 << 20 ? `${bytes / (1 << 20)} MB` : `${bytes / 1024} KB`;
+}
+
+export { sizeLabel };
+
+/**
+ * The text layer and ner at articles of 1 KB … 1 MB: each size gets about `bytesPerRun` of text
+ * a run (many small articles or one big one), so the rates compare; the cost must stay linear.
+ */
+export async function benchSizes(articles: () => Iterator<BenchArticle>, sizes: readonly number[], bytesPerRun: number, runs: number, log: (line: string) => void): Promise<SizeScaling[]> {
+  const cases: { name: string; stage: StageName; unit: SizeScaling['unit'] }[] = [
+    { name: 'text layer (tokenise)', stage: 'tokenise', unit: 'chars/s' },
+    { name: 'ner', stage: 'ner', unit: 'tokens/s' },
+  ];
+  const results: SizeScaling[] = [];
+  for (const sizeCase of cases) {
+    const result: SizeScaling = { name: sizeCase.name, status: 'ok', unit: sizeCase.unit, points: [], largestOverSmallest: null, error: null };
+    results.push(result);
+    const definition = builtStage(sizeCase.stage);
+    if (!definition) {
+      result.status = 'not built yet';
+      log(`  ${sizeCase.name}: not built yet`);
+      continue;
+    }
+    try {
+      const source = articles();
+      const upstream = stagesBefore(sizeCase.stage);
+      const upstreamProcessors = await Promise.all(upstream.map((stage) => initStage(stage)));
+      for (const bytes of sizes) {
+        const count = Math.max(1, Math.round(bytesPerRun / bytes));
+        let records: RecordInProgress[] = [];
+        for (let i = 0; i < count; i++) {
+          const text = textOfSize(source, bytes);
+          records.push(toRecord({ id: (i + bytes).toString(16).padStart(16, '0'), title: '', text, source: 'bench', publishedAt: null }));
+        }
+        for (const process_ of upstreamProcessors) records = await Promise.all(records.map((record) => process_(record)));
+        const units = sizeCase.unit === 'chars/s' ? records.reduce((sum, r) => sum + r.text.length, 0) : records.reduce((sum, r) => sum + (r.tokens?.length ?? 0), 0);
+        const rate = await measureRate(runs, async () => {
+          const process_ = await initStage(definition);
+          const { ms, cpuMs } = await timeProcessor(process_, records);
+          return { units, ms, cpuMs };
+        });
+        result.points.push({ bytes, articles: count, rate });
+        log(`  ${sizeCase.name} at ${sizeLabel(bytes)}: ${Math.round(rate.median).toLocaleString('en')} ${sizeCase.unit} (spread ${(rate.spread * 100).toFixed(1)} %)`);
+      }
+      const first = result.points[0];
+      const last = result.points[result.points.length - 1];
+      if (first && last) result.largestOverSmallest = last.rate.median / first.rate.median;
+    } catch (error) {
+      result.status = 'failed';
+      result.error = errorMessage(error);
+      log(`  ${sizeCase.name}: failed: ${result.error}`);
+    }
+  }
+  return results;
+}
+
+export interface DedupPoint {
+  /** Articles in the index when measured. */
+  indexed: number;
+  /** Per-article dedup time over the last tenth before this point: median and spread (p10–p90). */
+  memoryMicros: { median: number; p10: number; p90: number } | null;
+  redisMicros: { median: number; p10: number; p90: number } | null;
+  /** Redis `used_memory` growth per indexed article. */
+  redisBytesPerArticle: number | null;
+}
+
+export interface DedupScaling {
+  status: 'ok' | 'not built yet' | 'failed';
+  upstream: string[];
+  points: DedupPoint[];
+  error: string | null;
+  corpus: string;
+}
+
+function window(values: readonly number[]): { median: number; p10: number; p90: number } {
+  return { median: quantile(values, 0.5), p10: quantile(values, 0.1), p90: quantile(values, 0.9) };
+}
+
+/**
+ * Dedup as the index grows: one stream of articles through the upstream stages (untimed), then the
+ * dedup stage with the in-memory index and, on the same article, with the Redis index (a private
+ * Redis holding nothing else). At each checkpoint: the per-article time over the last tenth of the
+ * articles before it, and Redis memory per indexed article.
+ */
+export async function benchDedupScaling(articles: Iterable<BenchArticle>, checkpoints: readonly number[], upstreamNames: readonly StageName[] | 'all', corpus: string, log: (line: string) => void): Promise<DedupScaling> {
+  const result: DedupScaling = { status: 'ok', upstream: [], points: [], error: null, corpus };
+  const definition = builtStage('dedup');
+  if (!definition) {
+    result.status = 'not built yet';
+    log('  dedup scaling: not built yet');
+    return result;
+  }
+  const upstream: StageDefinition[] = stagesBefore('dedup').filter((stage) => upstreamNames === 'all' || upstreamNames.includes(stage.name));
+  result.upstream = upstream.map((stage) => stage.name);
+  const redis = await startBenchRedis('dedup-scaling');
+  try {
+    const upstreamProcessors = await Promise.all(upstream.map((stage) => initStage(stage)));
+    const memory: StageProcessor = await initStage(definition);
+    const prefix = 'bench-scale';
+    const redisIndex: StageProcessor = await initStage(definition, redis.client, prefix);
+    const baseline = await usedMemory(redis.client);
+    const memoryMs: number[] = [];
+    const redisMs: number[] = [];
+    const last = Math.max(...checkpoints);
+    const pending = [...checkpoints].sort((a, b) => a - b);
+    let indexed = 0;
+    const startedAt = Date.now();
+    for (const article of articles) {
+      if (indexed >= last) break;
+      let record = toRecord(article);
+      for (const process_ of upstreamProcessors) record = await process_(record);
+      memoryMs.push((await timeProcessor(memory, [record])).ms);
+      redisMs.push((await timeProcessor(redisIndex, [record])).ms);
+      indexed++;
+      if (indexed === pending[0]) {
+        pending.shift();
+        const from = Math.floor(indexed * 0.9);
+        const bytes = await usedMemory(redis.client);
+        const point: DedupPoint = {
+          indexed,
+          memoryMicros: window(memoryMs.slice(from, indexed).map((ms) => ms * 1000)),
+          redisMicros: window(redisMs.slice(from, indexed).map((ms) => ms * 1000)),
+          redisBytesPerArticle: (bytes - baseline) / indexed,
+        };
+        result.points.push(point);
+        log(`  dedup at ${indexed.toLocaleString('en')} articles: in-memory ${point.memoryMicros?.median.toFixed(0)} µs, Redis ${point.redisMicros?.median.toFixed(0)} µs an article, ${point.redisBytesPerArticle?.toFixed(0)} Redis bytes an article (${Math.round((Date.now() - startedAt) / 1000)} s)`);
+      }
+    }
+    if (pending.length > 0) log(`  dedup scaling: the corpus ended at ${indexed} articles, before ${pending.join(', ')}`);
+  } catch (error) {
+    result.status = 'failed';
+    result.error = errorMessage(error);
+    log(`  dedup scaling: failed: ${result.error}`);
+  } finally {
+    await redis.stop();
+  }
+  return result;
+}
+
+export { summarise };
