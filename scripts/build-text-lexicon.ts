@@ -43,6 +43,8 @@ const dictFile = join(dirname(require.resolve('@cspell/dict-ar/cspell-ext.json')
 const trie = new Trie(importTrie(gunzipSync(readFileSync(dictFile)).toString('utf8').split('\n')));
 const wanted = new Set<string>([...alone.keys(), ...attached.keys()]);
 const inDict = new Set<string>();
+/** Forms that the word list also spells with a bare alef first (اسم, انسحاب), not only أ إ آ. */
+const bareAlefListed = new Set<string>();
 const takesArticle = new Set<string>();
 /** Nouns the word list gives with the article whose first letter is also a proclitic letter (وزير, بيان …). */
 const cliticInitialNouns = new Set<string>();
@@ -51,13 +53,27 @@ for (const word of trie.words()) {
   if (word.startsWith('~')) continue; // case/accent-folded duplicates
   listed++;
   const norm = normalise(word);
-  if (wanted.has(norm)) inDict.add(norm);
+  if (wanted.has(norm)) {
+    inDict.add(norm);
+    if (lightNormalise(word).startsWith('ا')) bareAlefListed.add(norm);
+  }
   if (norm.startsWith('ال') && norm.length >= 4) {
     const rest = norm.slice(2);
     if (wanted.has(rest)) takesArticle.add(rest);
     if ('وفبلكس'.includes(rest[0] as string) && rest.length >= 3 && rest.length <= 9) cliticInitialNouns.add(rest);
   }
 }
+// A stem X such that «ال»+X is really a verb of a root with ل first (التقى, التزم, التحقت): the word
+// list has its imperfect «يل»+X (or of X less a subject suffix). Such an «ال» is not the article.
+const alVerb = new Set<string>();
+for (const x of wanted) {
+  if (x.length < 2) continue;
+  const bases = [x];
+  for (const suffix of ['ت', 'وا', 'ا', 'نا', 'تم', 'تا']) if (x.endsWith(suffix) && x.length - suffix.length >= 2) bases.push(x.slice(0, -suffix.length));
+  // The word list writes the final alef maqsura; the normalised form has ي.
+  if (bases.some((b) => trie.has(`يل${b}`) || (b.endsWith('ي') && trie.has(`يل${b}`)))) alVerb.add(x);
+}
+console.log(`${alVerb.size} stems whose ال-form is a verb`);
 console.log(`word list: ${listed} forms; ${inDict.size} of ours listed, ${takesArticle.size} take ال; ${cliticInitialNouns.size} clitic-initial nouns`);
 
 // 3. Rows: norm, alone, attached, flags. Forms with no signal at all are left out, and so are the
@@ -70,8 +86,13 @@ const all = new Set<string>([...alone.keys(), ...attached.keys(), ...threatened]
 for (const norm of [...all].sort()) {
   const a = alone.get(norm) ?? 0;
   const t = attached.get(norm) ?? 0;
-  const flags = (inDict.has(norm) || cliticInitialNouns.has(norm) ? 'd' : '') + (takesArticle.has(norm) || cliticInitialNouns.has(norm) ? 'a' : '');
-  if (a === 0 && flags === '') continue; // attached-only and unlisted: no evidence worth shipping
+  const flags =
+    (inDict.has(norm) || cliticInitialNouns.has(norm) ? 'd' : '') +
+    (takesArticle.has(norm) || cliticInitialNouns.has(norm) ? 'a' : '') +
+    // «اية» is listed only as «آية», «احد» only as «أحد»: a bare alef there is not this word.
+    (norm.startsWith('ا') && inDict.has(norm) && !bareAlefListed.has(norm) ? 'h' : '') +
+    (alVerb.has(norm) ? 'v' : '');
+  if (a === 0 && (flags === '' || flags === 'v')) continue; // attached-only and unlisted: no evidence worth shipping
   rows.push(`${norm}\t${a}\t${t}\t${flags}`);
 }
 const out = projectPath('src', 'nlp', 'text', 'data', 'lexicon-data.ts');

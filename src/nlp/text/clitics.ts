@@ -2,7 +2,7 @@
 // proclitics (و ف, then ب ك ل س, then ال), a stem, and one enclitic pronoun. Every analysis that the
 // grammar allows is scored and the best one wins, so that a letter is only split off when the corpus
 // and the word list say the rest is a stem: «وقال» → و+قال, but «وزير», «لبنان», «كتائب» stay whole.
-import { defaultStemEvidence, type StemEvidence } from './lexicon.js';
+import { defaultAlVerb, defaultNeedsHamza, defaultStemEvidence, type StemEvidence } from './lexicon.js';
 import { foldAlef, lightWithOrigin } from './normalise.js';
 
 export interface Segmentation {
@@ -30,9 +30,9 @@ interface ProcliticPattern {
 // what it looks like; و is usually the conjunction; ك is rarer than the words that begin with it.
 // News prose is in the third person, so a final ي or ني is far more often part of the word (the
 // nisba adjective «عراقي», «أمني») than the pronoun "my"/"me".
-const PRIOR: Record<string, number> = { و: 0.8, ف: 0.3, ب: 0.3, ل: 0.3, ك: -0.6, س: 0.3, ال: 3 };
+const PRIOR: Record<string, number> = { و: 0.8, ف: 0.3, ب: 0.3, ل: 0.3, ك: -0.6, س: 0.3, ال: 2.5 };
 const ENCLITIC_PRIOR: Record<string, number> = {
-  ه: 0.5, ها: 0.8, هم: 0.8, هما: 0.8, هن: 0.4, كم: 0.2, كما: 0.1, كن: 0, نا: 0.2, ني: -3, ي: -3, ك: -0.8,
+  ه: 0.5, ها: 0.8, هم: 0.8, هما: 0.8, هن: 0.4, كم: 0.2, كما: 0.1, كن: 0, نا: 0.2, ني: -3, ي: -4.5, ك: -0.8,
 };
 const ENCLITICS_AND_NONE = ['', ...Object.keys(ENCLITIC_PRIOR).sort((a, b) => b.length - a.length)];
 
@@ -135,6 +135,10 @@ export function candidateStems(light: string): string[] {
 export interface SegmenterOptions {
   /** Where the stem statistics come from (default: the committed lexicon). */
   evidence?: StemEvidence;
+  /** Forms whose first alef is a hamza in correct spelling (default: the committed lexicon's `h` flag). */
+  needsHamza?: (norm: string) => boolean;
+  /** Stems after which «ال» is part of a verb, not the article (default: the lexicon's `v` flag). */
+  alVerb?: (norm: string) => boolean;
   /** Most word forms remembered (decisions are cached per form: words repeat). */
   cacheSize?: number;
 }
@@ -142,6 +146,8 @@ export interface SegmenterOptions {
 /** A segmenter with its own cache and statistics; `segmentWord` uses a shared default one. */
 export function createSegmenter(options: SegmenterOptions = {}): (word: string) => Segmentation {
   const evidence = options.evidence ?? defaultStemEvidence;
+  const needsHamza = options.needsHamza ?? defaultNeedsHamza;
+  const alVerb = options.alVerb ?? defaultAlVerb;
   const cacheSize = options.cacheSize ?? 50_000;
   const cache = new Map<string, Segmentation>();
 
@@ -170,12 +176,19 @@ export function createSegmenter(options: SegmenterOptions = {}): (word: string) 
       // A split needs a stem that the statistics know (a two-letter stem: a frequent one, «في», «عن»),
       // so that an unknown name keeps its first letter («بكين», «بنغازي»). The article, a bare و/ف and
       // a third-person pronoun are reliable enough to split off an unknown stem.
+      // (Not after ك or ف + ال: «كاليفورنيا», «فالنسيا» are names more often than ك/ف + ال + an unknown.)
       const reliable =
-        pattern.hasArticle ||
+        (pattern.hasArticle && !(pattern.surface.endsWith('كال') || pattern.surface.endsWith('فال'))) ||
         (enclitic === '' && (pattern.surface === 'و' || pattern.surface === 'ف')) ||
         (p === 0 && enclitic.startsWith('ه'));
       if (stemScore < (stem.length === 2 ? 4 : reliable ? 0 : 0.01)) return;
-      const score = stemScore + pattern.prior + (ENCLITIC_PRIOR[enclitic] ?? 0);
+      let score = stemScore + pattern.prior + (ENCLITIC_PRIOR[enclitic] ?? 0);
+      // The stem as written starts with a bare alef where the word it would be has a hamza
+      // («ولاية» is not و + ل + «آية», «واحد» is not و + «أحد»): in a text that writes hamzas, a
+      // different word. (Texts that drop hamzas lose only this bonus for the split.)
+      if (p > 0 && light[p] === 'ا' && !pattern.hasArticle && needsHamza(stem)) score -= 2.5;
+      // «التقى», «والتزمت»: the «ال» belongs to a verb (Form VIII of a root with ل first).
+      if (pattern.hasArticle && !pattern.surface.endsWith('لل') && alVerb(stem)) score -= 4;
       if (score > best.score) best = { score, pre: p, end, pattern, enclitic, stem };
     });
     if (!best.pattern && best.enclitic === '') return trivial(word, norm);

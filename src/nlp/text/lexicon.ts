@@ -10,9 +10,21 @@ import { LEXICON_ROWS } from './data/lexicon-data.js';
  */
 export type StemEvidence = (norm: string) => number;
 
-/** Rows are `norm<TAB>alone<TAB>withClitics<TAB>flags`; flags: `d` in the word list, `a` takes ال there. */
-export function parseLexicon(rows: string): Map<string, number> {
+/**
+ * Rows are `norm<TAB>alone<TAB>withClitics<TAB>flags`; flags: `d` in the word list, `a` takes ال
+ * there, `h` the word list spells it only with a hamza alef first (أحد, آية), never a bare one,
+ * `v` «ال» + the form is a verb (التقى, التزم: Form VIII of a root with ل first), not article + noun.
+ */
+export interface Lexicon {
+  evidence: Map<string, number>;
+  hamzaInitial: Set<string>;
+  alVerb: Set<string>;
+}
+
+export function parseLexicon(rows: string): Lexicon {
   const map = new Map<string, number>();
+  const hamzaInitial = new Set<string>();
+  const alVerb = new Set<string>();
   let lineStart = 0;
   while (lineStart < rows.length) {
     let lineEnd = rows.indexOf('\n', lineStart);
@@ -27,14 +39,27 @@ export function parseLexicon(rows: string): Map<string, number> {
       (flags?.includes('d') ? 1 : 0) +
       (flags?.includes('a') ? 1 : 0);
     if (evidence > 0) map.set(norm, evidence);
+    if (flags?.includes('h')) hamzaInitial.add(norm);
+    // Form VIII of a root with ل first is «الت…» (التقى, التزم, التحق), and its stem never stands
+    // alone: «حق» (يلحق is listed) is a word of its own, so «الحق» is the article.
+    if (flags?.includes('v') && norm.startsWith('ت') && Number(alone ?? 0) === 0) alVerb.add(norm);
   }
-  return map;
+  return { evidence: map, hamzaInitial, alVerb };
 }
 
-let defaultMap: Map<string, number> | null = null;
+let defaultLexicon: Lexicon | null = null;
 
-/** Evidence from the committed lexicon (parsed on first use). */
-export const defaultStemEvidence: StemEvidence = (norm) => {
-  defaultMap ??= parseLexicon(LEXICON_ROWS);
-  return defaultMap.get(norm) ?? 0;
-};
+/** The committed lexicon (parsed on first use, about 70k rows). */
+export function getDefaultLexicon(): Lexicon {
+  defaultLexicon ??= parseLexicon(LEXICON_ROWS);
+  return defaultLexicon;
+}
+
+/** Evidence from the committed lexicon. */
+export const defaultStemEvidence: StemEvidence = (norm) => getDefaultLexicon().evidence.get(norm) ?? 0;
+
+/** True when the word list writes this form only with a hamza alef first («أحد», «آية»). */
+export const defaultNeedsHamza = (norm: string): boolean => getDefaultLexicon().hamzaInitial.has(norm);
+
+/** True when «ال» + this form is a verb (التقى), so an «ال» before it is not the article. */
+export const defaultAlVerb = (norm: string): boolean => getDefaultLexicon().alVerb.has(norm);

@@ -66,7 +66,7 @@ const MONTHS = new Map<string, number>([
   ['كانون الثاني', 1], ['شباط', 2], ['اذار', 3], ['نيسان', 4], ['ايار', 5], ['حزيران', 6], ['تموز', 7], ['اب', 8],
   ['ايلول', 9], ['تشرين الاول', 10], ['تشرين الثاني', 11], ['كانون الاول', 12],
 ]);
-const WEEKDAYS = 'الاحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت';
+const WEEKDAYS = 'الأحد|الاحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت';
 const MONTH_ALTERNATIVES =
   'كانون الثاني|كانون الأول|كانون الاول|تشرين الأول|تشرين الاول|تشرين الثاني|[\\u0621-\\u064a]{2,8}';
 const DIGITS = '[0-9\\u0660-\\u0669\\u06f0-\\u06f9]';
@@ -292,6 +292,11 @@ export function extractMetadata(text: string, lines: Line[]): TextMetadata {
   const headerStart = firstLine.start;
   result.agency ??= findAgency(text, headerStart, headerEnd);
   result.published = findDate(text, headerStart, headerEnd);
+  if (!result.published && dateline) {
+    // «دمشق - ١٣ تموز ٢٠٢١ ١٠:٠٥ أعلنت …»: a date right after the dateline's dash.
+    const after = findDate(text, dateline.bodyStart, Math.min(text.length, dateline.bodyStart + 80));
+    if (after && after.start === dateline.bodyStart) result.published = after;
+  }
   // A closing credit «(أ ف ب)» on the last line names the agency when the header does not.
   if (!result.agency) {
     const last = content[content.length - 1] as Line;

@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { normalise, segmentWord, segmentsOf } from '../../../src/nlp/text/index.js';
+import { projectPath } from '../../../src/paths.js';
+import { evaluateSegmentation } from '../../../scripts/eval-segmentation.js';
+
+const seg = (w: string): string => segmentsOf(segmentWord(w)).join('+');
+
+describe('segmentWord (D3 clitics)', () => {
+  it('splits real clitic stacks', () => {
+    expect(seg('وبالقرب')).toBe('و+ب+ال+قرب');
+    expect(seg('بالقرب')).toBe('ب+ال+قرب');
+    expect(seg('للحشد')).toBe('ل+ال+حشد');
+    expect(seg('قواتها')).toBe('قوات+ها');
+    expect(seg('وقال')).toBe('و+قال');
+    expect(seg('وبغداد')).toBe('و+بغداد');
+    expect(seg('لهم')).toBe('ل+هم');
+  });
+  it('does not over-split words whose first letters are not clitics', () => {
+    for (const w of ['وزير', 'بغداد', 'لبنان', 'كتائب', 'فيينا', 'بايدن', 'ولاية', 'وزارة', 'بيان', 'سوريا', 'كركوك']) {
+      expect(seg(w), w).toBe(normalise(w));
+    }
+  });
+  it('keeps nisba adjectives whole and restores ta marbuta before a pronoun', () => {
+    expect(seg('العراقي')).toBe('ال+عراقي');
+    expect(seg('أمني')).toBe('امني');
+    expect(seg('حكومته')).toBe('حكومة+ه');
+  });
+  it('gives stem offsets in the original word, diacritics included', () => {
+    const w = 'وَبِالْقُرْبِ';
+    const s = segmentWord(w);
+    expect(w.slice(s.stemStart, s.stemEnd)).toBe('قُرْبِ');
+    const q = segmentWord('قواتها');
+    expect('قواتها'.slice(q.stemStart, q.stemEnd)).toBe('قوات');
+  });
+  it('leaves non-Arabic input whole', () => {
+    expect(segmentsOf(segmentWord('Reuters'))).toEqual(['reuters']);
+    expect(segmentWord('ويrول').stem).toBe('ويrول');
+  });
+  it('scores at least 97% word-level exact match on the committed gold set', () => {
+    const tsv = readFileSync(projectPath('test', 'fixtures', 'segmentation-gold.tsv'), 'utf8');
+    const result = evaluateSegmentation(tsv);
+    expect(result.total).toBeGreaterThanOrEqual(300);
+    expect(result.correct / result.total, JSON.stringify(result.errors)).toBeGreaterThanOrEqual(0.97);
+  });
+});
