@@ -17,7 +17,7 @@ import {
   RELATIVES, SKIP_AFTER_CUE, SOURCE_QUANTIFIERS, TIME_NOUNS, TIME_QUALIFIERS, TIME_WORDS,
 } from './lexicon/words.js';
 import { matchPhraseHead, matchVerb, type VerbMatch } from './match-cue.js';
-import { COMMA, isPunct, isWord, readings, type Doc, type Word } from './words.js';
+import { COMMA, hasPrepClitic, isPunct, isWord, readings, type Doc, type Word } from './words.js';
 
 export interface WordRange {
   first: number;
@@ -243,7 +243,7 @@ class Extractor {
     if (w.norm.startsWith('ال') || this.entityAt[i] !== null || w.norm === 'ما') return true;
     // A construct «شرطة البصرة», «مكتب الرئيس»: an indefinite noun before a definite one.
     const n = this.words[i + 1];
-    return isWord(n) && (n.norm.startsWith('ال') || this.entityAt[i + 1] !== null) && !/^[بلك]/u.test(w.norm);
+    return isWord(n) && (n.norm.startsWith('ال') || this.entityAt[i + 1] !== null) && !hasPrepClitic(w);
   }
 
   /** A short noun phrase: a name, or a head with its adjectives («واشنطن», «مطلعون»). */
@@ -290,7 +290,7 @@ class Extractor {
       const w = this.words[k] as Word;
       if (!isWord(w)) continue;
       const m = this.entityAt[k];
-      const prepClitic = /^[بلك]/u.test(w.norm) && !(m && m.start === w.token.start) && !this.has(ANONYMOUS_HEADS, k);
+      const prepClitic = hasPrepClitic(w) && !(m && m.start === w.token.start) && !this.has(ANONYMOUS_HEADS, k);
       if (prepClitic) continue;
       if ((m && (k === from || this.entityAt[k - 1] !== m)) || this.has(ANONYMOUS_HEADS, k) || this.has(DEMONSTRATIVES, k)) {
         start = k;
@@ -302,12 +302,12 @@ class Extractor {
       // first definite noun («الحكومة قالت»).
       const fw = this.words[from] as Word;
       const afterComplementizer = from - 1 >= sentenceFirst && (this.isComplementizer(from - 1) || this.has(CLAUSE_OPENERS, from - 1));
-      if (from === p && isWord(this.words[p]) && !/^[بلك]/u.test((this.words[p] as Word).norm)) start = p;
-      else if ((afterComplementizer || from === sentenceFirst) && isWord(fw) && !/^[بلك]/u.test(fw.norm) && !['في', 'على', 'من', 'الي', 'عن', 'مع'].includes(fw.norm)) start = from;
+      if (from === p && isWord(this.words[p]) && !hasPrepClitic(this.words[p] as Word)) start = p;
+      else if ((afterComplementizer || from === sentenceFirst) && isWord(fw) && !hasPrepClitic(fw) && !['في', 'على', 'من', 'الي', 'عن', 'مع'].includes(fw.norm)) start = from;
       else {
         for (let k = from; k <= p; k++) {
           const w = this.words[k] as Word;
-          if (isWord(w) && w.norm.startsWith('ال') && (k === from || !/^[بلك]/u.test(w.norm))) {
+          if (isWord(w) && w.norm.startsWith('ال') && (k === from || !hasPrepClitic(w))) {
             start = k;
             break;
           }
@@ -801,7 +801,7 @@ class Extractor {
       const verbLike = (/^[وف]/u.test(w.norm) && w.bare !== w.norm && !/^[وف](ي|في|من|علي|الي|عن|مع|ب|ل)/u.test(w.norm)) || /^[يت].{3,}$/u.test(w.norm);
       if (!verbLike) continue;
       const np = this.shortNP(k + 1, i);
-      if (np && !/^[بلك]/u.test((this.words[np.first] as Word).norm) && !this.isComplementizer(np.first) && !this.isCueWord(np.first)) {
+      if (np && !hasPrepClitic(this.words[np.first] as Word) && !this.isComplementizer(np.first) && !this.isCueWord(np.first)) {
         // Extend a quantifier head («عدد من تلك الميليشيات …») to the comma.
         if (this.has(SOURCE_QUANTIFIERS, np.first)) {
           const sp = this.speakerForward(np.first, i);

@@ -8,7 +8,7 @@ import { checkworthiness } from './checkworthiness.js';
 import { findDates } from './dates.js';
 import { ANONYMOUS_HEADS } from './lexicon/words.js';
 import { findQuantities, type FoundQuantity } from './quantities.js';
-import { buildDoc, isWord, type Doc, type Word } from './words.js';
+import { buildDoc, hasPrepClitic, isWord, type Doc, type Word } from './words.js';
 
 export interface ClaimsInput {
   text: string;
@@ -41,7 +41,7 @@ function anonymousKind(doc: Doc, sp: FoundSpeaker): string | null {
   const headForm = head.norm.startsWith('ال') ? head.norm.slice(2) : head.norm;
   if (!ANONYMOUS_HEADS.has(headForm) && !ANONYMOUS_HEADS.has(head.norm)) return null;
   const next = doc.words[h + 1];
-  if (h + 1 <= sp.last && isWord(next) && /(ي|ية|يون|يين|ان|ين)$/u.test(next.norm) && !/^[بلك]/u.test(next.norm)) {
+  if (h + 1 <= sp.last && isWord(next) && /(ي|ية|يون|يين|ان|ين)$/u.test(next.norm) && !hasPrepClitic(next)) {
     return `${headForm} ${next.norm.startsWith('ال') ? next.norm.slice(2) : next.norm}`;
   }
   return headForm;

@@ -2,11 +2,12 @@
 // words («5 آلاف»), vague plurals («عشرات»), fractions («ثلث»), ranges («بين 20 و30», «20-30»),
 // approximators («نحو», «أكثر من», «على الأقل») and the counted noun after them.
 import type { Quantity } from '../../schema/claims.js';
+import { normalise } from '../text/normalise.js';
 import { APPROX_AFTER, APPROX_BEFORE } from './lexicon/words.js';
 import {
   DUAL_SCALES, FRACTIONS, HUNDREDS, PLURAL_SCALES, SCALES, TEEN_TAILS, TENS, UNITS, UNIT_ONLY_IN_TEENS, VAGUE,
 } from './lexicon/numbers.js';
-import { isPunct, isWord, type Doc, type Word } from './words.js';
+import { hasPrepClitic, isPunct, isWord, type Doc, type Word } from './words.js';
 
 /** A quantity found in the text, with the word range it covers. */
 export interface FoundQuantity extends Quantity {
@@ -154,10 +155,11 @@ function parseNumberAt(words: Word[], i: number, end: number): NumberParse | nul
 }
 
 // Words that cannot be a counted noun (prepositions, particles, verbs of the frame).
-const NOT_NOUNS = new Set([
+const NOT_NOUNS: ReadonlySet<string> = new Set(([
   'في', 'على', 'الى', 'عن', 'مع', 'ان', 'او', 'ثم', 'قد', 'لم', 'لا', 'ما', 'هو', 'هي', 'التي', 'الذي', 'الذين', 'منذ',
   'حتى', 'بين', 'بعد', 'قبل', 'خلال', 'عند', 'لدى', 'نحو', 'حوالي', 'فقط', 'كل', 'اكثر', 'اقل', 'و',
-]);
+] as string[]).map(normalise));
+
 
 const ADJECTIVE_ENDING = /(ي|ية|يا|يين|يون|يان|يتين|يتان|ين)$/u;
 
@@ -180,7 +182,7 @@ function countedPhrase(words: Word[], k: number, end: number, genitive: boolean)
   while (last + 1 < end) {
     const a = words[last + 1] as Word;
     if (!isWord(a) || a.token.kind !== 'word') break;
-    if (!ADJECTIVE_ENDING.test(a.norm) || /^[بلك]/u.test(a.norm) && !a.norm.startsWith('لل') ) break;
+    if (!ADJECTIVE_ENDING.test(a.norm) || hasPrepClitic(a)) break;
     if (NOT_NOUNS.has(a.norm)) break;
     last++;
   }
@@ -253,7 +255,7 @@ export function findQuantities(doc: Doc, covered: Uint8Array): FoundQuantity[] {
           valueMax = q.value;
           k = q.end;
         }
-      } else if (!p.vague && isWord(dash) && k < end) {
+      } else if (!p.vague && dash !== undefined && k < end) {
         const prev = words[i - 1];
         const between = isWord(prev) && (prev.bare === 'بين' || prev.norm === 'بين');
         const from = isWord(prev) && prev.norm === 'من';

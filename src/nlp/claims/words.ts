@@ -135,3 +135,9 @@ export function isPunct(w: Word | undefined, chars?: string): boolean {
 }
 
 export const COMMA = ',،';
+
+/** The token carries a preposition clitic by the text layer's segmentation («بالقرب», «لوزارة»; not «بريطاني», «كتائب»). */
+export function hasPrepClitic(w: Word): boolean {
+  const first = w.token.segments[0];
+  return w.token.segments.length > 1 && (first === 'ب' || first === 'ل' || first === 'ك' || ((first === 'و' || first === 'ف') && /^[بلك]$/u.test(w.token.segments[1] ?? '')));
+}

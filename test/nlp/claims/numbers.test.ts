@@ -1,0 +1,154 @@
+// Numeric claims and dates on composed sentences (not from the seeds).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { attributed, claimsOf, numeric } from './helpers.js';
+
+const quantities = (text: string) => numeric(text).map((c) => c.quantities[0]);
+
+describe('numbers in digits and words', () => {
+  it('reads digits with an attached preposition or conjunction, and Arabic-Indic digits', () => {
+    const [a, b, c] = quantities('أطلقت الفصائل بـ12 صاروخا و50 قذيفة على ١٥٠ منزلا.');
+    expect([a?.value, a?.unit, a?.text]).toEqual([12, 'صاروخ', '12 صاروخا']);
+    expect([b?.value, b?.text]).toEqual([50, '50 قذيفة']);
+    expect([c?.value, c?.text]).toEqual([150, '١٥٠ منزلا']);
+  });
+
+  it('reads number words, compounds and scales', () => {
+    expect(quantities('وصل خمسة وعشرون جنديا إلى القاعدة.')[0]?.value).toBe(25);
+    expect(quantities('نزح ثلاثة آلاف شخص من القرية.')[0]?.value).toBe(3000);
+    expect(quantities('وينتشر 5 آلاف جندي في البلاد.')[0]?.value).toBe(5000);
+    expect(quantities('بلغت الخسائر 2.5 مليون دولار.')[0]?.value).toBe(2_500_000);
+    expect(quantities('اعتقلت الشرطة أحد عشر مشتبها.')[0]?.value).toBe(11);
+    expect(quantities('وصلت مئتا شاحنة محملة بالمساعدات.')[0]?.value).toBe(200);
+  });
+
+  it('keeps both ends of a range', () => {
+    const [a] = quantities('شارك بين 20 و30 مقاتلا في الهجوم.');
+    expect([a?.value, a?.valueMax]).toEqual([20, 30]);
+    const [b] = quantities('قتل 20-30 مسلحا في الاشتباكات.');
+    expect([b?.value, b?.valueMax]).toEqual([20, 30]);
+  });
+
+  it('reads vague plurals and fractions as ranges or shares', () => {
+    const [a] = quantities('خرج مئات المتظاهرين إلى الشوارع.');
+    expect([a?.value, a?.valueMax, a?.approx]).toEqual([100, 999, true]);
+    const [b] = quantities('فر عشرات الآلاف من النازحين.');
+    expect([b?.value, b?.valueMax]).toEqual([10_000, 99_999]);
+    const [c] = quantities('يعيش نصف السكان تحت خط الفقر.');
+    expect(c?.value).toBe(0.5);
+  });
+
+  it('marks approximations before and after the number', () => {
+    expect(quantities('أصيب نحو 40 شخصا.')[0]?.approx).toBe(true);
+    expect(quantities('قتل أكثر من 100 مدني.')[0]?.text).toBe('أكثر من 100 مدني');
+    expect(quantities('قتل 12 شخصا على الأقل.')[0]?.approx).toBe(true);
+    expect(quantities('قتل 12 شخصا.')[0]?.approx).toBe(false);
+  });
+
+  it('takes the counted noun with its adjectives, or a partitive «من»', () => {
+    const [a] = quantities('وصل 300 جندي بريطاني إلى المطار.');
+    expect(a?.counted).toBe('جندي بريطاني');
+    const [b] = quantities('أفرج عن 7 من المعتقلين.');
+    expect([b?.value, b?.text]).toEqual([7, '7 من المعتقلين']);
+  });
+
+  it('does not count years, dates, ordinals, or definite numerals that refer back', () => {
+    expect(quantities('وقع الاتفاق في عام 2019 في العاصمة.')).toHaveLength(0);
+    expect(quantities('عقد الاجتماع في الـ15 من الشهر الماضي.')).toHaveLength(0);
+    expect(quantities('وهو الهجوم الرابع عشر هذا العام.')).toHaveLength(0);
+    expect(quantities('وقال الشهود الثلاثة إن الطائرة سقطت.')).toHaveLength(0);
+    expect(quantities('زار الوفد المدينة في 5 مارس.')).toHaveLength(0);
+  });
+
+  it('links a number inside a statement to that statement', () => {
+    const { claims } = claimsOf('وقال الدفاع المدني إن 14 شخصا قتلوا في الحريق.');
+    const n = claims.find((c) => c.kind === 'numeric');
+    expect(n?.attributedTo).not.toBeNull();
+    expect(claims[n?.attributedTo as number]?.cue?.text).toBe('وقال');
+    expect(claims[n?.attributedTo as number]?.quantities[0]?.value).toBe(14);
+  });
+});
+
+describe('dates', () => {
+  const published = '2021-07-13T23:41:00Z'; // a Tuesday
+  const dates = (text: string) => claimsOf(text, { publishedAt: published }).dates;
+
+  it('normalises day–month dates to ISO with the year of publication', () => {
+    const [d] = dates('وقع الهجوم في 5 يوليو قرب الحدود.');
+    expect([d?.kind, d?.iso]).toEqual(['date', '2021-07-05']);
+    const [e] = dates('اجتمعوا في السابع من يوليو (تموز) في بغداد.');
+    expect(e?.iso).toBe('2021-07-07');
+    const [f] = dates('صدر القرار في 20 ديسمبر 2020.');
+    expect(f?.iso).toBe('2020-12-20');
+  });
+
+  it('resolves weekdays and relative expressions against the publication date', () => {
+    expect(dates('وقع الانفجار الأحد.')[0]?.iso).toBe('2021-07-11');
+    expect(dates('التقى الوفد الخميس الماضي.')[0]?.iso).toBe('2021-07-08');
+    expect(dates('وصل الوفد أمس.')[0]?.iso).toBe('2021-07-12');
+    expect(dates('ارتفعت الأسعار الشهر الماضي.')[0]?.iso).toBe('2021-06');
+    expect(dates('بدأت المحادثات في أبريل الماضي.')[0]?.iso).toBe('2021-04');
+    expect(dates('في الـ7 من الشهر الجاري.')[0]?.iso).toBe('2021-07-07');
+  });
+
+  it('reads years and clock times', () => {
+    const [y] = dates('انسحبت القوات عام 2011.');
+    expect([y?.kind, y?.iso]).toEqual(['year', '2011']);
+    const [t] = dates('رويترز الثلاثاء 13 يوليو 2021 23:41');
+    expect(t?.kind).toBe('weekday');
+    const dt = dates('رويترز الثلاثاء 13 يوليو 2021 23:41').find((d) => d.kind === 'datetime');
+    expect(dt?.iso).toBe('2021-07-13T23:41');
+  });
+
+  it('leaves ISO empty when the article has no date', () => {
+    const [d] = claimsOf('وقع الانفجار الأحد.').dates;
+    expect(d?.iso).toBeNull();
+  });
+});
+
+describe('check-worthiness', () => {
+  it('ranks a casualty figure attributed to a source above a bland statement, and explains why', () => {
+    const [strong] = attributed('وقال مسؤول في الصحة إن 35 شخصا قتلوا في القصف.');
+    const [weak] = attributed('وقال المتحدث إن الاجتماع كان مفيدا.');
+    expect(strong?.checkworthiness).toBeGreaterThan(weak?.checkworthiness as number);
+    expect(strong?.checkworthinessFeatures).toHaveProperty('casualties');
+    expect(strong?.checkworthinessFeatures).toHaveProperty('number');
+  });
+
+  it('stays in [0, 1] and puts the sum of features through the logistic', () => {
+    for (const c of claimsOf('وتتهم الحكومة المعارضة بالوقوف وراء أكبر هجوم أدى إلى مقتل 40 شخصا.').claims) {
+      expect(c.checkworthiness).toBeGreaterThanOrEqual(0);
+      expect(c.checkworthiness).toBeLessThanOrEqual(1);
+      const sum = Object.values(c.checkworthinessFeatures).reduce((a, b) => a + b, 0);
+      expect(c.checkworthiness).toBeCloseTo(1 / (1 + Math.exp(-sum)), 2);
+    }
+  });
+});
+
+describe('properties', () => {
+  const vocabulary = [
+    'وقال', 'قالت', 'إن', 'أن', 'بأن', 'مصدر', 'أمني', 'الوزير', 'بحسب', 'وفق', 'ما', 'أكد', '"', '«', '»', '،', '.', 'نحو',
+    '14', 'بـ3', 'ثلاثة', 'آلاف', 'جندي', 'عشرات', 'الهجمات', 'الأحد', 'عام', '2020', 'يوليو', 'وأضاف', 'مشيرا', 'إلى',
+    'لم', 'تعلن', 'عن', 'نقلت', 'قوله', 'الحكومة', 'في', 'بيان', 'ويrول', ':', '-', '(', ')', '١٢', 'نصف', 'واحد',
+  ];
+  const texts = fc.array(fc.constantFrom(...vocabulary), { minLength: 0, maxLength: 60 }).map((ws) => ws.join(' '));
+
+  it('never throws, every span slices the text, and the output is deterministic', () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        const a = claimsOf(text, { publishedAt: '2021-07-13T00:00:00Z' });
+        const b = claimsOf(text, { publishedAt: '2021-07-13T00:00:00Z' });
+        expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+        for (const c of a.claims) {
+          const spans = [c, c.cue, c.content, c.speaker, c.speaker?.antecedent, ...c.quantities];
+          for (const s of spans) if (s) expect(text.slice(s.start, s.end)).toBe(s.text);
+          expect(c.checkworthiness).toBeGreaterThanOrEqual(0);
+          expect(c.checkworthiness).toBeLessThanOrEqual(1);
+          if (c.attributedTo !== null) expect(a.claims[c.attributedTo]?.kind).toBe('attributed');
+        }
+        for (const d of a.dates) expect(text.slice(d.start, d.end)).toBe(d.text);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
