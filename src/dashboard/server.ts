@@ -64,7 +64,7 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
   const { config } = deps;
   const queues = (deps.queueNames ?? allQueues()).map((name) => openQueue(name, deps.connection, deps.settings));
   const output = new OutputReader(config.outDir);
-  const snapshots = new SnapshotCache({ queues, output, bullBoardPath: BULL_BOARD_PATH }, Math.max(250, config.refreshMs / 2));
+  const snapshots = new SnapshotCache({ queues, output, bullBoardPath: BULL_BOARD_PATH, latestCount: LATEST_ON_OVERVIEW }, Math.max(250, config.refreshMs / 2));
   const metrics = new DashboardMetrics(output);
   const files = loadStaticFiles();
 
@@ -85,7 +85,7 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
   });
 
   app.get('/', async (c) => {
-    const [{ snapshot }, latest] = await Promise.all([snapshots.get(), output.latestRecords(LATEST_ON_OVERVIEW)]);
+    const { snapshot, latest } = await snapshots.get();
     return c.html(overviewPage(snapshot, latest).value);
   });
 
@@ -99,7 +99,7 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
       });
       while (open) {
         try {
-          const [{ snapshot }, latest] = await Promise.all([snapshots.get(), output.latestRecords(LATEST_ON_OVERVIEW)]);
+          const { snapshot, latest } = await snapshots.get();
           await stream.writeSSE({ event: 'overview', data: JSON.stringify({ snapshot, html: overviewFragment(snapshot, latest).value }) });
         } catch (error) {
           await stream.writeSSE({ event: 'problem', data: JSON.stringify({ message: (error as Error).message }) });

@@ -1,5 +1,5 @@
 import type { Queue } from 'bullmq';
-import type { OutputReader } from './output-reader.js';
+import type { OutputReader, RecordSummary } from './output-reader.js';
 import { parseWorkerName, percentile, perMinuteSeries, type WorkerProcess } from './stats.js';
 
 export const JOB_STATES = ['waiting', 'active', 'completed', 'failed', 'delayed'] as const;
@@ -104,10 +104,14 @@ export interface SnapshotSource {
   queues: readonly Queue[];
   output: OutputReader;
   bullBoardPath: string;
+  /** How many of the newest records the overview lists. */
+  latestCount: number;
 }
 
 export interface CollectedSnapshot {
   snapshot: OverviewSnapshot;
+  /** The newest records, for the overview's list. */
+  latest: RecordSummary[];
   /** Per queue: the recent completed jobs' timings (for the Prometheus histogram). */
   recentTimings: Map<string, { id: string; finishedOn: number; ms: number }[]>;
 }
@@ -136,6 +140,7 @@ export async function collectSnapshot(source: SnapshotSource, now = Date.now()):
       failures,
       output: { records: await source.output.countFiles('articles'), failures: await source.output.countFiles('failed') },
     },
+    latest: await source.output.latestRecords(source.latestCount),
     recentTimings: new Map(perStage.map((entry) => [entry.stage.name, entry.recent])),
   };
 }

@@ -1,5 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Queue, UnrecoverableError, Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyse } from '../../src/analyse.js';
 import { createDashboardApp, type DashboardApp } from '../../src/dashboard/server.js';
@@ -127,6 +129,38 @@ describe('dashboard server (real Redis, real output files)', () => {
       const { app } = open({});
       const response = await app.request('http://127.0.0.1:3000/queues/api/queues/tokenise/retry/failed', { method: 'PUT', headers: { origin: 'https://evil.example', host: '127.0.0.1:3000' } });
       expect(response.status).toBe(403);
+    });
+  });
+
+  describe('failures', () => {
+    it('lists a failed job with its reason, its file and a bull-board link, and a failure record from the output folder', async () => {
+      const failingSettings = testSettings('dashboard-failures');
+      const queue = new Queue('tokenise', { connection, prefix: failingSettings.prefix });
+      const workerConnection = createRedis(testRedisUrl());
+      const worker = new Worker('tokenise', async () => {
+        throw new UnrecoverableError('tokeniser choked on <b>bold</b>');
+      }, { connection: workerConnection, prefix: failingSettings.prefix });
+      try {
+        await queue.add('article', { kind: 'record', record: { source: { file: 'bad<file>.txt' } } }, { jobId: 'abcabcabcabcabca' });
+        for (let i = 0; i < 100 && (await queue.getFailedCount()) === 0; i++) await sleep(50);
+        mkdirSync(join(outDir, 'failed'), { recursive: true });
+        writeFileSync(
+          join(outDir, 'failed', 'ffffeeeeddddcccc.json'),
+          JSON.stringify({ id: 'ffffeeeeddddcccc', stage: 'ingest', error: { name: 'InputError', message: 'malformed JSON' }, attempts: 0, failedAt: new Date().toISOString(), origin: { file: 'broken.json', line: null } }),
+        );
+        const dashboard = createDashboardApp({ connection, settings: failingSettings, logger: quietLogger, config: config({ outDir }), queueNames: ['tokenise'] });
+        apps.push(dashboard);
+        const body = await (await dashboard.app.request('/')).text();
+        expect(body).toContain('<a href="/queues/queue/tokenise/abcabcabcabcabca">tokenise</a>');
+        expect(body).toContain('tokeniser choked on &lt;b&gt;bold&lt;/b&gt;');
+        expect(body).toContain('bad&lt;file&gt;.txt');
+        expect(body).toContain('InputError: malformed JSON');
+        expect(body).toContain('broken.json');
+      } finally {
+        await worker.close();
+        await queue.close();
+        workerConnection.disconnect();
+      }
     });
   });
 
