@@ -65,6 +65,8 @@ export function nameFormsOf(lexicon: ReadonlyMap<string, string>): Set<string> {
     for (let k = 1; k <= 2 && k < form.length - 2; k++) {
       if (!CLITIC_LETTERS.has(form[k - 1]!)) break;
       if (lexicon.has(form.slice(k))) glued = true;
+      // «للولايات» is ل + «الولايات» with the article's alef dropped.
+      if (form[k - 1] === 'ل' && form[k] === 'ل' && lexicon.has(`ا${form.slice(k)}`)) glued = true;
     }
     if (!glued) forms.add(form);
   }

@@ -65,7 +65,7 @@ const T = {
 } as const;
 
 /** Bumped whenever the features change; a model trained under another version refuses to load. */
-export const FEATURE_VERSION = 2;
+export const FEATURE_VERSION = 3;
 
 /** For each token, the gazetteer classes of phrases that begin (B) or continue (I) at it. */
 export function gazetteerMarks(tokens: readonly NerToken[], gazetteer: Gazetteer): string[][] {
@@ -124,92 +124,101 @@ function shapeOf(token: NerToken): string {
   return `${token.kind}:${lengthClass}`;
 }
 
-const PAD: NerToken = {
-  text: '',
-  start: 0,
-  end: 0,
-  kind: 'symbol',
-  norm: '<pad>',
-  key: '<pad>',
-  stem: '<pad>',
-  proclitics: [],
-  enclitics: [],
-  stemStart: 0,
-  stemEnd: 0,
-  sentence: 0,
-};
+/**
+ * Training-time word dropout: tokens whose identity (word, stem, lexical form, corpus-lexicon entry)
+ * is hidden from every feature, as if the word were unknown, so that the model also learns the
+ * context, affix, gazetteer and trigger cues that carry it through names it has never seen.
+ */
+export type TokenMask = readonly boolean[];
+
+const UNKNOWN = '<unk>';
 
 export function extractFeatures(
   tokens: readonly NerToken[],
   gazetteer: Gazetteer,
   bucketBits: number,
   nameLexicon: ReadonlyMap<string, string>,
+  masked?: TokenMask,
 ): SentenceFeatures {
+  const n = tokens.length;
   const mask = (1 << bucketBits) - 1;
   const marks = gazetteerMarks(tokens, gazetteer);
   const out: number[] = [];
-  const offsets = new Uint32Array(tokens.length + 1);
-  const at = (i: number): NerToken => (i >= 0 && i < tokens.length ? tokens[i]! : PAD);
-  const stemKey = (t: NerToken): string => searchKey(t.stem);
+  const offsets = new Uint32Array(n + 1);
   const add = (template: number, value: string): void => {
     out.push(fnv1a(value, template) & mask);
   };
-  const seenTags = tokens.map((t) => (t.kind === 'word' || t.kind === 'latin' ? (nameLexicon.get(t.key) ?? '-') : '-'));
-  for (let i = 0; i < tokens.length; i++) {
+  // Per-token strings, computed once; index -1 and n are the sentence boundaries.
+  const hidden = (i: number): boolean => masked?.[i] === true;
+  const stems = tokens.map((t) => searchKey(t.stem));
+  const keys = tokens.map((t, i) => (hidden(i) ? UNKNOWN : t.key));
+  const idStems = stems.map((stem, i) => (hidden(i) ? UNKNOWN : stem));
+  const lexicals = tokens.map((t, i) => (hidden(i) ? UNKNOWN : searchKey(lexicalForm(t))));
+  const bands = tokens.map((t) => (t.kind === 'word' ? evidenceBand(t.stem) : t.kind));
+  const seenTags = tokens.map((t, i) =>
+    (t.kind === 'word' || t.kind === 'latin') && !hidden(i) ? (nameLexicon.get(t.key) ?? '-') : '-',
+  );
+  const keyAt = (i: number): string => (i < 0 || i >= n ? '<pad>' : keys[i]!);
+  const stemAt = (i: number): string => (i < 0 || i >= n ? '<pad>' : idStems[i]!);
+  const kindAt = (i: number): string => (i < 0 || i >= n ? 'pad' : tokens[i]!.kind);
+  const bandAt = (i: number): string => (i < 0 || i >= n ? 'pad' : bands[i]!);
+  const noMarks: string[] = [];
+  for (let i = 0; i < n; i++) {
     offsets[i] = out.length;
     const t = tokens[i]!;
-    const prev = at(i - 1);
-    const next = at(i + 1);
-    const stem = stemKey(t);
-    const lexical = searchKey(lexicalForm(t));
+    const stem = stems[i]!;
+    const idStem = idStems[i]!;
+    const lexical = lexicals[i]!;
+    const prevStem = stemAt(i - 1);
+    const nextStem = stemAt(i + 1);
     add(T.bias, '');
-    add(T.key, t.key);
-    add(T.stem, stem);
+    add(T.key, keys[i]!);
+    add(T.stem, idStem);
     add(T.lexical, lexical);
     add(T.proclitics, t.proclitics.join('+'));
     add(T.enclitics, t.enclitics.join('+'));
     add(T.prefix2, stem.slice(0, 2));
     add(T.prefix3, stem.slice(0, 3));
+    add(T.prefix4, stem.slice(0, 4));
     add(T.suffix1, stem.slice(-1));
     add(T.suffix2, stem.slice(-2));
     add(T.suffix3, stem.slice(-3));
-    add(T.shape, shapeOf(t));
-    add(T.keyPrev, prev.key);
-    add(T.keyNext, next.key);
-    add(T.keyPrev2, at(i - 2).key);
-    add(T.keyNext2, at(i + 2).key);
-    add(T.stemPrev, stemKey(prev));
-    add(T.stemNext, stemKey(next));
-    add(T.stemBigramLeft, `${stemKey(prev)}|${stem}`);
-    add(T.stemBigramRight, `${stem}|${stemKey(next)}`);
-    add(T.lexicalPrevCurrent, `${searchKey(lexicalForm(prev))}|${lexical}`);
-    for (const mark of marks[i]!) add(T.gazetteer, mark);
-    for (const mark of i > 0 ? marks[i - 1]! : []) add(T.gazetteerPrev, mark);
-    for (const mark of i + 1 < tokens.length ? marks[i + 1]! : []) add(T.gazetteerNext, mark);
-    const prevMarks = i > 0 ? marks[i - 1]! : [];
-    const prev2Marks = i > 1 ? marks[i - 2]! : [];
-    if (prevMarks.includes('E:title')) add(T.titleBefore, '1');
-    if (prev2Marks.includes('E:title')) add(T.titleBefore2, '1');
-    if (prevMarks.includes('E:orgHead')) add(T.orgHeadBefore, '1');
-    if (prevMarks.includes('E:placeHead')) add(T.placeHeadBefore, '1');
-    add(T.gazetteerTrigram, `${prevMarks.join(',')}|${marks[i]!.join(',')}`);
-    if (i === 0) add(T.sentenceStart, '1');
-    add(T.prevSuffixCurrent, `${stemKey(prev).slice(-2)}|${stem}`);
-    add(T.nextSuffix, stemKey(next).slice(-2));
-    add(T.kindPrevNext, `${prev.kind}|${t.kind}|${next.kind}`);
-    const band = t.kind === 'word' ? evidenceBand(t.stem) : t.kind;
-    add(T.evidence, band);
-    add(T.evidenceNorm, t.kind === 'word' ? evidenceBand(t.norm) : t.kind);
-    add(T.evidenceWindow, `${prev.kind === 'word' ? evidenceBand(prev.stem) : prev.kind}|${band}|${next.kind === 'word' ? evidenceBand(next.stem) : next.kind}`);
-    add(T.prefix4, stem.slice(0, 4));
     add(T.suffix4, stem.slice(-4));
     add(T.wordSuffix2, t.key.slice(-2));
-    add(T.keyPrevShape, `${prev.key}|${shapeOf(t)}`);
+    add(T.shape, shapeOf(t));
+    add(T.keyPrev, keyAt(i - 1));
+    add(T.keyNext, keyAt(i + 1));
+    add(T.keyPrev2, keyAt(i - 2));
+    add(T.keyNext2, keyAt(i + 2));
+    add(T.stemPrev, prevStem);
+    add(T.stemNext, nextStem);
+    add(T.stemBigramLeft, `${prevStem}|${idStem}`);
+    add(T.stemBigramRight, `${idStem}|${nextStem}`);
+    add(T.lexicalPrevCurrent, `${i > 0 ? lexicals[i - 1] : '<pad>'}|${lexical}`);
+    const currentMarks = marks[i]!;
+    const prevMarks = i > 0 ? marks[i - 1]! : noMarks;
+    const nextMarks = i + 1 < n ? marks[i + 1]! : noMarks;
+    for (const mark of currentMarks) add(T.gazetteer, mark);
+    for (const mark of prevMarks) add(T.gazetteerPrev, mark);
+    for (const mark of nextMarks) add(T.gazetteerNext, mark);
+    if (prevMarks.includes('E:title')) add(T.titleBefore, '1');
+    if (i > 1 && marks[i - 2]!.includes('E:title')) add(T.titleBefore2, '1');
+    if (prevMarks.includes('E:orgHead')) add(T.orgHeadBefore, '1');
+    if (prevMarks.includes('E:placeHead')) add(T.placeHeadBefore, '1');
+    add(T.gazetteerTrigram, `${prevMarks.join(',')}|${currentMarks.join(',')}`);
+    if (i === 0) add(T.sentenceStart, '1');
+    add(T.prevSuffixCurrent, `${prevStem.slice(-2)}|${idStem}`);
+    add(T.nextSuffix, nextStem.slice(-2));
+    add(T.kindPrevNext, `${kindAt(i - 1)}|${t.kind}|${kindAt(i + 1)}`);
+    add(T.evidence, bands[i]!);
+    add(T.evidenceNorm, t.kind === 'word' ? evidenceBand(t.norm) : t.kind);
+    add(T.evidenceWindow, `${bandAt(i - 1)}|${bands[i]}|${bandAt(i + 1)}`);
+    add(T.keyPrevShape, `${keyAt(i - 1)}|${shapeOf(t)}`);
     // How the training corpus labelled this word (and its neighbours), when it did.
     add(T.seen, seenTags[i]!);
     add(T.seenPrev, `${i > 0 ? seenTags[i - 1] : '^'}|${seenTags[i]}`);
-    add(T.seenNext, `${seenTags[i]}|${i + 1 < tokens.length ? seenTags[i + 1] : '$'}`);
-    if (lexical !== t.key) add(T.seenLexical, nameLexicon.get(lexical) ?? '-');
+    add(T.seenNext, `${seenTags[i]}|${i + 1 < n ? seenTags[i + 1] : '$'}`);
+    if (lexical !== keys[i]) add(T.seenLexical, hidden(i) ? '-' : (nameLexicon.get(lexical) ?? '-'));
     // Letter trigrams of the stem: transliterated names share them («ـوف», «سكي», «ستا»).
     if (t.kind === 'word' && stem.length > 3) {
       const padded = `<${stem}>`;
@@ -224,6 +233,6 @@ export function extractFeatures(
       if (marks[back]!.includes('E:placeHead')) add(T.headAcrossAdjectives, 'place');
     }
   }
-  offsets[tokens.length] = out.length;
+  offsets[n] = out.length;
   return { buckets: Uint32Array.from(out), offsets };
 }

@@ -2,10 +2,21 @@ import countriesData from './data/countries.json' with { type: 'json' };
 import placesData from './data/places.json' with { type: 'json' };
 import triggersData from './data/triggers.json' with { type: 'json' };
 import namesData from './data/names.json' with { type: 'json' };
+import knownData from './data/known-entities.json' with { type: 'json' };
 import { normalise, searchKey } from '../text/normalise.js';
 
 /** Gazetteer classes; each becomes a feature (membership of the token or of a phrase it opens/continues). */
-export type GazetteerClass = 'country' | 'city' | 'region' | 'title' | 'orgHead' | 'placeHead' | 'givenName';
+export type GazetteerClass =
+  | 'country'
+  | 'city'
+  | 'region'
+  | 'title'
+  | 'orgHead'
+  | 'placeHead'
+  | 'givenName'
+  | 'organisation'
+  | 'person'
+  | 'notName';
 
 /** The key a phrase is looked up under: normalised, search-keyed, single spaces. */
 export function phraseKey(phrase: string): string {
@@ -33,6 +44,10 @@ export interface GazetteerLists {
   orgHeads: readonly string[];
   placeHeads: readonly string[];
   givenNames: readonly string[];
+  organisations: readonly string[];
+  people: readonly string[];
+  /** Month and weekday names: capitalised-looking in translation, never entities here. */
+  notNames: readonly string[];
 }
 
 export function buildGazetteer(lists: GazetteerLists): Gazetteer {
@@ -55,6 +70,9 @@ export function buildGazetteer(lists: GazetteerLists): Gazetteer {
   add('orgHead', lists.orgHeads);
   add('placeHead', lists.placeHeads);
   add('givenName', lists.givenNames);
+  add('organisation', lists.organisations);
+  add('person', lists.people);
+  add('notName', lists.notNames);
   return { phrases, maxWords };
 }
 
@@ -68,6 +86,9 @@ export function defaultGazetteerLists(): GazetteerLists {
     orgHeads: triggersData.organisationHeads,
     placeHeads: triggersData.placeHeads,
     givenNames: namesData.givenNames,
+    organisations: knownData.organisations,
+    people: knownData.people,
+    notNames: knownData.notNames,
   };
 }
 

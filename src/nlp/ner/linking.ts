@@ -1,0 +1,169 @@
+import type { EntityType } from '../../schema/entities.js';
+import type { LinkingLexicon } from './aliases.js';
+import type { TaggedMention } from './mentions.js';
+import { editDistance, entityIdFor, phraseSkeleton, wordSkeleton } from './skeleton.js';
+
+/**
+ * One entity of one article: its mentions' forms, the fullest one (canonical), and the keys under
+ * which the shared registry matches it with entities of other articles.
+ */
+export interface ArticleEntity {
+  /** Stable within the article and across re-runs of it: `type:skeleton of canonical`. */
+  localKey: string;
+  type: EntityType;
+  canonical: string;
+  /** Number of words of the canonical form (a fuller form wins when entities merge). */
+  words: number;
+  /** Keys that identify the entity on their own: its full forms' skeletons, its alias group. */
+  strongKeys: string[];
+  /**
+   * Keys of partial forms (a person's family name, an organisation's short form): they link a
+   * partial mention in another article only when they point at exactly one entity.
+   */
+  weakKeys: string[];
+  /** Surface forms seen in the article (original text, clitics outside). */
+  variants: string[];
+  mentionCount: number;
+  /** The id this entity gets when the registry has never seen any of its keys. */
+  proposedId: string;
+}
+
+/** A tagged mention with the index of its entity in `ArticleEntities.entities`. */
+export interface LinkedMention extends TaggedMention {
+  entity: number;
+}
+
+export interface ArticleEntities {
+  mentions: LinkedMention[];
+  entities: ArticleEntity[];
+}
+
+interface Working {
+  type: EntityType;
+  mentionIndexes: number[];
+  /** Skeleton words of the fullest form. */
+  fullWords: string[];
+  canonicalMention: number;
+  alias: { key: string; canonical: string } | null;
+}
+
+function isContiguousPart(part: readonly string[], whole: readonly string[], where: 'prefix' | 'suffix'): boolean {
+  if (part.length >= whole.length) return false;
+  const offset = where === 'prefix' ? 0 : whole.length - part.length;
+  return part.every((w, k) => w === whole[offset + k]);
+}
+
+/** Single words that differ by one edit (a typo or a variant the skeleton misses): long words only. */
+function nearSameWord(a: string, b: string): boolean {
+  return a.length >= 5 && b.length >= 5 && a[0] === b[0] && editDistance(a, b, 1) <= 1;
+}
+
+/**
+ * Groups an article's mentions into entities. Rules, in order, for each mention (fullest first):
+ * the same alias group; the same skeleton; for a person, the mention is the last word(s) of a
+ * fuller name in the article (الكاظمي → مصطفى الكاظمي); for other types, the first word(s)
+ * (الحشد → الحشد الشعبي); a near-identical single long word. When several fuller entities
+ * qualify (two people called حسين), the nearest one before the mention wins.
+ */
+export function linkArticleMentions(mentions: readonly TaggedMention[], lexicon: LinkingLexicon): ArticleEntities {
+  const skeletons = mentions.map((m) => m.words.map((w) => wordSkeleton(w, lexicon.plainWords)));
+  const order = mentions
+    .map((_, index) => index)
+    .sort((a, b) => skeletons[b]!.length - skeletons[a]!.length || a - b);
+  const clusters: Working[] = [];
+  const assigned = new Array<number>(mentions.length).fill(-1);
+
+  for (const index of order) {
+    const mention = mentions[index]!;
+    const words = skeletons[index]!;
+    const joined = words.join(' ');
+    const alias = lexicon.aliases.get(phraseSkeleton(mention.words, lexicon.plainWords));
+    let target = -1;
+    if (alias) target = clusters.findIndex((c) => c.alias?.key === alias.key);
+    if (target < 0) {
+      target = clusters.findIndex(
+        (c) => c.type === mention.type && c.mentionIndexes.some((m) => skeletons[m]!.join(' ') === joined),
+      );
+    }
+    if (target < 0) {
+      const candidates = clusters
+        .map((c, k) => ({ c, k }))
+        .filter(({ c }) => {
+          if (c.type !== mention.type) return false;
+          const part = mention.type === 'PER' ? 'suffix' : 'prefix';
+          if (isContiguousPart(words, c.fullWords, part)) return true;
+          return words.length === 1 && c.fullWords.length >= 1 && nearSameWord(words[0]!, c.fullWords[c.fullWords.length - 1]!);
+        });
+      if (candidates.length === 1) target = candidates[0]!.k;
+      else if (candidates.length > 1) target = nearestBefore(candidates.map((x) => x.k), clusters, mentions, mention.start);
+    }
+    if (target < 0) {
+      clusters.push({
+        type: alias?.type ?? mention.type,
+        mentionIndexes: [],
+        fullWords: words,
+        canonicalMention: index,
+        alias: alias ? { key: alias.key, canonical: alias.canonical } : null,
+      });
+      target = clusters.length - 1;
+    }
+    const cluster = clusters[target]!;
+    cluster.mentionIndexes.push(index);
+    if (!cluster.alias && alias) cluster.alias = { key: alias.key, canonical: alias.canonical };
+    assigned[index] = target;
+  }
+
+  const entities = clusters.map((cluster): ArticleEntity => {
+    const canonicalMention = mentions[cluster.canonicalMention]!;
+    const fullKey = `${cluster.type}:${cluster.fullWords.join(' ')}`;
+    const strong = new Set<string>([fullKey]);
+    const weak = new Set<string>();
+    if (cluster.alias) strong.add(cluster.alias.key);
+    for (const m of cluster.mentionIndexes) {
+      const key = `${cluster.type}:${skeletons[m]!.join(' ')}`;
+      if (skeletons[m]!.length === cluster.fullWords.length) strong.add(key);
+      else if (!strong.has(key)) weak.add(key);
+    }
+    // A person named in full is also findable by the family name alone from other articles.
+    if (cluster.type === 'PER' && cluster.fullWords.length >= 2) {
+      const family = `PER:${cluster.fullWords[cluster.fullWords.length - 1]}`;
+      if (!strong.has(family)) weak.add(family);
+    }
+    const canonical = cluster.alias && cluster.fullWords.length <= cluster.alias.canonical.split(/\s+/).length
+      ? cluster.alias.canonical
+      : canonicalMention.text;
+    const strongKeys = [...strong];
+    return {
+      localKey: fullKey,
+      type: cluster.type,
+      canonical,
+      words: canonical.split(/\s+/).length,
+      strongKeys,
+      weakKeys: [...weak],
+      variants: [...new Set(cluster.mentionIndexes.map((m) => mentions[m]!.text))],
+      mentionCount: cluster.mentionIndexes.length,
+      proposedId: entityIdFor(cluster.type, cluster.alias?.key ?? fullKey),
+    };
+  });
+  return {
+    mentions: mentions.map((m, index) => ({ ...m, type: clusters[assigned[index]!]!.type, entity: assigned[index]! })),
+    entities,
+  };
+}
+
+function nearestBefore(candidates: number[], clusters: readonly Working[], mentions: readonly TaggedMention[], at: number): number {
+  let best = candidates[0]!;
+  let bestDistance = Infinity;
+  for (const k of candidates) {
+    for (const m of clusters[k]!.mentionIndexes) {
+      const start = mentions[m]!.start;
+      // Prefer a fuller mention before this one; one after counts as farther than any before.
+      const distance = start <= at ? at - start : 1e9 + (start - at);
+      if (distance < bestDistance) {
+        bestDistance = distance;
+        best = k;
+      }
+    }
+  }
+  return best;
+}
