@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError } from './config.js';
 import { RedisServerMissingError } from './pipeline/redis-server.js';
 import { analyseCommand } from './commands/analyse.js';
+import { dashboardCommand } from './commands/dashboard.js';
 import { ingestCommand } from './commands/ingest.js';
 import { runCommand } from './commands/run.js';
 import { statusCommand } from './commands/status.js';
@@ -64,6 +65,15 @@ export function buildProgram(): Command {
     .description('per-stage job counts from Redis')
     .option('--json', 'print JSON', false)
     .action((options: { json?: boolean }) => statusCommand(options));
+
+  program
+    .command('dashboard')
+    .description('serve the dashboard (pipeline overview, queues, news, /metrics, /healthz) on the pipeline\'s Redis and output folder')
+    .option('--port <port>', 'port (default: KHABAR_DASHBOARD_PORT or 3000)', port)
+    .option('--host <address>', 'address to bind (default: KHABAR_DASHBOARD_HOST or 127.0.0.1; any other needs KHABAR_DASHBOARD_TOKEN)')
+    .option('--out <dir>', 'output folder the pipeline writes', 'output')
+    .option('--read-only', 'no retry, clean or remove in the queues view', false)
+    .action((options: { port?: number; host?: string; out: string; readOnly?: boolean }) => dashboardCommand(options));
 
   return program;
 }

@@ -7,6 +7,8 @@ import { listInputFiles, watchInbox, type InboxWatcher } from '../ingest/watcher
 import { embeddedUrlFile } from '../pipeline/redis.js';
 import { allQueues } from '../pipeline/stages.js';
 import { Supervisor } from '../pipeline/supervisor.js';
+import { dashboardConfig } from '../dashboard/config.js';
+import { startDashboard, type RunningDashboard } from '../dashboard/server.js';
 import { commandContext, onShutdownSignal } from './context.js';
 
 export interface RunOptions {
@@ -35,6 +37,8 @@ async function expandPaths(paths: string[]): Promise<string[]> {
  * the inbox is watched (with `--once`: its current files only).
  */
 export async function runCommand(paths: string[], options: RunOptions): Promise<void> {
+  // The dashboard's settings are checked first: a refused binding stops us before Redis starts.
+  const dashboardSettings = options.dashboard === undefined ? null : dashboardConfig({ port: options.dashboard, out: resolve(options.out) });
   const ctx = await commandContext({ mayStartRedis: true, name: 'run' });
   const { logger, settings } = ctx;
   const outDir = resolve(options.out);
@@ -48,6 +52,10 @@ export async function runCommand(paths: string[], options: RunOptions): Promise<
   }
   const connection = ctx.connect();
   const ingestor = new Ingestor({ connection, settings, logger, maxFileBytes: ctx.env.KHABAR_MAX_FILE_BYTES, highWater: ctx.env.KHABAR_INGEST_HIGH_WATER });
+  const dashboardConnection = dashboardSettings ? ctx.connect() : null;
+  const dashboard: RunningDashboard | null =
+    dashboardSettings && dashboardConnection ? await startDashboard({ connection: dashboardConnection, settings, config: dashboardSettings, logger }) : null;
+  if (dashboard) process.stdout.write(`khabar: dashboard at ${dashboard.url}/\n`);
   logger.info({ redis: redactRedisUrl(ctx.redis.url), workersPerQueue: options.workers, queues: allQueues(), out: options.out, inbox: options.inbox }, 'khabar running');
 
   let watcher: InboxWatcher | null = null;
@@ -57,6 +65,8 @@ export async function runCommand(paths: string[], options: RunOptions): Promise<
     stopped = true;
     await watcher?.close();
     await ingestor.close();
+    await dashboard?.close();
+    dashboardConnection?.disconnect();
     await supervisor.stop(settings.shutdownTimeoutMs + 5_000);
     connection.disconnect();
     if (ctx.redis.embedded) {

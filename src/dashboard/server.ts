@@ -200,7 +200,7 @@ export async function startDashboard(deps: DashboardDeps): Promise<RunningDashbo
   const port = (server.address() as AddressInfo).port;
   const host = deps.config.host.includes(':') ? `[${deps.config.host}]` : deps.config.host;
   const url = `http://${host}:${port}`;
-  deps.logger.info({ url, readOnly: deps.config.readOnly, token: deps.config.token ? 'set' : 'none' }, 'dashboard listening');
+  deps.logger.info({ url, readOnly: deps.config.readOnly, auth: deps.config.token ? 'token' : 'none' }, 'dashboard listening');
   return {
     url,
     port,
