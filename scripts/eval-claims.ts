@@ -25,11 +25,14 @@ type Tagger = (layer: TextLayer, text: string) => EntityMention[];
 async function loadTagger(): Promise<Tagger | null> {
   try {
     const nerModule = (await import('../src/models/ner.js')) as { loadNerModel: () => unknown; DEFAULT_WEIGHTS_FILE: string };
-    if (!existsSync(projectPath(nerModule.DEFAULT_WEIGHTS_FILE))) return null;
+    if (!existsSync(projectPath(nerModule.DEFAULT_WEIGHTS_FILE))) {
+      console.error(`NER model ${nerModule.DEFAULT_WEIGHTS_FILE} not present: evaluating without entity mentions`);
+      return null;
+    }
     const ner = (await import('../src/nlp/ner/index.js')) as Record<string, unknown>;
     const model = nerModule.loadNerModel();
     // Prefer a linking entry point when the NER stage provides one.
-    const link = ner.extractEntities as ((layer: TextLayer, text: string, model: unknown) => EntityMention[]) | undefined;
+    const link = ner.tagEntities as ((layer: TextLayer, text: string, model: unknown) => EntityMention[]) | undefined;
     if (typeof link === 'function') return (layer, text) => link(layer, text, model);
     const tag = ner.tagMentions as (layer: TextLayer, text: string, model: unknown) => Array<Omit<EntityMention, 'entityId' | 'canonical'> & { words: string[] }>;
     return (layer, text) =>

@@ -46,6 +46,8 @@ export interface FoundAttribution {
 }
 
 const MAX_SPEAKER_WORDS = 22;
+const QUOTE_CHARS = '"\'«»“”„‘’';
+const PREP_WORDS: ReadonlySet<string> = new Set(['ل', 'لـ', 'في', 'علي', 'من', 'الي', 'عن', 'مع', 'ضد', 'تحت', 'فوق', 'بين', 'لدي', 'عند', 'نحو', 'حول', 'داخل', 'خارج', 'باسم', 'بعد', 'قبل']);
 const QAWL = new Set(['قوله', 'قولها', 'قولهم', 'قولهما', 'قولهن']);
 const COLON = ':';
 const DASHES = '-–—';
@@ -162,7 +164,8 @@ class Extractor {
     if (!isL) return 0;
     const rest = w.norm === 'ل' ? '' : w.norm.slice(1);
     const media = MEDIA_NOUNS.has(rest) || MEDIA_NOUNS.has(w.stem);
-    const person = this.entityAt[i]?.type === 'PER';
+    // After a person, «لـX» right before «إن» is the addressee even when X is not recognised as a name.
+    const person = this.entityAt[i]?.type === 'PER' || (rest.length > 0 && this.isComplementizer(i + 1));
     if (!(media || (afterPerson && (person || rest.length === 0)))) return 0;
     k++;
     // The outlet's name, possibly in quotation marks: «لوكالة “رويترز”», «لروسيا اليوم».
@@ -292,6 +295,11 @@ class Extractor {
       const m = this.entityAt[k];
       const prepClitic = hasPrepClitic(w) && !(m && m.start === w.token.start) && !this.has(ANONYMOUS_HEADS, k);
       if (prepClitic) continue;
+      // A name inside a prepositional phrase («تحت 'تنسيقية المقاومة'», «من خامنئي») is not the subject.
+      let q = k - 1;
+      while (q >= from && isPunct(this.words[q], QUOTE_CHARS)) q--;
+      const inPP = q >= from && this.has(PREP_WORDS, q);
+      if (m && inPP) continue;
       if ((m && (k === from || this.entityAt[k - 1] !== m)) || this.has(ANONYMOUS_HEADS, k) || this.has(DEMONSTRATIVES, k)) {
         start = k;
         break;
@@ -798,7 +806,10 @@ class Extractor {
       clauseStart = k;
       const w = this.words[k] as Word;
       if (!isWord(w)) continue;
-      const verbLike = (/^[وف]/u.test(w.norm) && w.bare !== w.norm && !/^[وف](ي|في|من|علي|الي|عن|مع|ب|ل)/u.test(w.norm)) || /^[يت].{3,}$/u.test(w.norm);
+      // News clauses open with a verb (VSO): «وشكك», «ورحبت», «تبدي»; not «وفي», «والقوات», «وبعد».
+      const verbLike =
+        (/^[وف]/u.test(w.norm) && w.norm.length >= 4 && !/^[وف](ال|لل)/u.test(w.norm) && !hasPrepClitic(w) && !this.has(PREP_WORDS, k) && !this.has(CLAUSE_OPENERS, k)) ||
+        /^[يت].{3,}$/u.test(w.norm);
       if (!verbLike) continue;
       const np = this.shortNP(k + 1, i);
       if (np && !hasPrepClitic(this.words[np.first] as Word) && !this.isComplementizer(np.first) && !this.isCueWord(np.first)) {

@@ -190,3 +190,46 @@ describe('offsets', () => {
     }
   });
 });
+
+describe('with entity mentions', () => {
+  it('stops a speaker at a name that starts the object («وتتهم واشنطن كتائب …»)', () => {
+    const text = 'وتطالب لندن الحكومة الإيرانية بالإفراج عن المعتقلين.';
+    const entities = [mention(text, 'لندن', 'LOC', 'loc:london'), mention(text, 'الحكومة الإيرانية', 'ORG', 'org:iran-gov')];
+    const [c] = attributed(text, { entities });
+    expect(c?.speaker?.text).toBe('لندن');
+    expect(c?.speaker?.entityId).toBe('loc:london');
+    expect(c?.content?.text).toBe('الحكومة الإيرانية بالإفراج عن المعتقلين');
+  });
+
+  it('reads «لـX» after a person as the addressee', () => {
+    const text = 'وقال السيسي لماكرون إن "مصر تدعم الحل السياسي".';
+    const entities = [mention(text, 'السيسي', 'PER', 'per:sisi')];
+    const [c] = attributed(text, { entities });
+    expect(c?.speaker?.text).toBe('السيسي');
+    expect(c?.speaker?.entityId).toBe('per:sisi');
+  });
+
+  it('keeps a place named inside the description («… في واشنطن»)', () => {
+    const text = 'وبحسب تقدير سامر خليل الباحث في مركز الدراسات في بيروت فإن "الأزمة طويلة".';
+    const entities = [mention(text, 'سامر خليل', 'PER', 'per:samer'), mention(text, 'بيروت', 'LOC', 'loc:beirut')];
+    const [c] = attributed(text, { entities });
+    expect(c?.cue?.text).toBe('وبحسب تقدير');
+    expect(c?.speaker?.text).toBe('سامر خليل الباحث في مركز الدراسات في بيروت');
+    expect(c?.speaker?.entityId).toBe('per:samer');
+  });
+
+  it('does not take a name inside a prepositional phrase as the SV subject', () => {
+    const text = 'وأفادت الصحيفة أن قادة الجماعة الموالية لـ"حزب العمال" أكدوا رفض الهدنة.';
+    const entities = [mention(text, 'حزب العمال', 'ORG', 'org:pkk')];
+    const cs = attributed(text, { entities });
+    const nested = cs.find((c) => c.cue?.text === 'أكدوا');
+    expect(nested?.speaker?.text).toBe('قادة الجماعة الموالية لـ"حزب العمال"');
+  });
+
+  it('does not link an anonymous description to the organisation it names', () => {
+    const text = 'وقال ضابط في الشرطة الاتحادية إن الطريق أغلق.';
+    const [c] = attributed(text, { entities: [mention(text, 'الشرطة الاتحادية', 'ORG', 'org:police')] });
+    expect(c?.speaker?.entityId).toBeNull();
+    expect(c?.speaker?.anonymous).toBe(true);
+  });
+});
