@@ -2,7 +2,7 @@
 // proclitics (و ف, then ب ك ل س, then ال), a stem, and one enclitic pronoun. Every analysis that the
 // grammar allows is scored and the best one wins, so that a letter is only split off when the corpus
 // and the word list say the rest is a stem: «وقال» → و+قال, but «وزير», «لبنان», «كتائب» stay whole.
-import { defaultAlVerb, defaultNeedsHamza, defaultStemEvidence, type StemEvidence } from './lexicon.js';
+import { defaultAlVerb, defaultNeedsHamza, defaultStemEvidence, defaultWholeEvidence, type StemEvidence } from './lexicon.js';
 import { foldAlef, lightWithOrigin } from './normalise.js';
 
 export interface Segmentation {
@@ -23,6 +23,8 @@ interface ProcliticPattern {
   segments: string[];
   hasArticle: boolean;
   hasFuture: boolean;
+  /** ب, ك or ل (a preposition) is among the proclitics. */
+  hasPreposition: boolean;
   prior: number;
 }
 
@@ -32,9 +34,20 @@ interface ProcliticPattern {
 // nisba adjective «عراقي», «أمني») than the pronoun "my"/"me".
 const PRIOR: Record<string, number> = { و: 0.8, ف: 0.3, ب: 0.3, ل: 0.3, ك: -0.6, س: 0.3, ال: 2.5 };
 const ENCLITIC_PRIOR: Record<string, number> = {
-  ه: 0.5, ها: 0.8, هم: 0.8, هما: 0.8, هن: 0.4, كم: 0.2, كما: 0.1, كن: 0, نا: 0.2, ني: -3, ي: -4.5, ك: -0.8,
+  ه: 0.5, ها: 0.8, هم: 0.8, هما: 0.8, هن: 0.4, كم: 0.2, كما: 0.1, كن: 0, نا: 0.2, ني: -4, ي: -6, ك: -0.8,
 };
 const ENCLITICS_AND_NONE = ['', ...Object.keys(ENCLITIC_PRIOR).sort((a, b) => b.length - a.length)];
+
+/** Function words that may be the two-letter stem of a clitic analysis («وفي», «فقد», «عنه», «ولم»). */
+const TWO_LETTER_STEMS = new Set(['في', 'من', 'عن', 'ما', 'لا', 'لم', 'لن', 'ان', 'هو', 'هي', 'قد', 'كل', 'اي', 'ذا', 'هم', 'هن', 'مع', 'او', 'ام', 'اذ', 'بل', 'كم', 'لو']);
+
+const PREP_TWO_LETTER_STEMS = new Set(['ما', 'من', 'ان', 'لا']);
+
+/**
+ * Evidence a stem needs before a letter is split off for it (unless the clitic is reliable): more
+ * than the word list alone can give (see `stemEvidence`), so the corpus must attest the stem.
+ */
+const KNOWN_STEM = 1.5;
 
 function buildProcliticPatterns(): ProcliticPattern[] {
   const patterns: ProcliticPattern[] = [];
@@ -47,7 +60,7 @@ function buildProcliticPatterns(): ProcliticPattern[] {
         // Each proclitic past the first costs a little: a stack needs a better stem than one letter does.
         const stacked = segments.filter((s) => s !== 'ال').length - 1;
         const prior = segments.reduce((sum, s) => sum + (PRIOR[s] ?? 0), 0) - 0.5 * Math.max(0, stacked);
-        patterns.push({ surface, segments, hasArticle: article, hasFuture: prep === 'س', prior });
+        patterns.push({ surface, segments, hasArticle: article, hasFuture: prep === 'س', hasPreposition: prep !== '' && prep !== 'س', prior });
       }
     }
   }
@@ -135,6 +148,8 @@ export function candidateStems(light: string): string[] {
 export interface SegmenterOptions {
   /** Where the stem statistics come from (default: the committed lexicon). */
   evidence?: StemEvidence;
+  /** Evidence that a whole form is a word of its own (default: the committed lexicon). */
+  wholeEvidence?: (norm: string) => number;
   /** Forms whose first alef is a hamza in correct spelling (default: the committed lexicon's `h` flag). */
   needsHamza?: (norm: string) => boolean;
   /** Stems after which «ال» is part of a verb, not the article (default: the lexicon's `v` flag). */
@@ -146,6 +161,7 @@ export interface SegmenterOptions {
 /** A segmenter with its own cache and statistics; `segmentWord` uses a shared default one. */
 export function createSegmenter(options: SegmenterOptions = {}): (word: string) => Segmentation {
   const evidence = options.evidence ?? defaultStemEvidence;
+  const whole = options.wholeEvidence ?? defaultWholeEvidence;
   const needsHamza = options.needsHamza ?? defaultNeedsHamza;
   const alVerb = options.alVerb ?? defaultAlVerb;
   const cacheSize = options.cacheSize ?? 50_000;
@@ -160,28 +176,39 @@ export function createSegmenter(options: SegmenterOptions = {}): (word: string) 
 
     const prepPronoun = prepositionWithPronoun(norm);
     if (prepPronoun) return { ...prepPronoun, stemStart: origin[prepPronoun.at] as number, stemEnd: origin[prepPronoun.at + 1] as number };
-    let best = { score: evidence(norm), pre: 0, end: n, pattern: null as ProcliticPattern | null, enclitic: '', stem: norm };
+    let best = { score: whole(norm), pre: 0, end: n, pattern: null as ProcliticPattern | null, enclitic: '', stem: norm };
     forEachAnalysis(light, norm, (pattern, enclitic, p, end, surfaceStem) => {
-      let stem = surfaceStem;
-      let stemScore = evidence(stem);
-      // D3 restores the ta marbuta that a pronoun turned into ت: «حكومته» → حكومة + ه.
-      if (enclitic !== '' && stem.endsWith('ت')) {
-        const restored = stem.slice(0, -1) + 'ة';
-        const restoredScore = evidence(restored);
-        if (restoredScore > stemScore) {
-          stem = restored;
-          stemScore = restoredScore;
-        }
-      }
       // A split needs a stem that the statistics know (a two-letter stem: a frequent one, «في», «عن»),
       // so that an unknown name keeps its first letter («بكين», «بنغازي»). The article, a bare و/ف and
       // a third-person pronoun are reliable enough to split off an unknown stem.
       // (Not after ك or ف + ال: «كاليفورنيا», «فالنسيا» are names more often than ك/ف + ال + an unknown.)
       const reliable =
         (pattern.hasArticle && !(pattern.surface.endsWith('كال') || pattern.surface.endsWith('فال'))) ||
-        (enclitic === '' && (pattern.surface === 'و' || pattern.surface === 'ف')) ||
-        (p === 0 && enclitic.startsWith('ه'));
-      if (stemScore < (stem.length === 2 ? 4 : reliable ? 0 : 0.01)) return;
+        ((p === 0 || pattern.surface === 'و') && (enclitic === '' || enclitic.startsWith('ه')) && !(p === 0 && enclitic === ''));
+      // The article's attached counts are real evidence («مقبل» from «المقبل»); for the others the
+      // word's own count is left out of a never-alone stem's evidence (see `stemEvidence`).
+      const leaveOut = pattern.hasArticle ? null : norm;
+      let stem = surfaceStem;
+      let stemScore = evidence(stem, leaveOut);
+      // D3 restores the ta marbuta that a pronoun turned into ت («حكومته» → حكومة + ه) and the
+      // alef maqsura that it turned into ا («مستواه» → مستوى + ه; normalised ى is ي).
+      if (enclitic !== '' && (stem.endsWith('ت') || stem.endsWith('ا'))) {
+        const restored = stem.slice(0, -1) + (stem.endsWith('ت') ? 'ة' : 'ي');
+        const restoredScore = evidence(restored, leaveOut);
+        if (restoredScore > stemScore) {
+          stem = restored;
+          stemScore = restoredScore;
+        }
+      }
+      if (stem.length === 2) {
+        // A two-letter stem is a function word («وفي», «فقد», «عنه»).
+        // Both sides only as «و/ف + stem + pronoun» or «ب/ل + أن + pronoun» («وإنه», «بأنها»).
+        const bothSides = p > 0 && enclitic !== '';
+        if (!TWO_LETTER_STEMS.has(stem) || stemScore < 4) return;
+        if (bothSides && stem !== 'ان' && pattern.surface !== 'و' && pattern.surface !== 'ف') return;
+        // After ب ل ك only «ما», «من», «أن», «لا» («بما», «لمن», «بأن», «بلا»), not «كلم» = ك + «لم».
+        if (pattern.hasPreposition && !PREP_TWO_LETTER_STEMS.has(stem)) return;
+      } else if (stemScore < (reliable ? 0 : KNOWN_STEM)) return;
       let score = stemScore + pattern.prior + (ENCLITIC_PRIOR[enclitic] ?? 0);
       // The stem as written starts with a bare alef where the word it would be has a hamza
       // («ولاية» is not و + ل + «آية», «واحد» is not و + «أحد»): in a text that writes hamzas, a

@@ -3,7 +3,7 @@
 import type { BoilerplateSpan, TextLayer, Token, TokenKind } from '../../schema/text.js';
 import { findBoilerplate } from './boilerplate.js';
 import { segmentWord, segmentsOf, type Segmentation } from './clitics.js';
-import { defaultStemEvidence } from './lexicon.js';
+import { defaultWholeEvidence } from './lexicon.js';
 import { splitLines } from './lines.js';
 import { extractMetadata } from './metadata.js';
 import { normalise, searchKey } from './normalise.js';
@@ -48,7 +48,7 @@ function wordInfo(form: string): FormInfo {
     stem: seg.stem,
     stemStart: seg.stemStart,
     stemEnd: seg.stemEnd,
-    unknownCliticInitial: unsplit && norm.length >= 4 && 'وفبلك'.includes(norm[0] as string) && defaultStemEvidence(norm) === 0,
+    unknownCliticInitial: unsplit && norm.length >= 4 && 'وفبلك'.includes(norm[0] as string) && defaultWholeEvidence(norm) === 0,
   };
   if (formCache.size >= FORM_CACHE_SIZE) formCache.clear();
   formCache.set(form, info);

@@ -2,13 +2,18 @@
 // say that it is a stem of its own. Parsed once from the generated data module.
 import { LEXICON_ROWS } from './data/lexicon-data.js';
 
-/**
- * Evidence (a log-scale score ≥ 0) that a normalised form is a stem: how often the form occurs
- * alone (the strong sign), how often it occurs under some clitic analysis (weak: that count also
- * holds the wrong analyses, «زير» inside «وزير»), and whether the Arabic word list knows it, alone
- * and with the article (a form listed with ال is a noun whose first letter belongs to the stem).
- */
-export type StemEvidence = (norm: string) => number;
+/** What the table says about one normalised form. */
+export interface LexiconEntry {
+  /** Times the form is a whole token in the corpus. */
+  alone: number;
+  /** Times it is the stem of some clitic analysis of a corpus token (noisy: all analyses count). */
+  attached: number;
+  /** Word-list flags: in the list (`d`) plus listed with the article (`a`): 0, 1 or 2. */
+  listed: number;
+}
+
+/** Weight of each word-list flag (the list is generated from affix rules: it lists odd forms too). */
+const LISTED_WEIGHT = 1;
 
 /**
  * Rows are `norm<TAB>alone<TAB>withClitics<TAB>flags`; flags: `d` in the word list, `a` takes ال
@@ -16,13 +21,13 @@ export type StemEvidence = (norm: string) => number;
  * `v` «ال» + the form is a verb (التقى, التزم: Form VIII of a root with ل first), not article + noun.
  */
 export interface Lexicon {
-  evidence: Map<string, number>;
+  entries: Map<string, LexiconEntry>;
   hamzaInitial: Set<string>;
   alVerb: Set<string>;
 }
 
 export function parseLexicon(rows: string): Lexicon {
-  const map = new Map<string, number>();
+  const entries = new Map<string, LexiconEntry>();
   const hamzaInitial = new Set<string>();
   const alVerb = new Set<string>();
   let lineStart = 0;
@@ -33,19 +38,54 @@ export function parseLexicon(rows: string): Lexicon {
     lineStart = lineEnd + 1;
     const [norm, alone, attached, flags] = line.split('\t');
     if (!norm) continue;
-    const evidence =
-      Math.log1p(Number(alone ?? 0)) +
-      0.5 * Math.log1p(Number(attached ?? 0)) +
-      (flags?.includes('d') ? 1 : 0) +
-      (flags?.includes('a') ? 1 : 0);
-    if (evidence > 0) map.set(norm, evidence);
+    const entry: LexiconEntry = {
+      alone: Number(alone ?? 0),
+      attached: Number(attached ?? 0),
+      listed: (flags?.includes('d') ? 1 : 0) + (flags?.includes('a') ? 1 : 0),
+    };
+    if (entry.alone > 0 || entry.attached > 0 || entry.listed > 0) entries.set(norm, entry);
     if (flags?.includes('h')) hamzaInitial.add(norm);
     // Form VIII of a root with ل first is «الت…» (التقى, التزم, التحق), and its stem never stands
     // alone: «حق» (يلحق is listed) is a word of its own, so «الحق» is the article.
-    if (flags?.includes('v') && norm.startsWith('ت') && Number(alone ?? 0) === 0) alVerb.add(norm);
+    if (flags?.includes('v') && norm.startsWith('ت') && entry.alone === 0) alVerb.add(norm);
   }
-  return { evidence: map, hamzaInitial, alVerb };
+  return { entries, hamzaInitial, alVerb };
 }
+
+/**
+ * Evidence (log scale, ≥ 0) that a whole word form is a word of its own: how often it occurs alone
+ * (the strong sign), how often as the stem of some analysis (weak), and the word-list flags.
+ */
+export function wholeEvidence(lexicon: Lexicon, norm: string): number {
+  const e = lexicon.entries.get(norm);
+  if (!e) return 0;
+  return Math.log1p(e.alone) + 0.5 * Math.log1p(e.attached) + LISTED_WEIGHT * e.listed;
+}
+
+/**
+ * Evidence that `stem` is the stem of the word `wholeNorm`. For a stem never seen alone, its
+ * attached count leaves out the word itself (whose occurrences were counted for every analysis of
+ * it: «يطر» gets its count from «سيطر»), and if nothing is left it gets only half its word-list
+ * credit: the list is generated from affix rules and lists odd forms too («يطر», «يلا»).
+ * `wholeNorm` null: count everything (for analyses whose clitics are reliable, such as the
+ * article, whose attached counts are real evidence: «مقبل» from «المقبل»).
+ */
+export function stemEvidence(lexicon: Lexicon, stem: string, wholeNorm: string | null): number {
+  const e = lexicon.entries.get(stem);
+  if (!e) return 0;
+  if (e.alone === 0 && wholeNorm !== null) {
+    // Never alone in the corpus: only what is left once the word itself is left out counts.
+    const attached = Math.max(0, e.attached - (lexicon.entries.get(wholeNorm)?.alone ?? 0));
+    // Short odd forms are what affix rules generate by accident («يلا», «ورو»); a listed word of four
+    // letters or more («محاسبة», «توليد») keeps its full credit.
+    if (attached < 2) return (stem.length >= 4 ? 1 : 0.5) * LISTED_WEIGHT * e.listed;
+    return 0.5 * Math.log1p(attached) + LISTED_WEIGHT * e.listed;
+  }
+  return Math.log1p(e.alone) + 0.5 * Math.log1p(e.attached) + LISTED_WEIGHT * e.listed;
+}
+
+/** Stem evidence that depends on the stem and the word it comes from. */
+export type StemEvidence = (stem: string, wholeNorm: string | null) => number;
 
 let defaultLexicon: Lexicon | null = null;
 
@@ -56,7 +96,8 @@ export function getDefaultLexicon(): Lexicon {
 }
 
 /** Evidence from the committed lexicon. */
-export const defaultStemEvidence: StemEvidence = (norm) => getDefaultLexicon().evidence.get(norm) ?? 0;
+export const defaultStemEvidence: StemEvidence = (stem, wholeNorm) => stemEvidence(getDefaultLexicon(), stem, wholeNorm);
+export const defaultWholeEvidence = (norm: string): number => wholeEvidence(getDefaultLexicon(), norm);
 
 /** True when the word list writes this form only with a hamza alef first («أحد», «آية»). */
 export const defaultNeedsHamza = (norm: string): boolean => getDefaultLexicon().hamzaInitial.has(norm);
