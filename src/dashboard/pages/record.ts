@@ -12,13 +12,16 @@ function claimRow(claim: Claim, index: number): SafeHtml {
       ? html`<a href="/entities/${pathSegment(claim.speaker.entityId)}">${arabic(claim.speaker.text)}</a>`
       : html`${arabic(claim.speaker.text)}${claim.speaker.anonymous ? html` <span class="tag">anonymous${claim.speaker.kind ? html`: ${arabic(claim.speaker.kind)}` : ''}</span>` : ''}`
     : html`<span class="muted">—</span>`;
+  // «وأوضح المصدر»: the speaker named earlier in full (when it is not this very span).
+  const antecedent = claim.speaker?.antecedent;
+  const refersTo = antecedent && antecedent.start !== claim.speaker?.start ? html`<br><span class="muted">= ${arabic(antecedent.text)}</span>` : '';
   const numbers = claim.quantities.map(
     (q) => html`<li>${arabic(q.text)} = <b>${q.value}${q.valueMax !== null ? html`–${q.valueMax}` : ''}</b>${q.approx ? ' (approx.)' : ''}${q.counted ? html` ${arabic(q.counted)}` : q.unit ? html` ${arabic(q.unit)}` : ''}</li>`,
   );
   return html`<tr>
   <td>${index + 1}</td>
   <td>${claim.kind}${claim.quote ? html`<br><span class="muted">${claim.quote}</span>` : ''}</td>
-  <td>${speaker}</td>
+  <td>${speaker}${refersTo}</td>
   <td>${claim.cue ? arabic(claim.cue.text) : html`<span class="muted">—</span>`}</td>
   <td>${arabic(claim.content?.text ?? claim.text)}</td>
   <td>${numbers.length > 0 ? html`<ul class="plain">${numbers}</ul>` : html`<span class="muted">—</span>`}</td>

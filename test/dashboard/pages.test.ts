@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { analyse } from '../../src/analyse.js';
+import { recordPage } from '../../src/dashboard/pages/record.js';
+import { storyPage } from '../../src/dashboard/pages/story.js';
+import { EnrichedRecordSchema } from '../../src/schema/record.js';
+import { StorySchema } from '../../src/schema/story.js';
+
+/**
+ * The record and story pages with every layer present (entities, claims, dedup), built on a real
+ * seed: the stages that add those layers land separately, and the pages must already show them.
+ */
+const SEED = readFileSync('seeds/000_4b730099a6eb1bd4.txt', 'utf8');
+
+function span(text: string, from = 0): { text: string; start: number; end: number } {
+  const start = SEED.indexOf(text, from);
+  if (start < 0) throw new Error(`not in the seed: ${text}`);
+  return { text, start, end: start + text.length };
+}
+
+async function fullRecord() {
+  const base = await analyse(SEED, { title: 'تعثر مفاوضات فيينا', source: 'العرب', file: '000.txt' });
+  const speaker = span('ضابط في الجيش العراقي');
+  const cue = span('وقال', speaker.start - 10);
+  const content = span('طائرة مسيرة استهدفت مركبة للحشد الشعبي');
+  const sentence = base.sentences.findIndex((s) => s.start <= cue.start && cue.start < s.end);
+  const claimText = { text: SEED.slice(cue.start, content.end), start: cue.start, end: content.end };
+  const year = span('2015');
+  return EnrichedRecordSchema.parse({
+    ...base,
+    entities: [
+      { ...span('واشنطن'), type: 'LOC', entityId: 'loc:washington', canonical: 'واشنطن', confidence: 0.93 },
+      { ...span('الحشد الشعبي'), type: 'ORG', entityId: 'org:pmf', canonical: 'الحشد الشعبي', confidence: 0.9 },
+      { ...span('الكاظمي'), type: 'PER', entityId: 'per:kadhimi', canonical: 'مصطفى الكاظمي', confidence: 0.88 },
+    ],
+    claims: [
+      {
+        ...claimText, kind: 'attributed', sentence, cue, content, quote: 'direct', attributedTo: null,
+        speaker: { ...speaker, entityId: null, anonymous: true, kind: 'ضابط', antecedent: null },
+        quantities: [{ ...year, value: 2015, valueMax: null, approx: false, unit: null, counted: 'عام' }],
+        checkworthiness: 0.72, checkworthinessFeatures: { quote: 0.3 },
+      },
+    ],
+    dedup: {
+      contentHash: 'ab'.repeat(16), storyId: 'story-1', storyReason: 'reused-passage', exactDuplicateOf: null,
+      nearDuplicates: [{ id: '1111222233334444', similarity: 0.61 }],
+      reusedPassages: [{ otherId: '1111222233334444', start: span('الحشد الشعبي').start - 12, end: span('الحشد الشعبي').end + 5, otherStart: 5, otherEnd: 60 }],
+      claimLinks: [],
+    },
+  });
+}
+
+describe('record page with every layer', () => {
+  it('shows entities by type, the reused passage and the claim with speaker, cue, content and numbers', async () => {
+    const record = await fullRecord();
+    const body = recordPage(record).value;
+    expect(body).toContain('<a class="ent ent-LOC" href="/entities/loc%3Awashington" title="LOC: واشنطن">واشنطن</a>');
+    expect(body).toContain('<a class="ent ent-ORG" href="/entities/org%3Apmf" title="ORG: الحشد الشعبي">');
+    expect(body).toContain('title="PER: مصطفى الكاظمي">الكاظمي</a>');
+    // The reused passage overlaps an entity: both marks, the text intact.
+    expect(body).toMatch(/<span class="reused" title="also in 1111222233334444"><a class="ent ent-ORG"[^>]*>الحشد الشعبي<\/a><\/span>/);
+    expect(body).toContain('<table class="claims">');
+    expect(body).toMatch(/ضابط في الجيش العراقي<\/span> <span class="tag">anonymous: <span class="ar" lang="ar" dir="rtl">ضابط<\/span>/);
+    expect(body).toContain('>وقال</span>');
+    expect(body).toContain('<b>2015</b>');
+    expect(body).toContain('0.72');
+    expect(body).toContain('href="/stories/story-1"');
+    expect(body).toContain('Near duplicates: <a class="mono" href="/records/1111222233334444">1111222233334444</a> (0.61)');
+  });
+});
+
+describe('story page', () => {
+  it('lists articles by time, corroborated claims and conflicting numbers', () => {
+    const story = StorySchema.parse({
+      storyId: 'story-1', version: 3, mergedInto: null,
+      articles: [
+        { id: 'bbbbbbbbbbbbbbbb', source: 'رويترز', publishedAt: '2021-07-13T23:41:00Z' },
+        { id: 'aaaaaaaaaaaaaaaa', source: 'العرب', publishedAt: '2021-07-12T10:00:00Z' },
+      ],
+      sources: ['العرب', 'رويترز'], firstSeen: '2021-07-12T10:00:00Z', lastSeen: '2021-07-13T23:41:00Z', links: [],
+      corroboratedClaims: [{ sources: ['العرب', 'رويترز'], claims: [
+        { articleId: 'aaaaaaaaaaaaaaaa', claim: 0, text: 'استهدفت طائرة مسيرة مركبة', source: 'العرب', publishedAt: null },
+        { articleId: 'bbbbbbbbbbbbbbbb', claim: 2, text: 'طائرة مسيرة استهدفت مركبة', source: 'رويترز', publishedAt: null },
+      ] }],
+      conflicts: [{ counted: 'جندي أمريكي', values: [
+        { articleId: 'aaaaaaaaaaaaaaaa', claim: 1, text: '2500 جندي', source: 'العرب', publishedAt: null, value: 2500, valueMax: null, approx: false, quantityText: '2500' },
+        { articleId: 'bbbbbbbbbbbbbbbb', claim: 3, text: 'نحو 3000 جندي', source: 'رويترز', publishedAt: null, value: 3000, valueMax: null, approx: true, quantityText: 'نحو 3000' },
+      ] }],
+    });
+    const body = storyPage(story).value;
+    expect(body.indexOf('aaaaaaaaaaaaaaaa')).toBeLessThan(body.indexOf('bbbbbbbbbbbbbbbb'));
+    expect(body).toContain('2 articles from 2 sources');
+    expect(body).toContain('استهدفت طائرة مسيرة مركبة');
+    expect(body).toMatch(/جندي أمريكي<\/span>: <span class="tag"><b>2500<\/b>/);
+    expect(body).toContain('<b>3000</b> ~');
+  });
+});
