@@ -41,8 +41,6 @@ const ENCLITICS_AND_NONE = ['', ...Object.keys(ENCLITIC_PRIOR).sort((a, b) => b.
 /** Function words that may be the two-letter stem of a clitic analysis («وفي», «فقد», «عنه», «ولم»). */
 const TWO_LETTER_STEMS = new Set(['في', 'من', 'عن', 'ما', 'لا', 'لم', 'لن', 'ان', 'هو', 'هي', 'قد', 'كل', 'اي', 'ذا', 'هم', 'هن', 'مع', 'او', 'ام', 'اذ', 'بل', 'كم', 'لو']);
 
-const PREP_TWO_LETTER_STEMS = new Set(['ما', 'من', 'ان', 'لا']);
-
 /**
  * Evidence a stem needs before a letter is split off for it (unless the clitic is reliable): more
  * than the word list alone can give (see `stemEvidence`), so the corpus must attest the stem.
@@ -201,13 +199,12 @@ export function createSegmenter(options: SegmenterOptions = {}): (word: string) 
         }
       }
       if (stem.length === 2) {
-        // A two-letter stem is a function word («وفي», «فقد», «عنه»).
-        // Both sides only as «و/ف + stem + pronoun» or «ب/ل + أن + pronoun» («وإنه», «بأنها»).
-        const bothSides = p > 0 && enclitic !== '';
-        if (!TWO_LETTER_STEMS.has(stem) || stemScore < 4) return;
-        if (bothSides && stem !== 'ان' && pattern.surface !== 'و' && pattern.surface !== 'ف') return;
-        // After ب ل ك only «ما», «من», «أن», «لا» («بما», «لمن», «بأن», «بلا»), not «كلم» = ك + «لم».
-        if (pattern.hasPreposition && !PREP_TWO_LETTER_STEMS.has(stem)) return;
+        // A two-letter stem must be frequent, never after ك («كلم» is not ك + «لم»), and after a bare
+        // و/ف a function word («وفي», «فقد», not «ولي» = و + «لي»); with clitics on both sides
+        // only «و/ف + stem + pronoun» or «ب/ل + أن + pronoun» («وإنه», «بأنها»), not «بيانا».
+        if (stemScore < 4 || pattern.surface.includes('ك')) return;
+        if (!pattern.hasPreposition && !TWO_LETTER_STEMS.has(stem)) return;
+        if (p > 0 && enclitic !== '' && stem !== 'ان' && pattern.surface !== 'و' && pattern.surface !== 'ف') return;
       } else if (stemScore < (reliable ? 0 : KNOWN_STEM)) return;
       let score = stemScore + pattern.prior + (ENCLITIC_PRIOR[enclitic] ?? 0);
       // The stem as written starts with a bare alef where the word it would be has a hamza
