@@ -24,7 +24,7 @@ import { recordPage } from './pages/record.js';
 import { searchPage } from './pages/search.js';
 import { partialStoryPage, storiesPage, storyPage } from './pages/story.js';
 import { html } from './html.js';
-import { SnapshotCache } from './snapshot.js';
+import { RedisUnavailableError, SnapshotCache, withinTime } from './snapshot.js';
 import { loadStaticFiles } from './static-files.js';
 
 export const BULL_BOARD_PATH = '/queues';
@@ -71,7 +71,11 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
   const app = new Hono();
   app.use('*', securityHeaders(BULL_BOARD_PATH));
   app.use('*', accessControl({ token: config.token, requireTokenForReads: !isLoopback(config.host), readOnly: config.readOnly }));
+  for (const queue of queues) queue.on('error', (error) => deps.logger.debug({ queue: queue.name, err: error.message }, 'queue connection error'));
   app.onError((error, c) => {
+    if (error instanceof RedisUnavailableError) {
+      return c.html(page({ title: 'Redis unavailable', body: html`<section class="empty"><h1>Redis is not answering</h1><p>${error.message}. The page will work again once Redis is back.</p></section>` }).value, 503);
+    }
     deps.logger.error({ err: error, path: c.req.path }, 'dashboard request failed');
     return c.html(page({ title: 'Error', body: html`<section class="empty"><h1>Something went wrong</h1><p>${error.message}</p></section>` }).value, 500);
   });
@@ -161,7 +165,7 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
   app.get('/healthz', async (c) => {
     let redis = false;
     try {
-      redis = (await deps.connection.ping()) === 'PONG';
+      redis = (await withinTime(deps.connection.ping(), 2_000, 'PING')) === 'PONG';
     } catch {
       redis = false;
     }

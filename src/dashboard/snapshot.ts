@@ -145,6 +145,30 @@ export async function collectSnapshot(source: SnapshotSource, now = Date.now()):
   };
 }
 
+/** Redis did not answer in time (down, or reconnecting): pages say so instead of hanging. */
+export class RedisUnavailableError extends Error {
+  constructor(what: string, ms: number) {
+    super(`Redis did not answer within ${ms} ms (${what})`);
+    this.name = 'RedisUnavailableError';
+  }
+}
+
+/**
+ * Our connections wait through a Redis restart (maxRetriesPerRequest: null) instead of failing,
+ * which is right for workers and wrong for a page: give up after `ms`.
+ */
+export async function withinTime<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new RedisUnavailableError(what, ms)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * One snapshot shared by every open overview and every scrape: however many browsers are
  * watching, Redis is asked at most once per `maxAgeMs`.
@@ -153,11 +177,11 @@ export class SnapshotCache {
   private latest: { at: number; value: CollectedSnapshot } | null = null;
   private pending: Promise<CollectedSnapshot> | null = null;
 
-  constructor(private readonly source: SnapshotSource, private readonly maxAgeMs: number) {}
+  constructor(private readonly source: SnapshotSource, private readonly maxAgeMs: number, private readonly timeoutMs = 5_000) {}
 
   async get(): Promise<CollectedSnapshot> {
     if (this.latest && Date.now() - this.latest.at < this.maxAgeMs) return this.latest.value;
-    this.pending ??= collectSnapshot(this.source)
+    this.pending ??= withinTime(collectSnapshot(this.source), this.timeoutMs, 'pipeline snapshot')
       .then((value) => {
         this.latest = { at: Date.now(), value };
         return value;

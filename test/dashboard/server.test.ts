@@ -202,6 +202,25 @@ describe('dashboard server (real Redis, real output files)', () => {
       expect(await response.json()).toMatchObject({ ok: false, redis: true, workers: { tokenise: 0, write: 0 } });
     });
 
+    it('answers 503 within seconds (instead of hanging) when Redis does not answer', async () => {
+      const nowhere = createRedis('redis://127.0.0.1:1', { lazyConnect: false });
+      nowhere.on('error', () => {});
+      const down = createDashboardApp({ connection: nowhere, settings, logger: quietLogger, config: config({ outDir }), queueNames: ['tokenise'] });
+      try {
+        const health = await down.app.request('/healthz');
+        expect(health.status).toBe(503);
+        expect(await health.json()).toMatchObject({ ok: false, redis: false });
+        const overview = await down.app.request('/');
+        expect(overview.status).toBe(503);
+        expect(await overview.text()).toContain('Redis is not answering');
+        // Pages that only read the output folder still work.
+        expect((await down.app.request(`/records/${record.id}`)).status).toBe(200);
+      } finally {
+        await down.close().catch(() => {});
+        nowhere.disconnect();
+      }
+    });
+
     it('says so instead of failing when there are no stories, and 404s an unknown record', async () => {
       const { app } = open({});
       const stories = await app.request('/stories');
