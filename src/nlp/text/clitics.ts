@@ -104,13 +104,15 @@ function forEachAnalysis(
   visit: (pattern: ProcliticPattern, enclitic: string, stemStart: number, stemEnd: number, stem: string) => void,
 ): void {
   const n = light.length;
+  // The enclitics this word can end with (usually one to three), found once.
+  const enclitics: string[] = [];
+  for (const e of ENCLITICS_AND_NONE) if (e === '' || light.endsWith(e)) enclitics.push(e);
   for (const pattern of PROCLITIC_PATTERNS) {
     const p = pattern.surface.length;
     if (p > 0 && !light.startsWith(pattern.surface)) continue;
-    for (const enclitic of ENCLITICS_AND_NONE) {
+    for (const enclitic of enclitics) {
       if (p === 0 && enclitic === '') continue; // the whole word: scored by the caller
       if (enclitic !== '' && pattern.hasArticle) continue; // no article with a possessive pronoun
-      if (enclitic !== '' && !light.endsWith(enclitic)) continue;
       const end = n - enclitic.length;
       if (end - p < 2) continue;
       if (pattern.hasFuture && !'يتنأ'.includes(light[p] as string)) continue;
