@@ -97,6 +97,16 @@ describe('dashboard in a browser', () => {
       expect(await page.locator('[data-stage="tokenise"] .workers li').count()).toBeGreaterThan(0);
       expect(await page.evaluate(() => (window as unknown as { khabarNoReload?: boolean }).khabarNoReload)).toBe(true);
       await page.screenshot({ path: join(ARTIFACTS, 'dashboard-overview.png'), fullPage: true });
+
+      // From a phone's width to a wall screen: nothing wider than the window.
+      for (const [width, height] of [[390, 844], [2560, 1440]] as const) {
+        await page.setViewportSize({ width, height });
+        for (const path of ['/', '/news']) {
+          await page.goto(`${dashboard.url}${path}`);
+          expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1), `${path} at ${width}px`).toBe(true);
+        }
+      }
+      await page.setViewportSize({ width: 1400, height: 1000 });
     });
 
     it('opens a record: its Arabic text right-to-left, byte for byte, with entities highlighted when ner ran', async () => {
