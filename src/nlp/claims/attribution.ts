@@ -100,7 +100,10 @@ class Extractor {
 
   private isComplementizer(i: number): boolean {
     const w = this.words[i];
-    return isWord(w) && /^[وبف]?ان(ه|ها|هم|هما|نا|ني|كم|هن)?$/u.test(w.norm) && w.norm !== 'وان';
+    if (!isWord(w) || !/^[وبف]?ان(ه|ها|هم|هما|نا|ني|كم|هن|ك|كما)?$/u.test(w.norm) || w.norm === 'وان') return false;
+    // «فان» written without hamza right after a cue is a name («وكشف فان بيرسي»): «فإن» never follows the verb.
+    if (w.norm === 'فان' && !/[أإ]/u.test(w.token.text) && i > 0 && this.verbAt[i - 1]) return false;
+    return true;
   }
 
   private isPrep(i: number, prep: 'الي' | 'عن'): boolean {
@@ -159,6 +162,8 @@ class Extractor {
       // «لـ» written apart, then the outlet.
       return 0;
     }
+    // «قال لي», «أكد لهم»: a pronoun addressee.
+    if (/^ل(ي|ه|ها|هم|هما|نا|ك|كم)$/u.test(w.norm)) return 1;
     let k = i;
     const isL = /^ل[^ل]/u.test(w.norm) || w.norm === 'ل';
     if (!isL) return 0;
@@ -227,7 +232,7 @@ class Extractor {
       if (w.token.kind !== 'word' && w.token.kind !== 'latin' && w.token.kind !== 'number') break;
       if (prep && this.isPrep(k, prep)) break;
       if (QAWL.has(w.norm)) break;
-      if (k > j && this.isCueWord(k)) break;
+      if (k > j && (this.isCueWord(k) || this.has(SKIP_AFTER_CUE, k))) break;
       if (this.timeAt(k, end) > 0 && k > j) break;
       if (this.channelAt(k, end) > 0) break;
       if (k > j && this.recipientAt(k, end, lastPerson) > 0) break;
@@ -258,11 +263,17 @@ class Extractor {
     if (m) {
       while (k + 1 < end && this.entityAt[k + 1] === m) k++;
     } else if (this.has(DEMONSTRATIVES, j) && isWord(this.words[j + 1])) k = j + 1;
-    // Trailing adjectives (definite after a definite head, indefinite after an indefinite one).
+    // Trailing adjectives (definite after a definite head, indefinite after an indefinite one), and
+    // the name a title introduces («الرئيس الأميركي باراك أوباما»).
     const definite = (this.words[k] as Word).norm.startsWith('ال') || m !== null;
     while (k + 1 < end) {
       const a = this.words[k + 1] as Word;
-      if (!isWord(a) || this.entityAt[k + 1] !== null || this.isCueWord(k + 1)) break;
+      const next = this.entityAt[k + 1];
+      if (next && next.type === 'PER' && !m && isWord(a) && !hasPrepClitic(a)) {
+        while (k + 1 < end && this.entityAt[k + 1] === next) k++;
+        break;
+      }
+      if (!isWord(a) || next !== null || this.isCueWord(k + 1)) break;
       const bareA = a.norm.startsWith('ال') ? a.norm.slice(2) : a.norm;
       // Nisba adjectives («العراقية»), and feminine participles («المتحدة», «المسلحة»), not nouns («الحكومة»).
       const adjective = /(ي|ية|يون|يين|ان|ين)$/u.test(a.norm) || (/ة$/u.test(a.norm) && bareA.startsWith('م'));
@@ -277,7 +288,7 @@ class Extractor {
    * («لكن واشنطن», «رسائل», «قيادياً بارزاً بالحرس الثوري»), widened back over quantifiers
    * («كبار القادة», «عدد من تلك الميليشيات»). `clauseInitial` when it starts right after the boundary.
    */
-  private subjectBefore(p: number, sentenceFirst: number): (WordRange & { clauseInitial: boolean }) | null {
+  private subjectBefore(p: number, sentenceFirst: number): (WordRange & { clauseInitial: boolean; weak: boolean }) | null {
     let b = p;
     while (b >= sentenceFirst && p - b < 16) {
       const w = this.words[b] as Word;
@@ -289,6 +300,7 @@ class Extractor {
     const from = b + 1;
     if (from > p) return null;
     let start = -1;
+    let weak = false;
     for (let k = p; k >= from; k--) {
       const w = this.words[k] as Word;
       if (!isWord(w)) continue;
@@ -311,7 +323,11 @@ class Extractor {
       const fw = this.words[from] as Word;
       const afterComplementizer = from - 1 >= sentenceFirst && (this.isComplementizer(from - 1) || this.has(CLAUSE_OPENERS, from - 1));
       if (from === p && isWord(this.words[p]) && !hasPrepClitic(this.words[p] as Word)) start = p;
-      else if ((afterComplementizer || from === sentenceFirst) && isWord(fw) && !hasPrepClitic(fw) && !['في', 'على', 'من', 'الي', 'عن', 'مع'].includes(fw.norm)) start = from;
+      else if ((afterComplementizer || from === sentenceFirst) && isWord(fw) && !hasPrepClitic(fw) && !this.has(PREP_WORDS, from)) {
+        start = from;
+        // An indefinite first word may be a verb («منذ أن تولى الإشراف … قال لي»): a weak guess.
+        weak = !fw.norm.startsWith('ال');
+      }
       else {
         for (let k = from; k <= p; k++) {
           const w = this.words[k] as Word;
@@ -330,7 +346,7 @@ class Extractor {
       else if (w.norm === 'من' && start - 2 >= from && (this.has(SOURCE_QUANTIFIERS, start - 2) || this.isNumberWord(start - 2))) start -= 2;
       else break;
     }
-    return { first: start, last: p, clauseInitial: start === from };
+    return { first: start, last: p, clauseInitial: start === from, weak };
   }
 
   private isNumberWord(i: number): boolean {
@@ -478,7 +494,10 @@ class Extractor {
         const v = this.verbAt[i];
         if (v) {
           const f = this.verbCue(i, v, first, end, s, consumedPhrase);
-          if (f) this.push(f);
+          if (f) {
+            this.push(f);
+            i = f.cue.last;
+          }
         }
       }
     }
@@ -519,6 +538,12 @@ class Extractor {
         j = prepAt + 1;
       }
     }
+    // «وتابع قائلا», «وأضاف قائلة»: the participle of «قال» belongs to the cue.
+    const qaelan = this.verbAt[cueLast + 1];
+    if (qaelan && qaelan.form === 'participle' && qaelan.verb.lemma === 'قال') {
+      cueLast += 1;
+      j = cueLast + 1;
+    }
     const participle = v.form === 'participle';
     const needsClause = participle || v.verb.cls === 'strict' || v.verb.cls === 'say';
 
@@ -553,7 +578,8 @@ class Extractor {
       } else if (!participle && !opensClause) {
         const cand = this.subjectBefore(i - 1, first);
         // With a subject after the verb too, SV needs the candidate to open its clause.
-        if (cand && (noSubject || v.verb.cls !== 'say') && (noSubject || cand.clauseInitial)) sv = cand;
+        // A weak guess (the clause's first words) never beats the previous speaker of «قال لي: …».
+        if (cand && (noSubject || v.verb.cls !== 'say') && (noSubject || cand.clauseInitial) && !(cand.weak && noSubject)) sv = cand;
       }
       if (sv) {
         speaker = this.makeSpeaker(sv);
@@ -780,14 +806,45 @@ class Extractor {
       const subject = this.sentenceSubject(first, i);
       if (subject) return this.makeSpeaker(subject);
     }
-    // «وأضاف أن …»: the last speaker of the previous sentences.
+    // «وأضاف أن …»: the last speaker of the previous sentences (not one quoted inside a quotation).
     for (let k = this.found.length - 1; k >= 0; k--) {
       const f = this.found[k] as FoundAttribution;
       if (f.sentence === s || f.secondary) continue;
-      if (f.speaker && s - f.sentence <= 4) return this.resolvedCopy(f.speaker);
+      const cueStart = (this.words[f.cue.first] as Word).token.start;
+      if (this.found.some((g) => g !== f && g.content !== null && g.content.start <= cueStart && cueStart < g.content.end)) continue;
+      if (f.speaker && s - f.sentence <= 4 && f.sentence === this.lastSentenceWithWords(s - 1)) return this.resolvedCopy(f.speaker);
+      if (f.speaker && s - f.sentence <= 4 && !this.hasSubjectSentence(f.sentence + 1, s)) return this.resolvedCopy(f.speaker);
       break;
     }
+    // No statement just before: the subject of the previous sentence («وندد اوباما … . وتابع قائلا»).
+    const p = this.lastSentenceWithWords(s - 1);
+    if (p >= 0) {
+      const { first: pf, end: pe } = this.sentenceRange(p);
+      const subject = this.sentenceSubject(pf, pe);
+      if (subject && this.entityOrHeadIn(subject)) return { ...this.makeSpeaker(subject), resolved: true };
+    }
     return null;
+  }
+
+  private lastSentenceWithWords(s: number): number {
+    for (let q = s; q >= 0; q--) if ((this.doc.sentenceFirst[q] ?? -1) >= 0) return q;
+    return -1;
+  }
+
+  /** Whether a sentence in [from, to) opens with a verb and a named subject (a change of topic). */
+  private hasSubjectSentence(from: number, to: number): boolean {
+    for (let q = from; q < to; q++) {
+      const { first, end } = this.sentenceRange(q);
+      if (first < 0) continue;
+      const subject = this.sentenceSubject(first, end);
+      if (subject && this.entityOrHeadIn(subject)) return true;
+    }
+    return false;
+  }
+
+  private entityOrHeadIn(range: WordRange): boolean {
+    for (let k = range.first; k <= range.last; k++) if (this.entityAt[k] !== null || this.has(ANONYMOUS_HEADS, k)) return true;
+    return false;
   }
 
   private resolvedCopy(sp: FoundSpeaker): FoundSpeaker {
@@ -807,9 +864,8 @@ class Extractor {
       const w = this.words[k] as Word;
       if (!isWord(w)) continue;
       // News clauses open with a verb (VSO): «وشكك», «ورحبت», «تبدي»; not «وفي», «والقوات», «وبعد».
-      const verbLike =
-        (/^[وف]/u.test(w.norm) && w.norm.length >= 4 && !/^[وف](ال|لل)/u.test(w.norm) && !hasPrepClitic(w) && !this.has(PREP_WORDS, k) && !this.has(CLAUSE_OPENERS, k)) ||
-        /^[يت].{3,}$/u.test(w.norm);
+      const notNoun = !/^[وف]?(ال|لل)/u.test(w.norm) && !hasPrepClitic(w) && !this.has(PREP_WORDS, k) && !this.has(CLAUSE_OPENERS, k) && this.entityAt[k] === null;
+      const verbLike = notNoun && ((/^[وف]/u.test(w.norm) && w.norm.length >= 4) || /^[يت].{3,}$/u.test(w.norm) || (k === first && w.norm.length >= 3));
       if (!verbLike) continue;
       const np = this.shortNP(k + 1, i);
       if (np && !hasPrepClitic(this.words[np.first] as Word) && !this.isComplementizer(np.first) && !this.isCueWord(np.first)) {

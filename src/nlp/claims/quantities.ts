@@ -43,6 +43,8 @@ interface NumberParse {
   /** Offset where the number's own characters start (after an attached clitic). */
   charStart: number;
   digitsOnly: boolean;
+  /** Written with digits (possibly with a scale word: «40 ألفا»). */
+  digits: boolean;
   vague: boolean;
   fraction: boolean;
 }
@@ -90,7 +92,7 @@ function parseNumberAt(words: Word[], i: number, end: number): NumberParse | nul
       value *= scale >= 1e6 ? scale : 1000;
       k++;
     }
-    return { value, valueMax: null, end: k, charStart: ownStart(w, (dm[1] as string).length), digitsOnly: scale === undefined, vague: false, fraction: false };
+    return { value, valueMax: null, end: k, charStart: ownStart(w, (dm[1] as string).length), digitsOnly: scale === undefined, digits: true, vague: false, fraction: false };
   }
   if (!isWord(w)) return null;
   // Vague plurals: «عشرات», «آلاف» (alone), «عشرات الآلاف».
@@ -105,12 +107,12 @@ function parseNumberAt(words: Word[], i: number, end: number): NumberParse | nul
         hi = (hi + 1) * 1000 - 1;
         k++;
       }
-      return { value: lo, valueMax: hi, end: k, charStart: ownStart(w, w.norm.length - f.length), digitsOnly: false, vague: true, fraction: false };
+      return { value: lo, valueMax: hi, end: k, charStart: ownStart(w, w.norm.length - f.length), digitsOnly: false, digits: false, vague: true, fraction: false };
     }
   }
   const frac = lookup(FRACTIONS, w);
   if (frac !== undefined) {
-    return { value: frac, valueMax: null, end: i + 1, charStart: ownStart(w, w.norm.length - (wordForms(w.norm).find((f) => FRACTIONS.has(f)) ?? w.norm).length), digitsOnly: false, vague: false, fraction: true };
+    return { value: frac, valueMax: null, end: i + 1, charStart: ownStart(w, w.norm.length - (wordForms(w.norm).find((f) => FRACTIONS.has(f)) ?? w.norm).length), digitsOnly: false, digits: false, vague: false, fraction: true };
   }
   // Number words: units, teens, tens, hundreds, scales, joined by «و».
   let total = 0;
@@ -151,7 +153,7 @@ function parseNumberAt(words: Word[], i: number, end: number): NumberParse | nul
     k++;
   }
   if (!any) return null;
-  return { value: total + current, valueMax: null, end: k, charStart, digitsOnly: false, vague: false, fraction: false };
+  return { value: total + current, valueMax: null, end: k, charStart, digitsOnly: false, digits: false, vague: false, fraction: false };
 }
 
 // Words that cannot be a counted noun (prepositions, particles, verbs of the frame).
@@ -219,6 +221,21 @@ function approxAfter(words: Word[], k: number, end: number): boolean {
   return isWord(b) && k + 1 < end && APPROX_AFTER.has(`${a.norm} ${b.norm}`);
 }
 
+const CALENDAR: ReadonlySet<string> = new Set(['ميلادية', 'ميلادي', 'م', 'هجرية', 'هجري', 'هـ', 'ه', 'للميلاد', 'للهجرة'].map(normalise));
+/** Words before a bare figure that make it a count («بلغ 35», «عدد 35», «إلى 40»). */
+const COUNT_FRAMES: ReadonlySet<string> = new Set(['بلغ', 'بلغت', 'عدد', 'حصيلة', 'إلى', 'ارتفع', 'ارتفعت', 'وصل', 'وصلت', 'تجاوز', 'تجاوزت', 'نحو', 'حوالي', 'قرابة', 'من'].map(normalise));
+
+/** Length in words of a percent marker at `k` («%», «في المئة», «بالمئة»), or 0. */
+function percentAt(words: Word[], k: number, end: number): number {
+  const w = words[k];
+  if (k >= end || !w) return 0;
+  if (w.token.text === '%' || w.token.text === '٪') return 1;
+  const n = words[k + 1];
+  if (isWord(w) && /^(بال|في ال|ب)?(مئة|مائة|مئه|مائه)$/u.test(w.norm)) return 1;
+  if (isWord(w) && w.norm === 'في' && isWord(n) && k + 1 < end && /^ال(مئة|مائة|مئه|مائه)$/u.test(n.norm)) return 2;
+  return 0;
+}
+
 /** Whether a four-digit number is a year (no counted noun after it, 1900–2100). */
 function looksLikeYear(p: NumberParse, hasNoun: boolean): boolean {
   return p.digitsOnly && !hasNoun && p.value >= 1900 && p.value <= 2100 && Number.isInteger(p.value);
@@ -274,7 +291,7 @@ export function findQuantities(doc: Doc, covered: Uint8Array): FoundQuantity[] {
       if (p.value === 1 && !p.digitsOnly && !p.vague) {
         // «واحد» counts only after its noun («رجل واحد») or as a numeral before «من».
         const before = words[i - 1];
-        if (!(isCountedNoun(before) && i - 1 >= first)) continue;
+        if (!(isCountedNoun(before) && i - 1 >= first) || before.norm === 'رقم') continue;
         const start = before.token.start;
         out.push({
           text: text.slice(start, w.token.end), start, end: w.token.end, value: 1, valueMax: null, approx: false,
@@ -287,9 +304,21 @@ export function findQuantities(doc: Doc, covered: Uint8Array): FoundQuantity[] {
       let nounFirst = k;
       const partitive = isWord(words[k]) && (words[k] as Word).norm === 'من' && isCountedNoun(words[k + 1]);
       if (partitive) nounFirst = k + 1;
-      const phrase = countedPhrase(words, nounFirst, end, p.vague || p.fraction || partitive);
-      if (looksLikeYear(p, phrase !== null)) continue;
-      if (phrase === null && !p.digitsOnly && !p.vague) {
+      // A percentage: «%», «في المئة», «بالمئة».
+      const pct = percentAt(words, k, end);
+      // «عام 70 ميلادية», «1436 هـ»: a year in a calendar.
+      if (isWord(words[k]) && CALENDAR.has((words[k] as Word).norm)) continue;
+      const phrase = pct > 0 ? null : countedPhrase(words, nounFirst, end, p.vague || p.fraction || partitive);
+      if (pct === 0 && looksLikeYear(p, phrase !== null)) continue;
+      if (phrase === null && pct === 0 && p.digitsOnly && !partitive) {
+        // A bare figure needs a frame that says it counts something («بلغ عدد القتلى 35»);
+        // scores and ratios («٥/٧», «3:1») and list numbers are not claims.
+        const prevW = words[i - 1];
+        const nextW = words[k];
+        if (isPunct(nextW, '/:') || isPunct(prevW, '/:')) continue;
+        if (!(isWord(prevW) && COUNT_FRAMES.has(prevW.bare))) continue;
+      }
+      if (phrase === null && !p.digits && !p.vague && pct === 0) {
         // A bare number word with no noun («قال اثنان منهم»): still a count when followed by «من».
         if (!partitive) continue;
       }
@@ -300,8 +329,8 @@ export function findQuantities(doc: Doc, covered: Uint8Array): FoundQuantity[] {
         approx = true;
         start = before.start;
       }
-      const lastWord = phrase ? (words[phrase.last] as Word) : (words[p.end - 1] as Word);
-      const afterIdx = phrase ? phrase.last + 1 : p.end;
+      const lastWord = phrase ? (words[phrase.last] as Word) : (words[(pct > 0 ? k + pct : p.end) - 1] as Word);
+      const afterIdx = phrase ? phrase.last + 1 : pct > 0 ? k + pct : p.end;
       if (approxAfter(words, afterIdx, end)) approx = true;
       if (p.vague) approx = true;
       const endChar = lastWord.token.end;
@@ -313,7 +342,7 @@ export function findQuantities(doc: Doc, covered: Uint8Array): FoundQuantity[] {
         value: p.value,
         valueMax,
         approx,
-        unit: head ? unitOf(head) : null,
+        unit: head ? unitOf(head) : pct > 0 ? '%' : null,
         counted: phrase ? text.slice((words[phrase.first] as Word).token.start, endChar) : null,
         sentence: s,
         numberFirst: i,
