@@ -37,7 +37,7 @@ export function recordPage(record: EnrichedRecord): SafeHtml {
   return page({
     title: record.title ?? record.id,
     body: html`<article class="record">
-<h1>${arabic(record.title, record.id)}</h1>
+<h1 dir="${record.title ? 'rtl' : 'ltr'}">${arabic(record.title, record.id)}</h1>
 <dl class="meta">
   <div><dt>source</dt><dd>${arabic(record.source.name ?? record.agency, '—')}</dd></div>
   <div><dt>published</dt><dd>${when(record.source.publishedAt)}</dd></div>
