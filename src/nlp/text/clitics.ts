@@ -2,8 +2,8 @@
 // proclitics (و ف, then ب ك ل س, then ال), a stem, and one enclitic pronoun. Every analysis that the
 // grammar allows is scored and the best one wins, so that a letter is only split off when the corpus
 // and the word list say the rest is a stem: «وقال» → و+قال, but «وزير», «لبنان», «كتائب» stay whole.
-import { defaultAlVerb, defaultNeedsHamza, defaultStemEvidence, defaultWholeEvidence, type StemEvidence } from './lexicon.js';
-import { foldAlef, lightWithOrigin } from './normalise.js';
+import { defaultAloneCount, defaultAlVerb, defaultNeedsHamza, defaultStemEvidence, defaultWholeEvidence, type StemEvidence } from './lexicon.js';
+import { foldAlef, lightNormalise, lightWithOrigin } from './normalise.js';
 
 export interface Segmentation {
   /** Normalised proclitics, outermost first: «وبالقرب» → ["و", "ب", "ال"]. */
@@ -47,6 +47,10 @@ const TWO_LETTER_STEMS = new Set(['في', 'من', 'عن', 'ما', 'لا', 'لم'
  */
 const KNOWN_STEM = 1.5;
 
+/** First letters of a proclitic (light form) and last letters of an enclitic: a quick test. */
+const PROCLITIC_FIRST = new Set([...'وفبكلسا'].map((c) => c.charCodeAt(0)));
+const ENCLITIC_LAST = new Set([...'هاميكن'].map((c) => c.charCodeAt(0)));
+
 function buildProcliticPatterns(): ProcliticPattern[] {
   const patterns: ProcliticPattern[] = [];
   for (const conj of ['', 'و', 'ف']) {
@@ -65,6 +69,16 @@ function buildProcliticPatterns(): ProcliticPattern[] {
   return patterns;
 }
 const PROCLITIC_PATTERNS = buildProcliticPatterns();
+/** The empty pattern, and the patterns by their first letter (each list starts with the empty one). */
+const BARE_PATTERNS = PROCLITIC_PATTERNS.filter((pt) => pt.surface === '');
+const PATTERNS_BY_FIRST = new Map<number, ProcliticPattern[]>();
+for (const pt of PROCLITIC_PATTERNS) {
+  if (pt.surface === '') continue;
+  const first = pt.surface.charCodeAt(0);
+  const list = PATTERNS_BY_FIRST.get(first) ?? [...BARE_PATTERNS];
+  list.push(pt);
+  PATTERNS_BY_FIRST.set(first, list);
+}
 
 /**
  * Closed-class words that look like clitic + stem but are whole (relative pronouns, the name of God,
@@ -107,7 +121,7 @@ function forEachAnalysis(
   // The enclitics this word can end with (usually one to three), found once.
   const enclitics: string[] = [];
   for (const e of ENCLITICS_AND_NONE) if (e === '' || light.endsWith(e)) enclitics.push(e);
-  for (const pattern of PROCLITIC_PATTERNS) {
+  for (const pattern of PATTERNS_BY_FIRST.get(light.charCodeAt(0)) ?? BARE_PATTERNS) {
     const p = pattern.surface.length;
     if (p > 0 && !light.startsWith(pattern.surface)) continue;
     for (const enclitic of enclitics) {
@@ -150,6 +164,8 @@ export interface SegmenterOptions {
   evidence?: StemEvidence;
   /** Evidence that a whole form is a word of its own (default: the committed lexicon). */
   wholeEvidence?: (norm: string) => number;
+  /** How often a whole form occurs alone in the corpus (default: the committed lexicon). */
+  aloneCount?: (norm: string) => number;
   /** Forms whose first alef is a hamza in correct spelling (default: the committed lexicon's `h` flag). */
   needsHamza?: (norm: string) => boolean;
   /** Stems after which «ال» is part of a verb, not the article (default: the lexicon's `v` flag). */
@@ -162,20 +178,27 @@ export interface SegmenterOptions {
 export function createSegmenter(options: SegmenterOptions = {}): (word: string) => Segmentation {
   const evidence = options.evidence ?? defaultStemEvidence;
   const whole = options.wholeEvidence ?? defaultWholeEvidence;
+  const aloneCount = options.aloneCount ?? defaultAloneCount;
   const needsHamza = options.needsHamza ?? defaultNeedsHamza;
   const alVerb = options.alVerb ?? defaultAlVerb;
   const cacheSize = options.cacheSize ?? 50_000;
   const cache = new Map<string, Segmentation>();
 
   function analyse(word: string): Segmentation {
-    const { light, origin } = lightWithOrigin(word);
+    const light = lightNormalise(word);
     const norm = foldAlef(light);
     const n = light.length;
     for (let i = 0; i < n; i++) if (!isArabicLetter(light.charCodeAt(i))) return trivial(word, norm);
     if (n < 3 || WHOLE_WORDS.has(norm)) return trivial(word, norm);
+    // Most words can have no clitic at all: neither a proclitic letter first nor a pronoun last.
+    if (!PROCLITIC_FIRST.has(light.charCodeAt(0)) && !ENCLITIC_LAST.has(light.charCodeAt(n - 1))) return trivial(word, norm);
 
     const prepPronoun = prepositionWithPronoun(norm);
-    if (prepPronoun) return { ...prepPronoun, stemStart: origin[prepPronoun.at] as number, stemEnd: origin[prepPronoun.at + 1] as number };
+    if (prepPronoun) {
+      const { origin } = lightWithOrigin(word);
+      return { ...prepPronoun, stemStart: origin[prepPronoun.at] as number, stemEnd: origin[prepPronoun.at + 1] as number };
+    }
+    const wholeAlone = aloneCount(norm);
     let best = { score: whole(norm), pre: 0, end: n, pattern: null as ProcliticPattern | null, enclitic: '', stem: norm };
     forEachAnalysis(light, norm, (pattern, enclitic, p, end, surfaceStem) => {
       // A split needs a stem that the statistics know (a two-letter stem: a frequent one, «في», «عن»),
@@ -187,7 +210,7 @@ export function createSegmenter(options: SegmenterOptions = {}): (word: string) 
         ((p === 0 || pattern.surface === 'و') && (enclitic === '' || enclitic.startsWith('ه')) && !(p === 0 && enclitic === ''));
       // The article's attached counts are real evidence («مقبل» from «المقبل»); for the others the
       // word's own count is left out of a never-alone stem's evidence (see `stemEvidence`).
-      const leaveOut = pattern.hasArticle ? null : norm;
+      const leaveOut = pattern.hasArticle ? null : wholeAlone;
       let stem = surfaceStem;
       let stemScore = evidence(stem, leaveOut);
       // D3 restores the ta marbuta that a pronoun turned into ت («حكومته» → حكومة + ه) and the
@@ -218,6 +241,8 @@ export function createSegmenter(options: SegmenterOptions = {}): (word: string) 
       if (score > best.score) best = { score, pre: p, end, pattern, enclitic, stem };
     });
     if (!best.pattern && best.enclitic === '') return trivial(word, norm);
+    // Offsets back into the original word (computed only for words that do split).
+    const { origin } = lightWithOrigin(word);
     return {
       proclitics: best.pattern ? best.pattern.segments.slice() : [],
       stem: best.stem,

@@ -63,19 +63,19 @@ export function wholeEvidence(lexicon: Lexicon, norm: string): number {
 }
 
 /**
- * Evidence that `stem` is the stem of the word `wholeNorm`. For a stem never seen alone, its
+ * Evidence that `stem` is the stem of a word being analysed. For a stem never seen alone, its
  * attached count leaves out the word itself (whose occurrences were counted for every analysis of
  * it: «يطر» gets its count from «سيطر»), and if nothing is left it gets only half its word-list
  * credit: the list is generated from affix rules and lists odd forms too («يطر», «يلا»).
- * `wholeNorm` null: count everything (for analyses whose clitics are reliable, such as the
- * article, whose attached counts are real evidence: «مقبل» from «المقبل»).
+ * `leaveOut` is how often the whole word occurs alone (`aloneCount`); null: count everything (for
+ * the article, whose attached counts are real evidence: «مقبل» from «المقبل»).
  */
-export function stemEvidence(lexicon: Lexicon, stem: string, wholeNorm: string | null): number {
+export function stemEvidence(lexicon: Lexicon, stem: string, leaveOut: number | null): number {
   const e = lexicon.entries.get(stem);
   if (!e) return 0;
-  if (e.alone === 0 && wholeNorm !== null) {
+  if (e.alone === 0 && leaveOut !== null) {
     // Never alone in the corpus: only what is left once the word itself is left out counts.
-    const attached = Math.max(0, e.attached - (lexicon.entries.get(wholeNorm)?.alone ?? 0));
+    const attached = Math.max(0, e.attached - leaveOut);
     // Short odd forms are what affix rules generate by accident («يلا», «ورو»); a listed word of four
     // letters or more («محاسبة», «توليد») keeps its full credit.
     if (attached < 2) return (stem.length >= 4 ? 1 : 0.5) * LISTED_WEIGHT * e.listed;
@@ -85,7 +85,7 @@ export function stemEvidence(lexicon: Lexicon, stem: string, wholeNorm: string |
 }
 
 /** Stem evidence that depends on the stem and the word it comes from. */
-export type StemEvidence = (stem: string, wholeNorm: string | null) => number;
+export type StemEvidence = (stem: string, leaveOut: number | null) => number;
 
 let defaultLexicon: Lexicon | null = null;
 
@@ -96,7 +96,9 @@ export function getDefaultLexicon(): Lexicon {
 }
 
 /** Evidence from the committed lexicon. */
-export const defaultStemEvidence: StemEvidence = (stem, wholeNorm) => stemEvidence(getDefaultLexicon(), stem, wholeNorm);
+export const defaultStemEvidence: StemEvidence = (stem, leaveOut) => stemEvidence(getDefaultLexicon(), stem, leaveOut);
+/** How often a form occurs alone in the corpus (0 when unknown). */
+export const defaultAloneCount = (norm: string): number => getDefaultLexicon().entries.get(norm)?.alone ?? 0;
 export const defaultWholeEvidence = (norm: string): number => wholeEvidence(getDefaultLexicon(), norm);
 
 /** True when the word list writes this form only with a hamza alef first («أحد», «آية»). */
