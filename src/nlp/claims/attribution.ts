@@ -13,7 +13,7 @@ import type { EntityMention } from '../../schema/entities.js';
 import type { CueVerb } from './lexicon/cues.js';
 import { PHRASE_MANNER_NOUNS } from './lexicon/cues.js';
 import {
-  ANONYMOUS_HEADS, CHANNEL_NOUNS, CHANNEL_PREPS, CLAUSE_BREAKS, CLAUSE_OPENERS, DEMONSTRATIVES, MEDIA_NOUNS, NEGATIONS,
+  SOURCE_NOUNS, ANONYMOUS_HEADS, CHANNEL_NOUNS, CHANNEL_PREPS, CLAUSE_BREAKS, CLAUSE_OPENERS, DEMONSTRATIVES, MEDIA_NOUNS, NEGATIONS,
   RELATIVES, SKIP_AFTER_CUE, SOURCE_QUANTIFIERS, TIME_NOUNS, TIME_QUALIFIERS, TIME_WORDS,
 } from './lexicon/words.js';
 import { matchPhraseHead, matchVerb, type VerbMatch } from './match-cue.js';
@@ -46,6 +46,10 @@ export interface FoundAttribution {
 }
 
 const MAX_SPEAKER_WORDS = 22;
+/** Prepositions that open the content of a cue that has no complementizer («أكد على أهمية…»). */
+const CONTENT_PREPS: Record<string, ReadonlySet<string>> = {
+  أكد: new Set(['علي']), شدد: new Set(['علي']), حذر: new Set(['من']), كشف: new Set(['عن']), نفى: new Set(['ان']),
+};
 const QUOTE_CHARS = '"\'«»“”„‘’';
 const PREP_WORDS: ReadonlySet<string> = new Set(['ل', 'لـ', 'في', 'علي', 'من', 'الي', 'عن', 'مع', 'ضد', 'تحت', 'فوق', 'بين', 'لدي', 'عند', 'نحو', 'حول', 'داخل', 'خارج', 'باسم', 'بعد', 'قبل']);
 const QAWL = new Set(['قوله', 'قولها', 'قولهم', 'قولهما', 'قولهن']);
@@ -202,7 +206,7 @@ class Extractor {
    * complementizer, a quotation, punctuation, a time/channel/addressee phrase, another cue.
    * Returns the range and where it stopped.
    */
-  private speakerForward(j: number, end: number, prep?: 'الي' | 'عن'): { range: WordRange | null; stop: number; capped: boolean } {
+  private speakerForward(j: number, end: number, prep?: 'الي' | 'عن', contentPreps?: ReadonlySet<string>): { range: WordRange | null; stop: number; capped: boolean } {
     let k = j;
     let lastPerson = false;
     while (k < end && k - j < MAX_SPEAKER_WORDS) {
@@ -231,6 +235,7 @@ class Extractor {
       }
       if (w.token.kind !== 'word' && w.token.kind !== 'latin' && w.token.kind !== 'number') break;
       if (prep && this.isPrep(k, prep)) break;
+      if (k > j && contentPreps && contentPreps.has(w.norm)) break;
       if (QAWL.has(w.norm)) break;
       if (k > j && (this.isCueWord(k) || this.has(SKIP_AFTER_CUE, k))) break;
       if (this.timeAt(k, end) > 0 && k > j) break;
@@ -516,6 +521,10 @@ class Extractor {
     if (prev && isWord(prev) && (NEGATIONS.has(prev.norm) || prev.norm === 'غير')) return null;
     // «ما سيعلنه», «لما أعلنته»: a relative clause about what is said, not a statement.
     if (prev && isWord(prev) && (prev.norm === 'ما' || prev.norm === 'لما' || prev.norm === 'مما' || prev.norm === 'بما')) return null;
+    // «أن يكشف», «أن يقول»: a subjunctive after «أن» (something to be said), not a statement.
+    if (prev && isWord(prev) && /^[وف]?ان$/u.test(prev.norm) && v.form === 'present') return null;
+    // «ويعتبر X من أبرز …», «وتعتبر X …»: the present of اعتبر without «أن» reads «is considered».
+    if (v.verb.lemma === 'اعتبر' && v.form === 'present' && v.conjoined && this.findComplementizer(i + 1, end) < 0) return null;
     // «العراق الذي تعتبره ساحة نفوذ»: a perception verb on the relative's antecedent, subject unsaid.
     if (prev && isWord(prev) && v.object && (prev.norm === 'الذي' || prev.norm === 'التي' || prev.norm === 'الذين')) return null;
     // Impersonal «يذكر أن» (the journalist's background), not a statement by someone.
@@ -588,7 +597,9 @@ class Extractor {
         speaker = this.implicitSpeaker(i, first, s, participle);
         c = after;
       } else {
-        const sp = this.speakerForward(after, end, v.verb.prep);
+        // Without a complementizer ahead, «أكد/شدد على», «حذر من», «كشف عن» open the content.
+        const preps = CONTENT_PREPS[v.verb.lemma];
+        const sp = this.speakerForward(after, end, v.verb.prep, preps && this.findComplementizer(after, end) < 0 ? preps : undefined);
         if (!sp.range) return null;
         let range = sp.range;
         c = this.skipAfterSpeaker(sp.stop, end, range);
@@ -716,6 +727,8 @@ class Extractor {
     const firstSpeakerWord = this.words[sp.range.first] as Word;
     if (firstSpeakerWord.token.kind !== 'word' && firstSpeakerWord.token.kind !== 'latin' && firstSpeakerWord.token.kind !== 'number') return null;
     const speaker = this.makeSpeaker(sp.range);
+    // A bare «بحسب X» is a source only when X is one («بحسب الأعمال» means «depending on»).
+    if (cueLast === i && !this.isAlaLisan(i) && !this.looksLikeSource(sp.range)) return null;
     if (embedded) {
       // Content is the enclosing statement's: filled in after it is known.
       return { sentence: s, cue: { first: i, last: cueLast }, verb: null, speaker, content: null, quote: null, secondary: true };
@@ -743,6 +756,18 @@ class Extractor {
     const { content, quote } = this.contentFrom(c, end);
     if (!content) return null;
     return { sentence: s, cue: { first: i, last: cueLast }, verb: null, speaker, content, quote };
+  }
+
+  private looksLikeSource(range: WordRange): boolean {
+    for (let k = range.first; k <= Math.min(range.last, range.first + 2); k++) {
+      const w = this.words[k] as Word;
+      if (!isWord(w)) continue;
+      const head = w.norm.startsWith('ال') ? w.norm.slice(2) : w.stem;
+      if (this.entityAt[k] !== null || this.has(ANONYMOUS_HEADS, k) || CHANNEL_NOUNS.has(head) || MEDIA_NOUNS.has(head) || SOURCE_NOUNS.has(head) || SOURCE_NOUNS.has(w.norm)) return true;
+      if (this.has(SOURCE_QUANTIFIERS, k) || this.isNumberWord(k)) continue;
+      return false;
+    }
+    return false;
   }
 
   private onlyOpeners(from: number, to: number): boolean {
