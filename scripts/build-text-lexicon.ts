@@ -4,7 +4,7 @@
 //     grammar allows, so it is a weak signal; the "alone" count is the strong one);
 //   - @cspell/dict-ar (Ayaspell word list, LGPL-3.0): whether a form is a word, and whether it takes
 //     the article (ال + form is listed: a noun or adjective whose first letter is part of the stem).
-// Only normalised forms, counts and two flags are written (see src/nlp/text/data/README.md).
+// Only normalised forms, counts and flags are written (see src/nlp/text/data/README.md).
 // Run: npm run build:lexicon   (needs the dev dependencies and ../shared/data)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
