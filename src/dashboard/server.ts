@@ -9,6 +9,7 @@ import type { QueueSettings } from '../config.js';
 import type { Logger } from '../logger.js';
 import { openQueue, type QueueName } from '../pipeline/queues.js';
 import { allQueues } from '../pipeline/stages.js';
+import { RedisEntityRegistry } from '../store/entity-registry.js';
 import { accessControl } from './auth.js';
 import { mountBullBoard } from './bull-board.js';
 import { assertSafeBinding, isLoopback, type DashboardConfig } from './config.js';
@@ -50,6 +51,7 @@ export interface DashboardDeps {
   logger: Logger;
   /** Defaults to every queue of this build's chain, in order. */
   queueNames?: readonly QueueName[];
+  /** Defaults to the Redis entity registry under the queues' prefix (the ner stage's). */
   entities?: EntityLookup;
 }
 
@@ -67,6 +69,7 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
   const snapshots = new SnapshotCache({ queues, output, bullBoardPath: BULL_BOARD_PATH, latestCount: LATEST_ON_OVERVIEW }, Math.max(250, config.refreshMs / 2));
   const metrics = new DashboardMetrics(output);
   const files = loadStaticFiles();
+  const entities: EntityLookup = deps.entities ?? new RedisEntityRegistry(deps.connection, deps.settings.prefix);
 
   const app = new Hono();
   app.use('*', securityHeaders(BULL_BOARD_PATH));
@@ -139,9 +142,9 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
 
   app.get('/entities/:id', async (c) => {
     const entityId = c.req.param('id');
-    const registered = deps.entities ? await deps.entities.getEntity(entityId) : null;
-    if (registered && deps.entities) {
-      const articleIds = await deps.entities.listArticles(entityId);
+    const registered = await withinTime(entities.getEntity(entityId), 5_000, 'entity registry');
+    if (registered) {
+      const articleIds = await withinTime(entities.listArticles(entityId), 5_000, 'entity registry');
       const articles = (await output.recordsById(articleIds)).reverse();
       const basis = `From the entity registry: ${articleIds.length} article(s) mention it${articles.length < articleIds.length ? `, ${articles.length} of them in this output folder` : ''}.`;
       return c.html(entityPage({ entityId, canonical: registered.canonical, type: registered.type, variants: registered.variants, articles, basis }).value);

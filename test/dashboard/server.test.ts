@@ -8,6 +8,10 @@ import { createDashboardApp, type DashboardApp } from '../../src/dashboard/serve
 import type { DashboardConfig } from '../../src/dashboard/config.js';
 import { EnrichedRecordSchema, type EnrichedRecord } from '../../src/schema/record.js';
 import { createRedis } from '../../src/pipeline/redis.js';
+import { RedisEntityRegistry } from '../../src/store/entity-registry.js';
+import { defaultLinkingLexicon } from '../../src/nlp/ner/aliases.js';
+import { phraseKey } from '../../src/nlp/ner/gazetteer.js';
+import { linkArticleMentions } from '../../src/nlp/ner/linking.js';
 import { testRedisUrl } from '../helpers/redis.js';
 import { quietLogger, tempDir, testSettings } from '../helpers/pipeline.js';
 
@@ -176,8 +180,20 @@ describe('dashboard server (real Redis, real output files)', () => {
       expect(page).toContain('From the entity registry: 2 article(s) mention it, 1 of them in this output folder.');
       expect(page).toContain(`/records/${record.id}`);
       const fallback = await open({}).app.request('/entities/org%3Aimg');
-      expect(await fallback.text()).toContain('no entity registry');
+      expect(await fallback.text()).toContain('(no entity registry)');
       expect((await withRegistry.app.request('/entities/per%3Anobody')).status).toBe(404);
+    });
+  });
+
+  describe('entity page on the real Redis registry', () => {
+    it('finds the registry under the queues\' prefix by default', async () => {
+      const registry = new RedisEntityRegistry(connection, settings.prefix);
+      const mention = { text: 'مطار بغداد الدولي', start: 0, end: 17, type: 'LOC' as const, confidence: 0.9, words: phraseKey('مطار بغداد الدولي').split(' ') };
+      const [airport] = await registry.resolveArticle(record.id, linkArticleMentions([mention], defaultLinkingLexicon()).entities);
+      const body = await (await open({}).app.request(`/entities/${encodeURIComponent(airport ?? '')}`)).text();
+      expect(body).toContain('From the entity registry: 1 article(s) mention it.');
+      expect(body).toContain('مطار بغداد الدولي');
+      expect(body).toContain(`/records/${record.id}`);
     });
   });
 
