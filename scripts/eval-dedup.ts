@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { unzipSync, strFromU8 } from 'fflate';
 import { MemoryDedupIndex, type DedupInput } from '../src/store/dedup-index.js';
+import { analyseText } from '../src/nlp/text/index.js';
 import { dedupOptions, type DedupOptions } from '../src/nlp/dedup/params.js';
 import { contentTokens, jaccardSorted, shingleHashes, uniqueSorted, type DedupToken } from '../src/nlp/dedup/shingles.js';
 
@@ -58,8 +59,8 @@ export interface DayEvaluation {
   msPerArticle: number;
 }
 
-function articleId(article: DayArticle, index: number): string {
-  return createHash('sha256').update(`${article.url}\n${index}`).digest('hex').slice(0, 16);
+function articleId(article: DayArticle, index: number, day = ''): string {
+  return createHash('sha256').update(`${day}\n${article.url}\n${index}`).digest('hex').slice(0, 16);
 }
 
 export async function evaluateDay(articles: readonly DayArticle[], tokenise: Tokenise, overrides: Partial<DedupOptions> = {}): Promise<DayEvaluation> {
@@ -132,8 +133,11 @@ export async function evaluateDay(articles: readonly DayArticle[], tokenise: Tok
 
   const withProse = sets.filter((set) => set.length > 0).length;
   const contentCounts = inputs.map((input) => contentTokens(input.tokens).length);
-  const { winnow } = await import('../src/nlp/dedup/winnow.js');
-  const fingerprints = inputs.map((input) => winnow(contentTokens(input.tokens), options.passageShingle, options.passageWindow).length);
+  const { adaptiveWindow, winnow } = await import('../src/nlp/dedup/winnow.js');
+  const fingerprints = inputs.map((input) => {
+    const content = contentTokens(input.tokens);
+    return winnow(content, options.passageShingle, adaptiveWindow(content.length, options.passageWindow, options.passageMaxFingerprints)).length;
+  });
   return {
     articles: inputs.length,
     withProse,
@@ -145,41 +149,106 @@ export async function evaluateDay(articles: readonly DayArticle[], tokenise: Tok
   };
 }
 
-function parseArgs(argv: string[]): { zip: string; overrides: Partial<DedupOptions> } {
+interface CliOptions {
+  zips: string[];
+  overrides: Partial<DedupOptions>;
+  /** Also index every article into this Redis and report its memory per article. */
+  redisUrl: string | null;
+}
+
+function parseArgs(argv: string[]): CliOptions {
   const overrides: Record<string, number> = {};
-  let zip: string | null = null;
+  const zips: string[] = [];
+  let redisUrl: string | null = null;
   const names: Record<string, keyof DedupOptions> = {
     '--near': 'nearThreshold',
     '--shingle': 'shingleSize',
     '--permutations': 'permutations',
     '--bands': 'bands',
     '--rows': 'rows',
+    '--passage-window': 'passageWindow',
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const name = names[arg];
     if (name) overrides[name] = Number(argv[++i]);
-    else zip = arg;
+    else if (arg === '--redis') redisUrl = argv[++i] ?? null;
+    else zips.push(arg);
   }
-  if (!zip) throw new Error('usage: npm run eval:dedup -- <saudinewsnet day zip> [--near 0.5] [--shingle 5] [--permutations 128] [--bands 16] [--rows 4]');
-  return { zip, overrides: overrides as Partial<DedupOptions> };
+  if (zips.length === 0) {
+    throw new Error(
+      'usage: npm run eval:dedup -- <day zip> [more zips] [--redis redis://host:port] [--near 0.5] [--shingle 5] [--permutations 36] [--bands 12] [--rows 3] [--passage-window 12]',
+    );
+  }
+  return { zips, overrides: overrides as Partial<DedupOptions>, redisUrl };
+}
+
+function toInputs(articles: readonly DayArticle[], tag: string): DedupInput[] {
+  return articles.map((article, i) => {
+    const layer = analyseText(article.content ?? '');
+    return {
+      id: articleId(article, i, tag),
+      text: article.content ?? '',
+      tokens: layer.tokens,
+      sentences: layer.sentences,
+      publishedAt: article.date_extracted ? new Date(`${article.date_extracted.replace(' ', 'T')}Z`).toISOString() : null,
+      sourceName: article.source ?? null,
+    };
+  });
+}
+
+/** Indexes the articles into a fresh prefix of a real Redis and prints memory and time per article at 1k, 10k, … */
+async function measureRedis(url: string, zips: readonly string[], overrides: Partial<DedupOptions>): Promise<void> {
+  const { Redis } = await import('ioredis');
+  const { RedisDedupIndex } = await import('../src/store/dedup-index.js');
+  const { dedupMemoryUsage, dropDedupIndex } = await import('../src/store/dedup-usage.js');
+  const redis = new Redis(url);
+  const prefix = `khabar-eval:${process.pid}:${Date.now()}`;
+  const index = new RedisDedupIndex(redis, prefix, overrides);
+  let count = 0;
+  let dedupMs = 0;
+  const report = async (): Promise<void> => {
+    const usage = await dedupMemoryUsage(redis, prefix);
+    const families = Object.entries(usage.families)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([family, value]) => `${family} ${(value.bytes / usage.articles).toFixed(0)}`)
+      .join(', ');
+    console.log(`redis: ${usage.articles} articles: ${usage.bytesPerArticle.toFixed(0)} bytes/article (${families}), ${(dedupMs / count).toFixed(2)} ms/article`);
+  };
+  try {
+    for (const zip of zips) {
+      for (const input of toInputs(readDayZip(zip), basename(zip))) {
+        const started = performance.now();
+        await index.process(input);
+        dedupMs += performance.now() - started;
+        count++;
+        if (count === 1000 || count % 10_000 === 0) await report();
+      }
+    }
+    await report();
+  } finally {
+    await dropDedupIndex(redis, prefix);
+    redis.disconnect();
+  }
 }
 
 async function main(): Promise<void> {
-  const { zip, overrides } = parseArgs(process.argv.slice(2));
-  // The text layer (src/nlp/text/index.ts) tokenises exactly as the pipeline does.
-  const textLayer = '../src/nlp/text/index.js';
-  const { analyseText } = (await import(textLayer)) as { analyseText: (text: string) => { tokens: DedupToken[] } };
-  const articles = readDayZip(zip);
-  const result = await evaluateDay(articles, (text) => analyseText(text).tokens, overrides);
-  console.log(`${basename(zip)}: ${result.articles} articles (${result.withProse} with prose), ${result.meanContentTokens.toFixed(0)} content tokens and ${result.meanFingerprints.toFixed(1)} passage fingerprints per article, ${result.msPerArticle.toFixed(2)} ms per article in dedup`);
-  for (const score of result.scores) {
+  const { zips, overrides, redisUrl } = parseArgs(process.argv.slice(2));
+  if (zips.length === 1) {
+    const zip = zips[0]!;
+    const result = await evaluateDay(readDayZip(zip), (text) => analyseText(text).tokens, overrides);
     console.log(
-      `Jaccard ≥ ${score.threshold}: ${score.truePairs} true pairs, ${score.predictedPairs} reported, ${score.correct} correct: precision ${score.precision.toFixed(4)}, recall ${score.recall.toFixed(4)}`,
+      `${basename(zip)}: ${result.articles} articles (${result.withProse} with prose), ${result.meanContentTokens.toFixed(0)} content tokens and ${result.meanFingerprints.toFixed(1)} passage fingerprints per article, ${result.msPerArticle.toFixed(2)} ms per article in dedup`,
     );
+    for (const score of result.scores) {
+      console.log(
+        `Jaccard ≥ ${score.threshold}: ${score.truePairs} true pairs, ${score.predictedPairs} reported, ${score.correct} correct: precision ${score.precision.toFixed(4)}, recall ${score.recall.toFixed(4)}`,
+      );
+    }
+    const worst = result.misses.slice(0, 10).map((miss) => `  ${miss.a} ${miss.b}: Jaccard ${miss.jaccard.toFixed(3)}, estimate ${miss.estimate === null ? 'not reported' : miss.estimate.toFixed(3)}`);
+    if (worst.length > 0) console.log(`disagreements at 0.8 (${result.misses.length}):\n${worst.join('\n')}`);
   }
-  const worst = result.misses.slice(0, 10).map((miss) => `  ${miss.a} ${miss.b}: Jaccard ${miss.jaccard.toFixed(3)}, estimate ${miss.estimate === null ? 'not reported' : miss.estimate.toFixed(3)}`);
-  if (worst.length > 0) console.log(`disagreements at 0.8 (${result.misses.length}):\n${worst.join('\n')}`);
+  if (redisUrl) await measureRedis(redisUrl, zips, overrides);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -8,8 +8,9 @@ import type { DedupClaim, ClaimDigest } from '../nlp/dedup/claims.js';
 import { claimContentSimilarity, quantitiesAgree } from '../nlp/dedup/claims.js';
 import { prepareArticle } from '../nlp/dedup/prepare.js';
 import { estimateJaccard16 } from '../nlp/dedup/minhash.js';
-import { decodeSample, encodeSample, sampleJaccard } from '../nlp/dedup/sample.js';
-import { chainPassages, type FingerprintMatch } from '../nlp/dedup/passages.js';
+import { sampleJaccard } from '../nlp/dedup/sample.js';
+import { decodeArticleBlob, encodeArticleBlob, type SentenceSpan } from '../nlp/dedup/article-blob.js';
+import { chainSentences, swapMatch, type SentenceMatch } from '../nlp/dedup/passages.js';
 import { fmix32 } from '../nlp/dedup/hash.js';
 import type { ClaimPairLink, PairLink, StoredClaim } from '../nlp/dedup/links.js';
 import { claimTextField, decodeClaimLink, decodePairLink, encodeClaimLink, encodePairLink } from '../nlp/dedup/links.js';
@@ -103,7 +104,7 @@ export class DedupEngine implements DedupIndex {
     for (const [high, low] of prepared.topicBands) entries.push({ kind: 'T', shard: high, field: low });
     const firstFingerprint = entries.length;
     for (const fingerprint of prepared.fingerprints) {
-      entries.push({ kind: 'P', shard: fmix32(fingerprint.hash ^ FINGERPRINT_SHARD_SALT), field: fingerprint.hash, position: fingerprint.position, start: fingerprint.start, end: fingerprint.end });
+      entries.push({ kind: 'P', shard: fmix32(fingerprint.hash ^ FINGERPRINT_SHARD_SALT), field: fingerprint.hash, sentence: fingerprint.sentence, position: fingerprint.position });
     }
     const claimEntries: ClaimEntry[] = [];
     for (const digest of prepared.claims) {
@@ -118,7 +119,7 @@ export class DedupEngine implements DedupIndex {
     const registered = await this.store.register({
       id: input.id,
       meta: encodeMeta(input.id, publishedAt, prepared.contentHash, prepared.sample.values.length, prepared.sample.level, prepared.topicSignature),
-      sample: encodeSample(prepared.sample),
+      sample: encodeArticleBlob({ contentLength: prepared.content.length, sentences: prepared.sentences, sample: prepared.sample }),
       source: input.sourceName,
       entries,
       claims: claimEntries,
@@ -134,14 +135,14 @@ export class DedupEngine implements DedupIndex {
       const target = kind === 'X' ? exactCandidates : kind === 'N' ? nearCandidates : topicCandidates;
       for (const member of members) if (member !== self) target.add(member);
     }
-    const matchesByOther = new Map<number, FingerprintMatch[]>();
+    const matchesByOther = new Map<number, SentenceMatch[]>();
     for (const [entryIndex, postings] of registered.postings) {
       const fingerprint = prepared.fingerprints[entryIndex - firstFingerprint]!;
       for (const posting of postings) {
         if (posting.num === self) continue;
         let list = matchesByOther.get(posting.num);
         if (!list) matchesByOther.set(posting.num, (list = []));
-        list.push({ position: fingerprint.position, start: fingerprint.start, end: fingerprint.end, otherPosition: posting.position, otherStart: posting.start, otherEnd: posting.end });
+        list.push({ hash: fingerprint.hash, position: fingerprint.position, sentence: fingerprint.sentence, otherPosition: posting.position, otherSentence: posting.sentence });
       }
     }
     const claimPostings = registered.claimPostings.filter((posting) => posting.num !== self);
@@ -171,7 +172,7 @@ export class DedupEngine implements DedupIndex {
     const samples = await this.store.readSamples(toVerify.map(meta));
     for (const other of [...exactGroup, ...toVerify]) {
       const them = meta(other);
-      const similarity = exactGroup.includes(other) ? 1 : sampleJaccard(prepared.sample, decodeSample(samples.get(other) ?? Buffer.alloc(0), them.sampleLevel));
+      const similarity = exactGroup.includes(other) ? 1 : sampleJaccard(prepared.sample, decodeArticleBlob(samples.get(other) ?? Buffer.alloc(0), them.sampleLevel).sample);
       if (similarity < options.nearThreshold) continue;
       nearSet.add(other);
       nearDuplicates.push({ id: meta(other).id, similarity: round4(similarity) });
@@ -181,19 +182,28 @@ export class DedupEngine implements DedupIndex {
 
     // 3. Reused passages, between articles that are not copies of each other as a whole.
     const reusedPassages: DedupLayer['reusedPassages'] = [];
-    for (const [other, matches] of matchesByOther) {
-      if (nearSet.has(other) || matches.length < options.passageMinFingerprints) continue;
-      // Chains are built from the article with the smaller id, so the passages of a pair do not
-      // depend on which of the two was processed second.
+    const passageOthers = [...matchesByOther].filter(([other, matches]) => !nearSet.has(other) && matches.length >= options.passageMinFingerprints).map(([other]) => other);
+    const blobs = await this.store.readSamples(passageOthers.map(meta));
+    for (const other of passageOthers) {
+      const matches = matchesByOther.get(other)!;
       const otherId = meta(other).id;
+      const theirs = decodeArticleBlob(blobs.get(other) ?? Buffer.alloc(0), meta(other).sampleLevel);
+      // Chained from the article with the smaller id: the same passages whichever came second.
       const flip = otherId < input.id;
-      const oriented = flip ? matches.map(swapMatch) : matches;
-      const chained = chainPassages(oriented, options.passageShingle, {
-        maxGap: options.passageMaxGap,
-        minFingerprints: options.passageMinFingerprints,
-        minTokens: options.passageMinTokens,
+      const chainOptions = { minFingerprints: options.passageMinFingerprints, minTokens: options.passageMinTokens, shingleSize: options.passageShingle };
+      const runs = flip
+        ? chainSentences(matches.map(swapMatch), chainOptions).map((run) => ({ first: run.otherFirst, last: run.otherLast, otherFirst: run.first, otherLast: run.last }))
+        : chainSentences(matches, chainOptions);
+      const spanOf = (sentences: readonly SentenceSpan[], first: number, last: number): [number, number] | null => {
+        const from = sentences[first];
+        const to = sentences[last];
+        return from && to ? [from.start, to.end] : null;
+      };
+      const passages = runs.flatMap((run) => {
+        const mine = spanOf(prepared.sentences, run.first, run.last);
+        const their = spanOf(theirs.sentences, run.otherFirst, run.otherLast);
+        return mine && their ? [{ start: mine[0], end: mine[1], otherStart: their[0], otherEnd: their[1] }] : [];
       });
-      const passages = flip ? chained.map((p) => ({ ...p, start: p.otherStart, end: p.otherEnd, otherStart: p.start, otherEnd: p.end })) : chained;
       if (passages.length === 0) continue;
       for (const passage of passages) reusedPassages.push({ otherId, start: passage.start, end: passage.end, otherStart: passage.otherStart, otherEnd: passage.otherEnd });
       const selfFirst = self < other;
@@ -334,17 +344,6 @@ export class DedupEngine implements DedupIndex {
     const story = buildStory(storyId, snapshot.version, members, snapshot.fields);
     return { story, mergedStories: snapshot.mergedAway.map((num) => ({ storyId: metas.get(num)!.id, mergedInto: storyId })) };
   }
-}
-
-function swapMatch(match: FingerprintMatch): FingerprintMatch {
-  return {
-    position: match.otherPosition,
-    start: match.otherStart,
-    end: match.otherEnd,
-    otherPosition: match.position,
-    otherStart: match.start,
-    otherEnd: match.end,
-  };
 }
 
 function round4(value: number): number {

@@ -13,10 +13,9 @@ export interface BucketEntry {
   shard: number;
   /** The field inside the shard (with the kind, the bucket's identity). */
   field: number;
-  /** Passage fingerprints only: content-token position and original offsets of the shingle. */
+  /** Passage fingerprints only: index of the sentence that holds the fingerprint, and its content-token position. */
+  sentence?: number;
   position?: number;
-  start?: number;
-  end?: number;
 }
 
 export interface ClaimEntry {
@@ -39,11 +38,12 @@ export interface RegisterRequest {
   claims: ClaimEntry[];
 }
 
+/** A passage fingerprint held by an indexed article: which article, and in which of its sentences. */
 export interface Posting {
   num: number;
+  sentence: number;
+  /** Content-token position of the fingerprint in that article. */
   position: number;
-  start: number;
-  end: number;
 }
 
 export interface RegisterResult {
@@ -136,11 +136,11 @@ export function decodeMeta(num: number, slot: Buffer, topicPermutations: number,
 }
 
 /**
- * Entries as the register script reads them: 17 bytes each (kind, shard u32, field u32, position u16,
- * start u32, length u16). The bucket's field in Redis is the kind and the field's low 3 bytes (the
- * shard already separates on the other hash bits).
+ * Entries as the register script reads them: 13 bytes each (kind, shard u32, field u32, sentence u16, position u16).
+ * The bucket's field in Redis is the kind and the field's low 3 bytes (the shard already separates on
+ * the other hash bits); passage fingerprints, the most numerous, use the 3 bytes alone.
  */
-export const ENTRY_SIZE = 17;
+export const ENTRY_SIZE = 13;
 
 export function encodeEntries(entries: readonly BucketEntry[]): Buffer {
   const out = Buffer.alloc(entries.length * ENTRY_SIZE);
@@ -149,9 +149,8 @@ export function encodeEntries(entries: readonly BucketEntry[]): Buffer {
     out.write(entry.kind, at, 'latin1');
     out.writeUInt32LE(entry.shard >>> 0, at + 1);
     out.writeUInt32LE(entry.field >>> 0, at + 5);
-    out.writeUInt16LE(Math.min(entry.position ?? 0, 0xffff), at + 9);
-    out.writeUInt32LE(entry.start ?? 0, at + 11);
-    out.writeUInt16LE(Math.min((entry.end ?? 0) - (entry.start ?? 0), 0xffff), at + 15);
+    out.writeUInt16LE(Math.min(entry.sentence ?? 0, 0xffff), at + 9);
+    out.writeUInt16LE(Math.min(entry.position ?? 0, 0xffff), at + 11);
   });
   return out;
 }
@@ -162,23 +161,19 @@ export function decodeNums(raw: Buffer): number[] {
   return out;
 }
 
-/** Passage postings: 11 bytes each (num u32, position u16, start u32, length u8: a shingle's length is capped at 255). */
-export const POSTING_SIZE = 11;
+/** Passage postings: 8 bytes each (num u32, sentence u16, position u16). */
+export const POSTING_SIZE = 8;
 
 export function decodePostings(raw: Buffer): Posting[] {
   const out: Posting[] = [];
-  for (let at = 0; at + POSTING_SIZE <= raw.length; at += POSTING_SIZE) {
-    const start = raw.readUInt32LE(at + 6);
-    out.push({ num: raw.readUInt32LE(at), position: raw.readUInt16LE(at + 4), start, end: start + raw.readUInt8(at + 10) });
-  }
+  for (let at = 0; at + POSTING_SIZE <= raw.length; at += POSTING_SIZE) out.push({ num: raw.readUInt32LE(at), sentence: raw.readUInt16LE(at + 4), position: raw.readUInt16LE(at + 6) });
   return out;
 }
 
 export function encodePosting(num: number, entry: BucketEntry): Buffer {
   const out = Buffer.alloc(POSTING_SIZE);
   out.writeUInt32LE(num, 0);
-  out.writeUInt16LE(Math.min(entry.position ?? 0, 0xffff), 4);
-  out.writeUInt32LE(entry.start ?? 0, 6);
-  out.writeUInt8(Math.min((entry.end ?? 0) - (entry.start ?? 0), 0xff), 10);
+  out.writeUInt16LE(Math.min(entry.sentence ?? 0, 0xffff), 4);
+  out.writeUInt16LE(Math.min(entry.position ?? 0, 0xffff), 6);
   return out;
 }

@@ -13,18 +13,21 @@ export const DedupOptionsSchema = z.object({
   bands: z.number().int().min(1).default(12),
   rows: z.number().int().min(1).default(3),
   /** Shingles kept per article for verification (longer articles keep a consistent sample). */
-  sampleCap: z.number().int().min(16).max(65535).default(1024),
+  sampleCap: z.number().int().min(16).max(65535).default(384),
   /** Near duplicates are reported (and link stories) from this verified Jaccard up. */
   nearThreshold: z.number().min(0).max(1).default(0.5),
 
   /** Passage fingerprints: k-token shingles, winnowed with this window. */
   passageShingle: z.number().int().min(2).default(3),
   passageWindow: z.number().int().min(1).default(12),
-  passageMaxGap: z.number().int().min(0).default(16),
+  /** Long articles widen their window so that they keep at most about this many fingerprints. */
+  passageMaxFingerprints: z.number().int().min(4).default(96),
+  /** A passage needs at least this many shared fingerprints. */
   passageMinFingerprints: z.number().int().min(1).default(2),
-  passageMinTokens: z.number().int().min(1).default(12),
-  /** A fingerprint held by more than this many articles (per index generation) is a common phrase: no passages from it. */
-  passageMaxPostings: z.number().int().min(1).default(5),
+  /** …spread over at least this many content tokens in each article. */
+  passageMinTokens: z.number().int().min(1).default(8),
+  /** A fingerprint held by more than this many articles (per index generation) is a stock phrase: no passages from it. */
+  passageMaxPostings: z.number().int().min(1).default(10),
 
   /** Topic sketch (entities + content-word stems): permutations, LSH bands × rows, threshold, time window. */
   topicPermutations: z.number().int().min(4).max(256).default(18),

@@ -1,105 +1,88 @@
-/** A fingerprint shared by the new article and one indexed article. */
-export interface FingerprintMatch {
-  /** Content-token position and original offsets in the new article. */
+/** A passage fingerprint shared by two articles: its hash, and where it lies in each. */
+export interface SentenceMatch {
+  hash: number;
+  /** Content-token position and sentence index in this article… */
   position: number;
-  start: number;
-  end: number;
-  /** The same in the other article. */
+  sentence: number;
+  /** …and in the other. */
   otherPosition: number;
-  otherStart: number;
-  otherEnd: number;
+  otherSentence: number;
 }
 
-export interface PassageOptions {
-  /** Two matches chain when both texts advance by at most this many content tokens between them. */
-  maxGap: number;
-  /** A passage needs at least this many shared fingerprints… */
-  minFingerprints: number;
-  /** …and must cover at least this many content tokens in each article. */
-  minTokens: number;
-}
-
-export interface PassageSpan {
-  start: number;
-  end: number;
-  otherStart: number;
-  otherEnd: number;
-  /** Content-token extent in each article (for the length test). */
-  tokens: number;
-  otherTokens: number;
+export interface SentenceRun {
+  /** First and last sentence (inclusive) of the passage in each article. */
+  first: number;
+  last: number;
+  otherFirst: number;
+  otherLast: number;
+  /** Distinct shared fingerprints inside the run. */
   fingerprints: number;
 }
 
-/**
- * Chains fingerprint matches with one other article into maximal passages: matches are taken in the
- * new article's order and joined while both articles move forward by no more than `maxGap` tokens,
- * so a reprinted paragraph with a few words changed («زيارة طائب» → «زيارة طائب الأخيرة لبغداد»)
- * stays one passage, and two reprinted paragraphs that follow each other in both articles are one
- * maximal run. Chains that are too short (one stray shared phrase) are dropped.
- */
-export function chainPassages(matches: readonly FingerprintMatch[], shingleSize: number, options: PassageOptions): PassageSpan[] {
-  const sorted = [...matches].sort((a, b) => a.position - b.position || a.otherPosition - b.otherPosition);
-  const passages: PassageSpan[] = [];
-  let chain: FingerprintMatch[] = [];
-  const flush = (): void => {
-    if (chain.length === 0) return;
-    const first = chain[0]!;
-    const last = chain[chain.length - 1]!;
-    const tokens = last.position - first.position + shingleSize;
-    const otherTokens = last.otherPosition - first.otherPosition + shingleSize;
-    if (chain.length >= options.minFingerprints && Math.min(tokens, otherTokens) >= options.minTokens) {
-      passages.push({
-        start: Math.min(...chain.map((m) => m.start)),
-        end: Math.max(...chain.map((m) => m.end)),
-        otherStart: Math.min(...chain.map((m) => m.otherStart)),
-        otherEnd: Math.max(...chain.map((m) => m.otherEnd)),
-        tokens,
-        otherTokens,
-        fingerprints: chain.length,
-      });
-    }
-    chain = [];
-  };
-  const reach = options.maxGap + shingleSize;
-  const joins = (previous: FingerprintMatch, match: FingerprintMatch): boolean => {
-    const step = match.position - previous.position;
-    const otherStep = match.otherPosition - previous.otherPosition;
-    return step > 0 && otherStep > 0 && step <= reach && otherStep <= reach;
-  };
-  // Matches at one position (a shingle that the other text repeats) are alternatives: the one that
-  // continues the current chain is taken, else the first starts a new chain.
-  for (let i = 0; i < sorted.length; ) {
-    let j = i;
-    while (j < sorted.length && sorted[j]!.position === sorted[i]!.position) j++;
-    const group = sorted.slice(i, j);
-    i = j;
-    const previous = chain[chain.length - 1];
-    const next = previous ? group.find((match) => joins(previous, match)) : undefined;
-    if (next) {
-      chain.push(next);
-      continue;
-    }
-    flush();
-    chain.push(group[0]!);
-  }
-  flush();
-  return mergeOverlapping(passages);
+export interface ChainOptions {
+  /** A passage needs at least this many distinct shared fingerprints… */
+  minFingerprints: number;
+  /** …spread over at least this many content tokens in each article. */
+  minTokens: number;
+  shingleSize: number;
 }
 
-/** Passages that overlap in both articles are one passage. */
-function mergeOverlapping(passages: PassageSpan[]): PassageSpan[] {
-  const sorted = [...passages].sort((a, b) => a.start - b.start);
-  const out: PassageSpan[] = [];
-  for (const passage of sorted) {
-    const previous = out[out.length - 1];
-    if (previous && passage.start <= previous.end && passage.otherStart <= previous.otherEnd && passage.otherEnd >= previous.otherStart) {
-      previous.end = Math.max(previous.end, passage.end);
-      previous.otherStart = Math.min(previous.otherStart, passage.otherStart);
-      previous.otherEnd = Math.max(previous.otherEnd, passage.otherEnd);
-      previous.tokens += passage.tokens;
-      previous.otherTokens += passage.otherTokens;
-      previous.fingerprints += passage.fingerprints;
-    } else out.push({ ...passage });
+/**
+ * Chains shared fingerprints into passages of whole sentences: a passage is a maximal run of
+ * matches in which both articles stay in the same sentence or move to the next one, so a reprinted
+ * paragraph with a few words changed («زيارة طائب» → «زيارة طائب الأخيرة لبغداد») is one passage and
+ * its sentences are reported whole in both articles. A run needs several distinct fingerprints over
+ * a stretch of text in both articles, so one stock phrase («قاعدة عين الأسد») repeated in several
+ * sentences is not a passage. Callers pass the matches oriented from the article with the smaller
+ * id, so the result does not depend on which article came second.
+ */
+export function chainSentences(matches: readonly SentenceMatch[], options: ChainOptions): SentenceRun[] {
+  const sorted = [...matches].sort((a, b) => a.sentence - b.sentence || a.otherSentence - b.otherSentence || a.position - b.position || a.otherPosition - b.otherPosition);
+  const runs: SentenceRun[] = [];
+  let run: SentenceMatch[] = [];
+  const flush = (): void => {
+    if (run.length === 0) return;
+    const hashes = new Set(run.map((match) => match.hash));
+    const span = (values: number[]) => Math.max(...values) - Math.min(...values) + options.shingleSize;
+    const tokens = Math.min(span(run.map((m) => m.position)), span(run.map((m) => m.otherPosition)));
+    if (hashes.size >= options.minFingerprints && tokens >= options.minTokens) {
+      runs.push({
+        first: run[0]!.sentence,
+        last: run[run.length - 1]!.sentence,
+        otherFirst: Math.min(...run.map((m) => m.otherSentence)),
+        otherLast: Math.max(...run.map((m) => m.otherSentence)),
+        fingerprints: hashes.size,
+      });
+    }
+    run = [];
+  };
+  for (const match of sorted) {
+    const previous = run[run.length - 1];
+    const step = previous ? match.sentence - previous.sentence : -1;
+    const otherStep = previous ? match.otherSentence - previous.otherSentence : -1;
+    if (!(previous && step >= 0 && step <= 1 && otherStep >= 0 && otherStep <= 1)) flush();
+    run.push(match);
   }
-  return out;
+  flush();
+  return runs;
+}
+
+/** The same matches seen from the other article. */
+export function swapMatch(match: SentenceMatch): SentenceMatch {
+  return { hash: match.hash, position: match.otherPosition, sentence: match.otherSentence, otherPosition: match.position, otherSentence: match.sentence };
+}
+
+/** Index of the sentence that holds an offset (the nearest one before it when it falls between two). */
+export function sentenceIndexAt(sentences: readonly { start: number; end: number }[], offset: number): number {
+  let low = 0;
+  let high = sentences.length - 1;
+  let found = 0;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (sentences[middle]!.start <= offset) {
+      found = middle;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return found;
 }

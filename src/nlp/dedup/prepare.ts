@@ -5,14 +5,18 @@ import type { ContentToken, DedupToken } from './shingles.js';
 import { contentHash, contentTokens, shingleHashes, uniqueSorted } from './shingles.js';
 import { MinHasher, bandKeys, isEmptySignature, packSignature16 } from './minhash.js';
 import type { PassageFingerprint } from './winnow.js';
-import { winnow } from './winnow.js';
+import { adaptiveWindow, winnow } from './winnow.js';
 import { topicFeatures } from './topic.js';
 import { shingleSample, type ShingleSample } from './sample.js';
+import { sentenceSpans, type SentenceSpan } from './article-blob.js';
+import { sentenceIndexAt } from './passages.js';
 
 /** What dedup reads of an article (the record's layers; entities and claims only when their stages ran). */
 export interface DedupArticle {
   id: string;
   tokens: readonly DedupToken[];
+  /** Sentence spans from the text layer (derived from the tokens when empty). */
+  sentences?: readonly SentenceSpan[];
   entities?: ReadonlyArray<{ entityId: string }>;
   claims?: readonly DedupClaim[];
 }
@@ -30,7 +34,11 @@ export interface PreparedArticle {
   nearBands: Array<[number, number]>;
   topicSignature: Buffer;
   topicBands: Array<[number, number]>;
-  fingerprints: PassageFingerprint[];
+  /** Winnowed fingerprints, each with the index (in `sentences`) of the sentence that holds it. */
+  fingerprints: Array<PassageFingerprint & { sentence: number }>;
+  /** The winnowing window this article used (wider for long articles). */
+  window: number;
+  sentences: SentenceSpan[];
   claims: ClaimDigest[];
 }
 
@@ -53,6 +61,8 @@ export function prepareArticle(article: DedupArticle, options: DedupOptions): Pr
   const entityIds = [...new Set((article.entities ?? []).map((entity) => entity.entityId))];
   const topics = topicFeatures(content, entityIds);
   const topicSignature = hasher(options.topicPermutations, 2).signature(topics);
+  const sentences = sentenceSpans(article.sentences ?? [], article.tokens);
+  const window = adaptiveWindow(content.length, options.passageWindow, options.passageMaxFingerprints);
   return {
     content,
     contentHash: contentHash(content),
@@ -63,7 +73,9 @@ export function prepareArticle(article: DedupArticle, options: DedupOptions): Pr
     topicSignature: packSignature16(topicSignature),
     // A handful of topic words is not enough evidence of a shared story.
     topicBands: topics.length < 8 ? [] : bandKeys(topicSignature, options.topicBands, options.topicRows, 2),
-    fingerprints: winnow(content, options.passageShingle, options.passageWindow),
+    fingerprints: winnow(content, options.passageShingle, window).map((fingerprint) => ({ ...fingerprint, sentence: sentenceIndexAt(sentences, fingerprint.start) })),
+    window,
+    sentences,
     claims: claimDigests(article.claims ?? [], content),
   };
 }

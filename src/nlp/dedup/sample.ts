@@ -1,44 +1,42 @@
 /**
- * A compact, exact-enough copy of an article's shingle set for verifying near-duplicate candidates:
- * the high 16 bits of each 32-bit shingle hash (2 bytes per shingle). Jaccard computed on these
- * sets differs from the exact Jaccard only by chance collisions of 16-bit values, and the expected
- * number of those is known (|A′|·|B′|/65536 for the non-shared parts), so it is subtracted.
+ * A compact copy of an article's shingle set for verifying near-duplicate candidates: the high 16
+ * bits of each 32-bit shingle hash (2 bytes per shingle). Jaccard computed on these sets differs from
+ * the exact Jaccard only by chance collisions of 16-bit values, and the expected number of those is
+ * known (|A′|·|B′| / 2^bits for the non-shared parts), so it is subtracted.
  *
- * Very long articles keep a consistent sample: at level L only shingles whose low L hash bits are
- * zero are kept (L grows until at most `cap` remain). Two samples compare at the higher of their
- * two levels, which is again a uniform sample of both sets, so the estimate stays unbiased.
+ * Long articles keep a consistent sample so that memory per article stays bounded: at level L only
+ * values whose low L bits are zero are kept (L grows until at most `cap` remain). Those bits are part
+ * of the stored value, so two samples at different levels are compared at the higher level by
+ * filtering the other one, which is again a uniform sample of both sets.
  */
 export interface ShingleSample {
   level: number;
-  /** Sorted, distinct high-16-bit values. */
+  /** Sorted, distinct high-16-bit values (low `level` bits zero). */
   values: Uint16Array;
 }
 
+const mask = (level: number): number => (1 << level) - 1;
+
 export function shingleSample(shingles: Uint32Array, cap: number): ShingleSample {
+  const all = [...new Set(Array.from(shingles, (hash) => hash >>> 16))].sort((a, b) => a - b);
   let level = 0;
-  while (level < 16 && countAtLevel(shingles, level) > cap) level++;
-  const mask = (1 << level) - 1;
-  const kept = new Set<number>();
-  for (const hash of shingles) if ((hash & mask) === 0) kept.add(hash >>> 16);
-  return { level, values: Uint16Array.from([...kept].sort((a, b) => a - b)) };
+  let kept = all;
+  while (kept.length > cap && level < 12) {
+    level++;
+    kept = all.filter((value) => (value & mask(level)) === 0);
+  }
+  return { level, values: Uint16Array.from(kept) };
 }
 
-function countAtLevel(shingles: Uint32Array, level: number): number {
-  const mask = (1 << level) - 1;
-  let count = 0;
-  for (const hash of shingles) if ((hash & mask) === 0) count++;
-  return count;
+function atLevel(sample: ShingleSample, level: number): Uint16Array {
+  return sample.level >= level ? sample.values : sample.values.filter((value) => (value & mask(level)) === 0);
 }
 
-/**
- * The Jaccard similarity of the two shingle sets, estimated from their samples. Samples at different
- * levels cannot be aligned on the stored 16 bits alone (the level bits are not stored), so the lower
- * level one is compared as is: the estimate is then approximate, which only happens for articles
- * longer than `cap` shingles.
- */
+/** The Jaccard similarity of the two shingle sets, from their samples. */
 export function sampleJaccard(a: ShingleSample, b: ShingleSample): number {
-  const x = a.values;
-  const y = b.values;
+  const level = Math.max(a.level, b.level);
+  const x = atLevel(a, level);
+  const y = atLevel(b, level);
   if (x.length === 0 || y.length === 0) return 0;
   let i = 0;
   let j = 0;
@@ -51,7 +49,7 @@ export function sampleJaccard(a: ShingleSample, b: ShingleSample): number {
     } else if (x[i]! < y[j]!) i++;
     else j++;
   }
-  const chance = ((x.length - shared) * (y.length - shared)) / 65536;
+  const chance = ((x.length - shared) * (y.length - shared)) / 2 ** (16 - level);
   const corrected = Math.max(0, shared - chance);
   return Math.min(1, corrected / (x.length + y.length - corrected));
 }

@@ -22,6 +22,20 @@ const PASSAGE_SEED = 0x51ed27;
  * symmetry makes passage links independent of which article was indexed first.
  */
 export function winnow(content: readonly ContentToken[], shingleSize: number, window: number): PassageFingerprint[] {
+  return winnowHashes(content, shingleSize, window);
+}
+
+/**
+ * The window an article uses: the configured one, widened for long articles so that they keep about
+ * `maxFingerprints` (winnowing keeps ~2/(w+1) of the shingles). Two articles with different windows
+ * still keep a common fingerprint for any shared run of max(w₁, w₂) + k − 1 tokens: the minimum of a
+ * wide window is also the minimum of every narrower window inside it.
+ */
+export function adaptiveWindow(contentLength: number, window: number, maxFingerprints: number): number {
+  return Math.max(window, Math.ceil((2 * contentLength) / maxFingerprints));
+}
+
+function winnowHashes(content: readonly ContentToken[], shingleSize: number, window: number): PassageFingerprint[] {
   if (content.length < shingleSize) return [];
   const hashes = shingleHashes(content, shingleSize, PASSAGE_SEED);
   const out: PassageFingerprint[] = [];

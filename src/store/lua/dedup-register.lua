@@ -57,13 +57,13 @@ if not num then
 end
 
 local hits = {}
-local entrySize = 17
+local entrySize = 13
 local numRaw = struct.pack('<I4', num)
 for e = 0, (#entries / entrySize) - 1 do
-  local kind, shardHash, fieldRaw, position, start, length = struct.unpack('<c1I4c4HI4H', entries, e * entrySize + 1)
+  local kind, shardHash, fieldRaw, sentence, position = struct.unpack('<c1I4c4HH', entries, e * entrySize + 1)
   local field = kind .. string.sub(fieldRaw, 1, 3)
-  if length > 255 then length = 255 end
-  local posting = numRaw .. struct.pack('<HI4B', position, start, length)
+  if kind == 'P' then field = string.sub(fieldRaw, 1, 3) end
+  local posting = numRaw .. struct.pack('<HH', sentence, position)
   for g = 0, lastGen do
     local key = bucketKey(g, shardHash, S0)
     local value = redis.call('HGET', key, field)
@@ -77,7 +77,7 @@ for e = 0, (#entries / entrySize) - 1 do
         if not value then
           redis.call('HSET', key, field, posting)
         elseif value ~= '' then
-          if #value / 11 >= postingCap then
+          if #value / 8 >= postingCap then
             redis.call('HSET', key, field, '')
           else
             redis.call('HSET', key, field, value .. posting)

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DedupClaim } from '../../../src/nlp/dedup/claims.js';
 import type { DedupInput } from '../../../src/store/dedup-index.js';
-import { whitespaceTokens } from './tokenise.js';
+import { analyseText } from '../../../src/nlp/text/index.js';
 
 export interface Seed {
   file: string;
@@ -19,12 +19,14 @@ export function loadSeeds(): Seed[] {
     .map((file) => ({ file, id: file.slice(4, 20), text: readFileSync(join(dir, file), 'utf8') }));
 }
 
+/** The seed as the dedup stage receives it: tokens and sentences from the text layer. */
 export function seedInput(seed: Seed, extra: Partial<DedupInput> = {}): DedupInput {
+  const layer = analyseText(seed.text);
   return {
     id: seed.id,
     text: seed.text,
-    tokens: whitespaceTokens(seed.text),
-    sentences: [],
+    tokens: layer.tokens,
+    sentences: layer.sentences,
     publishedAt: '2021-07-14T00:00:00.000Z',
     sourceName: `source-${seed.file.slice(0, 3)}`,
     ...extra,
