@@ -213,10 +213,12 @@ export function createSegmenter(options: SegmenterOptions = {}): (word: string) 
       const leaveOut = pattern.hasArticle ? null : wholeAlone;
       let stem = surfaceStem;
       let stemScore = evidence(stem, leaveOut);
-      // D3 restores the ta marbuta that a pronoun turned into ت («حكومته» → حكومة + ه) and the
-      // alef maqsura that it turned into ا («مستواه» → مستوى + ه; normalised ى is ي).
-      if (enclitic !== '' && (stem.endsWith('ت') || stem.endsWith('ا'))) {
-        const restored = stem.slice(0, -1) + (stem.endsWith('ت') ? 'ة' : 'ي');
+      // D3 restores the ta marbuta that a pronoun turned into ت («حكومته» → حكومة + ه), the alef
+      // maqsura that it turned into ا («مستواه» → مستوى + ه; normalised ى is ي), and the hamza it
+      // seated on ئ/ؤ («أبنائهم» → أبناء + هم).
+      const last = stem[stem.length - 1];
+      if (enclitic !== '' && (last === 'ت' || last === 'ا' || last === 'ئ' || last === 'ؤ')) {
+        const restored = stem.slice(0, -1) + (last === 'ت' ? 'ة' : last === 'ا' ? 'ي' : 'ء');
         const restoredScore = evidence(restored, leaveOut);
         if (restoredScore > stemScore) {
           stem = restored;

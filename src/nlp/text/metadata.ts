@@ -255,6 +255,9 @@ export function extractMetadata(text: string, lines: Line[]): TextMetadata {
       result.title = span(text, firstLine.start, titleEnd);
       dateline = inside;
       headerEnd = inside.city.end;
+    } else {
+      // A text with no line breaks and no dateline: only its opening can be a header.
+      headerEnd = Math.min(firstLine.end, firstLine.start + ONE_LINE_SEARCH);
     }
   } else if (!dateline) {
     result.title = span(text, firstLine.start, firstLine.end);
