@@ -26,6 +26,21 @@ describe('segmentWord (D3 clitics)', () => {
     expect(seg('أمني')).toBe('امني');
     expect(seg('حكومته')).toBe('حكومة+ه');
   });
+  it('restores the letter a pronoun changed (ة, ى, hamza seat), as D3 does', () => {
+    expect(seg('حكومتها')).toBe('حكومة+ها');
+    expect(seg('مستواه')).toBe('مستوي+ه');
+    expect(seg('لأبنائهم')).toBe('ل+ابناء+هم');
+    const s = segmentWord('لأبنائهم');
+    expect('لأبنائهم'.slice(s.stemStart, s.stemEnd)).toBe('أبنائ');
+  });
+  it('keeps «ال» of a Form VIII verb and splits function words', () => {
+    expect(seg('التقى')).toBe('التقي');
+    expect(seg('والتقى')).toBe('و+التقي');
+    expect(seg('الحق')).toBe('ال+حق');
+    expect(seg('وفي')).toBe('و+في');
+    expect(seg('بأنها')).toBe('ب+ان+ها');
+    expect(seg('كلم')).toBe('كلم');
+  });
   it('gives stem offsets in the original word, diacritics included', () => {
     const w = 'وَبِالْقُرْبِ';
     const s = segmentWord(w);
