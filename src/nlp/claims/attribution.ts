@@ -49,7 +49,10 @@ const MAX_SPEAKER_WORDS = 22;
 /** Prepositions that open the content of a cue that has no complementizer («أكد على أهمية…»). */
 const CONTENT_PREPS: Record<string, ReadonlySet<string>> = {
   أكد: new Set(['علي']), شدد: new Set(['علي']), حذر: new Set(['من']), كشف: new Set(['عن']), نفى: new Set(['ان']),
+  دعا: new Set(['الي']), حث: new Set(['علي']),
 };
+/** Cues whose content preposition ends the speaker even when a complementizer follows later. */
+const ALWAYS_PREP = new Set(['دعا', 'حث']);
 const QUOTE_CHARS = '"\'«»“”„‘’';
 const PREP_WORDS: ReadonlySet<string> = new Set(['ل', 'لـ', 'في', 'علي', 'من', 'الي', 'عن', 'مع', 'ضد', 'تحت', 'فوق', 'بين', 'لدي', 'عند', 'نحو', 'حول', 'داخل', 'خارج', 'باسم', 'بعد', 'قبل']);
 const QAWL = new Set(['قوله', 'قولها', 'قولهم', 'قولهما', 'قولهن']);
@@ -385,6 +388,8 @@ class Extractor {
       }
       if (isPunct(w, '.؟?!؛')) break;
       if (k > c && this.isJournalistAside(k)) break;
+      // «… فيما أعلنوا», «… بينما …»: a new clause of the journalist's.
+      if (k > c && isWord(w) && (w.norm === 'فيما' || w.norm === 'بينما')) break;
       k++;
     }
     // Quotes that run past the sentence end extend the clause.
@@ -593,13 +598,14 @@ class Extractor {
       if (sv) {
         speaker = this.makeSpeaker(sv);
         c = after;
-      } else if (participle || noSubject) {
+      } else if (participle || noSubject || v.plural) {
+        // «فيما أعلنوا الحداد»: a plural verb before its noun phrase has a pronoun subject.
         speaker = this.implicitSpeaker(i, first, s, participle);
         c = after;
       } else {
         // Without a complementizer ahead, «أكد/شدد على», «حذر من», «كشف عن» open the content.
         const preps = CONTENT_PREPS[v.verb.lemma];
-        const sp = this.speakerForward(after, end, v.verb.prep, preps && this.findComplementizer(after, end) < 0 ? preps : undefined);
+        const sp = this.speakerForward(after, end, v.verb.prep, preps && (ALWAYS_PREP.has(v.verb.lemma) || this.findComplementizer(after, end) < 0) ? preps : undefined);
         if (!sp.range) return null;
         let range = sp.range;
         c = this.skipAfterSpeaker(sp.stop, end, range);

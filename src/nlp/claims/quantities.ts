@@ -160,13 +160,16 @@ function parseNumberAt(words: Word[], i: number, end: number): NumberParse | nul
 const NOT_NOUNS: ReadonlySet<string> = new Set(([
   'في', 'على', 'الى', 'عن', 'مع', 'ان', 'او', 'ثم', 'قد', 'لم', 'لا', 'ما', 'هو', 'هي', 'التي', 'الذي', 'الذين', 'منذ',
   'حتى', 'بين', 'بعد', 'قبل', 'خلال', 'عند', 'لدى', 'نحو', 'حوالي', 'فقط', 'كل', 'اكثر', 'اقل', 'و',
+  'هذا', 'هذه', 'ذلك', 'تلك', 'هؤلاء', 'كان', 'كانت', 'كانوا', 'ليس', 'ليست', 'هناك', 'اي', 'إذ', 'إذا', 'لكن',
 ] as string[]).map(normalise));
 
 
 const ADJECTIVE_ENDING = /(ي|ية|يا|يين|يون|يان|يتين|يتان|ين)$/u;
 
 function isCountedNoun(w: Word | undefined): w is Word {
-  return isWord(w) && !NOT_NOUNS.has(w.norm) && !NOT_NOUNS.has(w.bare) && w.token.kind === 'word';
+  // A conjunction on the next word starts a new phrase («2009 وذلك», «5 وقال»).
+  const conj = w !== undefined && w.token.segments.length > 1 && (w.token.segments[0] === 'و' || w.token.segments[0] === 'ف');
+  return isWord(w) && !conj && !NOT_NOUNS.has(w.norm) && !NOT_NOUNS.has(w.bare) && w.token.kind === 'word';
 }
 
 /** «جندي أجنبي», «هجوما صاروخيا», «الجنود الأميركيين», «أراضي العراق», «من المعتقلين». */
@@ -291,7 +294,8 @@ export function findQuantities(doc: Doc, covered: Uint8Array): FoundQuantity[] {
       if (p.value === 1 && !p.digitsOnly && !p.vague) {
         // «واحد» counts only after its noun («رجل واحد») or as a numeral before «من».
         const before = words[i - 1];
-        if (!(isCountedNoun(before) && i - 1 >= first) || before.norm === 'رقم') continue;
+        if (!(isCountedNoun(before) && i - 1 >= first) || before.norm === 'رقم' || hasPrepClitic(before)) continue;
+        if (isWord(words[i + 1]) && (words[i + 1] as Word).norm === 'من') continue; // «واحد من» = «one of»
         const start = before.token.start;
         out.push({
           text: text.slice(start, w.token.end), start, end: w.token.end, value: 1, valueMax: null, approx: false,

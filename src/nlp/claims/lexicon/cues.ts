@@ -84,6 +84,8 @@ export type VerbForm = 'past' | 'present' | 'participle';
 export interface CueForm {
   verb: CueVerb;
   form: VerbForm;
+  /** A plural or dual ending on a finite verb («قالوا», «يقولون»): in verb–subject order its subject is a pronoun. */
+  plural: boolean;
 }
 
 function inflect(spec: VerbSpec): Array<[string, VerbForm]> {
@@ -122,7 +124,12 @@ export const CUE_FORMS: ReadonlyMap<string, CueForm> = (() => {
     if (spec.prep) verb.prep = spec.prep;
     if (spec.speakerAfterPrep) verb.speakerAfterPrep = true;
     if (spec.accusation) verb.accusation = true;
-    for (const [form, kind] of inflect(spec)) if (!map.has(form)) map.set(form, { verb, form: kind });
+    const base = new Set([spec.past, spec.forms?.past?.[0]].filter((x): x is string => x !== undefined).map(normalise));
+    for (const [form, kind] of inflect(spec)) {
+      if (map.has(form)) continue;
+      const plural = kind !== 'participle' && !base.has(form) && (kind === 'past' ? /(وا|تا|ا)$/u.test(form) : /(ون|ان|ن)$/u.test(form));
+      map.set(form, { verb, form: kind, plural });
+    }
   }
   return map;
 })();

@@ -6,7 +6,7 @@ const set = (words: string[]): ReadonlySet<string> => new Set(words.map(normalis
 
 /** Words that open a time expression inside a speaker phrase («قال X اليوم إن»): the speaker ends there. */
 export const TIME_WORDS = set([
-  'اليوم', 'أمس', 'غدا', 'الليلة', 'صباح', 'مساء', 'ظهر', 'فجر', 'مؤخرا', 'أخيرا', 'حاليا', 'لاحقا', 'سابقا',
+  'اليوم', 'الآن', 'أمس', 'غدا', 'الليلة', 'صباح', 'مساء', 'ظهر', 'فجر', 'مؤخرا', 'أخيرا', 'حاليا', 'لاحقا', 'سابقا',
   'الأحد', 'الاثنين', 'الإثنين', 'الثلاثاء', 'الأربعاء', 'الخميس', 'الجمعة', 'السبت', 'يوم',
 ]);
 /** Time nouns that need a following «الماضي/الجاري/الحالي/المقبل» (or a preceding «هذا/هذه») to be time. */
