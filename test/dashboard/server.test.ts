@@ -8,6 +8,7 @@ import { createDashboardApp, type DashboardApp } from '../../src/dashboard/serve
 import type { DashboardConfig } from '../../src/dashboard/config.js';
 import { EnrichedRecordSchema, type EnrichedRecord } from '../../src/schema/record.js';
 import { createRedis } from '../../src/pipeline/redis.js';
+import { allQueues } from '../../src/pipeline/stages.js';
 import { RedisEntityRegistry } from '../../src/store/entity-registry.js';
 import { defaultLinkingLexicon } from '../../src/nlp/ner/aliases.js';
 import { phraseKey } from '../../src/nlp/ner/gazetteer.js';
@@ -198,6 +199,22 @@ describe('dashboard server (real Redis, real output files)', () => {
   });
 
   describe('operations', () => {
+    it('streams the overview as server-sent events: a JSON snapshot and the rendered fragment', async () => {
+      const { app } = open({});
+      const response = await app.request('/events');
+      expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+      const reader = response.body!.getReader();
+      let text = '';
+      while (!text.includes('\n\n')) text += new TextDecoder().decode((await reader.read()).value);
+      await reader.cancel();
+      const [eventLine, dataLine] = text.split('\n');
+      expect(eventLine).toBe('event: overview');
+      const message = JSON.parse((dataLine ?? '').replace(/^data: /, '')) as { snapshot: { stages: { name: string }[] }; html: string };
+      expect(message.snapshot.stages.map((stage) => stage.name)).toEqual(allQueues());
+      expect(message.html).toContain('data-stage="tokenise"');
+      expect(message.html).not.toContain('<script>alert');
+    });
+
     it('exports Prometheus metrics from its own registry', async () => {
       const { app } = open({});
       const response = await app.request('/metrics');
