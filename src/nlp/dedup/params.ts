@@ -21,7 +21,7 @@ export const DedupOptionsSchema = z.object({
   passageShingle: z.number().int().min(2).default(3),
   passageWindow: z.number().int().min(1).default(12),
   /** Long articles widen their window so that they keep at most about this many fingerprints. */
-  passageMaxFingerprints: z.number().int().min(4).default(96),
+  passageMaxFingerprints: z.number().int().min(4).default(64),
   /** A passage needs at least this many shared fingerprints. */
   passageMinFingerprints: z.number().int().min(1).default(2),
   /** …spread over at least this many content tokens in each article. */
