@@ -23,21 +23,21 @@ function phraseKeyAt(tokens: readonly NerToken[], first: number, last: number, i
 }
 
 interface FormStats {
-  counts: Map<EntityType, number>;
+  /** Summed confidence per type (a confident tag outweighs a hesitant one). */
+  weights: Map<EntityType, number>;
   confidence: number;
-  words: number;
 }
 
 function majorityType(stats: FormStats): EntityType | null {
   let best: EntityType | null = null;
-  let bestCount = 0;
+  let bestWeight = 0;
   let tie = false;
-  for (const [type, count] of stats.counts) {
-    if (count > bestCount) {
+  for (const [type, weight] of stats.weights) {
+    if (weight > bestWeight + 1e-9) {
       best = type;
-      bestCount = count;
+      bestWeight = weight;
       tie = false;
-    } else if (count === bestCount) tie = true;
+    } else if (Math.abs(weight - bestWeight) <= 1e-9) tie = true;
   }
   return tie ? null : best;
 }
@@ -45,7 +45,7 @@ function majorityType(stats: FormStats): EntityType | null {
 /** Words that introduce names but are not names (titles, head nouns): never propagated alone. */
 function isTriggerWord(key: string, gazetteer: Gazetteer): boolean {
   const classes = gazetteer.phrases.get(key);
-  return !!classes && classes.some((c) => c === 'title' || c === 'orgHead' || c === 'placeHead');
+  return !!classes && classes.some((c) => c === 'title' || c === 'orgHead' || c === 'placeHead' || c === 'notName');
 }
 
 /**
@@ -62,8 +62,8 @@ export function applyDocumentConsistency(
   const forms = new Map<string, FormStats>();
   const record = (key: string, type: EntityType, confidence: number, words: number): void => {
     if (key.replace(/^ال/, '').length < 3 || (words === 1 && isTriggerWord(key, gazetteer))) return;
-    const stats = forms.get(key) ?? { counts: new Map(), confidence: 0, words };
-    stats.counts.set(type, (stats.counts.get(type) ?? 0) + 1);
+    const stats = forms.get(key) ?? { weights: new Map(), confidence: 0 };
+    stats.weights.set(type, (stats.weights.get(type) ?? 0) + confidence);
     stats.confidence = Math.max(stats.confidence, confidence);
     forms.set(key, stats);
   };
@@ -75,40 +75,53 @@ export function applyDocumentConsistency(
       if (chunk.type === 'PER' && words >= 2) {
         const family = sentence.tokens[chunk.last]!;
         const classes = gazetteer.phrases.get(family.key);
-        if (!classes?.includes('givenName')) record(family.key, 'PER', confidence * 0.9, 1);
+        if (!classes?.includes('givenName')) record(family.key, 'PER', confidence, 1);
       }
     }
   }
   if (forms.size === 0) return sentences.map((s) => ({ ...s }));
 
-  const singleWordForms = new Set([...forms.keys()].filter((k) => !k.includes(' ')));
+  const singleWordForms = new Set<string>();
+  const formPrefixes = new Set<string>();
+  for (const key of forms.keys()) {
+    const words = key.split(' ');
+    if (words.length === 1) singleWordForms.add(key);
+    for (let k = 1; k < words.length; k++) formPrefixes.add(words.slice(0, k).join(' '));
+  }
   const isKnown: KnownForm = (key) => baseKnown(key) || singleWordForms.has(key);
-  const maxWords = Math.max(...[...forms.values()].map((s) => s.words));
 
   return sentences.map((sentence) => {
     const tags = [...sentence.tags];
     const confidence = [...sentence.confidence];
     const { tokens } = sentence;
+    const nameKeys = tokens.map((t) => (t.kind === 'word' ? nameKeyOf(t, isKnown) : t.key));
+    const keyOf = (first: number, last: number): string => {
+      let key = nameKeys[first]!;
+      for (let k = first + 1; k <= last; k++) key += ` ${tokens[k]!.key}`;
+      return key;
+    };
     // Relabel the model's own chunks to the form's majority type.
     for (const chunk of chunksOf(tags)) {
-      const stats = forms.get(phraseKeyAt(tokens, chunk.first, chunk.last, isKnown));
+      const stats = forms.get(keyOf(chunk.first, chunk.last));
       const type = stats ? majorityType(stats) : null;
       if (type && type !== chunk.type) setChunk(tags, chunk.first, chunk.last, type);
     }
-    // Tag untagged recurrences, longest form first.
+    // Tag untagged recurrences, the longest known form first.
     for (let i = 0; i < tokens.length; i++) {
       if (tags[i] !== TAG_O || tokens[i]!.kind !== 'word') continue;
-      for (let length = Math.min(maxWords, tokens.length - i); length >= 1; length--) {
-        const last = i + length - 1;
-        if (tags.slice(i, last + 1).some((t) => t !== TAG_O)) continue;
-        const stats = forms.get(phraseKeyAt(tokens, i, last, isKnown));
+      let key = nameKeys[i]!;
+      let match: { last: number; stats: FormStats; type: EntityType } | null = null;
+      for (let last = i; last < tokens.length && tags[last] === TAG_O; last++) {
+        if (last > i) key += ` ${tokens[last]!.key}`;
+        const stats = forms.get(key);
         const type = stats ? majorityType(stats) : null;
-        if (!stats || !type) continue;
-        setChunk(tags, i, last, type);
-        for (let k = i; k <= last; k++) confidence[k] = stats.confidence * 0.9;
-        i = last;
-        break;
+        if (stats && type) match = { last, stats, type };
+        if (!formPrefixes.has(key)) break;
       }
+      if (!match) continue;
+      setChunk(tags, i, match.last, match.type);
+      for (let k = i; k <= match.last; k++) confidence[k] = match.stats.confidence * 0.9;
+      i = match.last;
     }
     return { tokens, tags, confidence };
   });

@@ -1,8 +1,8 @@
-import { fnv1a } from './hash.js';
+import { fnv1a, fnv1aRange, mixHash } from './hash.js';
 import type { Gazetteer, GazetteerClass } from './gazetteer.js';
 import { lexicalForm, type NerToken } from './tokens.js';
 import { searchKey } from '../text/normalise.js';
-import { defaultStemEvidence as stemEvidence } from '../text/lexicon.js';
+import { defaultWholeEvidence as wordEvidence } from '../text/lexicon.js';
 
 /**
  * Hashed sparse features of one sentence: for token i, bucket indices
@@ -49,7 +49,6 @@ const T = {
   lexicalPrevCurrent: 31,
   gazetteerTrigram: 32,
   evidence: 33,
-  evidenceNorm: 34,
   titleAcrossAdjectives: 35,
   prefix4: 36,
   suffix4: 37,
@@ -65,7 +64,7 @@ const T = {
 } as const;
 
 /** Bumped whenever the features change; a model trained under another version refuses to load. */
-export const FEATURE_VERSION = 3;
+export const FEATURE_VERSION = 4;
 
 /** For each token, the gazetteer classes of phrases that begin (B) or continue (I) at it. */
 export function gazetteerMarks(tokens: readonly NerToken[], gazetteer: Gazetteer): string[][] {
@@ -86,7 +85,11 @@ export function gazetteerMarks(tokens: readonly NerToken[], gazetteer: Gazetteer
           key += ` ${next.key}`;
         }
         const classes: readonly GazetteerClass[] | undefined = gazetteer.phrases.get(key);
-        if (!classes) continue;
+        const longerPossible = gazetteer.prefixes.has(key);
+        if (!classes) {
+          if (longerPossible) continue;
+          break;
+        }
         for (const cls of classes) {
           const begin = `B${length > 1 ? 'm' : ''}:${cls}`;
           if (!marks[i]!.includes(begin)) marks[i]!.push(begin);
@@ -98,6 +101,7 @@ export function gazetteerMarks(tokens: readonly NerToken[], gazetteer: Gazetteer
           const end = `E:${cls}`;
           if (!marks[i + length - 1]!.includes(end)) marks[i + length - 1]!.push(end);
         }
+        if (!longerPossible) break;
       }
     }
   }
@@ -109,7 +113,7 @@ export function gazetteerMarks(tokens: readonly NerToken[], gazetteer: Gazetteer
  * names (foreign ones above all) are mostly out of the lexicon or rare in it.
  */
 function evidenceBand(form: string): string {
-  const evidence = stemEvidence(form);
+  const evidence = wordEvidence(form);
   return evidence === 0 ? '0' : evidence < 2 ? '1' : evidence < 4 ? '2' : evidence < 7 ? '3' : '4';
 }
 
@@ -133,6 +137,92 @@ export type TokenMask = readonly boolean[];
 
 const UNKNOWN = '<unk>';
 
+const hashCache = new Map<string, number>();
+
+/** Hash of a feature string (cached: words and affixes repeat across a document and a corpus). */
+function h(value: string): number {
+  let hash = hashCache.get(value);
+  if (hash === undefined) {
+    hash = fnv1a(value, 0);
+    if (hashCache.size > 200_000) hashCache.clear();
+    hashCache.set(value, hash);
+  }
+  return hash;
+}
+
+const H_PAD = fnv1a('<pad>', 0);
+const H_UNKNOWN = fnv1a(UNKNOWN, 0);
+const H_ONE = fnv1a('1', 0);
+const H_EMPTY = fnv1a('', 0);
+
+/** What a word form contributes regardless of its context, computed once per form. */
+interface FormFeatures {
+  kind: NerToken['kind'];
+  stem: string;
+  lexical: string;
+  hKey: number;
+  hStem: number;
+  hLexical: number;
+  hBand: number;
+  hKind: number;
+  hShape: number;
+  hSuffix2: number;
+  /** Template-mixed hashes of the form's own features (affixes, clitics, shape, letter trigrams). */
+  own: number[];
+}
+
+const formCache = new Map<string, FormFeatures>();
+/** Reused output buffer (the result is a copy of its used part). */
+let scratch = new Uint32Array(4096);
+
+function formFeatures(t: NerToken): FormFeatures {
+  // Keyed by the token's own text (the layer's string: its hash is computed once by the engine).
+  const cached = formCache.get(t.text);
+  if (cached && cached.kind === t.kind) return cached;
+  const stem = searchKey(t.stem);
+  const len = stem.length;
+  const own: number[] = [
+    mixHash(T.bias, H_EMPTY),
+    mixHash(T.proclitics, h(t.proclitics.join('+'))),
+    mixHash(T.enclitics, h(t.enclitics.join('+'))),
+    mixHash(T.prefix2, fnv1aRange(stem, 0, 2, 0)),
+    mixHash(T.prefix3, fnv1aRange(stem, 0, 3, 0)),
+    mixHash(T.prefix4, fnv1aRange(stem, 0, 4, 0)),
+    mixHash(T.suffix1, fnv1aRange(stem, len - 1, len, 0)),
+    mixHash(T.suffix2, fnv1aRange(stem, len - 2, len, 0)),
+    mixHash(T.suffix3, fnv1aRange(stem, len - 3, len, 0)),
+    mixHash(T.suffix4, fnv1aRange(stem, len - 4, len, 0)),
+    mixHash(T.wordSuffix2, fnv1aRange(t.key, t.key.length - 2, t.key.length, 0)),
+  ];
+  const hShape = h(shapeOf(t));
+  const hBand = h(t.kind === 'word' ? evidenceBand(t.norm) : t.kind);
+  own.push(mixHash(T.shape, hShape), mixHash(T.evidence, hBand));
+  if (t.kind === 'word' && len > 3) {
+    // Letter trigrams of «<stem>»: transliterated names share them («ـوف», «سكي», «ستا»). The
+    // edges are marked by distinct seeds instead of < and > characters.
+    own.push(mixHash(T.charTrigram, fnv1aRange(stem, 0, 2, 1)));
+    for (let k = 0; k + 3 <= len; k++) own.push(mixHash(T.charTrigram, fnv1aRange(stem, k, k + 3, 0)));
+    own.push(mixHash(T.charTrigram, fnv1aRange(stem, len - 2, len, 2)));
+  }
+  const lexical = searchKey(lexicalForm(t));
+  const features: FormFeatures = {
+    kind: t.kind,
+    stem,
+    lexical,
+    hKey: h(t.key),
+    hStem: h(stem),
+    hLexical: h(lexical),
+    hBand,
+    hKind: h(t.kind),
+    hShape,
+    hSuffix2: fnv1aRange(stem, len - 2, len, 0),
+    own,
+  };
+  if (formCache.size > 100_000) formCache.clear();
+  formCache.set(t.text, features);
+  return features;
+}
+
 export function extractFeatures(
   tokens: readonly NerToken[],
   gazetteer: Gazetteer,
@@ -143,96 +233,82 @@ export function extractFeatures(
   const n = tokens.length;
   const mask = (1 << bucketBits) - 1;
   const marks = gazetteerMarks(tokens, gazetteer);
-  const out: number[] = [];
+  let out = scratch.length >= n * 96 + 16 ? scratch : (scratch = new Uint32Array(n * 128 + 16));
+  let size = 0;
   const offsets = new Uint32Array(n + 1);
-  const add = (template: number, value: string): void => {
-    out.push(fnv1a(value, template) & mask);
+  const grow = (): void => {
+    const grown = new Uint32Array(out.length * 2);
+    grown.set(out);
+    out = scratch = grown;
   };
-  // Per-token strings, computed once; index -1 and n are the sentence boundaries.
+  const add = (template: number, a: number, b = 0, c = 0): void => {
+    if (size === out.length) grow();
+    out[size++] = mixHash(template, a, b, c) & mask;
+  };
+  // Per-token hashes, computed once; positions outside the sentence hash as <pad>.
   const hidden = (i: number): boolean => masked?.[i] === true;
-  const stems = tokens.map((t) => searchKey(t.stem));
-  const keys = tokens.map((t, i) => (hidden(i) ? UNKNOWN : t.key));
-  const idStems = stems.map((stem, i) => (hidden(i) ? UNKNOWN : stem));
-  const lexicals = tokens.map((t, i) => (hidden(i) ? UNKNOWN : searchKey(lexicalForm(t))));
-  const bands = tokens.map((t) => (t.kind === 'word' ? evidenceBand(t.stem) : t.kind));
-  const seenTags = tokens.map((t, i) =>
-    (t.kind === 'word' || t.kind === 'latin') && !hidden(i) ? (nameLexicon.get(t.key) ?? '-') : '-',
+  const forms = tokens.map(formFeatures);
+  const hKey = forms.map((f, i) => (hidden(i) ? H_UNKNOWN : f.hKey));
+  const hStem = forms.map((f, i) => (hidden(i) ? H_UNKNOWN : f.hStem));
+  const hLexical = forms.map((f, i) => (hidden(i) ? H_UNKNOWN : f.hLexical));
+  const hSuffix2 = forms.map((f, i) => (hidden(i) ? H_UNKNOWN : f.hSuffix2));
+  const hBand = forms.map((f) => f.hBand);
+  const hKind = forms.map((f) => f.hKind);
+  const hSeen = tokens.map((t, i) =>
+    h((t.kind === 'word' || t.kind === 'latin') && !hidden(i) ? (nameLexicon.get(t.key) ?? '-') : '-'),
   );
-  const keyAt = (i: number): string => (i < 0 || i >= n ? '<pad>' : keys[i]!);
-  const stemAt = (i: number): string => (i < 0 || i >= n ? '<pad>' : idStems[i]!);
-  const kindAt = (i: number): string => (i < 0 || i >= n ? 'pad' : tokens[i]!.kind);
-  const bandAt = (i: number): string => (i < 0 || i >= n ? 'pad' : bands[i]!);
-  const noMarks: string[] = [];
+  const hMarks = marks.map((m) => (m.length === 0 ? H_EMPTY : h(m.join(','))));
+  const at = (hashes: readonly number[], i: number): number => (i < 0 || i >= n ? H_PAD : hashes[i]!);
   for (let i = 0; i < n; i++) {
-    offsets[i] = out.length;
+    offsets[i] = size;
     const t = tokens[i]!;
-    const stem = stems[i]!;
-    const idStem = idStems[i]!;
-    const lexical = lexicals[i]!;
-    const prevStem = stemAt(i - 1);
-    const nextStem = stemAt(i + 1);
-    add(T.bias, '');
-    add(T.key, keys[i]!);
-    add(T.stem, idStem);
-    add(T.lexical, lexical);
-    add(T.proclitics, t.proclitics.join('+'));
-    add(T.enclitics, t.enclitics.join('+'));
-    add(T.prefix2, stem.slice(0, 2));
-    add(T.prefix3, stem.slice(0, 3));
-    add(T.prefix4, stem.slice(0, 4));
-    add(T.suffix1, stem.slice(-1));
-    add(T.suffix2, stem.slice(-2));
-    add(T.suffix3, stem.slice(-3));
-    add(T.suffix4, stem.slice(-4));
-    add(T.wordSuffix2, t.key.slice(-2));
-    add(T.shape, shapeOf(t));
-    add(T.keyPrev, keyAt(i - 1));
-    add(T.keyNext, keyAt(i + 1));
-    add(T.keyPrev2, keyAt(i - 2));
-    add(T.keyNext2, keyAt(i + 2));
-    add(T.stemPrev, prevStem);
-    add(T.stemNext, nextStem);
-    add(T.stemBigramLeft, `${prevStem}|${idStem}`);
-    add(T.stemBigramRight, `${idStem}|${nextStem}`);
-    add(T.lexicalPrevCurrent, `${i > 0 ? lexicals[i - 1] : '<pad>'}|${lexical}`);
-    const currentMarks = marks[i]!;
-    const prevMarks = i > 0 ? marks[i - 1]! : noMarks;
-    const nextMarks = i + 1 < n ? marks[i + 1]! : noMarks;
-    for (const mark of currentMarks) add(T.gazetteer, mark);
-    for (const mark of prevMarks) add(T.gazetteerPrev, mark);
-    for (const mark of nextMarks) add(T.gazetteerNext, mark);
-    if (prevMarks.includes('E:title')) add(T.titleBefore, '1');
-    if (i > 1 && marks[i - 2]!.includes('E:title')) add(T.titleBefore2, '1');
-    if (prevMarks.includes('E:orgHead')) add(T.orgHeadBefore, '1');
-    if (prevMarks.includes('E:placeHead')) add(T.placeHeadBefore, '1');
-    add(T.gazetteerTrigram, `${prevMarks.join(',')}|${currentMarks.join(',')}`);
-    if (i === 0) add(T.sentenceStart, '1');
-    add(T.prevSuffixCurrent, `${prevStem.slice(-2)}|${idStem}`);
-    add(T.nextSuffix, nextStem.slice(-2));
-    add(T.kindPrevNext, `${kindAt(i - 1)}|${t.kind}|${kindAt(i + 1)}`);
-    add(T.evidence, bands[i]!);
-    add(T.evidenceNorm, t.kind === 'word' ? evidenceBand(t.norm) : t.kind);
-    add(T.evidenceWindow, `${bandAt(i - 1)}|${bands[i]}|${bandAt(i + 1)}`);
-    add(T.keyPrevShape, `${keyAt(i - 1)}|${shapeOf(t)}`);
-    // How the training corpus labelled this word (and its neighbours), when it did.
-    add(T.seen, seenTags[i]!);
-    add(T.seenPrev, `${i > 0 ? seenTags[i - 1] : '^'}|${seenTags[i]}`);
-    add(T.seenNext, `${seenTags[i]}|${i + 1 < n ? seenTags[i + 1] : '$'}`);
-    if (lexical !== keys[i]) add(T.seenLexical, hidden(i) ? '-' : (nameLexicon.get(lexical) ?? '-'));
-    // Letter trigrams of the stem: transliterated names share them («ـوف», «سكي», «ستا»).
-    if (t.kind === 'word' && stem.length > 3) {
-      const padded = `<${stem}>`;
-      for (let k = 0; k + 3 <= padded.length; k++) add(T.charTrigram, padded.slice(k, k + 3));
+    const form = forms[i]!;
+    for (const value of form.own) {
+      if (size === out.length) grow();
+      out[size++] = value & mask;
     }
+    add(T.key, hKey[i]!);
+    add(T.stem, hStem[i]!);
+    add(T.lexical, hLexical[i]!);
+    add(T.keyPrev, at(hKey, i - 1));
+    add(T.keyNext, at(hKey, i + 1));
+    add(T.keyPrev2, at(hKey, i - 2));
+    add(T.keyNext2, at(hKey, i + 2));
+    add(T.stemPrev, at(hStem, i - 1));
+    add(T.stemNext, at(hStem, i + 1));
+    add(T.stemBigramLeft, at(hStem, i - 1), hStem[i]);
+    add(T.stemBigramRight, hStem[i]!, at(hStem, i + 1));
+    add(T.lexicalPrevCurrent, at(hLexical, i - 1), hLexical[i]);
+    const currentMarks = marks[i]!;
+    for (const mark of currentMarks) add(T.gazetteer, h(mark));
+    if (i > 0) for (const mark of marks[i - 1]!) add(T.gazetteerPrev, h(mark));
+    if (i + 1 < n) for (const mark of marks[i + 1]!) add(T.gazetteerNext, h(mark));
+    const prevMarks = i > 0 ? marks[i - 1]! : null;
+    if (prevMarks?.includes('E:title')) add(T.titleBefore, H_ONE);
+    if (i > 1 && marks[i - 2]!.includes('E:title')) add(T.titleBefore2, H_ONE);
+    if (prevMarks?.includes('E:orgHead')) add(T.orgHeadBefore, H_ONE);
+    if (prevMarks?.includes('E:placeHead')) add(T.placeHeadBefore, H_ONE);
+    add(T.gazetteerTrigram, at(hMarks, i - 1), hMarks[i]);
+    if (i === 0) add(T.sentenceStart, H_ONE);
+    add(T.prevSuffixCurrent, at(hSuffix2, i - 1), hStem[i]);
+    add(T.nextSuffix, at(hSuffix2, i + 1));
+    add(T.kindPrevNext, at(hKind, i - 1), hKind[i], at(hKind, i + 1));
+    add(T.evidenceWindow, at(hBand, i - 1), hBand[i], at(hBand, i + 1));
+    add(T.keyPrevShape, at(hKey, i - 1), form.hShape);
+    // How the training corpus labelled this word (and its neighbours), when it did.
+    add(T.seen, hSeen[i]!);
+    add(T.seenPrev, at(hSeen, i - 1), hSeen[i]);
+    add(T.seenNext, hSeen[i]!, at(hSeen, i + 1));
+    if (form.lexical !== t.key) add(T.seenLexical, h(hidden(i) ? '-' : (nameLexicon.get(form.lexical) ?? '-')));
     // Title or head noun up to two nisba adjectives back: «الرئيس اللبناني إميل لحود».
     let back = i - 1;
     while (back >= 0 && back >= i - 2 && isNisbaAdjective(tokens[back]!)) back--;
     if (back >= 0 && back < i - 1) {
-      if (marks[back]!.includes('E:title')) add(T.titleAcrossAdjectives, '1');
-      if (marks[back]!.includes('E:orgHead')) add(T.headAcrossAdjectives, 'org');
-      if (marks[back]!.includes('E:placeHead')) add(T.headAcrossAdjectives, 'place');
+      if (marks[back]!.includes('E:title')) add(T.titleAcrossAdjectives, H_ONE);
+      if (marks[back]!.includes('E:orgHead')) add(T.headAcrossAdjectives, h('org'));
+      if (marks[back]!.includes('E:placeHead')) add(T.headAcrossAdjectives, h('place'));
     }
   }
-  offsets[n] = out.length;
-  return { buckets: Uint32Array.from(out), offsets };
+  offsets[n] = size;
+  return { buckets: out.slice(0, size), offsets };
 }

@@ -33,6 +33,8 @@ export function phraseKey(phrase: string): string {
  */
 export interface Gazetteer {
   phrases: Map<string, GazetteerClass[]>;
+  /** Every proper word-prefix of a phrase («الولايات» of «الولايات المتحدة»): matching stops early. */
+  prefixes: Set<string>;
   maxWords: number;
 }
 
@@ -52,6 +54,7 @@ export interface GazetteerLists {
 
 export function buildGazetteer(lists: GazetteerLists): Gazetteer {
   const phrases = new Map<string, GazetteerClass[]>();
+  const prefixes = new Set<string>();
   let maxWords = 1;
   const add = (cls: GazetteerClass, items: readonly string[]): void => {
     for (const item of items) {
@@ -60,7 +63,9 @@ export function buildGazetteer(lists: GazetteerLists): Gazetteer {
       const classes = phrases.get(key) ?? [];
       if (!classes.includes(cls)) classes.push(cls);
       phrases.set(key, classes);
-      maxWords = Math.max(maxWords, key.split(' ').length);
+      const words = key.split(' ');
+      maxWords = Math.max(maxWords, words.length);
+      for (let k = 1; k < words.length; k++) prefixes.add(words.slice(0, k).join(' '));
     }
   };
   add('country', lists.countries);
@@ -73,7 +78,7 @@ export function buildGazetteer(lists: GazetteerLists): Gazetteer {
   add('organisation', lists.organisations);
   add('person', lists.people);
   add('notName', lists.notNames);
-  return { phrases, maxWords };
+  return { phrases, prefixes, maxWords };
 }
 
 /** Our committed lists (src/nlp/ner/data/, sources in its README). */

@@ -26,3 +26,30 @@ export function seededRandom(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/**
+ * Combines a feature template id with one to three precomputed string hashes into one well-mixed
+ * 32-bit value (murmur3's finaliser), so that composite features («previous stem | stem») cost a
+ * few multiplications instead of a string concatenation and a second pass over its characters.
+ */
+export function mixHash(template: number, a: number, b = 0, c = 0): number {
+  let h = Math.imul(template + 0x9e3779b9, 0x85ebca6b) ^ a;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) ^ b;
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) ^ c;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** FNV-1a of `text[start, end)` without slicing (affixes and letter n-grams of a stem). */
+export function fnv1aRange(text: string, start: number, end: number, seed: number): number {
+  let hash = (0x811c9dc5 ^ Math.imul(seed + 1, 0x9e3779b1)) >>> 0;
+  for (let i = Math.max(0, start); i < end && i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}

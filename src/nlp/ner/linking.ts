@@ -43,7 +43,6 @@ interface Working {
   mentionIndexes: number[];
   /** Skeleton words of the fullest form. */
   fullWords: string[];
-  canonicalMention: number;
   alias: { key: string; canonical: string } | null;
 }
 
@@ -72,19 +71,16 @@ export function linkArticleMentions(mentions: readonly TaggedMention[], lexicon:
     .sort((a, b) => skeletons[b]!.length - skeletons[a]!.length || a - b);
   const clusters: Working[] = [];
   const assigned = new Array<number>(mentions.length).fill(-1);
+  const byAlias = new Map<string, number>();
+  const bySkeleton = new Map<string, number>();
 
   for (const index of order) {
     const mention = mentions[index]!;
     const words = skeletons[index]!;
     const joined = words.join(' ');
     const alias = lexicon.aliases.get(phraseSkeleton(mention.words, lexicon.plainWords));
-    let target = -1;
-    if (alias) target = clusters.findIndex((c) => c.alias?.key === alias.key);
-    if (target < 0) {
-      target = clusters.findIndex(
-        (c) => c.type === mention.type && c.mentionIndexes.some((m) => skeletons[m]!.join(' ') === joined),
-      );
-    }
+    let target = alias ? (byAlias.get(alias.key) ?? -1) : -1;
+    if (target < 0) target = bySkeleton.get(`${mention.type}|${joined}`) ?? -1;
     if (target < 0) {
       const candidates = clusters
         .map((c, k) => ({ c, k }))
@@ -102,7 +98,6 @@ export function linkArticleMentions(mentions: readonly TaggedMention[], lexicon:
         type: alias?.type ?? mention.type,
         mentionIndexes: [],
         fullWords: words,
-        canonicalMention: index,
         alias: alias ? { key: alias.key, canonical: alias.canonical } : null,
       });
       target = clusters.length - 1;
@@ -110,11 +105,13 @@ export function linkArticleMentions(mentions: readonly TaggedMention[], lexicon:
     const cluster = clusters[target]!;
     cluster.mentionIndexes.push(index);
     if (!cluster.alias && alias) cluster.alias = { key: alias.key, canonical: alias.canonical };
+    if (cluster.alias && !byAlias.has(cluster.alias.key)) byAlias.set(cluster.alias.key, target);
+    if (!bySkeleton.has(`${mention.type}|${joined}`)) bySkeleton.set(`${mention.type}|${joined}`, target);
     assigned[index] = target;
   }
 
   const entities = clusters.map((cluster): ArticleEntity => {
-    const canonicalMention = mentions[cluster.canonicalMention]!;
+    const canonicalMention = mentions[fullestMention(cluster, mentions, skeletons)]!;
     const fullKey = `${cluster.type}:${cluster.fullWords.join(' ')}`;
     const strong = new Set<string>([fullKey]);
     const weak = new Set<string>();
@@ -162,6 +159,32 @@ function nearestBefore(candidates: number[], clusters: readonly Working[], menti
       if (distance < bestDistance) {
         bestDistance = distance;
         best = k;
+      }
+    }
+  }
+  return best;
+}
+
+/**
+ * The mention whose text is the entity's canonical form: the most words, then the form with the
+ * article written out («الحشد الشعبي» over «حشد الشعبي» cut from «للحشد الشعبي»), then the most
+ * frequent, then the longest, then the first.
+ */
+function fullestMention(cluster: Working, mentions: readonly TaggedMention[], skeletons: readonly string[][]): number {
+  const counts = new Map<string, number>();
+  for (const m of cluster.mentionIndexes) counts.set(mentions[m]!.text, (counts.get(mentions[m]!.text) ?? 0) + 1);
+  const rank = (m: number): number[] => {
+    const text = mentions[m]!.text;
+    return [skeletons[m]!.length, mentions[m]!.words[0]!.startsWith('ال') ? 1 : 0, counts.get(text)!, text.length, -mentions[m]!.start];
+  };
+  let best = cluster.mentionIndexes[0]!;
+  for (const m of cluster.mentionIndexes) {
+    const a = rank(m);
+    const b = rank(best);
+    for (let k = 0; k < a.length; k++) {
+      if (a[k] !== b[k]) {
+        if (a[k]! > b[k]!) best = m;
+        break;
       }
     }
   }

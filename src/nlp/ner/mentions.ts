@@ -1,7 +1,7 @@
 import type { EntityType } from '../../schema/entities.js';
 import type { KnownForm } from './consistency.js';
 import { nameEndInToken, nameStartInToken } from './spans.js';
-import { chunksOf } from './tags.js';
+import { chunksOf, type TagChunk } from './tags.js';
 import type { TaggedSentence } from './tagger.js';
 import { normalise, searchKey } from '../text/normalise.js';
 
@@ -19,7 +19,7 @@ export interface TaggedMention {
 export function mentionsFromSentences(sentences: readonly TaggedSentence[], text: string, isKnown: KnownForm): TaggedMention[] {
   const mentions: TaggedMention[] = [];
   for (const sentence of sentences) {
-    for (const chunk of chunksOf(sentence.tags)) {
+    for (const chunk of chunksOf(sentence.tags).flatMap((c) => splitAtPrepositions(c, sentence, isKnown))) {
       const first = sentence.tokens[chunk.first]!;
       const last = sentence.tokens[chunk.last]!;
       const start = first.start + nameStartInToken(first, isKnown);
@@ -41,4 +41,22 @@ export function mentionsFromSentences(sentences: readonly TaggedSentence[], text
     }
   }
   return mentions;
+}
+
+/**
+ * «وقال الكاظمي لقاآني»: two names side by side that the tagger joined. A word inside a name
+ * never carries a preposition (ل ب ك) before a known name form, so the chunk is cut there.
+ */
+function splitAtPrepositions(chunk: TagChunk, sentence: TaggedSentence, isKnown: KnownForm): TagChunk[] {
+  const parts: TagChunk[] = [];
+  let first = chunk.first;
+  for (let k = chunk.first + 1; k <= chunk.last; k++) {
+    const token = sentence.tokens[k]!;
+    if (/^[لبك]/.test(token.key) && nameStartInToken(token, isKnown) > 0) {
+      parts.push({ type: chunk.type, first, last: k - 1 });
+      first = k;
+    }
+  }
+  parts.push({ type: chunk.type, first, last: chunk.last });
+  return parts;
 }

@@ -39,82 +39,99 @@ export function emissionScores(model: NerWeights, features: SentenceFeatures, to
 
 const FORBIDDEN = -1e9;
 
-/** Transition scores with the IOB2 constraint folded in (forbidden moves get a huge penalty). */
-function constrainedTransition(model: NerWeights, previous: number, next: number): number {
-  const allowed = transitionAllowed(previous === TAG_COUNT ? null : previous, next);
-  return allowed ? model.transitions[previous * TAG_COUNT + next]! : FORBIDDEN;
+/**
+ * Transition scores with the IOB2 constraint folded in (forbidden moves get a huge penalty), as a
+ * flat (TAG_COUNT + 1) × TAG_COUNT table; built per call (90 numbers) since training changes them.
+ */
+function constrainedTransitions(model: NerWeights): Float64Array {
+  const table = new Float64Array((TAG_COUNT + 1) * TAG_COUNT);
+  for (let previous = 0; previous <= TAG_COUNT; previous++) {
+    for (let next = 0; next < TAG_COUNT; next++) {
+      const allowed = transitionAllowed(previous === TAG_COUNT ? null : previous, next);
+      table[previous * TAG_COUNT + next] = allowed ? model.transitions[previous * TAG_COUNT + next]! : FORBIDDEN;
+    }
+  }
+  return table;
+}
+
+/** Best-path scores into each (token, tag): `forward[i * TAG_COUNT + tag]`, with back-pointers. */
+function forwardPass(trans: Float64Array, scores: Float64Array, n: number): { forward: Float64Array; back: Int8Array } {
+  const forward = new Float64Array(n * TAG_COUNT);
+  const back = new Int8Array(n * TAG_COUNT);
+  const start = TAG_COUNT * TAG_COUNT;
+  for (let tag = 0; tag < TAG_COUNT; tag++) forward[tag] = scores[tag]! + trans[start + tag]!;
+  for (let i = 1; i < n; i++) {
+    const base = i * TAG_COUNT;
+    const previousBase = base - TAG_COUNT;
+    for (let tag = 0; tag < TAG_COUNT; tag++) {
+      let bestScore = -Infinity;
+      let bestPrevious = 0;
+      for (let previous = 0; previous < TAG_COUNT; previous++) {
+        const s = forward[previousBase + previous]! + trans[previous * TAG_COUNT + tag]!;
+        if (s > bestScore) {
+          bestScore = s;
+          bestPrevious = previous;
+        }
+      }
+      forward[base + tag] = bestScore + scores[base + tag]!;
+      back[base + tag] = bestPrevious;
+    }
+  }
+  return { forward, back };
 }
 
 /** Best tag sequence (Viterbi) under the model's scores. */
 export function viterbi(model: NerWeights, scores: Float64Array, tokenCount: number): number[] {
   if (tokenCount === 0) return [];
-  const best = new Float64Array(tokenCount * TAG_COUNT);
-  const back = new Int8Array(tokenCount * TAG_COUNT);
-  for (let tag = 0; tag < TAG_COUNT; tag++) best[tag] = scores[tag]! + constrainedTransition(model, TAG_COUNT, tag);
-  for (let i = 1; i < tokenCount; i++) {
-    for (let tag = 0; tag < TAG_COUNT; tag++) {
-      let bestScore = -Infinity;
-      let bestPrev = 0;
-      for (let prev = 0; prev < TAG_COUNT; prev++) {
-        const s = best[(i - 1) * TAG_COUNT + prev]! + constrainedTransition(model, prev, tag);
-        if (s > bestScore) {
-          bestScore = s;
-          bestPrev = prev;
-        }
-      }
-      best[i * TAG_COUNT + tag] = bestScore + scores[i * TAG_COUNT + tag]!;
-      back[i * TAG_COUNT + tag] = bestPrev;
-    }
-  }
-  const tags = new Array<number>(tokenCount);
+  const { forward, back } = forwardPass(constrainedTransitions(model), scores, tokenCount);
+  return backtrack(forward, back, tokenCount);
+}
+
+function backtrack(forward: Float64Array, back: Int8Array, n: number): number[] {
+  const tags = new Array<number>(n);
+  const lastBase = (n - 1) * TAG_COUNT;
   let last = 0;
-  for (let tag = 1; tag < TAG_COUNT; tag++) {
-    if (best[(tokenCount - 1) * TAG_COUNT + tag]! > best[(tokenCount - 1) * TAG_COUNT + last]!) last = tag;
-  }
-  tags[tokenCount - 1] = last;
-  for (let i = tokenCount - 1; i > 0; i--) tags[i - 1] = back[i * TAG_COUNT + tags[i]!]!;
+  for (let tag = 1; tag < TAG_COUNT; tag++) if (forward[lastBase + tag]! > forward[lastBase + last]!) last = tag;
+  tags[n - 1] = last;
+  for (let i = n - 1; i > 0; i--) tags[i - 1] = back[i * TAG_COUNT + tags[i]!]!;
   return tags;
 }
 
-/** log(sum(exp(values[0..count)))) without allocating. */
-function logSumExp(values: Float64Array, count: number): number {
-  let max = -Infinity;
-  for (let k = 0; k < count; k++) if (values[k]! > max) max = values[k]!;
-  if (max === -Infinity) return max;
-  let sum = 0;
-  for (let k = 0; k < count; k++) sum += Math.exp(values[k]! - max);
-  return max + Math.log(sum);
-}
+/** Score units over which the confidence of a tag goes from 0.5 to about 0.73 (logistic scale). */
+const CONFIDENCE_SCALE = 20;
 
 /**
- * Per-token marginal probability of the given tags (forward–backward over the scores read as
- * log-potentials). Perceptron scores are not calibrated; this is a relative confidence in [0, 1].
+ * Best tags and, per token, a confidence from max-marginals: the best path's score against the best
+ * path that gives the token any other tag, squashed by a logistic. Perceptron scores are not
+ * probabilities; this is a monotone, comparable confidence in (0, 1), cheap (two Viterbi passes).
  */
-export function tagMarginals(model: NerWeights, scores: Float64Array, tokenCount: number, tags: readonly number[]): number[] {
-  const n = tokenCount;
-  if (n === 0) return [];
-  const alpha = new Float64Array(n * TAG_COUNT);
-  const beta = new Float64Array(n * TAG_COUNT);
-  const terms = new Float64Array(TAG_COUNT);
-  for (let tag = 0; tag < TAG_COUNT; tag++) alpha[tag] = scores[tag]! + constrainedTransition(model, TAG_COUNT, tag);
-  for (let i = 1; i < n; i++) {
-    for (let tag = 0; tag < TAG_COUNT; tag++) {
-      for (let prev = 0; prev < TAG_COUNT; prev++) {
-        terms[prev] = alpha[(i - 1) * TAG_COUNT + prev]! + constrainedTransition(model, prev, tag);
-      }
-      alpha[i * TAG_COUNT + tag] = logSumExp(terms, TAG_COUNT) + scores[i * TAG_COUNT + tag]!;
-    }
-  }
+export function decodeWithConfidence(model: NerWeights, scores: Float64Array, n: number): { tags: number[]; confidence: number[] } {
+  if (n === 0) return { tags: [], confidence: [] };
+  const trans = constrainedTransitions(model);
+  const { forward, back } = forwardPass(trans, scores, n);
+  const tags = backtrack(forward, back, n);
+  // backward[i][tag]: best score of tokens i+1.. given tag at i (emission of i not included).
+  const backward = new Float64Array(n * TAG_COUNT);
   for (let i = n - 2; i >= 0; i--) {
+    const base = i * TAG_COUNT;
+    const nextBase = base + TAG_COUNT;
     for (let tag = 0; tag < TAG_COUNT; tag++) {
+      let best = -Infinity;
       for (let next = 0; next < TAG_COUNT; next++) {
-        terms[next] =
-          constrainedTransition(model, tag, next) + scores[(i + 1) * TAG_COUNT + next]! + beta[(i + 1) * TAG_COUNT + next]!;
+        const s = trans[tag * TAG_COUNT + next]! + scores[nextBase + next]! + backward[nextBase + next]!;
+        if (s > best) best = s;
       }
-      beta[i * TAG_COUNT + tag] = logSumExp(terms, TAG_COUNT);
+      backward[base + tag] = best;
     }
   }
-  for (let tag = 0; tag < TAG_COUNT; tag++) terms[tag] = alpha[(n - 1) * TAG_COUNT + tag]!;
-  const logZ = logSumExp(terms, TAG_COUNT);
-  return tags.map((tag, i) => Math.exp(alpha[i * TAG_COUNT + tag]! + beta[i * TAG_COUNT + tag]! - logZ));
+  const confidence = tags.map((chosen, i) => {
+    const base = i * TAG_COUNT;
+    const chosenScore = forward[base + chosen]! + backward[base + chosen]!;
+    let rival = -Infinity;
+    for (let tag = 0; tag < TAG_COUNT; tag++) {
+      if (tag !== chosen) rival = Math.max(rival, forward[base + tag]! + backward[base + tag]!);
+    }
+    return 1 / (1 + Math.exp(-(chosenScore - rival) / CONFIDENCE_SCALE));
+  });
+  return { tags, confidence };
 }

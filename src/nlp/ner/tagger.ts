@@ -1,6 +1,6 @@
 import { extractFeatures } from './features.js';
 import type { Gazetteer } from './gazetteer.js';
-import { emissionScores, tagMarginals, viterbi, type NerWeights } from './model.js';
+import { decodeWithConfidence, emissionScores, type NerWeights } from './model.js';
 import type { NerToken } from './tokens.js';
 
 /** Everything the tagger and linker need, loaded once (src/models/ner.ts) and passed in. */
@@ -19,7 +19,7 @@ export interface NerModel {
 export interface TaggedSentence {
   tokens: NerToken[];
   tags: number[];
-  /** Marginal probability of each token's tag. */
+  /** Confidence of each token's tag (max-marginal margin, see decodeWithConfidence). */
   confidence: number[];
 }
 
@@ -27,7 +27,6 @@ export function tagSentence(tokens: NerToken[], model: NerModel): TaggedSentence
   const n = tokens.length;
   const features = extractFeatures(tokens, model.gazetteer, model.weights.bucketBits, model.nameLexicon);
   const scores = emissionScores(model.weights, features, n);
-  const tags = viterbi(model.weights, scores, n);
-  const confidence = tagMarginals(model.weights, scores, n, tags);
+  const { tags, confidence } = decodeWithConfidence(model.weights, scores, n);
   return { tokens, tags, confidence };
 }
