@@ -227,10 +227,13 @@ export function createSegmenter(options: SegmenterOptions = {}): (word: string) 
       }
       if (stem.length === 2) {
         // A two-letter stem must be frequent, never after ك («كلم» is not ك + «لم»), and after a bare
-        // و/ف a function word («وفي», «فقد», not «ولي» = و + «لي»); with clitics on both sides
+        // و/ف or before a lone pronoun a function word («وفي», «فقد», «عنه», not «ولي» = و + «لي»,
+        // «شكك» = «شك» + ك; the article takes any: «الحق»);
+        // with clitics on both sides
         // only «و/ف + stem + pronoun» or «ب/ل + أن + pronoun» («وإنه», «بأنها»), not «بيانا».
         if (stemScore < 4 || pattern.surface.includes('ك')) return;
-        if (!pattern.hasPreposition && !TWO_LETTER_STEMS.has(stem)) return;
+        if ((p === 0 || pattern.surface === 'و' || pattern.surface === 'ف') && !TWO_LETTER_STEMS.has(stem)) return;
+        if (pattern.hasFuture) return; // س + an imperfect verb has at least three letters («سيد» is a word)
         if (p > 0 && enclitic !== '' && stem !== 'ان' && pattern.surface !== 'و' && pattern.surface !== 'ف') return;
       } else if (stemScore < (reliable ? 0 : KNOWN_STEM)) return;
       let score = stemScore + pattern.prior + (ENCLITIC_PRIOR[enclitic] ?? 0);
