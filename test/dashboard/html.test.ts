@@ -33,6 +33,19 @@ describe('highlightText', () => {
     expect(out).not.toContain('<script>');
   });
 
+  it('keeps an entity one link when a reused passage crosses it, and drops a mention nested in another', () => {
+    const text = 'زار مصطفى الكاظمي واشنطن';
+    const start = text.indexOf('مصطفى');
+    const end = start + 'مصطفى الكاظمي'.length;
+    const out = highlightText(text, [
+      { start, end, kind: 'entity', type: 'PER', href: '/entities/p', title: 'PER' },
+      { start: start + 6, end: end - 2, kind: 'entity', type: 'PER', href: '/entities/q', title: 'PER' },
+      { start: 0, end: start + 3, kind: 'reused', title: 'also in x' },
+    ]).value;
+    expect(out.match(/<a /g)).toHaveLength(1);
+    expect(out).toBe('<span class="reused" title="also in x">زار </span><a class="ent ent-PER" href="/entities/p" title="PER"><span class="reused" title="also in x">مصط</span>فى الكاظمي</a> واشنطن');
+  });
+
   it('drops marks whose offsets do not fit the text', () => {
     const out = highlightText('بغداد', [{ start: 3, end: 99, kind: 'entity', type: 'LOC' }, { start: 4, end: 2, kind: 'entity', type: 'LOC' }]).value;
     expect(out).toBe('بغداد');
