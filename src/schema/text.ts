@@ -64,7 +64,7 @@ export const TextMetadataSchema = z.object({
   dateline: TextSpanSchema.nullable(),
   /** News agency named in the text, canonical Arabic name in `name`. */
   agency: TextSpanSchema.extend({ name: z.string() }).nullable(),
-  /** Publication date and time stated in the text, ISO 8601 (no zone given → treated as UTC, `zone: null`). */
+  /** Publication date (and time) stated in the text, ISO 8601: `2021-07-13` or `2021-07-13T23:41:00Z` (the text gives no zone, so a time is recorded as UTC). */
   published: TextSpanSchema.extend({ iso: z.string() }).nullable(),
 });
 export type TextMetadata = z.infer<typeof TextMetadataSchema>;
