@@ -1,12 +1,9 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError } from './config.js';
 import { RedisServerMissingError } from './pipeline/redis-server.js';
-import { analyseCommand } from './commands/analyse.js';
-import { dashboardCommand } from './commands/dashboard.js';
-import { ingestCommand } from './commands/ingest.js';
-import { runCommand } from './commands/run.js';
-import { statusCommand } from './commands/status.js';
-import { workerCommand } from './commands/worker.js';
+
+// Commands load their modules when they run: a worker process does not pay for the dashboard's
+// (or the model's) imports at start-up, which matters when workers are restarted often.
 
 function positiveInt(value: string): number {
   const parsed = Number.parseInt(value, 10);
@@ -35,7 +32,7 @@ export function buildProgram(): Command {
     .option('--once', 'exit when every input has a record or a failure (exit code 1 if any failed)', false)
     .option('--workers <n>', 'worker processes per stage', positiveInt, 1)
     .option('--dashboard <port>', 'serve the dashboard on this port', port)
-    .action((paths: string[], options: { inbox: string; out: string; once: boolean; workers: number; dashboard?: number }) => runCommand(paths, options));
+    .action(async (paths: string[], options: { inbox: string; out: string; once: boolean; workers: number; dashboard?: number }) => (await import('./commands/run.js')).runCommand(paths, options));
 
   program
     .command('worker')
@@ -43,14 +40,14 @@ export function buildProgram(): Command {
     .argument('<stage>', 'tokenise | ner | claims | dedup | write')
     .option('--concurrency <n>', 'jobs at once in this process', positiveInt)
     .option('--out <dir>', 'output folder (the write stage only)', 'output')
-    .action((stage: string, options: { concurrency?: number; out: string }) => workerCommand(stage, options));
+    .action(async (stage: string, options: { concurrency?: number; out: string }) => (await import('./commands/worker.js')).workerCommand(stage, options));
 
   program
     .command('ingest')
     .description('queue articles from files (the producer alone)')
     .argument('<paths...>', 'files or folders')
     .option('--watch', 'watch the folders as inboxes', false)
-    .action((paths: string[], options: { watch: boolean }) => ingestCommand(paths, options));
+    .action(async (paths: string[], options: { watch: boolean }) => (await import('./commands/ingest.js')).ingestCommand(paths, options));
 
   program
     .command('analyse')
@@ -58,13 +55,13 @@ export function buildProgram(): Command {
     .description('run the whole chain in this process on one file (or - for stdin); record JSON on stdout')
     .argument('<file>', 'a .txt, .json, .jsonl or .html file, or - for stdin')
     .option('--format <ext>', 'format of stdin: txt | json | jsonl | html', 'txt')
-    .action((file: string, options: { format?: string }) => analyseCommand(file, options));
+    .action(async (file: string, options: { format?: string }) => (await import('./commands/analyse.js')).analyseCommand(file, options));
 
   program
     .command('status')
     .description('per-stage job counts from Redis')
     .option('--json', 'print JSON', false)
-    .action((options: { json?: boolean }) => statusCommand(options));
+    .action(async (options: { json?: boolean }) => (await import('./commands/status.js')).statusCommand(options));
 
   program
     .command('dashboard')
@@ -73,7 +70,7 @@ export function buildProgram(): Command {
     .option('--host <address>', 'address to bind (default: KHABAR_DASHBOARD_HOST or 127.0.0.1; any other needs KHABAR_DASHBOARD_TOKEN)')
     .option('--out <dir>', 'output folder the pipeline writes', 'output')
     .option('--read-only', 'no retry, clean or remove in the queues view', false)
-    .action((options: { port?: number; host?: string; out: string; readOnly?: boolean }) => dashboardCommand(options));
+    .action(async (options: { port?: number; host?: string; out: string; readOnly?: boolean }) => (await import('./commands/dashboard.js')).dashboardCommand(options));
 
   return program;
 }

@@ -29,6 +29,8 @@ export const EnvSchema = z.object({
   /** A worker's job lock; a crashed worker's job is taken over within about lock + stalled interval. */
   KHABAR_LOCK_MS: intFromEnv(15_000, 1000),
   KHABAR_STALLED_INTERVAL_MS: intFromEnv(5_000, 500),
+  /** A job whose worker died this many times fails for good (a poison input must not kill workers forever). */
+  KHABAR_MAX_STALLED: intFromEnv(5, 1),
   /** How long SIGTERM waits for active jobs before giving them back to the queue. */
   KHABAR_SHUTDOWN_TIMEOUT_MS: intFromEnv(30_000, 0),
   /** Completed jobs kept per queue (count and age) so Redis does not grow without bound. */
@@ -66,6 +68,7 @@ export interface QueueSettings {
   backoffMs: number;
   lockMs: number;
   stalledIntervalMs: number;
+  maxStalled: number;
   keepCompleted: { count: number; age: number };
   keepFailed: number;
   shutdownTimeoutMs: number;
@@ -78,6 +81,7 @@ export function queueSettings(env: Env): QueueSettings {
     backoffMs: env.KHABAR_BACKOFF_MS,
     lockMs: env.KHABAR_LOCK_MS,
     stalledIntervalMs: env.KHABAR_STALLED_INTERVAL_MS,
+    maxStalled: env.KHABAR_MAX_STALLED,
     keepCompleted: { count: env.KHABAR_KEEP_COMPLETED, age: env.KHABAR_KEEP_COMPLETED_SECONDS },
     keepFailed: env.KHABAR_KEEP_FAILED,
     shutdownTimeoutMs: env.KHABAR_SHUTDOWN_TIMEOUT_MS,

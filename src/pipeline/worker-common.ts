@@ -5,7 +5,7 @@ import { workerIdentity } from './worker-identity.js';
 
 /**
  * Options every khabar worker shares. Short locks and a short stalled check make a crashed worker's
- * job come back within about lockMs + stalledIntervalMs; two stalls in a row fail the job for good.
+ * job come back within about lockMs + stalledIntervalMs; `maxStalled` crashes on one job fail it for good.
  * The name lets `queue.getWorkers()` (dashboard) show host, pid, concurrency and start time.
  */
 export function baseWorkerOptions(connection: Redis, settings: QueueSettings, concurrency: number): WorkerOptions {
@@ -15,7 +15,7 @@ export function baseWorkerOptions(connection: Redis, settings: QueueSettings, co
     concurrency,
     lockDuration: settings.lockMs,
     stalledInterval: settings.stalledIntervalMs,
-    maxStalledCount: 2,
+    maxStalledCount: settings.maxStalled,
     name: `${workerIdentity()}:c${concurrency}:${Date.now()}`,
     metrics: { maxDataPoints: MetricsTime.ONE_HOUR * 24 },
   };

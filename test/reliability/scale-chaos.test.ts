@@ -1,0 +1,136 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterEach, describe, expect, it } from 'vitest';
+import { EnrichedRecordSchema } from '../../src/schema/record.js';
+import { Ingestor } from '../../src/ingest/ingestor.js';
+import { openQueue } from '../../src/pipeline/queues.js';
+import { createRedis } from '../../src/pipeline/redis.js';
+import { allQueues, CHAIN } from '../../src/pipeline/stages.js';
+import { testRedisUrl } from '../helpers/redis.js';
+import { quietLogger, tempDir, testSettings } from '../helpers/pipeline.js';
+import { writeGeneratedArticles } from '../helpers/corpus.js';
+import { assertBuilt } from '../helpers/processes.js';
+import { WorkerCluster } from '../helpers/cluster.js';
+
+const COUNT = Number(process.env.KHABAR_TEST_CORPUS ?? 1000);
+
+/** A deterministic pseudo-random sequence (the chaos is reproducible from its seed). */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+interface RunOutcome {
+  records: ReturnType<typeof EnrichedRecordSchema.parse>[];
+  failures: string[];
+  counts: Record<string, Record<string, number>>;
+}
+
+async function runCorpus(name: string, cluster: (env: NodeJS.ProcessEnv, out: string) => WorkerCluster, during?: (cluster: WorkerCluster, done: () => boolean) => Promise<void>): Promise<RunOutcome & { cluster: WorkerCluster }> {
+  assertBuilt();
+  const settings = testSettings(name, { lockMs: 2_000, stalledIntervalMs: 1_000 });
+  const env = { REDIS_URL: testRedisUrl(), KHABAR_PREFIX: settings.prefix, KHABAR_LOCK_MS: '2000', KHABAR_STALLED_INTERVAL_MS: '1000', KHABAR_LOG_LEVEL: 'warn' };
+  const out = tempDir(`${name}-out`);
+  const workers = cluster(env, out);
+  const connection = createRedis(testRedisUrl());
+  const ingestor = new Ingestor({ connection, settings, logger: quietLogger, maxFileBytes: 5 * 1024 * 1024, highWater: 300, pollMs: 250 });
+  try {
+    const files = writeGeneratedArticles(tempDir(`${name}-in`), COUNT);
+    let finishedAll = false;
+    const finished = Promise.all(files.map((file) => ingestor.ingestFile(file, null))).finally(() => { finishedAll = true; });
+    const chaos = during ? during(workers, () => finishedAll) : Promise.resolve();
+    if (process.env.KHABAR_TEST_DEBUG) {
+      void (async () => {
+        while (!finishedAll) {
+          await sleep(3_000);
+          const line: string[] = [];
+          for (const queueName of allQueues()) {
+            const queue = openQueue(queueName, connection, settings);
+            const c = await queue.getJobCounts('active', 'waiting', 'delayed', 'failed', 'completed');
+            line.push(`${queueName} a${c.active} w${c.waiting} d${c.delayed} f${c.failed} c${c.completed}`);
+            await queue.close();
+          }
+          const written = existsSync(join(out, 'articles')) ? readdirSync(join(out, 'articles')).length : 0;
+          console.error(`[${name}] written ${written} pending ${ingestor.pending} | ${line.join(' | ')}`);
+        }
+      })();
+    }
+    const summaries = await finished;
+    await chaos;
+    expect(summaries.reduce((sum, s) => sum + s.ok, 0)).toBe(COUNT);
+    const articles = join(out, 'articles');
+    const records = readdirSync(articles).map((file) => EnrichedRecordSchema.parse(JSON.parse(readFileSync(join(articles, file), 'utf8'))));
+    const failures = existsSync(join(out, 'failed')) ? readdirSync(join(out, 'failed')) : [];
+    const counts: Record<string, Record<string, number>> = {};
+    for (const queueName of allQueues()) {
+      const queue = openQueue(queueName, connection, settings);
+      counts[queueName] = await queue.getJobCounts('active', 'waiting', 'delayed', 'failed', 'waiting-children');
+      await queue.close();
+    }
+    return { records, failures, counts, cluster: workers };
+  } finally {
+    await ingestor.close();
+    await workers.stopAll();
+    connection.disconnect();
+  }
+}
+
+function expectCleanEnd(outcome: RunOutcome): void {
+  expect(outcome.records).toHaveLength(COUNT);
+  expect(new Set(outcome.records.map((record) => record.id)).size).toBe(COUNT);
+  for (const record of outcome.records) expect(Object.keys(record.pipeline.stages).sort()).toEqual([...CHAIN].sort());
+  expect(outcome.failures).toEqual([]);
+  for (const [queue, counts] of Object.entries(outcome.counts)) {
+    expect(counts, queue).toMatchObject({ active: 0, waiting: 0, delayed: 0, failed: 0, 'waiting-children': 0 });
+  }
+}
+
+describe('many worker processes', () => {
+  let cluster: WorkerCluster | null = null;
+  afterEach(async () => {
+    await cluster?.stopAll();
+    cluster = null;
+  });
+
+  it(`spread ${COUNT} articles over two processes per stage, one record each`, async () => {
+    const outcome = await runCorpus('scale', (env, out) => {
+      cluster = new WorkerCluster(env, out);
+      cluster.startAll(2);
+      return cluster;
+    });
+    expectCleanEnd(outcome);
+    for (const stage of CHAIN) {
+      const byWorker = new Map<string, number>();
+      for (const record of outcome.records) {
+        const worker = record.pipeline.stages[stage]?.worker ?? '?';
+        byWorker.set(worker, (byWorker.get(worker) ?? 0) + 1);
+      }
+      expect(byWorker.size, `${stage} ran in ${[...byWorker.keys()].join(', ')}`).toBe(2);
+      expect(Math.min(...byWorker.values()), `${stage} shares`).toBeGreaterThan(COUNT * 0.1);
+    }
+  }, 300_000);
+
+  it(`lose nothing and double nothing while a worker is killed (-9) every second`, async () => {
+    const next = random(20261121);
+    const outcome = await runCorpus(
+      'chaos',
+      (env, out) => {
+        cluster = new WorkerCluster(env, out);
+        cluster.startAll(2);
+        return cluster;
+      },
+      async (workers, done) => {
+        while (!done()) {
+          await sleep(1_000);
+          if (!done()) await workers.killAndReplace(next());
+        }
+      },
+    );
+    expect(outcome.cluster.kills).toBeGreaterThan(3);
+    expectCleanEnd(outcome);
+  }, 300_000);
+});
