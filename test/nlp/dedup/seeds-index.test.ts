@@ -89,4 +89,21 @@ describe('dedup on the five seeds (in-process index)', () => {
     expect(results.get(s002.id)!.layer.claimLinks).toContainEqual(expect.objectContaining({ otherId: s000.id, otherClaim: 1, relation: 'corroborates' }));
     expect(results.get(s004.id)!.layer.claimLinks).toContainEqual(expect.objectContaining({ otherId: s000.id, otherClaim: 2, relation: 'conflicts' }));
   });
+
+  it('lists numbers that disagree in the story, with the article and date of each', async () => {
+    // An article that reprints 004 whole and 000's two paragraphs joins both into one story, where
+    // 000's «2500 جندي أميركي» now meets the «نحو 5 آلاف جندي أمريكي» of 004 and of the reprint.
+    const text = `${s004.text}\n\n${taebParagraph(s000).text}".\n\n${strikesParagraph(s000).text}`;
+    const reprint = { ...s004, id: 'fe0000000000000a', text };
+    const result = await index.process(
+      seedInput(reprint, { publishedAt: '2021-07-20T10:00:00.000Z', sourceName: 'reprinter', claims: [numericClaim(text, 'نحو 5 آلاف جندي أمريكي', 5000, true, 'جندي أمريكي')] }),
+    );
+    expect(result.story.storyId).toBe(results.get(s000.id)!.story.storyId);
+    const conflict = result.story.conflicts.find((c) => c.values.some((v) => v.articleId === reprint.id));
+    expect(conflict?.values.map((v) => [v.articleId, v.value, v.approx, v.publishedAt])).toEqual([
+      [s000.id, 2500, false, '2021-07-14T00:00:00.000Z'],
+      [s004.id, 5000, true, '2021-07-14T00:00:00.000Z'],
+      [reprint.id, 5000, true, '2021-07-20T10:00:00.000Z'],
+    ]);
+  });
 });
