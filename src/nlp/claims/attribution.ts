@@ -13,7 +13,7 @@ import type { EntityMention } from '../../schema/entities.js';
 import type { CueVerb } from './lexicon/cues.js';
 import { PHRASE_MANNER_NOUNS } from './lexicon/cues.js';
 import {
-  SOURCE_NOUNS, ANONYMOUS_HEADS, CHANNEL_NOUNS, CHANNEL_PREPS, CLAUSE_BREAKS, CLAUSE_OPENERS, DEMONSTRATIVES, MEDIA_NOUNS, NEGATIONS,
+  EVENT_NOUNS, SOURCE_NOUNS, ANONYMOUS_HEADS, CHANNEL_NOUNS, CHANNEL_PREPS, CLAUSE_BREAKS, CLAUSE_OPENERS, DEMONSTRATIVES, MEDIA_NOUNS, NEGATIONS,
   RELATIVES, SKIP_AFTER_CUE, SOURCE_QUANTIFIERS, TIME_NOUNS, TIME_QUALIFIERS, TIME_WORDS,
 } from './lexicon/words.js';
 import { matchPhraseHead, matchVerb, type VerbMatch } from './match-cue.js';
@@ -51,6 +51,7 @@ const CONTENT_PREPS: Record<string, ReadonlySet<string>> = {
   أكد: new Set(['علي']), شدد: new Set(['علي']), حذر: new Set(['من']), كشف: new Set(['عن']), نفى: new Set(['ان']),
   دعا: new Set(['الي']), حث: new Set(['علي']),
 };
+const NO_PREPS: ReadonlySet<string> = new Set();
 /** Cues whose content preposition ends the speaker even when a complementizer follows later. */
 const ALWAYS_PREP = new Set(['دعا', 'حث']);
 const QUOTE_CHARS = '"\'«»“”„‘’';
@@ -239,6 +240,10 @@ class Extractor {
       if (w.token.kind !== 'word' && w.token.kind !== 'latin' && w.token.kind !== 'number') break;
       if (prep && this.isPrep(k, prep)) break;
       if (k > j && contentPreps && contentPreps.has(w.norm)) break;
+      // «أكدت مصادر … مصرع ستة», «وأعلن الجيش استمرار»: an event noun opens the object.
+      if (k > j && contentPreps !== undefined && this.has(EVENT_NOUNS, k) && !hasPrepClitic(w)) break;
+      // «خلال الزيارة», «خلال مؤتمر»: an adjunct, not part of a source's description.
+      if (k > j && w.norm === 'خلال') break;
       if (QAWL.has(w.norm)) break;
       if (k > j && (this.isCueWord(k) || this.has(SKIP_AFTER_CUE, k))) break;
       if (this.timeAt(k, end) > 0 && k > j) break;
@@ -379,7 +384,8 @@ class Extractor {
       if (isPunct(w, COMMA) && k + 1 < end) {
         const n = k + 1;
         const v = this.verbAt[n];
-        if (this.phraseAt[n] || (v && v.form === 'participle') || this.has(CLAUSE_BREAKS, n)) break;
+        // «…، مؤكدا أن», «…، بحسب», «…، وأعلن …»: a new statement or the journalist's clause.
+        if (this.phraseAt[n] || (v && (v.form === 'participle' || v.conjoined)) || this.has(CLAUSE_BREAKS, n)) break;
         if (isWord(this.words[n]) && (this.words[n] as Word).norm === 'في' && (this.words[n + 1] as Word | undefined)?.norm === 'اشارة') break;
       }
       if (k > c && this.phraseAt[k] && !isPunct(this.words[k - 1], COMMA)) {
@@ -604,8 +610,15 @@ class Extractor {
         c = after;
       } else {
         // Without a complementizer ahead, «أكد/شدد على», «حذر من», «كشف عن» open the content.
-        const preps = CONTENT_PREPS[v.verb.lemma];
-        const sp = this.speakerForward(after, end, v.verb.prep, preps && (ALWAYS_PREP.has(v.verb.lemma) || this.findComplementizer(after, end) < 0) ? preps : undefined);
+        const preps = CONTENT_PREPS[v.verb.lemma] ?? NO_PREPS;
+        const objectScan = v.verb.cls === 'object' && !participle && (ALWAYS_PREP.has(v.verb.lemma) || this.findComplementizer(after, end) < 0);
+        // «وأعلن سقوط X»: the object right after the verb, the subject is a pronoun.
+        if (objectScan && this.has(EVENT_NOUNS, after) && !hasPrepClitic(this.words[after] as Word)) {
+          speaker = this.implicitSpeaker(i, first, s, false);
+          const { content, quote } = this.contentFrom(after, end);
+          return content ? { sentence: s, cue: { first: i, last: cueLast }, verb: v.verb, speaker, content, quote } : null;
+        }
+        const sp = this.speakerForward(after, end, v.verb.prep, objectScan || ALWAYS_PREP.has(v.verb.lemma) ? preps : undefined);
         if (!sp.range) return null;
         let range = sp.range;
         c = this.skipAfterSpeaker(sp.stop, end, range);
@@ -828,9 +841,8 @@ class Extractor {
       const f = this.found[k] as FoundAttribution;
       if (f.sentence !== s) break;
       if (f.secondary || !f.speaker || f.cue.first >= i) continue;
-      const cueStart = (this.words[f.cue.first] as Word).token.start;
-      const nested = this.found.some((g) => g !== f && g.content !== null && g.content.start <= cueStart && cueStart < g.content.end);
-      if (!nested) return this.resolvedCopy(f.speaker);
+      // Same level only: a statement nested in another's content is continued by cues nested there too.
+      if (this.hostOf(f.cue.first, f) === this.hostOf(i, null)) return this.resolvedCopy(f.speaker);
     }
     // A participle continues its sentence's subject («ورحبت تلك الفصائل …، معلنة أن»).
     if (participle) {
@@ -876,6 +888,17 @@ class Extractor {
   private entityOrHeadIn(range: WordRange): boolean {
     for (let k = range.first; k <= range.last; k++) if (this.entityAt[k] !== null || this.has(ANONYMOUS_HEADS, k)) return true;
     return false;
+  }
+
+  /** The statement whose content holds word `i` (innermost), or null. */
+  private hostOf(i: number, self: FoundAttribution | null): FoundAttribution | null {
+    const at = (this.words[i] as Word).token.start;
+    let host: FoundAttribution | null = null;
+    for (const g of this.found) {
+      if (g === self || g.content === null || at < g.content.start || at >= g.content.end) continue;
+      if (!host || (host.content && g.content.end - g.content.start < host.content.end - host.content.start)) host = g;
+    }
+    return host;
   }
 
   private resolvedCopy(sp: FoundSpeaker): FoundSpeaker {
