@@ -38,9 +38,10 @@ const formCache = new Map<string, FormInfo>();
 function wordInfo(form: string): FormInfo {
   const cached = formCache.get(form);
   if (cached) return cached;
-  const norm = normalise(form);
   const seg: Segmentation = segmentWord(form);
   const unsplit = seg.proclitics.length === 0 && seg.enclitics.length === 0;
+  // An unsplit word's stem is its norm already (no second normalisation).
+  const norm = unsplit ? seg.stem : normalise(form);
   const info: FormInfo = {
     norm,
     key: searchKey(norm),
