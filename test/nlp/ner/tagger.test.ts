@@ -1,0 +1,142 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { EntityMentionSchema, type EntityMention } from '../../../src/schema/entities.js';
+import { loadNerModel } from '../../../src/models/ner.js';
+import { prepareMentions, resolveEntityIds, tagEntities } from '../../../src/nlp/ner/index.js';
+import { analyseText } from '../../../src/nlp/text/index.js';
+import { normalise, searchKey } from '../../../src/nlp/text/normalise.js';
+import { MemoryEntityRegistry } from '../../../src/store/entity-registry.js';
+import { projectPath } from '../../../src/paths.js';
+import seedNames from './seed-names.json' with { type: 'json' };
+
+const model = loadNerModel();
+const seedFiles = readdirSync(projectPath('seeds')).filter((f) => f.endsWith('.txt')).sort();
+const seeds = seedFiles.map((file) => ({ file, text: readFileSync(projectPath('seeds', file), 'utf8') }));
+const registry = new MemoryEntityRegistry();
+const tagged = seeds.map(({ file, text }) => ({
+  file,
+  text,
+  entities: tagEntities(analyseText(text), text, model, { registry, articleId: file }),
+}));
+
+const key = (s: string): string =>
+  s
+    .split(/\s+/)
+    .map((w) => searchKey(normalise(w)))
+    .join(' ');
+
+/** The entity whose span covers the occurrence of `word` at its `nth` place in the text. */
+function entityAt(text: string, entities: EntityMention[], word: string, nth = 0): EntityMention | undefined {
+  let at = -1;
+  for (let k = 0; k <= nth; k++) at = text.indexOf(word, at + 1);
+  if (at < 0) throw new Error(`«${word}» is not in the text`);
+  return entities.find((e) => e.start < at + word.length && e.end > at);
+}
+
+describe('named entities on the seed articles', () => {
+  it('every mention is a valid record entity whose span is its text', () => {
+    for (const { text, entities } of tagged) {
+      expect(entities.length).toBeGreaterThan(20);
+      for (const e of entities) {
+        expect(EntityMentionSchema.parse(e)).toEqual(e);
+        expect(text.slice(e.start, e.end)).toBe(e.text);
+        expect(e.text.trim()).toBe(e.text);
+      }
+    }
+  });
+
+  it('keeps clitics outside the span and links the bare name (وواشنطن, لبغداد, للكاظمي, لقاآني)', () => {
+    const [s000, , s002, , s004] = tagged;
+    const washington = entityAt(s000!.text, s000!.entities, 'وواشنطن');
+    expect(washington).toMatchObject({ text: 'واشنطن', type: 'LOC' });
+    const baghdad = entityAt(s002!.text, s002!.entities, 'لبغداد');
+    expect(baghdad).toMatchObject({ text: 'بغداد', type: 'LOC' });
+    const kadhimi = entityAt(s000!.text, s000!.entities, 'للكاظمي');
+    expect(kadhimi).toMatchObject({ text: 'كاظمي', type: 'PER', canonical: 'مصطفى الكاظمي' });
+    const qaani = entityAt(s004!.text, s004!.entities, 'لقاآني');
+    expect(qaani).toMatchObject({ text: 'قاآني', type: 'PER', canonical: 'اسماعيل قاآني' });
+    // Document consistency: the same ids as the full names in the same article.
+    expect(kadhimi!.entityId).toBe(entityAt(s000!.text, s000!.entities, 'مصطفى الكاظمي')!.entityId);
+    expect(qaani!.entityId).toBe(entityAt(s004!.text, s004!.entities, 'اسماعيل قاآني')!.entityId);
+  });
+
+  it('gives a family name alone the full name as canonical and the same id (الكاظمي → مصطفى الكاظمي)', () => {
+    for (const { text, entities } of tagged) {
+      const full = entities.filter((e) => e.text === 'مصطفى الكاظمي');
+      const alone = entities.filter((e) => e.text === 'الكاظمي');
+      if (full.length === 0 || alone.length === 0) continue;
+      for (const e of alone) expect(e).toMatchObject({ canonical: 'مصطفى الكاظمي', entityId: full[0]!.entityId });
+      expect(text).toContain('الكاظمي');
+    }
+    expect(tagged.filter(({ entities }) => entities.some((e) => e.text === 'الكاظمي')).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('gives spelling variants and aliases found in different seeds one entity id', () => {
+    const idsOf = (form: string): Set<string> =>
+      new Set(tagged.flatMap(({ entities }) => entities.filter((e) => key(e.text) === key(form)).map((e) => e.entityId)));
+    const samePairs: Array<[string, string]> = [
+      ['دونالد ترمب', 'دونالد ترامب'], // 003 vs 001/004
+      ['اسماعيل قاآني', 'إسماعيل قاآني'], // 002/004 vs 003
+      ['داعش', 'تنظيم الدولة الإسلامية'],
+      ['أميركا', 'الولايات المتحدة'],
+      ['الكاظمي', 'مصطفى الكاظمي'],
+      ['قاآني', 'اسماعيل قاآني'],
+    ];
+    for (const [a, b] of samePairs) {
+      const ids = new Set([...idsOf(a), ...idsOf(b)]);
+      expect(idsOf(a).size, a).toBeGreaterThan(0);
+      expect(idsOf(b).size, b).toBeGreaterThan(0);
+      expect(ids.size, `${a} = ${b}`).toBe(1);
+    }
+    // Different people stay apart.
+    expect(idsOf('صدام حسين')).not.toEqual(idsOf('فؤاد حسين'));
+  });
+
+  // The acceptance list: every person, organisation and place named in the seeds. The tagger does
+  // not find all of them yet; the misses are listed here (and in the NER report) so that this test
+  // fails on any new miss. A name counts as found when a mention of its type has its words (a span
+  // a few letters shorter, e.g. without a head noun's clitic, counts; «حزب الله» for «كتائب حزب الله» does not).
+  const KNOWN_MISSES = new Set([
+    '000 LOC:عين الأسد', '000 ORG:كتائب حزب الله العراقي', '000 ORG:كتائب حزب الله', '000 PER:طائب',
+    '001 LOC:عين الأسد', '001 ORG:خلية الإعلام الأمني', '001 PER:بريت مكغورك', '001 PER:جوي هيد',
+    '001 ORG:وزارة الخارجية الأميركية',
+    '002 ORG:تنظيم الدولة الإسلامية', '002 LOC:مدينة الصدر', '002 ORG:تنسيقية المقاومة', '002 ORG:الحرس الثوري',
+    '002 ORG:عصائب أهل الحق', '002 ORG:روسيا اليوم', '002 ORG:الصندوق الوطني للديمقراطية',
+    '002 ORG:كتائب حزب الله العراقي', '002 PER:أبوعلي العسكري', '002 PER:قاسم الأعرجي', '002 PER:الأعرجي',
+    '003 PER:علي خامئني', '003 ORG:وزارة الخارجية الإيرانية', '003 ORG:وزارة الدفاع الأميركية', '003 LOC:عين الأسد',
+    '003 ORG:المقاومة الإسلامية العراقية', '003 ORG:كتائب سيد الشهداء', '003 ORG:عصائب أهل الحق', '003 LOC:الجادرية',
+    '004 LOC:مطار بغداد', '004 ORG:إنستغرام', '004 ORG:تنظيم الدولة الإسلامية', '004 ORG:كتائب حزب الله',
+  ]);
+
+  it('finds the names of the seeds, except the listed misses', () => {
+    const gold = seedNames.seeds as Record<string, Array<[string, string]>>;
+    const missed: string[] = [];
+    let total = 0;
+    for (const { file, entities } of tagged) {
+      const id = file.slice(0, 3);
+      for (const [form, type] of gold[id] ?? []) {
+        total++;
+        const g = key(form);
+        const found = entities.some((e) => {
+          const k = key(e.text);
+          return e.type === type && (k === g || k.includes(g) || (g.includes(k) && k.length >= g.length - 3));
+        });
+        if (!found) missed.push(`${id} ${type}:${form}`);
+      }
+    }
+    expect(total).toBeGreaterThan(140);
+    expect(missed.filter((m) => !KNOWN_MISSES.has(m))).toEqual([]);
+  });
+
+  it('prepareMentions + resolveEntityIds is the same as tagEntities without a registry', () => {
+    const { text } = seeds[2]!;
+    const layer = analyseText(text);
+    expect(resolveEntityIds(prepareMentions(layer, text, model))).toEqual(tagEntities(layer, text, model));
+  });
+
+  it('tags nothing in an empty or entity-free text', () => {
+    expect(tagEntities(analyseText(''), '', model)).toEqual([]);
+    const text = 'وقال إن الوضع صعب جدا في هذه الأيام .';
+    expect(tagEntities(analyseText(text), text, model)).toEqual([]);
+  });
+});
