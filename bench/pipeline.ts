@@ -12,7 +12,7 @@ import { allQueues, firstQueue } from '../src/pipeline/stages.js';
 import { projectPath } from '../src/paths.js';
 import type { StageName } from '../src/schema/record.js';
 import { toRecord, type BenchArticle } from './corpus/index.js';
-import { builtStage, errorMessage } from './lib/chain.js';
+import { errorMessage, registeredStage } from './lib/chain.js';
 import { peakRss, startProcess, stopProcess, type BenchProcess } from './lib/processes.js';
 import { startBenchRedis, type BenchRedis } from './lib/redis.js';
 import { percentiles, summarise, type Percentiles, type Summary } from './lib/stats.js';
@@ -22,6 +22,8 @@ import { doneCounterKey } from './lib/noop-keys.js';
 export interface PipelinePlan {
   /** Articles a timed run pushes through. */
   articlesPerRun: number;
+  /** The no-op chain is far faster: its runs need more articles to last long enough to time. */
+  noopArticlesPerRun: number;
   runs: number;
   warmupArticles: number;
   /** Seconds of steady input for the latency measurement. */
@@ -176,11 +178,11 @@ interface ChainSpec {
 }
 
 function stageConcurrency(queue: string): number {
-  const stage = builtStage(queue as StageName);
+  const stage = registeredStage(queue as StageName);
   return stage ? stage.concurrency : 4; // the writer's default
 }
 
-async function benchChain(spec: ChainSpec, articles: readonly BenchArticle[], plan: PipelinePlan): Promise<ChainResult> {
+async function benchChain(spec: ChainSpec, articles: readonly BenchArticle[], plan: PipelinePlan, log: (line: string) => void): Promise<ChainResult> {
   const result: ChainResult = { name: spec.name, status: 'ok', articlesPerSecond: null, error: null, peakRss: {}, processes: 0 };
   const prefix = `bench-${spec.kind}-${spec.perQueue}`;
   const settings = benchSettings(prefix);
@@ -202,9 +204,11 @@ async function benchChain(spec: ChainSpec, articles: readonly BenchArticle[], pl
     }
     result.processes = procs.length;
     const all = procs.map((entry) => entry.proc);
+    const spawned = performance.now();
     await waitForWorkers(redis, settings, spec.perQueue, all);
+    log(`    ${spec.name}: ${all.length} processes ready in ${((performance.now() - spawned) / 1000).toFixed(1)} s`);
     const makeCounter = (): DoneCounter => (spec.kind === 'noop' ? counterCounter(redis.client, prefix) : markerCounter(redis.client, prefix));
-    const { warmup, runs } = slices(articles, plan);
+    const { warmup, runs } = slices(articles, spec.kind === 'noop' ? { ...plan, articlesPerRun: plan.noopArticlesPerRun } : plan);
     await pushSlice(first, warmup, makeCounter, plan.runTimeoutMs, all);
     const rates: number[] = [];
     for (const slice of runs) rates.push(await pushSlice(first, slice, makeCounter, plan.runTimeoutMs, all));
@@ -304,7 +308,7 @@ async function measureLatency(context: { env: NodeJS.ProcessEnv; outDir: string;
 export async function benchPipeline(articles: readonly BenchArticle[], plan: PipelinePlan, workerCounts: readonly number[], log: (line: string) => void): Promise<PipelineResult> {
   const inProcess = await benchInProcess(articles, plan);
   log(inProcess.articlesPerSecond ? `  analyse() in-process: ${inProcess.articlesPerSecond.median.toFixed(1)} articles/s` : `  analyse() in-process: failed: ${inProcess.error ?? ''}`);
-  const noop = await benchChain({ name: 'no-op chain (BullMQ + Redis)', kind: 'noop', perQueue: 1 }, articles, plan);
+  const noop = await benchChain({ name: 'no-op chain (BullMQ + Redis)', kind: 'noop', perQueue: 1 }, articles, plan, log);
   log(noop.articlesPerSecond ? `  no-op chain: ${noop.articlesPerSecond.median.toFixed(1)} articles/s` : `  no-op chain: failed: ${noop.error ?? ''}`);
   const { rest } = slices(articles, plan);
   let latency: LatencyResult = { status: 'skipped', ratePerSecond: null, latencyMs: null, error: 'the 1-worker chain did not run', ingestPeakRss: null };
@@ -316,7 +320,7 @@ export async function benchPipeline(articles: readonly BenchArticle[], plan: Pip
         latency = await measureLatency({ env, outDir, rate: rate / 2 }, rest, plan.latencySeconds, plan.runTimeoutMs);
       };
     }
-    const chain = await benchChain(spec, articles, plan);
+    const chain = await benchChain(spec, articles, plan, log);
     khabar.push(chain);
     log(chain.articlesPerSecond ? `  ${chain.name}: ${chain.articlesPerSecond.median.toFixed(1)} articles/s` : `  ${chain.name}: failed: ${chain.error ?? ''}`);
   }

@@ -46,7 +46,7 @@ export function rows(report: BenchReport): Row[] {
       section: 'stage, 1 core',
       figure: stage.name,
       value: isDedup && stage.microsPerArticle !== null ? `${whole(stage.microsPerArticle)} µs/article` : `${whole(stage.rate.median)} ${stage.unit}`,
-      detail: `${isDedup ? `${whole(stage.rate.median)} ${stage.unit}, ` : ''}median of ${stage.rate.runs} runs over ${stage.articles} articles, spread ${pct(stage.rate.spread)}${cpu}`,
+      detail: `${isDedup ? `${whole(stage.rate.median)} ${stage.unit}, ` : ''}median of ${stage.rate.runs} runs over ${stage.articles} articles, spread ${pct(stage.rate.spread)}${cpu}${stage.source === 'direct API' ? '; through its pure API (not in STAGES yet)' : ''}${stage.upstreamSkipped.length ? `; input without ${stage.upstreamSkipped.join(', ')}` : ''}`,
       target: stage.target,
     });
   }
@@ -74,10 +74,13 @@ export function rows(report: BenchReport): Row[] {
         section: 'scaling, dedup',
         figure: `dedup at ${point.indexed.toLocaleString('en')} articles`,
         value: `${memory ? whole(memory.median) : 'n/a'} µs in-memory, ${redis ? whole(redis.median) : 'n/a'} µs Redis`,
-        detail: `p10–p90 ${memory ? `${whole(memory.p10)}–${whole(memory.p90)}` : ''} / ${redis ? `${whole(redis.p10)}–${whole(redis.p90)}` : ''} µs over articles ${whole(point.indexed * 0.9)}–${whole(point.indexed)}; ${dedup.corpus}; upstream ${dedup.upstream.join('+') || 'none'}`,
+        detail: `p10–p90 ${memory ? `${whole(memory.p10)}–${whole(memory.p90)}` : ''} / ${redis ? `${whole(redis.p10)}–${whole(redis.p90)}` : ''} µs over articles ${whole(point.indexed * 0.9)}–${whole(point.indexed)}; ${dedup.corpus}; upstream ${dedup.upstream.join('+') || 'none'}${dedup.upstreamSkipped.length ? ` (without ${dedup.upstreamSkipped.join(', ')})` : ''}`,
         target: 'flat',
       });
       out.push({ section: 'scaling, dedup', figure: `Redis memory at ${point.indexed.toLocaleString('en')} articles`, value: point.redisBytesPerArticle === null ? 'n/a' : `${whole(point.redisBytesPerArticle)} bytes/article`, detail: 'used_memory growth / articles indexed', target: '≤ 2,048 bytes/article' });
+    }
+    for (const size of dedup.notReached) {
+      out.push({ section: 'scaling, dedup', figure: `dedup at ${size.toLocaleString('en')} articles`, value: 'not reached', detail: dedup.stoppedAt === null ? 'the corpus ended first' : `the time budget ran out at ${dedup.stoppedAt.toLocaleString('en')} articles`, target: 'flat' });
     }
   }
   const pipeline = report.pipeline;

@@ -27,6 +27,8 @@ interface Plan {
   sizeBytesPerRun: number;
   sizeRuns: number;
   dedupCheckpoints: number[];
+  /** Seconds the dedup scaling stream may run; checkpoints beyond are reported as not reached. */
+  dedupBudgetSeconds: number;
   pipeline: PipelinePlan;
   workerCounts: number[];
 }
@@ -34,29 +36,35 @@ interface Plan {
 const KB = 1024;
 const PLANS: Record<'quick' | 'full', Plan> = {
   quick: {
-    stageArticles: 120,
+    stageArticles: 40,
     stageRuns: 3,
     sizes: [KB, 10 * KB, 100 * KB],
-    sizeBytesPerRun: 200 * KB,
-    sizeRuns: 3,
-    dedupCheckpoints: [300, 1000],
-    pipeline: { articlesPerRun: 40, runs: 3, warmupArticles: 10, latencySeconds: 3, runTimeoutMs: 30_000 },
+    sizeBytesPerRun: 100 * KB,
+    sizeRuns: 2,
+    dedupCheckpoints: [100, 250],
+    dedupBudgetSeconds: 15,
+    pipeline: { articlesPerRun: 15, noopArticlesPerRun: 150, runs: 3, warmupArticles: 5, latencySeconds: 3, runTimeoutMs: 30_000 },
     workerCounts: [1, 2],
   },
   full: {
-    stageArticles: 1000,
+    stageArticles: 400,
     stageRuns: 5,
     sizes: [KB, 10 * KB, 100 * KB, 1024 * KB],
-    sizeBytesPerRun: 2048 * KB,
-    sizeRuns: 5,
+    sizeBytesPerRun: 1024 * KB,
+    sizeRuns: 3,
     dedupCheckpoints: [1000, 10_000, 100_000],
-    pipeline: { articlesPerRun: 400, runs: 3, warmupArticles: 40, latencySeconds: 30, runTimeoutMs: 600_000 },
+    dedupBudgetSeconds: 420,
+    pipeline: { articlesPerRun: 200, noopArticlesPerRun: 2000, runs: 3, warmupArticles: 20, latencySeconds: 30, runTimeoutMs: 600_000 },
     workerCounts: [1, 2],
   },
 };
 
+const processStart = performance.now();
+
+/** Progress goes to stderr with the seconds since start (the table alone goes to stdout). */
 function log(line: string): void {
-  process.stderr.write(`${line}\n`);
+  const seconds = ((performance.now() - processStart) / 1000).toFixed(1).padStart(6);
+  process.stderr.write(`[${seconds} s] ${line}\n`);
 }
 
 async function main(): Promise<void> {
@@ -65,7 +73,7 @@ async function main(): Promise<void> {
       quick: { type: 'boolean', default: false },
       corpus: { type: 'string', default: 'auto' },
       only: { type: 'string' },
-      'dedup-upstream': { type: 'string', default: 'all' },
+      'dedup-upstream': { type: 'string', default: 'tokenise' },
     },
     allowPositionals: false,
   });
@@ -82,7 +90,7 @@ async function main(): Promise<void> {
   log(`khabar bench (${mode}) on ${machine.cpus} cores, load average ${machine.loadAverage.join(' ')}`);
   const corpusName: CorpusName = chooseCorpus(requested);
 
-  const pipelineNeeds = plan.pipeline.warmupArticles + plan.pipeline.runs * plan.pipeline.articlesPerRun + Math.ceil(plan.pipeline.latencySeconds * 200);
+  const pipelineNeeds = plan.pipeline.warmupArticles + plan.pipeline.runs * Math.max(plan.pipeline.articlesPerRun, plan.pipeline.noopArticlesPerRun) + Math.ceil(plan.pipeline.latencySeconds * 200);
   const needed = Math.max(plan.stageArticles, pipelineNeeds);
   const { articles: loaded, realCount } = corpusArticles(corpusName, needed);
   // Ids must be unique (the queues dedupe by id); SaudiNewsNet repeats a few pages.
@@ -104,11 +112,11 @@ async function main(): Promise<void> {
     log('scaling with article size:');
     sizes = await benchSizes(sizeSource, plan.sizes, plan.sizeBytesPerRun, plan.sizeRuns, log);
   }
-  let dedupScaling: DedupScaling = { status: 'failed', upstream: [], points: [], error: 'not run (--only)', corpus: '' };
+  let dedupScaling: DedupScaling = { status: 'failed', upstream: [], upstreamSkipped: [], points: [], notReached: [], stoppedAt: null, error: 'not run (--only)', corpus: '' };
   if (only.has('dedup')) {
     log('scaling with the dedup index size:');
     const last = Math.max(...plan.dedupCheckpoints);
-    dedupScaling = await benchDedupScaling(generateArticles(last), plan.dedupCheckpoints, dedupUpstream, 'generated corpus (5 % exact, 15 % near copies, 10 % reused passages)', log);
+    dedupScaling = await benchDedupScaling(generateArticles(last), plan.dedupCheckpoints, dedupUpstream, 'generated corpus (5 % exact, 15 % near copies, 10 % reused passages)', plan.dedupBudgetSeconds, log);
   }
   let pipeline: PipelineResult = {
     inProcess: { status: 'failed', articlesPerSecond: null, error: 'not run (--only)' },

@@ -1,7 +1,7 @@
 import type { RecordInProgress, StageName } from '../src/schema/record.js';
 import type { StageDefinition, StageProcessor } from '../src/pipeline/stage.js';
 import { toRecord, type BenchArticle } from './corpus/index.js';
-import { builtStage, errorMessage, initStage, stagesBefore, timeProcessor } from './lib/chain.js';
+import { benchStage, errorMessage, initStage, initStages, stagesBefore, timeProcessor } from './lib/chain.js';
 import { startBenchRedis, usedMemory } from './lib/redis.js';
 import { quantile, summarise, type Summary } from './lib/stats.js';
 import { measureRate } from './lib/timing.js';
@@ -59,7 +59,7 @@ export async function benchSizes(articles: () => Iterator<BenchArticle>, sizes: 
   for (const sizeCase of cases) {
     const result: SizeScaling = { name: sizeCase.name, status: 'ok', unit: sizeCase.unit, points: [], largestOverSmallest: null, error: null };
     results.push(result);
-    const definition = builtStage(sizeCase.stage);
+    const definition = (await benchStage(sizeCase.stage))?.definition;
     if (!definition) {
       result.status = 'not built yet';
       log(`  ${sizeCase.name}: not built yet`);
@@ -67,8 +67,8 @@ export async function benchSizes(articles: () => Iterator<BenchArticle>, sizes: 
     }
     try {
       const source = articles();
-      const upstream = stagesBefore(sizeCase.stage);
-      const upstreamProcessors = await Promise.all(upstream.map((stage) => initStage(stage)));
+      const upstream = await stagesBefore(sizeCase.stage);
+      const { processors: upstreamProcessors } = await initStages(upstream);
       for (const bytes of sizes) {
         const count = Math.max(1, Math.round(bytesPerRun / bytes));
         let records: RecordInProgress[] = [];
@@ -111,7 +111,11 @@ export interface DedupPoint {
 export interface DedupScaling {
   status: 'ok' | 'not built yet' | 'failed';
   upstream: string[];
+  upstreamSkipped: string[];
   points: DedupPoint[];
+  /** Checkpoints not reached, and where the run stopped when its time budget ran out. */
+  notReached: number[];
+  stoppedAt: number | null;
   error: string | null;
   corpus: string;
 }
@@ -126,19 +130,20 @@ function window(values: readonly number[]): { median: number; p10: number; p90: 
  * Redis holding nothing else). At each checkpoint: the per-article time over the last tenth of the
  * articles before it, and Redis memory per indexed article.
  */
-export async function benchDedupScaling(articles: Iterable<BenchArticle>, checkpoints: readonly number[], upstreamNames: readonly StageName[] | 'all', corpus: string, log: (line: string) => void): Promise<DedupScaling> {
-  const result: DedupScaling = { status: 'ok', upstream: [], points: [], error: null, corpus };
-  const definition = builtStage('dedup');
+export async function benchDedupScaling(articles: Iterable<BenchArticle>, checkpoints: readonly number[], upstreamNames: readonly StageName[] | 'all', corpus: string, budgetSeconds: number, log: (line: string) => void): Promise<DedupScaling> {
+  const result: DedupScaling = { status: 'ok', upstream: [], upstreamSkipped: [], points: [], notReached: [], stoppedAt: null, error: null, corpus };
+  const definition = (await benchStage('dedup'))?.definition;
   if (!definition) {
     result.status = 'not built yet';
     log('  dedup scaling: not built yet');
     return result;
   }
-  const upstream: StageDefinition[] = stagesBefore('dedup').filter((stage) => upstreamNames === 'all' || upstreamNames.includes(stage.name));
-  result.upstream = upstream.map((stage) => stage.name);
+  const upstream: StageDefinition[] = (await stagesBefore('dedup')).filter((stage) => upstreamNames === 'all' || upstreamNames.includes(stage.name));
   const redis = await startBenchRedis('dedup-scaling');
   try {
-    const upstreamProcessors = await Promise.all(upstream.map((stage) => initStage(stage)));
+    const { processors: upstreamProcessors, names, skipped } = await initStages(upstream);
+    result.upstream = names;
+    result.upstreamSkipped = skipped;
     const memory: StageProcessor = await initStage(definition);
     const prefix = 'bench-scale';
     const redisIndex: StageProcessor = await initStage(definition, redis.client, prefix);
@@ -151,6 +156,11 @@ export async function benchDedupScaling(articles: Iterable<BenchArticle>, checkp
     const startedAt = Date.now();
     for (const article of articles) {
       if (indexed >= last) break;
+      if (Date.now() - startedAt > budgetSeconds * 1000) {
+        result.stoppedAt = indexed;
+        log(`  dedup scaling: stopped at ${indexed.toLocaleString('en')} articles, the time budget (${budgetSeconds} s) is spent`);
+        break;
+      }
       let record = toRecord(article);
       for (const process_ of upstreamProcessors) record = await process_(record);
       memoryMs.push((await timeProcessor(memory, [record])).ms);
@@ -170,7 +180,8 @@ export async function benchDedupScaling(articles: Iterable<BenchArticle>, checkp
         log(`  dedup at ${indexed.toLocaleString('en')} articles: in-memory ${point.memoryMicros?.median.toFixed(0)} µs, Redis ${point.redisMicros?.median.toFixed(0)} µs an article, ${point.redisBytesPerArticle?.toFixed(0)} Redis bytes an article (${Math.round((Date.now() - startedAt) / 1000)} s)`);
       }
     }
-    if (pending.length > 0) log(`  dedup scaling: the corpus ended at ${indexed} articles, before ${pending.join(', ')}`);
+    result.notReached = pending;
+    if (pending.length > 0 && result.stoppedAt === null) log(`  dedup scaling: the corpus ended at ${indexed} articles, before ${pending.join(', ')}`);
   } catch (error) {
     result.status = 'failed';
     result.error = errorMessage(error);

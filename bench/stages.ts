@@ -1,8 +1,8 @@
 import type { RecordInProgress, StageName } from '../src/schema/record.js';
 import { toRecord, type BenchArticle } from './corpus/index.js';
-import { builtStage, charCount, errorMessage, initStage, runStages, stagesBefore, timeProcessor, tokenCount } from './lib/chain.js';
+import { ALL_STAGES, benchStage, charCount, errorMessage, initStage, runStages, timeProcessor, tokenCount, type StageSource } from './lib/chain.js';
 import { startBenchRedis } from './lib/redis.js';
-import type { Summary } from './lib/stats.js';
+import { summarise, type Summary } from './lib/stats.js';
 import { measureRate, type RateSummary } from './lib/timing.js';
 
 /** One per-stage figure: a rate (median of runs, with spread) or why there is none. */
@@ -17,6 +17,10 @@ export interface StageFigure {
   target: string;
   error: string | null;
   articles: number;
+  /** Timed through the STAGES registry or, before registration, through the stage's pure API. */
+  source: StageSource | null;
+  /** Earlier stages that failed, so this one ran on records without their layers. */
+  upstreamSkipped: string[];
 }
 
 const TARGETS: Record<StageName, string> = {
@@ -48,25 +52,39 @@ const CASES: StageCase[] = [
  * from fresh stage state (a new in-memory registry/index, or a new Redis prefix), so runs compare.
  */
 export async function benchStages(articles: readonly BenchArticle[], runs: number, log: (line: string) => void): Promise<StageFigure[]> {
-  const base = articles.map(toRecord);
-  const inputs = new Map<StageName, RecordInProgress[]>();
+  // The records advance through the chain once: each stage's input is the previous stages' output.
+  let current: RecordInProgress[] = articles.map(toRecord);
+  const skipped: string[] = [];
+  let advancedTo = -1;
+  const advanceBefore = async (stage: StageName): Promise<void> => {
+    const upTo = ALL_STAGES.indexOf(stage);
+    for (let i = advancedTo + 1; i < upTo; i++) {
+      const name = ALL_STAGES[i] as StageName;
+      const found = await benchStage(name);
+      if (!found) continue;
+      const ran = await runStages([found.definition], current);
+      current = ran.records;
+      skipped.push(...ran.skipped);
+    }
+    advancedTo = Math.max(advancedTo, upTo - 1);
+  };
+  const base = current;
   const figures: StageFigure[] = [];
   for (const benchCase of CASES) {
-    const figure: StageFigure = { name: benchCase.name, status: 'ok', unit: benchCase.unit, rate: null, articlesPerSecond: null, microsPerArticle: null, target: TARGETS[benchCase.stage], error: null, articles: base.length };
+    const figure: StageFigure = { name: benchCase.name, status: 'ok', unit: benchCase.unit, rate: null, articlesPerSecond: null, microsPerArticle: null, target: TARGETS[benchCase.stage], error: null, articles: base.length, source: null, upstreamSkipped: [] };
     figures.push(figure);
-    const definition = builtStage(benchCase.stage);
+    const found = await benchStage(benchCase.stage);
+    const definition = found?.definition;
+    figure.source = found?.source ?? null;
     if (!definition) {
       figure.status = 'not built yet';
       log(`  ${benchCase.name}: not built yet`);
       continue;
     }
     try {
-      let records = inputs.get(benchCase.stage);
-      if (!records) {
-        records = await runStages(stagesBefore(benchCase.stage), base);
-        inputs.set(benchCase.stage, records);
-      }
-      const input = records;
+      await advanceBefore(benchCase.stage);
+      const input = current;
+      figure.upstreamSkipped = [...skipped];
       const units = benchCase.unit === 'chars/s' ? charCount(input) : tokenCount(input);
       if (benchCase.unit === 'tokens/s' && units === 0) throw new Error('its input records carry no tokens (is the text layer built?)');
       const redis = benchCase.redis ? await startBenchRedis('stage') : null;
@@ -86,7 +104,7 @@ export async function benchStages(articles: readonly BenchArticle[], runs: numbe
       const measured = times.slice(1); // the first was the warm-up
       const perArticle = measured.map((ms) => (ms * 1000) / input.length);
       figure.microsPerArticle = perArticle.sort((a, b) => a - b)[Math.floor(perArticle.length / 2)] ?? null;
-      figure.articlesPerSecond = { ...figure.rate, median: (figure.rate.median * input.length) / units, min: (figure.rate.min * input.length) / units, max: (figure.rate.max * input.length) / units };
+      figure.articlesPerSecond = summarise(figure.rate.samples.map((rate) => (rate * input.length) / units));
       log(`  ${benchCase.name}: ${Math.round(figure.rate.median).toLocaleString('en')} ${benchCase.unit} (spread ${(figure.rate.spread * 100).toFixed(1)} %)`);
     } catch (error) {
       figure.status = 'failed';

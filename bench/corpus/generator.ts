@@ -1,3 +1,4 @@
+import { LEXICON_ROWS } from '../../src/nlp/text/data/lexicon-data.js';
 import { Random } from '../lib/random.js';
 import { NAME_POOLS, OUTLETS } from './names.js';
 import { loadSeeds, type SeedDocument } from './seeds.js';
@@ -31,7 +32,7 @@ export interface GeneratorOptions {
   wordSwap: number;
 }
 
-export const DEFAULT_GENERATOR: GeneratorOptions = { seed: 9, exactShare: 0.05, nearShare: 0.15, reusedShare: 0.1, wordSwap: 0.5 };
+export const DEFAULT_GENERATOR: GeneratorOptions = { seed: 9, exactShare: 0.05, nearShare: 0.15, reusedShare: 0.1, wordSwap: 0.6 };
 
 /** Words too common to swap: keeping them keeps the text's grammar recognisably Arabic. */
 const KEEP = new Set(['في', 'من', 'على', 'إلى', 'أن', 'إن', 'التي', 'الذي', 'مع', 'بين', 'عن', 'بعد', 'قبل', 'ضد', 'ما', 'لا', 'لم', 'هذا', 'هذه', 'تلك', 'حيث', 'خلال', 'منذ', 'وقال', 'قال', 'قالت', 'كان', 'كانت', 'أو', 'ثم', 'وفق', 'بحسب', 'أنه', 'إنه', 'وهو', 'وهي', 'لكن', 'غير', 'فيما', 'حتى', 'قد', 'أي']);
@@ -82,8 +83,18 @@ class StoryLexicon {
   }
 }
 
-function vocabularyOf(seeds: readonly SeedDocument[]): string[] {
+/**
+ * Words to swap in: the seeds' own content words plus the text layer's lexicon (tens of thousands
+ * of news word forms seen at least `minCount` times), so that unrelated generated stories share
+ * about as few content words as unrelated real articles do (one seed vocabulary alone made every
+ * story look like one topic to the dedup index).
+ */
+function vocabularyOf(seeds: readonly SeedDocument[], minCount = 3): string[] {
   const words = new Set<string>();
+  for (const row of LEXICON_ROWS.split('\n')) {
+    const [form = '', alone = '0', attached = '0'] = row.split('\t');
+    if (form.length >= 4 && Number(alone) + Number(attached) >= minCount && ARABIC_WORD.test(form)) words.add(form);
+  }
   for (const seed of seeds) {
     for (const paragraph of seed.paragraphs) {
       for (const sentence of paragraph) {
