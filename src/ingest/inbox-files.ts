@@ -1,5 +1,6 @@
-import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, rename, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
+import { writeJsonAtomic } from '../store/output.js';
 
 export const DONE_DIR = '.done';
 export const FAILED_DIR = '.failed';
@@ -35,9 +36,8 @@ export async function settleInboxFile(
   await mkdir(dir, { recursive: true });
   const name = await freeName(dir, basename(filePath));
   const target = join(dir, name);
+  // The reason is on disk (whole) before the file appears beside it.
+  if (errorReport !== null) await writeJsonAtomic(join(dir, `${name}.error.json`), errorReport);
   await rename(filePath, target);
-  if (errorReport !== null) {
-    await writeFile(join(dir, `${name}.error.json`), `${JSON.stringify(errorReport, null, 2)}\n`, 'utf8');
-  }
   return target;
 }

@@ -88,8 +88,23 @@ function meta(document: HtmlDocument, ...selectors: string[]): string | null {
   return null;
 }
 
+/** News pages have a few thousand elements; far more is a hostile or broken page, refused before parsing. */
+export const MAX_HTML_ELEMENTS = 50_000;
+
+function countTags(html: string): number {
+  let count = 0;
+  for (let i = html.indexOf('<'); i !== -1 && count <= MAX_HTML_ELEMENTS; i = html.indexOf('<', i + 1)) {
+    const next = html.charCodeAt(i + 1);
+    if ((next >= 65 && next <= 90) || (next >= 97 && next <= 122)) count++;
+  }
+  return count;
+}
+
 /** The article body of a web page, via Mozilla's Readability (the engine of Firefox's reader view). */
 function readHtml(html: string): ReadEntry[] {
+  if (countTags(html) > MAX_HTML_ELEMENTS) {
+    throw new InputRejectedError(`the page could not be read: more than ${MAX_HTML_ELEMENTS} elements (an enormous or hostile DOM)`, 'bad-html');
+  }
   const { document } = parseHTML(html);
   const title = meta(document, 'meta[property="og:title"]', 'meta[name="twitter:title"]') ?? document.querySelector('title')?.textContent?.trim() ?? null;
   const published = meta(document, 'meta[property="article:published_time"]', 'meta[name="pubdate"]', 'meta[name="date"]', 'meta[itemprop="datePublished"]');
