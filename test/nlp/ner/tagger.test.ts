@@ -109,12 +109,12 @@ describe('named entities on the seed articles', () => {
   ]);
 
   it('finds the names of the seeds, except the listed misses', () => {
-    const gold = seedNames.seeds as Record<string, Array<[string, string]>>;
+    const gold = seedNames.seeds as Record<string, string[][]>;
     const missed: string[] = [];
     let total = 0;
     for (const { file, entities } of tagged) {
       const id = file.slice(0, 3);
-      for (const [form, type] of gold[id] ?? []) {
+      for (const [form = '', type = ''] of gold[id] ?? []) {
         total++;
         const g = key(form);
         const found = entities.some((e) => {
