@@ -6,6 +6,7 @@
  *   npm run eval:claims              # real text layer + real NER when its model is present
  *   npm run eval:claims -- --no-ner  # without entity mentions
  *   npm run eval:claims -- --verbose # list misses and false alarms
+ *   npm run eval:claims -- --speed   # also time extractClaims alone on one core (tokens/s)
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -205,3 +206,30 @@ console.log(`numeric value     ${prf(M.numericValue)}`);
 console.log(`numeric → claim   accuracy ${(M.numericAttribution.tp / Math.max(1, M.numericAttribution.gold)).toFixed(3)} (${M.numericAttribution.tp}/${M.numericAttribution.gold} matched numbers)`);
 console.log(`speaker anonymous accuracy ${(anonymityRight / Math.max(1, anonymityTotal)).toFixed(3)} (${anonymityRight}/${anonymityTotal})`);
 console.log(`extractClaims: ${totalTokens} tokens in ${totalMs.toFixed(1)} ms (includes first-call warm-up)`);
+
+if (process.argv.includes('--speed')) {
+  // extractClaims alone (text layer and entities prepared beforehand), warm, 30 passes over the seeds.
+  const prepared = Object.keys(gold).map((name) => {
+    const text = readFileSync(join(projectPath('seeds'), name), 'utf8');
+    const layer = analyseText(text);
+    return { text, layer, entities: useNer ? entityMentionsFor(layer, text) : [] };
+  });
+  const run = (): number => {
+    let n = 0;
+    for (const p of prepared) {
+      extractClaims({ text: p.text, tokens: p.layer.tokens, sentences: p.layer.sentences, entities: p.entities, publishedAt: p.layer.metadata.published?.iso ?? null });
+      n += p.layer.tokens.length;
+    }
+    return n;
+  };
+  for (let i = 0; i < 5; i++) run();
+  const rates: number[] = [];
+  for (let r = 0; r < 5; r++) {
+    const t0 = performance.now();
+    let n = 0;
+    for (let i = 0; i < 6; i++) n += run();
+    rates.push(n / ((performance.now() - t0) / 1000));
+  }
+  rates.sort((a, b) => a - b);
+  console.log(`speed: median ${Math.round(rates[2] as number).toLocaleString('en')} tokens/s (5 runs, min ${Math.round(rates[0] as number).toLocaleString('en')}, max ${Math.round(rates[4] as number).toLocaleString('en')})`);
+}

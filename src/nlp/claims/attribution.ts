@@ -412,6 +412,7 @@ class Extractor {
   }
 
   private contentFrom(c: number, end: number): { content: { start: number; end: number } | null; quote: FoundAttribution['quote'] } {
+    while (c < end && isPunct(this.words[c], `${COMMA}${COLON}${DASHES}`)) c++;
     const first = this.words[c];
     if (!first || c >= end) return { content: null, quote: null };
     if (first.quote === 'open') {

@@ -41,7 +41,7 @@ function anonymousKind(doc: Doc, sp: FoundSpeaker): string | null {
   const headForm = head.norm.startsWith('ال') ? head.norm.slice(2) : head.norm;
   if (!ANONYMOUS_HEADS.has(headForm) && !ANONYMOUS_HEADS.has(head.norm)) return null;
   const next = doc.words[h + 1];
-  if (h + 1 <= sp.last && isWord(next) && /(ي|ية|يون|يين|ان|ين)$/u.test(next.norm) && !hasPrepClitic(next)) {
+  if (h + 1 <= sp.last && isWord(next) && next.norm.length >= 4 && /(ي|ية|يون|يين|ان|ين)$/u.test(next.norm) && !hasPrepClitic(next)) {
     return `${headForm} ${next.norm.startsWith('ال') ? next.norm.slice(2) : next.norm}`;
   }
   return headForm;
