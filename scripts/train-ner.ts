@@ -117,5 +117,6 @@ function refreshCountries(): void {
 
 function parseSplit(rule: string | undefined): DevSplitRule {
   if (rule === 'every-10th' || rule === 'last-tenth') return rule;
-  throw new Error(`--split must be every-10th or last-tenth, not ${rule}`);
+  if (rule && /^fold-\d$/.test(rule)) return rule as DevSplitRule;
+  throw new Error(`--split must be every-10th, last-tenth or fold-0 … fold-9, not ${rule}`);
 }

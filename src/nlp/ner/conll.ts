@@ -43,14 +43,16 @@ export function parseConll(content: string): ConllSentence[] {
  * `last-tenth`: the final 10% of sentences as one block — new articles, new names, a harder and
  * more honest figure for text we have never seen (names of an article do not leak across the cut).
  */
-export type DevSplitRule = 'every-10th' | 'last-tenth';
+export type DevSplitRule = 'every-10th' | 'last-tenth' | `fold-${number}`;
 
 export function splitTrainDev(
   sentences: readonly ConllSentence[],
   rule: DevSplitRule = 'every-10th',
 ): { train: ConllSentence[]; dev: ConllSentence[] } {
-  if (rule === 'every-10th') {
-    return { train: sentences.filter((_, i) => i % 10 !== 9), dev: sentences.filter((_, i) => i % 10 === 9) };
+  // `fold-k` (k = 0…9): sentence i is dev when i % 10 === k, for 10-fold figures; every-10th is fold-9.
+  const fold = rule === 'every-10th' ? 9 : rule.startsWith('fold-') ? Number(rule.slice(5)) : null;
+  if (fold !== null) {
+    return { train: sentences.filter((_, i) => i % 10 !== fold), dev: sentences.filter((_, i) => i % 10 === fold) };
   }
   const cut = Math.floor(sentences.length * 0.9);
   return { train: sentences.slice(0, cut), dev: sentences.slice(cut) };
