@@ -62,14 +62,17 @@ export async function waitForRedis(url: string, logger: Logger, timeoutMs = 60_0
   let delay = 250;
   for (let attempt = 1; ; attempt++) {
     const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 3_000 });
-    probe.on('error', () => {}); // reported below, once per attempt
+    // The socket error (ECONNREFUSED, ENOTFOUND, auth) says why; connect() itself only says "closed".
+    let cause: Error | null = null;
+    probe.on('error', (error: Error) => { cause = error; });
     try {
       await probe.connect();
       await probe.ping();
       probe.disconnect();
       return;
-    } catch (error) {
+    } catch (thrown) {
       probe.disconnect();
+      const error = cause ?? (thrown as Error);
       if (Date.now() + delay > deadline) {
         throw new Error(`Redis at ${redactRedisUrl(url)} did not answer for ${Math.round(timeoutMs / 1000)} s: ${(error as Error).message}`);
       }
