@@ -13,6 +13,7 @@ import { projectPath } from '../src/paths.js';
 import type { StageName } from '../src/schema/record.js';
 import { chooseCorpus, corpusArticles, generateArticles, type BenchArticle, type CorpusName } from './corpus/index.js';
 import { ensureBuilt } from './lib/build.js';
+import { installInterruptHandler } from './lib/cleanup.js';
 import { errorMessage } from './lib/chain.js';
 import { machineInfo } from './lib/machine.js';
 import { benchPipeline, type PipelinePlan, type PipelineResult } from './pipeline.js';
@@ -77,6 +78,7 @@ async function main(): Promise<void> {
     },
     allowPositionals: false,
   });
+  installInterruptHandler();
   const mode = values.quick ? 'quick' : 'full';
   const plan = PLANS[mode];
   const requested = values.corpus;
@@ -127,7 +129,7 @@ async function main(): Promise<void> {
   if (only.has('pipeline')) {
     log('the whole pipeline against its limits:');
     try {
-      ensureBuilt(log);
+      await ensureBuilt(log);
       pipeline = await benchPipeline(articles, plan.pipeline, plan.workerCounts, log);
     } catch (error) {
       pipeline.inProcess.error = pipeline.noop.error = `could not run: ${errorMessage(error)}`;

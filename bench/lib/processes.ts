@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { onInterrupt } from './cleanup.js';
 
 /** A child process the benchmark started (and must stop), with the last lines it wrote to stderr. */
 export interface BenchProcess {
@@ -14,7 +15,13 @@ export function startProcess(label: string, command: string, args: string[], env
   const child = spawn(command, args, { env, cwd, stdio: ['ignore', 'ignore', 'pipe'] });
   let tail = '';
   let exited = false;
-  child.on('exit', () => { exited = true; });
+  const forget = onInterrupt(async () => {
+    if (!exited) child.kill('SIGKILL');
+  });
+  child.on('exit', () => {
+    exited = true;
+    forget();
+  });
   child.on('error', (error) => { tail += `\n${error.message}`; exited = true; });
   child.stderr?.on('data', (chunk: Buffer) => {
     tail = (tail + chunk.toString()).slice(-2000);

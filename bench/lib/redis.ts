@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { spawnRedisServer, type SpawnedRedis } from '../../src/pipeline/redis-server.js';
+import { onInterrupt } from './cleanup.js';
 
 /** A private redis-server for one benchmark (never the machine's shared 6379), removed on stop. */
 export interface BenchRedis {
@@ -18,14 +19,19 @@ export async function startBenchRedis(name: string, options: { appendonly?: bool
   const server = await spawnRedisServer({ dir, appendonly: options.appendonly ?? false });
   const client = new Redis(server.url, { maxRetriesPerRequest: null });
   client.on('error', () => {});
+  const stop = async (): Promise<void> => {
+    client.disconnect();
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  const forget = onInterrupt(stop);
   return {
     url: server.url,
     server,
     client,
     async stop() {
-      client.disconnect();
-      await server.stop();
-      rmSync(dir, { recursive: true, force: true });
+      forget();
+      await stop();
     },
   };
 }
