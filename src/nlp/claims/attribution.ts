@@ -172,6 +172,8 @@ class Extractor {
     }
     // «قال لي», «أكد لهم»: a pronoun addressee.
     if (/^ل(ي|ه|ها|هم|هما|نا|ك|كم)$/u.test(w.norm)) return 1;
+    // «وقال الكاظمي لقاآني إن»: a «لـ» word right before the complementizer is the addressee.
+    if (hasPrepClitic(w) && w.token.segments[0] === 'ل' && this.isComplementizer(i + 1)) return 1;
     let k = i;
     const isL = /^ل[^ل]/u.test(w.norm) || w.norm === 'ل';
     if (!isL) return 0;
@@ -241,7 +243,7 @@ class Extractor {
       if (prep && this.isPrep(k, prep)) break;
       if (k > j && contentPreps && contentPreps.has(w.norm)) break;
       // «أكدت مصادر … مصرع ستة», «وأعلن الجيش استمرار»: an event noun opens the object.
-      if (k > j && contentPreps !== undefined && this.has(EVENT_NOUNS, k) && !hasPrepClitic(w)) break;
+      if (k > j && contentPreps !== undefined && this.has(EVENT_NOUNS, k) && !hasPrepClitic(w) && !w.norm.startsWith('ال')) break;
       // «خلال الزيارة», «خلال مؤتمر»: an adjunct, not part of a source's description.
       if (k > j && w.norm === 'خلال') break;
       if (QAWL.has(w.norm)) break;
@@ -262,6 +264,8 @@ class Extractor {
     const w = this.words[i];
     if (!isWord(w)) return false;
     if (w.norm.startsWith('ال') || this.entityAt[i] !== null || w.norm === 'ما') return true;
+    // The last word before «إن»/a comma closes the description («… في واشنطن فإن»).
+    if (this.isComplementizer(i + 1) || isPunct(this.words[i + 1], COMMA)) return true;
     // A construct «شرطة البصرة», «مكتب الرئيس»: an indefinite noun before a definite one.
     const n = this.words[i + 1];
     return isWord(n) && (n.norm.startsWith('ال') || this.entityAt[i + 1] !== null) && !hasPrepClitic(w);
@@ -276,6 +280,16 @@ class Extractor {
     if (m) {
       while (k + 1 < end && this.entityAt[k + 1] === m) k++;
     } else if (this.has(DEMONSTRATIVES, j) && isWord(this.words[j + 1])) k = j + 1;
+    else {
+      // A construct: an indefinite head and its definite genitives («وزارة الدفاع», «مكتب رئيس الوزراء»).
+      while (k + 1 < end && k - j < 3 && !(this.words[k] as Word).norm.startsWith('ال') && (k > j || SOURCE_NOUNS.has((this.words[j] as Word).norm))) {
+        const g = this.words[k + 1] as Word;
+        if (!isWord(g) || hasPrepClitic(g) || this.isCueWord(k + 1) || this.isComplementizer(k + 1)) break;
+        const gm = this.entityAt[k + 1];
+        if (gm && gm.type !== 'ORG') break;
+        k++;
+      }
+    }
     // Trailing adjectives (definite after a definite head, indefinite after an indefinite one), and
     // the name a title introduces («الرئيس الأميركي باراك أوباما»).
     const definite = (this.words[k] as Word).norm.startsWith('ال') || m !== null;
@@ -614,7 +628,7 @@ class Extractor {
         const preps = CONTENT_PREPS[v.verb.lemma] ?? NO_PREPS;
         const objectScan = v.verb.cls === 'object' && !participle && (ALWAYS_PREP.has(v.verb.lemma) || this.findComplementizer(after, end) < 0);
         // «وأعلن سقوط X»: the object right after the verb, the subject is a pronoun.
-        if (objectScan && this.has(EVENT_NOUNS, after) && !hasPrepClitic(this.words[after] as Word)) {
+        if (objectScan && this.has(EVENT_NOUNS, after) && !hasPrepClitic(this.words[after] as Word) && !(this.words[after] as Word).norm.startsWith('ال')) {
           speaker = this.implicitSpeaker(i, first, s, false);
           const { content, quote } = this.contentFrom(after, end);
           return content ? { sentence: s, cue: { first: i, last: cueLast }, verb: v.verb, speaker, content, quote } : null;
@@ -640,7 +654,7 @@ class Extractor {
         }
         if (!needsClause && !this.isComplementizer(c) && this.words[c]?.quote !== 'open' && !(v.verb.prep && this.isPrep(c, v.verb.prep))) {
           // An object, no complementizer: if the phrase swallowed the clause, the speaker is a short phrase.
-          const swallowed = sp.capped || this.atClauseEnd(c, end) || this.has(CLAUSE_BREAKS, c) || (isPunct(this.words[c], COMMA) && this.has(CLAUSE_BREAKS, c + 1));
+          const swallowed = sp.capped || this.atClauseEnd(c, end) || this.has(CLAUSE_BREAKS, c) || this.isCueWord(c) || (isPunct(this.words[c], COMMA) && (this.has(CLAUSE_BREAKS, c + 1) || this.isCueWord(c + 1)));
           if (swallowed) {
             const short = this.shortNP(after, end);
             if (!short) return null;

@@ -26,6 +26,11 @@ describe('verb–subject order', () => {
     expect(attributed('وأكد الوزير في بيان أن الميزانية أقرت.')[0]?.speaker?.text).toBe('الوزير');
   });
 
+  it('ends the speaker at an addressee right before «إن», keeps a place that closes the description', () => {
+    expect(attributed('وقال الوزير لنظيره إن الاتفاق قريب.')[0]?.speaker?.text).toBe('الوزير');
+    expect(attributed('وقال مدير المركز في طرابلس إن الوضع هادئ.')[0]?.speaker?.text).toBe('مدير المركز في طرابلس');
+  });
+
   it('keeps an apposition without a comma, skips one set off by commas', () => {
     expect(attributed('وأفاد مصدر طبي وهو طبيب في مستشفى المدينة بأن الحصيلة ارتفعت.')[0]?.speaker?.text).toBe('مصدر طبي وهو طبيب في مستشفى المدينة');
     const [c] = attributed('وقال خالد العمري، المتحدث باسم الدفاع المدني، إن فرق الإنقاذ انتشلت الجثث.');
