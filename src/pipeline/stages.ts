@@ -2,12 +2,15 @@ import type { StageName } from '../schema/record.js';
 import type { StageDefinition } from './stage.js';
 import { WRITE_QUEUE, type QueueName } from './queues.js';
 import { tokeniseStage } from './stages/tokenise.js';
+import { nerStage } from './stages/ner.js';
+import { claimsStage } from './stages/claims.js';
+import { dedupStage } from './stages/dedup.js';
 
 /**
  * The stage registry: the chain every article runs, in order. Adding a stage is one entry here
  * (plus its definition in ./stages/). The last stage hands the record to the `write` queue.
  */
-export const STAGES: readonly StageDefinition[] = [tokeniseStage];
+export const STAGES: readonly StageDefinition[] = [tokeniseStage, nerStage, claimsStage, dedupStage];
 
 export const CHAIN: readonly StageName[] = STAGES.map((stage) => stage.name);
 

@@ -4,6 +4,9 @@ import type { Redis } from 'ioredis';
 import type { QueueSettings } from '../config.js';
 import type { Logger } from '../logger.js';
 import { failurePath, recordPath, writeJsonAtomic } from '../store/output.js';
+import { RedisDedupIndex } from '../store/dedup-index.js';
+import { writeDedupStories } from '../store/story-writer.js';
+import { dedupPrefix } from './stages/dedup.js';
 import { toEnrichedRecord, IncompleteRecordError } from './finalise.js';
 import { WriteJobDataSchema, describeZodError } from './job-data.js';
 import { setMarker } from './markers.js';
@@ -26,12 +29,13 @@ export interface RunningWriteWorker {
 
 /**
  * The last step of every chain: writes `output/articles/<id>.json` (or `output/failed/<id>.json`)
- * atomically, then leaves the "written" marker that lets the ingest move the input file. Writing the
+ * and the article's story file `output/stories/<storyId>.json` atomically, then leaves the "written" marker that lets the ingest move the input file. Writing the
  * same record twice (a retry) rewrites the same bytes, so the output never holds a duplicate.
  */
 export async function startWriteWorker(options: WriteWorkerOptions): Promise<RunningWriteWorker> {
   const { settings, logger, outDir, connection } = options;
   const self = openQueue(WRITE_QUEUE, connection, settings);
+  const dedupIndex = new RedisDedupIndex(connection, dedupPrefix(settings.prefix));
   const concurrency = options.concurrency ?? 4;
 
   const processor = async (job: Job): Promise<{ articleId: string; status: 'ok' | 'failed' }> => {
@@ -56,6 +60,12 @@ export async function startWriteWorker(options: WriteWorkerOptions): Promise<Run
       throw new UnrecoverableError(`record does not match the schema: ${(error as Error).message.slice(0, 500)}`);
     }
     await writeJsonAtomic(recordPath(outDir, record.id), record);
+    if (record.dedup) {
+      // The story as the index holds it now (later articles may have grown or merged it since the
+      // dedup step), written under the story's lock; stories merged away get a tombstone.
+      const story = await dedupIndex.getStory(record.dedup.storyId);
+      if (story) await writeDedupStories(outDir, { story, mergedStories: data.record.mergedStories ?? [] }, connection, { lockPrefix: `${settings.prefix}:story-lock` });
+    }
     // A success after an earlier failure (a re-drop, a retry) supersedes the failure file.
     await rm(failurePath(outDir, record.id), { force: true });
     await setMarker(connection, settings.prefix, record.id, { status: 'ok', at: new Date().toISOString(), reason: null });

@@ -40,6 +40,8 @@ const LayersShape = {
 export const RecordInProgressSchema = ArticleSchema.extend({
   schemaVersion: z.literal(SCHEMA_VERSION),
   ...LayersShape,
+  /** Stories this article merged away (dedup → writer, which leaves a tombstone file for each); not published. */
+  mergedStories: z.array(z.object({ storyId: z.string(), mergedInto: z.string() })).optional(),
   pipeline: PipelineInfoSchema,
 });
 export type RecordInProgress = z.infer<typeof RecordInProgressSchema>;
