@@ -54,7 +54,7 @@ const PLANS: Record<'quick' | 'full', Plan> = {
     sizeBytesPerRun: 1024 * KB,
     sizeRuns: 3,
     dedupCheckpoints: [1000, 10_000, 100_000],
-    dedupBudgetSeconds: 420,
+    dedupBudgetSeconds: 600,
     pipeline: { articlesPerRun: 200, noopArticlesPerRun: 2000, runs: 3, warmupArticles: 20, latencySeconds: 30, runTimeoutMs: 600_000 },
     workerCounts: [1, 2],
   },
