@@ -86,6 +86,7 @@ export async function spawnRedisServer(options: SpawnRedisOptions): Promise<Spaw
       throw new RedisServerMissingError('redis-server did not answer within 10 s');
     }
     const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    probe.on('error', () => {}); // refused until the server listens: expected, we poll
     try {
       await probe.connect();
       if ((await probe.ping()) === 'PONG') {
