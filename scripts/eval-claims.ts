@@ -7,6 +7,8 @@
  *   npm run eval:claims -- --no-ner  # without entity mentions
  *   npm run eval:claims -- --verbose # list misses and false alarms
  *   npm run eval:claims -- --speed   # also time extractClaims alone on one core (tokens/s)
+ *   npm run eval:claims -- --gold other/gold.json --texts other/texts
+ *                                    # another gold file (same format, made with resolve-marks.ts)
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -57,7 +59,13 @@ function entityMentionsFor(layer: TextLayer, text: string): EntityMention[] {
 const verbose = process.argv.includes('--verbose');
 const useNer = tagger !== null;
 
-const gold = JSON.parse(readFileSync(projectPath('test/fixtures/claims-gold/gold.json'), 'utf8')) as GoldFile;
+const argValue = (flag: string): string | null => {
+  const at = process.argv.indexOf(flag);
+  return at >= 0 ? (process.argv[at + 1] ?? null) : null;
+};
+const goldPath = argValue('--gold') ?? projectPath('test/fixtures/claims-gold/gold.json');
+const textsDir = argValue('--texts') ?? projectPath('seeds');
+const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as GoldFile;
 
 interface Counts {
   tp: number;
@@ -103,7 +111,7 @@ const show = (text: string, s: S | null | undefined): string => (s ? `«${text.s
 let totalTokens = 0;
 let totalMs = 0;
 for (const [name, goldClaims] of Object.entries(gold)) {
-  const text = readFileSync(join(projectPath('seeds'), name), 'utf8');
+  const text = readFileSync(join(textsDir, name), 'utf8');
   const layer: TextLayer = analyseText(text);
   const entities: EntityMention[] = useNer ? entityMentionsFor(layer, text) : [];
   const published = layer.metadata.published?.iso ?? null;
@@ -196,7 +204,7 @@ for (const [name, goldClaims] of Object.entries(gold)) {
   if (verbose && problems.length) console.log(`${name}\n${problems.join('\n')}`);
 }
 
-console.log(`claims on ${Object.keys(gold).length} seeds (${useNer ? 'with' : 'without'} NER mentions)`);
+console.log(`claims on ${Object.keys(gold).length} texts of ${goldPath.includes('claims-gold') ? 'the seeds' : goldPath} (${useNer ? 'with' : 'without'} NER mentions)`);
 console.log(`cue               ${prf(M.cue)}`);
 console.log(`speaker overlap   ${prf(M.speakerOverlap)}`);
 console.log(`speaker exact     ${prf(M.speakerExact)}`);
@@ -210,7 +218,7 @@ console.log(`extractClaims: ${totalTokens} tokens in ${totalMs.toFixed(1)} ms (i
 if (process.argv.includes('--speed')) {
   // extractClaims alone (text layer and entities prepared beforehand), warm, 30 passes over the seeds.
   const prepared = Object.keys(gold).map((name) => {
-    const text = readFileSync(join(projectPath('seeds'), name), 'utf8');
+    const text = readFileSync(join(textsDir, name), 'utf8');
     const layer = analyseText(text);
     return { text, layer, entities: useNer ? entityMentionsFor(layer, text) : [] };
   });

@@ -406,7 +406,7 @@ class Extractor {
         // «وفق المصدر» in the middle of a clause ends it only when a speaker follows.
         break;
       }
-      if (isPunct(w, '.؟?!؛')) break;
+      if (isPunct(w, '.؟?!')) break;
       if (k > c && this.isJournalistAside(k)) break;
       // «… فيما أعلنوا», «… بينما …»: a new clause of the journalist's.
       if (k > c && isWord(w) && (w.norm === 'فيما' || w.norm === 'بينما')) break;
@@ -545,6 +545,8 @@ class Extractor {
     if (v.future) return null;
     const prev = i - 1 >= first ? this.words[i - 1] : undefined;
     if (prev && isWord(prev) && (NEGATIONS.has(prev.norm) || prev.norm === 'غير')) return null;
+    // «7953 طالباً»: after a number the word is the counted noun, not a verb.
+    if (prev && (prev.token.kind === 'number' || this.isNumberWord(i - 1))) return null;
     // «ما سيعلنه», «لما أعلنته»: a relative clause about what is said, not a statement.
     if (prev && isWord(prev) && (prev.norm === 'ما' || prev.norm === 'لما' || prev.norm === 'مما' || prev.norm === 'بما')) return null;
     // «أن يكشف», «أن يقول»: a subjunctive after «أن» (something to be said), not a statement.
@@ -672,12 +674,27 @@ class Extractor {
     if (this.isComplementizer(c)) c++;
     else if (this.words[c]?.quote === 'open') {
       // a quotation straight after the cue or speaker
-    } else if (isPunct(this.words[c], COLON)) c++;
-    else if (needsClause) {
-      // Such verbs need a complementizer or a quotation; allow a short gap («قال أيضا إن»).
+    } else if (isPunct(this.words[c], COLON)) {
+      c++;
+      if (this.isComplementizer(c)) c++; // «وقال: إن …»
+    } else if (needsClause) {
+      // Such verbs need a complementizer or a quotation; allow a short gap («قال أيضا إن»), or an
+      // adjunct before a quotation («وقال نصر الله في حفل لتكريم … "…"»).
       const comp = this.findComplementizer(c, Math.min(end, c + 3));
-      if (comp < 0) return null;
-      c = comp + 1;
+      if (comp >= 0) c = comp + 1;
+      else {
+        let q = -1;
+        for (let k = c; k < Math.min(end, c + 15); k++) {
+          const w = this.words[k] as Word;
+          if (w.quote === 'open') {
+            q = k;
+            break;
+          }
+          if (this.isCueWord(k) || this.isComplementizer(k) || isPunct(w, '.؟?!')) break;
+        }
+        if (q < 0) return null;
+        c = q;
+      }
     }
     if (this.atClauseEnd(c, end) && this.words[c]?.quote !== 'open') return null;
     const { content, quote } = this.contentFrom(c, end);
@@ -851,11 +868,18 @@ class Extractor {
 
   /** The speaker of a participle or pro-drop cue. */
   private implicitSpeaker(i: number, first: number, s: number, participle: boolean): FoundSpeaker | null {
+    // «وأضاف» (masculine) does not continue «وتقول واشنطن» (feminine).
+    const gender = this.verbAt[i]?.gender ?? null;
+    const agrees = (f: FoundAttribution): boolean => {
+      const g = this.verbAt[f.cue.first]?.gender ?? null;
+      // «ونقلت الوكالة عن القيادي»: the cue agrees with the outlet, not with the person quoted.
+      return gender === null || g === null || f.verb === null || f.verb.speakerAfterPrep === true || g === gender;
+    };
     // The same sentence's statement (not one nested in another's content).
     for (let k = this.found.length - 1; k >= 0; k--) {
       const f = this.found[k] as FoundAttribution;
       if (f.sentence !== s) break;
-      if (f.secondary || !f.speaker || f.cue.first >= i) continue;
+      if (f.secondary || !f.speaker || f.cue.first >= i || !agrees(f)) continue;
       // Same level only: a statement nested in another's content is continued by cues nested there too.
       if (this.hostOf(f.cue.first, f) === this.hostOf(i, null)) return this.resolvedCopy(f.speaker);
     }
@@ -867,7 +891,7 @@ class Extractor {
     // «وأضاف أن …»: the last speaker of the previous sentences (not one quoted inside a quotation).
     for (let k = this.found.length - 1; k >= 0; k--) {
       const f = this.found[k] as FoundAttribution;
-      if (f.sentence === s || f.secondary) continue;
+      if (f.sentence === s || f.secondary || !agrees(f)) continue;
       const cueStart = (this.words[f.cue.first] as Word).token.start;
       if (this.found.some((g) => g !== f && g.content !== null && g.content.start <= cueStart && cueStart < g.content.end)) continue;
       if (f.speaker && s - f.sentence <= 4 && f.sentence === this.lastSentenceWithWords(s - 1)) return this.resolvedCopy(f.speaker);
@@ -901,7 +925,7 @@ class Extractor {
   }
 
   private entityOrHeadIn(range: WordRange): boolean {
-    for (let k = range.first; k <= range.last; k++) if (this.entityAt[k] !== null || this.has(ANONYMOUS_HEADS, k)) return true;
+    for (let k = range.first; k <= range.last; k++) if (this.entityAt[k] !== null || this.has(ANONYMOUS_HEADS, k) || this.has(SOURCE_NOUNS, k)) return true;
     return false;
   }
 
@@ -971,7 +995,30 @@ class Extractor {
         }
       }
     }
+    // «كرافت», «نصر الله», «المفتي»: a short mention whose words all occur in an earlier speaker.
+    if (sp && !sp.resolved && !sp.antecedent && sp.last - sp.first < 3) {
+      const mine = this.speakerWords(sp);
+      for (let y = this.found.length - 1; y >= 0 && mine.length > 0; y--) {
+        const other = (this.found[y] as FoundAttribution).speaker;
+        if (!other || other.resolved || other.last - other.first <= sp.last - sp.first) continue;
+        const theirs = new Set(this.speakerWords(other));
+        if (mine.every((x) => theirs.has(x))) {
+          sp.antecedent = other.antecedent ?? { ...other };
+          sp.entity ??= other.entity;
+          break;
+        }
+      }
+    }
     this.found.push(f);
+  }
+
+  private speakerWords(range: WordRange): string[] {
+    const out: string[] = [];
+    for (let k = range.first; k <= range.last; k++) {
+      const w = this.words[k] as Word;
+      if (isWord(w)) out.push(w.norm.startsWith('ال') && w.norm.length > 4 ? w.norm.slice(2) : w.norm);
+    }
+    return out;
   }
 }
 

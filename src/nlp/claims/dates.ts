@@ -14,6 +14,10 @@ const MONTHS_ONE = new Map<string, number>(
     ['شباط', 2], ['آذار', 3], ['نيسان', 4], ['أيار', 5], ['حزيران', 6], ['تموز', 7], ['أيلول', 9],
   ] as Array<[string, number]>).map(([w, m]) => [n(w), m]),
 );
+/** Hijri months: recognised as dates (their numbers are not counts); no ISO conversion. */
+const HIJRI_ONE = new Set(['محرم', 'صفر', 'رجب', 'شعبان', 'رمضان', 'شوال'].map(n));
+const HIJRI_TWO = new Set(['ربيع الأول', 'ربيع الثاني', 'ربيع الآخر', 'جمادى الأولى', 'جمادى الآخرة', 'جمادى الثانية', 'ذو القعدة', 'ذو الحجة', 'ذي القعدة', 'ذي الحجة'].map(n));
+
 /** Two-word months: «كانون الثاني», «تشرين الأول». */
 const MONTHS_TWO = new Map<string, number>(
   ([
@@ -180,6 +184,21 @@ export function findDates(doc: Doc, publishedAt: string | null, covered: Uint8Ar
         } else {
           const one = mapLookup(ORDINAL_DAYS, w);
           if (one !== undefined) day = one;
+        }
+      }
+      if (day !== null && day >= 1 && day <= 30 && isWord(words[k])) {
+        // «٩ شوال», «الخامس من رمضان»: a Hijri date (kept, not converted).
+        let h = k;
+        if ((words[h] as Word).norm === 'من') h++;
+        const hw = words[h];
+        const two = isWord(hw) && isWord(words[h + 1]) ? `${hw.norm} ${(words[h + 1] as Word).norm}` : '';
+        const hijriLen = isWord(hw) && HIJRI_ONE.has(stripClitics(hw.norm).at(-1) as string) ? 1 : HIJRI_TWO.has(two) ? 2 : 0;
+        if (hijriLen > 0 && h + hijriLen - 1 < end) {
+          let last = h + hijriLen - 1;
+          if (/^\d{4}$/u.test((words[last + 1] as Word | undefined)?.norm ?? '')) last++;
+          push(i, last, 'date', null);
+          i = last;
+          continue;
         }
       }
       if (day !== null && day >= 1 && day <= 31) {

@@ -117,6 +117,18 @@ describe('speakers referred to later', () => {
     expect(cs[1]?.speaker?.antecedent?.text).toBe('المتحدث باسم الشرطة سامي الحربي');
   });
 
+  it('continues a speaker of the same gender («وأضاف» skips «وتقول واشنطن»)', () => {
+    const cs = attributed('وقال الوزير سامي الحسن إن الخطة جاهزة. وتقول المعارضة إن الخطة فاشلة. وأضاف أن التنفيذ سيبدأ قريبا.');
+    expect(cs[2]?.cue?.text).toBe('وأضاف');
+    expect(cs[2]?.speaker?.text).toBe('الوزير سامي الحسن');
+  });
+
+  it('links a short name to the full mention before it', () => {
+    const cs = attributed('وقال قائد الشرطة جون سميث إن التحقيق بدأ. وقال سميث إن المشتبه به فر.');
+    expect(cs[1]?.speaker?.text).toBe('سميث');
+    expect(cs[1]?.speaker?.antecedent?.text).toBe('قائد الشرطة جون سميث');
+  });
+
   it('gives a participle cue the speaker of its sentence', () => {
     const cs = attributed('وأكد وزير المالية أن الأسعار ستنخفض، مشيرا إلى أن الحكومة ستدعم المزارعين.');
     expect(cs.map((c) => c.cue?.text)).toEqual(['وأكد', 'مشيرا إلى']);
@@ -160,6 +172,16 @@ describe('not statements', () => {
 
   it('needs content: a reporting verb with nothing reported is not a claim', () => {
     expect(attributed('وتحدث الوزير للصحفيين بعد الاجتماع.')).toHaveLength(0);
+  });
+
+  it('reads a word after a number as the counted noun, not a cue («7953 طالباً»)', () => {
+    expect(attributed('وبلغ عدد المقبولين 7953 طالباً وطالبة هذا العام.')).toHaveLength(0);
+  });
+
+  it('finds a quotation after an adjunct that is not a channel', () => {
+    const [c] = attributed('وقال الرئيس في حفل لتكريم الخريجين "المستقبل لكم".');
+    expect(c?.speaker?.text).toBe('الرئيس');
+    expect(c?.content?.text).toBe('المستقبل لكم');
   });
 
   it('does not read «بحث» as ب + «حث»', () => {

@@ -100,6 +100,12 @@ describe('dates', () => {
     expect(dt?.iso).toBe('2021-07-13T23:41');
   });
 
+  it('keeps Hijri dates out of the counts', () => {
+    const layer = claimsOf('يبدأ الفرز الثاني بعد تاريخ ٩ شوال.', { publishedAt: published });
+    expect(layer.claims.filter((c) => c.kind === 'numeric')).toHaveLength(0);
+    expect(layer.dates[0]?.text).toBe('٩ شوال');
+  });
+
   it('leaves ISO empty when the article has no date', () => {
     const [d] = claimsOf('وقع الانفجار الأحد.').dates;
     expect(d?.iso).toBeNull();

@@ -86,6 +86,8 @@ export interface CueForm {
   form: VerbForm;
   /** A plural or dual ending on a finite verb («قالوا», «يقولون»): in verb–subject order its subject is a pronoun. */
   plural: boolean;
+  /** Grammatical gender of the subject the form agrees with, when it shows (قال m, قالت f, قالوا null). */
+  gender: 'm' | 'f' | null;
 }
 
 function inflect(spec: VerbSpec): Array<[string, VerbForm]> {
@@ -116,6 +118,13 @@ function inflect(spec: VerbSpec): Array<[string, VerbForm]> {
   return out;
 }
 
+function genderOf(form: string, kind: VerbForm, isBase: boolean): 'm' | 'f' | null {
+  if (isBase) return 'm';
+  if (kind === 'past') return /(وا)$/u.test(form) ? null : /تا?$/u.test(form) ? 'f' : /ا$/u.test(form) ? 'm' : 'm';
+  if (kind === 'present') return /(ون|ان|ين|ن)$/u.test(form) && form.length > 4 ? null : form.startsWith('ت') ? 'f' : form.startsWith('ي') ? 'm' : null;
+  return /ة$/u.test(form) ? 'f' : /ا$/u.test(form) ? 'm' : null;
+}
+
 /** Normalised inflected form → the verb it belongs to. */
 export const CUE_FORMS: ReadonlyMap<string, CueForm> = (() => {
   const map = new Map<string, CueForm>();
@@ -128,7 +137,7 @@ export const CUE_FORMS: ReadonlyMap<string, CueForm> = (() => {
     for (const [form, kind] of inflect(spec)) {
       if (map.has(form)) continue;
       const plural = kind !== 'participle' && !base.has(form) && (kind === 'past' ? /(وا|تا|ا)$/u.test(form) : /(ون|ان|ن)$/u.test(form));
-      map.set(form, { verb, form: kind, plural });
+      map.set(form, { verb, form: kind, plural, gender: genderOf(form, kind, base.has(form)) });
     }
   }
   return map;
