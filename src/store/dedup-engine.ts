@@ -145,7 +145,8 @@ export class DedupEngine implements DedupIndex {
         list.push({ hash: fingerprint.hash, position: fingerprint.position, sentence: fingerprint.sentence, otherPosition: posting.position, otherSentence: posting.sentence });
       }
     }
-    const claimPostings = registered.claimPostings.filter((posting) => posting.num !== self);
+    // A claim indexed under several keys (speaker, counted things) comes back once per key.
+    const claimPostings = [...new Map(registered.claimPostings.filter((posting) => posting.num !== self).map((posting) => [`${posting.num}:${posting.claim}`, posting])).values()];
 
     const wanted = new Set<number>([self, ...exactCandidates, ...nearCandidates, ...topicCandidates, ...claimPostings.map((p) => p.num)]);
     for (const [other, matches] of matchesByOther) if (matches.length >= options.passageMinFingerprints) wanted.add(other);
@@ -246,7 +247,8 @@ export class DedupEngine implements DedupIndex {
             linked = true;
           }
         }
-        for (const quantity of mine.quantities) {
+        const sameContext = claimContentSimilarity(mine.words, theirs.w) >= options.claimNumericContext;
+        for (const quantity of sameContext ? mine.quantities : []) {
           for (const other of theirs.q.filter((q) => q.countedKey === quantity.countedKey)) {
             const agree = quantitiesAgree(quantity, other, options.approxTolerance);
             claimLinks.push({ a: self, aClaim: mine.claim, b: posting.num, bClaim: posting.claim, relation: agree ? 'corroborates' : 'conflicts', similarity: 1, counted: quantity.countedKey });
@@ -259,6 +261,11 @@ export class DedupEngine implements DedupIndex {
         }
       }
     }
+
+    // One link per fact (two quantities of one claim can name the same counted thing).
+    const uniqueClaimLinks = [...new Map(claimLinks.map((link) => [encodeClaimLink(link).field, link])).values()];
+    claimLinks.length = 0;
+    claimLinks.push(...uniqueClaimLinks);
 
     const snapshot = await this.store.link({
       num: self,

@@ -62,7 +62,8 @@ export function claimDigests(claims: readonly DedupClaim[], content: readonly Co
         approx: quantity.approx,
         text: quantity.text,
       }))
-      .filter((quantity) => quantity.countedKey.length > 0);
+      // A one-letter skeleton («أيام» → «م») names nothing specific enough to compare.
+      .filter((quantity) => quantity.countedKey.replace(/ /gu, '').length >= 2);
     return { claim: index, kind: claim.kind, speakerKey, words: [...new Set(words)], quantities, text: claim.text };
   });
 }
