@@ -9,8 +9,8 @@ import type { QueueSettings } from '../config.js';
 import type { Logger } from '../logger.js';
 import { openQueue, type QueueName } from '../pipeline/queues.js';
 import { allQueues } from '../pipeline/stages.js';
-import { RedisEntityRegistry } from '../store/entity-registry.js';
 import { entityRegistryPrefix } from '../pipeline/stages/ner.js';
+import { RedisEntityRegistry } from '../store/entity-registry.js';
 import { accessControl } from './auth.js';
 import { mountBullBoard } from './bull-board.js';
 import { assertSafeBinding, isLoopback, type DashboardConfig } from './config.js';
@@ -52,7 +52,7 @@ export interface DashboardDeps {
   logger: Logger;
   /** Defaults to every queue of this build's chain, in order. */
   queueNames?: readonly QueueName[];
-  /** Defaults to the Redis entity registry under the queues' prefix (the ner stage's). */
+  /** Defaults to the ner stage's Redis entity registry (under the queues' prefix). */
   entities?: EntityLookup;
 }
 
