@@ -72,23 +72,87 @@ function squeeze(norm: string): string {
   return out;
 }
 
+// `squeeze(normalise(s))` works code unit by code unit (both steps are context-free), so it is one
+// table: what each code unit becomes (0: nothing; MULTI: a ligature that becomes several letters,
+// looked up in MULTI_SQUEEZED). Whole lines are squeezed (an article is often one long line), so
+// this avoids normalising a line into a string only to filter it again. Built on first use.
+const MULTI = 0xffff;
+let squeezeTable: Uint16Array | null = null;
+const MULTI_SQUEEZED = new Map<number, string>();
+
+function buildSqueezeTable(): Uint16Array {
+  const table = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue; // a surrogate is never a letter or digit here
+    const s = squeeze(normalise(String.fromCharCode(c)));
+    if (s.length === 1) table[c] = s.charCodeAt(0);
+    else if (s.length > 1) {
+      table[c] = MULTI;
+      MULTI_SQUEEZED.set(c, s);
+    }
+  }
+  return table;
+}
+
+let squeezeBuffer = new Uint16Array(1024);
+
+/** `squeeze(normalise(text.slice(start, end)))`, in one pass over the text. */
+function squeezeRange(text: string, start: number, end: number): string {
+  squeezeTable ??= buildSqueezeTable();
+  const table = squeezeTable;
+  if (squeezeBuffer.length < end - start) squeezeBuffer = new Uint16Array(2 * (end - start));
+  let buf = squeezeBuffer;
+  let k = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    const out = table[c] as number;
+    if (out === 0) continue;
+    if (out !== MULTI) {
+      buf[k++] = out;
+      continue;
+    }
+    const letters = MULTI_SQUEEZED.get(c) as string;
+    // A ligature («ﷺ») is several letters: make room for it and for one letter per code unit left.
+    if (k + letters.length + (end - i) > buf.length) {
+      const grown = new Uint16Array(2 * (k + letters.length + (end - i)));
+      grown.set(buf.subarray(0, k));
+      squeezeBuffer = buf = grown;
+    }
+    for (let j = 0; j < letters.length; j++) buf[k++] = letters.charCodeAt(j);
+  }
+  let s = '';
+  // fromCharCode takes its arguments on the stack: convert in bounded chunks.
+  for (let i = 0; i < k; i += 4096) s += String.fromCharCode.apply(null, buf.subarray(i, Math.min(k, i + 4096)) as unknown as number[]);
+  return s;
+}
+
 /** Boilerplate spans, in text order, one per line or per read-more block. */
 export function findBoilerplate(text: string, lines: Line[]): BoilerplateSpan[] {
   const spans: BoilerplateSpan[] = [];
   const seen = new Set<string>();
   let repeatChecks = 0;
   // The squeezed text of the lines seen so far (bounded to a window), to find a repeated passage.
+  // Built lazily: lines wait in `pending` until a check needs them (most articles never check).
   let before = '';
+  const pending: (Line | string)[] = [];
+  const flush = (): void => {
+    for (const p of pending) {
+      before += (typeof p === 'string' ? p : squeezeRange(text, p.start, p.end)) + '|';
+      if (before.length > 2 * REPEAT_WINDOW) before = before.slice(before.length - REPEAT_WINDOW);
+    }
+    pending.length = 0;
+  };
   for (let li = 0; li < lines.length; li++) {
     const line = lines[li] as Line;
     if (line.start === line.end) continue;
-    const raw = text.slice(line.start, line.end);
-    const norm = normalise(raw);
-    if (raw.length <= 60 && isShareResidue(norm)) {
+    const length = line.end - line.start;
+    // Only a short line can be a share label or a read-more heading: normalise only those.
+    const norm = length <= 60 ? normalise(text.slice(line.start, line.end)) : '';
+    if (length <= 60 && isShareResidue(norm)) {
       spans.push({ start: line.start, end: line.end, kind: 'share-residue' });
       continue;
     }
-    if (raw.length <= 40 && READ_MORE.has(stripTrailingColon(norm))) {
+    if (length <= 40 && READ_MORE.has(stripTrailingColon(norm))) {
       // The heading and the list of linked headlines under it.
       let last = line;
       let lj = li + 1;
@@ -111,12 +175,13 @@ export function findBoilerplate(text: string, lines: Line[]): BoilerplateSpan[] 
       spans.push({ start: line.start, end: line.end, kind: stray });
       continue;
     }
-    const squeezed = squeeze(norm);
-    if (raw.length >= MIN_REPEAT && raw.length <= MAX_REPEAT && squeezed.length >= MIN_REPEAT / 2) {
+    const squeezed = length >= MIN_REPEAT && length <= MAX_REPEAT ? squeezeRange(text, line.start, line.end) : '';
+    if (squeezed.length >= MIN_REPEAT / 2) {
       let repeated = seen.has(squeezed);
       if (!repeated && repeatChecks < MAX_REPEAT_CHECKS) {
         // A pull quote or a repeated headline copies a passage above it (punctuation aside).
         repeatChecks++;
+        flush();
         repeated = before.includes(squeezed);
       }
       if (repeated) {
@@ -125,8 +190,7 @@ export function findBoilerplate(text: string, lines: Line[]): BoilerplateSpan[] 
       }
       seen.add(squeezed);
     }
-    before += squeezed + '|';
-    if (before.length > 2 * REPEAT_WINDOW) before = before.slice(before.length - REPEAT_WINDOW);
+    pending.push(squeezed === '' ? line : squeezed);
   }
   return spans;
 }

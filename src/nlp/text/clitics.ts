@@ -170,7 +170,7 @@ export interface SegmenterOptions {
   needsHamza?: (norm: string) => boolean;
   /** Stems after which «ال» is part of a verb, not the article (default: the lexicon's `v` flag). */
   alVerb?: (norm: string) => boolean;
-  /** Most word forms remembered (decisions are cached per form: words repeat). */
+  /** Most word forms remembered (decisions are cached per form: words repeat); 0: no cache. */
   cacheSize?: number;
 }
 
@@ -257,6 +257,7 @@ export function createSegmenter(options: SegmenterOptions = {}): (word: string) 
     };
   }
 
+  if (cacheSize <= 0) return analyse;
   return (word: string): Segmentation => {
     const cached = cache.get(word);
     if (cached) return cached;
@@ -268,6 +269,17 @@ export function createSegmenter(options: SegmenterOptions = {}): (word: string) 
 }
 
 let defaultSegmenter: ((word: string) => Segmentation) | null = null;
+
+let uncachedSegmenter: ((word: string) => Segmentation) | null = null;
+
+/**
+ * `segmentWord` without its cache, for a caller that caches per form itself (`analyseText`):
+ * one cache fewer to fill and to look up for every new form.
+ */
+export function segmentWordUncached(word: string): Segmentation {
+  uncachedSegmenter ??= createSegmenter({ cacheSize: 0 });
+  return uncachedSegmenter(word);
+}
 
 /**
  * Segment one word (as it appears in the text; diacritics allowed). The returned object is shared

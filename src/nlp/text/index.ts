@@ -2,7 +2,7 @@
 // with normal forms and clitic segments, all as offsets into the untouched original text.
 import type { BoilerplateSpan, TextLayer, Token, TokenKind } from '../../schema/text.js';
 import { findBoilerplate } from './boilerplate.js';
-import { segmentWord, segmentsOf, type Segmentation } from './clitics.js';
+import { segmentWordUncached, segmentsOf, type Segmentation } from './clitics.js';
 import { defaultWholeEvidence } from './lexicon.js';
 import { splitLines } from './lines.js';
 import { extractMetadata } from './metadata.js';
@@ -38,7 +38,7 @@ const formCache = new Map<string, FormInfo>();
 function wordInfo(form: string): FormInfo {
   const cached = formCache.get(form);
   if (cached) return cached;
-  const seg: Segmentation = segmentWord(form);
+  const seg: Segmentation = segmentWordUncached(form);
   const unsplit = seg.proclitics.length === 0 && seg.enclitics.length === 0;
   // An unsplit word's stem is its norm already (no second normalisation).
   const norm = unsplit ? seg.stem : normalise(form);
@@ -110,16 +110,22 @@ export function analyseText(text: string): TextLayer {
   const { sentences, tokenSentence } = splitSentences(text, raw, breaks);
 
   const infos: FormInfo[] = new Array(raw.length);
-  const standalone = new Set<string>();
+  const forms: string[] = new Array(raw.length);
   let anyUnknown = false;
   for (let t = 0; t < raw.length; t++) {
     const r = raw[t] as RawToken;
     const form = text.slice(r.start, r.end);
+    forms[t] = form;
     const info = r.kind === 'word' ? wordInfo(form) : plainInfo(form, r.kind, r);
     infos[t] = info;
-    if (r.kind === 'word') {
-      if (info.segments.length === 1) standalone.add(info.norm);
-      if (info.unknownCliticInitial) anyUnknown = true;
+    if (info.unknownCliticInitial) anyUnknown = true;
+  }
+  // The words that stand alone in this text, needed only when some unknown word might split on them.
+  const standalone = new Set<string>();
+  if (anyUnknown) {
+    for (let t = 0; t < raw.length; t++) {
+      const info = infos[t] as FormInfo;
+      if ((raw[t] as RawToken).kind === 'word' && info.segments.length === 1) standalone.add(info.norm);
     }
   }
 
@@ -140,7 +146,7 @@ export function analyseText(text: string): TextLayer {
       }
     }
     const token: Token = {
-      text: text.slice(r.start, r.end),
+      text: forms[t] as string,
       start: r.start,
       end: r.end,
       kind: r.kind,
