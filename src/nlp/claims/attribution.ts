@@ -286,13 +286,17 @@ class Extractor {
         const g = this.words[k + 1] as Word;
         if (!isWord(g) || hasPrepClitic(g) || this.isCueWord(k + 1) || this.isComplementizer(k + 1)) break;
         const gm = this.entityAt[k + 1];
-        if (gm && gm.type !== 'ORG') break;
+        if (gm && gm.type !== 'ORG' && gm.type !== 'LOC') break;
         k++;
+        if (gm) {
+          while (k + 1 < end && this.entityAt[k + 1] === gm) k++;
+          break;
+        }
       }
     }
     // Trailing adjectives (definite after a definite head, indefinite after an indefinite one), and
     // the name a title introduces («الرئيس الأميركي باراك أوباما»).
-    const definite = (this.words[k] as Word).norm.startsWith('ال') || m !== null;
+    const definite = (this.words[k] as Word).norm.startsWith('ال') || this.entityAt[k] !== null;
     while (k + 1 < end) {
       const a = this.words[k + 1] as Word;
       const next = this.entityAt[k + 1];
@@ -918,6 +922,8 @@ class Extractor {
     for (let q = from; q < to; q++) {
       const { first, end } = this.sentenceRange(q);
       if (first < 0) continue;
+      // Sentences with statements are weighed by the statement loop (gender, nesting), not here.
+      if (this.found.some((f) => f.sentence === q)) continue;
       const subject = this.sentenceSubject(first, end);
       if (subject && this.entityOrHeadIn(subject)) return true;
     }
@@ -1000,8 +1006,11 @@ class Extractor {
       const mine = this.speakerWords(sp);
       for (let y = this.found.length - 1; y >= 0 && mine.length > 0; y--) {
         const other = (this.found[y] as FoundAttribution).speaker;
-        if (!other || other.resolved || other.last - other.first <= sp.last - sp.first) continue;
-        const theirs = new Set(this.speakerWords(other));
+        if (!other || other.resolved || other.last - other.first < sp.last - sp.first) continue;
+        const theirsList = this.speakerWords(other);
+        const theirs = new Set(theirsList);
+        // Equal length: only the very same words (a repeated full mention points at the first one).
+        if (other.last - other.first === sp.last - sp.first && theirsList.join(' ') !== mine.join(' ')) continue;
         if (mine.every((x) => theirs.has(x))) {
           sp.antecedent = other.antecedent ?? { ...other };
           sp.entity ??= other.entity;
