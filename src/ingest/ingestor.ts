@@ -213,13 +213,26 @@ export class Ingestor {
     await this.write.add('failure', data, { jobId: failureJobId(id) });
   }
 
-  /** Backpressure: while the first queue is deep, wait (checked at most every 250 ms). */
+  /** The first queue's depth as last read, plus what this ingest added since. */
+  private knownDepth = 0;
+
+  /**
+   * Backpressure: while the first queue is at its high-water mark, wait. Between reads of the real
+   * depth (every 250 ms) the ingest counts its own adds, so it overshoots by its read slots at most.
+   */
   private async waitForRoom(): Promise<void> {
-    if (Date.now() - this.lastDepthCheck < 250) return;
-    this.lastDepthCheck = Date.now();
-    while (!this.closed && (await this.first.getWaitingCount()) >= this.options.highWater) {
+    const { highWater } = this.options;
+    if (this.knownDepth < highWater && Date.now() - this.lastDepthCheck < 250) {
+      this.knownDepth++;
+      return;
+    }
+    while (!this.closed) {
+      this.knownDepth = await this.first.getWaitingCount();
+      this.lastDepthCheck = Date.now();
+      if (this.knownDepth < highWater) break;
       await sleep(200);
     }
+    this.knownDepth++;
   }
 
   private ensurePolling(): void {
