@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, watch, writeFileSync, renameSync, readFileSync, mkdirSync, type FSWatcher } from 'node:fs';
+import { mkdtempSync, rmSync, watch, writeFileSync, renameSync, readFileSync, readdirSync, mkdirSync, type FSWatcher } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -15,7 +15,7 @@ import { toRecord, type BenchArticle } from './corpus/index.js';
 import { errorMessage, registeredStage } from './lib/chain.js';
 import { peakRss, startProcess, stopProcess, type BenchProcess } from './lib/processes.js';
 import { startBenchRedis, type BenchRedis } from './lib/redis.js';
-import { percentiles, summarise, type Percentiles, type Summary } from './lib/stats.js';
+import { median, percentiles, summarise, type Percentiles, type Summary } from './lib/stats.js';
 import { timedCpu, type RateSummary, measureRate } from './lib/timing.js';
 import { doneCounterKey } from './lib/noop-keys.js';
 
@@ -40,6 +40,8 @@ export interface ChainResult {
   /** Peak RSS (bytes) per queue: the largest of that queue's processes. */
   peakRss: Record<string, number | null>;
   processes: number;
+  /** Median ms each stage spent on an article inside the workers (from the written records). */
+  stageMs: Record<string, number>;
 }
 
 export interface LatencyResult {
@@ -169,6 +171,28 @@ async function waitForWorkers(redis: BenchRedis, settings: QueueSettings, perQue
   }
 }
 
+/** Median time per stage inside the workers, read from up to 300 written records. */
+function stageTimes(articlesDir: string): Record<string, number> {
+  let names: string[];
+  try {
+    names = readdirSync(articlesDir).filter((name) => name.endsWith('.json')).slice(0, 300);
+  } catch {
+    return {};
+  }
+  const byStage = new Map<string, number[]>();
+  for (const name of names) {
+    try {
+      const record = JSON.parse(readFileSync(join(articlesDir, name), 'utf8')) as { pipeline?: { stages?: Record<string, { ms?: number }> } };
+      for (const [stage, run] of Object.entries(record.pipeline?.stages ?? {})) {
+        if (typeof run.ms === 'number') byStage.set(stage, [...(byStage.get(stage) ?? []), run.ms]);
+      }
+    } catch {
+      // a record being rewritten: skip it
+    }
+  }
+  return Object.fromEntries([...byStage].map(([stage, values]) => [stage, Math.round(median(values) * 10) / 10]));
+}
+
 interface ChainSpec {
   name: string;
   kind: 'noop' | 'khabar';
@@ -183,7 +207,7 @@ function stageConcurrency(queue: string): number {
 }
 
 async function benchChain(spec: ChainSpec, articles: readonly BenchArticle[], plan: PipelinePlan, log: (line: string) => void): Promise<ChainResult> {
-  const result: ChainResult = { name: spec.name, status: 'ok', articlesPerSecond: null, error: null, peakRss: {}, processes: 0 };
+  const result: ChainResult = { name: spec.name, status: 'ok', articlesPerSecond: null, error: null, peakRss: {}, processes: 0, stageMs: {} };
   const prefix = `bench-${spec.kind}-${spec.perQueue}`;
   const settings = benchSettings(prefix);
   // AOF on (everysec), as `khabar run` starts its embedded Redis.
@@ -226,6 +250,7 @@ async function benchChain(spec: ChainSpec, articles: readonly BenchArticle[], pl
     await Promise.all(procs.map(({ proc }) => stopProcess(proc)));
     await first.close();
     await redis.stop();
+    result.stageMs = stageTimes(join(outDir, 'articles'));
     rmSync(outDir, { recursive: true, force: true });
   }
   return result;

@@ -91,7 +91,8 @@ export function rows(report: BenchReport): Row[] {
   for (const chain of pipeline.khabar) {
     const rate = chain.articlesPerSecond;
     const ratios = rate ? `${inProcess ? `${(rate.median / inProcess.median).toFixed(2)} × in-process` : ''}${noop ? `, ${(rate.median / noop.median).toFixed(2)} × no-op` : ''}` : '';
-    out.push({ section: 'pipeline', figure: chain.name, value: rate ? `${one(rate.median)} articles/s` : chain.status, detail: rate ? `${ratios}; median of ${rate.runs} runs, spread ${pct(rate.spread)}` : (chain.error ?? ''), target: '' });
+    const stages = Object.entries(chain.stageMs).map(([stage, ms]) => `${stage} ${ms} ms`).join(', ');
+    out.push({ section: 'pipeline', figure: chain.name, value: rate ? `${one(rate.median)} articles/s` : chain.status, detail: rate ? `${ratios}; median of ${rate.runs} runs, spread ${pct(rate.spread)}${stages ? `; median per article in the workers: ${stages}` : ''}` : (chain.error ?? ''), target: '' });
   }
   const latency = pipeline.latency;
   out.push({

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { projectPath } from '../src/paths.js';
 import type { StageName } from '../src/schema/record.js';
-import { chooseCorpus, corpusArticles, generateArticles, type BenchArticle, type CorpusName } from './corpus/index.js';
+import { chooseCorpus, corpusArticles, type BenchArticle, type CorpusName } from './corpus/index.js';
 import { ensureBuilt } from './lib/build.js';
 import { installInterruptHandler } from './lib/cleanup.js';
 import { errorMessage } from './lib/chain.js';
@@ -121,12 +121,11 @@ async function main(): Promise<void> {
   let dedupScaling: DedupScaling = { status: 'failed', upstream: [], upstreamSkipped: [], points: [], notReached: [], stoppedAt: null, error: 'not run (--only)', corpus: '' };
   if (only.has('dedup')) {
     log('scaling with the dedup index size:');
-    const last = Math.max(...plan.dedupCheckpoints);
-    dedupScaling = await benchDedupScaling(generateArticles(last), plan.dedupCheckpoints, dedupUpstream, 'generated corpus (5 % exact, 15 % near copies, 10 % reused passages)', plan.dedupBudgetSeconds, log);
+    dedupScaling = await benchDedupScaling(plan.dedupCheckpoints, dedupUpstream, 'generated corpus (5 % exact, 15 % near copies, 10 % reused passages)', plan.dedupBudgetSeconds, log);
   }
   let pipeline: PipelineResult = {
     inProcess: { status: 'failed', articlesPerSecond: null, error: 'not run (--only)' },
-    noop: { name: 'no-op chain (BullMQ + Redis)', status: 'failed', articlesPerSecond: null, error: 'not run (--only)', peakRss: {}, processes: 0 },
+    noop: { name: 'no-op chain (BullMQ + Redis)', status: 'failed', articlesPerSecond: null, error: 'not run (--only)', peakRss: {}, processes: 0, stageMs: {} },
     khabar: [],
     latency: { status: 'skipped', ratePerSecond: null, latencyMs: null, error: 'not run (--only)', ingestPeakRss: null },
   };

@@ -1,7 +1,8 @@
 import type { RecordInProgress, StageName } from '../src/schema/record.js';
-import type { StageDefinition, StageProcessor } from '../src/pipeline/stage.js';
+import type { StageProcessor } from '../src/pipeline/stage.js';
 import { toRecord, type BenchArticle } from './corpus/index.js';
-import { benchStage, errorMessage, initStage, initStages, stagesBefore, timeProcessor } from './lib/chain.js';
+import { ALL_STAGES, benchStage, errorMessage, initStage, initStages, stagesBefore, timeProcessor } from './lib/chain.js';
+import { upstreamStream } from './lib/upstream.js';
 import { startBenchRedis, usedMemory } from './lib/redis.js';
 import { quantile, summarise, type Summary } from './lib/stats.js';
 import { measureRate } from './lib/timing.js';
@@ -125,12 +126,12 @@ function window(values: readonly number[]): { median: number; p10: number; p90: 
 }
 
 /**
- * Dedup as the index grows: one stream of articles through the upstream stages (untimed), then the
- * dedup stage with the in-memory index and, on the same article, with the Redis index (a private
- * Redis holding nothing else). At each checkpoint: the per-article time over the last tenth of the
- * articles before it, and Redis memory per indexed article.
+ * Dedup as the index grows: one stream of generated articles through the upstream stages (in a
+ * worker thread, untimed), then the dedup stage with the in-memory index and, on the same article,
+ * with the Redis index (a private Redis holding nothing else). At each checkpoint: the per-article
+ * time over the last tenth of the articles before it, and Redis memory per indexed article.
  */
-export async function benchDedupScaling(articles: Iterable<BenchArticle>, checkpoints: readonly number[], upstreamNames: readonly StageName[] | 'all', corpus: string, budgetSeconds: number, log: (line: string) => void): Promise<DedupScaling> {
+export async function benchDedupScaling(checkpoints: readonly number[], upstreamNames: readonly StageName[] | 'all', corpus: string, budgetSeconds: number, log: (line: string) => void): Promise<DedupScaling> {
   const result: DedupScaling = { status: 'ok', upstream: [], upstreamSkipped: [], points: [], notReached: [], stoppedAt: null, error: null, corpus };
   const definition = (await benchStage('dedup'))?.definition;
   if (!definition) {
@@ -138,34 +139,38 @@ export async function benchDedupScaling(articles: Iterable<BenchArticle>, checkp
     log('  dedup scaling: not built yet');
     return result;
   }
-  const upstream: StageDefinition[] = (await stagesBefore('dedup')).filter((stage) => upstreamNames === 'all' || upstreamNames.includes(stage.name));
+  const before = ALL_STAGES.slice(0, ALL_STAGES.indexOf('dedup'));
+  const upstreamStages = before.filter((name) => upstreamNames === 'all' || upstreamNames.includes(name));
+  const last = Math.max(...checkpoints);
   const redis = await startBenchRedis('dedup-scaling');
+  let stream: Awaited<ReturnType<typeof upstreamStream>> | null = null;
   try {
-    const { processors: upstreamProcessors, names, skipped } = await initStages(upstream);
-    result.upstream = names;
-    result.upstreamSkipped = skipped;
+    stream = await upstreamStream(last, upstreamStages);
+    result.upstream = stream.names;
+    result.upstreamSkipped = stream.skipped;
     const memory: StageProcessor = await initStage(definition);
-    const prefix = 'bench-scale';
-    const redisIndex: StageProcessor = await initStage(definition, redis.client, prefix);
+    const redisIndex: StageProcessor = await initStage(definition, redis.client, 'bench-scale');
     const baseline = await usedMemory(redis.client);
     const memoryMs: number[] = [];
     const redisMs: number[] = [];
-    const last = Math.max(...checkpoints);
     const pending = [...checkpoints].sort((a, b) => a - b);
     let indexed = 0;
     const startedAt = Date.now();
-    for (const article of articles) {
+    for await (const record of stream.records) {
       if (indexed >= last) break;
       if (Date.now() - startedAt > budgetSeconds * 1000) {
         result.stoppedAt = indexed;
         log(`  dedup scaling: stopped at ${indexed.toLocaleString('en')} articles, the time budget (${budgetSeconds} s) is spent`);
         break;
       }
-      let record = toRecord(article);
-      for (const process_ of upstreamProcessors) record = await process_(record);
-      memoryMs.push((await timeProcessor(memory, [record])).ms);
-      redisMs.push((await timeProcessor(redisIndex, [record])).ms);
+      let started = performance.now();
+      await memory(record);
+      memoryMs.push(performance.now() - started);
+      started = performance.now();
+      await redisIndex(record);
+      redisMs.push(performance.now() - started);
       indexed++;
+      if (indexed % 10_000 === 0 && indexed !== pending[0]) log(`  dedup scaling: ${indexed.toLocaleString('en')} articles (${Math.round((Date.now() - startedAt) / 1000)} s)`);
       if (indexed === pending[0]) {
         pending.shift();
         const from = Math.floor(indexed * 0.9);
@@ -181,12 +186,13 @@ export async function benchDedupScaling(articles: Iterable<BenchArticle>, checkp
       }
     }
     result.notReached = pending;
-    if (pending.length > 0 && result.stoppedAt === null) log(`  dedup scaling: the corpus ended at ${indexed} articles, before ${pending.join(', ')}`);
+    if (pending.length > 0 && result.stoppedAt === null) log(`  dedup scaling: the stream ended at ${indexed} articles, before ${pending.join(', ')}`);
   } catch (error) {
     result.status = 'failed';
     result.error = errorMessage(error);
     log(`  dedup scaling: failed: ${result.error}`);
   } finally {
+    await stream?.close();
     await redis.stop();
   }
   return result;

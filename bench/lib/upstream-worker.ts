@@ -1,0 +1,45 @@
+/**
+ * Worker thread of the dedup index-size benchmark: generates the article stream and runs the
+ * stages before dedup on it (untimed work), so the main thread spends its core on dedup alone.
+ * Pull-based: the parent asks for a batch, gets `{ records }`, and `{ done: true }` at the end.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { StageName } from '../../src/schema/record.js';
+import { generateArticles, toRecord } from '../corpus/index.js';
+import { benchStage, initStages } from './chain.js';
+
+interface UpstreamWorkerData {
+  count: number;
+  stages: StageName[];
+}
+
+async function main(): Promise<void> {
+  const port = parentPort;
+  if (!port) throw new Error('upstream-worker runs as a worker thread');
+  const { count, stages } = workerData as UpstreamWorkerData;
+  const definitions = [];
+  for (const name of stages) {
+    const found = await benchStage(name);
+    if (found) definitions.push(found.definition);
+  }
+  const { processors, names, skipped } = await initStages(definitions);
+  port.postMessage({ ready: true, names, skipped });
+  const stream = generateArticles(count);
+  port.on('message', (message: { batch: number }) => {
+    void (async () => {
+      const records = [];
+      for (let i = 0; i < message.batch; i++) {
+        const next = stream.next();
+        if (next.done) break;
+        let record = toRecord(next.value);
+        for (const process_ of processors) record = await process_(record);
+        records.push(record);
+      }
+      port.postMessage(records.length > 0 ? { records } : { done: true });
+    })();
+  });
+}
+
+main().catch((error: unknown) => {
+  parentPort?.postMessage({ error: error instanceof Error ? error.message : String(error) });
+});
