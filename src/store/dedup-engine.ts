@@ -270,7 +270,7 @@ export class DedupEngine implements DedupIndex {
     const snapshot = await this.store.link({
       num: self,
       links: [
-        ...pairLinks.map((link) => ({ other: link.b, joinsStory: true, ...encodePairLink(link) })),
+        ...pairLinks.map((link) => ({ other: link.b, joinsStory: joinsStory(link, me, meta(link.b), windowSeconds), ...encodePairLink(link) })),
         ...claimLinks.map((link) => ({ other: self, joinsStory: false, ...encodeClaimLink(link) })),
         ...[...storedClaims].map(([field, claim]) => ({ other: self, joinsStory: false, field, value: JSON.stringify(claim) })),
       ],
@@ -351,6 +351,22 @@ export class DedupEngine implements DedupIndex {
     const story = buildStory(storyId, snapshot.version, members, snapshot.fields);
     return { story, mergedStories: snapshot.mergedAway.map((num) => ({ storyId: metas.get(num)!.id, mergedInto: storyId })) };
   }
+}
+
+/**
+ * Copies and near duplicates always put two articles in one story. A reused passage or similar
+ * content does so only between articles dated within the story window of each other (when both
+ * dates are known), and a passage only between different sources: an outlet's own template
+ * paragraphs (a standard closing, a recurring notice) would otherwise chain its unrelated articles
+ * into one story (on 20,000 SaudiNewsNet articles, one story of 2,729, mostly through such passages).
+ * The fact is still recorded on the article's story either way. A function of the pair alone, so
+ * order does not matter.
+ */
+function joinsStory(link: PairLink, a: ArticleMeta, b: ArticleMeta, windowSeconds: number): boolean {
+  if (link.kind === 'exact' || link.kind === 'near-duplicate') return true;
+  if (a.publishedAt !== null && b.publishedAt !== null && Math.abs(a.publishedAt - b.publishedAt) > windowSeconds) return false;
+  if (link.kind === 'reused-passage' && a.source !== null && a.source === b.source) return false;
+  return true;
 }
 
 function round4(value: number): number {

@@ -34,7 +34,10 @@ export const DedupOptionsSchema = z.object({
   topicBands: z.number().int().min(1).default(6),
   topicRows: z.number().int().min(1).default(3),
   topicThreshold: z.number().min(0).max(1).default(0.4),
-  /** Similar content links two articles only when both dates are known and this close (hours). */
+  /**
+   * Similar content links two articles only when both dates are known and this close (hours); a
+   * reused passage or similar content joins two stories only within this window too.
+   */
   topicWindowHours: z.number().positive().default(72),
   /** LSH buckets keep at most this many members (a guard against hub buckets; see README on order). */
   bucketCap: z.number().int().min(2).default(64),

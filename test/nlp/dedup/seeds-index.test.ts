@@ -96,14 +96,14 @@ describe('dedup on the five seeds (in-process index)', () => {
     const text = `${s004.text}\n\n${taebParagraph(s000).text}".\n\n${strikesParagraph(s000).text}`;
     const reprint = { ...s004, id: 'fe0000000000000a', text };
     const result = await index.process(
-      seedInput(reprint, { publishedAt: '2021-07-20T10:00:00.000Z', sourceName: 'reprinter', claims: [numericClaim(text, 'نحو 5 آلاف جندي أمريكي', 5000, true, 'جندي أمريكي')] }),
+      seedInput(reprint, { publishedAt: '2021-07-15T10:00:00.000Z', sourceName: 'reprinter', claims: [numericClaim(text, 'نحو 5 آلاف جندي أمريكي', 5000, true, 'جندي أمريكي')] }),
     );
     expect(result.story.storyId).toBe(results.get(s000.id)!.story.storyId);
     const conflict = result.story.conflicts.find((c) => c.values.some((v) => v.articleId === reprint.id));
     expect(conflict?.values.map((v) => [v.articleId, v.value, v.approx, v.publishedAt])).toEqual([
       [s000.id, 2500, false, '2021-07-14T00:00:00.000Z'],
       [s004.id, 5000, true, '2021-07-14T00:00:00.000Z'],
-      [reprint.id, 5000, true, '2021-07-20T10:00:00.000Z'],
+      [reprint.id, 5000, true, '2021-07-15T10:00:00.000Z'],
     ]);
   });
 });

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { MemoryDedupIndex } from '../../../src/store/dedup-index.js';
+import { loadSeeds, seedInput } from './seeds.js';
+
+const seeds = loadSeeds();
+const s000 = seeds.find((seed) => seed.file.startsWith('000'))!;
+const s003 = seeds.find((seed) => seed.file.startsWith('003'))!;
+
+/** 003 reprints two paragraphs of 000: whether that puts them in one story depends on dates and sources. */
+async function run(second: Partial<Parameters<typeof seedInput>[1]>) {
+  const index = new MemoryDedupIndex();
+  const first = await index.process(seedInput(s000, { publishedAt: '2021-07-13T08:00:00.000Z', sourceName: 'العرب' }));
+  const result = await index.process(seedInput(s003, second));
+  return { first, result };
+}
+
+describe('which links join stories', () => {
+  it('joins articles of two outlets that share passages within the window', async () => {
+    const { first, result } = await run({ publishedAt: '2021-07-13T23:41:00.000Z', sourceName: 'رويترز' });
+    expect(result.layer.reusedPassages).not.toEqual([]);
+    expect(result.story.storyId).toBe(first.story.storyId);
+  });
+
+  it('records but does not join a passage shared by two articles of one outlet (its own templates)', async () => {
+    const { first, result } = await run({ publishedAt: '2021-07-13T23:41:00.000Z', sourceName: 'العرب' });
+    expect(result.layer.reusedPassages).not.toEqual([]);
+    expect(result.story.storyId).not.toBe(first.story.storyId);
+  });
+
+  it('does not join articles dated further apart than the story window', async () => {
+    const { first, result } = await run({ publishedAt: '2021-07-23T08:00:00.000Z', sourceName: 'رويترز' });
+    expect(result.layer.reusedPassages).not.toEqual([]);
+    expect(result.story.storyId).not.toBe(first.story.storyId);
+  });
+
+  it('joins when a date is unknown (nothing says they are far apart)', async () => {
+    const { first, result } = await run({ publishedAt: null, sourceName: 'رويترز' });
+    expect(result.story.storyId).toBe(first.story.storyId);
+  });
+});
