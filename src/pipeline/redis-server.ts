@@ -46,6 +46,10 @@ export interface SpawnRedisOptions {
   /** Append-only file on, so queued work survives a restart of the server. */
   appendonly?: boolean;
   binary?: string;
+  /** More `redis-server` arguments (e.g. `--requirepass`, for tests). */
+  extraArgs?: string[];
+  /** Password for the readiness probe when `--requirepass` is given. */
+  password?: string;
 }
 
 /**
@@ -64,6 +68,7 @@ export async function spawnRedisServer(options: SpawnRedisOptions): Promise<Spaw
     '--save', '',
     '--maxmemory-policy', 'noeviction',
     '--protected-mode', 'yes',
+    ...(options.extraArgs ?? []),
   ];
   const child = spawn(options.binary ?? 'redis-server', args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let spawnError: Error | null = null;
@@ -85,7 +90,7 @@ export async function spawnRedisServer(options: SpawnRedisOptions): Promise<Spaw
       child.kill('SIGKILL');
       throw new RedisServerMissingError('redis-server did not answer within 10 s');
     }
-    const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, ...(options.password ? { password: options.password } : {}) });
     probe.on('error', () => {}); // refused until the server listens: expected, we poll
     try {
       await probe.connect();

@@ -73,6 +73,10 @@ export async function waitForRedis(url: string, logger: Logger, timeoutMs = 60_0
     } catch (thrown) {
       probe.disconnect();
       const error = cause ?? (thrown as Error);
+      // Wrong credentials do not get better by waiting.
+      if (/WRONGPASS|NOAUTH|invalid (username-)?password/i.test(error.message)) {
+        throw new Error(`Redis at ${redactRedisUrl(url)} refused the credentials in REDIS_URL: ${error.message.replace(/\s+/g, ' ').slice(0, 200)}`);
+      }
       if (Date.now() + delay > deadline) {
         throw new Error(`Redis at ${redactRedisUrl(url)} did not answer for ${Math.round(timeoutMs / 1000)} s: ${(error as Error).message}`);
       }
