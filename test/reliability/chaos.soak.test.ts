@@ -1,0 +1,80 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import { Ingestor } from '../../src/ingest/ingestor.js';
+import { openQueue } from '../../src/pipeline/queues.js';
+import { createRedis } from '../../src/pipeline/redis.js';
+import { allQueues } from '../../src/pipeline/stages.js';
+import { testRedisUrl } from '../helpers/redis.js';
+import { quietLogger, tempDir, testSettings } from '../helpers/pipeline.js';
+import { writeGeneratedArticles } from '../helpers/corpus.js';
+import { assertBuilt } from '../helpers/processes.js';
+import { WorkerCluster } from '../helpers/cluster.js';
+import { peakRssMiB } from '../helpers/rss.js';
+
+const COUNT = Number(process.env.KHABAR_SOAK_ARTICLES ?? 10_000);
+
+describe('soak', () => {
+  it(`${COUNT} articles, a worker process killed (-9) every second for the whole run`, async () => {
+    assertBuilt();
+    const settings = testSettings('soak', { lockMs: 2_000, stalledIntervalMs: 1_000 });
+    const env = { REDIS_URL: testRedisUrl(), KHABAR_PREFIX: settings.prefix, KHABAR_LOCK_MS: '2000', KHABAR_STALLED_INTERVAL_MS: '1000', KHABAR_LOG_LEVEL: 'warn' };
+    const out = tempDir('soak-out');
+    const cluster = new WorkerCluster(env, out);
+    cluster.startAll(2);
+    const connection = createRedis(testRedisUrl());
+    const ingestor = new Ingestor({ connection, settings, logger: quietLogger, maxFileBytes: 5 * 1024 * 1024, highWater: 500, pollMs: 500 });
+    const peakByQueue: Record<string, number> = {};
+    const started = Date.now();
+    let done = false;
+    try {
+      const files = writeGeneratedArticles(tempDir('soak-in'), COUNT);
+      const finished = Promise.all(files.map((file) => ingestor.ingestFile(file, null))).finally(() => { done = true; });
+      let tick = 0;
+      while (!done) {
+        await sleep(1_000);
+        for (const { queue, process } of cluster.alive()) {
+          const rss = peakRssMiB(process.child.pid) ?? 0;
+          peakByQueue[queue] = Math.max(peakByQueue[queue] ?? 0, rss);
+        }
+        if (!done) await cluster.killAndReplace(((tick++ * 2654435761) % 1000) / 1000);
+      }
+      const summaries = await finished;
+      const articles = join(out, 'articles');
+      const ids = readdirSync(articles).filter((name) => name.endsWith('.json'));
+      const failed = existsSync(join(out, 'failed')) ? readdirSync(join(out, 'failed')) : [];
+      const stuck: Record<string, number> = {};
+      for (const name of allQueues()) {
+        const queue = openQueue(name, connection, settings);
+        const counts = await queue.getJobCounts('active', 'waiting', 'delayed', 'waiting-children');
+        stuck[name] = Object.values(counts).reduce((sum, n) => sum + n, 0);
+        await queue.close();
+      }
+      const distinctTexts = new Set(ids.map((name) => (JSON.parse(readFileSync(join(articles, name), 'utf8')) as { id: string }).id)).size;
+      const report = {
+        articles: COUNT,
+        records: ids.length,
+        duplicates: ids.length - distinctTexts,
+        lost: COUNT - summaries.reduce((sum, s) => sum + s.ok, 0),
+        failureRecords: failed.length,
+        stuckJobs: stuck,
+        kills: cluster.kills,
+        durationSeconds: Math.round((Date.now() - started) / 1000),
+        peakRssMiBByQueue: peakByQueue,
+      };
+      mkdirSync('test/artifacts', { recursive: true });
+      writeFileSync('test/artifacts/soak.json', `${JSON.stringify(report, null, 2)}\n`);
+      console.log(`soak: ${JSON.stringify(report)}`);
+      expect(report.records).toBe(COUNT);
+      expect(report.duplicates).toBe(0);
+      expect(report.lost).toBe(0);
+      expect(report.failureRecords).toBe(0);
+      for (const [queue, count] of Object.entries(stuck)) expect(count, queue).toBe(0);
+    } finally {
+      await ingestor.close();
+      await cluster.stopAll();
+      connection.disconnect();
+    }
+  });
+});
