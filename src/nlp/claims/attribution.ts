@@ -46,6 +46,7 @@ export interface FoundAttribution {
 }
 
 const MAX_SPEAKER_WORDS = 22;
+const HONORIFIC = /^(معالي|سماحت|فخامت|سمو|جلالت|دولت|سعادت)(ه|ها)$/u;
 /** Prepositions that open the content of a cue that has no complementizer («أكد على أهمية…»). */
 const CONTENT_PREPS: Record<string, ReadonlySet<string>> = {
   أكد: new Set(['علي']), شدد: new Set(['علي']), حذر: new Set(['من']), كشف: new Set(['عن']), نفى: new Set(['ان']),
@@ -691,10 +692,18 @@ class Extractor {
         for (let k = c; k < Math.min(end, c + 15); k++) {
           const w = this.words[k] as Word;
           if (w.quote === 'open') {
-            q = k;
-            break;
+            // A short quoted name inside the adjunct («صحيفة “إكسبريس” البريطانية») is not the quotation.
+            const partner = this.doc.quotePartner.get(k);
+            const shortName = partner !== undefined && partner - k <= 4 && !this.atClauseEnd(partner + 1, end);
+            if (!shortName) {
+              q = k;
+              break;
+            }
+            k = partner as number;
+            continue;
           }
-          if (this.isCueWord(k) || this.isComplementizer(k) || isPunct(w, '.؟?!')) break;
+          // «في تصريحات نقلتها صحيفة …»: a cue with an object pronoun is a relative clause, not a new statement.
+          if ((this.isCueWord(k) && !this.verbAt[k]?.object) || this.isComplementizer(k) || isPunct(w, '.؟?!')) break;
         }
         if (q < 0) return null;
         c = q;
@@ -999,6 +1008,16 @@ class Extractor {
             break;
           }
         }
+      }
+    }
+    // «معاليه», «سماحته», «فخامته»: an honorific with a pronoun refers to the previous speaker.
+    if (sp && !sp.resolved && !sp.antecedent && sp.first === sp.last && HONORIFIC.test((this.words[sp.first] as Word).norm)) {
+      for (let y = this.found.length - 1; y >= 0; y--) {
+        const other = (this.found[y] as FoundAttribution).speaker;
+        if (!other || other.first === sp.first) continue;
+        sp.antecedent = other.antecedent ?? { ...other, antecedent: null };
+        sp.entity ??= other.entity;
+        break;
       }
     }
     // «كرافت», «نصر الله», «المفتي»: a short mention whose words all occur in an earlier speaker.

@@ -33,22 +33,24 @@ const CLOSING = new Set(['»', '”', '›']);
 const AMBIGUOUS = new Set(['"', "'", '‘', '’', '″']);
 
 function isSpaceOrEdge(ch: string | undefined): boolean {
-  return ch === undefined || /[\s([{«“]/u.test(ch);
+  return ch === undefined || /[\s([{«“:]/u.test(ch);
 }
 
 function classifyQuote(text: string, token: Token): 'open' | 'close' | null {
   const t = token.text;
   if (t.length !== 1) return null;
-  if (OPENING.has(t)) return 'open';
-  if (CLOSING.has(t)) return 'close';
-  if (!AMBIGUOUS.has(t)) return null;
+  if (t === '«' || t === '‹') return 'open';
+  if (t === '»' || t === '›') return 'close';
+  if (!AMBIGUOUS.has(t) && !OPENING.has(t) && !CLOSING.has(t)) return null;
+  // Arabic text often writes ” for both marks (« :”لدي شعور …”»): judge by the neighbours first.
   const before = token.start > 0 ? text[token.start - 1] : undefined;
   const after = text[token.end];
   const spaceBefore = isSpaceOrEdge(before);
   const spaceAfter = after === undefined || /[\s.,،؛:;!?)\]»”]/u.test(after);
   if (spaceBefore && !spaceAfter) return 'open';
   if (!spaceBefore && spaceAfter) return 'close';
-  if (spaceBefore && spaceAfter) return null;
+  if (OPENING.has(t)) return 'open';
+  if (CLOSING.has(t)) return 'close';
   return null;
 }
 

@@ -129,6 +129,12 @@ describe('speakers referred to later', () => {
     expect(cs[1]?.speaker?.antecedent?.text).toBe('قائد الشرطة جون سميث');
   });
 
+  it('resolves an honorific with a pronoun («معاليه») to the speaker named before', () => {
+    const cs = attributed('وأوضح وزير الطاقة خالد الفالح أن الإنتاج مستقر. وأكد معاليه أن الأسعار ستتحسن، مشيرا إلى أن الطلب يرتفع.');
+    expect(cs[1]?.speaker?.antecedent?.text).toBe('وزير الطاقة خالد الفالح');
+    expect(cs[2]?.speaker?.text).toBe('وزير الطاقة خالد الفالح');
+  });
+
   it('gives a participle cue the speaker of its sentence', () => {
     const cs = attributed('وأكد وزير المالية أن الأسعار ستنخفض، مشيرا إلى أن الحكومة ستدعم المزارعين.');
     expect(cs.map((c) => c.cue?.text)).toEqual(['وأكد', 'مشيرا إلى']);
@@ -201,6 +207,13 @@ describe('quotations', () => {
     const [c] = attributed('وقال الناطق إن الهجوم كان "عملا جبانا" لن يمر دون رد.');
     expect(c?.quote).toBe('mixed');
     expect(c?.content?.text).toBe('الهجوم كان "عملا جبانا" لن يمر دون رد');
+  });
+
+  it('reads «”» used as an opening mark after a colon, past a relative clause in the channel', () => {
+    const [c] = attributed('وقال المدرب في تصريحات نقلتها صحيفة “الأيام” المحلية :”الفريق جاهز للموسم.”');
+    expect(c?.speaker?.text).toBe('المدرب');
+    expect(c?.content?.text).toBe('الفريق جاهز للموسم.');
+    expect(c?.quote).toBe('direct');
   });
 
   it('reads a cue with a Latin typo («ويrول»)', () => {
