@@ -44,7 +44,10 @@ function isNotName(mention: TaggedMention, model: NerModel): boolean {
  * tagged wherever it recurs, clitics included), then spans with clitics outside.
  */
 export function tagMentions(layer: NerInput, text: string, model: NerModel): TaggedMention[] {
-  const groups = groupBySentence(layer.tokens.map(toNerToken));
+  // Boilerplate (share buttons, «اقرأ المزيد» link lists, stray letters) stays in the text but is
+  // not article prose: it is neither tagged nor counted as a mention of anything.
+  const prose = layer.tokens.filter((token) => !token.flags?.includes('boilerplate'));
+  const groups = groupBySentence(prose.map(toNerToken));
   const tagged = groups.map((tokens) => tagSentence(tokens, model));
   const known = knownFormsOf(model);
   const consistent = applyDocumentConsistency(tagged, model.gazetteer, known);
