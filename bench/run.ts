@@ -48,14 +48,14 @@ const PLANS: Record<'quick' | 'full', Plan> = {
     workerCounts: [1, 2],
   },
   full: {
-    stageArticles: 400,
+    stageArticles: 300,
     stageRuns: 5,
     sizes: [KB, 10 * KB, 100 * KB, 1024 * KB],
-    sizeBytesPerRun: 1024 * KB,
+    sizeBytesPerRun: 512 * KB,
     sizeRuns: 3,
     dedupCheckpoints: [1000, 10_000, 100_000],
-    dedupBudgetSeconds: 600,
-    pipeline: { articlesPerRun: 200, noopArticlesPerRun: 2000, runs: 3, warmupArticles: 20, latencySeconds: 30, runTimeoutMs: 600_000 },
+    dedupBudgetSeconds: 540,
+    pipeline: { articlesPerRun: 150, noopArticlesPerRun: 1000, runs: 3, warmupArticles: 20, latencySeconds: 30, runTimeoutMs: 600_000 },
     workerCounts: [1, 2],
   },
 };
