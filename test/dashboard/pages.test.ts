@@ -60,8 +60,8 @@ describe('record page with every layer', () => {
     // The reused passage starts before the entity and ends inside it: the entity stays one link.
     expect(body).toMatch(/<span class="reused" title="also in 1111222233334444">[^<]+<\/span><a class="ent ent-ORG"[^>]*><span class="reused" title="also in 1111222233334444">الحشد الشعبي<\/span><\/a>/);
     expect(body).toContain('<table class="claims">');
-    expect(body).toMatch(/ضابط في الجيش العراقي<\/span> <span class="tag">anonymous: <span class="ar" lang="ar" dir="rtl">ضابط<\/span>/);
-    expect(body).toContain('>وقال</span>');
+    expect(body).toMatch(/ضابط في الجيش العراقي<\/bdi> <span class="tag">anonymous: <bdi class="ar" dir="auto">ضابط<\/bdi>/);
+    expect(body).toContain('>وقال</bdi>');
     expect(body).toContain('<b>2015</b>');
     expect(body).toContain('0.72');
     expect(body).toContain('href="/stories/story-1"');
@@ -91,7 +91,7 @@ describe('story page', () => {
     expect(body.indexOf('aaaaaaaaaaaaaaaa')).toBeLessThan(body.indexOf('bbbbbbbbbbbbbbbb'));
     expect(body).toContain('2 articles from 2 sources');
     expect(body).toContain('استهدفت طائرة مسيرة مركبة');
-    expect(body).toMatch(/جندي أمريكي<\/span>: <span class="tag"><b>2500<\/b>/);
+    expect(body).toMatch(/جندي أمريكي<\/bdi>: <span class="tag"><b>2500<\/b>/);
     expect(body).toContain('<b>3000</b> ~');
   });
 });

@@ -47,9 +47,18 @@ export function when(iso: string | null | undefined): string {
   return Number.isNaN(date.getTime()) ? iso : `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
-/** Arabic (or any) content text: its own direction, the Arabic font stack via the `ar` class. */
+/**
+ * A short piece of content (title, source, speaker): isolated from the text around it, its
+ * direction taken from its first strong letter (Arabic → right-to-left; a file name stays
+ * left-to-right), in the Arabic font stack. Article bodies are explicitly `dir="rtl"` instead.
+ */
 export function arabic(text: string | null | undefined, fallback = '—'): SafeHtml {
-  return text ? html`<span class="ar" lang="ar" dir="rtl">${text}</span>` : html`<span class="muted">${fallback}</span>`;
+  return text ? html`<bdi class="ar" dir="auto">${text}</bdi>` : html`<span class="muted">${fallback}</span>`;
+}
+
+/** «1 article», «2 articles». */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 export function notFound(what: string, detail: string): SafeHtml {

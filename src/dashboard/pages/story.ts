@@ -2,14 +2,14 @@ import type { Story } from '../../schema/story.js';
 import { html, pathSegment, type SafeHtml } from '../html.js';
 import type { RecordSummary } from '../output-reader.js';
 import { recordRows } from './news.js';
-import { arabic, page, when } from './layout.js';
+import { arabic, count, page, when } from './layout.js';
 
 export function storyPage(story: Story): SafeHtml {
   const articles = [...story.articles].sort((a, b) => (a.publishedAt ?? '').localeCompare(b.publishedAt ?? '') || (a.source ?? '').localeCompare(b.source ?? ''));
   return page({
     title: `Story ${story.storyId}`,
     body: html`<h1>Story <span class="mono">${story.storyId}</span></h1>
-<p>${story.articles.length} articles from ${story.sources.length} sources · first seen ${when(story.firstSeen)} · last seen ${when(story.lastSeen)}</p>
+<p>${count(story.articles.length, 'article')} from ${count(story.sources.length, 'source')} · first seen ${when(story.firstSeen)} · last seen ${when(story.lastSeen)}</p>
 <section><h2>Articles by source and time</h2>
 <table><thead><tr><th>published</th><th>source</th><th>article</th></tr></thead><tbody>${articles.map(
       (article) => html`<tr><td>${when(article.publishedAt)}</td><td>${arabic(article.source)}</td><td><a class="mono" href="/records/${pathSegment(article.id)}">${article.id}</a></td></tr>`,
