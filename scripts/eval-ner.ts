@@ -1,10 +1,11 @@
 // Evaluates the NER stage on a CoNLL file the way users meet it: each sentence is joined into raw
-// text, run through the text layer and the tagger, and the entity spans are mapped back onto the
-// file's tokens by character offsets; conlleval semantics (exact span and type).
+// text, run through analyse() (the whole in-process chain), and the record's entity spans are
+// mapped back onto the file's tokens by character offsets; conlleval semantics (exact span and type).
 //   npm run eval:ner                       the dev split (every 10th sentence of ../shared/data/anercorp/train.txt)
 //   npm run eval:ner -- --split last-tenth the final 10% instead (train with the same --split)
 //   npm run eval:ner -- <conll file>       a whole file
-//   npm run eval:ner -- --weights <file>   another weights file
+//   npm run eval:ner -- --direct           text layer + tagger only (analyseText + tagMentions): faster
+//   npm run eval:ner -- --weights <file>   another weights file (implies --direct)
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { projectPath } from '../src/paths.js';
@@ -14,17 +15,24 @@ import { spansToGoldTags } from '../src/nlp/ner/alignment.js';
 import { tagMentions } from '../src/nlp/ner/index.js';
 import { analyseText } from '../src/nlp/text/index.js';
 import { loadNerModel } from '../src/models/ner.js';
+import { analyse } from '../src/analyse.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { weights: { type: 'string' }, errors: { type: 'string' }, split: { type: 'string', default: 'every-10th' } },
+  options: {
+    weights: { type: 'string' },
+    direct: { type: 'boolean', default: false },
+    errors: { type: 'string' },
+    split: { type: 'string', default: 'every-10th' },
+  },
 });
 
 const devFile = projectPath('..', 'shared', 'data', 'anercorp', 'train.txt');
 const file = positionals[0] ?? devFile;
 const all = parseConll(readFileSync(file, 'utf8'));
 const sentences = positionals[0] ? all : splitTrainDev(all, parseSplit(values.split)).dev;
-const model = loadNerModel(values.weights);
+const direct = values.direct || values.weights !== undefined;
+const model = direct ? loadNerModel(values.weights) : null;
 
 const gold: string[][] = [];
 const predicted: string[][] = [];
@@ -32,14 +40,16 @@ let tokens = 0;
 const started = performance.now();
 for (const sentence of sentences) {
   const { text, spans } = sentenceText(sentence);
-  const mentions = tagMentions(analyseText(text), text, model);
+  // analyse(): the whole in-process chain, as users run it (its ner stage loads the committed
+  // weights). --direct (or --weights): the text layer and the tagger alone, the ner stage's own path.
+  const mentions = direct ? tagMentions(analyseText(text), text, model!) : ((await analyse(text)).entities ?? []);
   gold.push(sentence.tags);
   predicted.push(spansToGoldTags(spans, mentions));
   tokens += sentence.tokens.length;
 }
 const seconds = (performance.now() - started) / 1000;
 const scores = conllEval(gold, predicted);
-console.log(`${positionals[0] ?? `dev split (${values.split} of anercorp/train.txt)`}: ${sentences.length} sentences, ${tokens} tokens, ${(tokens / seconds).toFixed(0)} tokens/s (text layer + NER)`);
+console.log(`${positionals[0] ?? `dev split (${values.split} of anercorp/train.txt)`}: ${sentences.length} sentences, ${tokens} tokens, ${(tokens / seconds).toFixed(0)} tokens/s (${direct ? 'text layer + NER' : 'analyse(): whole chain'})`);
 console.log('type      precision  recall     F1     gold  predicted');
 for (const [type, s] of Object.entries(scores)) {
   console.log(
