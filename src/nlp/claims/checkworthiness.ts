@@ -5,7 +5,7 @@
 import {
   ACCUSATION_WORDS, CASUALTY_WORDS, CAUSAL_WORDS, COMPARATIVE_WORDS,
 } from './lexicon/words.js';
-import { readings, type Word } from './words.js';
+import type { Word } from './words.js';
 
 export const WEIGHTS = {
   bias: -1.6,
@@ -34,8 +34,9 @@ export interface CheckInput {
 function anyIn(words: Word[], set: ReadonlySet<string>): boolean {
   for (const w of words) {
     if (w.token.kind !== 'word') continue;
-    if (set.has(w.norm) || set.has(w.stem)) return true;
-    for (const r of readings(w)) if (set.has(r)) return true;
+    // The form, its stem and the form without a conjunction cover «وقتل», «بمقتل», «القتلى».
+    if (set.has(w.norm) || set.has(w.stem) || set.has(w.bare)) return true;
+    if (w.norm.startsWith('ال') && set.has(w.norm.slice(2))) return true;
   }
   return false;
 }

@@ -47,9 +47,21 @@ function anonymousKind(doc: Doc, sp: FoundSpeaker): string | null {
   return headForm;
 }
 
+/** The words inside a character span (binary search: words are in text order). */
 function sentenceWords(doc: Doc, span: Span): Word[] {
+  const words = doc.words;
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((words[mid] as Word).token.start < span.start) lo = mid + 1;
+    else hi = mid;
+  }
   const out: Word[] = [];
-  for (const w of doc.words) if (w.token.start >= span.start && w.token.end <= span.end) out.push(w);
+  for (let k = lo; k < words.length && (words[k] as Word).token.start < span.end; k++) {
+    const w = words[k] as Word;
+    if (w.token.end <= span.end) out.push(w);
+  }
   return out;
 }
 

@@ -32,8 +32,23 @@ function matchMixed(w: Word): CueForm | null {
   return found;
 }
 
+// Words repeat: remember the answer per normalised form (a verb reading depends on the form only).
+const verbCache = new Map<string, VerbMatch | null>();
+const phraseCache = new Map<string, string | null>();
+const CACHE_LIMIT = 50_000;
+
 export function matchVerb(w: Word): VerbMatch | null {
   if (w.token.kind !== 'word' && w.token.kind !== 'latin') return null;
+  if (w.token.flags?.includes('mixed-script')) return matchVerbUncached(w);
+  const cached = verbCache.get(w.norm);
+  if (cached !== undefined) return cached;
+  const found = matchVerbUncached(w);
+  if (verbCache.size >= CACHE_LIMIT) verbCache.clear();
+  verbCache.set(w.norm, found);
+  return found;
+}
+
+function matchVerbUncached(w: Word): VerbMatch | null {
   const n = w.norm;
   for (const r of readings(w, VERB_PROCLITICS)) {
     const cue = CUE_FORMS.get(r);
@@ -56,6 +71,17 @@ export function matchVerb(w: Word): VerbMatch | null {
 /** The head of an attribution phrase («بحسب», «وفق», «وفقا», «حسبما», «نقلا»). */
 export function matchPhraseHead(w: Word): string | null {
   if (w.token.kind !== 'word') return null;
-  for (const r of readings(w)) if (PHRASE_HEADS.has(r)) return r;
-  return null;
+  const key = `${w.norm}|${w.stem}`;
+  const cached = phraseCache.get(key);
+  if (cached !== undefined) return cached;
+  let found: string | null = null;
+  for (const r of readings(w)) {
+    if (PHRASE_HEADS.has(r)) {
+      found = r;
+      break;
+    }
+  }
+  if (phraseCache.size >= CACHE_LIMIT) phraseCache.clear();
+  phraseCache.set(key, found);
+  return found;
 }
