@@ -151,6 +151,7 @@ describe('dashboard in a browser', () => {
         for (const link of await page.locator('table.news td:first-child a').all()) {
           await page.goto(`${dashboard.url}${await link.getAttribute('href')}`);
           rows += await page.locator('table.claims tbody tr').count();
+          await page.screenshot({ path: join(ARTIFACTS, 'dashboard-record-full.png'), fullPage: true });
           await page.goto(`${dashboard.url}/news`);
         }
         expect(rows).toBeGreaterThan(0);

@@ -6,6 +6,11 @@ import { arabic, page, when } from './layout.js';
 
 const ENTITY_TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
 
+/** A quantity's value as a reader writes it: 2500, 0.333 (not 0.3333333333333333). */
+function number(value: number): string {
+  return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(3)));
+}
+
 function claimRow(claim: Claim, index: number): SafeHtml {
   const speaker = claim.speaker
     ? claim.speaker.entityId
@@ -16,7 +21,7 @@ function claimRow(claim: Claim, index: number): SafeHtml {
   const antecedent = claim.speaker?.antecedent;
   const refersTo = antecedent && antecedent.start !== claim.speaker?.start ? html`<br><span class="muted">= ${arabic(antecedent.text)}</span>` : '';
   const numbers = claim.quantities.map(
-    (q) => html`<li>${arabic(q.text)} = <b>${q.value}${q.valueMax !== null ? html`–${q.valueMax}` : ''}</b>${q.approx ? ' (approx.)' : ''}${q.counted ? html` ${arabic(q.counted)}` : q.unit ? html` ${arabic(q.unit)}` : ''}</li>`,
+    (q) => html`<li>${arabic(q.text)} = <b>${number(q.value)}${q.valueMax !== null ? html`–${number(q.valueMax)}` : ''}</b>${q.approx ? ' (approx.)' : ''}${q.counted ? html` ${arabic(q.counted)}` : q.unit ? html` ${arabic(q.unit)}` : ''}</li>`,
   );
   return html`<tr>
   <td>${index + 1}</td>
