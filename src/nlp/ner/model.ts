@@ -27,12 +27,34 @@ export function emptyModel(bucketBits: number, featureVersion: number): NerWeigh
 export function emissionScores(model: NerWeights, features: SentenceFeatures, tokenCount: number): Float64Array {
   const scores = new Float64Array(tokenCount * TAG_COUNT);
   const { weights } = model;
+  const { buckets, offsets } = features;
+  if (TAG_COUNT !== 9) throw new Error('emissionScores is unrolled for 9 tags');
   for (let i = 0; i < tokenCount; i++) {
-    const base = i * TAG_COUNT;
-    for (let f = features.offsets[i]!; f < features.offsets[i + 1]!; f++) {
-      const row = features.buckets[f]! * TAG_COUNT;
-      for (let tag = 0; tag < TAG_COUNT; tag++) scores[base + tag]! += weights[row + tag]!;
+    // Nine running sums in locals (the hot loop of the tagger: ~75 features × 9 tags a token).
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
+    const end = offsets[i + 1]!;
+    for (let f = offsets[i]!; f < end; f++) {
+      const row = buckets[f]! * 9;
+      s0 += weights[row]!;
+      s1 += weights[row + 1]!;
+      s2 += weights[row + 2]!;
+      s3 += weights[row + 3]!;
+      s4 += weights[row + 4]!;
+      s5 += weights[row + 5]!;
+      s6 += weights[row + 6]!;
+      s7 += weights[row + 7]!;
+      s8 += weights[row + 8]!;
     }
+    const base = i * 9;
+    scores[base] = s0;
+    scores[base + 1] = s1;
+    scores[base + 2] = s2;
+    scores[base + 3] = s3;
+    scores[base + 4] = s4;
+    scores[base + 5] = s5;
+    scores[base + 6] = s6;
+    scores[base + 7] = s7;
+    scores[base + 8] = s8;
   }
   return scores;
 }
