@@ -17,6 +17,7 @@ import { peakRss, startProcess, stopProcess, type BenchProcess } from './lib/pro
 import { startBenchRedis, type BenchRedis } from './lib/redis.js';
 import { median, percentiles, summarise, type Percentiles, type Summary } from './lib/stats.js';
 import { timedCpu, type RateSummary, measureRate } from './lib/timing.js';
+import type { BuiltCode } from './lib/build.js';
 import { doneCounterKey } from './lib/noop-keys.js';
 
 export interface PipelinePlan {
@@ -206,7 +207,7 @@ function stageConcurrency(queue: string): number {
   return stage ? stage.concurrency : 4; // the writer's default
 }
 
-async function benchChain(spec: ChainSpec, articles: readonly BenchArticle[], plan: PipelinePlan, log: (line: string) => void): Promise<ChainResult> {
+async function benchChain(spec: ChainSpec, articles: readonly BenchArticle[], plan: PipelinePlan, built: BuiltCode, log: (line: string) => void): Promise<ChainResult> {
   const result: ChainResult = { name: spec.name, status: 'ok', articlesPerSecond: null, error: null, peakRss: {}, processes: 0, stageMs: {} };
   const prefix = `bench-${spec.kind}-${spec.perQueue}`;
   const settings = benchSettings(prefix);
@@ -221,8 +222,8 @@ async function benchChain(spec: ChainSpec, articles: readonly BenchArticle[], pl
       for (let n = 1; n <= spec.perQueue; n++) {
         const label = `${spec.kind} ${queue}#${n}`;
         const proc = spec.kind === 'noop'
-          ? startProcess(label, process.execPath, [projectPath('dist', 'bench', 'noop-worker.js'), queue], { ...env, BENCH_CONCURRENCY: String(stageConcurrency(queue)) }, projectPath())
-          : startProcess(label, process.execPath, [projectPath('bin', 'khabar.js'), 'worker', queue, '--out', outDir], env, projectPath());
+          ? startProcess(label, process.execPath, [built.noopWorker, queue], { ...env, BENCH_CONCURRENCY: String(stageConcurrency(queue)) }, projectPath())
+          : startProcess(label, process.execPath, [...built.cli, 'worker', queue, '--out', outDir], env, projectPath());
         procs.push({ queue, proc });
       }
     }
@@ -261,14 +262,14 @@ async function benchChain(spec: ChainSpec, articles: readonly BenchArticle[], pl
  * rename, seen by fs.watch), at `rate` files a second, through `khabar ingest --watch` and the
  * chain's running workers.
  */
-async function measureLatency(context: { env: NodeJS.ProcessEnv; outDir: string; rate: number }, articles: readonly BenchArticle[], seconds: number, timeoutMs: number): Promise<LatencyResult> {
+async function measureLatency(context: { env: NodeJS.ProcessEnv; outDir: string; rate: number }, articles: readonly BenchArticle[], seconds: number, timeoutMs: number, built: BuiltCode): Promise<LatencyResult> {
   const result: LatencyResult = { status: 'ok', ratePerSecond: context.rate, latencyMs: null, error: null, ingestPeakRss: null };
   const inbox = mkdtempSync(join(tmpdir(), 'khabar-bench-inbox-'));
   const articlesDir = join(context.outDir, 'articles');
   mkdirSync(articlesDir, { recursive: true });
   const seen = new Map<string, number>();
   let watcher: FSWatcher | null = null;
-  const ingest = startProcess('ingest', process.execPath, [projectPath('bin', 'khabar.js'), 'ingest', '--watch', inbox], context.env, projectPath());
+  const ingest = startProcess('ingest', process.execPath, [...built.cli, 'ingest', '--watch', inbox], context.env, projectPath());
   try {
     watcher = watch(articlesDir, (_event, name) => {
       if (name && /^[0-9a-f]{16}\.json$/.test(name) && !seen.has(name)) seen.set(name, Date.now());
@@ -330,10 +331,10 @@ async function measureLatency(context: { env: NodeJS.ProcessEnv; outDir: string;
  * core), the no-op chain through BullMQ (queue limit), khabar's workers as processes (1 and 2 a
  * queue), and the inbox-to-disk latency at half of the 1-a-queue throughput.
  */
-export async function benchPipeline(articles: readonly BenchArticle[], plan: PipelinePlan, workerCounts: readonly number[], log: (line: string) => void): Promise<PipelineResult> {
+export async function benchPipeline(articles: readonly BenchArticle[], plan: PipelinePlan, workerCounts: readonly number[], built: BuiltCode, log: (line: string) => void): Promise<PipelineResult> {
   const inProcess = await benchInProcess(articles, plan);
   log(inProcess.articlesPerSecond ? `  analyse() in-process: ${inProcess.articlesPerSecond.median.toFixed(1)} articles/s` : `  analyse() in-process: failed: ${inProcess.error ?? ''}`);
-  const noop = await benchChain({ name: 'no-op chain (BullMQ + Redis)', kind: 'noop', perQueue: 1 }, articles, plan, log);
+  const noop = await benchChain({ name: 'no-op chain (BullMQ + Redis)', kind: 'noop', perQueue: 1 }, articles, plan, built, log);
   log(noop.articlesPerSecond ? `  no-op chain: ${noop.articlesPerSecond.median.toFixed(1)} articles/s` : `  no-op chain: failed: ${noop.error ?? ''}`);
   const { rest } = slices(articles, plan);
   let latency: LatencyResult = { status: 'skipped', ratePerSecond: null, latencyMs: null, error: 'the 1-worker chain did not run', ingestPeakRss: null };
@@ -342,10 +343,10 @@ export async function benchPipeline(articles: readonly BenchArticle[], plan: Pip
     const spec: ChainSpec = { name: `khabar, ${perQueue} worker process${perQueue > 1 ? 'es' : ''} a queue`, kind: 'khabar', perQueue };
     if (perQueue === workerCounts[0]) {
       spec.afterRuns = async ({ env, outDir, rate }) => {
-        latency = await measureLatency({ env, outDir, rate: rate / 2 }, rest, plan.latencySeconds, plan.runTimeoutMs);
+        latency = await measureLatency({ env, outDir, rate: rate / 2 }, rest, plan.latencySeconds, plan.runTimeoutMs, built);
       };
     }
-    const chain = await benchChain(spec, articles, plan, log);
+    const chain = await benchChain(spec, articles, plan, built, log);
     khabar.push(chain);
     log(chain.articlesPerSecond ? `  ${chain.name}: ${chain.articlesPerSecond.median.toFixed(1)} articles/s` : `  ${chain.name}: failed: ${chain.error ?? ''}`);
   }

@@ -3,7 +3,8 @@
  * `npm run bench -- --quick` (every figure at small sizes, under a minute).
  *
  * Options: --quick, --corpus auto|saudinewsnet|generated, --only stages,sizes,dedup,pipeline,
- *          --dedup-upstream all|tokenise (what runs before dedup in the scaling stream)
+ *          --dedup-upstream all|tokenise (what runs before dedup in the scaling stream),
+ *          --build shared|private (worker code: dist/, or a private snapshot; default: private for the full run)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -12,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { projectPath } from '../src/paths.js';
 import type { StageName } from '../src/schema/record.js';
 import { chooseCorpus, corpusArticles, type BenchArticle, type CorpusName } from './corpus/index.js';
-import { ensureBuilt } from './lib/build.js';
+import { prepareBuild } from './lib/build.js';
 import { installInterruptHandler } from './lib/cleanup.js';
 import { errorMessage } from './lib/chain.js';
 import { machineInfo } from './lib/machine.js';
@@ -75,6 +76,7 @@ async function main(): Promise<void> {
       corpus: { type: 'string', default: 'auto' },
       only: { type: 'string' },
       'dedup-upstream': { type: 'string', default: 'tokenise' },
+      build: { type: 'string' },
     },
     allowPositionals: false,
   });
@@ -132,8 +134,13 @@ async function main(): Promise<void> {
   if (only.has('pipeline')) {
     log('the whole pipeline against its limits:');
     try {
-      await ensureBuilt(log);
-      pipeline = await benchPipeline(articles, plan.pipeline, plan.workerCounts, log);
+      const buildMode = values.build === 'private' || values.build === 'shared' ? values.build : mode === 'full' ? 'private' : 'shared';
+      const built = await prepareBuild(buildMode, log);
+      try {
+        pipeline = await benchPipeline(articles, plan.pipeline, plan.workerCounts, built, log);
+      } finally {
+        built.dispose();
+      }
     } catch (error) {
       pipeline.inProcess.error = pipeline.noop.error = `could not run: ${errorMessage(error)}`;
       log(`  pipeline: ${pipeline.noop.error}`);
