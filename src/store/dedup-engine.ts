@@ -183,6 +183,7 @@ export class DedupEngine implements DedupIndex {
 
     // 3. Reused passages, between articles that are not copies of each other as a whole.
     const reusedPassages: DedupLayer['reusedPassages'] = [];
+    const substantialPassages = new Set<number>();
     const passageOthers = [...matchesByOther].filter(([other, matches]) => !nearSet.has(other) && matches.length >= options.passageMinFingerprints).map(([other]) => other);
     const blobs = await this.store.readSamples(passageOthers.map(meta));
     for (const other of passageOthers) {
@@ -193,7 +194,7 @@ export class DedupEngine implements DedupIndex {
       const flip = otherId < input.id;
       const chainOptions = { minFingerprints: options.passageMinFingerprints, minTokens: options.passageMinTokens, shingleSize: options.passageShingle };
       const runs = flip
-        ? chainSentences(matches.map(swapMatch), chainOptions).map((run) => ({ first: run.otherFirst, last: run.otherLast, otherFirst: run.first, otherLast: run.last }))
+        ? chainSentences(matches.map(swapMatch), chainOptions).map((run) => ({ ...run, first: run.otherFirst, last: run.otherLast, otherFirst: run.first, otherLast: run.last }))
         : chainSentences(matches, chainOptions);
       const spanOf = (sentences: readonly SentenceSpan[], first: number, last: number): [number, number] | null => {
         const from = sentences[first];
@@ -208,6 +209,7 @@ export class DedupEngine implements DedupIndex {
       if (passages.length === 0) continue;
       for (const passage of passages) reusedPassages.push({ otherId, start: passage.start, end: passage.end, otherStart: passage.otherStart, otherEnd: passage.otherEnd });
       const selfFirst = self < other;
+      if (runs.some((run) => run.tokens >= options.passageJoinTokens)) substantialPassages.add(other);
       pairLinks.push({
         kind: 'reused-passage',
         a: self,
@@ -270,7 +272,11 @@ export class DedupEngine implements DedupIndex {
     const snapshot = await this.store.link({
       num: self,
       links: [
-        ...pairLinks.map((link) => ({ other: link.b, joinsStory: joinsStory(link, me, meta(link.b), windowSeconds), ...encodePairLink(link) })),
+        ...pairLinks.map((link) => ({
+          other: link.b,
+          joinsStory: joinsStory(link, me, meta(link.b), windowSeconds) && (link.kind !== 'reused-passage' || substantialPassages.has(link.b)),
+          ...encodePairLink(link),
+        })),
         ...claimLinks.map((link) => ({ other: self, joinsStory: false, ...encodeClaimLink(link) })),
         ...[...storedClaims].map(([field, claim]) => ({ other: self, joinsStory: false, field, value: JSON.stringify(claim) })),
       ],

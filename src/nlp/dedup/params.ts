@@ -26,6 +26,12 @@ export const DedupOptionsSchema = z.object({
   passageMinFingerprints: z.number().int().min(1).default(2),
   /** …spread over at least this many content tokens in each article. */
   passageMinTokens: z.number().int().min(1).default(8),
+  /**
+   * A passage joins two stories only when it spans at least this many content tokens in both
+   * articles: shorter ones (a stock sentence of titles, «خادم الحرمين الشريفين الملك سلمان بن
+   * عبدالعزيز آل سعود…») are reported but would chain unrelated stories of the same wire service.
+   */
+  passageJoinTokens: z.number().int().min(1).default(24),
   /** A fingerprint held by more than this many articles (per index generation) is a stock phrase: no passages from it. */
   passageMaxPostings: z.number().int().min(1).default(10),
 

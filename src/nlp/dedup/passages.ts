@@ -17,6 +17,8 @@ export interface SentenceRun {
   otherLast: number;
   /** Distinct shared fingerprints inside the run. */
   fingerprints: number;
+  /** Content tokens from the first to the last shared fingerprint, in the shorter of the two articles' extents. */
+  tokens: number;
 }
 
 export interface ChainOptions {
@@ -52,6 +54,7 @@ export function chainSentences(matches: readonly SentenceMatch[], options: Chain
         otherFirst: Math.min(...run.map((m) => m.otherSentence)),
         otherLast: Math.max(...run.map((m) => m.otherSentence)),
         fingerprints: hashes.size,
+        tokens,
       });
     }
     run = [];

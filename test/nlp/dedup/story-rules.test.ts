@@ -37,4 +37,16 @@ describe('which links join stories', () => {
     const { first, result } = await run({ publishedAt: null, sourceName: 'رويترز' });
     expect(result.story.storyId).toBe(first.story.storyId);
   });
+
+  it('records but does not join a single reused sentence (too short to say two articles are one story)', async () => {
+    const index = new MemoryDedupIndex();
+    const s001 = seeds.find((seed) => seed.file.startsWith('001'))!;
+    const first = await index.process(seedInput(s000, { sourceName: 'العرب' }));
+    const sentence = 'وتقع قاعدة عين الأسد في ناحية البغدادي على بعد 90 كلم غرب مدينة الرمادي، عاصمة الأنبار وهي أكبر قاعدة عسكرية للقوات الأميركية في العراق.';
+    expect(s000.text).toContain(sentence);
+    const text = `${s001.text}\n\n${sentence}`;
+    const result = await index.process(seedInput({ ...s001, text }, { sourceName: 'رويترز' }));
+    expect(result.layer.reusedPassages.map((p) => text.slice(p.start, p.end))).toEqual([sentence]);
+    expect(result.story.storyId).not.toBe(first.story.storyId);
+  });
 });
