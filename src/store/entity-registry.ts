@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Redis } from 'ioredis';
 import type { EntityType } from '../schema/entities.js';
@@ -143,7 +144,15 @@ export class MemoryEntityRegistry implements EntityRegistry {
   }
 }
 
-let resolveScript: string | null = null;
+let resolveScript: { source: string; sha: string } | null = null;
+
+function loadResolveScript(): { source: string; sha: string } {
+  if (!resolveScript) {
+    const source = readFileSync(projectPath('src', 'store', 'lua', 'entity-resolve.lua'), 'utf8');
+    resolveScript = { source, sha: createHash('sha1').update(source).digest('hex') };
+  }
+  return resolveScript;
+}
 
 /**
  * Registry in Redis, shared by every ner worker on every machine: one Lua script resolves and
@@ -158,7 +167,7 @@ export class RedisEntityRegistry implements EntityRegistry {
 
   async resolveArticle(articleId: string, entities: readonly ArticleEntity[]): Promise<string[]> {
     if (entities.length === 0) return [];
-    resolveScript ??= readFileSync(projectPath('src', 'store', 'lua', 'entity-resolve.lua'), 'utf8');
+    const script = loadResolveScript();
     const payload = entities.map((e) => ({
       localKey: e.localKey,
       type: e.type,
@@ -171,8 +180,15 @@ export class RedisEntityRegistry implements EntityRegistry {
       proposedId: e.proposedId,
     }));
     // cjson turns an empty array into an object; the script only iterates, so that is harmless.
-    const result = (await this.redis.eval(resolveScript, 0, this.prefix, articleId, JSON.stringify(payload), String(Date.now()))) as string;
-    return JSON.parse(result) as string[];
+    const args = [this.prefix, articleId, JSON.stringify(payload), String(Date.now())];
+    let result: unknown;
+    try {
+      result = await this.redis.evalsha(script.sha, 0, ...args);
+    } catch (error) {
+      if (!String(error).includes('NOSCRIPT')) throw error;
+      result = await this.redis.eval(script.source, 0, ...args);
+    }
+    return JSON.parse(result as string) as string[];
   }
 
   async getEntity(entityId: string): Promise<EntityRecord | null> {
@@ -200,7 +216,28 @@ export class RedisEntityRegistry implements EntityRegistry {
   async listEntities(options: { limit?: number; type?: EntityType } = {}): Promise<EntityRecord[]> {
     const key = options.type ? `${this.prefix}:entities:${options.type}` : `${this.prefix}:entities`;
     const ids = await this.redis.zrevrange(key, 0, (options.limit ?? 100) - 1);
-    const records = await Promise.all(ids.map((id) => this.getEntity(id)));
-    return records.filter((r): r is EntityRecord => r !== null);
+    if (ids.length === 0) return [];
+    // One round trip for the whole page.
+    const pipeline = this.redis.pipeline();
+    for (const id of ids) {
+      const entityKey = `${this.prefix}:ent:${id}`;
+      pipeline.hgetall(entityKey).smembers(`${entityKey}:variants`).zcard(`${entityKey}:articles`);
+    }
+    const replies = (await pipeline.exec()) ?? [];
+    const records: EntityRecord[] = [];
+    ids.forEach((entityId, k) => {
+      const [hashReply, variantsReply, countReply] = replies.slice(3 * k, 3 * k + 3);
+      const hash = (hashReply?.[1] ?? {}) as Record<string, string>;
+      if (!hash.type) return;
+      records.push({
+        entityId,
+        type: hash.type as EntityType,
+        canonical: hash.canonical ?? '',
+        variants: ((variantsReply?.[1] ?? []) as string[]).sort(),
+        mentionCount: Number(hash.mentions ?? 0),
+        articleCount: Number(countReply?.[1] ?? 0),
+      });
+    });
+    return records;
   }
 }
