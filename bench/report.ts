@@ -129,3 +129,47 @@ export function machineLine(report: BenchReport): string {
   const m = report.machine;
   return `${m.cpus} × ${m.cpuModel}, ${Math.round(m.memoryBytes / (1 << 30))} GB RAM, Node ${m.node}, Redis ${m.redis}, commit ${m.commit}; load average ${m.loadAverage.join(' ')} at start, ${report.loadAverageAtEnd.join(' ')} at end; ${Math.round(report.seconds)} s`;
 }
+
+/**
+ * The README's Performance table: the figures the acceptance asks for, one line each, with the
+ * stage targets. Longer details stay in results/<date>.md.
+ */
+export function readmeTable(report: BenchReport): string {
+  const lines: string[] = ['| figure | value | target / note |', '|---|---|---|'];
+  const add = (figure: string, value: string, note: string): void => {
+    lines.push(`| ${figure} | ${value.replace(/\|/g, '\\|')} | ${note.replace(/\|/g, '\\|')} |`);
+  };
+  for (const stage of report.stages) {
+    const cpu = stage.rate?.cpu ? ` (${whole(stage.rate.cpu.median)} by CPU time)` : '';
+    const spread = stage.rate ? `, spread ${pct(stage.rate.spread)}` : '';
+    if (stage.status !== 'ok' || !stage.rate) add(stage.name, stage.status, stage.error ?? '');
+    else if (stage.name.startsWith('dedup')) add(`${stage.name}, ${stage.articles} articles`, `${whole(stage.microsPerArticle ?? Number.NaN)} µs/article`, `${whole(stage.rate.median)} tokens/s${spread}`);
+    else add(stage.name, `${whole(stage.rate.median)} ${stage.unit}${cpu}`, `target ${stage.target}${spread}`);
+  }
+  for (const scaling of report.sizes) {
+    if (scaling.status === 'ok' && scaling.largestOverSmallest !== null) {
+      add(`${scaling.name}, 1 KB → ${sizeLabel(scaling.points[scaling.points.length - 1]?.bytes ?? 0)}`, scaling.points.map((p) => `${sizeLabel(p.bytes)} ${whole(p.rate.median)}`).join(', '), `rate ratio largest/smallest ${scaling.largestOverSmallest.toFixed(2)} (1.00 = linear)`);
+    }
+  }
+  const dedup = report.dedupScaling;
+  for (const point of dedup.points) {
+    add(`dedup at ${point.indexed.toLocaleString('en')} indexed`, `${whole(point.memoryMicros?.median ?? Number.NaN)} µs in-memory, ${whole(point.redisMicros?.median ?? Number.NaN)} µs Redis an article`, `median over the last tenth; ${whole(point.redisBytesPerArticle ?? Number.NaN)} Redis bytes/article (target ≤ 2,048)`);
+  }
+  for (const size of dedup.notReached) add(`dedup at ${size.toLocaleString('en')} indexed`, 'not reached', dedup.stoppedAt === null ? 'stream ended' : `time budget spent at ${dedup.stoppedAt.toLocaleString('en')} articles`);
+  const pipeline = report.pipeline;
+  const inProcess = pipeline.inProcess.articlesPerSecond;
+  const noop = pipeline.noop.articlesPerSecond;
+  add('analyse() in-process, 1 core', inProcess ? `${one(inProcess.median)} articles/s` : pipeline.inProcess.status, 'the compute limit of one core');
+  add('no-op chain through BullMQ', noop ? `${one(noop.median)} articles/s` : pipeline.noop.status, 'the queue limit (Redis included)');
+  for (const chain of pipeline.khabar) {
+    const rate = chain.articlesPerSecond;
+    add(chain.name, rate ? `${one(rate.median)} articles/s` : chain.status, rate ? `${inProcess ? `${(rate.median / inProcess.median).toFixed(2)} × in-process` : ''}${noop ? `, ${(rate.median / noop.median).toFixed(2)} × no-op` : ''}` : (chain.error ?? ''));
+  }
+  const latency = pipeline.latency;
+  add('latency, inbox → record on disk', latency.latencyMs ? `p50 ${whole(latency.latencyMs.p50)} ms, p95 ${whole(latency.latencyMs.p95)} ms, p99 ${whole(latency.latencyMs.p99)} ms` : latency.status, latency.latencyMs ? `at ${one(latency.ratePerSecond ?? 0)} files/s (half the 1-a-queue throughput)` : (latency.error ?? ''));
+  for (const chain of pipeline.khabar) {
+    const peaks = Object.entries(chain.peakRss).filter((entry): entry is [string, number] => entry[1] !== null);
+    if (peaks.length > 0) add(`peak RSS a worker, ${chain.name}`, peaks.map(([queue, bytes]) => `${queue} ${mb(bytes)}`).join(', '), 'VmHWM');
+  }
+  return lines.join('\n');
+}

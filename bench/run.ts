@@ -18,7 +18,7 @@ import { installInterruptHandler } from './lib/cleanup.js';
 import { errorMessage } from './lib/chain.js';
 import { machineInfo } from './lib/machine.js';
 import { benchPipeline, type PipelinePlan, type PipelineResult } from './pipeline.js';
-import { machineLine, markdownTable, textTable, type BenchReport } from './report.js';
+import { machineLine, markdownTable, readmeTable, textTable, type BenchReport } from './report.js';
 import { benchDedupScaling, benchSizes, type DedupScaling, type SizeScaling } from './scaling.js';
 import { benchStages, type StageFigure } from './stages.js';
 
@@ -167,7 +167,7 @@ async function main(): Promise<void> {
   const stamp = startedAt.toISOString().slice(0, 10);
   const base = join(dir, `${stamp}${mode === 'quick' ? '-quick' : ''}`);
   writeFileSync(`${base}.json`, `${JSON.stringify(report, null, 2)}\n`);
-  writeFileSync(`${base}.md`, `${markdownTable(report)}\n\n${machineLine(report)}; \`${report.command}\`\n`);
+  writeFileSync(`${base}.md`, `${readmeTable(report)}\n\n${machineLine(report)}; \`${report.command}\`\n\n## All figures\n\n${markdownTable(report)}\n`);
   process.stdout.write(`\nkhabar benchmark (${mode}), ${report.corpus.note}\n${machineLine(report)}\n\n${textTable(report)}\n\nwritten: bench/results/${stamp}${mode === 'quick' ? '-quick' : ''}.json (and .md)\n`);
 }
 
