@@ -2,7 +2,7 @@
 // proclitics (و ف, then ب ك ل س, then ال), a stem, and one enclitic pronoun. Every analysis that the
 // grammar allows is scored and the best one wins, so that a letter is only split off when the corpus
 // and the word list say the rest is a stem: «وقال» → و+قال, but «وزير», «لبنان», «كتائب» stay whole.
-import { defaultAloneCount, defaultAlVerb, defaultNeedsHamza, defaultStemEvidence, defaultWholeEvidence, type StemEvidence } from './lexicon.js';
+import { defaultAloneCount, defaultAlVerb, defaultNeedsHamza, defaultStemEvidence, defaultWholeEvidence, entryEvidence, getDefaultLexicon, type StemEvidence } from './lexicon.js';
 import { foldAlef, lightNormalise, lightWithOrigin } from './normalise.js';
 
 export interface Segmentation {
@@ -182,6 +182,8 @@ export function createSegmenter(options: SegmenterOptions = {}): (word: string) 
   const needsHamza = options.needsHamza ?? defaultNeedsHamza;
   const alVerb = options.alVerb ?? defaultAlVerb;
   const cacheSize = options.cacheSize ?? 50_000;
+  // With the committed lexicon, the whole word's count and evidence come from one lookup.
+  const defaultWhole = options.wholeEvidence === undefined && options.aloneCount === undefined;
   const cache = new Map<string, Segmentation>();
 
   function analyse(word: string): Segmentation {
@@ -198,8 +200,10 @@ export function createSegmenter(options: SegmenterOptions = {}): (word: string) 
       const { origin } = lightWithOrigin(word);
       return { ...prepPronoun, stemStart: origin[prepPronoun.at] as number, stemEnd: origin[prepPronoun.at + 1] as number };
     }
-    const wholeAlone = aloneCount(norm);
-    let best = { score: whole(norm), pre: 0, end: n, pattern: null as ProcliticPattern | null, enclitic: '', stem: norm };
+    const lexicon = defaultWhole ? getDefaultLexicon() : null;
+    const entry = lexicon ? lexicon.find(norm) : -1;
+    const wholeAlone = lexicon ? lexicon.alone(entry) : aloneCount(norm);
+    let best = { score: lexicon ? entryEvidence(lexicon, entry) : whole(norm), pre: 0, end: n, pattern: null as ProcliticPattern | null, enclitic: '', stem: norm };
     forEachAnalysis(light, norm, (pattern, enclitic, p, end, surfaceStem) => {
       // A split needs a stem that the statistics know (a two-letter stem: a frequent one, «في», «عن»),
       // so that an unknown name keeps its first letter («بكين», «بنغازي»). The article, a bare و/ف and

@@ -2,6 +2,7 @@
 // with normal forms and clitic segments, all as offsets into the untouched original text.
 import type { BoilerplateSpan, TextLayer, Token, TokenKind } from '../../schema/text.js';
 import { findBoilerplate } from './boilerplate.js';
+import { FormTable } from './form-table.js';
 import { segmentWordUncached, segmentsOf, type Segmentation } from './clitics.js';
 import { defaultWholeEvidence } from './lexicon.js';
 import { splitLines } from './lines.js';
@@ -33,7 +34,7 @@ interface FormInfo {
 }
 
 const FORM_CACHE_SIZE = 100_000;
-const formCache = new Map<string, FormInfo>();
+const formCache = new FormTable<FormInfo>(FORM_CACHE_SIZE);
 
 function wordInfo(form: string): FormInfo {
   const cached = formCache.get(form);
@@ -51,8 +52,7 @@ function wordInfo(form: string): FormInfo {
     stemEnd: seg.stemEnd,
     unknownCliticInitial: unsplit && norm.length >= 4 && 'وفبلك'.includes(norm[0] as string) && defaultWholeEvidence(norm) === 0,
   };
-  if (formCache.size >= FORM_CACHE_SIZE) formCache.clear();
-  formCache.set(form, info);
+  formCache.add(form, info);
   return info;
 }
 
@@ -120,12 +120,15 @@ export function analyseText(text: string): TextLayer {
     infos[t] = info;
     if (info.unknownCliticInitial) anyUnknown = true;
   }
-  // The words that stand alone in this text, needed only when some unknown word might split on them.
+  // Which of the rests that an unknown word could split on stand alone in this text (a small set:
+  // only those rests are looked for).
   const standalone = new Set<string>();
   if (anyUnknown) {
+    const wanted = new Set<string>();
+    for (const info of infos) if (info.unknownCliticInitial) wanted.add(info.norm.slice(1));
     for (let t = 0; t < raw.length; t++) {
       const info = infos[t] as FormInfo;
-      if ((raw[t] as RawToken).kind === 'word' && info.segments.length === 1) standalone.add(info.norm);
+      if (info.segments.length === 1 && wanted.has(info.norm) && (raw[t] as RawToken).kind === 'word') standalone.add(info.norm);
     }
   }
 

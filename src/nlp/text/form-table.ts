@@ -1,0 +1,59 @@
+// A bounded cache from word form to what the text layer computed for it, looked up once per token.
+// A Map<string, …> of 100k forms costs several cache misses per lookup (bucket, entry, key header,
+// chain) once the token objects being built have pushed it out of the CPU caches; this open-
+// addressing table keeps a 32-bit hash per slot in one typed array, so a probe reads the key only
+// when the hashes agree, and the key and its value sit side by side in one array.
+const SLOT_BITS = 18;
+const SLOTS = 1 << SLOT_BITS;
+const MASK = SLOTS - 1;
+
+export class FormTable<V> {
+  /** Hash of the key in each slot, with the low bit set so that 0 means an empty slot. */
+  private readonly hashes = new Int32Array(SLOTS);
+  /** Key and value of each slot: `[key0, value0, key1, value1, …]`. */
+  private readonly entries: (string | V | undefined)[] = new Array<string | V | undefined>(2 * SLOTS).fill(undefined);
+  private count = 0;
+
+  /** At most this many forms are kept (half the slots): past it, the table starts afresh. */
+  constructor(private readonly maxEntries = SLOTS >> 1) {
+    if (maxEntries > SLOTS >> 1) throw new RangeError(`FormTable holds at most ${SLOTS >> 1} forms`);
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  private static hash(key: string): number {
+    // FNV-1a over the UTF-16 code units.
+    let h = 0x811c9dc5;
+    for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+    return h | 1;
+  }
+
+  get(key: string): V | undefined {
+    const h = FormTable.hash(key);
+    for (let p = h & MASK; ; p = (p + 1) & MASK) {
+      const stored = this.hashes[p];
+      if (stored === 0) return undefined;
+      if (stored === h && this.entries[2 * p] === key) return this.entries[2 * p + 1] as V;
+    }
+  }
+
+  /** Adds a key that `get` did not find. */
+  add(key: string, value: V): void {
+    if (this.count >= this.maxEntries) this.clear();
+    const h = FormTable.hash(key);
+    let p = h & MASK;
+    while (this.hashes[p] !== 0) p = (p + 1) & MASK;
+    this.hashes[p] = h;
+    this.entries[2 * p] = key;
+    this.entries[2 * p + 1] = value;
+    this.count++;
+  }
+
+  clear(): void {
+    this.hashes.fill(0);
+    this.entries.fill(undefined);
+    this.count = 0;
+  }
+}
