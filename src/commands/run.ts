@@ -7,8 +7,7 @@ import { listInputFiles, watchInbox, type InboxWatcher } from '../ingest/watcher
 import { embeddedUrlFile } from '../pipeline/redis.js';
 import { allQueues } from '../pipeline/stages.js';
 import { Supervisor } from '../pipeline/supervisor.js';
-import { dashboardConfig } from '../dashboard/config.js';
-import { startDashboard, type RunningDashboard } from '../dashboard/server.js';
+import type { RunningDashboard } from '../dashboard/server.js';
 import { commandContext, onShutdownSignal } from './context.js';
 
 export interface RunOptions {
@@ -38,7 +37,8 @@ async function expandPaths(paths: string[]): Promise<string[]> {
  */
 export async function runCommand(paths: string[], options: RunOptions): Promise<void> {
   // The dashboard's settings are checked first: a refused binding stops us before Redis starts.
-  const dashboardSettings = options.dashboard === undefined ? null : dashboardConfig({ port: options.dashboard, out: resolve(options.out) });
+  // Its modules (bull-board, hono, prom-client) load only when it is asked for.
+  const dashboardSettings = options.dashboard === undefined ? null : (await import('../dashboard/config.js')).dashboardConfig({ port: options.dashboard, out: resolve(options.out) });
   const ctx = await commandContext({ mayStartRedis: true, name: 'run' });
   const { logger, settings } = ctx;
   const outDir = resolve(options.out);
@@ -54,7 +54,9 @@ export async function runCommand(paths: string[], options: RunOptions): Promise<
   const ingestor = new Ingestor({ connection, settings, logger, maxFileBytes: ctx.env.KHABAR_MAX_FILE_BYTES, highWater: ctx.env.KHABAR_INGEST_HIGH_WATER });
   const dashboardConnection = dashboardSettings ? ctx.connect() : null;
   const dashboard: RunningDashboard | null =
-    dashboardSettings && dashboardConnection ? await startDashboard({ connection: dashboardConnection, settings, config: dashboardSettings, logger }) : null;
+    dashboardSettings && dashboardConnection
+      ? await (await import('../dashboard/server.js')).startDashboard({ connection: dashboardConnection, settings, config: dashboardSettings, logger })
+      : null;
   if (dashboard) process.stdout.write(`khabar: dashboard at ${dashboard.url}/\n`);
   logger.info({ redis: redactRedisUrl(ctx.redis.url), workersPerQueue: options.workers, queues: allQueues(), out: options.out, inbox: options.inbox }, 'khabar running');
 
