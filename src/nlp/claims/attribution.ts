@@ -56,7 +56,7 @@ const NO_PREPS: ReadonlySet<string> = new Set();
 /** Cues whose content preposition ends the speaker even when a complementizer follows later. */
 const ALWAYS_PREP = new Set(['دعا', 'حث']);
 const QUOTE_CHARS = '"\'«»“”„‘’';
-const PREP_WORDS: ReadonlySet<string> = new Set(['ل', 'لـ', 'في', 'علي', 'من', 'الي', 'عن', 'مع', 'ضد', 'تحت', 'فوق', 'بين', 'لدي', 'عند', 'نحو', 'حول', 'داخل', 'خارج', 'باسم', 'بعد', 'قبل']);
+const PREP_WORDS: ReadonlySet<string> = new Set(['لدي', 'ل', 'لـ', 'في', 'علي', 'من', 'الي', 'عن', 'مع', 'ضد', 'تحت', 'فوق', 'بين', 'لدي', 'عند', 'نحو', 'حول', 'داخل', 'خارج', 'باسم', 'بعد', 'قبل']);
 const QAWL = new Set(['قوله', 'قولها', 'قولهم', 'قولهما', 'قولهن']);
 const COLON = ':';
 const DASHES = '-–—';
@@ -845,9 +845,19 @@ class Extractor {
     let entity: EntityMention | null = null;
     let best = 0;
     let loc: EntityMention | null = null;
+    const governed = new Set<EntityMention>();
     for (let k = range.first; k <= range.last; k++) {
       const m = this.entityAt[k];
-      if (!m) continue;
+      if (!m || governed.has(m)) continue;
+      const startsHere = k === range.first || this.entityAt[k - 1] !== m;
+      if (startsHere && k > range.first) {
+        // A name governed by a preposition («للكاظمي», «لدى الأمم المتحدة») or a genitive
+        // («زيارة طائب») belongs to the description, not to the one who speaks.
+        if (hasPrepClitic(this.words[k] as Word) || this.has(PREP_WORDS, k - 1) || (m.type === 'PER' && !this.titleBefore(k - 1))) {
+          governed.add(m);
+          continue;
+        }
+      }
       if (m.type === 'PER' || m.type === 'ORG') {
         // Prefer the mention that covers the most words of the phrase; a person over an organisation.
         let count = 0;
@@ -870,6 +880,16 @@ class Extractor {
     const head = this.headIndex(range);
     if (entity && entity.type !== 'PER' && this.has(ANONYMOUS_HEADS, head) && this.entityAt[head] !== entity) entity = null;
     return { ...range, resolved: false, antecedent: null, entity };
+  }
+
+  /**
+   * Whether the word before a name introduces it as the speaker («الرئيس …», «قائد الشرطة …», a
+   * title), rather than governing it as a genitive or object («على زيارة طائب»).
+   */
+  private titleBefore(k: number): boolean {
+    const w = this.words[k];
+    if (!isWord(w) || hasPrepClitic(w) || this.has(PREP_WORDS, k)) return false;
+    return w.norm.startsWith('ال') || this.entityAt[k] !== null || this.has(ANONYMOUS_HEADS, k) || this.has(SOURCE_NOUNS, k) || /(ي|ية)$/u.test(w.norm);
   }
 
   /** The head word of a speaker phrase (after quantifiers: «ثلاثة مصادر», «كبار القادة», «أحد المصادر»). */

@@ -266,6 +266,15 @@ describe('with entity mentions', () => {
     expect(nested?.speaker?.text).toBe('قادة الجماعة الموالية لـ"حزب العمال"');
   });
 
+  it('does not link a name governed by a preposition or a genitive', () => {
+    const a = 'ونفى المندوب السوري لدى الأمم المتحدة الاتهامات.';
+    expect(attributed(a, { entities: [mention(a, 'الأمم المتحدة', 'ORG', 'org:un')] })[0]?.speaker?.entityId).toBeNull();
+    const b = 'وقال المكتب الإعلامي للرئيس عون إن الزيارة تأجلت.';
+    expect(attributed(b, { entities: [mention(b, 'عون', 'PER', 'per:aoun')] })[0]?.speaker?.entityId).toBeNull();
+    const c = 'وقال مسؤول اطلع على زيارة سليماني إن اللقاء كان سريا.';
+    expect(attributed(c, { entities: [mention(c, 'سليماني', 'PER', 'per:soleimani')] })[0]?.speaker?.entityId).toBeNull();
+  });
+
   it('does not link an anonymous description to the organisation it names', () => {
     const text = 'وقال ضابط في الشرطة الاتحادية إن الطريق أغلق.';
     const [c] = attributed(text, { entities: [mention(text, 'الشرطة الاتحادية', 'ORG', 'org:police')] });
