@@ -46,6 +46,8 @@ const TWO_LETTER_STEMS = new Set(['في', 'من', 'عن', 'ما', 'لا', 'لم'
  * than the word list alone can give (see `stemEvidence`), so the corpus must attest the stem.
  */
 const KNOWN_STEM = 1.5;
+/** Evidence that the shape of a transcribed foreign name gives an unknown stem (see `looksLikeForeignName`). */
+const FOREIGN_NAME_EVIDENCE = 0.5;
 
 /** First letters of a proclitic (light form) and last letters of an enclitic: a quick test. */
 const PROCLITIC_FIRST = new Set([...'وفبكلسا'].map((c) => c.charCodeAt(0)));
@@ -149,6 +151,45 @@ function prepositionWithPronoun(norm: string): (Omit<Segmentation, 'stemStart' |
   return { proclitics: conj ? [norm[0] as string] : [], stem: prep, enclitics: [pronoun], at: conj };
 }
 
+/** Long vowel letters (light form): a transcribed name spells its vowels out. */
+const LONG_VOWELS = new Set([...'اوي'].map((c) => c.charCodeAt(0)));
+const MADDA_ALEF = 'آ'.charCodeAt(0);
+
+const LAM = 'ل'.charCodeAt(0);
+const RA = 'ر'.charCodeAt(0);
+const TA_MARBUTA = 'ة'.charCodeAt(0);
+const HAMZA_ALEFS = new Set([...'أإآ'].map((c) => c.charCodeAt(0)));
+
+/**
+ * The shape of a foreign name transcribed into Arabic letters, for `light.slice(start, end)`
+ * after a one-letter preposition: one that starts with a hamza alef (which begins a word), or of
+ * at least five letters with this shape. A consonant (or hamza alef) then a long
+ * vowel (Ba-, Ma-, Bu-, Qa-, Aw-): a transcribed name that begins with a vowel is written with a
+ * hamza alef («أوباما»), so «بايدن» is not ب + «ايدن»; and not ر or ل first, since names that
+ * begin with Br-, Bl-, Fl-, Pr- keep their ب/ف («بروكلين», «بلويزا»). Vowels spelt out as
+ * Arabic roots seldom do in one word: an alef madda inside it («قاآني») or at least two long
+ * vowels after the first letter («بايدن», «ماكرون», «بوتين»). Not ending in ة or ات: those are
+ * Arabic nouns («بدائية», «لقاحات»), whose first letter may be a root letter.
+ */
+function looksLikeForeignName(light: string, start: number, end: number): boolean {
+  const first = light.charCodeAt(start);
+  // A hamza alef begins a word: after ل/ب it starts the name («لأردوغان», «بإيفاد»).
+  if (HAMZA_ALEFS.has(first)) return end - start >= 4;
+  if (end - start < 5) return false;
+  if (LONG_VOWELS.has(first) || first === LAM || first === RA) return false;
+  const second = light.charCodeAt(start + 1);
+  if (!LONG_VOWELS.has(second) && second !== MADDA_ALEF) return false;
+  const last = light.charCodeAt(end - 1);
+  if (last === TA_MARBUTA || (last === 'ت'.charCodeAt(0) && light.charCodeAt(end - 2) === 'ا'.charCodeAt(0))) return false;
+  let vowels = 0;
+  for (let i = start + 1; i < end; i++) {
+    const c = light.charCodeAt(i);
+    if (c === MADDA_ALEF) return true;
+    if (LONG_VOWELS.has(c)) vowels++;
+  }
+  return vowels >= 2;
+}
+
 /** The normalised stems of every clitic analysis of a light-normalised word (for building statistics). */
 export function candidateStems(light: string): string[] {
   const stems: string[] = [];
@@ -203,7 +244,8 @@ export function createSegmenter(options: SegmenterOptions = {}): (word: string) 
     const lexicon = defaultWhole ? getDefaultLexicon() : null;
     const entry = lexicon ? lexicon.find(norm) : -1;
     const wholeAlone = lexicon ? lexicon.alone(entry) : aloneCount(norm);
-    let best = { score: lexicon ? entryEvidence(lexicon, entry) : whole(norm), pre: 0, end: n, pattern: null as ProcliticPattern | null, enclitic: '', stem: norm };
+    const wholeScore = lexicon ? entryEvidence(lexicon, entry) : whole(norm);
+    let best = { score: wholeScore, pre: 0, end: n, pattern: null as ProcliticPattern | null, enclitic: '', stem: norm };
     forEachAnalysis(light, norm, (pattern, enclitic, p, end, surfaceStem) => {
       // A split needs a stem that the statistics know (a two-letter stem: a frequent one, «في», «عن»),
       // so that an unknown name keeps its first letter («بكين», «بنغازي»). The article, a bare و/ف and
@@ -239,7 +281,22 @@ export function createSegmenter(options: SegmenterOptions = {}): (word: string) 
         if ((p === 0 || pattern.surface === 'و' || pattern.surface === 'ف') && !TWO_LETTER_STEMS.has(stem)) return;
         if (pattern.hasFuture) return; // س + an imperfect verb has at least three letters («سيد» is a word)
         if (p > 0 && enclitic !== '' && stem !== 'ان' && pattern.surface !== 'و' && pattern.surface !== 'ف') return;
-      } else if (stemScore < (reliable ? 0 : KNOWN_STEM)) return;
+      } else if (stemScore < (reliable ? 0 : KNOWN_STEM)) {
+        // A foreign name after a one-letter preposition, or و + one («لقاآني», «لبايدن», «ولبايدن»):
+        // the corpus knows neither the word nor (enough of) the name, but the rest has the shape of a
+        // transcribed name (see `looksLikeForeignName`). Only for a word the lexicon does not know at
+        // all, so that «لبنان», «بلجيكا», «ليبيا» stay whole.
+        const foreignName =
+          wholeScore === 0 &&
+          enclitic === '' &&
+          pattern.hasPreposition &&
+          pattern.surface.length <= 2 &&
+          !pattern.hasArticle &&
+          looksLikeForeignName(light, p, end);
+        if (!foreignName) return;
+        // The shape is the evidence: enough to beat و + an unknown stem («ولبايدن» → و + ل + «بايدن»).
+        stemScore = Math.max(stemScore, FOREIGN_NAME_EVIDENCE);
+      }
       let score = stemScore + pattern.prior + (ENCLITIC_PRIOR[enclitic] ?? 0);
       // The stem as written starts with a bare alef where the word it would be has a hamza
       // («ولاية» is not و + ل + «آية», «واحد» is not و + «أحد»): in a text that writes hamzas, a

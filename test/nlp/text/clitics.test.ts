@@ -21,6 +21,19 @@ describe('segmentWord (D3 clitics)', () => {
       expect(seg(w), w).toBe(normalise(w));
     }
   });
+  it('splits a preposition off a foreign name it has never seen, without the document', () => {
+    expect(seg('لقاآني')).toBe('ل+قااني');
+    const q = segmentWord('لِقاآني');
+    expect('لِقاآني'.slice(q.stemStart, q.stemEnd)).toBe('قاآني');
+    expect(seg('لبايدن')).toBe('ل+بايدن');
+    expect(seg('لماكرون')).toBe('ل+ماكرون');
+    expect(seg('ولبايدن')).toBe('و+ل+بايدن');
+    expect(seg('لأردوغان')).toBe('ل+اردوغان');
+    // The shape rule is not a licence to cut a name's own first letter, nor a known word's.
+    for (const w of ['بايدن', 'بنغازي', 'بلجيكا', 'ليبيا', 'لبنان', 'فيينا', 'بروكلين', 'بدائية', 'لقاحات']) {
+      expect(seg(w), w).toBe(normalise(w));
+    }
+  });
   it('keeps nisba adjectives whole and restores ta marbuta before a pronoun', () => {
     expect(seg('العراقي')).toBe('ال+عراقي');
     expect(seg('أمني')).toBe('امني');
