@@ -149,14 +149,27 @@ class Extractor {
 
   /** A channel phrase («في بيان», «في تصريحات سابقة», «في تصريح لروسيا اليوم»): its length, or 0. */
   private channelAt(i: number, end: number): number {
-    if (i + 1 >= end || !this.has(CHANNEL_PREPS, i)) return 0;
-    const n = this.words[i + 1] as Word;
-    if (!isWord(n) || !(CHANNEL_NOUNS.has(n.norm) || CHANNEL_NOUNS.has(n.stem))) return 0;
-    let k = i + 2;
+    if (i >= end) return 0;
+    let k: number;
+    const w0 = this.words[i] as Word;
+    if (isWord(w0) && hasPrepClitic(w0) && w0.token.segments[0] === 'ب' && CHANNEL_NOUNS.has(w0.stem)) {
+      // «بتصريح خاص لـ"اليوم"», «ببيان»: the channel written with «بـ».
+      k = i + 1;
+    } else {
+      if (i + 1 >= end || !this.has(CHANNEL_PREPS, i)) return 0;
+      const n = this.words[i + 1] as Word;
+      if (!isWord(n) || !(CHANNEL_NOUNS.has(n.norm) || CHANNEL_NOUNS.has(n.stem))) return 0;
+      k = i + 2;
+    }
     // Adjectives («سابقة», «صحفي») and the outlet («لروسيا اليوم», «لوكالة رويترز»).
     while (k < end && isWord(this.words[k]) && /(ي|ية|ة)$/u.test((this.words[k] as Word).norm) && !this.isComplementizer(k) && !/^ل/u.test((this.words[k] as Word).norm)) k++;
-    // The addressee after the channel («في تصريح لروسيا اليوم»): a «لـ» word and up to two more.
+    // The addressee after the channel («في تصريح لروسيا اليوم», «لـ "اليوم"»): a «لـ» word and up to
+    // two more, or a quoted outlet.
     const l = this.words[k];
+    if (k < end && isWord(l) && (l.norm === 'ل' || l.norm === 'لـ') && this.words[k + 1]?.quote === 'open') {
+      const partner = this.doc.quotePartner.get(k + 1);
+      if (partner !== undefined && partner - k <= 5) return partner + 1 - i;
+    }
     if (k < end && isWord(l) && /^ل[^ل]/u.test(l.norm)) {
       k++;
       for (let q = 0; q < 2 && k < end && isWord(this.words[k]) && !this.isComplementizer(k) && !this.isCueWord(k); q++) k++;
@@ -243,6 +256,8 @@ class Extractor {
       if (w.token.kind !== 'word' && w.token.kind !== 'latin' && w.token.kind !== 'number') break;
       if (prep && this.isPrep(k, prep)) break;
       if (k > j && contentPreps && contentPreps.has(w.norm)) break;
+      // «وشدد الأحمد على أن», «وأشار المصدر إلى أن»: the preposition belongs to the cue.
+      if (k > j && (w.norm === 'علي' || w.norm === 'الي') && this.isComplementizer(k + 1)) break;
       // «أكدت مصادر … مصرع ستة», «وأعلن الجيش استمرار»: an event noun opens the object.
       if (k > j && contentPreps !== undefined && this.has(EVENT_NOUNS, k) && !hasPrepClitic(w) && !w.norm.startsWith('ال')) break;
       // «خلال الزيارة», «خلال مؤتمر»: an adjunct, not part of a source's description.
@@ -491,6 +506,13 @@ class Extractor {
         j += ch;
         continue;
       }
+      // «وأوضحت لـ«عكاظ» مصادر»: a «لـ» before a quoted outlet.
+      const lw = this.words[j] as Word;
+      const partner = this.doc.quotePartner.get(j + 1);
+      if (isWord(lw) && (lw.norm === 'ل' || lw.norm === 'لـ') && this.words[j + 1]?.quote === 'open' && partner !== undefined && partner - j <= 5) {
+        j = partner + 1;
+        continue;
+      }
       const r = this.recipientAt(j, end, afterPerson);
       if (r > 0) {
         j += r;
@@ -554,6 +576,9 @@ class Extractor {
     if (prev && (prev.token.kind === 'number' || this.isNumberWord(i - 1))) return null;
     // «ما سيعلنه», «لما أعلنته»: a relative clause about what is said, not a statement.
     if (prev && isWord(prev) && (prev.norm === 'ما' || prev.norm === 'لما' || prev.norm === 'مما' || prev.norm === 'بما')) return null;
+    // «التي أقرها الشرع», «ما أعلنته»: an object pronoun stands for what was said before; only
+    // perception verbs («يعتبره X مقربا») and «أبلغه» (the addressee) take one, or a complementizer follows.
+    if (v.object && !['اعتبر', 'رأى', 'أبلغ'].includes(v.verb.lemma) && this.findComplementizer(i + 1, end) < 0) return null;
     // «أن يكشف», «أن يقول»: a subjunctive after «أن» (something to be said), not a statement.
     if (prev && isWord(prev) && /^[وف]?ان$/u.test(prev.norm) && v.form === 'present') return null;
     // «ويعتبر X من أبرز …», «وتعتبر X …»: the present of اعتبر without «أن» reads «is considered».
@@ -640,6 +665,11 @@ class Extractor {
           const { content, quote } = this.contentFrom(after, end);
           return content ? { sentence: s, cue: { first: i, last: cueLast }, verb: v.verb, speaker, content, quote } : null;
         }
+        // «يعتبر على نطاق واسع X»: a preposition cannot open the subject; with a perception verb it
+        // is the passive «is considered».
+        if (this.has(PREP_WORDS, after) && !(v.verb.prep && this.isPrep(after, v.verb.prep))) {
+          if (v.verb.lemma === 'اعتبر' || v.verb.lemma === 'رأى') return null;
+        }
         const sp = this.speakerForward(after, end, v.verb.prep, objectScan || ALWAYS_PREP.has(v.verb.lemma) ? preps : undefined);
         if (!sp.range) return null;
         let range = sp.range;
@@ -659,6 +689,16 @@ class Extractor {
           const comp = this.complementizerAfterComma(sp.stop, end);
           if (comp >= 0) c = comp;
         }
+        // «في بيان زودت "الرياض" بنسخة منه بأنه …»: a channel with its relative clause, then «أن».
+        if (!this.isComplementizer(c) && this.channelAt(sp.stop, end) > 0) {
+          for (let k = c; k < Math.min(end, c + 10); k++) {
+            if (this.isComplementizer(k)) {
+              c = k;
+              break;
+            }
+            if ((this.isCueWord(k) && !this.verbAt[k]?.object) || isPunct(this.words[k], `${COMMA}.؟?!`)) break;
+          }
+        }
         if (!needsClause && !this.isComplementizer(c) && this.words[c]?.quote !== 'open' && !(v.verb.prep && this.isPrep(c, v.verb.prep))) {
           // An object, no complementizer: if the phrase swallowed the clause, the speaker is a short phrase.
           const swallowed = sp.capped || this.atClauseEnd(c, end) || this.has(CLAUSE_BREAKS, c) || this.isCueWord(c) || (isPunct(this.words[c], COMMA) && (this.has(CLAUSE_BREAKS, c + 1) || this.isCueWord(c + 1)));
@@ -676,6 +716,9 @@ class Extractor {
     // Content.
     if (c < 0) return null;
     if (v.verb.prep && this.isPrep(c, v.verb.prep)) c++;
+    // «شدد على أن …», «أشار إلى أن …»: the preposition before the complementizer is the cue's.
+    const pw = this.words[c];
+    if (isWord(pw) && (pw.norm === 'علي' || pw.norm === 'الي') && this.isComplementizer(c + 1)) c++;
     if (this.isComplementizer(c)) c++;
     else if (this.words[c]?.quote === 'open') {
       // a quotation straight after the cue or speaker

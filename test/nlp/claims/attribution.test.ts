@@ -42,6 +42,10 @@ describe('verb–subject order', () => {
     const text = 'وقالت الناطقة إن الموعد تأجل. ويقولون إن القرار نهائي. وأشارت اللجنة إلى أن التقرير جاهز. وأوضحوا أن العمل مستمر.';
     const cues = attributed(text).map((c) => c.cue?.text);
     expect(cues).toEqual(['وقالت', 'ويقولون', 'وأشارت', 'وأوضحوا']);
+    const more = attributed('وشدد الوزير على أن الحوار ضروري، مبينا أن الوفد سيصل غدا.');
+    expect(more.map((c) => c.cue?.text)).toEqual(['وشدد', 'مبينا']);
+    expect(more[0]?.content?.text).toBe('الحوار ضروري');
+    expect(more[1]?.speaker?.text).toBe('الوزير');
   });
 
   it('takes a direct object as content for cues that take one (أعلن، اتهم، دعا، نفى)', () => {

@@ -46,6 +46,8 @@ const SPECS: VerbSpec[] = [
   { lemma: 'لفت', cls: 'say', prep: 'الي', past: 'لفت', present: 'لفت', participle: 'لافت' },
   { lemma: 'نوه', cls: 'say', prep: 'الي', past: 'نوه', present: 'نوه', participle: 'منوه' },
   { lemma: 'أضاف', cls: 'say', past: 'أضاف', present: 'ضيف', participle: 'مضيف' },
+  // «بيّن»: only the participle («مبينا أن»); «بين» is «between» and «تبين أن» is «it turned out».
+  { lemma: 'بين', cls: 'say', forms: { participle: ['مبينا', 'مبينة', 'مبينين'] } },
   { lemma: 'تابع', cls: 'say', past: 'تابع', present: 'تابع' },
   { lemma: 'كشف', cls: 'object', past: 'كشف', present: 'كشف', participle: 'كاشف' },
   {
