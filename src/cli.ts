@@ -72,6 +72,15 @@ export function buildProgram(): Command {
     .option('--read-only', 'no retry, clean or remove in the queues view', false)
     .action(async (options: { port?: number; host?: string; out: string; readOnly?: boolean }) => (await import('./commands/dashboard.js')).dashboardCommand(options));
 
+  program
+    .command('entities')
+    .description('the shared entity registry: most-mentioned entities, or one entity and every article that mentions it')
+    .argument('[entityId]', 'an entityId from a record (e.g. per:…)')
+    .option('--type <type>', 'PER | ORG | LOC | MISC')
+    .option('--limit <n>', 'how many entities to list', positiveInt, 50)
+    .option('--json', 'print JSON', false)
+    .action(async (entityId: string | undefined, options: { type?: string; limit: number; json?: boolean }) => (await import('./commands/entities.js')).entitiesCommand(entityId, options));
+
   return program;
 }
 

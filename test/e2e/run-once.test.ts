@@ -11,7 +11,8 @@ describe('khabar run --once seeds/ (the CLI as a user runs it)', () => {
     assertBuilt();
     const out = tempDir('e2e-out');
     const inbox = tempDir('e2e-inbox');
-    const run = startKhabar(['run', '--once', 'seeds/', '--out', out, '--inbox', inbox], { REDIS_URL: testRedisUrl(), KHABAR_PREFIX: testPrefix('e2e') });
+    const env = { REDIS_URL: testRedisUrl(), KHABAR_PREFIX: testPrefix('e2e') };
+    const run = startKhabar(['run', '--once', 'seeds/', '--out', out, '--inbox', inbox], env);
     const code = await run.exited;
     expect(code, run.output()).toBe(0);
     expect(run.output()).toMatch(/5 record\(s\) written/);
@@ -27,6 +28,23 @@ describe('khabar run --once seeds/ (the CLI as a user runs it)', () => {
       sources.add(record.source.file);
     }
     expect([...sources].sort()).toEqual(readdirSync('seeds').filter((name) => name.endsWith('.txt')).sort());
+
+    // Every record's story has its file; the registry lists the entities and where they occur.
+    const records = files.map((file) => JSON.parse(readFileSync(join(out, 'articles', file), 'utf8')) as { id: string; dedup: { storyId: string }; entities: { entityId: string; canonical: string }[] });
+    const storyFiles = readdirSync(join(out, 'stories'));
+    for (const record of records) expect(storyFiles.some((name) => name.startsWith(record.dedup.storyId))).toBe(true);
+    const listing = startKhabar(['entities', '--json', '--limit', '500'], env);
+    expect(await listing.exited, listing.output()).toBe(0);
+    const entities = JSON.parse(listing.output()) as { entityId: string; canonical: string; articleCount: number }[];
+    const kadhimi = records.flatMap((record) => record.entities).find((entity) => entity.canonical.includes('الكاظمي'));
+    expect(kadhimi, 'seed 004 names مصطفى الكاظمي').toBeDefined();
+    const listed = entities.find((entity) => entity.entityId === kadhimi?.entityId);
+    expect(listed?.articleCount).toBeGreaterThanOrEqual(2);
+    const one = startKhabar(['entities', kadhimi?.entityId ?? '', '--json'], env);
+    expect(await one.exited, one.output()).toBe(0);
+    const detail = JSON.parse(one.output()) as { articles: string[] };
+    const mentioning = records.filter((record) => record.entities.some((entity) => entity.entityId === kadhimi?.entityId)).map((record) => record.id);
+    expect([...detail.articles].sort()).toEqual(mentioning.sort());
   });
 
   it('says how to get Redis when there is none, instead of crashing', async () => {
