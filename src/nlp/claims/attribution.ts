@@ -335,7 +335,7 @@ class Extractor {
    * («لكن واشنطن», «رسائل», «قيادياً بارزاً بالحرس الثوري»), widened back over quantifiers
    * («كبار القادة», «عدد من تلك الميليشيات»). `clauseInitial` when it starts right after the boundary.
    */
-  private subjectBefore(p: number, sentenceFirst: number): (WordRange & { clauseInitial: boolean; weak: boolean }) | null {
+  private subjectBefore(p: number, sentenceFirst: number): (WordRange & { clauseInitial: boolean; weak: boolean; from: number }) | null {
     let b = p;
     while (b >= sentenceFirst && p - b < 16) {
       const w = this.words[b] as Word;
@@ -393,7 +393,7 @@ class Extractor {
       else if (w.norm === 'من' && start - 2 >= from && (this.has(SOURCE_QUANTIFIERS, start - 2) || this.isNumberWord(start - 2))) start -= 2;
       else break;
     }
-    return { first: start, last: p, clauseInitial: start === from, weak };
+    return { first: start, last: p, clauseInitial: start === from, weak, from };
   }
 
   private isNumberWord(i: number): boolean {
@@ -644,10 +644,14 @@ class Extractor {
         }
       } else if (!participle && !opensClause) {
         const cand = this.subjectBefore(i - 1, first);
+        // «زيارة طائب تشير إلى أن»: an event as the subject is evidence, not a source.
+        if (cand && this.has(EVENT_NOUNS, cand.from) && !hasPrepClitic(this.words[cand.from] as Word)) return null;
         // With a subject after the verb too, SV needs the candidate to open its clause.
         // A weak guess (the clause's first words) never beats the previous speaker of «قال لي: …».
         if (cand && (noSubject || v.verb.cls !== 'say') && (noSubject || cand.clauseInitial) && !(cand.weak && noSubject)) sv = cand;
       }
+      // «زيارة طائب تشير إلى أن»: an event as the subject is evidence, not a source.
+      if (sv && this.has(EVENT_NOUNS, this.headIndex(sv))) return null;
       if (sv) {
         speaker = this.makeSpeaker(sv);
         c = after;
@@ -660,6 +664,8 @@ class Extractor {
         const preps = CONTENT_PREPS[v.verb.lemma] ?? NO_PREPS;
         const objectScan = v.verb.cls === 'object' && !participle && (ALWAYS_PREP.has(v.verb.lemma) || this.findComplementizer(after, end) < 0);
         // «وأعلن سقوط X»: the object right after the verb, the subject is a pronoun.
+        // «اعتبر اغتيال الباحث رسالة»: a perception verb before an event is the passive «was considered».
+        if (v.verb.lemma === 'اعتبر' && this.has(EVENT_NOUNS, after)) return null;
         if (objectScan && this.has(EVENT_NOUNS, after) && !hasPrepClitic(this.words[after] as Word) && !(this.words[after] as Word).norm.startsWith('ال')) {
           speaker = this.implicitSpeaker(i, first, s, false);
           const { content, quote } = this.contentFrom(after, end);

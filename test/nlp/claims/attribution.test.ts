@@ -180,6 +180,11 @@ describe('not statements', () => {
     expect(attributed('وينتظر الجميع ما سيعلنه الرئيس في خطابه.')).toHaveLength(0);
   });
 
+  it('reads an event before a perception verb as passive, and an event subject as evidence', () => {
+    expect(attributed('وفي العام الماضي، اعتبر اغتيال الصحفي رسالة إلى الحكومة.')).toHaveLength(0);
+    expect(attributed('وقال محلل إن زيارة الوزير تشير إلى أن المفاوضات تقدمت.').map((c) => c.cue?.text)).toEqual(['وقال']);
+  });
+
   it('needs content: a reporting verb with nothing reported is not a claim', () => {
     expect(attributed('وتحدث الوزير للصحفيين بعد الاجتماع.')).toHaveLength(0);
   });
