@@ -43,8 +43,9 @@ export async function commandContext(options: { mayStartRedis: boolean; name: st
  * Runs `stop` once on SIGINT/SIGTERM, or when the parent `khabar run` goes away (its IPC channel
  * closes). A second signal more than 2 s after the first exits at once; one sooner is the same stop
  * reaching us twice (a terminal's Ctrl-C hits the whole process group, `timeout` signals twice).
+ * Past `hardLimitMs` the process exits whatever the stop is waiting for.
  */
-export function onShutdownSignal(logger: Logger, stop: (signal: string) => Promise<void>): void {
+export function onShutdownSignal(logger: Logger, stop: (signal: string) => Promise<void>, hardLimitMs = 60_000): void {
   let stoppingSince = 0;
   const handler = (signal: NodeJS.Signals | 'parent-gone'): void => {
     if (stoppingSince > 0) {
@@ -53,6 +54,11 @@ export function onShutdownSignal(logger: Logger, stop: (signal: string) => Promi
       process.exit(130);
     }
     stoppingSince = Date.now();
+    // A stop that cannot finish (Redis unreachable, a hung close) must still end the process.
+    setTimeout(() => {
+      logger.error({ signal, hardLimitMs }, 'shutdown did not finish in time: exiting');
+      process.exit(1);
+    }, hardLimitMs).unref();
     logger.info({ signal }, 'shutting down');
     stop(signal).then(
       () => process.exit(process.exitCode ?? 0),

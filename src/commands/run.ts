@@ -76,7 +76,7 @@ export async function runCommand(paths: string[], options: RunOptions): Promise<
       rmSync(embeddedUrlFile(ctx.env.KHABAR_HOME), { force: true });
     }
   };
-  onShutdownSignal(logger, stop);
+  onShutdownSignal(logger, stop, settings.shutdownTimeoutMs + 30_000);
 
   const finished: Promise<FileSummary>[] = files.map((file) => ingestor.ingestFile(file, null));
   if (options.once) {

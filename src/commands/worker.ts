@@ -28,8 +28,12 @@ export async function workerCommand(stageArg: string, options: WorkerCommandOpti
     close = () => running.close();
   }
   ctx.logger.info({ stage: stageArg, pid: process.pid }, 'worker started');
-  onShutdownSignal(ctx.logger, async () => {
-    await close();
-    ctx.logger.info({ stage: stageArg }, 'worker stopped');
-  });
+  onShutdownSignal(
+    ctx.logger,
+    async () => {
+      await close();
+      ctx.logger.info({ stage: stageArg }, 'worker stopped');
+    },
+    ctx.settings.shutdownTimeoutMs + 15_000,
+  );
 }
