@@ -1,6 +1,7 @@
 // The segmenter's statistics: for each normalised form, how strongly the corpus and the word list
-// say that it is a stem of its own. Parsed once from the generated data module.
-import { LEXICON_ROWS } from './data/lexicon-data.js';
+// say that it is a stem of its own. Parsed once from the two generated data modules (one per source).
+import { ANERCORP_COUNT_ROWS } from './data/anercorp-counts.js';
+import { AYASPELL_FLAG_ROWS } from './data/ayaspell-flags.js';
 
 /** What the table says about one normalised form. */
 export interface LexiconEntry {
@@ -130,6 +131,16 @@ export class Lexicon {
     this.flags[index] = f;
   }
 
+  /** Clears every entry that is never alone and not in the word list (see `parseLexicon`). */
+  dropUnlistedNeverAlone(): void {
+    for (let i = 0; i < this.size; i++) {
+      if (this.aloneCounts[i] === 0 && ((this.flags[i] as number) & (FLAG_LISTED | FLAG_ARTICLE)) === 0) {
+        this.attachedCounts[i] = 0;
+        this.flags[i] = 0;
+      }
+    }
+  }
+
   /** What the table says about a form (undefined when it has no signal at all). */
   entry(key: string): LexiconEntry | undefined {
     const i = this.find(key);
@@ -153,28 +164,37 @@ export class Lexicon {
   }
 }
 
-/**
- * Rows are `norm<TAB>alone<TAB>withClitics<TAB>flags`; flags: `d` in the word list, `a` takes ال
- * there, `h` the word list spells it only with a hamza alef first (أحد, آية), never a bare one,
- * `v` «ال» + the form is a verb (التقى, التزم: Form VIII of a root with ل first), not article + noun.
- * A form given in several row sets has its counts added and its flags merged.
- */
-export function parseLexicon(...rowSets: string[]): Lexicon {
-  let capacity = 1;
-  for (const rows of rowSets) for (let i = rows.indexOf('\n'); i >= 0; i = rows.indexOf('\n', i + 1)) capacity++;
-  const lexicon = new Lexicon(capacity + rowSets.length);
-  for (const rows of rowSets) {
-    let lineStart = 0;
-    while (lineStart < rows.length) {
-      let lineEnd = rows.indexOf('\n', lineStart);
-      if (lineEnd < 0) lineEnd = rows.length;
-      const line = rows.slice(lineStart, lineEnd);
-      lineStart = lineEnd + 1;
-      const [norm, alone, attached, flags] = line.split('\t');
-      if (!norm) continue;
-      lexicon.addRow(norm, Number(alone ?? 0), Number(attached ?? 0), flags ?? '');
-    }
+/** Calls `row(fields)` for each tab-separated line of a generated row set. */
+function forEachRow(rows: string, row: (fields: string[]) => void): void {
+  let lineStart = 0;
+  while (lineStart < rows.length) {
+    let lineEnd = rows.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = rows.length;
+    const fields = rows.slice(lineStart, lineEnd).split('\t');
+    lineStart = lineEnd + 1;
+    if (fields[0]) row(fields);
   }
+}
+
+function countLines(rows: string): number {
+  let n = 1;
+  for (let i = rows.indexOf('\n'); i >= 0; i = rows.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/**
+ * The lexicon from its two generated sources (see data/README.md): corpus counts, rows
+ * `norm<TAB>alone<TAB>withClitics` (ANERcorp), and word-list flags, rows `norm<TAB>flags` (Ayaspell):
+ * `d` in the word list, `a` takes ال there, `h` the word list spells it only with a hamza alef first
+ * (أحد, آية), never a bare one, `v` «ال» + the form is a verb (التقى, التزم: Form VIII of a root
+ * with ل first), not article + noun. A form that never occurs alone and is not listed (`d`/`a`)
+ * carries no evidence: its attached count, over every analysis of a token, is mostly noise.
+ */
+export function parseLexicon(countRows: string, flagRows: string): Lexicon {
+  const lexicon = new Lexicon(countLines(countRows) + countLines(flagRows));
+  forEachRow(countRows, ([norm, alone, attached]) => lexicon.addRow(norm as string, Number(alone ?? 0), Number(attached ?? 0), ''));
+  forEachRow(flagRows, ([norm, flags]) => lexicon.addRow(norm as string, 0, 0, flags ?? ''));
+  lexicon.dropUnlistedNeverAlone();
   return lexicon;
 }
 
@@ -221,9 +241,9 @@ export type StemEvidence = (stem: string, leaveOut: number | null) => number;
 
 let defaultLexicon: Lexicon | null = null;
 
-/** The committed lexicon (parsed on first use, about 70k rows). */
+/** The committed lexicon (parsed on first use, about 37k count rows and 71k flag rows). */
 export function getDefaultLexicon(): Lexicon {
-  defaultLexicon ??= parseLexicon(LEXICON_ROWS);
+  defaultLexicon ??= parseLexicon(ANERCORP_COUNT_ROWS, AYASPELL_FLAG_ROWS);
   return defaultLexicon;
 }
 
