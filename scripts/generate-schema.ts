@@ -1,8 +1,9 @@
-// Writes schema/record.schema.json from the zod schema. `npm run schema`; a test fails when it drifts.
+// Writes schema/*.schema.json from the zod schemas. `npm run schema`; a test fails when they drift.
 import { writeFileSync } from 'node:fs';
-import { recordJsonSchemaText } from '../src/schema/json-schema.js';
+import { publishedJsonSchemas } from '../src/schema/json-schema.js';
 import { projectPath } from '../src/paths.js';
 
-const target = projectPath('schema', 'record.schema.json');
-writeFileSync(target, recordJsonSchemaText());
-console.log(`wrote ${target.replace(projectPath(), '.')}`);
+for (const [name, text] of Object.entries(publishedJsonSchemas())) {
+  writeFileSync(projectPath('schema', name), text);
+  console.log(`wrote schema/${name}`);
+}

@@ -5,3 +5,4 @@ export * from './entities.js';
 export * from './claims.js';
 export * from './dedup.js';
 export * from './record.js';
+export * from './story.js';

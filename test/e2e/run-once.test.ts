@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { testPrefix, testRedisUrl } from '../helpers/redis.js';
 import { assertBuilt, startKhabar } from '../helpers/processes.js';
 import { tempDir } from '../helpers/pipeline.js';
-import { recordValidator } from '../helpers/json-schema.js';
+import { recordValidator, schemaValidator } from '../helpers/json-schema.js';
 
 describe('khabar run --once seeds/ (the CLI as a user runs it)', () => {
   it('exits 0 after writing five records that the published JSON Schema accepts', async () => {
@@ -33,6 +33,11 @@ describe('khabar run --once seeds/ (the CLI as a user runs it)', () => {
     const records = files.map((file) => JSON.parse(readFileSync(join(out, 'articles', file), 'utf8')) as { id: string; dedup: { storyId: string }; entities: { entityId: string; canonical: string }[] });
     const storyFiles = readdirSync(join(out, 'stories'));
     for (const record of records) expect(storyFiles.some((name) => name.startsWith(record.dedup.storyId))).toBe(true);
+    const validateStory = schemaValidator('story.schema.json');
+    for (const name of storyFiles) {
+      const result = validateStory(JSON.parse(readFileSync(join(out, 'stories', name), 'utf8')));
+      expect(result.valid, `${name}: ${result.errors}`).toBe(true);
+    }
     const listing = startKhabar(['entities', '--json', '--limit', '500'], env);
     expect(await listing.exited, listing.output()).toBe(0);
     const entities = JSON.parse(listing.output()) as { entityId: string; canonical: string; articleCount: number }[];

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { recordJsonSchemaText } from '../../../src/schema/json-schema.js';
+import { publishedJsonSchemas } from '../../../src/schema/json-schema.js';
 
-describe('schema/record.schema.json', () => {
-  it('is in sync with the zod schema (run `npm run schema` after changing src/schema)', () => {
-    const committed = readFileSync('schema/record.schema.json', 'utf8');
-    expect(committed).toBe(recordJsonSchemaText());
-  });
+describe('schema/*.schema.json', () => {
+  for (const [name, text] of Object.entries(publishedJsonSchemas())) {
+    it(`${name} is in sync with the zod schema (run \`npm run schema\` after changing src/schema)`, () => {
+      expect(readFileSync(`schema/${name}`, 'utf8')).toBe(text);
+    });
+  }
 });
