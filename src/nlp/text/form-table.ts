@@ -39,6 +39,37 @@ export class FormTable<V> {
     }
   }
 
+  /**
+   * The stored key equal to `text.slice(start, end)`, without making that string: a token whose form
+   * is cached shares the cached string instead of a new copy (fewer allocations, less to collect).
+   * Its value is then `lastFound`; both are undefined when the form is not stored.
+   */
+  getRange(text: string, start: number, end: number): string | undefined {
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    h |= 1;
+    const length = end - start;
+    for (let p = h & MASK; ; p = (p + 1) & MASK) {
+      const stored = this.hashes[p];
+      if (stored === 0) {
+        this.lastValue = undefined;
+        return undefined;
+      }
+      if (stored !== h) continue;
+      const key = this.entries[2 * p] as string;
+      if (key.length !== length || !text.startsWith(key, start)) continue;
+      this.lastValue = this.entries[2 * p + 1] as V;
+      return key;
+    }
+  }
+
+  /** The value found by the last `getRange` call. */
+  get lastFound(): V | undefined {
+    return this.lastValue;
+  }
+
+  private lastValue: V | undefined = undefined;
+
   /** Adds a key that `get` did not find. */
   add(key: string, value: V): void {
     if (this.count >= this.maxEntries) this.clear();

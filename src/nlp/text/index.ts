@@ -114,9 +114,23 @@ export function analyseText(text: string): TextLayer {
   let anyUnknown = false;
   for (let t = 0; t < raw.length; t++) {
     const r = raw[t] as RawToken;
-    const form = text.slice(r.start, r.end);
+    let form: string;
+    let info: FormInfo;
+    if (r.kind === 'word') {
+      // A cached form is found from the text itself and its stored string shared by the token.
+      const cachedForm = formCache.getRange(text, r.start, r.end);
+      if (cachedForm !== undefined) {
+        form = cachedForm;
+        info = formCache.lastFound as FormInfo;
+      } else {
+        form = text.slice(r.start, r.end);
+        info = wordInfo(form);
+      }
+    } else {
+      form = text.slice(r.start, r.end);
+      info = plainInfo(form, r.kind, r);
+    }
     forms[t] = form;
-    const info = r.kind === 'word' ? wordInfo(form) : plainInfo(form, r.kind, r);
     infos[t] = info;
     if (info.unknownCliticInitial) anyUnknown = true;
   }

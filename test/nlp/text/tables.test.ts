@@ -48,3 +48,19 @@ describe('Lexicon (two sources merged)', () => {
     expect(rows).toBeGreaterThan(50_000);
   });
 });
+
+describe('FormTable.getRange', () => {
+  it('finds a stored form from a range of a text, returning the stored string and its value', () => {
+    const table = new FormTable<number>(10);
+    table.add('وقال', 1);
+    table.add('قال', 2);
+    const text = 'ثم وقال قال قالت';
+    expect(table.getRange(text, 3, 7)).toBe('وقال');
+    expect(table.lastFound).toBe(1);
+    expect(table.getRange(text, 8, 11)).toBe('قال');
+    expect(table.lastFound).toBe(2);
+    expect(table.getRange(text, 12, 16)).toBeUndefined(); // «قالت» is not «قال»
+    expect(table.lastFound).toBeUndefined();
+    expect(table.getRange(text, 4, 7)).toBe('قال'); // the stem inside «وقال»
+  });
+});
