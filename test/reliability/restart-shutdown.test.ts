@@ -16,7 +16,7 @@ const countJson = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((n
 describe('Redis restarts', () => {
   it('workers and the ingest reconnect by themselves and the run completes with nothing lost', async () => {
     assertBuilt();
-    const COUNT = 300;
+    const COUNT = 120;
     const dir = tempDir('restart-redis');
     const port = await freePort();
     let redis = await spawnRedisServer({ dir, port, appendonly: true });
@@ -30,7 +30,7 @@ describe('Redis restarts', () => {
     try {
       const files = writeGeneratedArticles(tempDir('restart-in'), COUNT);
       const finished = Promise.all(files.map((file) => ingestor.ingestFile(file, null)));
-      while (countJson(join(out, 'articles')) < 30) await sleep(50);
+      while (countJson(join(out, 'articles')) < 20) await sleep(50);
       await redis.stop(); // SIGTERM: Redis flushes its AOF and exits
       await sleep(1_500);
       redis = await spawnRedisServer({ dir, port, appendonly: true });
@@ -83,7 +83,7 @@ describe('graceful shutdown', () => {
 
   it('SIGTERM to a worker mid-run exits 0 in bounded time, and a restarted worker finishes the rest', async () => {
     assertBuilt();
-    const COUNT = 150;
+    const COUNT = 80;
     const settings = testSettings('sigterm');
     const env = { REDIS_URL: testRedisUrl(), KHABAR_PREFIX: settings.prefix, KHABAR_SHUTDOWN_TIMEOUT_MS: '5000', KHABAR_LOG_LEVEL: 'warn' };
     const out = tempDir('sigterm-out');
@@ -113,7 +113,7 @@ describe('graceful shutdown', () => {
 
   it('SIGTERM during ingest leaves every file queued or still in the inbox; a second run finishes them all', async () => {
     assertBuilt();
-    const COUNT = 400;
+    const COUNT = 120;
     const inbox = tempDir('sigterm-inbox');
     const out = tempDir('sigterm-run-out');
     writeGeneratedArticles(inbox, COUNT);
