@@ -45,7 +45,15 @@ export const StorySchema = z.object({
   sources: z.array(z.string()),
   firstSeen: z.string().nullable(),
   lastSeen: z.string().nullable(),
+  /**
+   * Links between members, sorted by (a, b, kind, passage start); a pair with several reused passages
+   * is listed once per passage. Capped (`maxStoryLinks` in the dedup options, 256 by default) so that
+   * a story of a text reprinted by hundreds of outlets keeps a small file: `linkCount` says how many
+   * the story holds, and each article's own record lists its links in full.
+   */
   links: z.array(StoryLinkSchema),
+  /** How many links the story holds (`links` lists at most the first `maxStoryLinks` of them). */
+  linkCount: z.number().int().nonnegative().optional(),
   /** Claims that two or more articles carry (same speaker and similar content, or the same count). */
   corroboratedClaims: z.array(z.object({ claims: z.array(StoryClaimSchema).min(2), sources: z.array(z.string()) })),
   /** The same counted thing with values that disagree beyond their stated approximation. */

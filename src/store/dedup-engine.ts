@@ -39,6 +39,18 @@ export interface DedupResult {
   mergedStories: Array<{ storyId: string; mergedInto: string }>;
 }
 
+/** What the per-article step returns: the record's layer and what the writer needs to know of the story. */
+export interface DedupStep {
+  layer: DedupLayer;
+  storyId: string;
+  /** The story's version right after this step (grows whenever the story changes). */
+  storyVersion: number;
+  /** Number of articles in the story right after this step. */
+  storySize: number;
+  /** Stories that this article's links merged into its story (the writer leaves a tombstone for each). */
+  mergedStories: Array<{ storyId: string; mergedInto: string }>;
+}
+
 /** The index's pairwise facts and stories, sorted: what two runs over the same articles must agree on. */
 export interface DedupState {
   links: string[];
@@ -46,6 +58,9 @@ export interface DedupState {
 }
 
 export interface DedupIndex {
+  /** The per-article step (cost independent of the story's size): what the pipeline calls. */
+  processArticle(input: DedupInput): Promise<DedupStep>;
+  /** `processArticle` plus the whole story after it (O(story size): for analyse, evaluation, tests). */
   process(input: DedupInput): Promise<DedupResult>;
   /** The story with this id, or the story it was merged into; null for an id never seen. */
   getStory(storyId: string): Promise<Story | null>;
@@ -90,7 +105,12 @@ export class DedupEngine implements DedupIndex {
     this.options = dedupOptions(options);
   }
 
-  async process(input: DedupInput): Promise<DedupResult> {
+  /**
+   * The per-article step: index the article, verify its candidates, record its links (at most
+   * `maxLinksPerArticle` pair links) and join its story. Costs O(candidates + the article's own links
+   * and claims), not O(story size): the story itself is not read (see `getStory`).
+   */
+  async processArticle(input: DedupInput): Promise<DedupStep> {
     if (!/^[0-9a-f]{16}$/.test(input.id)) throw new Error(`dedup: article id must be 16 hex digits, got "${input.id}"`);
     const options = this.options;
     const prepared = prepareArticle(input, options);
@@ -152,6 +172,7 @@ export class DedupEngine implements DedupIndex {
     for (const [other, matches] of matchesByOther) if (matches.length >= options.passageMinFingerprints) wanted.add(other);
     const metas = await this.store.readMeta([...wanted]);
     const me = metas.get(self)!;
+    const idToNum = new Map([...metas.values()].map((m) => [m.id, m.num]));
     const meta = (num: number): ArticleMeta => {
       const found = metas.get(num);
       if (!found) throw new Error(`dedup: index has no metadata for article #${num}`);
@@ -235,6 +256,14 @@ export class DedupEngine implements DedupIndex {
       if (similarity >= options.topicThreshold) pairLinks.push({ kind: 'similar-content', a: self, b: other, similarity, passages: [] });
     }
 
+    // At most K pair links per article: a function of the candidate set, not of the order they came in.
+    const kept = strongestLinks(pairLinks, (num) => meta(num).id, options.maxLinksPerArticle);
+    pairLinks.length = 0;
+    pairLinks.push(...kept);
+    const keptOthers = new Set(kept.map((link) => link.b));
+    const keptNearDuplicates = nearDuplicates.filter((near) => keptOthers.has(idToNum.get(near.id)!));
+    const keptPassages = reusedPassages.filter((passage) => keptOthers.has(idToNum.get(passage.otherId)!));
+
     // 5. Claims seen before: same speaker and similar content, or the same counted thing.
     const claimLinks: ClaimPairLink[] = [];
     const storedClaims = new Map<string, StoredClaim>();
@@ -269,7 +298,7 @@ export class DedupEngine implements DedupIndex {
     claimLinks.length = 0;
     claimLinks.push(...uniqueClaimLinks);
 
-    const snapshot = await this.store.link({
+    const step = await this.store.link({
       num: self,
       links: [
         ...pairLinks.map((link) => ({
@@ -281,35 +310,49 @@ export class DedupEngine implements DedupIndex {
         ...[...storedClaims].map(([field, claim]) => ({ other: self, joinsStory: false, field, value: JSON.stringify(claim) })),
       ],
     });
-    const { story, mergedStories } = await this.storyFrom(snapshot);
+    const stepMetas = await this.store.readMeta([step.root, ...step.mergedAway]);
+    const storyId = stepMetas.get(step.root)!.id;
+    const mergedStories = step.mergedAway.map((num) => ({ storyId: stepMetas.get(num)!.id, mergedInto: storyId }));
 
     const strongest = pairLinks.some((l) => l.kind === 'exact')
       ? 'exact'
-      : nearDuplicates.length > 0
+      : keptNearDuplicates.length > 0
         ? 'near-duplicate'
-        : reusedPassages.length > 0
+        : keptPassages.length > 0
           ? 'reused-passage'
           : pairLinks.some((l) => l.kind === 'similar-content')
             ? 'similar-content'
             : 'new';
     const layer: DedupLayer = {
       contentHash: prepared.contentHash,
-      storyId: story.storyId,
+      storyId,
       storyReason: strongest,
       exactDuplicateOf: representative.num === self ? null : representative.id,
-      nearDuplicates,
-      reusedPassages,
+      nearDuplicates: keptNearDuplicates,
+      reusedPassages: keptPassages,
       claimLinks: claimLinks
         .map((link) => ({ claim: link.aClaim, otherId: meta(link.b).id, otherClaim: link.bClaim, relation: link.relation, similarity: round4(link.similarity) }))
         .sort((x, y) => x.claim - y.claim || x.otherId.localeCompare(y.otherId) || x.otherClaim - y.otherClaim),
     };
-    return { layer, story, mergedStories };
+    return { layer, storyId, storyVersion: step.version, storySize: step.size, mergedStories };
+  }
+
+  /**
+   * `processArticle`, then the whole story as it stands right after (`getStory`): a convenience for
+   * `analyse()`, evaluation and tests. Building the story costs O(story size); the pipeline's dedup
+   * stage needs only the layer and the merged stories, so it should call `processArticle`.
+   */
+  async process(input: DedupInput): Promise<DedupResult> {
+    const step = await this.processArticle(input);
+    const story = await this.getStory(step.storyId);
+    if (!story) throw new Error(`dedup: story ${step.storyId} vanished from the index`);
+    return { layer: step.layer, story, mergedStories: step.mergedStories };
   }
 
   async getStory(storyId: string): Promise<Story | null> {
     const num = await this.store.lookupId(storyId);
     if (num === null) return null;
-    return (await this.storyFrom(await this.store.storyOf(num))).story;
+    return this.storyFrom(await this.store.storyOf(num));
   }
 
   async size(): Promise<number> {
@@ -347,15 +390,13 @@ export class DedupEngine implements DedupIndex {
     return { links: [...links].sort(), stories };
   }
 
-  private async storyFrom(snapshot: StorySnapshot): Promise<{ story: Story; mergedStories: DedupResult['mergedStories'] }> {
-    const metas = await this.store.readMeta([...new Set([snapshot.root, ...snapshot.members, ...snapshot.mergedAway])]);
+  private async storyFrom(snapshot: StorySnapshot): Promise<Story> {
+    const metas = await this.store.readMeta([...new Set([snapshot.root, ...snapshot.members])]);
     const members: StoryMember[] = snapshot.members.map((num) => {
       const meta = metas.get(num)!;
       return { num, id: meta.id, source: meta.source, publishedAt: isoOf(meta.publishedAt) };
     });
-    const storyId = metas.get(snapshot.root)!.id;
-    const story = buildStory(storyId, snapshot.version, members, snapshot.fields);
-    return { story, mergedStories: snapshot.mergedAway.map((num) => ({ storyId: metas.get(num)!.id, mergedInto: storyId })) };
+    return buildStory(metas.get(snapshot.root)!.id, snapshot.version, members, snapshot.fields, this.options.maxStoryLinks);
   }
 }
 
@@ -373,6 +414,20 @@ function joinsStory(link: PairLink, a: ArticleMeta, b: ArticleMeta, windowSecond
   if (a.publishedAt !== null && b.publishedAt !== null && Math.abs(a.publishedAt - b.publishedAt) > windowSeconds) return false;
   if (link.kind === 'reused-passage' && a.source !== null && a.source === b.source) return false;
   return true;
+}
+
+const KIND_STRENGTH: Record<PairLink['kind'], number> = { exact: 0, 'near-duplicate': 1, 'reused-passage': 2, 'similar-content': 3 };
+
+/**
+ * The `limit` links an article keeps: strongest kind first (so the record's `storyReason` is
+ * unchanged), then the highest similarity, then the smallest other id; a function of the set of
+ * verified candidates, whatever order they were found in.
+ */
+function strongestLinks(links: readonly PairLink[], idOf: (num: number) => string, limit: number): PairLink[] {
+  if (links.length <= limit) return [...links];
+  return [...links]
+    .sort((x, y) => KIND_STRENGTH[x.kind] - KIND_STRENGTH[y.kind] || y.similarity - x.similarity || idOf(x.b).localeCompare(idOf(y.b)))
+    .slice(0, limit);
 }
 
 function round4(value: number): number {

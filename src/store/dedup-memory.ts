@@ -1,7 +1,7 @@
 import type { DedupOptions } from '../nlp/dedup/params.js';
 import { dedupOptions } from '../nlp/dedup/params.js';
 import { DedupEngine } from './dedup-engine.js';
-import type { ArticleMeta, DedupStore, LinkRequest, RegisterRequest, RegisterResult, StorySnapshot } from './dedup-store.js';
+import type { ArticleMeta, DedupStore, LinkRequest, LinkStep, RegisterRequest, RegisterResult, StorySnapshot } from './dedup-store.js';
 import { decodeMeta, decodePostings, encodePosting } from './dedup-store.js';
 import { DEFAULT_LAYOUT, generationOf, type RedisLayoutOptions } from './dedup-redis.js';
 
@@ -82,7 +82,7 @@ export class MemoryDedupStore implements DedupStore {
     return Promise.resolve({ num, existed, members, postings, claimPostings });
   }
 
-  link(request: LinkRequest): Promise<StorySnapshot> {
+  link(request: LinkRequest): Promise<LinkStep> {
     const mergedAway: number[] = [];
     let changed = false;
     const pending: Array<[string, string]> = [];
@@ -113,7 +113,7 @@ export class MemoryDedupStore implements DedupStore {
       }
     }
     if (changed) story.version++;
-    return Promise.resolve({ root, version: story.version, members: [...story.members], fields: new Map(story.fields), mergedAway });
+    return Promise.resolve({ root, version: story.version, size: story.members.length, mergedAway });
   }
 
   storyOf(num: number): Promise<StorySnapshot> {

@@ -5,7 +5,7 @@ import type { DedupOptions } from '../nlp/dedup/params.js';
 import { dedupOptions } from '../nlp/dedup/params.js';
 import { murmur32 } from '../nlp/dedup/hash.js';
 import { DedupEngine } from './dedup-engine.js';
-import type { ArticleMeta, DedupStore, LinkRequest, RegisterRequest, RegisterResult, StorySnapshot } from './dedup-store.js';
+import type { ArticleMeta, DedupStore, LinkRequest, LinkStep, RegisterRequest, RegisterResult, StorySnapshot } from './dedup-store.js';
 import { decodeMeta, decodeNums, decodePostings, encodeEntries, metaSlotSize } from './dedup-store.js';
 
 /** Layout of the Redis index (see README: memory per article depends on these). */
@@ -115,11 +115,11 @@ export class RedisDedupStore implements DedupStore {
     return { num, existed: existed === 1, members, postings, claimPostings };
   }
 
-  async link(request: LinkRequest): Promise<StorySnapshot> {
+  async link(request: LinkRequest): Promise<LinkStep> {
     const args: Array<string | number> = [this.prefix, request.num, this.slotSize];
     for (const link of request.links) args.push(link.other, link.joinsStory ? '1' : '0', link.field, link.value);
-    const [root, version, members, fields, mergedAway] = (await this.link_.run(this.redis, args)) as [number, number, Buffer, Buffer[], number[]];
-    return { root, version, members: decodeNums(members), fields: fieldMap(fields), mergedAway };
+    const [root, version, size, mergedAway] = (await this.link_.run(this.redis, args)) as [number, number, number, number[]];
+    return { root, version, size, mergedAway };
   }
 
   async storyOf(num: number): Promise<StorySnapshot> {

@@ -72,6 +72,16 @@ export interface StorySnapshot {
   mergedAway: number[];
 }
 
+/** What the link step returns: where the article's story stands, not the story itself. */
+export interface LinkStep {
+  root: number;
+  version: number;
+  /** Number of members of the story. */
+  size: number;
+  /** Roots of stories merged into this one by this step. */
+  mergedAway: number[];
+}
+
 export interface ArticleMeta {
   num: number;
   id: string;
@@ -88,7 +98,7 @@ export interface ArticleMeta {
 
 export interface DedupStore {
   register(request: RegisterRequest): Promise<RegisterResult>;
-  link(request: LinkRequest): Promise<StorySnapshot>;
+  link(request: LinkRequest): Promise<LinkStep>;
   readMeta(nums: readonly number[]): Promise<Map<number, ArticleMeta>>;
   /** The stored shingle samples (2 bytes per value) of these articles. */
   readSamples(metas: readonly ArticleMeta[]): Promise<Map<number, Buffer>>;

@@ -45,6 +45,15 @@ export const DedupOptionsSchema = z.object({
    * reused passage or similar content joins two stories only within this window too.
    */
   topicWindowHours: z.number().positive().default(72),
+  /**
+   * An article records pair links (copies, near duplicates, passages, similar content) to at most
+   * this many of its verified candidates: the strongest kind first, then the highest similarity, then
+   * the smallest id. A wire story reprinted by 200 outlets would otherwise add ~200 links per article
+   * (a story's links growing with the square of its size); one link is enough to join the story.
+   */
+  maxLinksPerArticle: z.number().int().min(1).default(16),
+  /** A story file lists at most this many links (sorted); `linkCount` says how many the story holds. */
+  maxStoryLinks: z.number().int().min(1).default(256),
   /** LSH buckets keep at most this many members (a guard against hub buckets; see README on order). */
   bucketCap: z.number().int().min(2).default(64),
 

@@ -16,7 +16,7 @@ export interface StoryMember {
  * fields. Everything is sorted by article id, so the same set of articles and links always gives the
  * same file, whatever order the workers saw them in.
  */
-export function buildStory(storyId: string, version: number, members: readonly StoryMember[], fields: ReadonlyMap<string, string>): Story {
+export function buildStory(storyId: string, version: number, members: readonly StoryMember[], fields: ReadonlyMap<string, string>, maxLinks = Infinity): Story {
   const byNum = new Map(members.map((member) => [member.num, member]));
   const articles = [...members].sort((a, b) => a.id.localeCompare(b.id));
   const dates = articles.map((article) => article.publishedAt).filter((date): date is string => date !== null).sort();
@@ -39,7 +39,7 @@ export function buildStory(storyId: string, version: number, members: readonly S
   }
 
   // One entry per fact; a pair with several reused passages is listed once per passage.
-  const links: Story['links'] = pairLinks
+  const allLinks: Story['links'] = pairLinks
     .flatMap((link) => {
       const first = byNum.get(link.a)!;
       const second = byNum.get(link.b)!;
@@ -53,6 +53,10 @@ export function buildStory(storyId: string, version: number, members: readonly S
       }));
     })
     .sort((x, y) => x.a.localeCompare(y.a) || x.b.localeCompare(y.b) || x.kind.localeCompare(y.kind) || (x.passage?.aStart ?? 0) - (y.passage?.aStart ?? 0));
+
+  // A story of a wire text reprinted 1,000 times holds ~16,000 links: the file lists the first
+  // `maxLinks` in this order and says how many there are.
+  const links = allLinks.length > maxLinks ? allLinks.slice(0, maxLinks) : allLinks;
 
   const quote = (num: number, claim: number) => {
     const member = byNum.get(num)!;
@@ -133,6 +137,7 @@ export function buildStory(storyId: string, version: number, members: readonly S
     firstSeen: dates[0] ?? null,
     lastSeen: dates[dates.length - 1] ?? null,
     links,
+    linkCount: allLinks.length,
     corroboratedClaims,
     conflicts,
   };

@@ -1,6 +1,6 @@
 -- One atomic step: join the article's story with the stories of the articles it links to (union by
 -- smallest article id, so the surviving story id is a function of the set of members, not of the
--- order), record the links on the surviving story, and return the story as it now stands.
+-- order), record the links on the surviving story, and return its root, version and size.
 local num = tonumber(ARGV[2])
 local slotSize = tonumber(ARGV[3])
 
@@ -43,5 +43,9 @@ end
 local version = tonumber(redis.call('HGET', key, 'v') or '0')
 if changed then version = redis.call('HINCRBY', key, 'v', 1) end
 
-local fields = redis.call('HGETALL', key)
-return { root, version, membersOf(root), fields, mergedAway }
+-- Only where the story stands (not its members or links: reading those would cost O(story size)
+-- for every article that joins a big story; the writer reads the story with dedup-story.lua).
+local size = 1
+local membersLength = redis.call('HSTRLEN', key, 'm')
+if membersLength > 0 then size = membersLength / 4 end
+return { root, version, size, mergedAway }
