@@ -30,6 +30,8 @@ interface RunOutcome {
   counts: Record<string, Record<string, number>>;
   /** Why jobs failed, when any did (shown in the assertion message). */
   reasons: string[];
+  /** Articles the ingest saw finished as written records. */
+  ok: number;
 }
 
 async function runCorpus(name: string, cluster: (env: NodeJS.ProcessEnv, out: string) => WorkerCluster, during?: (cluster: WorkerCluster, done: () => boolean) => Promise<void>): Promise<RunOutcome & { cluster: WorkerCluster }> {
@@ -74,7 +76,7 @@ async function runCorpus(name: string, cluster: (env: NodeJS.ProcessEnv, out: st
       for (const job of await queue.getFailed(0, 4)) reasons.push(`${queueName}: ${job.failedReason}`);
       await queue.close();
     }
-    return { records, failures, counts, reasons, cluster: workers };
+    return { records, failures, counts, reasons, ok: summaries.reduce((sum, s) => sum + s.ok, 0), cluster: workers };
   } finally {
     await ingestor.close();
     await workers.stopAll();
@@ -84,6 +86,7 @@ async function runCorpus(name: string, cluster: (env: NodeJS.ProcessEnv, out: st
 
 function expectCleanEnd(outcome: RunOutcome): void {
   expect(outcome.records.length, outcome.reasons.join('\n')).toBe(COUNT);
+  expect(outcome.ok).toBe(COUNT);
   expect(new Set(outcome.records.map((record) => record.id)).size).toBe(COUNT);
   for (const record of outcome.records) expect(Object.keys(record.pipeline.stages).sort()).toEqual([...CHAIN].sort());
   expect(outcome.failures, outcome.reasons.join('\n')).toEqual([]);
