@@ -51,6 +51,14 @@ export interface DedupStep {
   mergedStories: Array<{ storyId: string; mergedInto: string }>;
 }
 
+/** Where a story stands, read without its members or links. */
+export interface StoryStatus {
+  storyId: string;
+  version: number;
+  /** Number of articles in the story. */
+  size: number;
+}
+
 /** The index's pairwise facts and stories, sorted: what two runs over the same articles must agree on. */
 export interface DedupState {
   links: string[];
@@ -64,6 +72,8 @@ export interface DedupIndex {
   process(input: DedupInput): Promise<DedupResult>;
   /** The story with this id, or the story it was merged into; null for an id never seen. */
   getStory(storyId: string): Promise<Story | null>;
+  /** Id, version and size of the story with this id (or the story it was merged into), without building it. */
+  storyStatus(storyId: string): Promise<StoryStatus | null>;
   /** Number of articles indexed. */
   size(): Promise<number>;
   /** Every link and story (reads the whole index: for tests and evaluation, not for the pipeline). */
@@ -353,6 +363,14 @@ export class DedupEngine implements DedupIndex {
     const num = await this.store.lookupId(storyId);
     if (num === null) return null;
     return this.storyFrom(await this.store.storyOf(num));
+  }
+
+  async storyStatus(storyId: string): Promise<StoryStatus | null> {
+    const num = await this.store.lookupId(storyId);
+    if (num === null) return null;
+    const status = await this.store.storyStatus(num);
+    const root = status.root === num ? storyId : (await this.store.readMeta([status.root])).get(status.root)!.id;
+    return { storyId: root, version: status.version, size: status.size };
   }
 
   async size(): Promise<number> {

@@ -3,7 +3,7 @@
  * stories, with its state in Redis (`RedisDedupIndex`, shared by every dedup worker) or in process
  * (`MemoryDedupIndex`, same semantics, for `analyse()` and benchmarks).
  */
-export type { DedupIndex, DedupInput, DedupResult, DedupState } from './dedup-engine.js';
+export type { DedupIndex, DedupInput, DedupResult, DedupState, DedupStep, StoryStatus } from './dedup-engine.js';
 export { DedupEngine, indexCorpus } from './dedup-engine.js';
 export { RedisDedupIndex, RedisDedupStore, DEFAULT_LAYOUT, type RedisLayoutOptions } from './dedup-redis.js';
 export { MemoryDedupIndex, MemoryDedupStore } from './dedup-memory.js';

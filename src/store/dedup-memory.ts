@@ -128,6 +128,12 @@ export class MemoryDedupStore implements DedupStore {
     });
   }
 
+  storyStatus(num: number): Promise<Omit<LinkStep, 'mergedAway'>> {
+    const root = this.find(num);
+    const story = this.stories.get(root);
+    return Promise.resolve({ root, version: story?.version ?? 0, size: story?.members.length ?? 1 });
+  }
+
   readMeta(nums: readonly number[]): Promise<Map<number, ArticleMeta>> {
     const out = new Map<number, ArticleMeta>();
     for (const num of nums) {

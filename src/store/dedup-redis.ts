@@ -23,9 +23,9 @@ function loadScript(name: string): string {
   return `${common}\n${readFileSync(projectPath('src', 'store', 'lua', name), 'utf8')}`;
 }
 
-let scripts: { register: string; link: string; story: string } | null = null;
-function luaScripts(): { register: string; link: string; story: string } {
-  scripts ??= { register: loadScript('dedup-register.lua'), link: loadScript('dedup-link.lua'), story: loadScript('dedup-story.lua') };
+let scripts: { register: string; link: string; story: string; status: string } | null = null;
+function luaScripts(): { register: string; link: string; story: string; status: string } {
+  scripts ??= { register: loadScript('dedup-register.lua'), link: loadScript('dedup-link.lua'), story: loadScript('dedup-story.lua'), status: loadScript('dedup-status.lua') };
   return scripts;
 }
 
@@ -63,6 +63,7 @@ export class RedisDedupStore implements DedupStore {
   private readonly register_: Script;
   private readonly link_: Script;
   private readonly story_: Script;
+  private readonly status_: Script;
   private readonly slotSize: number;
   private readonly sourceNames = new Map<number, string>();
 
@@ -76,6 +77,7 @@ export class RedisDedupStore implements DedupStore {
     this.register_ = new Script(source.register);
     this.link_ = new Script(source.link);
     this.story_ = new Script(source.story);
+    this.status_ = new Script(source.status);
     this.slotSize = metaSlotSize(options.topicPermutations);
   }
 
@@ -125,6 +127,11 @@ export class RedisDedupStore implements DedupStore {
   async storyOf(num: number): Promise<StorySnapshot> {
     const [root, version, members, fields] = (await this.story_.run(this.redis, [this.prefix, num, this.slotSize])) as [number, number, Buffer, Buffer[]];
     return { root, version, members: decodeNums(members), fields: fieldMap(fields), mergedAway: [] };
+  }
+
+  async storyStatus(num: number): Promise<Omit<LinkStep, 'mergedAway'>> {
+    const [root, version, size] = (await this.status_.run(this.redis, [this.prefix, num])) as [number, number, number];
+    return { root, version, size };
   }
 
   async readMeta(nums: readonly number[]): Promise<Map<number, ArticleMeta>> {

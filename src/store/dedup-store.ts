@@ -104,6 +104,8 @@ export interface DedupStore {
   readSamples(metas: readonly ArticleMeta[]): Promise<Map<number, Buffer>>;
   lookupId(id: string): Promise<number | null>;
   storyOf(num: number): Promise<StorySnapshot>;
+  /** Root, version and size of the article's story, without reading its members or links. */
+  storyStatus(num: number): Promise<Omit<LinkStep, 'mergedAway'>>;
   /** Number of articles indexed. */
   count(): Promise<number>;
 }

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { MemoryDedupIndex, type DedupStep } from '../../../src/store/dedup-index.js';
+import { StorySchema } from '../../../src/schema/story.js';
+import { reprintedStories } from './generated.js';
+
+const inputs = reprintedStories(120);
+
+async function run(index: MemoryDedupIndex): Promise<DedupStep[]> {
+  const steps: DedupStep[] = [];
+  for (const input of inputs) steps.push(await index.processArticle(input));
+  return steps;
+}
+
+const linkedOthers = (step: DedupStep) => new Set([...step.layer.nearDuplicates.map((near) => near.id), ...step.layer.reusedPassages.map((passage) => passage.otherId)]);
+
+describe('a story reprinted by many outlets', () => {
+  it('links each article to at most K of its candidates, the most similar ones, and keeps the same stories', async () => {
+    const capped = new MemoryDedupIndex({ maxLinksPerArticle: 16 });
+    const uncapped = new MemoryDedupIndex({ maxLinksPerArticle: 100_000 });
+    const cappedSteps = await run(capped);
+    const uncappedSteps = await run(uncapped);
+    // The cap is reached: later copies have far more than 16 verified near duplicates.
+    expect(Math.max(...uncappedSteps.map((step) => step.layer.nearDuplicates.length))).toBeGreaterThan(16);
+    let compared = 0;
+    cappedSteps.forEach((step, i) => {
+      expect(linkedOthers(step).size).toBeLessThanOrEqual(16);
+      const all = uncappedSteps[i]!.layer.nearDuplicates;
+      if (all.length <= 16) {
+        expect(step.layer).toEqual(uncappedSteps[i]!.layer);
+        return;
+      }
+      const ranked = [...all].sort((x, y) => y.similarity - x.similarity || x.id.localeCompare(y.id));
+      // Ranking is on the unrounded similarity: compare only where rounding cannot reorder the cut.
+      if (ranked[15]!.similarity === ranked[16]!.similarity) return;
+      expect(new Set(step.layer.nearDuplicates.map((near) => near.id))).toEqual(new Set(ranked.slice(0, 16).map((near) => near.id)));
+      expect(step.layer.storyReason).toBe(uncappedSteps[i]!.layer.storyReason);
+      compared++;
+    });
+    expect(compared).toBeGreaterThan(10);
+    // One link is enough to join a story: the components are the same.
+    const [cappedState, uncappedState] = [await capped.dumpState(), await uncapped.dumpState()];
+    expect(cappedState.stories).toEqual(uncappedState.stories);
+    expect(cappedState.links.length).toBeLessThan(uncappedState.links.length);
+  });
+
+  it('reports the story id, version and size of each step as getStory then reads them', async () => {
+    const index = new MemoryDedupIndex();
+    for (const input of inputs) {
+      const step = await index.processArticle(input);
+      const story = (await index.getStory(step.storyId))!;
+      expect([story.storyId, story.version, story.articles.length]).toEqual([step.storyId, step.storyVersion, step.storySize]);
+      expect(await index.storyStatus(input.id)).toEqual({ storyId: step.storyId, version: step.storyVersion, size: step.storySize });
+    }
+  });
+
+  it('lists at most maxStoryLinks links in the story, the first ones in order, and counts them all', async () => {
+    const full = new MemoryDedupIndex({ maxStoryLinks: 100_000 });
+    const short = new MemoryDedupIndex({ maxStoryLinks: 40 });
+    await run(full);
+    const steps = await run(short);
+    const biggest = steps.reduce((x, y) => (y.storySize > x.storySize ? y : x));
+    const [all, listed] = [(await full.getStory(biggest.storyId))!, (await short.getStory(biggest.storyId))!];
+    expect(all.links.length).toBeGreaterThan(40);
+    expect(all.linkCount).toBe(all.links.length);
+    expect(listed.links).toEqual(all.links.slice(0, 40));
+    expect(listed.linkCount).toBe(all.links.length);
+    expect(listed.articles).toEqual(all.articles);
+    expect(StorySchema.safeParse(listed).success).toBe(true);
+  });
+});
