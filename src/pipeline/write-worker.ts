@@ -5,7 +5,7 @@ import type { QueueSettings } from '../config.js';
 import type { Logger } from '../logger.js';
 import { failurePath, recordPath, writeJsonAtomic } from '../store/output.js';
 import { RedisDedupIndex } from '../store/dedup-index.js';
-import { writeDedupStories } from '../store/story-writer.js';
+import { writeStoryWhenDue } from '../store/story-writer.js';
 import { dedupPrefix } from './stages/dedup.js';
 import { toEnrichedRecord, IncompleteRecordError } from './finalise.js';
 import { WriteJobDataSchema, describeZodError } from './job-data.js';
@@ -62,9 +62,9 @@ export async function startWriteWorker(options: WriteWorkerOptions): Promise<Run
     await writeJsonAtomic(recordPath(outDir, record.id), record);
     if (record.dedup) {
       // The story as the index holds it now (later articles may have grown or merged it since the
-      // dedup step), written under the story's lock; stories merged away get a tombstone.
-      const story = await dedupIndex.getStory(record.dedup.storyId);
-      if (story) await writeDedupStories(outDir, { story, mergedStories: data.record.mergedStories ?? [] }, connection, { lockPrefix: `${settings.prefix}:story-lock` });
+      // dedup step), written under the story's lock when due (a big story is not rebuilt for every
+      // article that joins it); stories merged away get a tombstone.
+      await writeStoryWhenDue(outDir, dedupIndex, record.dedup.storyId, data.record.mergedStories ?? [], connection, { lockPrefix: `${settings.prefix}:story-lock` });
     }
     // A success after an earlier failure (a re-drop, a retry) supersedes the failure file.
     await rm(failurePath(outDir, record.id), { force: true });

@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
 import { StoryFileSchema, type Story, type StoryFile, type StoryTombstone } from '../schema/story.js';
 import { writeJsonAtomic } from './output.js';
-import type { DedupResult } from './dedup-engine.js';
+import type { DedupIndex, DedupResult, StoryStatus } from './dedup-engine.js';
 
 export interface StoryWriterOptions {
   /** Prefix of the per-story lock keys in Redis. */
@@ -86,4 +86,60 @@ export async function writeStoryTombstone(outDir: string, storyId: string, merge
 export async function writeDedupStories(outDir: string, result: Pick<DedupResult, 'story' | 'mergedStories'>, redis?: Redis, options: StoryWriterOptions = {}): Promise<void> {
   for (const merged of result.mergedStories) await writeStoryTombstone(outDir, merged.storyId, merged.mergedInto, redis, options);
   await writeStoryFile(outDir, result.story, redis, options);
+}
+
+/** When the writer rebuilds a story's file (a big story is not rewritten for every article that joins it). */
+export interface StoryRewritePolicy {
+  /** Stories of up to this many articles are rewritten whenever their version moved. */
+  alwaysUpTo: number;
+  /** A bigger story is rewritten once its version moved by at least this fraction of its size since the last write. */
+  fraction: number;
+}
+
+export const DEFAULT_REWRITE_POLICY: StoryRewritePolicy = { alwaysUpTo: 64, fraction: 1 / 8 };
+
+/**
+ * Whether the story's file is due for a rewrite, given the version last written (null: never).
+ * A story of n articles is rewritten about 8·ln(n) times over its life instead of n times, and its
+ * file lags the index by fewer than n/8 changes.
+ */
+export function storyRewriteDue(status: Pick<StoryStatus, 'version' | 'size'>, writtenVersion: number | null, policy: StoryRewritePolicy = DEFAULT_REWRITE_POLICY): boolean {
+  if (writtenVersion === null) return true;
+  if (status.version <= writtenVersion) return false;
+  if (status.size <= policy.alwaysUpTo) return true;
+  return status.version - writtenVersion >= Math.ceil(status.size * policy.fraction);
+}
+
+// Keeps the highest version written per story (two writers may finish in either order).
+const RECORD_WRITTEN = "local v = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '-1') if tonumber(ARGV[2]) > v then redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]) end return 0";
+
+/**
+ * The writer's call after an article's record: tombstones for the stories its dedup step merged
+ * away, then the article's story file if it is due (`storyRewriteDue`; always, without Redis). Reads
+ * only the story's version and size unless it rebuilds the file, so an article joining a story of
+ * 1,000 costs a file rebuild about once in 125 articles. Versions written are kept in Redis in the hash
+ * `<lockPrefix>:written`. Returns whether the story file was written.
+ */
+export async function writeStoryWhenDue(
+  outDir: string,
+  index: Pick<DedupIndex, 'storyStatus' | 'getStory'>,
+  storyId: string,
+  mergedStories: DedupResult['mergedStories'],
+  redis?: Redis,
+  options: StoryWriterOptions & { policy?: StoryRewritePolicy } = {},
+): Promise<boolean> {
+  const settings = { ...DEFAULTS, ...options };
+  for (const merged of mergedStories) await writeStoryTombstone(outDir, merged.storyId, merged.mergedInto, redis, options);
+  const status = await index.storyStatus(storyId);
+  if (!status) return false;
+  const writtenKey = `${settings.lockPrefix}:written`;
+  if (redis) {
+    const written = await redis.hget(writtenKey, status.storyId);
+    if (!storyRewriteDue(status, written === null ? null : Number(written), options.policy)) return false;
+  }
+  const story = await index.getStory(status.storyId);
+  if (!story) return false;
+  const wrote = await writeStoryFile(outDir, story, redis, options);
+  if (redis) await redis.eval(RECORD_WRITTEN, 1, writtenKey, story.storyId, story.version);
+  return wrote;
 }
