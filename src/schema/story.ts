@@ -54,10 +54,19 @@ export const StorySchema = z.object({
   links: z.array(StoryLinkSchema),
   /** How many links the story holds (`links` lists at most the first `maxStoryLinks` of them). */
   linkCount: z.number().int().nonnegative().optional(),
-  /** Claims that two or more articles carry (same speaker and similar content, or the same count). */
-  corroboratedClaims: z.array(z.object({ claims: z.array(StoryClaimSchema).min(2), sources: z.array(z.string()) })),
-  /** The same counted thing with values that disagree beyond their stated approximation. */
-  conflicts: z.array(z.object({ counted: z.string(), values: z.array(StoryQuantitySchema).min(2) })),
+  /**
+   * Claims that two or more articles carry (same speaker and similar content, or the same count).
+   * A group lists at most `maxStoryQuotes` claims (32 by default, sorted by article id); `claimCount`
+   * is present when it holds more. `sources` is always complete.
+   */
+  corroboratedClaims: z.array(
+    z.object({ claims: z.array(StoryClaimSchema).min(2), claimCount: z.number().int().min(2).optional(), sources: z.array(z.string()) }),
+  ),
+  /**
+   * The same counted thing with values that disagree beyond their stated approximation. Lists at most
+   * `maxStoryQuotes` values (sorted by article id); `valueCount` is present when there are more.
+   */
+  conflicts: z.array(z.object({ counted: z.string(), values: z.array(StoryQuantitySchema).min(2), valueCount: z.number().int().min(2).optional() })),
 });
 export type Story = z.infer<typeof StorySchema>;
 

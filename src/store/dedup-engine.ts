@@ -305,8 +305,12 @@ export class DedupEngine implements DedupIndex {
 
     // One link per fact (two quantities of one claim can name the same counted thing).
     const uniqueClaimLinks = [...new Map(claimLinks.map((link) => [encodeClaimLink(link).field, link])).values()];
+    // At most K links per claim of this article (a claim repeated by 200 reprints would otherwise add 200).
+    const keptClaimLinks = strongestClaimLinks(uniqueClaimLinks, (num) => meta(num).id, options.maxLinksPerArticle);
     claimLinks.length = 0;
-    claimLinks.push(...uniqueClaimLinks);
+    claimLinks.push(...keptClaimLinks);
+    const quoted = new Set(keptClaimLinks.flatMap((link) => [claimTextField(link.a, link.aClaim), claimTextField(link.b, link.bClaim)]));
+    for (const field of [...storedClaims.keys()]) if (!quoted.has(field)) storedClaims.delete(field);
 
     const step = await this.store.link({
       num: self,
@@ -414,7 +418,7 @@ export class DedupEngine implements DedupIndex {
       const meta = metas.get(num)!;
       return { num, id: meta.id, source: meta.source, publishedAt: isoOf(meta.publishedAt) };
     });
-    return buildStory(metas.get(snapshot.root)!.id, snapshot.version, members, snapshot.fields, this.options.maxStoryLinks);
+    return buildStory(metas.get(snapshot.root)!.id, snapshot.version, members, snapshot.fields, { links: this.options.maxStoryLinks, quotes: this.options.maxStoryQuotes });
   }
 }
 
@@ -446,6 +450,29 @@ function strongestLinks(links: readonly PairLink[], idOf: (num: number) => strin
   return [...links]
     .sort((x, y) => KIND_STRENGTH[x.kind] - KIND_STRENGTH[y.kind] || y.similarity - x.similarity || idOf(x.b).localeCompare(idOf(y.b)))
     .slice(0, limit);
+}
+
+/**
+ * The links an article keeps per claim of its own: conflicts first (the story must show them), then
+ * the highest similarity, then the smallest other id and claim; at most `limit` per own claim.
+ */
+function strongestClaimLinks(links: readonly ClaimPairLink[], idOf: (num: number) => string, limit: number): ClaimPairLink[] {
+  const byClaim = new Map<number, ClaimPairLink[]>();
+  for (const link of links) byClaim.set(link.aClaim, [...(byClaim.get(link.aClaim) ?? []), link]);
+  return [...byClaim.values()].flatMap((group) =>
+    group.length <= limit
+      ? group
+      : [...group]
+          .sort(
+            (x, y) =>
+              Number(y.relation === 'conflicts') - Number(x.relation === 'conflicts') ||
+              y.similarity - x.similarity ||
+              idOf(x.b).localeCompare(idOf(y.b)) ||
+              x.bClaim - y.bClaim ||
+              (x.counted ?? '').localeCompare(y.counted ?? ''),
+          )
+          .slice(0, limit),
+  );
 }
 
 function round4(value: number): number {

@@ -54,6 +54,8 @@ export const DedupOptionsSchema = z.object({
   maxLinksPerArticle: z.number().int().min(1).default(16),
   /** A story file lists at most this many links (sorted); `linkCount` says how many the story holds. */
   maxStoryLinks: z.number().int().min(1).default(256),
+  /** A story file lists at most this many quotes per corroborated claim group and values per conflict. */
+  maxStoryQuotes: z.number().int().min(2).default(32),
   /** LSH buckets keep at most this many members (a guard against hub buckets; see README on order). */
   bucketCap: z.number().int().min(2).default(64),
 

@@ -16,7 +16,17 @@ export interface StoryMember {
  * fields. Everything is sorted by article id, so the same set of articles and links always gives the
  * same file, whatever order the workers saw them in.
  */
-export function buildStory(storyId: string, version: number, members: readonly StoryMember[], fields: ReadonlyMap<string, string>, maxLinks = Infinity): Story {
+/** How much of a big story its file lists (the counts say how much there is). */
+export interface StoryListLimits {
+  links: number;
+  /** Quotes per corroborated claim group, stated values per conflict. */
+  quotes: number;
+}
+
+const UNLIMITED: StoryListLimits = { links: Infinity, quotes: Infinity };
+
+export function buildStory(storyId: string, version: number, members: readonly StoryMember[], fields: ReadonlyMap<string, string>, limits: StoryListLimits = UNLIMITED): Story {
+  const maxLinks = limits.links;
   const byNum = new Map(members.map((member) => [member.num, member]));
   const articles = [...members].sort((a, b) => a.id.localeCompare(b.id));
   const dates = articles.map((article) => article.publishedAt).filter((date): date is string => date !== null).sort();
@@ -98,6 +108,7 @@ export function buildStory(storyId: string, version: number, members: readonly S
       return { claims, sources };
     })
     .filter((group) => new Set(group.claims.map((claim) => claim.articleId)).size >= 2)
+    .map((group) => (group.claims.length > limits.quotes ? { ...group, claims: group.claims.slice(0, Math.max(2, limits.quotes)), claimCount: group.claims.length } : group))
     .sort((x, y) => x.claims[0]!.articleId.localeCompare(y.claims[0]!.articleId) || x.claims[0]!.claim - y.claims[0]!.claim);
 
   // Conflicts: per counted thing, every stated value that disagrees with another.
@@ -126,6 +137,7 @@ export function buildStory(storyId: string, version: number, members: readonly S
       values: [...values.values()].sort((x, y) => x.articleId.localeCompare(y.articleId) || x.claim - y.claim),
     }))
     .filter((conflict) => conflict.values.length >= 2)
+    .map((conflict) => (conflict.values.length > limits.quotes ? { ...conflict, values: conflict.values.slice(0, Math.max(2, limits.quotes)), valueCount: conflict.values.length } : conflict))
     .sort((x, y) => x.counted.localeCompare(y.counted));
 
   return {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryDedupIndex, type DedupStep } from '../../../src/store/dedup-index.js';
 import { StorySchema } from '../../../src/schema/story.js';
+import { extractClaims } from '../../../src/nlp/claims/index.js';
 import { reprintedStories } from './generated.js';
 
 const inputs = reprintedStories(120);
@@ -66,5 +67,47 @@ describe('a story reprinted by many outlets', () => {
     expect(listed.linkCount).toBe(all.links.length);
     expect(listed.articles).toEqual(all.articles);
     expect(StorySchema.safeParse(listed).success).toBe(true);
+  });
+
+  it('keeps at most K claim links per claim of an article, conflicts first, and lists claim groups up to maxStoryQuotes', async () => {
+    const withClaims = inputs.slice(0, 80).map((input) => ({
+      ...input,
+      claims: extractClaims({ text: input.text, tokens: input.tokens as Parameters<typeof extractClaims>[0]['tokens'], sentences: input.sentences as Parameters<typeof extractClaims>[0]['sentences'], entities: [], publishedAt: null }).claims,
+    }));
+    const capped = new MemoryDedupIndex({ maxLinksPerArticle: 4, maxStoryQuotes: 6 });
+    const uncapped = new MemoryDedupIndex({ maxLinksPerArticle: 100_000, maxStoryQuotes: 100_000, maxStoryLinks: 100_000 });
+    let compared = 0;
+    let conflictsSeen = 0;
+    for (const input of withClaims) {
+      const [small, large] = [await capped.processArticle(input), await uncapped.processArticle(input)];
+      const perClaim = new Map<number, number>();
+      for (const link of small.layer.claimLinks) perClaim.set(link.claim, (perClaim.get(link.claim) ?? 0) + 1);
+      expect(Math.max(0, ...perClaim.values())).toBeLessThanOrEqual(4);
+      // Every conflict of a claim is kept while the claim has no more than K of them.
+      for (const claim of new Set(large.layer.claimLinks.map((link) => link.claim))) {
+        const conflicts = large.layer.claimLinks.filter((link) => link.claim === claim && link.relation === 'conflicts');
+        const kept = small.layer.claimLinks.filter((link) => link.claim === claim && link.relation === 'conflicts');
+        expect(kept.length).toBe(Math.min(4, conflicts.length));
+        conflictsSeen += conflicts.length;
+        if (large.layer.claimLinks.filter((link) => link.claim === claim).length > 4) compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(0);
+    expect(conflictsSeen).toBeGreaterThan(0);
+    const storyIds = new Set((await capped.dumpState()).stories.map((story) => story.storyId));
+    let listedGroups = 0;
+    for (const storyId of storyIds) {
+      const story = (await capped.getStory(storyId))!;
+      expect(StorySchema.safeParse(story).success).toBe(true);
+      for (const group of story.corroboratedClaims) {
+        expect(group.claims.length).toBeLessThanOrEqual(6);
+        if (group.claimCount !== undefined) {
+          expect(group.claimCount).toBeGreaterThan(6);
+          listedGroups++;
+        }
+      }
+      for (const conflict of story.conflicts) expect(conflict.values.length).toBeLessThanOrEqual(6);
+    }
+    expect(listedGroups).toBeGreaterThan(0);
   });
 });
