@@ -165,10 +165,12 @@ async function main(): Promise<void> {
   const dir = projectPath('bench', 'results');
   mkdirSync(dir, { recursive: true });
   const stamp = startedAt.toISOString().slice(0, 10);
-  const base = join(dir, `${stamp}${mode === 'quick' ? '-quick' : ''}`);
+  // A partial run (--only) never overwrites the full run's file of the day.
+  const suffix = `${mode === 'quick' ? '-quick' : ''}${values.only ? `-only-${[...only].join('-')}` : ''}`;
+  const base = join(dir, `${stamp}${suffix}`);
   writeFileSync(`${base}.json`, `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(`${base}.md`, `${readmeTable(report)}\n\n${machineLine(report)}; \`${report.command}\`\n\n## All figures\n\n${markdownTable(report)}\n`);
-  process.stdout.write(`\nkhabar benchmark (${mode}), ${report.corpus.note}\n${machineLine(report)}\n\n${textTable(report)}\n\nwritten: bench/results/${stamp}${mode === 'quick' ? '-quick' : ''}.json (and .md)\n`);
+  process.stdout.write(`\nkhabar benchmark (${mode}), ${report.corpus.note}\n${machineLine(report)}\n\n${textTable(report)}\n\nwritten: bench/results/${stamp}${suffix}.json (and .md)\n`);
 }
 
 main().then(

@@ -154,6 +154,16 @@ export async function benchDedupScaling(checkpoints: readonly number[], upstream
     const memoryMs: number[] = [];
     const redisMs: number[] = [];
     const pending = [...checkpoints].sort((a, b) => a - b);
+    const checkpoint = async (at: number): Promise<DedupPoint> => {
+      const from = Math.floor(at * 0.9);
+      const bytes = await usedMemory(redis.client);
+      return {
+        indexed: at,
+        memoryMicros: window(memoryMs.slice(from, at).map((ms) => ms * 1000)),
+        redisMicros: window(redisMs.slice(from, at).map((ms) => ms * 1000)),
+        redisBytesPerArticle: (bytes - baseline) / at,
+      };
+    };
     let indexed = 0;
     const startedAt = Date.now();
     for await (const record of stream.records) {
@@ -161,6 +171,8 @@ export async function benchDedupScaling(checkpoints: readonly number[], upstream
       if (Date.now() - startedAt > budgetSeconds * 1000) {
         result.stoppedAt = indexed;
         log(`  dedup scaling: stopped at ${indexed.toLocaleString('en')} articles, the time budget (${budgetSeconds} s) is spent`);
+        // The figures where it stopped: how far the per-article cost had moved.
+        if (indexed > (result.points[result.points.length - 1]?.indexed ?? 0)) result.points.push(await checkpoint(indexed));
         break;
       }
       let started = performance.now();
@@ -170,17 +182,13 @@ export async function benchDedupScaling(checkpoints: readonly number[], upstream
       await redisIndex(record);
       redisMs.push(performance.now() - started);
       indexed++;
-      if (indexed % 10_000 === 0 && indexed !== pending[0]) log(`  dedup scaling: ${indexed.toLocaleString('en')} articles (${Math.round((Date.now() - startedAt) / 1000)} s)`);
+      if (indexed % 1000 === 0 && indexed !== pending[0]) {
+        const recent = (values: number[]): string => (quantile(values.slice(-1000), 0.5) * 1000).toFixed(0);
+        log(`  dedup scaling: ${indexed.toLocaleString('en')} articles, last thousand: in-memory ${recent(memoryMs)} µs, Redis ${recent(redisMs)} µs (${Math.round((Date.now() - startedAt) / 1000)} s)`);
+      }
       if (indexed === pending[0]) {
         pending.shift();
-        const from = Math.floor(indexed * 0.9);
-        const bytes = await usedMemory(redis.client);
-        const point: DedupPoint = {
-          indexed,
-          memoryMicros: window(memoryMs.slice(from, indexed).map((ms) => ms * 1000)),
-          redisMicros: window(redisMs.slice(from, indexed).map((ms) => ms * 1000)),
-          redisBytesPerArticle: (bytes - baseline) / indexed,
-        };
+        const point = await checkpoint(indexed);
         result.points.push(point);
         log(`  dedup at ${indexed.toLocaleString('en')} articles: in-memory ${point.memoryMicros?.median.toFixed(0)} µs, Redis ${point.redisMicros?.median.toFixed(0)} µs an article, ${point.redisBytesPerArticle?.toFixed(0)} Redis bytes an article (${Math.round((Date.now() - startedAt) / 1000)} s)`);
       }
