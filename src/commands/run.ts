@@ -7,6 +7,11 @@ import { listInputFiles, watchInbox, type InboxWatcher } from '../ingest/watcher
 import { embeddedUrlFile } from '../pipeline/redis.js';
 import { allQueues } from '../pipeline/stages.js';
 import { Supervisor } from '../pipeline/supervisor.js';
+import { openQueue, WRITE_QUEUE } from '../pipeline/queues.js';
+import { STORY_FLUSH_DELAY_MS } from '../pipeline/write-worker.js';
+import type { QueueSettings } from '../config.js';
+import type { Redis } from 'ioredis';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { RunningDashboard } from '../dashboard/server.js';
 import { commandContext, onShutdownSignal } from './context.js';
 
@@ -16,6 +21,21 @@ export interface RunOptions {
   once: boolean;
   workers: number;
   dashboard?: number;
+}
+
+/** Waits (bounded) until the write queue has nothing pending: the last story-file rewrites are done. */
+async function drainWriteQueue(connection: Redis, settings: QueueSettings): Promise<void> {
+  const queue = openQueue(WRITE_QUEUE, connection, settings);
+  const deadline = Date.now() + STORY_FLUSH_DELAY_MS + 30_000;
+  try {
+    while (Date.now() < deadline) {
+      const counts = await queue.getJobCounts('waiting', 'delayed', 'active', 'prioritized');
+      if (Object.values(counts).every((count) => count === 0)) return;
+      await sleep(200);
+    }
+  } finally {
+    await queue.close();
+  }
 }
 
 /** Expands the paths given on the command line: folders to the files directly inside them. */
@@ -85,6 +105,7 @@ export async function runCommand(paths: string[], options: RunOptions): Promise<
     const present = statSync(inboxDir, { throwIfNoEntry: false })?.isDirectory() ? await listInputFiles(inboxDir) : [];
     const inboxFiles = present.map((file) => ingestor.ingestFile(file, inboxDir));
     const summaries = await Promise.all([...finished, ...inboxFiles]);
+    await drainWriteQueue(connection, settings);
     const ok = summaries.reduce((sum, s) => sum + s.ok, 0);
     const failed = summaries.reduce((sum, s) => sum + s.failed, 0);
     logger.info({ ok, failed, out: options.out }, 'all inputs finished');

@@ -9,9 +9,10 @@ export const StageJobDataSchema = z.object({
 });
 export type StageJobData = z.infer<typeof StageJobDataSchema>;
 
-/** A write job is either a finished record or a failure to record. */
+/** A write job is a finished record, a failure to record, or a due rewrite of a story's file. */
 export const WriteJobDataSchema = z.discriminatedUnion('kind', [
   StageJobDataSchema,
+  z.object({ kind: z.literal('story'), storyId: z.string().regex(/^[0-9a-f]{16}$/) }),
   z.object({
     kind: z.literal('failure'),
     failure: FailureRecordSchema,

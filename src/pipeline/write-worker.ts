@@ -14,6 +14,10 @@ import { WRITE_QUEUE, failureJobId, openQueue } from './queues.js';
 import { CHAIN } from './stages.js';
 import { baseWorkerOptions, closeWithin } from './worker-common.js';
 
+/** How long a story's file may trail its index when it was not due for a rewrite at once. */
+export const STORY_FLUSH_DELAY_MS = 2_000;
+const EVERY_CHANGE = { alwaysUpTo: Number.POSITIVE_INFINITY, fraction: 0 };
+
 export interface WriteWorkerOptions {
   connection: Redis;
   settings: QueueSettings;
@@ -36,12 +40,17 @@ export async function startWriteWorker(options: WriteWorkerOptions): Promise<Run
   const { settings, logger, outDir, connection } = options;
   const self = openQueue(WRITE_QUEUE, connection, settings);
   const dedupIndex = new RedisDedupIndex(connection, dedupPrefix(settings.prefix));
+  const storyLockPrefix = `${settings.prefix}:story-lock`;
   const concurrency = options.concurrency ?? 4;
 
   const processor = async (job: Job): Promise<{ articleId: string; status: 'ok' | 'failed' }> => {
     const parsed = WriteJobDataSchema.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError(`invalid write job: ${describeZodError(parsed.error)}`);
     const data = parsed.data;
+    if (data.kind === 'story') {
+      await writeStoryWhenDue(outDir, dedupIndex, data.storyId, [], connection, { lockPrefix: storyLockPrefix, policy: EVERY_CHANGE });
+      return { articleId: data.storyId, status: 'ok' };
+    }
     if (data.kind === 'failure') {
       await writeJsonAtomic(failurePath(outDir, data.failure.id), data.failure);
       await setMarker(connection, settings.prefix, data.failure.id, {
@@ -64,7 +73,13 @@ export async function startWriteWorker(options: WriteWorkerOptions): Promise<Run
       // The story as the index holds it now (later articles may have grown or merged it since the
       // dedup step), written under the story's lock when due (a big story is not rebuilt for every
       // article that joins it); stories merged away get a tombstone.
-      await writeStoryWhenDue(outDir, dedupIndex, record.dedup.storyId, data.record.mergedStories ?? [], connection, { lockPrefix: `${settings.prefix}:story-lock` });
+      const storyId = record.dedup.storyId;
+      const wrote = await writeStoryWhenDue(outDir, dedupIndex, storyId, data.record.mergedStories ?? [], connection, { lockPrefix: storyLockPrefix });
+      // Not rewritten now: a flush a moment later catches this change and every one after it (one
+      // pending flush per story, BullMQ deduplication), so the file never stays behind the index.
+      if (!wrote) {
+        await self.add('story', { kind: 'story', storyId }, { delay: STORY_FLUSH_DELAY_MS, deduplication: { id: `story-${storyId}`, keepLastIfActive: true }, removeOnComplete: true });
+      }
     }
     // A success after an earlier failure (a re-drop, a retry) supersedes the failure file.
     await rm(failurePath(outDir, record.id), { force: true });
