@@ -17,7 +17,7 @@ export const dedupStage: StageDefinition = {
   async init({ redis, prefix }) {
     const index: DedupIndex = redis ? new RedisDedupIndex(redis, dedupPrefix(prefix)) : new MemoryDedupIndex();
     return async (record) => {
-      const result = await index.process({
+      const result = await index.processArticle({
         id: record.id,
         text: record.text,
         tokens: requireLayer(record, 'tokens', 'dedup'),
