@@ -82,8 +82,24 @@ local function storyKey(root)
   return prefix .. ':s:' .. root
 end
 
+-- A story's members (4 bytes each) live in their own string, so that an article joining a big story
+-- APPENDs its 4 bytes instead of rewriting the whole list. Indexes written before kept the list in
+-- the story hash's field 'm': still read.
+local function membersKey(root)
+  return prefix .. ':s:' .. root .. ':m'
+end
+
 local function membersOf(root)
-  local raw = redis.call('HGET', storyKey(root), 'm')
+  local raw = redis.call('GET', membersKey(root))
+  if raw then return raw end
+  raw = redis.call('HGET', storyKey(root), 'm')
   if not raw then return struct.pack('<I4', root) end
   return raw
+end
+
+local function storySize(root)
+  local length = redis.call('STRLEN', membersKey(root))
+  if length == 0 then length = redis.call('HSTRLEN', storyKey(root), 'm') end
+  if length == 0 then return 1 end
+  return length / 4
 end

@@ -18,13 +18,17 @@ while a + 3 <= #ARGV do
       if bytesLess(idOf(rootB, slotSize), idOf(rootA, slotSize)) then survivor, loser = rootB, rootA end
       local survivorKey = storyKey(survivor)
       local loserKey = storyKey(loser)
-      local members = membersOf(survivor) .. membersOf(loser)
+      local survivorMembers = membersKey(survivor)
+      if redis.call('EXISTS', survivorMembers) == 0 then
+        redis.call('SET', survivorMembers, membersOf(survivor))
+        redis.call('HDEL', survivorKey, 'm')
+      end
+      redis.call('APPEND', survivorMembers, membersOf(loser))
       local fields = redis.call('HGETALL', loserKey)
       for i = 1, #fields, 2 do
         if fields[i] ~= 'm' and fields[i] ~= 'v' then redis.call('HSET', survivorKey, fields[i], fields[i + 1]) end
       end
-      redis.call('DEL', loserKey)
-      redis.call('HSET', survivorKey, 'm', members)
+      redis.call('DEL', loserKey, membersKey(loser))
       setParent(loser, survivor)
       mergedAway[#mergedAway + 1] = loser
       changed = true
@@ -45,7 +49,4 @@ if changed then version = redis.call('HINCRBY', key, 'v', 1) end
 
 -- Only where the story stands (not its members or links: reading those would cost O(story size)
 -- for every article that joins a big story; the writer reads the story with dedup-story.lua).
-local size = 1
-local membersLength = redis.call('HSTRLEN', key, 'm')
-if membersLength > 0 then size = membersLength / 4 end
-return { root, version, size, mergedAway }
+return { root, version, storySize(root), mergedAway }

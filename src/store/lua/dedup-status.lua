@@ -4,7 +4,4 @@ local num = tonumber(ARGV[2])
 local root = findRoot(num, false)
 local key = storyKey(root)
 local version = tonumber(redis.call('HGET', key, 'v') or '0')
-local size = 1
-local membersLength = redis.call('HSTRLEN', key, 'm')
-if membersLength > 0 then size = membersLength / 4 end
-return { root, version, size }
+return { root, version, storySize(root) }
