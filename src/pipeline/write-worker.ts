@@ -1,9 +1,10 @@
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Redis } from 'ioredis';
 import type { QueueSettings } from '../config.js';
 import type { Logger } from '../logger.js';
-import { failurePath, recordPath, writeJsonAtomic } from '../store/output.js';
+import { failurePath, recordPath, removeStaleTempFiles, writeJsonAtomic } from '../store/output.js';
 import { RedisDedupIndex } from '../store/dedup-index.js';
 import { writeStoryWhenDue } from '../store/story-writer.js';
 import { dedupPrefix } from './stages/dedup.js';
@@ -41,6 +42,11 @@ export async function startWriteWorker(options: WriteWorkerOptions): Promise<Run
   const self = openQueue(WRITE_QUEUE, connection, settings);
   const dedupIndex = new RedisDedupIndex(connection, dedupPrefix(settings.prefix));
   const storyLockPrefix = `${settings.prefix}:story-lock`;
+  // A writer killed between writing a temp file and renaming it leaves the temp file behind.
+  for (const folder of ['articles', 'failed', 'stories']) {
+    const removed = await removeStaleTempFiles(join(outDir, folder));
+    if (removed > 0) logger.info({ stage: 'write', folder, removed }, 'removed temp files left by a killed writer');
+  }
   const concurrency = options.concurrency ?? 4;
 
   const processor = async (job: Job): Promise<{ articleId: string; status: 'ok' | 'failed' }> => {

@@ -1,4 +1,4 @@
-import { mkdir, rename, rm, writeFile, open } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, writeFile, open } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 
@@ -43,4 +43,36 @@ export async function writeJsonAtomic(path: string, value: unknown): Promise<voi
 export async function writeJson(path: string, value: unknown): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, `${JSON.stringify(value, null, 2)}\n`, 'utf8');
+}
+
+/** Output files are `<id>.json`; anything else in the folder (temp files, editors' droppings) is not a record. */
+export function isOutputFile(name: string): boolean {
+  return name.endsWith('.json') && !name.startsWith('.');
+}
+
+/**
+ * Removes temp files that a writer killed between write and rename left behind (older than `ageMs`,
+ * so a live writer's temp file is never touched). Returns how many it removed.
+ */
+export async function removeStaleTempFiles(dir: string, ageMs = 10 * 60_000): Promise<number> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    if (!(name.startsWith('.') && name.endsWith('.tmp'))) continue;
+    const path = join(dir, name);
+    try {
+      if (Date.now() - (await stat(path)).mtimeMs > ageMs) {
+        await rm(path, { force: true });
+        removed++;
+      }
+    } catch {
+      // gone already (another writer cleaned it)
+    }
+  }
+  return removed;
 }

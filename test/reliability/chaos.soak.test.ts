@@ -11,6 +11,8 @@ import { quietLogger, tempDir, testSettings } from '../helpers/pipeline.js';
 import { writeGeneratedArticles } from '../helpers/corpus.js';
 import { assertBuilt } from '../helpers/processes.js';
 import { WorkerCluster } from '../helpers/cluster.js';
+import { drainQueues } from '../helpers/drain.js';
+import { isOutputFile } from '../../src/store/output.js';
 import { peakRssMiB } from '../helpers/rss.js';
 
 const COUNT = Number(process.env.KHABAR_SOAK_ARTICLES ?? 10_000);
@@ -41,9 +43,10 @@ describe('soak', () => {
         if (!done) await cluster.killAndReplace(((tick++ * 2654435761) % 1000) / 1000);
       }
       const summaries = await finished;
+      await drainQueues(connection, settings);
       const articles = join(out, 'articles');
-      const ids = readdirSync(articles).filter((name) => name.endsWith('.json'));
-      const failed = existsSync(join(out, 'failed')) ? readdirSync(join(out, 'failed')) : [];
+      const ids = readdirSync(articles).filter(isOutputFile);
+      const failed = existsSync(join(out, 'failed')) ? readdirSync(join(out, 'failed')).filter(isOutputFile) : [];
       const stuck: Record<string, number> = {};
       for (const name of allQueues()) {
         const queue = openQueue(name, connection, settings);

@@ -10,6 +10,8 @@ import { testRedisUrl } from '../helpers/redis.js';
 import { quietLogger, tempDir, testSettings } from '../helpers/pipeline.js';
 import { writeGeneratedArticles } from '../helpers/corpus.js';
 import { assertBuilt, startKhabar, stopKhabar, type KhabarProcess } from '../helpers/processes.js';
+import { drainQueues } from '../helpers/drain.js';
+import { isOutputFile } from '../../src/store/output.js';
 
 const COUNT = 200;
 
@@ -35,7 +37,7 @@ describe('kill -9 of a worker process mid-run', () => {
     const finished = Promise.all(files.map((file) => ingestor.ingestFile(file, null)));
 
     const articlesDir = join(out, 'articles');
-    const written = () => (existsSync(articlesDir) ? readdirSync(articlesDir).filter((n) => n.endsWith('.json')).length : 0);
+    const written = () => (existsSync(articlesDir) ? readdirSync(articlesDir).filter(isOutputFile).length : 0);
     while (written() < 20) await sleep(50);
     expect(written()).toBeLessThan(COUNT); // the kill lands in the middle of the run
     const victim = workers.get(firstQueue());
@@ -46,10 +48,11 @@ describe('kill -9 of a worker process mid-run', () => {
 
     const summaries = await finished;
     await ingestor.close();
+    await drainQueues(connection, settings);
     expect(summaries.reduce((sum, s) => sum + s.ok, 0)).toBe(COUNT);
     expect(summaries.reduce((sum, s) => sum + s.failed, 0)).toBe(0);
     expect(written()).toBe(COUNT);
-    expect(existsSync(join(out, 'failed')) ? readdirSync(join(out, 'failed')) : []).toEqual([]);
+    expect(existsSync(join(out, 'failed')) ? readdirSync(join(out, 'failed')).filter(isOutputFile) : []).toEqual([]);
     for (const name of allQueues()) {
       const queue = openQueue(name, connection, settings);
       const counts = await queue.getJobCounts('active', 'waiting', 'delayed', 'failed');
