@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RecordInProgressSchema } from '../schema/record.js';
-import { FailureRecordSchema } from '../schema/record.js';
+import { FailureRecordSchema, type FailureRecord, type RecordInProgress } from '../schema/record.js';
 
 /** A stage job carries the record as it stands (every layer so far): a crash loses no stage's work. */
 export const StageJobDataSchema = z.object({
@@ -28,4 +28,23 @@ export function describeZodError(error: z.ZodError): string {
     .slice(0, 5)
     .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
     .join('; ');
+}
+
+/**
+ * The write job for a job that failed for good: its error, the stage, and where its input came from
+ * (`record` is null when the job data was too broken to parse).
+ */
+export function failureJobData(articleId: string, stage: FailureRecord['stage'], error: Error, attempts: number, record: RecordInProgress | null): WriteJobData {
+  return {
+    kind: 'failure',
+    failure: {
+      id: articleId,
+      stage,
+      error: { name: error.name, message: error.message },
+      attempts,
+      failedAt: new Date().toISOString(),
+      origin: { file: record?.source.file ?? null, line: record?.origin?.line ?? null },
+    },
+    originPath: record?.origin?.path ?? null,
+  };
 }

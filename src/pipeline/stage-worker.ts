@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 import type { QueueSettings } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { StageName } from '../schema/record.js';
-import { StageJobDataSchema, describeZodError, type WriteJobData } from './job-data.js';
+import { StageJobDataSchema, describeZodError, failureJobData } from './job-data.js';
 import { WRITE_QUEUE, articleJobId, failureJobId, openQueue } from './queues.js';
 import { nextQueue, stageDefinition } from './stages.js';
 import { workerIdentity } from './worker-identity.js';
@@ -89,19 +89,7 @@ export async function startStageWorker(options: StageWorkerOptions): Promise<Run
     const articleId = parsed.success ? parsed.data.record.id : (job.id ?? 'unknown').replace(/^article-/, '');
     logger.warn({ stage, articleId, attempt: job.attemptsMade, final, err: error.message }, final ? 'job failed for good' : 'job failed, will retry');
     if (!final) return;
-    const origin = parsed.success ? parsed.data.record.origin : null;
-    const data: WriteJobData = {
-      kind: 'failure',
-      failure: {
-        id: articleId,
-        stage,
-        error: { name: error.name, message: error.message },
-        attempts: job.attemptsMade,
-        failedAt: new Date().toISOString(),
-        origin: { file: parsed.success ? parsed.data.record.source.file : null, line: origin?.line ?? null },
-      },
-      originPath: origin?.path ?? null,
-    };
+    const data = failureJobData(articleId, stage, error, job.attemptsMade, parsed.success ? parsed.data.record : null);
     await writeQueue.add('failure', data, { jobId: failureJobId(articleId) });
   }
 

@@ -9,7 +9,7 @@ import { RedisDedupIndex } from '../store/dedup-index.js';
 import { writeStoryWhenDue } from '../store/story-writer.js';
 import { dedupPrefix } from './stages/dedup.js';
 import { toEnrichedRecord, IncompleteRecordError } from './finalise.js';
-import { WriteJobDataSchema, describeZodError } from './job-data.js';
+import { WriteJobDataSchema, describeZodError, failureJobData } from './job-data.js';
 import { setMarker } from './markers.js';
 import { WRITE_QUEUE, failureJobId, openQueue } from './queues.js';
 import { CHAIN } from './stages.js';
@@ -103,22 +103,7 @@ export async function startWriteWorker(options: WriteWorkerOptions): Promise<Run
       const parsed = WriteJobDataSchema.safeParse(job.data);
       if (!parsed.success || parsed.data.kind !== 'record') return; // a failure that cannot be written is logged below
       const record = parsed.data.record;
-      await self.add(
-        'failure',
-        {
-          kind: 'failure',
-          failure: {
-            id: record.id,
-            stage: 'write',
-            error: { name: error.name, message: error.message },
-            attempts: job.attemptsMade,
-            failedAt: new Date().toISOString(),
-            origin: { file: record.source.file, line: record.origin?.line ?? null },
-          },
-          originPath: record.origin?.path ?? null,
-        },
-        { jobId: failureJobId(record.id) },
-      );
+      await self.add('failure', failureJobData(record.id, 'write', error, job.attemptsMade, record), { jobId: failureJobId(record.id) });
     })().catch((reportError: unknown) => logger.error({ stage: 'write', articleId: job.id, err: reportError, cause: error.message }, 'could not record a write failure'));
   });
 
