@@ -37,8 +37,8 @@ export const EnvSchema = z.object({
   KHABAR_KEEP_COMPLETED: intFromEnv(200, 0),
   KHABAR_KEEP_COMPLETED_SECONDS: intFromEnv(3600, 0),
   KHABAR_KEEP_FAILED: intFromEnv(5000, 0),
-  /** Ingest pauses while this many articles wait in the first stage's queue (backpressure). */
-  KHABAR_INGEST_HIGH_WATER: intFromEnv(2000, 1),
+  /** Ingest pauses while this many articles are anywhere in the chain: stage queues and the write queue (backpressure). */
+  KHABAR_INGEST_HIGH_WATER: intFromEnv(500, 1),
   KHABAR_DASHBOARD_TOKEN: z.string().min(16, 'KHABAR_DASHBOARD_TOKEN must be at least 16 characters').optional(),
 });
 export type Env = z.infer<typeof EnvSchema>;
