@@ -90,7 +90,7 @@ export function defaultGazetteerLists(): GazetteerLists {
     titles: triggersData.personTitles,
     orgHeads: triggersData.organisationHeads,
     placeHeads: triggersData.placeHeads,
-    givenNames: namesData.givenNames,
+    givenNames: [...namesData.givenNames, ...namesData.foreignGivenNames],
     organisations: knownData.organisations,
     people: knownData.people,
     notNames: knownData.notNames,

@@ -14,6 +14,12 @@ export interface TrainingOptions {
   seed: number;
   bucketBits: number;
   featureVersion: number;
+  /**
+   * Feature dropout: each time a sentence is visited, each of its feature occurrences is left out
+   * with this probability (seeded), so that no single feature (a memorised word above all) carries
+   * a decision alone and the weights spread over the cues that generalise. 0 = off.
+   */
+  featureDropout?: number;
   /** Called after each epoch (progress reporting; the trainer itself does no I/O). */
   onEpoch?: (epoch: number, mistakes: number, tokens: number) => void;
 }
@@ -31,6 +37,7 @@ export function trainPerceptron(examples: readonly TrainingExample[], options: T
   const random = seededRandom(options.seed);
   const order = examples.map((_, index) => index);
   let step = 1;
+  const featureDropout = options.featureDropout ?? 0;
 
   const updateEmission = (features: SentenceFeatures, i: number, tag: number, delta: number): void => {
     for (let f = features.offsets[i]!; f < features.offsets[i + 1]!; f++) {
@@ -54,7 +61,9 @@ export function trainPerceptron(examples: readonly TrainingExample[], options: T
     let mistakes = 0;
     let tokens = 0;
     for (const index of order) {
-      const { features, gold } = examples[index]!;
+      const example = examples[index]!;
+      const { gold } = example;
+      const features = featureDropout > 0 ? dropFeatures(example.features, featureDropout, random) : example.features;
       const n = gold.length;
       tokens += n;
       const predicted = viterbi(model, emissionScores(model, features, n), n);
@@ -79,4 +88,18 @@ export function trainPerceptron(examples: readonly TrainingExample[], options: T
   for (let k = 0; k < model.weights.length; k++) model.weights[k] = model.weights[k]! - weightSums[k]! / step;
   for (let k = 0; k < model.transitions.length; k++) model.transitions[k] = model.transitions[k]! - transitionSums[k]! / step;
   return model;
+}
+
+/** A copy of `features` with each feature occurrence kept with probability 1 − `rate`. */
+function dropFeatures(features: SentenceFeatures, rate: number, random: () => number): SentenceFeatures {
+  const { buckets, offsets } = features;
+  const kept = new Uint32Array(buckets.length);
+  const keptOffsets = new Uint32Array(offsets.length);
+  let size = 0;
+  for (let i = 0; i + 1 < offsets.length; i++) {
+    keptOffsets[i] = size;
+    for (let f = offsets[i]!; f < offsets[i + 1]!; f++) if (random() >= rate) kept[size++] = buckets[f]!;
+  }
+  keptOffsets[offsets.length - 1] = size;
+  return { buckets: kept.subarray(0, size), offsets: keptOffsets };
 }
