@@ -73,8 +73,8 @@ export function rows(report: BenchReport): Row[] {
       out.push({
         section: 'scaling, dedup',
         figure: `dedup at ${point.indexed.toLocaleString('en')} articles`,
-        value: `${memory ? whole(memory.median) : 'n/a'} µs in-memory, ${redis ? whole(redis.median) : 'n/a'} µs Redis`,
-        detail: `p10–p90 ${memory ? `${whole(memory.p10)}–${whole(memory.p90)}` : ''} / ${redis ? `${whole(redis.p10)}–${whole(redis.p90)}` : ''} µs over articles ${whole(point.indexed * 0.9)}–${whole(point.indexed)}; ${dedup.corpus}; upstream ${dedup.upstream.join('+') || 'none'}${dedup.upstreamSkipped.length ? ` (without ${dedup.upstreamSkipped.join(', ')})` : ''}`,
+        value: `${memory ? `${whole(memory.median)} µs in-memory, ` : ''}${redis ? whole(redis.median) : 'n/a'} µs Redis`,
+        detail: `p10–p90 ${memory ? `${whole(memory.p10)}–${whole(memory.p90)} / ` : ''}${redis ? `${whole(redis.p10)}–${whole(redis.p90)}` : ''} µs over articles ${whole(point.indexed * 0.9)}–${whole(point.indexed)}${memory ? '' : ' (the in-memory index stops at 10,000)'}; index filled 4 articles in flight between timed windows; ${dedup.corpus}; upstream ${dedup.upstream.join('+') || 'none'}${dedup.upstreamSkipped.length ? ` (without ${dedup.upstreamSkipped.join(', ')})` : ''}`,
         target: 'flat',
       });
       out.push({ section: 'scaling, dedup', figure: `Redis memory at ${point.indexed.toLocaleString('en')} articles`, value: point.redisBytesPerArticle === null ? 'n/a' : `${whole(point.redisBytesPerArticle)} bytes/article`, detail: 'used_memory growth / articles indexed', target: '≤ 2,048 bytes/article' });
@@ -153,7 +153,8 @@ export function readmeTable(report: BenchReport): string {
   }
   const dedup = report.dedupScaling;
   for (const point of dedup.points) {
-    add(`dedup at ${point.indexed.toLocaleString('en')} indexed`, `${whole(point.memoryMicros?.median ?? Number.NaN)} µs in-memory, ${whole(point.redisMicros?.median ?? Number.NaN)} µs Redis an article`, `median over the last tenth; ${whole(point.redisBytesPerArticle ?? Number.NaN)} Redis bytes/article (target ≤ 2,048)`);
+    const inMemory = point.memoryMicros ? `${whole(point.memoryMicros.median)} µs in-memory, ` : '';
+    add(`dedup at ${point.indexed.toLocaleString('en')} indexed`, `${inMemory}${whole(point.redisMicros?.median ?? Number.NaN)} µs Redis an article`, `median over the last tenth; ${whole(point.redisBytesPerArticle ?? Number.NaN)} Redis bytes/article (target ≤ 2,048)`);
   }
   for (const size of dedup.notReached) add(`dedup at ${size.toLocaleString('en')} indexed`, 'not reached', dedup.stoppedAt === null ? 'stream ended' : `time budget spent at ${dedup.stoppedAt.toLocaleString('en')} articles`);
   const pipeline = report.pipeline;

@@ -124,7 +124,7 @@ async function main(): Promise<void> {
   let dedupScaling: DedupScaling = { status: 'failed', upstream: [], upstreamSkipped: [], points: [], notReached: [], stoppedAt: null, error: 'not run (--only)', corpus: '' };
   if (only.has('dedup')) {
     log('scaling with the dedup index size:');
-    dedupScaling = await benchDedupScaling(plan.dedupCheckpoints, dedupUpstream, 'generated corpus (5 % exact, 15 % near copies, 10 % reused passages)', values['dedup-budget'] ? Number(values['dedup-budget']) : plan.dedupBudgetSeconds, log);
+    dedupScaling = await benchDedupScaling(plan.dedupCheckpoints, dedupUpstream, corpusName, values['dedup-budget'] ? Number(values['dedup-budget']) : plan.dedupBudgetSeconds, log);
   }
   let pipeline: PipelineResult = {
     inProcess: { status: 'failed', articlesPerSecond: null, error: 'not run (--only)' },

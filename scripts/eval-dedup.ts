@@ -167,6 +167,8 @@ function parseArgs(argv: string[]): CliOptions {
     '--bands': 'bands',
     '--rows': 'rows',
     '--passage-window': 'passageWindow',
+    '--sample-cap': 'sampleCap',
+    '--max-fingerprints': 'passageMaxFingerprints',
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -177,7 +179,7 @@ function parseArgs(argv: string[]): CliOptions {
   }
   if (zips.length === 0) {
     throw new Error(
-      'usage: npm run eval:dedup -- <day zip> [more zips] [--redis redis://host:port] [--near 0.5] [--shingle 5] [--permutations 36] [--bands 12] [--rows 3] [--passage-window 12]',
+      'usage: npm run eval:dedup -- <day zip> [more zips] [--redis redis://host:port] [--near 0.5] [--shingle 5] [--permutations 36] [--bands 12] [--rows 3] [--passage-window 12] [--sample-cap 256] [--max-fingerprints 40]',
     );
   }
   return { zips, overrides: overrides as Partial<DedupOptions>, redisUrl };

@@ -5,18 +5,31 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { StageName } from '../../src/schema/record.js';
-import { generateArticles, toRecord } from '../corpus/index.js';
+import { generateArticles, readSaudiNewsNet, toRecord, type BenchArticle, type CorpusName } from '../corpus/index.js';
 import { benchStage, initStages } from './chain.js';
 
 interface UpstreamWorkerData {
   count: number;
   stages: StageName[];
+  corpus: CorpusName;
+}
+
+/** SaudiNewsNet first when chosen (the real thing, ~29,800 articles), then generated articles. */
+function* articleStream(corpus: CorpusName, count: number): Generator<BenchArticle> {
+  let yielded = 0;
+  if (corpus === 'saudinewsnet') {
+    for (const article of readSaudiNewsNet({ limit: count })) {
+      yield article;
+      yielded++;
+    }
+  }
+  if (yielded < count) yield* generateArticles(count - yielded);
 }
 
 async function main(): Promise<void> {
   const port = parentPort;
   if (!port) throw new Error('upstream-worker runs as a worker thread');
-  const { count, stages } = workerData as UpstreamWorkerData;
+  const { count, stages, corpus } = workerData as UpstreamWorkerData;
   const definitions = [];
   for (const name of stages) {
     const found = await benchStage(name);
@@ -24,7 +37,7 @@ async function main(): Promise<void> {
   }
   const { processors, names, skipped } = await initStages(definitions);
   port.postMessage({ ready: true, names, skipped });
-  const stream = generateArticles(count);
+  const stream = articleStream(corpus, count);
   port.on('message', (message: { batch: number }) => {
     void (async () => {
       const records = [];

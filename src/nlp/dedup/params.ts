@@ -13,7 +13,7 @@ export const DedupOptionsSchema = z.object({
   bands: z.number().int().min(1).default(12),
   rows: z.number().int().min(1).default(3),
   /** Shingles kept per article for verification (longer articles keep a consistent sample). */
-  sampleCap: z.number().int().min(16).max(65535).default(384),
+  sampleCap: z.number().int().min(16).max(65535).default(256),
   /** Near duplicates are reported (and link stories) from this verified Jaccard up. */
   nearThreshold: z.number().min(0).max(1).default(0.5),
 
