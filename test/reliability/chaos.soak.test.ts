@@ -41,6 +41,10 @@ describe('soak', () => {
           peakByQueue[queue] = Math.max(peakByQueue[queue] ?? 0, rss);
         }
         if (!done) await cluster.killAndReplace(((tick++ * 2654435761) % 1000) / 1000);
+        if (tick % 60 === 0) {
+          const written = existsSync(join(out, 'articles')) ? readdirSync(join(out, 'articles')).filter(isOutputFile).length : 0;
+          console.error(`soak: ${written} of ${COUNT} records after ${Math.round((Date.now() - started) / 1000)} s, ${cluster.kills} kills`);
+        }
       }
       const summaries = await finished;
       await drainQueues(connection, settings);
@@ -55,10 +59,22 @@ describe('soak', () => {
         await queue.close();
       }
       const distinctTexts = new Set(ids.map((name) => (JSON.parse(readFileSync(join(articles, name), 'utf8')) as { id: string }).id)).size;
+      // Doubling would show in the shared state, not in file names (a record file is named by its
+      // id): an article listed twice across the live story files (a dedup step applied twice).
+      const storiesDir = join(out, 'stories');
+      const listed = new Map<string, number>();
+      for (const name of existsSync(storiesDir) ? readdirSync(storiesDir).filter(isOutputFile) : []) {
+        const story = JSON.parse(readFileSync(join(storiesDir, name), 'utf8')) as { mergedInto: string | null; articles?: { id: string }[] };
+        if (story.mergedInto !== null) continue;
+        for (const article of story.articles ?? []) listed.set(article.id, (listed.get(article.id) ?? 0) + 1);
+      }
+      const listedTwice = [...listed.values()].filter((n) => n > 1).length;
       const report = {
         articles: COUNT,
         records: ids.length,
         duplicates: ids.length - distinctTexts,
+        articlesListedTwiceInStories: listedTwice,
+        articlesInStoryFiles: listed.size,
         lost: COUNT - summaries.reduce((sum, s) => sum + s.ok, 0),
         failureRecords: failed.length,
         stuckJobs: stuck,
@@ -71,6 +87,7 @@ describe('soak', () => {
       console.log(`soak: ${JSON.stringify(report)}`);
       expect(report.records).toBe(COUNT);
       expect(report.duplicates).toBe(0);
+      expect(report.articlesListedTwiceInStories).toBe(0);
       expect(report.lost).toBe(0);
       expect(report.failureRecords).toBe(0);
       for (const [queue, count] of Object.entries(stuck)) expect(count, queue).toBe(0);
