@@ -55,7 +55,7 @@ const PLANS: Record<'quick' | 'full', Plan> = {
     sizeBytesPerRun: 512 * KB,
     sizeRuns: 3,
     dedupCheckpoints: [1000, 10_000, 100_000],
-    dedupBudgetSeconds: 540,
+    dedupBudgetSeconds: 600,
     pipeline: { articlesPerRun: 150, noopArticlesPerRun: 1000, runs: 3, warmupArticles: 20, latencySeconds: 30, runTimeoutMs: 600_000 },
     workerCounts: [1, 2],
   },

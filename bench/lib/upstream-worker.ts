@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { StageName } from '../../src/schema/record.js';
 import { generateArticles, readSaudiNewsNet, toRecord, type BenchArticle, type CorpusName } from '../corpus/index.js';
+import { splitSeed, type SeedDocument } from '../corpus/seeds.js';
 import { benchStage, initStages } from './chain.js';
 
 interface UpstreamWorkerData {
@@ -14,16 +15,29 @@ interface UpstreamWorkerData {
   corpus: CorpusName;
 }
 
-/** SaudiNewsNet first when chosen (the real thing, ~29,800 articles), then generated articles. */
+/** Every how many real articles one becomes raw material for the generated continuation. */
+const SOURCE_EVERY = 5;
+
+/**
+ * SaudiNewsNet first when chosen (the real thing, ~29,800 articles), then generated articles. The
+ * continuation is made from SaudiNewsNet articles (one in five, as the generator's source documents)
+ * rather than from the five seeds: generated stories then have the length and variety of real news,
+ * where seed-made ones are all ~800-token rewrites of one event (unlike a real 100,000-article index).
+ */
 function* articleStream(corpus: CorpusName, count: number): Generator<BenchArticle> {
   let yielded = 0;
+  const sources: SeedDocument[] = [];
   if (corpus === 'saudinewsnet') {
     for (const article of readSaudiNewsNet({ limit: count })) {
+      if (yielded % SOURCE_EVERY === 0) {
+        const document = splitSeed(article.id, `${article.title}\n\n${article.text}`);
+        if (document.paragraphs.length > 0) sources.push(document);
+      }
       yield article;
       yielded++;
     }
   }
-  if (yielded < count) yield* generateArticles(count - yielded);
+  if (yielded < count) yield* generateArticles(count - yielded, {}, sources.length > 0 ? sources : undefined);
 }
 
 async function main(): Promise<void> {
