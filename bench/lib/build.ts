@@ -8,7 +8,8 @@ function newestTs(dir: string): number {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestTs(path));
+    // bench/results holds the reports the benchmark itself writes: not code, so never a reason to rebuild.
+    if (entry.isDirectory()) newest = entry.name === 'results' ? newest : Math.max(newest, newestTs(path));
     else if (entry.name.endsWith('.ts') || entry.name.endsWith('.json') || entry.name.endsWith('.lua') || entry.name.endsWith('.gz')) newest = Math.max(newest, statSync(path).mtimeMs);
   }
   return newest;
