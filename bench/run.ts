@@ -43,9 +43,9 @@ const PLANS: Record<'quick' | 'full', Plan> = {
     sizes: [KB, 10 * KB, 100 * KB],
     sizeBytesPerRun: 100 * KB,
     sizeRuns: 2,
-    dedupCheckpoints: [100, 250],
+    dedupCheckpoints: [100, 200],
     dedupBudgetSeconds: 15,
-    pipeline: { articlesPerRun: 15, noopArticlesPerRun: 150, runs: 3, warmupArticles: 5, latencySeconds: 3, runTimeoutMs: 30_000 },
+    pipeline: { articlesPerRun: 10, noopArticlesPerRun: 100, runs: 3, warmupArticles: 5, latencySeconds: 3, runTimeoutMs: 30_000 },
     workerCounts: [1, 2],
   },
   full: {
