@@ -7,7 +7,7 @@ import { listInputFiles, watchInbox, type InboxWatcher } from '../ingest/watcher
 import { embeddedUrlFile } from '../pipeline/redis.js';
 import { allQueues } from '../pipeline/stages.js';
 import { Supervisor } from '../pipeline/supervisor.js';
-import { openQueue, WRITE_QUEUE } from '../pipeline/queues.js';
+import { openQueue, pendingJobs, WRITE_QUEUE } from '../pipeline/queues.js';
 import { STORY_FLUSH_DELAY_MS } from '../pipeline/write-worker.js';
 import type { QueueSettings } from '../config.js';
 import type { Redis } from 'ioredis';
@@ -29,8 +29,7 @@ async function drainWriteQueue(connection: Redis, settings: QueueSettings): Prom
   const deadline = Date.now() + STORY_FLUSH_DELAY_MS + 30_000;
   try {
     while (Date.now() < deadline) {
-      const counts = await queue.getJobCounts('waiting', 'delayed', 'active', 'prioritized');
-      if (Object.values(counts).every((count) => count === 0)) return;
+      if ((await pendingJobs(queue)) === 0) return;
       await sleep(200);
     }
   } finally {

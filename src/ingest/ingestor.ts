@@ -9,8 +9,8 @@ import { ArticleSchema, type Article, type Origin } from '../schema/article.js';
 import { SCHEMA_VERSION, type RecordInProgress } from '../schema/record.js';
 import type { WriteJobData, StageJobData } from '../pipeline/job-data.js';
 import { getMarkers, type Marker } from '../pipeline/markers.js';
-import { WRITE_QUEUE, articleJobId, failureJobId, openQueue } from '../pipeline/queues.js';
-import { allQueues, firstQueue } from '../pipeline/stages.js';
+import { articleJobId, failureJobId, openQueue, pendingJobs } from '../pipeline/queues.js';
+import { allQueues } from '../pipeline/stages.js';
 import { articleId, rejectedInputId } from './article-id.js';
 import { InputRejectedError } from './errors.js';
 import { settleInboxFile } from './inbox-files.js';
@@ -68,9 +68,10 @@ export class Ingestor {
   readonly totals = { files: 0, articles: 0, ok: 0, failed: 0, rejectedFiles: 0 };
 
   constructor(private readonly options: IngestorOptions) {
-    this.first = openQueue(firstQueue(), options.connection, options.settings);
-    this.write = openQueue(WRITE_QUEUE, options.connection, options.settings);
-    this.chain = allQueues().map((name) => (name === firstQueue() ? this.first : name === WRITE_QUEUE ? this.write : openQueue(name, options.connection, options.settings)));
+    // allQueues() is the chain in order: its first stage, …, then the write queue.
+    this.chain = allQueues().map((name) => openQueue(name, options.connection, options.settings));
+    this.first = this.chain[0]!;
+    this.write = this.chain[this.chain.length - 1]!;
   }
 
   /** Number of files not yet finished. */
@@ -229,8 +230,8 @@ export class Ingestor {
    * soak: 4,300 waiting for ner, 1.2 GB) while the first queue stayed under its mark.
    */
   private async chainDepth(): Promise<number> {
-    const counts = await Promise.all(this.chain.map((queue) => queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized')));
-    return counts.reduce((sum, count) => sum + Object.values(count).reduce((a, b) => a + b, 0), 0);
+    const counts = await Promise.all(this.chain.map((queue) => pendingJobs(queue)));
+    return counts.reduce((sum, count) => sum + count, 0);
   }
 
   /**

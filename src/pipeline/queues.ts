@@ -22,6 +22,15 @@ export function openQueue(name: QueueName, connection: ConnectionOptions, settin
 }
 
 /**
+ * Jobs still to be done in a queue: waiting, active, delayed or prioritized (not completed or failed).
+ * The one definition of "pending" for backpressure, `run --once`'s final drain and the tests.
+ */
+export async function pendingJobs(queue: Queue): Promise<number> {
+  const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+  return Object.values(counts).reduce((sum, count) => sum + count, 0);
+}
+
+/**
  * Job ids: BullMQ rejects ids with ':' and ids that parse as integers (a hex id can be all digits),
  * so every id gets a kind in front. The same article keeps the same job id in every queue.
  */

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
 import type { QueueSettings } from '../../src/config.js';
-import { openQueue } from '../../src/pipeline/queues.js';
+import { openQueue, pendingJobs } from '../../src/pipeline/queues.js';
 import { allQueues } from '../../src/pipeline/stages.js';
 
 /**
@@ -14,10 +14,7 @@ export async function drainQueues(connection: Redis, settings: QueueSettings, ti
   try {
     while (Date.now() < deadline) {
       let pending = 0;
-      for (const queue of queues) {
-        const counts = await queue.getJobCounts('waiting', 'delayed', 'active', 'prioritized');
-        pending += Object.values(counts).reduce((sum, n) => sum + n, 0);
-      }
+      for (const queue of queues) pending += await pendingJobs(queue);
       if (pending === 0) return;
       await sleep(250);
     }

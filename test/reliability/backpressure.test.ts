@@ -2,7 +2,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { openQueue } from '../../src/pipeline/queues.js';
+import { openQueue, pendingJobs } from '../../src/pipeline/queues.js';
 import { createRedis } from '../../src/pipeline/redis.js';
 import { allQueues, firstQueue } from '../../src/pipeline/stages.js';
 import { testRedisUrl } from '../helpers/redis.js';
@@ -31,7 +31,7 @@ describe('backpressure', () => {
     expect(first.name).toBe(firstQueue());
     const inChain = async (): Promise<{ total: number; byQueue: Record<string, number> }> => {
       const byQueue: Record<string, number> = {};
-      for (const queue of queues) byQueue[queue.name] = Object.values(await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized')).reduce((a, b) => a + b, 0);
+      for (const queue of queues) byQueue[queue.name] = await pendingJobs(queue);
       return { total: Object.values(byQueue).reduce((a, b) => a + b, 0), byQueue };
     };
     try {
