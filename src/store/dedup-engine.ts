@@ -5,7 +5,7 @@ import type { DedupOptions } from '../nlp/dedup/params.js';
 import { dedupOptions } from '../nlp/dedup/params.js';
 import type { DedupToken } from '../nlp/dedup/shingles.js';
 import type { DedupClaim, ClaimDigest } from '../nlp/dedup/claims.js';
-import { claimContentSimilarity, quantitiesAgree } from '../nlp/dedup/claims.js';
+import { claimIndexKeys, quantitiesAgree, wordSetSimilarity } from '../nlp/dedup/claims.js';
 import { prepareArticle } from '../nlp/dedup/prepare.js';
 import { estimateJaccard16 } from '../nlp/dedup/minhash.js';
 import { sampleJaccard } from '../nlp/dedup/sample.js';
@@ -140,10 +140,7 @@ export class DedupEngine implements DedupIndex {
     for (const digest of prepared.claims) {
       const value: ClaimPostingValue = { k: digest.kind, s: digest.speakerKey, w: digest.words.slice(0, 40), q: digest.quantities, t: digest.text.slice(0, 300) };
       const json = JSON.stringify(value);
-      const keys = new Set<string>();
-      if (digest.kind === 'attributed' && digest.speakerKey) keys.add(`s:${digest.speakerKey}`);
-      for (const quantity of digest.quantities) keys.add(`q:${quantity.countedKey}`);
-      for (const key of keys) claimEntries.push({ key, claim: digest.claim, value: json });
+      for (const key of claimIndexKeys(digest)) claimEntries.push({ key, claim: digest.claim, value: json });
     }
 
     const registered = await this.store.register({
@@ -275,20 +272,33 @@ export class DedupEngine implements DedupIndex {
     const keptPassages = reusedPassages.filter((passage) => keptOthers.has(idToNum.get(passage.otherId)!));
 
     // 5. Claims seen before: same speaker and similar content, or the same counted thing.
+    // A stored claim is compared only with this article's claims that share one of its index keys
+    // (the others can neither corroborate nor contradict it); word sets are built once per claim.
     const claimLinks: ClaimPairLink[] = [];
     const storedClaims = new Map<string, StoredClaim>();
+    const myClaimsByKey = new Map<string, number[]>();
+    prepared.claims.forEach((digest, i) => {
+      for (const key of claimIndexKeys(digest)) myClaimsByKey.set(key, [...(myClaimsByKey.get(key) ?? []), i]);
+    });
+    const myWordSets = prepared.claims.map((digest) => new Set(digest.words));
     for (const posting of claimPostings) {
       const theirs = JSON.parse(posting.value) as ClaimPostingValue;
-      for (const mine of prepared.claims) {
+      const sharing = new Set<number>();
+      for (const key of claimIndexKeys({ kind: theirs.k, speakerKey: theirs.s, quantities: theirs.q })) for (const i of myClaimsByKey.get(key) ?? []) sharing.add(i);
+      if (sharing.size === 0) continue;
+      const theirWords = new Set(theirs.w);
+      // In the order of this article's claims, as a full comparison would find them.
+      for (const i of [...sharing].sort((x, y) => x - y)) {
+        const mine = prepared.claims[i]!;
+        const contentSimilarity = wordSetSimilarity(myWordSets[i]!, theirWords);
         let linked = false;
         if (mine.kind === 'attributed' && theirs.k === 'attributed' && mine.speakerKey !== null && mine.speakerKey === theirs.s) {
-          const similarity = claimContentSimilarity(mine.words, theirs.w);
-          if (similarity >= options.claimSimilarity) {
-            claimLinks.push({ a: self, aClaim: mine.claim, b: posting.num, bClaim: posting.claim, relation: 'corroborates', similarity, counted: null });
+          if (contentSimilarity >= options.claimSimilarity) {
+            claimLinks.push({ a: self, aClaim: mine.claim, b: posting.num, bClaim: posting.claim, relation: 'corroborates', similarity: contentSimilarity, counted: null });
             linked = true;
           }
         }
-        const sameContext = claimContentSimilarity(mine.words, theirs.w) >= options.claimNumericContext;
+        const sameContext = contentSimilarity >= options.claimNumericContext;
         for (const quantity of sameContext ? mine.quantities : []) {
           for (const other of theirs.q.filter((q) => q.countedKey === quantity.countedKey)) {
             const agree = quantitiesAgree(quantity, other, options.approxTolerance);
@@ -305,8 +315,8 @@ export class DedupEngine implements DedupIndex {
 
     // One link per fact (two quantities of one claim can name the same counted thing).
     const uniqueClaimLinks = [...new Map(claimLinks.map((link) => [encodeClaimLink(link).field, link])).values()];
-    // At most K links per claim of this article (a claim repeated by 200 reprints would otherwise add 200).
-    const keptClaimLinks = strongestClaimLinks(uniqueClaimLinks, (num) => meta(num).id, options.maxLinksPerArticle);
+    // At most K links per fact of each claim of this article (a claim repeated by 200 reprints would otherwise add 200).
+    const keptClaimLinks = strongestClaimLinks(uniqueClaimLinks, (num) => meta(num).id, options.claimLinksPerFact);
     claimLinks.length = 0;
     claimLinks.push(...keptClaimLinks);
     const quoted = new Set(keptClaimLinks.flatMap((link) => [claimTextField(link.a, link.aClaim), claimTextField(link.b, link.bClaim)]));
@@ -453,19 +463,25 @@ function strongestLinks(links: readonly PairLink[], idOf: (num: number) => strin
 }
 
 /**
- * The links an article keeps per claim of its own: conflicts first (the story must show them), then
- * the highest similarity, then the smallest other id and claim; at most `limit` per own claim.
+ * The links an article keeps per fact of each claim of its own (the speaker's corroborations; per
+ * counted thing, agreements and conflicts, so a conflict is never crowded out by agreements): the
+ * highest similarity, then the smallest other id and claim; at most `limit` per fact. A function of
+ * the set of links found, whatever order they were found in.
  */
 function strongestClaimLinks(links: readonly ClaimPairLink[], idOf: (num: number) => string, limit: number): ClaimPairLink[] {
-  const byClaim = new Map<number, ClaimPairLink[]>();
-  for (const link of links) byClaim.set(link.aClaim, [...(byClaim.get(link.aClaim) ?? []), link]);
-  return [...byClaim.values()].flatMap((group) =>
+  const byFact = new Map<string, ClaimPairLink[]>();
+  for (const link of links) {
+    const fact = `${link.aClaim}|${link.relation}|${link.counted ?? ''}`;
+    const group = byFact.get(fact);
+    if (group) group.push(link);
+    else byFact.set(fact, [link]);
+  }
+  return [...byFact.values()].flatMap((group) =>
     group.length <= limit
       ? group
       : [...group]
           .sort(
             (x, y) =>
-              Number(y.relation === 'conflicts') - Number(x.relation === 'conflicts') ||
               y.similarity - x.similarity ||
               idOf(x.b).localeCompare(idOf(y.b)) ||
               x.bClaim - y.bClaim ||

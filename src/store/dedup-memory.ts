@@ -70,14 +70,22 @@ export class MemoryDedupStore implements DedupStore {
       }
     });
     const claimPostings: RegisterResult['claimPostings'] = [];
+    const keysRead = new Set<string>();
     for (const claim of request.claims) {
       let index = this.claimIndex.get(claim.key);
       if (!index) this.claimIndex.set(claim.key, (index = new Map()));
-      for (const [field, value] of index) {
-        const [postingNum, postingClaim] = field.split(':').map(Number);
-        claimPostings.push({ num: postingNum!, claim: postingClaim!, value });
+      // Each key read once, before the article's own postings go in (as the Lua script does).
+      if (!keysRead.has(claim.key)) {
+        keysRead.add(claim.key);
+        for (const [field, value] of index) {
+          const [postingNum, postingClaim] = field.split(':').map(Number);
+          claimPostings.push({ num: postingNum!, claim: postingClaim!, value });
+        }
       }
-      if (!existed && index.size < this.options.claimPostingsCap) index.set(`${num}:${claim.claim}`, claim.value);
+      if (existed) continue;
+      // The key keeps its most recent postings: the oldest (smallest number, then claim) goes first.
+      while (index.size >= this.options.claimPostingsCap) index.delete(oldestPosting(index.keys()));
+      index.set(`${num}:${claim.claim}`, claim.value);
     }
     return Promise.resolve({ num, existed, members, postings, claimPostings });
   }
@@ -187,4 +195,19 @@ export class MemoryDedupIndex extends DedupEngine {
     const engineOptions = dedupOptions(options);
     super(new MemoryDedupStore(engineOptions, layout), engineOptions);
   }
+}
+
+/** The oldest of a claims key's posting fields (`<num>:<claim>`): smallest number, then claim. */
+function oldestPosting(fields: Iterable<string>): string {
+  let oldest: string | null = null;
+  let oldestOrder: [number, number] = [Infinity, Infinity];
+  for (const field of fields) {
+    const [num = 0, claim = 0] = field.split(':').map(Number);
+    if (num < oldestOrder[0] || (num === oldestOrder[0] && claim < oldestOrder[1])) {
+      oldest = field;
+      oldestOrder = [num, claim];
+    }
+  }
+  if (oldest === null) throw new Error('dedup: no posting to evict');
+  return oldest;
 }

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
-import { MemoryDedupIndex, RedisDedupIndex, type DedupIndex, type DedupInput, type DedupOptions, type DedupState } from '../../src/store/dedup-index.js';
+import { MemoryDedupIndex, MemoryDedupStore, RedisDedupIndex, RedisDedupStore, dedupOptions, type DedupIndex, type DedupInput, type DedupOptions, type DedupState } from '../../src/store/dedup-index.js';
+import { encodeMeta } from '../../src/store/dedup-store.js';
 import { testPrefix, testRedis } from '../helpers/redis.js';
 import { dedupCorpus, shuffled } from '../nlp/dedup/corpus.js';
 
@@ -102,4 +103,38 @@ describe('RedisDedupIndex', () => {
       expect(story?.storyId).toBe(survivor?.storyId);
     }
   });
+
+  it('keeps the most recent claim postings per key, each key read once per article, in Redis as in the twin', async () => {
+    const options = dedupOptions({ claimPostingsCap: 3 });
+    const stores = [new RedisDedupStore(connection(), testPrefix('dedup-claims-window'), options), new MemoryDedupStore(options)];
+    const seen: string[][][] = [];
+    for (const store of stores) {
+      const perArticle: string[][] = [];
+      for (let i = 0; i < 6; i++) {
+        const id = (0x1000 + i).toString(16).padStart(16, '0');
+        // Two claims of each article share the speaker key: the key must come back once, not twice.
+        const result = await store.register({
+          id,
+          meta: encodeMeta(id, null, 'ab'.repeat(8), 0, 0, Buffer.alloc(2 * options.topicPermutations)),
+          sample: Buffer.alloc(0),
+          source: null,
+          entries: [],
+          claims: [
+            { key: 's:ent:x', claim: 0, value: `{"a":${i}}` },
+            { key: 's:ent:x', claim: 1, value: `{"b":${i}}` },
+          ],
+        });
+        perArticle.push(result.claimPostings.map((posting) => `${posting.num}:${posting.claim}`).sort());
+      }
+      seen.push(perArticle);
+    }
+    const [redis, memory] = seen;
+    expect(redis).toEqual(memory);
+    // Article 0 finds nothing; later ones find the 3 most recent postings before their own.
+    expect(redis![0]).toEqual([]);
+    expect(redis![1]).toEqual(['0:0', '0:1']);
+    expect(redis![2]).toEqual(['0:1', '1:0', '1:1']);
+    expect(redis![5]).toEqual(['3:1', '4:0', '4:1']);
+  });
 });
+

@@ -70,12 +70,27 @@ export function claimDigests(claims: readonly DedupClaim[], content: readonly Co
 
 /** Jaccard similarity of two claims' content-word skeletons. */
 export function claimContentSimilarity(a: readonly string[], b: readonly string[]): number {
-  if (a.length === 0 || b.length === 0) return 0;
-  const setA = new Set(a);
+  return wordSetSimilarity(new Set(a), new Set(b));
+}
+
+/** `claimContentSimilarity` over sets already built (the dedup step compares one claim with many). */
+export function wordSetSimilarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let shared = 0;
-  const setB = new Set(b);
-  for (const word of setB) if (setA.has(word)) shared++;
-  return shared / (setA.size + setB.size - shared);
+  for (const word of small) if (large.has(word)) shared++;
+  return shared / (a.size + b.size - shared);
+}
+
+/**
+ * The claims index keys of a claim: its speaker (attributed claims) and each counted thing. A stored
+ * claim can only corroborate or contradict a new one that shares one of these keys.
+ */
+export function claimIndexKeys(digest: Pick<ClaimDigest, 'kind' | 'speakerKey' | 'quantities'>): string[] {
+  const keys = new Set<string>();
+  if (digest.kind === 'attributed' && digest.speakerKey) keys.add(`s:${digest.speakerKey}`);
+  for (const quantity of digest.quantities) keys.add(`q:${quantity.countedKey}`);
+  return [...keys];
 }
 
 /**

@@ -52,6 +52,13 @@ export const DedupOptionsSchema = z.object({
    * (a story's links growing with the square of its size); one link is enough to join the story.
    */
   maxLinksPerArticle: z.number().int().min(1).default(16),
+  /**
+   * An article records at most this many claim links per fact of each of its claims (its speaker's
+   * corroborations; for each counted thing, its agreements and its conflicts). One link is enough to
+   * join a claim to its group in the story; a claim carried by 2,000 reprints used to add 16 links per
+   * claim per article, most of a big story's Redis memory and of its rebuild time.
+   */
+  claimLinksPerFact: z.number().int().min(1).default(2),
   /** A story file lists at most this many links (sorted); `linkCount` says how many the story holds. */
   maxStoryLinks: z.number().int().min(1).default(256),
   /** A story file lists at most this many quotes per corroborated claim group and values per conflict. */
@@ -69,8 +76,12 @@ export const DedupOptionsSchema = z.object({
    */
   claimNumericContext: z.number().min(0).max(1).default(0.22),
   approxTolerance: z.number().min(0).max(1).default(0.1),
-  /** Claims index postings kept per speaker / counted thing. */
-  claimPostingsCap: z.number().int().min(1).default(200),
+  /**
+   * Claims index postings kept per speaker / counted thing: the most recent ones (a new posting
+   * evicts the oldest), so a speaker quoted every day stays matchable. Each new claim reads every
+   * posting under its keys, so this bounds the claim step's cost.
+   */
+  claimPostingsCap: z.number().int().min(1).default(64),
 });
 export type DedupOptions = z.infer<typeof DedupOptionsSchema>;
 

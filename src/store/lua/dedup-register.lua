@@ -95,17 +95,40 @@ for e = 0, (#entries / entrySize) - 1 do
 end
 
 -- Claims: postings per speaker / counted thing (ARGV from 14 on: key, claim index, digest triples).
+-- Several of an article's claims often share a key (one speaker quoted five times): each key is read
+-- once, before the article's own postings go in. A key keeps its `claimCap` most recent postings
+-- (fields `<num>:<claim>`, numbers growing with time): a new one evicts the oldest.
+local function postingOlder(x, y)
+  local xn, xc = string.match(x, '^(%d+):(%d+)$')
+  local yn, yc = string.match(y, '^(%d+):(%d+)$')
+  xn, yn = tonumber(xn) or 0, tonumber(yn) or 0
+  if xn ~= yn then return xn < yn end
+  return (tonumber(xc) or 0) < (tonumber(yc) or 0)
+end
 local claimHits = {}
+local keyFields = {}
 local a = 14
 while a + 2 <= #ARGV do
   local key = prefix .. ':c:' .. ARGV[a]
-  local postings = redis.call('HGETALL', key)
-  for i = 1, #postings, 2 do
-    claimHits[#claimHits + 1] = postings[i]
-    claimHits[#claimHits + 1] = postings[i + 1]
+  local fields = keyFields[key]
+  if fields == nil then
+    local postings = redis.call('HGETALL', key)
+    fields = {}
+    for i = 1, #postings, 2 do
+      claimHits[#claimHits + 1] = postings[i]
+      claimHits[#claimHits + 1] = postings[i + 1]
+      fields[#fields + 1] = postings[i]
+    end
+    table.sort(fields, postingOlder)
+    keyFields[key] = fields
   end
-  if existed == 0 and #postings / 2 < claimCap then
-    redis.call('HSET', key, num .. ':' .. ARGV[a + 1], ARGV[a + 2])
+  if existed == 0 then
+    while #fields >= claimCap do
+      redis.call('HDEL', key, table.remove(fields, 1))
+    end
+    local field = num .. ':' .. ARGV[a + 1]
+    redis.call('HSET', key, field, ARGV[a + 2])
+    fields[#fields + 1] = field
   end
   a = a + 3
 end

@@ -69,27 +69,36 @@ describe('a story reprinted by many outlets', () => {
     expect(StorySchema.safeParse(listed).success).toBe(true);
   });
 
-  it('keeps at most K claim links per claim of an article, conflicts first, and lists claim groups up to maxStoryQuotes', async () => {
+  it('keeps at most K claim links per fact of a claim (so conflicts are never crowded out), and lists claim groups up to maxStoryQuotes', async () => {
     const withClaims = inputs.slice(0, 80).map((input) => ({
       ...input,
       claims: extractClaims({ text: input.text, tokens: input.tokens as Parameters<typeof extractClaims>[0]['tokens'], sentences: input.sentences as Parameters<typeof extractClaims>[0]['sentences'], entities: [], publishedAt: null }).claims,
     }));
-    const capped = new MemoryDedupIndex({ maxLinksPerArticle: 4, maxStoryQuotes: 6 });
-    const uncapped = new MemoryDedupIndex({ maxLinksPerArticle: 100_000, maxStoryQuotes: 100_000, maxStoryLinks: 100_000 });
+    const capped = new MemoryDedupIndex({ claimLinksPerFact: 2, maxStoryQuotes: 6 });
+    const uncapped = new MemoryDedupIndex({ claimLinksPerFact: 100_000, maxLinksPerArticle: 100_000, maxStoryQuotes: 100_000, maxStoryLinks: 100_000 });
     let compared = 0;
     let conflictsSeen = 0;
     for (const input of withClaims) {
       const [small, large] = [await capped.processArticle(input), await uncapped.processArticle(input)];
-      const perClaim = new Map<number, number>();
-      for (const link of small.layer.claimLinks) perClaim.set(link.claim, (perClaim.get(link.claim) ?? 0) + 1);
-      expect(Math.max(0, ...perClaim.values())).toBeLessThanOrEqual(4);
-      // Every conflict of a claim is kept while the claim has no more than K of them.
+      const perClaimRelation = new Map<string, number>();
+      for (const link of small.layer.claimLinks) perClaimRelation.set(`${link.claim}|${link.relation}`, (perClaimRelation.get(`${link.claim}|${link.relation}`) ?? 0) + 1);
+      // The layer does not say which counted thing a link is about: per claim and relation, at most
+      // K for each of the claim's facts (its speaker, and each quantity it states).
+      for (const [key, count] of perClaimRelation) {
+        const claim = Number(key.split('|')[0]);
+        const facts = 1 + (withClaims.find((article) => article.id === input.id)!.claims[claim]?.quantities.length ?? 0);
+        expect(count).toBeLessThanOrEqual(2 * facts);
+      }
       for (const claim of new Set(large.layer.claimLinks.map((link) => link.claim))) {
         const conflicts = large.layer.claimLinks.filter((link) => link.claim === claim && link.relation === 'conflicts');
         const kept = small.layer.claimLinks.filter((link) => link.claim === claim && link.relation === 'conflicts');
-        expect(kept.length).toBe(Math.min(4, conflicts.length));
+        const corroborations = small.layer.claimLinks.filter((link) => link.claim === claim && link.relation === 'corroborates');
+        // A claim with conflicts keeps at least one of them, however many agreements it also has.
+        expect(kept.length).toBeGreaterThanOrEqual(Math.min(1, conflicts.length));
+        expect(kept.length).toBeLessThanOrEqual(conflicts.length);
+        if (large.layer.claimLinks.some((link) => link.claim === claim && link.relation === 'corroborates')) expect(corroborations.length).toBeGreaterThan(0);
         conflictsSeen += conflicts.length;
-        if (large.layer.claimLinks.filter((link) => link.claim === claim).length > 4) compared++;
+        if (large.layer.claimLinks.filter((link) => link.claim === claim).length > small.layer.claimLinks.filter((link) => link.claim === claim).length) compared++;
       }
     }
     expect(compared).toBeGreaterThan(0);
