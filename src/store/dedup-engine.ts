@@ -5,7 +5,7 @@ import type { DedupOptions } from '../nlp/dedup/params.js';
 import { dedupOptions } from '../nlp/dedup/params.js';
 import type { DedupToken } from '../nlp/dedup/shingles.js';
 import type { DedupClaim, ClaimDigest } from '../nlp/dedup/claims.js';
-import { claimIndexKeys, quantitiesAgree, wordSetSimilarity } from '../nlp/dedup/claims.js';
+import { claimIndexKeys, packWordHashes, quantitiesAgree, quoteText, unpackWordHashes, wordSetSimilarity } from '../nlp/dedup/claims.js';
 import { prepareArticle } from '../nlp/dedup/prepare.js';
 import { estimateJaccard16 } from '../nlp/dedup/minhash.js';
 import { sampleJaccard } from '../nlp/dedup/sample.js';
@@ -93,12 +93,14 @@ function isoOf(seconds: number | null): string | null {
   return seconds === null ? null : new Date(seconds * 1000).toISOString();
 }
 
-/** Stored form of a claim's digest in the claims index. */
+/** Stored form of a claim's digest in the claims index (kept small: one per claim and key). */
 interface ClaimPostingValue {
   k: ClaimDigest['kind'];
   s: string | null;
-  w: string[];
+  /** Content words as packed 16-bit hashes (`packWordHashes`). */
+  w: string;
   q: ClaimDigest['quantities'];
+  /** The claim's text for quoting (`quoteText`). */
   t: string;
 }
 
@@ -138,7 +140,7 @@ export class DedupEngine implements DedupIndex {
     }
     const claimEntries: ClaimEntry[] = [];
     for (const digest of prepared.claims) {
-      const value: ClaimPostingValue = { k: digest.kind, s: digest.speakerKey, w: digest.words.slice(0, 40), q: digest.quantities, t: digest.text.slice(0, 300) };
+      const value: ClaimPostingValue = { k: digest.kind, s: digest.speakerKey, w: packWordHashes(digest.words), q: digest.quantities, t: quoteText(digest.text) };
       const json = JSON.stringify(value);
       for (const key of claimIndexKeys(digest)) claimEntries.push({ key, claim: digest.claim, value: json });
     }
@@ -280,13 +282,13 @@ export class DedupEngine implements DedupIndex {
     prepared.claims.forEach((digest, i) => {
       for (const key of claimIndexKeys(digest)) myClaimsByKey.set(key, [...(myClaimsByKey.get(key) ?? []), i]);
     });
-    const myWordSets = prepared.claims.map((digest) => new Set(digest.words));
+    const myWordSets = prepared.claims.map((digest) => unpackWordHashes(packWordHashes(digest.words)));
     for (const posting of claimPostings) {
       const theirs = JSON.parse(posting.value) as ClaimPostingValue;
       const sharing = new Set<number>();
       for (const key of claimIndexKeys({ kind: theirs.k, speakerKey: theirs.s, quantities: theirs.q })) for (const i of myClaimsByKey.get(key) ?? []) sharing.add(i);
       if (sharing.size === 0) continue;
-      const theirWords = new Set(theirs.w);
+      const theirWords = unpackWordHashes(theirs.w);
       // In the order of this article's claims, as a full comparison would find them.
       for (const i of [...sharing].sort((x, y) => x - y)) {
         const mine = prepared.claims[i]!;
@@ -307,7 +309,7 @@ export class DedupEngine implements DedupIndex {
           }
         }
         if (linked) {
-          storedClaims.set(claimTextField(self, mine.claim), { text: mine.text, quantities: mine.quantities });
+          storedClaims.set(claimTextField(self, mine.claim), { text: quoteText(mine.text), quantities: mine.quantities });
           storedClaims.set(claimTextField(posting.num, posting.claim), { text: theirs.t, quantities: theirs.q });
         }
       }

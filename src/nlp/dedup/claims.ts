@@ -1,5 +1,6 @@
 import type { Claim } from '../../schema/claims.js';
 import type { ContentToken } from './shingles.js';
+import { murmur32 } from './hash.js';
 
 /** What dedup keeps of a claim to match it across articles (small: it is stored in the index). */
 export interface ClaimDigest {
@@ -74,7 +75,7 @@ export function claimContentSimilarity(a: readonly string[], b: readonly string[
 }
 
 /** `claimContentSimilarity` over sets already built (the dedup step compares one claim with many). */
-export function wordSetSimilarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+export function wordSetSimilarity<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
   if (a.size === 0 || b.size === 0) return 0;
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let shared = 0;
@@ -113,4 +114,33 @@ export function quantitiesAgree(
   const [lowA, highA] = quantityInterval(a, approxTolerance);
   const [lowB, highB] = quantityInterval(b, approxTolerance);
   return lowA <= highB && lowB <= highA;
+}
+
+/**
+ * A claim's content words as the claims index stores them: 16-bit hashes, at most `limit`, packed
+ * into base64 (2.7 characters a word instead of ~8 for the skeleton in JSON). Jaccard over these
+ * differs from Jaccard over the words only by chance collisions (about one in 65,536 word pairs).
+ */
+export function packWordHashes(words: readonly string[], limit = 40): string {
+  const hashes = [...new Set(words.map((word) => murmur32(word, 0x5eed) & 0xffff))].slice(0, limit);
+  const out = Buffer.alloc(hashes.length * 2);
+  hashes.forEach((hash, i) => out.writeUInt16LE(hash, i * 2));
+  return out.toString('base64');
+}
+
+export function unpackWordHashes(packed: string): Set<number> {
+  const raw = Buffer.from(packed, 'base64');
+  const out = new Set<number>();
+  for (let at = 0; at + 2 <= raw.length; at += 2) out.add(raw.readUInt16LE(at));
+  return out;
+}
+
+/**
+ * The claim text that the index keeps for quoting in story files: at most `limit` characters, cut
+ * at a space, with «…» when cut. The whole claim is `claims[claim]` of the article's record.
+ */
+export function quoteText(text: string, limit = 140): string {
+  if (text.length <= limit) return text;
+  const cut = text.lastIndexOf(' ', limit);
+  return `${text.slice(0, cut > limit / 2 ? cut : limit).trimEnd()}…`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimContentSimilarity, countedKey, quantitiesAgree, skeleton } from '../../../src/nlp/dedup/claims.js';
+import { claimContentSimilarity, countedKey, packWordHashes, quantitiesAgree, quoteText, skeleton, unpackWordHashes, wordSetSimilarity } from '../../../src/nlp/dedup/claims.js';
 
 describe('counted things', () => {
   it('meet across spelling variants («أميركي» / «أمريكي», «هجوما» / «هجوم»)', () => {
@@ -28,5 +28,25 @@ describe('claim content', () => {
   it('scores shared content words', () => {
     expect(claimContentSimilarity(['رسل', 'زعم', 'علي'], ['رسل', 'زعم', 'علي'])).toBe(1);
     expect(claimContentSimilarity(['رسل'], [])).toBe(0);
+  });
+
+  it('scores the same on the packed word hashes the index stores as on the words', () => {
+    const a = ['رسل', 'زعم', 'علي', 'خمن', 'طئب', 'زير'];
+    const b = ['رسل', 'زعم', 'علي', 'بغد', 'كظم'];
+    expect(wordSetSimilarity(unpackWordHashes(packWordHashes(a)), unpackWordHashes(packWordHashes(b)))).toBeCloseTo(claimContentSimilarity(a, b), 10);
+    // 2 bytes a word, base64: 6 words in 16 characters.
+    expect(packWordHashes(a)).toHaveLength(16);
+    expect(unpackWordHashes(packWordHashes(Array.from({ length: 60 }, (_, i) => `w${i}`))).size).toBe(40);
+  });
+
+  it('keeps a claim of up to 140 characters whole for quoting, and cuts a longer one at a space with «…»', () => {
+    const short = 'وقال المسؤول إن طائب نقل رسالة من خامنئي إلى قادة الفصائل';
+    expect(quoteText(short)).toBe(short);
+    const long = `${short} ${short} ${short}`;
+    const quoted = quoteText(long);
+    expect(quoted.endsWith('…')).toBe(true);
+    expect(quoted.length).toBeLessThanOrEqual(141);
+    expect(long.startsWith(quoted.slice(0, -1))).toBe(true);
+    expect(quoted.slice(0, -1).endsWith(' ')).toBe(false);
   });
 });
