@@ -9,7 +9,7 @@ import { claimIndexKeys, packWordHashes, quantitiesAgree, quoteText, unpackWordH
 import { prepareArticle } from '../nlp/dedup/prepare.js';
 import { estimateJaccard16 } from '../nlp/dedup/minhash.js';
 import { sampleJaccard } from '../nlp/dedup/sample.js';
-import { decodeArticleBlob, encodeArticleBlob, type SentenceSpan } from '../nlp/dedup/article-blob.js';
+import { decodeArticleBlob, encodeArticleBlob, firstContentPositions, sentenceOfPosition, type SentenceSpan } from '../nlp/dedup/article-blob.js';
 import { chainSentences, swapMatch, type SentenceMatch } from '../nlp/dedup/passages.js';
 import { fmix32 } from '../nlp/dedup/hash.js';
 import type { ClaimPairLink, PairLink, StoredClaim } from '../nlp/dedup/links.js';
@@ -136,7 +136,7 @@ export class DedupEngine implements DedupIndex {
     for (const [high, low] of prepared.topicBands) entries.push({ kind: 'T', shard: high, field: low });
     const firstFingerprint = entries.length;
     for (const fingerprint of prepared.fingerprints) {
-      entries.push({ kind: 'P', shard: fmix32(fingerprint.hash ^ FINGERPRINT_SHARD_SALT), field: fingerprint.hash, sentence: fingerprint.sentence, position: fingerprint.position });
+      entries.push({ kind: 'P', shard: fmix32(fingerprint.hash ^ FINGERPRINT_SHARD_SALT), field: fingerprint.hash, position: fingerprint.position });
     }
     const claimEntries: ClaimEntry[] = [];
     for (const digest of prepared.claims) {
@@ -148,7 +148,7 @@ export class DedupEngine implements DedupIndex {
     const registered = await this.store.register({
       id: input.id,
       meta: encodeMeta(input.id, publishedAt, prepared.contentHash, prepared.sample.values.length, prepared.sample.level, prepared.topicSignature),
-      sample: encodeArticleBlob({ contentLength: prepared.content.length, sentences: prepared.sentences, sample: prepared.sample }),
+      sample: encodeArticleBlob({ contentLength: prepared.content.length, sentences: prepared.sentences, firstPositions: firstContentPositions(prepared.sentences, prepared.content), sample: prepared.sample }),
       source: input.sourceName,
       entries,
       claims: claimEntries,
@@ -164,14 +164,15 @@ export class DedupEngine implements DedupIndex {
       const target = kind === 'X' ? exactCandidates : kind === 'N' ? nearCandidates : topicCandidates;
       for (const member of members) if (member !== self) target.add(member);
     }
-    const matchesByOther = new Map<number, SentenceMatch[]>();
+    // Shared fingerprints by other article; the other side's sentence is found from its stored blob (below).
+    const matchesByOther = new Map<number, Array<Omit<SentenceMatch, 'otherSentence'>>>();
     for (const [entryIndex, postings] of registered.postings) {
       const fingerprint = prepared.fingerprints[entryIndex - firstFingerprint]!;
       for (const posting of postings) {
         if (posting.num === self) continue;
         let list = matchesByOther.get(posting.num);
         if (!list) matchesByOther.set(posting.num, (list = []));
-        list.push({ hash: fingerprint.hash, position: fingerprint.position, sentence: fingerprint.sentence, otherPosition: posting.position, otherSentence: posting.sentence });
+        list.push({ hash: fingerprint.hash, position: fingerprint.position, sentence: fingerprint.sentence, otherPosition: posting.position });
       }
     }
     // A claim indexed under several keys (speaker, counted things) comes back once per key.
@@ -217,9 +218,9 @@ export class DedupEngine implements DedupIndex {
     const passageOthers = [...matchesByOther].filter(([other, matches]) => !nearSet.has(other) && matches.length >= options.passageMinFingerprints).map(([other]) => other);
     const blobs = await this.store.readSamples(passageOthers.map(meta));
     for (const other of passageOthers) {
-      const matches = matchesByOther.get(other)!;
       const otherId = meta(other).id;
       const theirs = decodeArticleBlob(blobs.get(other) ?? Buffer.alloc(0), meta(other).sampleLevel);
+      const matches: SentenceMatch[] = matchesByOther.get(other)!.map((match) => ({ ...match, otherSentence: sentenceOfPosition(theirs.firstPositions, match.otherPosition) }));
       // Chained from the article with the smaller id: the same passages whichever came second.
       const flip = otherId < input.id;
       const chainOptions = { minFingerprints: options.passageMinFingerprints, minTokens: options.passageMinTokens, shingleSize: options.passageShingle };

@@ -164,7 +164,7 @@ export class RedisDedupStore implements DedupStore {
     if (metas.length === 0) return out;
     const pipeline = this.redis.pipeline();
     for (const meta of metas) {
-      pipeline.getBuffer(`${this.prefix}:sh:${meta.num}`);
+      pipeline.hgetBuffer(`${this.prefix}:sh:${Math.floor(meta.num / 256)}`, String(meta.num % 256));
     }
     const replies = (await pipeline.exec()) ?? [];
     metas.forEach((meta, i) => {

@@ -13,8 +13,7 @@ export interface BucketEntry {
   shard: number;
   /** The field inside the shard (with the kind, the bucket's identity). */
   field: number;
-  /** Passage fingerprints only: index of the sentence that holds the fingerprint, and its content-token position. */
-  sentence?: number;
+  /** Passage fingerprints only: the fingerprint's content-token position. */
   position?: number;
 }
 
@@ -38,11 +37,12 @@ export interface RegisterRequest {
   claims: ClaimEntry[];
 }
 
-/** A passage fingerprint held by an indexed article: which article, and in which of its sentences. */
+/**
+ * A passage fingerprint held by an indexed article: which article, and the fingerprint's
+ * content-token position there (its sentence is found from the article's stored sentence table).
+ */
 export interface Posting {
   num: number;
-  sentence: number;
-  /** Content-token position of the fingerprint in that article. */
   position: number;
 }
 
@@ -148,11 +148,11 @@ export function decodeMeta(num: number, slot: Buffer, topicPermutations: number,
 }
 
 /**
- * Entries as the register script reads them: 13 bytes each (kind, shard u32, field u32, sentence u16, position u16).
+ * Entries as the register script reads them: 11 bytes each (kind, shard u32, field u32, position u16).
  * The bucket's field in Redis is the kind and the field's low 3 bytes (the shard already separates on
  * the other hash bits); passage fingerprints, the most numerous, use the 3 bytes alone.
  */
-export const ENTRY_SIZE = 13;
+export const ENTRY_SIZE = 11;
 
 export function encodeEntries(entries: readonly BucketEntry[]): Buffer {
   const out = Buffer.alloc(entries.length * ENTRY_SIZE);
@@ -161,8 +161,7 @@ export function encodeEntries(entries: readonly BucketEntry[]): Buffer {
     out.write(entry.kind, at, 'latin1');
     out.writeUInt32LE(entry.shard >>> 0, at + 1);
     out.writeUInt32LE(entry.field >>> 0, at + 5);
-    out.writeUInt16LE(Math.min(entry.sentence ?? 0, 0xffff), at + 9);
-    out.writeUInt16LE(Math.min(entry.position ?? 0, 0xffff), at + 11);
+    out.writeUInt16LE(Math.min(entry.position ?? 0, 0xffff), at + 9);
   });
   return out;
 }
@@ -173,19 +172,23 @@ export function decodeNums(raw: Buffer): number[] {
   return out;
 }
 
-/** Passage postings: 8 bytes each (num u32, sentence u16, position u16). */
-export const POSTING_SIZE = 8;
+/**
+ * Passage postings: 5 bytes each (num u24, position u16), the most numerous values of the index (64
+ * an article). Article numbers therefore stop at 2^24 (16.7 million articles in one index).
+ */
+export const POSTING_SIZE = 5;
+export const MAX_ARTICLES = 2 ** 24;
 
 export function decodePostings(raw: Buffer): Posting[] {
   const out: Posting[] = [];
-  for (let at = 0; at + POSTING_SIZE <= raw.length; at += POSTING_SIZE) out.push({ num: raw.readUInt32LE(at), sentence: raw.readUInt16LE(at + 4), position: raw.readUInt16LE(at + 6) });
+  for (let at = 0; at + POSTING_SIZE <= raw.length; at += POSTING_SIZE) out.push({ num: raw.readUIntLE(at, 3), position: raw.readUInt16LE(at + 3) });
   return out;
 }
 
 export function encodePosting(num: number, entry: BucketEntry): Buffer {
+  if (num >= MAX_ARTICLES) throw new Error(`dedup: the index holds at most ${MAX_ARTICLES} articles`);
   const out = Buffer.alloc(POSTING_SIZE);
-  out.writeUInt32LE(num, 0);
-  out.writeUInt16LE(Math.min(entry.sentence ?? 0, 0xffff), 4);
-  out.writeUInt16LE(Math.min(entry.position ?? 0, 0xffff), 6);
+  out.writeUIntLE(num, 0, 3);
+  out.writeUInt16LE(Math.min(entry.position ?? 0, 0xffff), 3);
   return out;
 }

@@ -32,6 +32,8 @@ end
 local existed = 1
 local ownGen = -1
 if not num then
+  -- Passage postings number articles in 3 bytes.
+  if count >= 16777216 then return redis.error_reply('dedup: the index holds at most 2^24 articles') end
   existed = 0
   num = redis.call('INCR', counterKey) - 1
   ownGen = generation(num, G0)
@@ -48,8 +50,9 @@ if not num then
       redis.call('HSET', prefix .. ':srcn', sourceIndex, source)
     end
   end
-  -- The shingle sample is a string of its own (SET allocates it exactly; APPEND would double).
-  redis.call('SET', prefix .. ':sh:' .. num, ARGV[13])
+  -- The article's blob (sentence table and shingle sample) is a field of a hash of 256 articles: a
+  -- key of its own per article cost ~50 bytes more (key object, name, keyspace entry).
+  redis.call('HSET', prefix .. ':sh:' .. math.floor(num / 256), num % 256, ARGV[13])
   local slot = num % 256
   local patched = string.sub(meta, 1, 12) .. struct.pack('<H', sourceIndex) .. string.sub(meta, 15)
   redis.call('SETRANGE', metaBlock(num, slotSize), slot * slotSize, patched)
@@ -57,13 +60,15 @@ if not num then
 end
 
 local hits = {}
-local entrySize = 13
+local entrySize = 11
+local postingSize = 5
 local numRaw = struct.pack('<I4', num)
+local postingNum = string.sub(numRaw, 1, 3)
 for e = 0, (#entries / entrySize) - 1 do
-  local kind, shardHash, fieldRaw, sentence, position = struct.unpack('<c1I4c4HH', entries, e * entrySize + 1)
+  local kind, shardHash, fieldRaw, position = struct.unpack('<c1I4c4H', entries, e * entrySize + 1)
   local field = kind .. string.sub(fieldRaw, 1, 3)
   if kind == 'P' then field = string.sub(fieldRaw, 1, 3) end
-  local posting = numRaw .. struct.pack('<HH', sentence, position)
+  local posting = postingNum .. struct.pack('<H', position)
   for g = 0, lastGen do
     local key = bucketKey(g, shardHash, S0)
     local value = redis.call('HGET', key, field)
@@ -77,7 +82,7 @@ for e = 0, (#entries / entrySize) - 1 do
         if not value then
           redis.call('HSET', key, field, posting)
         elseif value ~= '' then
-          if #value / 8 >= postingCap then
+          if #value / postingSize >= postingCap then
             redis.call('HSET', key, field, '')
           else
             redis.call('HSET', key, field, value .. posting)

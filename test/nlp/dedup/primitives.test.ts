@@ -3,9 +3,14 @@ import fc from 'fast-check';
 import { fmix32, murmur32 } from '../../../src/nlp/dedup/hash.js';
 import { MinHasher, bandKeys } from '../../../src/nlp/dedup/minhash.js';
 import { contentHash, contentTokens, jaccardSorted, shingleHashes, uniqueSorted } from '../../../src/nlp/dedup/shingles.js';
-import { sampleJaccard, shingleSample } from '../../../src/nlp/dedup/sample.js';
+import { decodeSample, encodeSample, sampleJaccard, shingleSample } from '../../../src/nlp/dedup/sample.js';
 import { winnow } from '../../../src/nlp/dedup/winnow.js';
 import { whitespaceTokens } from './tokenise.js';
+import { decodeArticleBlob, encodeArticleBlob, firstContentPositions, sentenceOfPosition } from '../../../src/nlp/dedup/article-blob.js';
+import { sentenceIndexAt } from '../../../src/nlp/dedup/passages.js';
+import { prepareArticle } from '../../../src/nlp/dedup/prepare.js';
+import { dedupOptions } from '../../../src/nlp/dedup/params.js';
+import { loadSeeds, seedInput } from './seeds.js';
 
 const words = ['قال', 'مسؤول', 'كبير', 'في', 'المنطقة', 'إن', 'الهجمات', 'زادت', 'على', 'القوات', 'الأميركية', 'العراق', 'سوريا', 'شرق', 'بغداد', 'طهران'];
 const wordList = (min: number, max: number) => fc.array(fc.constantFrom(...words), { minLength: min, maxLength: max });
@@ -76,6 +81,20 @@ describe('shingle samples', () => {
       { numRuns: 60 },
     );
   });
+
+  it('are stored losslessly, in well under 2 bytes a value', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 0xffffffff }), { minLength: 0, maxLength: 3000 }), fc.integer({ min: 16, max: 512 }), (seeds, cap) => {
+        const shingles = Uint32Array.from(seeds.map((seed) => fmix32(seed)));
+        const sample = shingleSample(shingles, cap);
+        const stored = encodeSample(sample);
+        expect(decodeSample(stored, sample.level)).toEqual(sample);
+        if (sample.values.length >= 64) expect(stored.length).toBeLessThan(1.5 * sample.values.length);
+      }),
+      { numRuns: 200 },
+    );
+    expect(decodeSample(encodeSample({ level: 0, values: Uint16Array.from([0, 1, 2, 0xffff]) }), 0).values).toEqual(Uint16Array.from([0, 1, 2, 0xffff]));
+  });
 });
 
 describe('winnowing', () => {
@@ -102,3 +121,21 @@ describe('winnowing', () => {
     }
   });
 });
+
+describe('article blobs', () => {
+  it('round-trip, and find from a posting\'s position the sentence the fingerprint was taken from', () => {
+    const options = dedupOptions();
+    for (const seed of loadSeeds()) {
+      const prepared = prepareArticle(seedInput(seed), options);
+      const firstPositions = firstContentPositions(prepared.sentences, prepared.content);
+      const blob = { contentLength: prepared.content.length, sentences: prepared.sentences, firstPositions, sample: prepared.sample };
+      const decoded = decodeArticleBlob(encodeArticleBlob(blob), prepared.sample.level);
+      expect(decoded).toEqual(blob);
+      expect(prepared.fingerprints.length).toBeGreaterThan(20);
+      for (const fingerprint of prepared.fingerprints) expect(sentenceOfPosition(decoded.firstPositions, fingerprint.position)).toBe(fingerprint.sentence);
+      // And for every content token, not just the winnowed ones.
+      prepared.content.forEach((token, position) => expect(sentenceOfPosition(firstPositions, position)).toBe(sentenceIndexAt(prepared.sentences, token.start)));
+    }
+  });
+});
+
