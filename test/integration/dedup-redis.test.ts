@@ -136,5 +136,19 @@ describe('RedisDedupIndex', () => {
     expect(redis![2]).toEqual(['0:1', '1:0', '1:1']);
     expect(redis![5]).toEqual(['3:1', '4:0', '4:1']);
   });
+
+  it('refuses an index written in an older layout with a message that says what to do, instead of misreading it', async () => {
+    const redis = connection();
+    const prefix = testPrefix('dedup-old-layout');
+    // An index of the first layout: articles counted, no layout version.
+    await redis.set(`${prefix}:n`, '12');
+    const index = new RedisDedupIndex(redis, prefix);
+    await expect(index.processArticle(corpus[0]!)).rejects.toThrow(/written in layout 1, this khabar writes layout 2: delete its keys/);
+    // A new index records its layout and works.
+    const fresh = new RedisDedupIndex(redis, testPrefix('dedup-new-layout'));
+    await fresh.processArticle(corpus[0]!);
+    await fresh.processArticle(corpus[1]!);
+    expect(await fresh.size()).toBe(2);
+  });
 });
 

@@ -16,6 +16,15 @@ local claimCap = tonumber(ARGV[12])
 
 local counterKey = prefix .. ':n'
 local count = tonumber(redis.call('GET', counterKey) or '0')
+
+-- The layout's version: an index written in another layout is refused, never misread (format 2:
+-- 5-byte passage postings, Rice-coded samples in hashes of 256, claims with packed word hashes).
+local FORMAT = '2'
+local format = redis.call('GET', prefix .. ':format')
+if count > 0 and format ~= FORMAT then
+  return redis.error_reply('dedup: the index under "' .. prefix .. '" was written in layout ' .. tostring(format or 1) .. ', this khabar writes layout ' .. FORMAT .. ': delete its keys (' .. prefix .. ':*) or use another KHABAR_PREFIX, then ingest again')
+end
+if not format then redis.call('SET', prefix .. ':format', FORMAT) end
 local lastGen = 0
 if count > 0 then lastGen = generation(count - 1, G0) end
 
