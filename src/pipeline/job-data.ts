@@ -12,7 +12,12 @@ export type StageJobData = z.infer<typeof StageJobDataSchema>;
 /** A write job is a finished record, a failure to record, or a due rewrite of a story's file. */
 export const WriteJobDataSchema = z.discriminatedUnion('kind', [
   StageJobDataSchema,
-  z.object({ kind: z.literal('story'), storyId: z.string().regex(/^[0-9a-f]{16}$/) }),
+  z.object({
+    kind: z.literal('story'),
+    storyId: z.string().regex(/^[0-9a-f]{16}$/),
+    /** How many flushes of this story failed before this one (a failed flush is queued again, up to a limit). */
+    retry: z.number().int().nonnegative().optional(),
+  }),
   z.object({
     kind: z.literal('failure'),
     failure: FailureRecordSchema,

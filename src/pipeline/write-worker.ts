@@ -6,7 +6,7 @@ import type { QueueSettings } from '../config.js';
 import type { Logger } from '../logger.js';
 import { failurePath, recordPath, removeStaleTempFiles, writeJsonAtomic } from '../store/output.js';
 import { RedisDedupIndex } from '../store/dedup-index.js';
-import { writeStoryWhenDue } from '../store/story-writer.js';
+import { DEFAULT_REWRITE_POLICY, writePendingTombstones, writeStoryWhenDue } from '../store/story-writer.js';
 import { dedupPrefix } from './stages/dedup.js';
 import { toEnrichedRecord, IncompleteRecordError } from './finalise.js';
 import { WriteJobDataSchema, describeZodError, failureJobData } from './job-data.js';
@@ -18,6 +18,15 @@ import { baseWorkerOptions, closeWithin } from './worker-common.js';
 /** How long a story's file may trail its index when it was not due for a rewrite at once. */
 export const STORY_FLUSH_DELAY_MS = 2_000;
 const EVERY_CHANGE = { alwaysUpTo: Number.POSITIVE_INFINITY, fraction: 0 };
+/**
+ * A record's job rewrites its story's file itself only while the story is small (milliseconds); a
+ * big story's rebuild (O(story size): seconds for thousands of articles on a loaded machine) is left
+ * to the story's own delayed flush job. In the soak, record jobs that rebuilt a 2,000-article story
+ * were caught by 6 worker kills in a row and failed as stalled after their record was written.
+ */
+const INLINE_POLICY = { alwaysUpTo: DEFAULT_REWRITE_POLICY.alwaysUpTo, fraction: Number.POSITIVE_INFINITY };
+/** A story flush that failed (its worker killed again and again) is queued again up to this many times. */
+export const STORY_FLUSH_RETRIES = 20;
 
 export interface WriteWorkerOptions {
   connection: Redis;
@@ -54,6 +63,7 @@ export async function startWriteWorker(options: WriteWorkerOptions): Promise<Run
     if (!parsed.success) throw new UnrecoverableError(`invalid write job: ${describeZodError(parsed.error)}`);
     const data = parsed.data;
     if (data.kind === 'story') {
+      await writePendingTombstones(outDir, dedupIndex, connection, { lockPrefix: storyLockPrefix });
       await writeStoryWhenDue(outDir, dedupIndex, data.storyId, [], connection, { lockPrefix: storyLockPrefix, policy: EVERY_CHANGE });
       return { articleId: data.storyId, status: 'ok' };
     }
@@ -80,7 +90,9 @@ export async function startWriteWorker(options: WriteWorkerOptions): Promise<Run
       // dedup step), written under the story's lock when due (a big story is not rebuilt for every
       // article that joins it); stories merged away get a tombstone.
       const storyId = record.dedup.storyId;
-      const wrote = await writeStoryWhenDue(outDir, dedupIndex, storyId, data.record.mergedStories ?? [], connection, { lockPrefix: storyLockPrefix });
+      // Tombstones first: this record's merges are among the pending ones (see writePendingTombstones).
+      await writePendingTombstones(outDir, dedupIndex, connection, { lockPrefix: storyLockPrefix });
+      const wrote = await writeStoryWhenDue(outDir, dedupIndex, storyId, [], connection, { lockPrefix: storyLockPrefix, policy: INLINE_POLICY });
       // Not rewritten now: a flush a moment later catches this change and every one after it (one
       // pending flush per story, BullMQ deduplication), so the file never stays behind the index.
       if (!wrote) {
@@ -101,6 +113,17 @@ export async function startWriteWorker(options: WriteWorkerOptions): Promise<Run
     void (async () => {
       if (!(await job.isFailed())) return;
       const parsed = WriteJobDataSchema.safeParse(job.data);
+      if (parsed.success && parsed.data.kind === 'story') {
+        // The story's file must catch up with its index in the end: queue the flush again.
+        const retry = (parsed.data.retry ?? 0) + 1;
+        if (retry > STORY_FLUSH_RETRIES) {
+          logger.error({ stage: 'write', storyId: parsed.data.storyId, retries: STORY_FLUSH_RETRIES, err: error.message }, 'story file flush failed for good: the file trails the index until the story changes again');
+          return;
+        }
+        const storyId = parsed.data.storyId;
+        await self.add('story', { kind: 'story', storyId, retry }, { delay: STORY_FLUSH_DELAY_MS, deduplication: { id: `story-${storyId}`, keepLastIfActive: true }, removeOnComplete: true });
+        return;
+      }
       if (!parsed.success || parsed.data.kind !== 'record') return; // a failure that cannot be written is logged below
       const record = parsed.data.record;
       await self.add('failure', failureJobData(record.id, 'write', error, job.attemptsMade, record), { jobId: failureJobId(record.id) });

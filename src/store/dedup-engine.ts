@@ -78,6 +78,12 @@ export interface DedupIndex {
   size(): Promise<number>;
   /** Every link and story (reads the whole index: for tests and evaluation, not for the pipeline). */
   dumpState(): Promise<DedupState>;
+  /**
+   * Up to `limit` stories merged away whose tombstone no writer has confirmed yet, each with the
+   * story it now belongs to (followed to today's root). Call `tombstonesWritten` once they are written.
+   */
+  pendingTombstones(limit?: number): Promise<Array<{ storyId: string; mergedInto: string }>>;
+  tombstonesWritten(storyIds: readonly string[]): Promise<void>;
 }
 
 const FINGERPRINT_SHARD_SALT = 0x7f4a7c15;
@@ -392,6 +398,27 @@ export class DedupEngine implements DedupIndex {
 
   async size(): Promise<number> {
     return this.store.count();
+  }
+
+  async pendingTombstones(limit = 100): Promise<Array<{ storyId: string; mergedInto: string }>> {
+    const nums = await this.store.pendingTombstones(limit);
+    if (nums.length === 0) return [];
+    const roots = new Map<number, number>();
+    for (const num of nums) roots.set(num, (await this.store.storyStatus(num)).root);
+    const metas = await this.store.readMeta([...new Set([...nums, ...roots.values()])]);
+    return nums.flatMap((num) => {
+      const [story, root] = [metas.get(num), metas.get(roots.get(num)!)];
+      return story && root && story.num !== root.num ? [{ storyId: story.id, mergedInto: root.id }] : [];
+    });
+  }
+
+  async tombstonesWritten(storyIds: readonly string[]): Promise<void> {
+    const nums: number[] = [];
+    for (const id of storyIds) {
+      const num = await this.store.lookupId(id);
+      if (num !== null) nums.push(num);
+    }
+    await this.store.clearTombstones(nums);
   }
 
   async dumpState(): Promise<DedupState> {

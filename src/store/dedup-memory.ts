@@ -18,6 +18,7 @@ export class MemoryDedupStore implements DedupStore {
   private readonly buckets = new Map<string, number[] | Buffer[] | null>();
   private readonly claimIndex = new Map<string, Map<string, string>>();
   private readonly parents: number[] = [];
+  private readonly tombstones = new Set<number>();
   private readonly stories = new Map<number, { members: number[]; version: number; fields: Map<string, string> }>();
 
   constructor(
@@ -107,6 +108,7 @@ export class MemoryDedupStore implements DedupStore {
           this.stories.delete(loser);
           this.parents[loser] = survivor;
           mergedAway.push(loser);
+          this.tombstones.add(loser);
           changed = true;
         }
       }
@@ -161,6 +163,15 @@ export class MemoryDedupStore implements DedupStore {
 
   count(): Promise<number> {
     return Promise.resolve(this.metas.length);
+  }
+
+  pendingTombstones(limit: number): Promise<number[]> {
+    return Promise.resolve([...this.tombstones].slice(0, limit));
+  }
+
+  clearTombstones(nums: readonly number[]): Promise<void> {
+    for (const num of nums) this.tombstones.delete(num);
+    return Promise.resolve();
   }
 
   private find(num: number): number {

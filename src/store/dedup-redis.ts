@@ -193,6 +193,14 @@ export class RedisDedupStore implements DedupStore {
   async count(): Promise<number> {
     return Number((await this.redis.get(`${this.prefix}:n`)) ?? '0');
   }
+
+  async pendingTombstones(limit: number): Promise<number[]> {
+    return (await this.redis.srandmember(`${this.prefix}:tombstones`, limit)).map(Number);
+  }
+
+  async clearTombstones(nums: readonly number[]): Promise<void> {
+    if (nums.length > 0) await this.redis.srem(`${this.prefix}:tombstones`, ...nums.map(String));
+  }
 }
 
 function fieldMap(flat: Buffer[]): Map<string, string> {

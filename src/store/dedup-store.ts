@@ -108,6 +108,10 @@ export interface DedupStore {
   storyStatus(num: number): Promise<Omit<LinkStep, 'mergedAway'>>;
   /** Number of articles indexed. */
   count(): Promise<number>;
+  /** Up to `limit` stories (by root article number) merged away whose tombstone is not written yet. */
+  pendingTombstones(limit: number): Promise<number[]>;
+  /** The tombstones of these merged-away stories are written. */
+  clearTombstones(nums: readonly number[]): Promise<void>;
 }
 
 /**

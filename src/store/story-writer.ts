@@ -143,3 +143,22 @@ export async function writeStoryWhenDue(
   if (redis) await redis.eval(RECORD_WRITTEN, 1, writtenKey, story.storyId, story.version);
   return wrote;
 }
+
+/**
+ * Writes the tombstones that the index still lists as pending (up to `limit`), then tells the index
+ * they are written. Every writer calls it, so a merge's tombstone does not depend on the one job
+ * that made the merge: that job can die, or its dedup step be retried and merge nothing the second
+ * time. Writing a tombstone twice writes the same bytes. Returns how many were written.
+ */
+export async function writePendingTombstones(
+  outDir: string,
+  index: Pick<DedupIndex, 'pendingTombstones' | 'tombstonesWritten'>,
+  redis?: Redis,
+  options: StoryWriterOptions & { limit?: number } = {},
+): Promise<number> {
+  const pending = await index.pendingTombstones(options.limit ?? 100);
+  for (const { storyId, mergedInto } of pending) await writeStoryTombstone(outDir, storyId, mergedInto, redis, options);
+  await index.tombstonesWritten(pending.map((tombstone) => tombstone.storyId));
+  return pending.length;
+}
+

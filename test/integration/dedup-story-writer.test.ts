@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
 import { StoryFileSchema, type Story } from '../../src/schema/story.js';
-import { storyPath, writeDedupStories, writeStoryFile, writeStoryTombstone } from '../../src/store/story-writer.js';
+import { storyPath, writeDedupStories, writePendingTombstones, writeStoryFile, writeStoryTombstone } from '../../src/store/story-writer.js';
 import { RedisDedupIndex } from '../../src/store/dedup-index.js';
 import { testPrefix, testRedis } from '../helpers/redis.js';
 import { dedupCorpus } from '../nlp/dedup/corpus.js';
@@ -89,4 +89,39 @@ describe('story writer', () => {
       expect(state.stories.some((s) => s.storyId === target)).toBe(true);
     }
   });
+
+  it('writes the tombstone of every merge even when the job that made the merge never wrote it', async () => {
+    const dir = outDir();
+    const redis = connection();
+    const lockPrefix = testPrefix('story-lost-lock');
+    const index = new RedisDedupIndex(redis, testPrefix('story-lost'));
+    const listedTwice = (): number => {
+      const seen = new Map<string, number>();
+      for (const file of readdirSync(join(dir, 'stories'))) {
+        const parsed = StoryFileSchema.parse(JSON.parse(readFileSync(join(dir, 'stories', file), 'utf8')));
+        if (parsed.mergedInto !== null) continue;
+        for (const article of parsed.articles) seen.set(article.id, (seen.get(article.id) ?? 0) + 1);
+      }
+      return [...seen.values()].filter((n) => n > 1).length;
+    };
+    // Every story file is written, but the merges' tombstones are dropped (as when the writer of the
+    // merging article died, or the dedup step was retried and merged nothing the second time).
+    for (const input of dedupCorpus()) {
+      const result = await index.process(input);
+      await writeStoryFile(dir, result.story, redis, { lockPrefix });
+    }
+    expect(listedTwice()).toBeGreaterThan(0);
+    const pending = await index.pendingTombstones(1000);
+    expect(pending.length).toBeGreaterThan(0);
+    // Whoever writes next writes them; each points at the story as it stands now.
+    expect(await writePendingTombstones(dir, index, redis, { lockPrefix, limit: 1000 })).toBe(pending.length);
+    expect(await index.pendingTombstones(1000)).toEqual([]);
+    expect(listedTwice()).toBe(0);
+    const state = await index.dumpState();
+    for (const { storyId, mergedInto } of pending) {
+      expect(JSON.parse(readFileSync(storyPath(dir, storyId), 'utf8'))).toEqual({ storyId, mergedInto });
+      expect(state.stories.some((story) => story.storyId === mergedInto)).toBe(true);
+    }
+  });
 });
+

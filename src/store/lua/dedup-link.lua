@@ -31,6 +31,10 @@ while a + 3 <= #ARGV do
       redis.call('DEL', loserKey, membersKey(loser))
       setParent(loser, survivor)
       mergedAway[#mergedAway + 1] = loser
+      -- The merged-away story's file needs a tombstone. The writer of this article's record is told
+      -- (mergedAway), but that job can die, or this step be retried (and then merge nothing): the set
+      -- keeps every merge until some writer has written its tombstone.
+      redis.call('SADD', prefix .. ':tombstones', loser)
       changed = true
     end
   end
