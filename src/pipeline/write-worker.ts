@@ -90,9 +90,9 @@ export async function startWriteWorker(options: WriteWorkerOptions): Promise<Run
       // dedup step), written under the story's lock when due (a big story is not rebuilt for every
       // article that joins it); stories merged away get a tombstone.
       const storyId = record.dedup.storyId;
-      // Tombstones first: this record's merges are among the pending ones (see writePendingTombstones).
+      // Tombstones first: this record's merges, and any a dead or retried job left pending (see writePendingTombstones).
       await writePendingTombstones(outDir, dedupIndex, connection, { lockPrefix: storyLockPrefix });
-      const wrote = await writeStoryWhenDue(outDir, dedupIndex, storyId, [], connection, { lockPrefix: storyLockPrefix, policy: INLINE_POLICY });
+      const wrote = await writeStoryWhenDue(outDir, dedupIndex, storyId, data.record.mergedStories ?? [], connection, { lockPrefix: storyLockPrefix, policy: INLINE_POLICY });
       // Not rewritten now: a flush a moment later catches this change and every one after it (one
       // pending flush per story, BullMQ deduplication), so the file never stays behind the index.
       if (!wrote) {

@@ -103,12 +103,13 @@ export class MemoryDedupStore implements DedupStore {
           const [survivor, loser] = this.idOf(rootB) < this.idOf(rootA) ? [rootB, rootA] : [rootA, rootB];
           const kept = this.storyRecord(survivor);
           const gone = this.storyRecord(loser);
+          const ownSingleton = loser === request.num && gone.members.length === 1;
           kept.members.push(...gone.members);
           for (const [field, value] of gone.fields) kept.fields.set(field, value);
           this.stories.delete(loser);
           this.parents[loser] = survivor;
           mergedAway.push(loser);
-          this.tombstones.add(loser);
+          if (!ownSingleton) this.tombstones.add(loser);
           changed = true;
         }
       }

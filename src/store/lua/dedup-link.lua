@@ -16,6 +16,9 @@ while a + 3 <= #ARGV do
     if rootA ~= rootB then
       local survivor, loser = rootA, rootB
       if bytesLess(idOf(rootB, slotSize), idOf(rootA, slotSize)) then survivor, loser = rootB, rootA end
+      -- The article's own story before it joined anything (it alone) never had a file worth a tombstone
+      -- kept pending: the record's writer is told of it (mergedAway) and writes one as before.
+      local ownSingleton = loser == num and storySize(loser) == 1
       local survivorKey = storyKey(survivor)
       local loserKey = storyKey(loser)
       local survivorMembers = membersKey(survivor)
@@ -33,8 +36,8 @@ while a + 3 <= #ARGV do
       mergedAway[#mergedAway + 1] = loser
       -- The merged-away story's file needs a tombstone. The writer of this article's record is told
       -- (mergedAway), but that job can die, or this step be retried (and then merge nothing): the set
-      -- keeps every merge until some writer has written its tombstone.
-      redis.call('SADD', prefix .. ':tombstones', loser)
+      -- keeps every such merge until some writer has written its tombstone.
+      if not ownSingleton then redis.call('SADD', prefix .. ':tombstones', loser) end
       changed = true
     end
   end
