@@ -6,6 +6,8 @@ import { FailureRecordSchema, type FailureRecord, type RecordInProgress } from '
 export const StageJobDataSchema = z.object({
   kind: z.literal('record'),
   record: RecordInProgressSchema,
+  /** How many times this job was queued again after failing as stalled (see `STALL_REQUEUES`). */
+  requeued: z.number().int().min(1).optional(),
 });
 export type StageJobData = z.infer<typeof StageJobDataSchema>;
 

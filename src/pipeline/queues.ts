@@ -38,6 +38,11 @@ export function articleJobId(articleId: string): string {
   return `article-${articleId}`;
 }
 
+/** The job queued again for an article after its job failed as stalled (`n`: how many times so far). */
+export function requeuedJobId(articleId: string, n: number): string {
+  return `article-${articleId}-requeue${n}`;
+}
+
 export function failureJobId(articleId: string): string {
   return `failed-${articleId}`;
 }

@@ -5,10 +5,10 @@ import type { QueueSettings } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { StageName } from '../schema/record.js';
 import { StageJobDataSchema, describeZodError, failureJobData } from './job-data.js';
-import { WRITE_QUEUE, articleJobId, failureJobId, openQueue } from './queues.js';
+import { WRITE_QUEUE, articleJobId, failureJobId, openQueue, requeuedJobId } from './queues.js';
 import { nextQueue, stageDefinition } from './stages.js';
 import { workerIdentity } from './worker-identity.js';
-import { baseWorkerOptions, closeWithin } from './worker-common.js';
+import { STALL_REQUEUES, baseWorkerOptions, closeWithin, failedAsStalled } from './worker-common.js';
 
 export interface StageWorkerOptions {
   stage: StageName;
@@ -46,6 +46,7 @@ export async function startStageWorker(options: StageWorkerOptions): Promise<Run
   const nextName = nextQueue(stage);
   const next = openQueue(nextName, connection, settings);
   const writeQueue: Queue = nextName === WRITE_QUEUE ? next : openQueue(WRITE_QUEUE, connection, settings);
+  const self = openQueue(stage, connection, settings);
   const identity = workerIdentity();
   const concurrency = options.concurrency ?? definition.concurrency;
 
@@ -89,6 +90,12 @@ export async function startStageWorker(options: StageWorkerOptions): Promise<Run
     const articleId = parsed.success ? parsed.data.record.id : (job.id ?? 'unknown').replace(/^article-/, '');
     logger.warn({ stage, articleId, attempt: job.attemptsMade, final, err: error.message }, final ? 'job failed for good' : 'job failed, will retry');
     if (!final) return;
+    const requeued = parsed.success ? (parsed.data.requeued ?? 0) + 1 : Infinity;
+    if (failedAsStalled(error) && parsed.success && requeued <= STALL_REQUEUES) {
+      logger.warn({ stage, articleId, requeued }, 'job failed as stalled (its workers were killed under it): queued again');
+      await self.add(stage, { ...parsed.data, requeued }, { jobId: requeuedJobId(articleId, requeued) });
+      return;
+    }
     const data = failureJobData(articleId, stage, error, job.attemptsMade, parsed.success ? parsed.data.record : null);
     await writeQueue.add('failure', data, { jobId: failureJobId(articleId) });
   }
@@ -101,6 +108,7 @@ export async function startStageWorker(options: StageWorkerOptions): Promise<Run
       }
       await next.close();
       if (writeQueue !== next) await writeQueue.close();
+      await self.close();
     },
   };
 }

@@ -35,3 +35,16 @@ export async function closeWithin(worker: Worker, timeoutMs: number): Promise<bo
   if (outcome === 'timeout') await worker.close(true);
   return outcome === 'timeout';
 }
+
+/**
+ * A job that failed only because its workers died under it again and again (BullMQ's stalled limit)
+ * is queued again, up to this many times, before it becomes a failure record: every step is
+ * idempotent, and a kill a second (the soak) can catch a job in 6 kills in a row although nothing is
+ * wrong with it. A job that makes its worker crash every time still ends as a failure record.
+ */
+export const STALL_REQUEUES = 3;
+
+export function failedAsStalled(error: Error): boolean {
+  return error.message.includes('stalled more than allowable limit');
+}
+

@@ -11,9 +11,9 @@ import { dedupPrefix } from './stages/dedup.js';
 import { toEnrichedRecord, IncompleteRecordError } from './finalise.js';
 import { WriteJobDataSchema, describeZodError, failureJobData } from './job-data.js';
 import { setMarker } from './markers.js';
-import { WRITE_QUEUE, failureJobId, openQueue } from './queues.js';
+import { WRITE_QUEUE, failureJobId, openQueue, requeuedJobId } from './queues.js';
 import { CHAIN } from './stages.js';
-import { baseWorkerOptions, closeWithin } from './worker-common.js';
+import { STALL_REQUEUES, baseWorkerOptions, closeWithin, failedAsStalled } from './worker-common.js';
 
 /** How long a story's file may trail its index when it was not due for a rewrite at once. */
 export const STORY_FLUSH_DELAY_MS = 2_000;
@@ -126,6 +126,12 @@ export async function startWriteWorker(options: WriteWorkerOptions): Promise<Run
       }
       if (!parsed.success || parsed.data.kind !== 'record') return; // a failure that cannot be written is logged below
       const record = parsed.data.record;
+      const requeued = (parsed.data.requeued ?? 0) + 1;
+      if (failedAsStalled(error) && requeued <= STALL_REQUEUES) {
+        logger.warn({ stage: 'write', articleId: record.id, requeued }, 'write failed as stalled (its workers were killed under it): queued again');
+        await self.add('record', { ...parsed.data, requeued }, { jobId: requeuedJobId(record.id, requeued) });
+        return;
+      }
       await self.add('failure', failureJobData(record.id, 'write', error, job.attemptsMade, record), { jobId: failureJobId(record.id) });
     })().catch((reportError: unknown) => logger.error({ stage: 'write', articleId: job.id, err: reportError, cause: error.message }, 'could not record a write failure'));
   });
