@@ -5,10 +5,10 @@ import type { QueueSettings } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { StageName } from '../schema/record.js';
 import { StageJobDataSchema, describeZodError, failureJobData } from './job-data.js';
-import { WRITE_QUEUE, articleJobId, failureJobId, openQueue, requeuedJobId } from './queues.js';
+import { WRITE_QUEUE, articleJobId, failureJobId, openQueue } from './queues.js';
 import { nextQueue, stageDefinition } from './stages.js';
 import { workerIdentity } from './worker-identity.js';
-import { STALL_REQUEUES, baseWorkerOptions, closeWithin, failedAsStalled } from './worker-common.js';
+import { baseWorkerOptions, closeWithin, requeueIfStalled } from './worker-common.js';
 
 export interface StageWorkerOptions {
   stage: StageName;
@@ -90,12 +90,7 @@ export async function startStageWorker(options: StageWorkerOptions): Promise<Run
     const articleId = parsed.success ? parsed.data.record.id : (job.id ?? 'unknown').replace(/^article-/, '');
     logger.warn({ stage, articleId, attempt: job.attemptsMade, final, err: error.message }, final ? 'job failed for good' : 'job failed, will retry');
     if (!final) return;
-    const requeued = parsed.success ? (parsed.data.requeued ?? 0) + 1 : Infinity;
-    if (failedAsStalled(error) && parsed.success && requeued <= STALL_REQUEUES) {
-      logger.warn({ stage, articleId, requeued }, 'job failed as stalled (its workers were killed under it): queued again');
-      await self.add(stage, { ...parsed.data, requeued }, { jobId: requeuedJobId(articleId, requeued) });
-      return;
-    }
+    if (parsed.success && (await requeueIfStalled(self, stage, parsed.data, error, logger, stage))) return;
     const data = failureJobData(articleId, stage, error, job.attemptsMade, parsed.success ? parsed.data.record : null);
     await writeQueue.add('failure', data, { jobId: failureJobId(articleId) });
   }

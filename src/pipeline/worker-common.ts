@@ -1,7 +1,10 @@
-import { MetricsTime, type Worker, type WorkerOptions } from 'bullmq';
+import { MetricsTime, type Queue, type Worker, type WorkerOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { QueueSettings } from '../config.js';
 import { workerIdentity } from './worker-identity.js';
+import type { Logger } from '../logger.js';
+import type { StageJobData } from './job-data.js';
+import { requeuedJobId } from './queues.js';
 
 /**
  * Options every khabar worker shares. Short locks and a short stalled check make a crashed worker's
@@ -46,5 +49,17 @@ export const STALL_REQUEUES = 3;
 
 export function failedAsStalled(error: Error): boolean {
   return error.message.includes('stalled more than allowable limit');
+}
+
+/**
+ * Queues an article's job again when it failed only as stalled and has requeues left (`requeuedJobId`
+ * keeps the id deterministic); returns false when the caller should write the failure record.
+ */
+export async function requeueIfStalled(queue: Queue, name: string, data: StageJobData, error: Error, logger: Logger, stage: string): Promise<boolean> {
+  const requeued = (data.requeued ?? 0) + 1;
+  if (!failedAsStalled(error) || requeued > STALL_REQUEUES) return false;
+  logger.warn({ stage, articleId: data.record.id, requeued }, 'job failed as stalled (its workers were killed under it): queued again');
+  await queue.add(name, { ...data, requeued }, { jobId: requeuedJobId(data.record.id, requeued) });
+  return true;
 }
 

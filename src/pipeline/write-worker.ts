@@ -11,9 +11,9 @@ import { dedupPrefix } from './stages/dedup.js';
 import { toEnrichedRecord, IncompleteRecordError } from './finalise.js';
 import { WriteJobDataSchema, describeZodError, failureJobData } from './job-data.js';
 import { setMarker } from './markers.js';
-import { WRITE_QUEUE, failureJobId, openQueue, requeuedJobId } from './queues.js';
+import { WRITE_QUEUE, failureJobId, openQueue } from './queues.js';
 import { CHAIN } from './stages.js';
-import { STALL_REQUEUES, baseWorkerOptions, closeWithin, failedAsStalled } from './worker-common.js';
+import { baseWorkerOptions, closeWithin, requeueIfStalled } from './worker-common.js';
 
 /** How long a story's file may trail its index when it was not due for a rewrite at once. */
 export const STORY_FLUSH_DELAY_MS = 2_000;
@@ -57,6 +57,9 @@ export async function startWriteWorker(options: WriteWorkerOptions): Promise<Run
     if (removed > 0) logger.info({ stage: 'write', folder, removed }, 'removed temp files left by a killed writer');
   }
   const concurrency = options.concurrency ?? 4;
+  /** The story's delayed flush: one pending per story (BullMQ deduplication), so its file catches up with every change. */
+  const queueStoryFlush = (storyId: string, retry?: number) =>
+    self.add('story', { kind: 'story', storyId, ...(retry ? { retry } : {}) }, { delay: STORY_FLUSH_DELAY_MS, deduplication: { id: `story-${storyId}`, keepLastIfActive: true }, removeOnComplete: true });
 
   const processor = async (job: Job): Promise<{ articleId: string; status: 'ok' | 'failed' }> => {
     const parsed = WriteJobDataSchema.safeParse(job.data);
@@ -96,7 +99,7 @@ export async function startWriteWorker(options: WriteWorkerOptions): Promise<Run
       // Not rewritten now: a flush a moment later catches this change and every one after it (one
       // pending flush per story, BullMQ deduplication), so the file never stays behind the index.
       if (!wrote) {
-        await self.add('story', { kind: 'story', storyId }, { delay: STORY_FLUSH_DELAY_MS, deduplication: { id: `story-${storyId}`, keepLastIfActive: true }, removeOnComplete: true });
+        await queueStoryFlush(storyId);
       }
     }
     // A success after an earlier failure (a re-drop, a retry) supersedes the failure file.
@@ -120,18 +123,12 @@ export async function startWriteWorker(options: WriteWorkerOptions): Promise<Run
           logger.error({ stage: 'write', storyId: parsed.data.storyId, retries: STORY_FLUSH_RETRIES, err: error.message }, 'story file flush failed for good: the file trails the index until the story changes again');
           return;
         }
-        const storyId = parsed.data.storyId;
-        await self.add('story', { kind: 'story', storyId, retry }, { delay: STORY_FLUSH_DELAY_MS, deduplication: { id: `story-${storyId}`, keepLastIfActive: true }, removeOnComplete: true });
+        await queueStoryFlush(parsed.data.storyId, retry);
         return;
       }
       if (!parsed.success || parsed.data.kind !== 'record') return; // a failure that cannot be written is logged below
       const record = parsed.data.record;
-      const requeued = (parsed.data.requeued ?? 0) + 1;
-      if (failedAsStalled(error) && requeued <= STALL_REQUEUES) {
-        logger.warn({ stage: 'write', articleId: record.id, requeued }, 'write failed as stalled (its workers were killed under it): queued again');
-        await self.add('record', { ...parsed.data, requeued }, { jobId: requeuedJobId(record.id, requeued) });
-        return;
-      }
+      if (await requeueIfStalled(self, 'record', parsed.data, error, logger, 'write')) return;
       await self.add('failure', failureJobData(record.id, 'write', error, job.attemptsMade, record), { jobId: failureJobId(record.id) });
     })().catch((reportError: unknown) => logger.error({ stage: 'write', articleId: job.id, err: reportError, cause: error.message }, 'could not record a write failure'));
   });

@@ -5,7 +5,7 @@ import type { DedupOptions } from '../nlp/dedup/params.js';
 import { dedupOptions } from '../nlp/dedup/params.js';
 import type { DedupToken } from '../nlp/dedup/shingles.js';
 import type { DedupClaim, ClaimDigest } from '../nlp/dedup/claims.js';
-import { claimIndexKeys, packWordHashes, quantitiesAgree, quoteText, unpackWordHashes, wordSetSimilarity } from '../nlp/dedup/claims.js';
+import { claimIndexKeys, packWordHashes, quantitiesAgree, quoteText, unpackWordHashes, wordHashes, wordSetSimilarity } from '../nlp/dedup/claims.js';
 import { prepareArticle } from '../nlp/dedup/prepare.js';
 import { estimateJaccard16 } from '../nlp/dedup/minhash.js';
 import { sampleJaccard } from '../nlp/dedup/sample.js';
@@ -289,7 +289,7 @@ export class DedupEngine implements DedupIndex {
     prepared.claims.forEach((digest, i) => {
       for (const key of claimIndexKeys(digest)) myClaimsByKey.set(key, [...(myClaimsByKey.get(key) ?? []), i]);
     });
-    const myWordSets = prepared.claims.map((digest) => unpackWordHashes(packWordHashes(digest.words)));
+    const myWordSets = prepared.claims.map((digest) => wordHashes(digest.words));
     for (const posting of claimPostings) {
       const theirs = JSON.parse(posting.value) as ClaimPostingValue;
       const sharing = new Set<number>();

@@ -122,10 +122,15 @@ export function quantitiesAgree(
  * differs from Jaccard over the words only by chance collisions (about one in 65,536 word pairs).
  */
 export function packWordHashes(words: readonly string[], limit = 40): string {
-  const hashes = [...new Set(words.map((word) => murmur32(word, 0x5eed) & 0xffff))].slice(0, limit);
+  const hashes = [...wordHashes(words, limit)];
   const out = Buffer.alloc(hashes.length * 2);
   hashes.forEach((hash, i) => out.writeUInt16LE(hash, i * 2));
   return out.toString('base64');
+}
+
+/** The 16-bit hashes that `packWordHashes` stores (the first `limit` distinct ones). */
+export function wordHashes(words: readonly string[], limit = 40): Set<number> {
+  return new Set([...new Set(words.map((word) => murmur32(word, 0x5eed) & 0xffff))].slice(0, limit));
 }
 
 export function unpackWordHashes(packed: string): Set<number> {
