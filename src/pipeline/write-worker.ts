@@ -5,7 +5,8 @@ import type { Redis } from 'ioredis';
 import type { QueueSettings } from '../config.js';
 import type { Logger } from '../logger.js';
 import { failurePath, recordPath, removeStaleTempFiles, writeJsonAtomic } from '../store/output.js';
-import { RedisDedupIndex } from '../store/dedup-index.js';
+import { DEFAULT_LAYOUT, RedisDedupIndex } from '../store/dedup-index.js';
+import { RecordClaimTexts } from '../store/record-claims.js';
 import { DEFAULT_REWRITE_POLICY, writePendingTombstones, writeStoryWhenDue } from '../store/story-writer.js';
 import { dedupPrefix } from './stages/dedup.js';
 import { toEnrichedRecord, IncompleteRecordError } from './finalise.js';
@@ -49,7 +50,8 @@ export interface RunningWriteWorker {
 export async function startWriteWorker(options: WriteWorkerOptions): Promise<RunningWriteWorker> {
   const { settings, logger, outDir, connection } = options;
   const self = openQueue(WRITE_QUEUE, connection, settings);
-  const dedupIndex = new RedisDedupIndex(connection, dedupPrefix(settings.prefix));
+  // Story files quote claims from the records this writer (or another) wrote into the same folder.
+  const dedupIndex = new RedisDedupIndex(connection, dedupPrefix(settings.prefix), {}, DEFAULT_LAYOUT, new RecordClaimTexts(outDir));
   const storyLockPrefix = `${settings.prefix}:story-lock`;
   // A writer killed between writing a temp file and renaming it leaves the temp file behind.
   for (const folder of ['articles', 'failed', 'stories']) {

@@ -24,7 +24,11 @@ export const StoryClaimSchema = z.object({
   articleId: z.string(),
   /** Index into that article's `claims`. */
   claim: z.number().int().nonnegative(),
-  text: z.string(),
+  /**
+   * The claim as written, quoted from the article's record; null while that record is not written
+   * yet (the story's next rewrite fills it in). The index keeps no claim text.
+   */
+  text: z.string().nullable(),
   source: z.string().nullable(),
   publishedAt: z.string().nullable(),
 });
@@ -33,7 +37,8 @@ export const StoryQuantitySchema = StoryClaimSchema.extend({
   value: z.number(),
   valueMax: z.number().nullable(),
   approx: z.boolean(),
-  quantityText: z.string(),
+  /** The number as written («نحو 50 هجوما»); null like `text`. */
+  quantityText: z.string().nullable(),
 });
 
 export const StorySchema = z.object({

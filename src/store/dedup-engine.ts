@@ -4,18 +4,18 @@ import type { Sentence } from '../schema/text.js';
 import type { DedupOptions } from '../nlp/dedup/params.js';
 import { dedupOptions } from '../nlp/dedup/params.js';
 import type { DedupToken } from '../nlp/dedup/shingles.js';
-import type { DedupClaim, ClaimDigest } from '../nlp/dedup/claims.js';
-import { claimIndexKeys, packWordHashes, quantitiesAgree, quoteText, unpackWordHashes, wordHashes, wordSetSimilarity } from '../nlp/dedup/claims.js';
+import type { DedupClaim, StoredClaimDigest } from '../nlp/dedup/claims.js';
+import { MAX_INDEXED_CLAIM, claimIndexKeys, decodeClaimDigests, encodeClaimDigests, keyHash, quantitiesAgree, wordHashes, wordSetSimilarity } from '../nlp/dedup/claims.js';
 import { prepareArticle } from '../nlp/dedup/prepare.js';
 import { estimateJaccard16 } from '../nlp/dedup/minhash.js';
 import { sampleJaccard } from '../nlp/dedup/sample.js';
 import { decodeArticleBlob, encodeArticleBlob, firstContentPositions, sentenceOfPosition, type SentenceSpan } from '../nlp/dedup/article-blob.js';
 import { chainSentences, swapMatch, type SentenceMatch } from '../nlp/dedup/passages.js';
 import { fmix32 } from '../nlp/dedup/hash.js';
-import type { ClaimPairLink, PairLink, StoredClaim } from '../nlp/dedup/links.js';
-import { claimTextField, decodeClaimLink, decodePairLink, encodeClaimLink, encodePairLink } from '../nlp/dedup/links.js';
-import { buildStory, type StoryMember } from '../nlp/dedup/story.js';
-import type { ArticleMeta, BucketEntry, ClaimEntry, DedupStore, StorySnapshot } from './dedup-store.js';
+import type { ClaimPairLink, PairLink } from '../nlp/dedup/links.js';
+import { decodeClaimLink, decodePairLink, encodeClaimLink, encodePairLink } from '../nlp/dedup/links.js';
+import { articleClaimTexts, buildStory, fillClaimTexts, quotedArticles, type ArticleClaimTexts, type StoryMember } from '../nlp/dedup/story.js';
+import type { ArticleMeta, BucketEntry, DedupStore, StorySnapshot } from './dedup-store.js';
 import { encodeMeta } from './dedup-store.js';
 
 /** What the dedup stage reads of a record. */
@@ -99,15 +99,47 @@ function isoOf(seconds: number | null): string | null {
   return seconds === null ? null : new Date(seconds * 1000).toISOString();
 }
 
-/** Stored form of a claim's digest in the claims index (kept small: one per claim and key). */
-interface ClaimPostingValue {
-  k: ClaimDigest['kind'];
-  s: string | null;
-  /** Content words as packed 16-bit hashes (`packWordHashes`). */
-  w: string;
-  q: ClaimDigest['quantities'];
-  /** The claim's text for quoting (`quoteText`). */
-  t: string;
+/**
+ * Where story files get the text of the claims they quote: the index keeps none (it would be most of
+ * its memory). `MemoryClaimTexts` remembers the claims of the articles one process indexed (analyse,
+ * tests, evaluation); the pipeline's writer reads them from the records in the output directory.
+ */
+export interface ClaimTextSource {
+  /** The claims of these articles, for those it knows. */
+  claimTexts(articleIds: readonly string[]): Promise<Map<string, ArticleClaimTexts>>;
+}
+
+/** For a process that never builds a story (the dedup stage): remembers nothing. */
+export const NO_CLAIM_TEXTS: ClaimTextSource = { claimTexts: () => Promise.resolve(new Map()) };
+
+/** Remembers the claim texts of the last `limit` articles given to `remember` (in-process use). */
+export class MemoryClaimTexts implements ClaimTextSource {
+  private readonly texts = new Map<string, ArticleClaimTexts>();
+  constructor(private readonly limit = 20_000) {}
+
+  remember(articleId: string, claims: readonly DedupClaim[]): void {
+    this.texts.delete(articleId);
+    this.texts.set(articleId, articleClaimTexts(claims));
+    // A Map iterates in insertion order: the first key is the least recently remembered.
+    while (this.texts.size > this.limit) this.texts.delete(this.texts.keys().next().value!);
+  }
+
+  claimTexts(articleIds: readonly string[]): Promise<Map<string, ArticleClaimTexts>> {
+    return Promise.resolve(new Map(articleIds.flatMap((id) => (this.texts.has(id) ? [[id, this.texts.get(id)!] as const] : []))));
+  }
+}
+
+/** The claims index key of a speaker or counted thing as a bucket entry: kind 'C', the claim's number as the position. */
+function claimEntry(key: string, claim: number): BucketEntry {
+  return { kind: 'C', shard: keyHash(key), field: fmix32(keyHash(key) ^ 0x2545f491), position: claim };
+}
+
+/** The claims index keys of a stored digest, spelled as `claimIndexKeys` spells them but hashed. */
+function storedKeys(digest: Pick<StoredClaimDigest, 'kind' | 'speakerHash' | 'quantities'>): string[] {
+  const keys = new Set<string>();
+  if (digest.kind === 'attributed' && digest.speakerHash !== null) keys.add(`s:${digest.speakerHash}`);
+  for (const quantity of digest.quantities) keys.add(`q:${quantity.countedHash}`);
+  return [...keys];
 }
 
 /**
@@ -118,9 +150,15 @@ export class DedupEngine implements DedupIndex {
   readonly options: DedupOptions;
   protected readonly store: DedupStore;
 
-  constructor(store: DedupStore, options: Partial<DedupOptions> = {}) {
+  /** Where `getStory` quotes claim texts from (see `ClaimTextSource`). */
+  claimSource: ClaimTextSource;
+  private readonly remembered: MemoryClaimTexts | null;
+
+  constructor(store: DedupStore, options: Partial<DedupOptions> = {}, claimSource?: ClaimTextSource) {
     this.store = store;
     this.options = dedupOptions(options);
+    this.remembered = claimSource ? null : new MemoryClaimTexts();
+    this.claimSource = claimSource ?? this.remembered!;
   }
 
   /**
@@ -144,12 +182,12 @@ export class DedupEngine implements DedupIndex {
     for (const fingerprint of prepared.fingerprints) {
       entries.push({ kind: 'P', shard: fmix32(fingerprint.hash ^ FINGERPRINT_SHARD_SALT), field: fingerprint.hash, position: fingerprint.position });
     }
-    const claimEntries: ClaimEntry[] = [];
+    const firstClaimEntry = entries.length;
     for (const digest of prepared.claims) {
-      const value: ClaimPostingValue = { k: digest.kind, s: digest.speakerKey, w: packWordHashes(digest.words), q: digest.quantities, t: quoteText(digest.text) };
-      const json = JSON.stringify(value);
-      for (const key of claimIndexKeys(digest)) claimEntries.push({ key, claim: digest.claim, value: json });
+      if (digest.claim > MAX_INDEXED_CLAIM) continue;
+      for (const key of claimIndexKeys(digest)) entries.push(claimEntry(key, digest.claim));
     }
+    if (input.claims && input.claims.length > 0) this.remembered?.remember(input.id, input.claims);
 
     const registered = await this.store.register({
       id: input.id,
@@ -157,7 +195,7 @@ export class DedupEngine implements DedupIndex {
       sample: encodeArticleBlob({ contentLength: prepared.content.length, sentences: prepared.sentences, firstPositions: firstContentPositions(prepared.sentences, prepared.content), sample: prepared.sample }),
       source: input.sourceName,
       entries,
-      claims: claimEntries,
+      claimDigests: encodeClaimDigests(prepared.claims),
     });
     const self = registered.num;
 
@@ -166,6 +204,7 @@ export class DedupEngine implements DedupIndex {
     const nearCandidates = new Set<number>();
     const topicCandidates = new Set<number>();
     for (const [entryIndex, members] of registered.members) {
+      if (entryIndex >= firstClaimEntry) continue;
       const kind = entries[entryIndex]!.kind;
       const target = kind === 'X' ? exactCandidates : kind === 'N' ? nearCandidates : topicCandidates;
       for (const member of members) if (member !== self) target.add(member);
@@ -173,6 +212,7 @@ export class DedupEngine implements DedupIndex {
     // Shared fingerprints by other article; the other side's sentence is found from its stored blob (below).
     const matchesByOther = new Map<number, Array<Omit<SentenceMatch, 'otherSentence'>>>();
     for (const [entryIndex, postings] of registered.postings) {
+      if (entryIndex >= firstClaimEntry) continue;
       const fingerprint = prepared.fingerprints[entryIndex - firstFingerprint]!;
       for (const posting of postings) {
         if (posting.num === self) continue;
@@ -181,10 +221,22 @@ export class DedupEngine implements DedupIndex {
         list.push({ hash: fingerprint.hash, position: fingerprint.position, sentence: fingerprint.sentence, otherPosition: posting.position });
       }
     }
-    // A claim indexed under several keys (speaker, counted things) comes back once per key.
-    const claimPostings = [...new Map(registered.claimPostings.filter((posting) => posting.num !== self).map((posting) => [`${posting.num}:${posting.claim}`, posting])).values()];
+    // Claims stored under this article's keys, with their digests; a claim indexed under several
+    // keys (speaker, counted things) comes back once per key.
+    const claimPostings = new Map<string, { num: number; digest: StoredClaimDigest }>();
+    const digestsOf = new Map<number, StoredClaimDigest[]>();
+    for (const [entryIndex, postings] of registered.postings) {
+      if (entryIndex < firstClaimEntry) continue;
+      for (const posting of postings) {
+        if (posting.num === self || claimPostings.has(`${posting.num}:${posting.position}`)) continue;
+        let digests = digestsOf.get(posting.num);
+        if (!digests) digestsOf.set(posting.num, (digests = decodeClaimDigests(registered.claimDigests.get(posting.num) ?? Buffer.alloc(0))));
+        const digest = digests.find((d) => d.claim === posting.position);
+        if (digest) claimPostings.set(`${posting.num}:${posting.position}`, { num: posting.num, digest });
+      }
+    }
 
-    const wanted = new Set<number>([self, ...exactCandidates, ...nearCandidates, ...topicCandidates, ...claimPostings.map((p) => p.num)]);
+    const wanted = new Set<number>([self, ...exactCandidates, ...nearCandidates, ...topicCandidates, ...[...claimPostings.values()].map((p) => p.num)]);
     for (const [other, matches] of matchesByOther) if (matches.length >= options.passageMinFingerprints) wanted.add(other);
     const metas = await this.store.readMeta([...wanted]);
     const me = metas.get(self)!;
@@ -284,40 +336,44 @@ export class DedupEngine implements DedupIndex {
     // A stored claim is compared only with this article's claims that share one of its index keys
     // (the others can neither corroborate nor contradict it); word sets are built once per claim.
     const claimLinks: ClaimPairLink[] = [];
-    const storedClaims = new Map<string, StoredClaim>();
     const myClaimsByKey = new Map<string, number[]>();
-    prepared.claims.forEach((digest, i) => {
-      for (const key of claimIndexKeys(digest)) myClaimsByKey.set(key, [...(myClaimsByKey.get(key) ?? []), i]);
+    const myKeys = prepared.claims.map((digest) =>
+      storedKeys({ kind: digest.kind, speakerHash: digest.speakerKey === null ? null : keyHash(digest.speakerKey), quantities: digest.quantities.map((q) => ({ ...q, countedHash: keyHash(q.countedKey) })) }),
+    );
+    myKeys.forEach((keys, i) => {
+      for (const key of keys) myClaimsByKey.set(key, [...(myClaimsByKey.get(key) ?? []), i]);
     });
     const myWordSets = prepared.claims.map((digest) => wordHashes(digest.words));
-    for (const posting of claimPostings) {
-      const theirs = JSON.parse(posting.value) as ClaimPostingValue;
+    for (const { num: otherNum, digest: theirs } of [...claimPostings.values()].sort((x, y) => x.num - y.num || x.digest.claim - y.digest.claim)) {
       const sharing = new Set<number>();
-      for (const key of claimIndexKeys({ kind: theirs.k, speakerKey: theirs.s, quantities: theirs.q })) for (const i of myClaimsByKey.get(key) ?? []) sharing.add(i);
+      for (const key of storedKeys(theirs)) for (const i of myClaimsByKey.get(key) ?? []) sharing.add(i);
       if (sharing.size === 0) continue;
-      const theirWords = unpackWordHashes(theirs.w);
       // In the order of this article's claims, as a full comparison would find them.
       for (const i of [...sharing].sort((x, y) => x - y)) {
         const mine = prepared.claims[i]!;
-        const contentSimilarity = wordSetSimilarity(myWordSets[i]!, theirWords);
-        let linked = false;
-        if (mine.kind === 'attributed' && theirs.k === 'attributed' && mine.speakerKey !== null && mine.speakerKey === theirs.s) {
+        const contentSimilarity = wordSetSimilarity(myWordSets[i]!, theirs.words);
+        if (mine.kind === 'attributed' && theirs.kind === 'attributed' && mine.speakerKey !== null && keyHash(mine.speakerKey) === theirs.speakerHash) {
           if (contentSimilarity >= options.claimSimilarity) {
-            claimLinks.push({ a: self, aClaim: mine.claim, b: posting.num, bClaim: posting.claim, relation: 'corroborates', similarity: contentSimilarity, counted: null });
-            linked = true;
+            claimLinks.push({ a: self, aClaim: mine.claim, b: otherNum, bClaim: theirs.claim, relation: 'corroborates', similarity: contentSimilarity, counted: null });
           }
         }
         const sameContext = contentSimilarity >= options.claimNumericContext;
         for (const quantity of sameContext ? mine.quantities : []) {
-          for (const other of theirs.q.filter((q) => q.countedKey === quantity.countedKey)) {
+          const counted = keyHash(quantity.countedKey);
+          for (const other of theirs.quantities.filter((q) => q.countedHash === counted)) {
             const agree = quantitiesAgree(quantity, other, options.approxTolerance);
-            claimLinks.push({ a: self, aClaim: mine.claim, b: posting.num, bClaim: posting.claim, relation: agree ? 'corroborates' : 'conflicts', similarity: 1, counted: quantity.countedKey });
-            linked = true;
+            claimLinks.push({
+              a: self,
+              aClaim: mine.claim,
+              b: otherNum,
+              bClaim: theirs.claim,
+              relation: agree ? 'corroborates' : 'conflicts',
+              similarity: 1,
+              counted: quantity.countedKey,
+              aQuantity: { value: quantity.value, valueMax: quantity.valueMax, approx: quantity.approx },
+              bQuantity: { value: other.value, valueMax: other.valueMax, approx: other.approx },
+            });
           }
-        }
-        if (linked) {
-          storedClaims.set(claimTextField(self, mine.claim), { text: quoteText(mine.text), quantities: mine.quantities });
-          storedClaims.set(claimTextField(posting.num, posting.claim), { text: theirs.t, quantities: theirs.q });
         }
       }
     }
@@ -328,8 +384,6 @@ export class DedupEngine implements DedupIndex {
     const keptClaimLinks = strongestClaimLinks(uniqueClaimLinks, (num) => meta(num).id, options.claimLinksPerFact);
     claimLinks.length = 0;
     claimLinks.push(...keptClaimLinks);
-    const quoted = new Set(keptClaimLinks.flatMap((link) => [claimTextField(link.a, link.aClaim), claimTextField(link.b, link.bClaim)]));
-    for (const field of [...storedClaims.keys()]) if (!quoted.has(field)) storedClaims.delete(field);
 
     const step = await this.store.link({
       num: self,
@@ -340,7 +394,6 @@ export class DedupEngine implements DedupIndex {
           ...encodePairLink(link),
         })),
         ...claimLinks.map((link) => ({ other: self, joinsStory: false, ...encodeClaimLink(link) })),
-        ...[...storedClaims].map(([field, claim]) => ({ other: self, joinsStory: false, field, value: JSON.stringify(claim) })),
       ],
     });
     const stepMetas = await this.store.readMeta([step.root, ...step.mergedAway]);
@@ -382,10 +435,13 @@ export class DedupEngine implements DedupIndex {
     return { layer: step.layer, story, mergedStories: step.mergedStories };
   }
 
+  /** The story with its quotes' texts from `claimSource` (null for articles it does not know). */
   async getStory(storyId: string): Promise<Story | null> {
     const num = await this.store.lookupId(storyId);
     if (num === null) return null;
-    return this.storyFrom(await this.store.storyOf(num));
+    const story = await this.storyFrom(await this.store.storyOf(num));
+    const quoted = quotedArticles(story);
+    return quoted.length === 0 ? story : fillClaimTexts(story, await this.claimSource.claimTexts(quoted));
   }
 
   async storyStatus(storyId: string): Promise<StoryStatus | null> {

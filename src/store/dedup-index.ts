@@ -4,7 +4,7 @@
  * (`MemoryDedupIndex`, same semantics, for `analyse()` and benchmarks).
  */
 export type { DedupIndex, DedupInput, DedupResult, DedupState, DedupStep, StoryStatus } from './dedup-engine.js';
-export { DedupEngine, indexCorpus } from './dedup-engine.js';
+export { DedupEngine, MemoryClaimTexts, NO_CLAIM_TEXTS, indexCorpus, type ClaimTextSource } from './dedup-engine.js';
 export { RedisDedupIndex, RedisDedupStore, DEFAULT_LAYOUT, type RedisLayoutOptions } from './dedup-redis.js';
 export { MemoryDedupIndex, MemoryDedupStore } from './dedup-memory.js';
 export type { DedupOptions } from '../nlp/dedup/params.js';

@@ -1,8 +1,8 @@
 import type { DedupOptions } from '../nlp/dedup/params.js';
 import { dedupOptions } from '../nlp/dedup/params.js';
-import { DedupEngine } from './dedup-engine.js';
+import { DedupEngine, type ClaimTextSource } from './dedup-engine.js';
 import type { ArticleMeta, DedupStore, LinkRequest, LinkStep, RegisterRequest, RegisterResult, StorySnapshot } from './dedup-store.js';
-import { decodeMeta, decodePostings, encodePosting } from './dedup-store.js';
+import { decodeClaimPostings, decodeMeta, decodePostings, encodeClaimPosting, encodePosting } from './dedup-store.js';
 import { DEFAULT_LAYOUT, generationOf, type RedisLayoutOptions } from './dedup-redis.js';
 
 /**
@@ -16,7 +16,7 @@ export class MemoryDedupStore implements DedupStore {
   private readonly samples: Buffer[] = [];
   private readonly sources: string[] = [];
   private readonly buckets = new Map<string, number[] | Buffer[] | null>();
-  private readonly claimIndex = new Map<string, Map<string, string>>();
+  private readonly claimDigests = new Map<number, Buffer>();
   private readonly parents: number[] = [];
   private readonly tombstones = new Set<number>();
   private readonly stories = new Map<number, { members: number[]; version: number; fields: Map<string, string> }>();
@@ -41,18 +41,36 @@ export class MemoryDedupStore implements DedupStore {
       this.metas.push(meta);
       this.samples.push(Buffer.from(request.sample));
       this.parents.push(num);
+      if (request.claimDigests.length > 0) this.claimDigests.set(num, Buffer.from(request.claimDigests));
     }
     const ownGeneration = existed ? -1 : generationOf(num, this.layout.generationBase);
     const lastGeneration = generationOf(Math.max(0, this.metas.length - 1), this.layout.generationBase);
     const members = new Map<number, number[]>();
     const postings = new Map<number, ReturnType<typeof decodePostings>>();
+    const claimArticles = new Set<number>();
     request.entries.forEach((entry, entryIndex) => {
       for (let generation = 0; generation <= lastGeneration; generation++) {
         // The same identity as in Redis: the shard of the generation, and the field's low 3 bytes.
         const shards = this.layout.shardsBase * 2 ** generation;
         const key = `${generation}:${entry.kind}:${(entry.shard >>> 0) % shards}:${entry.field & 0xffffff}`;
         const bucket = this.buckets.get(key);
-        if (entry.kind === 'P') {
+        if (entry.kind === 'C') {
+          // A claims key keeps its `claimPostingsCap` most recent postings per generation (oldest first).
+          const list = bucket as Buffer[] | undefined;
+          if (list) {
+            const found = list.flatMap((raw) => decodeClaimPostings(raw));
+            postings.set(entryIndex, [...(postings.get(entryIndex) ?? []), ...found]);
+            for (const posting of found) if (posting.num !== num) claimArticles.add(posting.num);
+          }
+          if (generation === ownGeneration) {
+            const posting = encodeClaimPosting(num, (entry.position ?? 0) % 256);
+            if (!list) this.buckets.set(key, [posting]);
+            else {
+              while (list.length >= this.options.claimPostingsCap) list.shift();
+              list.push(posting);
+            }
+          }
+        } else if (entry.kind === 'P') {
           const list = bucket as Buffer[] | null | undefined;
           if (list) postings.set(entryIndex, [...(postings.get(entryIndex) ?? []), ...list.flatMap((raw) => decodePostings(raw))]);
           if (generation === ownGeneration && list !== null) {
@@ -70,25 +88,8 @@ export class MemoryDedupStore implements DedupStore {
         }
       }
     });
-    const claimPostings: RegisterResult['claimPostings'] = [];
-    const keysRead = new Set<string>();
-    for (const claim of request.claims) {
-      let index = this.claimIndex.get(claim.key);
-      if (!index) this.claimIndex.set(claim.key, (index = new Map()));
-      // Each key read once, before the article's own postings go in (as the Lua script does).
-      if (!keysRead.has(claim.key)) {
-        keysRead.add(claim.key);
-        for (const [field, value] of index) {
-          const [postingNum, postingClaim] = field.split(':').map(Number);
-          claimPostings.push({ num: postingNum!, claim: postingClaim!, value });
-        }
-      }
-      if (existed) continue;
-      // The key keeps its most recent postings: the oldest (smallest number, then claim) goes first.
-      while (index.size >= this.options.claimPostingsCap) index.delete(oldestPosting(index.keys()));
-      index.set(`${num}:${claim.claim}`, claim.value);
-    }
-    return Promise.resolve({ num, existed, members, postings, claimPostings });
+    const claimDigests = new Map([...claimArticles].map((other) => [other, this.claimDigests.get(other) ?? Buffer.alloc(0)]));
+    return Promise.resolve({ num, existed, members, postings, claimDigests });
   }
 
   link(request: LinkRequest): Promise<LinkStep> {
@@ -203,23 +204,8 @@ export class MemoryDedupStore implements DedupStore {
 }
 
 export class MemoryDedupIndex extends DedupEngine {
-  constructor(options: Partial<DedupOptions> = {}, layout: RedisLayoutOptions = DEFAULT_LAYOUT) {
+  constructor(options: Partial<DedupOptions> = {}, layout: RedisLayoutOptions = DEFAULT_LAYOUT, claimSource?: ClaimTextSource) {
     const engineOptions = dedupOptions(options);
-    super(new MemoryDedupStore(engineOptions, layout), engineOptions);
+    super(new MemoryDedupStore(engineOptions, layout), engineOptions, claimSource);
   }
-}
-
-/** The oldest of a claims key's posting fields (`<num>:<claim>`): smallest number, then claim. */
-function oldestPosting(fields: Iterable<string>): string {
-  let oldest: string | null = null;
-  let oldestOrder: [number, number] = [Infinity, Infinity];
-  for (const field of fields) {
-    const [num = 0, claim = 0] = field.split(':').map(Number);
-    if (num < oldestOrder[0] || (num === oldestOrder[0] && claim < oldestOrder[1])) {
-      oldest = field;
-      oldestOrder = [num, claim];
-    }
-  }
-  if (oldest === null) throw new Error('dedup: no posting to evict');
-  return oldest;
 }

@@ -4,9 +4,9 @@ import { projectPath } from '../paths.js';
 import type { DedupOptions } from '../nlp/dedup/params.js';
 import { dedupOptions } from '../nlp/dedup/params.js';
 import { murmur32 } from '../nlp/dedup/hash.js';
-import { DedupEngine } from './dedup-engine.js';
+import { DedupEngine, type ClaimTextSource } from './dedup-engine.js';
 import type { ArticleMeta, DedupStore, LinkRequest, LinkStep, RegisterRequest, RegisterResult, StorySnapshot } from './dedup-store.js';
-import { decodeMeta, decodeNums, decodePostings, encodeEntries, metaSlotSize } from './dedup-store.js';
+import { decodeClaimPostings, decodeMeta, decodeNums, decodePostings, encodeEntries, metaSlotSize } from './dedup-store.js';
 
 /** Layout of the Redis index (see README: memory per article depends on these). */
 export interface RedisLayoutOptions {
@@ -96,25 +96,23 @@ export class RedisDedupStore implements DedupStore {
       encodeEntries(request.entries),
       this.options.claimPostingsCap,
       request.sample,
+      request.claimDigests,
     ];
-    // Claim postings are fielded `<num>:<claim>`; the script knows the number, so it builds the field.
-    for (const claim of request.claims) args.push(claim.key, claim.claim, claim.value);
-    const reply = (await this.register_.run(this.redis, args)) as [number, number, Reply[], Buffer[]];
-    const [num, existed, hits, claimHits] = reply;
+    const reply = (await this.register_.run(this.redis, args)) as [number, number, Reply[], Reply[]];
+    const [num, existed, hits, digestReplies] = reply;
     const members = new Map<number, number[]>();
     const postings = new Map<number, RegisterResult['postings'] extends Map<number, infer P> ? P : never>();
     for (let i = 0; i + 1 < hits.length; i += 2) {
       const entryIndex = hits[i] as number;
       const raw = hits[i + 1] as Buffer;
-      if (request.entries[entryIndex]!.kind === 'P') postings.set(entryIndex, [...(postings.get(entryIndex) ?? []), ...decodePostings(raw)]);
+      const kind = request.entries[entryIndex]!.kind;
+      if (kind === 'P') postings.set(entryIndex, [...(postings.get(entryIndex) ?? []), ...decodePostings(raw)]);
+      else if (kind === 'C') postings.set(entryIndex, [...(postings.get(entryIndex) ?? []), ...decodeClaimPostings(raw)]);
       else members.set(entryIndex, [...(members.get(entryIndex) ?? []), ...decodeNums(raw)]);
     }
-    const claimPostings: RegisterResult['claimPostings'] = [];
-    for (let i = 0; i + 1 < claimHits.length; i += 2) {
-      const [postingNum, claim] = claimHits[i]!.toString('utf8').split(':').map(Number);
-      claimPostings.push({ num: postingNum!, claim: claim!, value: claimHits[i + 1]!.toString('utf8') });
-    }
-    return { num, existed: existed === 1, members, postings, claimPostings };
+    const claimDigests = new Map<number, Buffer>();
+    for (let i = 0; i + 1 < digestReplies.length; i += 2) claimDigests.set(digestReplies[i] as number, (digestReplies[i + 1] as Buffer | null) ?? Buffer.alloc(0));
+    return { num, existed: existed === 1, members, postings, claimDigests };
   }
 
   async link(request: LinkRequest): Promise<LinkStep> {
@@ -218,8 +216,8 @@ function fieldMap(flat: Buffer[]): Map<string, string> {
  * (insert and query together) and one atomic link step (Lua scripts in src/store/lua/).
  */
 export class RedisDedupIndex extends DedupEngine {
-  constructor(redis: Redis, prefix: string, options: Partial<DedupOptions> = {}, layout: RedisLayoutOptions = DEFAULT_LAYOUT) {
+  constructor(redis: Redis, prefix: string, options: Partial<DedupOptions> = {}, layout: RedisLayoutOptions = DEFAULT_LAYOUT, claimSource?: ClaimTextSource) {
     const engineOptions = dedupOptions(options);
-    super(new RedisDedupStore(redis, prefix, engineOptions, layout), engineOptions);
+    super(new RedisDedupStore(redis, prefix, engineOptions, layout), engineOptions, claimSource);
   }
 }

@@ -4,8 +4,8 @@
  * decides what is a duplicate lives once, in dedup-engine.ts.
  */
 
-/** Kinds of bucket entries: exact content hash, near-duplicate LSH band, topic LSH band, passage fingerprint. */
-export type EntryKind = 'X' | 'N' | 'T' | 'P';
+/** Kinds of bucket entries: exact content hash, near-duplicate LSH band, topic LSH band, passage fingerprint, claims key. */
+export type EntryKind = 'X' | 'N' | 'T' | 'P' | 'C';
 
 export interface BucketEntry {
   kind: EntryKind;
@@ -13,17 +13,8 @@ export interface BucketEntry {
   shard: number;
   /** The field inside the shard (with the kind, the bucket's identity). */
   field: number;
-  /** Passage fingerprints only: the fingerprint's content-token position. */
+  /** Passage fingerprints: the fingerprint's content-token position; claims keys: the claim's index. */
   position?: number;
-}
-
-export interface ClaimEntry {
-  /** Index key: `s:<speaker>` or `q:<counted thing>`. */
-  key: string;
-  /** `<num>:<claim index>` is filled in by the store; this is the claim index. */
-  claim: number;
-  /** The stored digest (JSON). */
-  value: string;
 }
 
 export interface RegisterRequest {
@@ -34,7 +25,8 @@ export interface RegisterRequest {
   sample: Buffer;
   source: string | null;
   entries: BucketEntry[];
-  claims: ClaimEntry[];
+  /** The article's claim digests (`encodeClaimDigests`), stored once; empty when it has none to index. */
+  claimDigests: Buffer;
 }
 
 /**
@@ -52,9 +44,10 @@ export interface RegisterResult {
   existed: boolean;
   /** Other members of each entry's bucket, by entry index (may include the article itself on a retry). */
   members: Map<number, number[]>;
+  /** Postings of passage fingerprints and claims keys (for claims, `position` is the claim's index), by entry index. */
   postings: Map<number, Posting[]>;
-  /** Claim postings already in the index under the article's keys: field `<num>:<claim>` → digest JSON. */
-  claimPostings: Array<{ num: number; claim: number; value: string }>;
+  /** The claim digests of every article that a claims key's postings name. */
+  claimDigests: Map<number, Buffer>;
 }
 
 export interface LinkRequest {
@@ -194,5 +187,25 @@ export function encodePosting(num: number, entry: BucketEntry): Buffer {
   const out = Buffer.alloc(POSTING_SIZE);
   out.writeUIntLE(num, 0, 3);
   out.writeUInt16LE(Math.min(entry.position ?? 0, 0xffff), 3);
+  return out;
+}
+
+/**
+ * Claims key postings: 4 bytes each (num u24, claim u8). A key keeps its `claimPostingsCap` most
+ * recent postings per generation (16: 64 bytes, so its shard stays a listpack).
+ */
+export const CLAIM_POSTING_SIZE = 4;
+
+export function decodeClaimPostings(raw: Buffer): Posting[] {
+  const out: Posting[] = [];
+  for (let at = 0; at + CLAIM_POSTING_SIZE <= raw.length; at += CLAIM_POSTING_SIZE) out.push({ num: raw.readUIntLE(at, 3), position: raw.readUInt8(at + 3) });
+  return out;
+}
+
+export function encodeClaimPosting(num: number, claim: number): Buffer {
+  if (num >= MAX_ARTICLES) throw new Error(`dedup: the index holds at most ${MAX_ARTICLES} articles`);
+  const out = Buffer.alloc(CLAIM_POSTING_SIZE);
+  out.writeUIntLE(num, 0, 3);
+  out.writeUInt8(claim, 3);
   return out;
 }

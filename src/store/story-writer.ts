@@ -6,6 +6,7 @@ import type { Redis } from 'ioredis';
 import { StoryFileSchema, type Story, type StoryFile, type StoryTombstone } from '../schema/story.js';
 import { writeJsonAtomic } from './output.js';
 import type { DedupIndex, DedupResult, StoryStatus } from './dedup-engine.js';
+import { storyTextsComplete } from '../nlp/dedup/story.js';
 
 export interface StoryWriterOptions {
   /** Prefix of the per-story lock keys in Redis. */
@@ -140,7 +141,10 @@ export async function writeStoryWhenDue(
   const story = await index.getStory(status.storyId);
   if (!story) return false;
   const wrote = await writeStoryFile(outDir, story, redis, options);
-  if (redis) await redis.eval(RECORD_WRITTEN, 1, writtenKey, story.storyId, story.version);
+  // A quote whose article's record was not written yet has no text: the version is recorded as one
+  // short, so the next writer of the story (that article's own record job, or a flush) rewrites it.
+  const recorded = storyTextsComplete(story) ? story.version : story.version - 1;
+  if (redis) await redis.eval(RECORD_WRITTEN, 1, writtenKey, story.storyId, recorded);
   return wrote;
 }
 

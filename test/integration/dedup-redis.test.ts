@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
 import { MemoryDedupIndex, MemoryDedupStore, RedisDedupIndex, RedisDedupStore, dedupOptions, type DedupIndex, type DedupInput, type DedupOptions, type DedupState } from '../../src/store/dedup-index.js';
 import { encodeMeta } from '../../src/store/dedup-store.js';
+import { decodeClaimDigests, encodeClaimDigests } from '../../src/nlp/dedup/claims.js';
 import { testPrefix, testRedis } from '../helpers/redis.js';
 import { dedupCorpus, shuffled } from '../nlp/dedup/corpus.js';
 
@@ -104,37 +105,39 @@ describe('RedisDedupIndex', () => {
     }
   });
 
-  it('keeps the most recent claim postings per key, each key read once per article, in Redis as in the twin', async () => {
+  it('keeps the most recent claim postings per key, and returns the digests of the articles they name, in Redis as in the twin', async () => {
     const options = dedupOptions({ claimPostingsCap: 3 });
     const stores = [new RedisDedupStore(connection(), testPrefix('dedup-claims-window'), options), new MemoryDedupStore(options)];
-    const seen: string[][][] = [];
+    const seen: Array<Array<{ postings: string[]; digests: string[] }>> = [];
     for (const store of stores) {
-      const perArticle: string[][] = [];
+      const perArticle: Array<{ postings: string[]; digests: string[] }> = [];
       for (let i = 0; i < 6; i++) {
         const id = (0x1000 + i).toString(16).padStart(16, '0');
-        // Two claims of each article share the speaker key: the key must come back once, not twice.
+        // Two claims of each article share the speaker key (two entries of one key).
+        const digest = { kind: 'attributed' as const, speakerKey: 'ent:x', words: [`w${i}`], quantities: [], text: '' };
+        const claimDigests = encodeClaimDigests([{ ...digest, claim: 0 }, { ...digest, claim: 1 }]);
+        const key = { kind: 'C' as const, shard: 7, field: 9 };
         const result = await store.register({
           id,
           meta: encodeMeta(id, null, 'ab'.repeat(8), 0, 0, Buffer.alloc(2 * options.topicPermutations)),
           sample: Buffer.alloc(0),
           source: null,
-          entries: [],
-          claims: [
-            { key: 's:ent:x', claim: 0, value: `{"a":${i}}` },
-            { key: 's:ent:x', claim: 1, value: `{"b":${i}}` },
-          ],
+          entries: [{ ...key, position: 0 }, { ...key, position: 1 }],
+          claimDigests,
         });
-        perArticle.push(result.claimPostings.map((posting) => `${posting.num}:${posting.claim}`).sort());
+        const postings = [...new Set([...result.postings.values()].flat().filter((p) => p.num !== result.num).map((p) => `${p.num}:${p.position}`))].sort();
+        const digests = [...result.claimDigests].map(([num, raw]) => `${num}:${decodeClaimDigests(raw).map((d) => d.claim).join(',')}`).sort();
+        perArticle.push({ postings, digests });
       }
       seen.push(perArticle);
     }
     const [redis, memory] = seen;
     expect(redis).toEqual(memory);
     // Article 0 finds nothing; later ones find the 3 most recent postings before their own.
-    expect(redis![0]).toEqual([]);
-    expect(redis![1]).toEqual(['0:0', '0:1']);
-    expect(redis![2]).toEqual(['0:1', '1:0', '1:1']);
-    expect(redis![5]).toEqual(['3:1', '4:0', '4:1']);
+    expect(redis![0]).toEqual({ postings: [], digests: [] });
+    expect(redis![1]).toEqual({ postings: ['0:0', '0:1'], digests: ['0:0,1'] });
+    expect(redis![2]).toEqual({ postings: ['0:1', '1:0', '1:1'], digests: ['0:0,1', '1:0,1'] });
+    expect(redis![5]).toEqual({ postings: ['3:1', '4:0', '4:1'], digests: ['3:0,1', '4:0,1'] });
   });
 
   it('refuses an index written in an older layout with a message that says what to do, instead of misreading it', async () => {
@@ -143,7 +146,7 @@ describe('RedisDedupIndex', () => {
     // An index of the first layout: articles counted, no layout version.
     await redis.set(`${prefix}:n`, '12');
     const index = new RedisDedupIndex(redis, prefix);
-    await expect(index.processArticle(corpus[0]!)).rejects.toThrow(/written in layout 1, this khabar writes layout 2: delete its keys/);
+    await expect(index.processArticle(corpus[0]!)).rejects.toThrow(/written in layout 1, this khabar writes layout 3: delete its keys/);
     // A new index records its layout and works.
     const fresh = new RedisDedupIndex(redis, testPrefix('dedup-new-layout'));
     await fresh.processArticle(corpus[0]!);

@@ -4,8 +4,13 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
 import { StoryFileSchema, type Story } from '../../src/schema/story.js';
-import { storyPath, writeDedupStories, writePendingTombstones, writeStoryFile, writeStoryTombstone } from '../../src/store/story-writer.js';
-import { RedisDedupIndex } from '../../src/store/dedup-index.js';
+import { storyPath, writeDedupStories, writePendingTombstones, writeStoryFile, writeStoryTombstone, writeStoryWhenDue } from '../../src/store/story-writer.js';
+import { DEFAULT_LAYOUT, RedisDedupIndex } from '../../src/store/dedup-index.js';
+import { RecordClaimTexts } from '../../src/store/record-claims.js';
+import { recordPath, writeJsonAtomic } from '../../src/store/output.js';
+import { analyseText } from '../../src/nlp/text/index.js';
+import { extractClaims } from '../../src/nlp/claims/index.js';
+import { loadSeeds } from '../nlp/dedup/seeds.js';
 import { testPrefix, testRedis } from '../helpers/redis.js';
 import { dedupCorpus } from '../nlp/dedup/corpus.js';
 
@@ -123,5 +128,33 @@ describe('story writer', () => {
       expect(state.stories.some((story) => story.storyId === mergedInto)).toBe(true);
     }
   });
-});
 
+  it('quotes claims from the records in the output folder, and leaves the story due for a rewrite while a quoted record is missing', async () => {
+    const dir = outDir();
+    const redis = connection();
+    const lockPrefix = testPrefix('story-quotes-lock');
+    const index = new RedisDedupIndex(redis, testPrefix('story-quotes'), {}, DEFAULT_LAYOUT, new RecordClaimTexts(dir));
+    const seeds = loadSeeds();
+    const claimsOf = new Map<string, ReturnType<typeof extractClaims>['claims']>();
+    for (const seed of seeds) {
+      const layer = analyseText(seed.text);
+      const { claims } = extractClaims({ text: seed.text, tokens: layer.tokens, sentences: layer.sentences, entities: [], publishedAt: null });
+      claimsOf.set(seed.id, claims);
+      await index.processArticle({ id: seed.id, text: seed.text, tokens: layer.tokens, sentences: layer.sentences, claims, publishedAt: '2021-07-14T00:00:00.000Z', sourceName: seed.file.slice(0, 3) });
+    }
+    const [s000, s003] = ['000', '003'].map((prefix) => seeds.find((seed) => seed.file.startsWith(prefix))!);
+    // The index holds no claim text: 003's record is written, 000's not yet.
+    await writeJsonAtomic(recordPath(dir, s003!.id), { id: s003!.id, claims: claimsOf.get(s003!.id) });
+    const storyId = [s000!.id, s003!.id].sort()[0]!;
+    const read = (): Story => StoryFileSchema.parse(JSON.parse(readFileSync(storyPath(dir, storyId), 'utf8'))) as Story;
+    expect(await writeStoryWhenDue(dir, index, storyId, [], redis, { lockPrefix })).toBe(true);
+    const quotes = (story: Story) => Object.fromEntries(story.corroboratedClaims[0]!.claims.map((quote) => [quote.articleId, quote.text]));
+    expect(quotes(read())).toEqual({ [s000!.id]: null, [s003!.id]: expect.stringContaining('زيارة طائب، إن رئيس استخبارات') });
+    // Nothing changed in the index, but the file lacks a quote: the next writer rewrites it.
+    await writeJsonAtomic(recordPath(dir, s000!.id), { id: s000!.id, claims: claimsOf.get(s000!.id) });
+    expect(await writeStoryWhenDue(dir, index, storyId, [], redis, { lockPrefix })).toBe(true);
+    expect(quotes(read())).toEqual({ [s000!.id]: expect.stringContaining('زيارة طائب الأخيرة لبغداد'), [s003!.id]: expect.stringContaining('زيارة طائب، إن رئيس استخبارات') });
+    // Complete now: not due again until the story changes.
+    expect(await writeStoryWhenDue(dir, index, storyId, [], redis, { lockPrefix })).toBe(false);
+  });
+});

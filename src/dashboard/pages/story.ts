@@ -18,7 +18,7 @@ export function storyPage(story: Story): SafeHtml {
       ? html`<p class="muted">None yet.</p>`
       : html`<ol>${story.corroboratedClaims.map(
           (group) => html`<li><p>${group.sources.length} sources: ${group.sources.map((source) => html`${arabic(source)} `)}</p><ul>${group.claims.map(
-            (claim) => html`<li>${arabic(claim.text)} <a class="mono muted" href="/records/${pathSegment(claim.articleId)}">${claim.source ?? claim.articleId}</a></li>`,
+            (claim) => html`<li>${arabic(claim.text, `claim ${claim.claim} (its record is not written yet)`)} <a class="mono muted" href="/records/${pathSegment(claim.articleId)}">${claim.source ?? claim.articleId}</a></li>`,
           )}</ul></li>`,
         )}</ol>`}</section>
 <section><h2>Conflicts</h2>${story.conflicts.length === 0

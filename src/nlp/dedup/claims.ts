@@ -116,36 +116,100 @@ export function quantitiesAgree(
   return lowA <= highB && lowB <= highA;
 }
 
-/**
- * A claim's content words as the claims index stores them: 16-bit hashes, at most `limit`, packed
- * into base64 (2.7 characters a word instead of ~8 for the skeleton in JSON). Jaccard over these
- * differs from Jaccard over the words only by chance collisions (about one in 65,536 word pairs).
- */
-export function packWordHashes(words: readonly string[], limit = 40): string {
-  const hashes = [...wordHashes(words, limit)];
-  const out = Buffer.alloc(hashes.length * 2);
-  hashes.forEach((hash, i) => out.writeUInt16LE(hash, i * 2));
-  return out.toString('base64');
-}
-
-/** The 16-bit hashes that `packWordHashes` stores (the first `limit` distinct ones). */
+/** The 16-bit hashes of a claim's content words that the index compares (the first `limit` distinct ones). */
 export function wordHashes(words: readonly string[], limit = 40): Set<number> {
   return new Set([...new Set(words.map((word) => murmur32(word, 0x5eed) & 0xffff))].slice(0, limit));
 }
 
-export function unpackWordHashes(packed: string): Set<number> {
-  const raw = Buffer.from(packed, 'base64');
-  const out = new Set<number>();
-  for (let at = 0; at + 2 <= raw.length; at += 2) out.add(raw.readUInt16LE(at));
-  return out;
+/** 32-bit hash of a speaker key or counted-thing key (what a stored digest keeps of it). */
+export function keyHash(key: string): number {
+  return murmur32(key, 0x6b657973);
 }
 
 /**
- * The claim text that the index keeps for quoting in story files: at most `limit` characters, cut
- * at a space, with «…» when cut. The whole claim is `claims[claim]` of the article's record.
+ * What the index keeps of a claim, once per article (not per key): hashes instead of keys and words,
+ * no text (the story file quotes a claim from its article's record). Jaccard over 16-bit word hashes
+ * differs from Jaccard over the words only by chance collisions (about one in 65,536 word pairs).
  */
-export function quoteText(text: string, limit = 140): string {
-  if (text.length <= limit) return text;
-  const cut = text.lastIndexOf(' ', limit);
-  return `${text.slice(0, cut > limit / 2 ? cut : limit).trimEnd()}…`;
+export interface StoredClaimDigest {
+  claim: number;
+  kind: Claim['kind'];
+  speakerHash: number | null;
+  words: Set<number>;
+  quantities: Array<{ countedHash: number; value: number; valueMax: number | null; approx: boolean }>;
+}
+
+const KINDS: ReadonlyArray<Claim['kind']> = ['attributed', 'numeric'];
+/** Claims are numbered in one byte in the index: an article's 256th claim on is not matched across articles. */
+export const MAX_INDEXED_CLAIM = 255;
+
+/** A float32 read back: six significant digits are what a news number has («2500», «1.5 مليون», «12.7%»). */
+function float32(value: number): number {
+  return Number(Math.fround(value).toPrecision(7));
+}
+
+/**
+ * The digests of the claims that have index keys (the others can never be matched), in one buffer:
+ * per claim: claim u8 | flags u8 (kind, has speaker) | [speaker hash u32] | word count u8, words u16… |
+ * quantity count u8, per quantity: counted hash u32 | flags u8 (approx, has max) | value f32 | [max f32].
+ */
+export function encodeClaimDigests(digests: readonly ClaimDigest[]): Buffer {
+  const parts: Buffer[] = [];
+  for (const digest of digests) {
+    if (digest.claim > MAX_INDEXED_CLAIM || claimIndexKeys(digest).length === 0) continue;
+    const words = [...wordHashes(digest.words)];
+    const speaker = digest.kind === 'attributed' && digest.speakerKey !== null;
+    const quantities = digest.quantities.slice(0, 255);
+    const size = 2 + (speaker ? 4 : 0) + 1 + 2 * words.length + 1 + quantities.reduce((sum, q) => sum + 9 + (q.valueMax === null ? 0 : 4), 0);
+    const out = Buffer.alloc(size);
+    let at = out.writeUInt8(digest.claim, 0);
+    at = out.writeUInt8(KINDS.indexOf(digest.kind) | (speaker ? 4 : 0), at);
+    if (speaker) at = out.writeUInt32LE(keyHash(digest.speakerKey!), at);
+    at = out.writeUInt8(words.length, at);
+    for (const word of words) at = out.writeUInt16LE(word, at);
+    at = out.writeUInt8(quantities.length, at);
+    for (const q of quantities) {
+      at = out.writeUInt32LE(keyHash(q.countedKey), at);
+      at = out.writeUInt8((q.approx ? 1 : 0) | (q.valueMax === null ? 0 : 2), at);
+      at = out.writeFloatLE(q.value, at);
+      if (q.valueMax !== null) at = out.writeFloatLE(q.valueMax, at);
+    }
+    parts.push(out);
+  }
+  return Buffer.concat(parts);
+}
+
+export function decodeClaimDigests(raw: Uint8Array): StoredClaimDigest[] {
+  const view = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+  const out: StoredClaimDigest[] = [];
+  let at = 0;
+  while (at + 4 <= view.length) {
+    const claim = view.readUInt8(at);
+    const flags = view.readUInt8(at + 1);
+    at += 2;
+    let speakerHash: number | null = null;
+    if (flags & 4) {
+      speakerHash = view.readUInt32LE(at);
+      at += 4;
+    }
+    const words = new Set<number>();
+    const wordCount = view.readUInt8(at++);
+    for (let i = 0; i < wordCount; i++, at += 2) words.add(view.readUInt16LE(at));
+    const quantities: StoredClaimDigest['quantities'] = [];
+    const quantityCount = view.readUInt8(at++);
+    for (let i = 0; i < quantityCount; i++) {
+      const countedHash = view.readUInt32LE(at);
+      const qFlags = view.readUInt8(at + 4);
+      const value = float32(view.readFloatLE(at + 5));
+      at += 9;
+      let valueMax: number | null = null;
+      if (qFlags & 2) {
+        valueMax = float32(view.readFloatLE(at));
+        at += 4;
+      }
+      quantities.push({ countedHash, value, valueMax, approx: (qFlags & 1) === 1 });
+    }
+    out.push({ claim, kind: KINDS[flags & 3] ?? 'attributed', speakerHash, words, quantities });
+  }
+  return out;
 }

@@ -53,6 +53,13 @@ export function decodePairLink(field: string, value: string): PairLink | null {
 
 export type ClaimRelation = 'corroborates' | 'conflicts';
 
+/** A stated number as a claim link records it (the story lists conflicting values from the index, quoted text from records). */
+export interface LinkQuantity {
+  value: number;
+  valueMax: number | null;
+  approx: boolean;
+}
+
 export interface ClaimPairLink {
   a: number;
   aClaim: number;
@@ -62,19 +69,34 @@ export interface ClaimPairLink {
   similarity: number;
   /** For numeric claims: the counted thing's key. */
   counted: string | null;
+  /** For numeric claims: the value each side states for the counted thing. */
+  aQuantity?: LinkQuantity | null;
+  bQuantity?: LinkQuantity | null;
+}
+
+function encodeQuantity(q: LinkQuantity | null | undefined): string {
+  return q ? `${q.value},${q.valueMax ?? ''},${q.approx ? 1 : 0}` : '';
+}
+
+function decodeQuantity(text: string | undefined): LinkQuantity | null {
+  if (!text) return null;
+  const [value, valueMax, approx] = text.split(',');
+  return { value: Number(value), valueMax: valueMax ? Number(valueMax) : null, approx: approx === '1' };
 }
 
 export function encodeClaimLink(link: ClaimPairLink): { field: string; value: string } {
   const swap = link.a > link.b;
   const [a, aClaim, b, bClaim] = swap ? [link.b, link.bClaim, link.a, link.aClaim] : [link.a, link.aClaim, link.b, link.bClaim];
+  const [aQuantity, bQuantity] = swap ? [link.bQuantity, link.aQuantity] : [link.aQuantity, link.bQuantity];
   const counted = link.counted ?? '';
-  return { field: `c:${a}:${aClaim}:${b}:${bClaim}:${counted}`, value: `${link.relation}|${link.similarity.toFixed(4)}` };
+  const quantities = link.counted === null ? '' : `|${encodeQuantity(aQuantity)}|${encodeQuantity(bQuantity)}`;
+  return { field: `c:${a}:${aClaim}:${b}:${bClaim}:${counted}`, value: `${link.relation}|${link.similarity.toFixed(4)}${quantities}` };
 }
 
 export function decodeClaimLink(field: string, value: string): ClaimPairLink | null {
   const match = /^c:(\d+):(\d+):(\d+):(\d+):(.*)$/su.exec(field);
   if (!match) return null;
-  const [relation, similarity] = value.split('|');
+  const [relation, similarity, aQuantity, bQuantity] = value.split('|');
   if (relation !== 'corroborates' && relation !== 'conflicts') return null;
   return {
     a: Number(match[1]),
@@ -84,20 +106,7 @@ export function decodeClaimLink(field: string, value: string): ClaimPairLink | n
     counted: match[5]! === '' ? null : match[5]!,
     relation,
     similarity: Number(similarity),
+    aQuantity: decodeQuantity(aQuantity),
+    bQuantity: decodeQuantity(bQuantity),
   };
-}
-
-/** What the story keeps of each linked claim, so the story file can quote it: field `ct:<num>:<claim>`. */
-export interface StoredClaim {
-  text: string;
-  quantities: Array<{ countedKey: string; value: number; valueMax: number | null; approx: boolean; text: string }>;
-}
-
-export function claimTextField(num: number, claim: number): string {
-  return `ct:${num}:${claim}`;
-}
-
-export function decodeClaimTextField(field: string): { num: number; claim: number } | null {
-  const match = /^ct:(\d+):(\d+)$/.exec(field);
-  return match ? { num: Number(match[1]), claim: Number(match[2]) } : null;
 }

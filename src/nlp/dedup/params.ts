@@ -77,11 +77,13 @@ export const DedupOptionsSchema = z.object({
   claimNumericContext: z.number().min(0).max(1).default(0.22),
   approxTolerance: z.number().min(0).max(1).default(0.1),
   /**
-   * Claims index postings kept per speaker / counted thing: the most recent ones (a new posting
-   * evicts the oldest), so a speaker quoted every day stays matchable. Each new claim reads every
-   * posting under its keys, so this bounds the claim step's cost.
+   * Claims index postings kept per speaker / counted thing in each index generation: the most recent
+   * ones (a new posting evicts the oldest), so a speaker quoted every day stays matchable. Each new
+   * claim reads every posting under its keys, so this bounds the claim step's cost; 16 postings of 4
+   * bytes keep the key's value at 64 bytes, the most a listpack-encoded shard holds (Redis's
+   * `hash-max-listpack-value`).
    */
-  claimPostingsCap: z.number().int().min(1).default(64),
+  claimPostingsCap: z.number().int().min(1).max(255).default(16),
 });
 export type DedupOptions = z.infer<typeof DedupOptionsSchema>;
 

@@ -1,6 +1,7 @@
 import type { Story } from '../../schema/story.js';
-import type { ClaimPairLink, PairLink, StoredClaim } from './links.js';
-import { decodeClaimLink, decodeClaimTextField, decodePairLink } from './links.js';
+import type { ClaimPairLink, PairLink } from './links.js';
+import { decodeClaimLink, decodePairLink } from './links.js';
+import { countedKey, type DedupClaim } from './claims.js';
 
 /** What the story builder knows of each member article. */
 export interface StoryMember {
@@ -32,7 +33,6 @@ export function buildStory(storyId: string, version: number, members: readonly S
   const dates = articles.map((article) => article.publishedAt).filter((date): date is string => date !== null).sort();
   const pairLinks: PairLink[] = [];
   const claimLinks: ClaimPairLink[] = [];
-  const claimTexts = new Map<string, StoredClaim>();
   for (const [field, value] of fields) {
     const pair = decodePairLink(field, value);
     if (pair) {
@@ -44,8 +44,6 @@ export function buildStory(storyId: string, version: number, members: readonly S
       if (byNum.has(claim.a) && byNum.has(claim.b)) claimLinks.push(claim);
       continue;
     }
-    const text = decodeClaimTextField(field);
-    if (text) claimTexts.set(`${text.num}:${text.claim}`, JSON.parse(value) as StoredClaim);
   }
 
   // One entry per fact; a pair with several reused passages is listed once per passage.
@@ -70,7 +68,8 @@ export function buildStory(storyId: string, version: number, members: readonly S
 
   const quote = (num: number, claim: number) => {
     const member = byNum.get(num)!;
-    return { articleId: member.id, claim, text: claimTexts.get(`${num}:${claim}`)?.text ?? '', source: member.source, publishedAt: member.publishedAt };
+    // The text is quoted from the article's record (`fillClaimTexts`): the index keeps no claim text.
+    return { articleId: member.id, claim, text: null, source: member.source, publishedAt: member.publishedAt };
   };
 
   // Corroborated claims: connected groups of claims joined by "corroborates" links.
@@ -120,15 +119,12 @@ export function buildStory(storyId: string, version: number, members: readonly S
       values = new Map();
       conflictsByCounted.set(link.counted, values);
     }
-    for (const [num, claim] of [
-      [link.a, link.aClaim],
-      [link.b, link.bClaim],
+    for (const [num, claim, quantity] of [
+      [link.a, link.aClaim, link.aQuantity],
+      [link.b, link.bClaim, link.bQuantity],
     ] as const) {
-      const stored = claimTexts.get(`${num}:${claim}`);
-      const quantity = stored?.quantities.find((q) => q.countedKey === link.counted);
       if (!quantity) continue;
-      const key = `${num}:${claim}:${quantity.text}`;
-      values.set(key, { ...quote(num, claim), value: quantity.value, valueMax: quantity.valueMax, approx: quantity.approx, quantityText: quantity.text });
+      values.set(`${num}:${claim}`, { ...quote(num, claim), value: quantity.value, valueMax: quantity.valueMax, approx: quantity.approx, quantityText: null });
     }
   }
   const conflicts = [...conflictsByCounted.entries()]
@@ -153,4 +149,47 @@ export function buildStory(storyId: string, version: number, members: readonly S
     corroboratedClaims,
     conflicts,
   };
+}
+
+/** What a story file quotes of an article's claims: each claim's text, and its quantities' texts by counted thing. */
+export type ArticleClaimTexts = ReadonlyArray<{ text: string; quantities: ReadonlyArray<{ countedKey: string; text: string }> }>;
+
+/** The quotable part of an article's claims (from the claims stage's output, as the record holds it). */
+export function articleClaimTexts(claims: ReadonlyArray<{ text: string; quantities: ReadonlyArray<Pick<DedupClaim['quantities'][number], 'counted' | 'unit' | 'text'>> }>): ArticleClaimTexts {
+  return claims.map((claim) => ({
+    text: claim.text,
+    quantities: claim.quantities.map((quantity) => ({ countedKey: countedKey(quantity.counted ?? quantity.unit ?? ''), text: quantity.text })),
+  }));
+}
+
+/** The article ids whose claims the story quotes. */
+export function quotedArticles(story: Story): string[] {
+  return [...new Set([...story.corroboratedClaims.flatMap((group) => group.claims), ...story.conflicts.flatMap((conflict) => conflict.values)].map((quote) => quote.articleId))].sort();
+}
+
+/**
+ * Fills in the quoted texts from the articles' claims (`texts` by article id); a quote whose article
+ * is not known (its record not written yet) keeps `text: null`. Returns a new story.
+ */
+export function fillClaimTexts(story: Story, texts: ReadonlyMap<string, ArticleClaimTexts>): Story {
+  const textOf = (articleId: string, claim: number) => texts.get(articleId)?.[claim] ?? null;
+  return {
+    ...story,
+    corroboratedClaims: story.corroboratedClaims.map((group) => ({
+      ...group,
+      claims: group.claims.map((quote) => ({ ...quote, text: textOf(quote.articleId, quote.claim)?.text ?? null })),
+    })),
+    conflicts: story.conflicts.map((conflict) => ({
+      ...conflict,
+      values: conflict.values.map((value) => {
+        const claim = textOf(value.articleId, value.claim);
+        return { ...value, text: claim?.text ?? null, quantityText: claim?.quantities.find((q) => q.countedKey === conflict.counted)?.text ?? null };
+      }),
+    })),
+  };
+}
+
+/** Whether every quote of the story has its text (a writer that lacked a record leaves the story due for a rewrite). */
+export function storyTextsComplete(story: Story): boolean {
+  return story.corroboratedClaims.every((group) => group.claims.every((quote) => quote.text !== null)) && story.conflicts.every((conflict) => conflict.values.every((value) => value.text !== null));
 }

@@ -1,4 +1,4 @@
-import { MemoryDedupIndex, RedisDedupIndex, type DedupIndex } from '../../store/dedup-index.js';
+import { DEFAULT_LAYOUT, MemoryDedupIndex, NO_CLAIM_TEXTS, RedisDedupIndex, type DedupIndex } from '../../store/dedup-index.js';
 import type { StageDefinition } from '../stage.js';
 import { requireLayer } from './require-layer.js';
 
@@ -18,7 +18,8 @@ export const dedupStage: StageDefinition = {
   name: 'dedup',
   concurrency: 1,
   async init({ redis, prefix }) {
-    const index: DedupIndex = redis ? new RedisDedupIndex(redis, dedupPrefix(prefix)) : new MemoryDedupIndex();
+    // The stage never builds a story (the writer does), so it keeps no claim texts for quoting.
+    const index: DedupIndex = redis ? new RedisDedupIndex(redis, dedupPrefix(prefix), {}, DEFAULT_LAYOUT, NO_CLAIM_TEXTS) : new MemoryDedupIndex({}, DEFAULT_LAYOUT, NO_CLAIM_TEXTS);
     return async (record) => {
       const result = await index.processArticle({
         id: record.id,

@@ -13,13 +13,15 @@ local slotSize = tonumber(ARGV[9])
 local idShard = tonumber(ARGV[10])
 local entries = ARGV[11]
 local claimCap = tonumber(ARGV[12])
+local claimDigests = ARGV[14]
 
 local counterKey = prefix .. ':n'
 local count = tonumber(redis.call('GET', counterKey) or '0')
 
 -- The layout's version: an index written in another layout is refused, never misread (format 2:
--- 5-byte passage postings, Rice-coded samples in hashes of 256, claims with packed word hashes).
-local FORMAT = '2'
+-- 5-byte passage postings, Rice-coded samples in hashes of 256; format 3: claims keys as bucket
+-- entries with 4-byte postings, claim digests once per article, no claim text).
+local FORMAT = '3'
 local format = redis.call('GET', prefix .. ':format')
 if count > 0 and format ~= FORMAT then
   return redis.error_reply('dedup: the index under "' .. prefix .. '" was written in layout ' .. tostring(format or 1) .. ', this khabar writes layout ' .. FORMAT .. ': delete its keys (' .. prefix .. ':*) or use another KHABAR_PREFIX, then ingest again')
@@ -66,13 +68,17 @@ if not num then
   local patched = string.sub(meta, 1, 12) .. struct.pack('<H', sourceIndex) .. string.sub(meta, 15)
   redis.call('SETRANGE', metaBlock(num, slotSize), slot * slotSize, patched)
   setParent(num, num)
+  -- The article's claim digests, once (the claims keys' postings name the article and the claim).
+  if claimDigests ~= '' then redis.call('HSET', prefix .. ':cd:' .. math.floor(num / 256), num % 256, claimDigests) end
 end
 
 local hits = {}
 local entrySize = 11
 local postingSize = 5
+local claimPostingSize = 4
 local numRaw = struct.pack('<I4', num)
 local postingNum = string.sub(numRaw, 1, 3)
+local claimArticles = {}
 for e = 0, (#entries / entrySize) - 1 do
   local kind, shardHash, fieldRaw, position = struct.unpack('<c1I4c4H', entries, e * entrySize + 1)
   local field = kind .. string.sub(fieldRaw, 1, 3)
@@ -84,9 +90,26 @@ for e = 0, (#entries / entrySize) - 1 do
     if value and value ~= '' then
       hits[#hits + 1] = e
       hits[#hits + 1] = value
+      if kind == 'C' then
+        for at = 1, #value - claimPostingSize + 1, claimPostingSize do
+          local other = struct.unpack('<I4', string.sub(value, at, at + 2) .. '\0')
+          if other ~= num then claimArticles[other] = true end
+        end
+      end
     end
     if g == ownGen then
-      if kind == 'P' then
+      if kind == 'C' then
+        -- A claims key (speaker, counted thing) keeps its `claimCap` most recent postings in each
+        -- generation: postings are appended in number order, so the oldest is the first.
+        local claimPosting = postingNum .. struct.pack('<B', position % 256)
+        if not value then
+          redis.call('HSET', key, field, claimPosting)
+        elseif #value / claimPostingSize >= claimCap then
+          redis.call('HSET', key, field, string.sub(value, (#value / claimPostingSize - claimCap + 1) * claimPostingSize + 1) .. claimPosting)
+        else
+          redis.call('HSET', key, field, value .. claimPosting)
+        end
+      elseif kind == 'P' then
         -- A passage fingerprint held by many articles is a stock phrase: stop indexing it.
         if not value then
           redis.call('HSET', key, field, posting)
@@ -108,43 +131,11 @@ for e = 0, (#entries / entrySize) - 1 do
   end
 end
 
--- Claims: postings per speaker / counted thing (ARGV from 14 on: key, claim index, digest triples).
--- Several of an article's claims often share a key (one speaker quoted five times): each key is read
--- once, before the article's own postings go in. A key keeps its `claimCap` most recent postings
--- (fields `<num>:<claim>`, numbers growing with time): a new one evicts the oldest.
-local function postingOlder(x, y)
-  local xn, xc = string.match(x, '^(%d+):(%d+)$')
-  local yn, yc = string.match(y, '^(%d+):(%d+)$')
-  xn, yn = tonumber(xn) or 0, tonumber(yn) or 0
-  if xn ~= yn then return xn < yn end
-  return (tonumber(xc) or 0) < (tonumber(yc) or 0)
-end
-local claimHits = {}
-local keyFields = {}
-local a = 14
-while a + 2 <= #ARGV do
-  local key = prefix .. ':c:' .. ARGV[a]
-  local fields = keyFields[key]
-  if fields == nil then
-    local postings = redis.call('HGETALL', key)
-    fields = {}
-    for i = 1, #postings, 2 do
-      claimHits[#claimHits + 1] = postings[i]
-      claimHits[#claimHits + 1] = postings[i + 1]
-      fields[#fields + 1] = postings[i]
-    end
-    table.sort(fields, postingOlder)
-    keyFields[key] = fields
-  end
-  if existed == 0 then
-    while #fields >= claimCap do
-      redis.call('HDEL', key, table.remove(fields, 1))
-    end
-    local field = num .. ':' .. ARGV[a + 1]
-    redis.call('HSET', key, field, ARGV[a + 2])
-    fields[#fields + 1] = field
-  end
-  a = a + 3
+-- The claim digests of the articles that this article's claims keys name (one read per article).
+local digests = {}
+for other in pairs(claimArticles) do
+  digests[#digests + 1] = other
+  digests[#digests + 1] = redis.call('HGET', prefix .. ':cd:' .. math.floor(other / 256), other % 256) or ''
 end
 
-return { num, existed, hits, claimHits }
+return { num, existed, hits, digests }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimContentSimilarity, countedKey, packWordHashes, quantitiesAgree, quoteText, skeleton, unpackWordHashes, wordSetSimilarity } from '../../../src/nlp/dedup/claims.js';
+import { claimContentSimilarity, countedKey, decodeClaimDigests, encodeClaimDigests, keyHash, quantitiesAgree, skeleton, wordHashes, wordSetSimilarity } from '../../../src/nlp/dedup/claims.js';
 
 describe('counted things', () => {
   it('meet across spelling variants («أميركي» / «أمريكي», «هجوما» / «هجوم»)', () => {
@@ -30,23 +30,32 @@ describe('claim content', () => {
     expect(claimContentSimilarity(['رسل'], [])).toBe(0);
   });
 
-  it('scores the same on the packed word hashes the index stores as on the words', () => {
+  it('scores the same on the word hashes the index stores as on the words', () => {
     const a = ['رسل', 'زعم', 'علي', 'خمن', 'طئب', 'زير'];
     const b = ['رسل', 'زعم', 'علي', 'بغد', 'كظم'];
-    expect(wordSetSimilarity(unpackWordHashes(packWordHashes(a)), unpackWordHashes(packWordHashes(b)))).toBeCloseTo(claimContentSimilarity(a, b), 10);
-    // 2 bytes a word, base64: 6 words in 16 characters.
-    expect(packWordHashes(a)).toHaveLength(16);
-    expect(unpackWordHashes(packWordHashes(Array.from({ length: 60 }, (_, i) => `w${i}`))).size).toBe(40);
+    const stored = decodeClaimDigests(encodeClaimDigests([{ claim: 3, kind: 'attributed', speakerKey: 'ent:e1', words: b, quantities: [], text: '' }]));
+    expect(wordSetSimilarity(wordHashes(a), stored[0]!.words)).toBeCloseTo(claimContentSimilarity(a, b), 10);
+    expect(wordHashes(Array.from({ length: 60 }, (_, i) => `w${i}`)).size).toBe(40);
   });
 
-  it('keeps a claim of up to 140 characters whole for quoting, and cuts a longer one at a space with «…»', () => {
-    const short = 'وقال المسؤول إن طائب نقل رسالة من خامنئي إلى قادة الفصائل';
-    expect(quoteText(short)).toBe(short);
-    const long = `${short} ${short} ${short}`;
-    const quoted = quoteText(long);
-    expect(quoted.endsWith('…')).toBe(true);
-    expect(quoted.length).toBeLessThanOrEqual(141);
-    expect(long.startsWith(quoted.slice(0, -1))).toBe(true);
-    expect(quoted.slice(0, -1).endsWith(' ')).toBe(false);
+  it('stores a digest once per claim with keys, in a few bytes, and reads back what matching needs', () => {
+    const quantity = { countedKey: 'جند مرك', value: 2500, valueMax: null, approx: false, text: '2500 جندي أميركي' };
+    const range = { countedKey: 'هجم', value: 12.7, valueMax: 15.5, approx: true, text: 'نحو 12.7 إلى 15.5' };
+    const digests = [
+      { claim: 0, kind: 'attributed' as const, speakerKey: 'ent:e1', words: ['رسل', 'زعم'], quantities: [], text: 'قال …' },
+      // No speaker, no counted thing: no index key, so nothing is stored for it.
+      { claim: 1, kind: 'attributed' as const, speakerKey: null, words: ['رسل'], quantities: [], text: '' },
+      { claim: 2, kind: 'numeric' as const, speakerKey: null, words: ['جند'], quantities: [quantity, range], text: '' },
+    ];
+    const raw = encodeClaimDigests(digests);
+    // 2 + 4 + 1 + 4 + 1 = 12 bytes, then 2 + 1 + 2 + 1 + 9 + 13 = 28.
+    expect(raw.length).toBe(40);
+    const stored = decodeClaimDigests(raw);
+    expect(stored.map((d) => d.claim)).toEqual([0, 2]);
+    expect(stored[0]).toMatchObject({ kind: 'attributed', speakerHash: keyHash('ent:e1'), quantities: [] });
+    expect(stored[1]!.quantities).toEqual([
+      { countedHash: keyHash('جند مرك'), value: 2500, valueMax: null, approx: false },
+      { countedHash: keyHash('هجم'), value: 12.7, valueMax: 15.5, approx: true },
+    ]);
   });
 });

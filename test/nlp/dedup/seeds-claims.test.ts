@@ -31,5 +31,9 @@ describe('claims across the five seeds, as the claims stage marks them', () => {
     // The Taeb account is listed on the story of 000 and 003 with both sources.
     const story = results.get(seeds.find((seed) => seed.file.startsWith('003'))!.id)!.story;
     expect(story.corroboratedClaims.map((group) => group.sources)).toEqual([['000', '003']]);
+    // Quoted from the claims this index was given (the Redis index keeps no claim text).
+    expect(story.corroboratedClaims[0]!.claims.map((quote) => quote.text)).toEqual(
+      story.corroboratedClaims[0]!.claims.map((quote) => claimTexts.get(quote.articleId)![quote.claim]),
+    );
   });
 });

@@ -1,0 +1,64 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import type { ClaimTextSource } from './dedup-engine.js';
+import { articleClaimTexts, type ArticleClaimTexts } from '../nlp/dedup/story.js';
+import { recordPath } from './output.js';
+
+/** The part of a record that a story file quotes: its claims' texts and quantities. */
+const RecordClaimsSchema = z.object({
+  claims: z
+    .array(
+      z.object({
+        text: z.string(),
+        quantities: z.array(z.object({ text: z.string(), counted: z.string().nullable(), unit: z.string().nullable() })),
+      }),
+    )
+    .default([]),
+});
+
+/**
+ * Claim texts from the records in the output directory (output/articles/<id>.json): the writer that
+ * rebuilds a story file is the one that writes the records, so it can always read them. A record not
+ * written yet (or unreadable) is simply not returned: its quotes stay null until the next rewrite.
+ * Records never change once written (an id is a hash of the text), so parsed claims are cached.
+ */
+export class RecordClaimTexts implements ClaimTextSource {
+  private readonly cache = new Map<string, ArticleClaimTexts>();
+
+  constructor(
+    private readonly outDir: string,
+    private readonly cacheSize = 5_000,
+  ) {}
+
+  async claimTexts(articleIds: readonly string[]): Promise<Map<string, ArticleClaimTexts>> {
+    const out = new Map<string, ArticleClaimTexts>();
+    for (const id of articleIds) {
+      const cached = this.cache.get(id);
+      if (cached) {
+        out.set(id, cached);
+        continue;
+      }
+      const texts = await this.read(id);
+      if (!texts) continue;
+      out.set(id, texts);
+      this.cache.set(id, texts);
+      while (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value!);
+    }
+    return out;
+  }
+
+  private async read(id: string): Promise<ArticleClaimTexts | null> {
+    let raw: string;
+    try {
+      raw = await readFile(recordPath(this.outDir, id), 'utf8');
+    } catch {
+      return null;
+    }
+    try {
+      const parsed = RecordClaimsSchema.safeParse(JSON.parse(raw));
+      return parsed.success ? articleClaimTexts(parsed.data.claims) : null;
+    } catch {
+      return null;
+    }
+  }
+}
