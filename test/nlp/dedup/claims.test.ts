@@ -36,6 +36,12 @@ describe('claim content', () => {
     const stored = decodeClaimDigests(encodeClaimDigests([{ claim: 3, kind: 'attributed', speakerKey: 'ent:e1', words: b, quantities: [], text: '' }]));
     expect(wordSetSimilarity(wordHashes(a), stored[0]!.words)).toBeCloseTo(claimContentSimilarity(a, b), 10);
     expect(wordHashes(Array.from({ length: 60 }, (_, i) => `w${i}`)).size).toBe(40);
+    // Every count of words reads back the same set.
+    for (const count of [0, 1, 2, 3, 17, 40]) {
+      const words = Array.from({ length: count }, (_, i) => `كلمة${i}`);
+      const [back] = decodeClaimDigests(encodeClaimDigests([{ claim: 0, kind: 'attributed', speakerKey: 'ent:e', words, quantities: [], text: '' }]));
+      expect(back!.words).toEqual(wordHashes(words));
+    }
   });
 
   it('stores a digest once per claim with keys, in a few bytes, and reads back what matching needs', () => {
