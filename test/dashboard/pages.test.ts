@@ -94,4 +94,20 @@ describe('story page', () => {
     expect(body).toMatch(/جندي أمريكي<\/bdi>: <span class="tag"><b>2500<\/b>/);
     expect(body).toContain('<b>3000</b> ~');
   });
+
+  it('says which quote waits for its record (the index keeps no claim text)', () => {
+    const story = StorySchema.parse({
+      storyId: 'story-2', version: 1, mergedInto: null,
+      articles: [{ id: 'aaaaaaaaaaaaaaaa', source: 'العرب', publishedAt: null }, { id: 'bbbbbbbbbbbbbbbb', source: 'رويترز', publishedAt: null }],
+      sources: ['العرب', 'رويترز'], firstSeen: null, lastSeen: null, links: [],
+      corroboratedClaims: [{ sources: ['العرب', 'رويترز'], claims: [
+        { articleId: 'aaaaaaaaaaaaaaaa', claim: 0, text: 'استهدفت طائرة مسيرة مركبة', source: 'العرب', publishedAt: null },
+        { articleId: 'bbbbbbbbbbbbbbbb', claim: 4, text: null, source: 'رويترز', publishedAt: null },
+      ] }],
+      conflicts: [],
+    });
+    const body = storyPage(story).value;
+    expect(body).toContain('استهدفت طائرة مسيرة مركبة');
+    expect(body).toContain('claim 4 (its record is not written yet)');
+  });
 });
