@@ -24,9 +24,8 @@ export interface AugmentedSentence extends ConllSentence {
 
 /**
  * `sentence` with each PER/ORG/LOC name replaced (with probability `rate` each) by a random name of
- * the same type; null when nothing was replaced. A proclitic on the name's first word («وبغداد»)
- * stays on the new first word unless that word has the article («ب» + «الجزيرة» would need the
- * article's alef folded, so the clitic is dropped there instead).
+ * the same type; null when nothing was replaced. A proclitic on the old name («وبغداد») is not
+ * carried over: which first letters are clitics is not known at this level («بغداد» keeps its ب).
  */
 export function replaceMentions(
   sentence: ConllSentence,
