@@ -2,18 +2,22 @@
 // and writes the committed weights and name-form table beside the code that reads them.
 //   npm run train:ner                       trains on 90%: every 10th sentence is held out as dev
 //   npm run train:ner -- --split last-tenth  hold out the final 10% of sentences instead
+//   npm run train:ner -- --convention anercorp (ANERcorp's own head-noun spans instead of ours; or all, or a group list)
+//   npm run train:ner -- --augment 0.3 --augment-rate 0.5 (mention replacement from the gazetteers; 0 = off)
 //   npm run train:ner -- --epochs 10 --seed 1 --bits 20 --bag 5 --feature-dropout 0.1 --jackknife runs:30 --all --data <conll> --out <file>
 //   npm run train:ner -- --refresh-countries (regenerates data/countries.json from Intl.DisplayNames)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import { projectPath } from '../src/paths.js';
-import { parseConll, splitTrainDev, type DevSplitRule } from '../src/nlp/ner/conll.js';
+import { parseConll, splitTrainDev, type ConllSentence, type DevSplitRule } from '../src/nlp/ner/conll.js';
 import { alignConllSentence, nameLexiconFromCorpus } from '../src/nlp/ner/corpus.js';
 import { extractFeatures, FEATURE_VERSION, gazetteerMarks } from '../src/nlp/ner/features.js';
 import { seededRandom } from '../src/nlp/ner/hash.js';
-import { defaultGazetteer } from '../src/nlp/ner/gazetteer.js';
+import { defaultGazetteer, defaultGazetteerLists } from '../src/nlp/ner/gazetteer.js';
+import { replaceMentions, type ReplacementNames } from '../src/nlp/ner/augment.js';
 import { encodeModel } from '../src/nlp/ner/codec.js';
+import { nameHeads, normaliseHeadNouns, parseHeadGroups } from '../src/nlp/ner/conventions.js';
 import { trainPerceptron, type TrainingExample } from '../src/nlp/ner/train.js';
 import { DEFAULT_WEIGHTS_FILE } from '../src/models/ner.js';
 
@@ -32,6 +36,9 @@ const { values } = parseArgs({
     'feature-dropout': { type: 'string', default: '0.1' },
     bag: { type: 'string', default: '5' },
     jackknife: { type: 'string', default: 'runs:30' },
+    convention: { type: 'string', default: 'heads' },
+    augment: { type: 'string', default: '0.3' },
+    'augment-rate': { type: 'string', default: '0.5' },
   },
 });
 
@@ -43,7 +50,12 @@ if (values['refresh-countries']) {
 const started = Date.now();
 const sentences = parseConll(readFileSync(values.data, 'utf8'));
 const { train, dev } = splitTrainDev(sentences, parseSplit(values.split));
-const trainingSentences = values.all ? sentences : train;
+// --convention heads (default): the training data in our span convention for head nouns («مطار
+// بغداد», «كتائب حزب الله», «وزارة الخارجية الأميركية» are one name; src/nlp/ner/conventions.ts,
+// DEFAULT_HEAD_GROUPS); --convention anercorp: ANERcorp's own annotation (head nouns outside,
+// ministries untagged); --convention all, or a list such as organisation,settlement: those groups.
+const heads = nameHeads(parseHeadGroups(values.convention));
+const trainingSentences = (values.all ? sentences : train).map((s) => normaliseHeadNouns(s, heads));
 console.log(`${sentences.length} sentences; training on ${trainingSentences.length}${values.all ? ' (all)' : `, dev ${dev.length} held out`}`);
 
 const bucketBits = Number(values.bits);
@@ -72,24 +84,50 @@ const gazetteerDropout = Number(values['gazetteer-dropout']);
 const epochs = Number(values.epochs);
 const bag = Number(values.bag);
 
-/** The training examples with the word dropout drawn from `seed`. */
+// Mention replacement (--augment P: a copy of that share of the sentences that hold a name, each
+// PER/ORG/LOC name swapped with probability --augment-rate for a gazetteer name of its type; see
+// src/nlp/ner/augment.ts). The swapped-in words are always hidden (word dropout), so the copies teach
+// the gazetteer features and the context, not the gazetteers' words.
+const augment = Number(values.augment);
+const augmentRate = Number(values['augment-rate']);
+const gazetteerLists = defaultGazetteerLists();
+const replacementNames: ReplacementNames = {
+  PER: gazetteerLists.people,
+  ORG: gazetteerLists.organisations,
+  LOC: [...gazetteerLists.countries, ...gazetteerLists.cities, ...gazetteerLists.regions],
+};
+
+/** The training examples with the word dropout (and the mention replacement) drawn from `seed`. */
 function buildExamples(seed: number): TrainingExample[] {
   const random = seededRandom(seed + 7);
   const examples: TrainingExample[] = [];
-  trainingSentences.forEach((sentence, index) => {
+  const addSentence = (sentence: ConllSentence, lexicon: ReadonlyMap<string, string>, replaced?: readonly boolean[]): void => {
     const aligned = alignConllSentence(sentence);
-    const lexicon = foldLexicons[foldOf(index)]!;
     aligned.groups.forEach((tokens, g) => {
       const marks = gazetteerMarks(tokens, gazetteer);
       const masked = tokens.map((token, i) => {
         if (token.kind !== 'word') return false;
+        if (replaced && isReplaced(aligned.goldSpans, replaced, token)) return true;
         const inGazetteerName = marks[i]!.some((m) => /:(country|city|region|organisation|person|givenName)$/.test(m));
         return random() < (inGazetteerName ? gazetteerDropout : dropout);
       });
       examples.push({ features: extractFeatures(tokens, gazetteer, bucketBits, lexicon, masked), gold: aligned.goldGroups[g]! });
     });
+  };
+  trainingSentences.forEach((sentence, index) => {
+    const lexicon = foldLexicons[foldOf(index)]!;
+    addSentence(sentence, lexicon);
+    if (augment > 0 && random() < augment) {
+      const copy = replaceMentions(sentence, replacementNames, augmentRate, random);
+      if (copy) addSentence(copy, lexicon, copy.replaced);
+    }
   });
   return examples;
+}
+
+/** Whether one of our tokens lies in a CoNLL token that mention replacement swapped in. */
+function isReplaced(spans: ReadonlyArray<readonly [number, number]>, replaced: readonly boolean[], token: { start: number; end: number }): boolean {
+  return spans.some(([start, end], k) => replaced[k] === true && start < token.end && end > token.start);
 }
 
 // Bagging (--bag K): K perceptrons, each with its own seed for the visiting order and the word
@@ -157,3 +195,4 @@ function parseSplit(rule: string | undefined): DevSplitRule {
   if (rule && /^fold-\d$/.test(rule)) return rule as DevSplitRule;
   throw new Error(`--split must be every-10th, last-tenth or fold-0 … fold-9, not ${rule}`);
 }
+

@@ -61,10 +61,13 @@ const T = {
   seenNext: 44,
   seenLexical: 45,
   charTrigram: 46,
+  headNextSeen: 47,
+  headNextMarks: 48,
+  headNextBand: 49,
 } as const;
 
 /** Bumped whenever the features change; a model trained under another version refuses to load. */
-export const FEATURE_VERSION = 4;
+export const FEATURE_VERSION = 5;
 
 /** For each token, the gazetteer classes of phrases that begin (B) or continue (I) at it. */
 export function gazetteerMarks(tokens: readonly NerToken[], gazetteer: Gazetteer): string[][] {
@@ -289,6 +292,15 @@ export function extractFeatures(
     if (prevMarks?.includes('E:orgHead')) add(T.orgHeadBefore, H_ONE);
     if (prevMarks?.includes('E:placeHead')) add(T.placeHeadBefore, H_ONE);
     add(T.gazetteerTrigram, at(hMarks, i - 1), hMarks[i]);
+    // A head noun opens the name right after it (our span convention, conventions.ts): whether it
+    // does depends on that next word being a name, so the head's own features say what the corpus
+    // lexicon, the gazetteers and the text layer's lexicon know of the next word.
+    const headClass = currentMarks.includes('E:orgHead') ? 1 : currentMarks.includes('E:placeHead') ? 2 : 0;
+    if (headClass !== 0 && i + 1 < n) {
+      add(T.headNextSeen, headClass, hSeen[i + 1]);
+      add(T.headNextMarks, headClass, hMarks[i + 1]);
+      add(T.headNextBand, headClass, hBand[i + 1]);
+    }
     if (i === 0) add(T.sentenceStart, H_ONE);
     add(T.prevSuffixCurrent, at(hSuffix2, i - 1), hStem[i]);
     add(T.nextSuffix, at(hSuffix2, i + 1));

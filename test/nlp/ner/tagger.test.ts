@@ -98,18 +98,13 @@ describe('named entities on the seed articles', () => {
   // a few letters shorter, e.g. without a head noun's clitic or the article elided after «ل», counts;
   // «حزب الله» for «كتائب حزب الله» does not).
   const KNOWN_MISSES = new Set([
-    '000 LOC:عين الأسد', '000 ORG:كتائب حزب الله العراقي', '000 ORG:كتائب حزب الله', '000 PER:طائب',
-    '001 LOC:عين الأسد', '001 ORG:خلية الإعلام الأمني', '001 PER:بريت مكغورك', '001 PER:جوي هيد',
-    '001 ORG:وزارة الخارجية الأميركية',
-    '002 ORG:تنظيم الدولة الإسلامية', '002 LOC:مدينة الصدر', '002 ORG:تنسيقية المقاومة',
-    '002 ORG:عصائب أهل الحق', '002 ORG:روسيا اليوم', '002 ORG:الصندوق الوطني للديمقراطية',
-    '002 ORG:كتائب حزب الله العراقي', '002 PER:أبوعلي العسكري', '002 PER:قاسم الأعرجي', '002 PER:الأعرجي',
-    // Lost with the bagged weights of 2026-11-22 («وكالة شفق نيوز»: ANERcorp leaves «وكالة» out and
-    // has few agency names), while تنظيم الدولة الإسلامية (004) and الحرس الثوري (002) came in.
-    '002 ORG:شفق نيوز',
-    '003 PER:علي خامئني', '003 ORG:وزارة الخارجية الإيرانية', '003 ORG:وزارة الدفاع الأميركية', '003 LOC:عين الأسد',
-    '003 ORG:المقاومة الإسلامية العراقية', '003 ORG:كتائب سيد الشهداء', '003 ORG:عصائب أهل الحق', '003 LOC:الجادرية',
-    '004 LOC:مطار بغداد', '004 ORG:إنستغرام', '004 ORG:كتائب حزب الله',
+    '000 LOC:عين الأسد', '000 ORG:كتائب حزب الله العراقي', '000 PER:طائب',
+    '001 LOC:عين الأسد', '001 ORG:خلية الإعلام الأمني', '001 PER:جوي هيد',
+    // «بمدينة الصدر»: found as LOC «الصدر»; our span convention leaves settlement heads (مدينة,
+    // محافظة, حي) outside the name, as ANERcorp does (src/nlp/ner/conventions.ts).
+    '002 LOC:مدينة الصدر', '002 ORG:تنسيقية المقاومة', '002 ORG:الصندوق الوطني للديمقراطية',
+    '002 ORG:كتائب حزب الله العراقي', '002 PER:أبوعلي العسكري', '002 ORG:شفق نيوز',
+    '003 PER:علي خامئني', '003 LOC:عين الأسد', '003 ORG:المقاومة الإسلامية العراقية',
   ]);
 
   it('finds the names of the seeds, except the listed misses', () => {
