@@ -151,14 +151,16 @@ export class DedupEngine implements DedupIndex {
   protected readonly store: DedupStore;
 
   /** Where `getStory` quotes claim texts from (see `ClaimTextSource`). */
-  claimSource: ClaimTextSource;
+  readonly claimSource: ClaimTextSource;
+  /** Without a source of its own, the index remembers the claims it is given (in-process use). */
   private readonly remembered: MemoryClaimTexts | null;
 
   constructor(store: DedupStore, options: Partial<DedupOptions> = {}, claimSource?: ClaimTextSource) {
     this.store = store;
     this.options = dedupOptions(options);
-    this.remembered = claimSource ? null : new MemoryClaimTexts();
-    this.claimSource = claimSource ?? this.remembered!;
+    const remembered = claimSource ? null : new MemoryClaimTexts();
+    this.remembered = remembered;
+    this.claimSource = claimSource ?? remembered!;
   }
 
   /**
