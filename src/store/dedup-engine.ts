@@ -194,10 +194,15 @@ export class DedupEngine implements DedupIndex {
     const registered = await this.store.register({
       id: input.id,
       meta: encodeMeta(input.id, publishedAt, prepared.contentHash, prepared.sample.values.length, prepared.sample.level, prepared.topicSignature),
-      sample: encodeArticleBlob({ contentLength: prepared.content.length, sentences: prepared.sentences, firstPositions: firstContentPositions(prepared.sentences, prepared.content), sample: prepared.sample }),
+      sample: encodeArticleBlob({
+        contentLength: prepared.content.length,
+        sentences: prepared.sentences,
+        firstPositions: firstContentPositions(prepared.sentences, prepared.content),
+        sample: prepared.sample,
+        claims: encodeClaimDigests(prepared.claims),
+      }),
       source: input.sourceName,
       entries,
-      claimDigests: encodeClaimDigests(prepared.claims),
     });
     const self = registered.num;
 

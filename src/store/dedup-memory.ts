@@ -1,6 +1,7 @@
 import type { DedupOptions } from '../nlp/dedup/params.js';
 import { dedupOptions } from '../nlp/dedup/params.js';
 import { DedupEngine, type ClaimTextSource } from './dedup-engine.js';
+import { blobClaims } from '../nlp/dedup/article-blob.js';
 import type { ArticleMeta, DedupStore, LinkRequest, LinkStep, RegisterRequest, RegisterResult, StorySnapshot } from './dedup-store.js';
 import { decodeClaimPostings, decodeMeta, decodePostings, encodeClaimPosting, encodePosting } from './dedup-store.js';
 import { DEFAULT_LAYOUT, generationOf, type RedisLayoutOptions } from './dedup-redis.js';
@@ -16,7 +17,6 @@ export class MemoryDedupStore implements DedupStore {
   private readonly samples: Buffer[] = [];
   private readonly sources: string[] = [];
   private readonly buckets = new Map<string, number[] | Buffer[] | null>();
-  private readonly claimDigests = new Map<number, Buffer>();
   private readonly parents: number[] = [];
   private readonly tombstones = new Set<number>();
   private readonly stories = new Map<number, { members: number[]; version: number; fields: Map<string, string> }>();
@@ -41,7 +41,6 @@ export class MemoryDedupStore implements DedupStore {
       this.metas.push(meta);
       this.samples.push(Buffer.from(request.sample));
       this.parents.push(num);
-      if (request.claimDigests.length > 0) this.claimDigests.set(num, Buffer.from(request.claimDigests));
     }
     const ownGeneration = existed ? -1 : generationOf(num, this.layout.generationBase);
     const lastGeneration = generationOf(Math.max(0, this.metas.length - 1), this.layout.generationBase);
@@ -88,7 +87,7 @@ export class MemoryDedupStore implements DedupStore {
         }
       }
     });
-    const claimDigests = new Map([...claimArticles].map((other) => [other, this.claimDigests.get(other) ?? Buffer.alloc(0)]));
+    const claimDigests = new Map([...claimArticles].map((other) => [other, blobClaims(this.samples[other] ?? Buffer.alloc(0))]));
     return Promise.resolve({ num, existed, members, postings, claimDigests });
   }
 

@@ -6,7 +6,7 @@ import { dedupOptions } from '../nlp/dedup/params.js';
 import { murmur32 } from '../nlp/dedup/hash.js';
 import { DedupEngine, type ClaimTextSource } from './dedup-engine.js';
 import type { ArticleMeta, DedupStore, LinkRequest, LinkStep, RegisterRequest, RegisterResult, StorySnapshot } from './dedup-store.js';
-import { decodeClaimPostings, decodeMeta, decodeNums, decodePostings, encodeEntries, metaSlotSize } from './dedup-store.js';
+import { decodeClaimPostings, decodeMembers, decodeMeta, decodeNums, decodePostings, encodeEntries, metaSlotSize } from './dedup-store.js';
 
 /** Layout of the Redis index (see README: memory per article depends on these). */
 export interface RedisLayoutOptions {
@@ -96,7 +96,6 @@ export class RedisDedupStore implements DedupStore {
       encodeEntries(request.entries),
       this.options.claimPostingsCap,
       request.sample,
-      request.claimDigests,
     ];
     const reply = (await this.register_.run(this.redis, args)) as [number, number, Reply[], Reply[]];
     const [num, existed, hits, digestReplies] = reply;
@@ -108,7 +107,7 @@ export class RedisDedupStore implements DedupStore {
       const kind = request.entries[entryIndex]!.kind;
       if (kind === 'P') postings.set(entryIndex, [...(postings.get(entryIndex) ?? []), ...decodePostings(raw)]);
       else if (kind === 'C') postings.set(entryIndex, [...(postings.get(entryIndex) ?? []), ...decodeClaimPostings(raw)]);
-      else members.set(entryIndex, [...(members.get(entryIndex) ?? []), ...decodeNums(raw)]);
+      else members.set(entryIndex, [...(members.get(entryIndex) ?? []), ...decodeMembers(raw)]);
     }
     const claimDigests = new Map<number, Buffer>();
     for (let i = 0; i + 1 < digestReplies.length; i += 2) claimDigests.set(digestReplies[i] as number, (digestReplies[i + 1] as Buffer | null) ?? Buffer.alloc(0));
@@ -183,7 +182,7 @@ export class RedisDedupStore implements DedupStore {
     for (let generation = 0; generation <= last; generation++) {
       const shards = this.layout.shardsBase * 2 ** generation;
       const value = await this.redis.hgetBuffer(`${this.prefix}:b:${generation}:${shard % shards}`, field);
-      if (value) return value.readUInt32LE(0);
+      if (value && value.length >= 3) return value.readUIntLE(0, 3);
     }
     return null;
   }

@@ -21,12 +21,10 @@ export interface RegisterRequest {
   id: string;
   /** The fixed-size metadata slot (see `encodeMeta`); the store fills in source index and sample offset. */
   meta: Buffer;
-  /** The shingle sample (2 bytes per value), stored beside the slot. */
+  /** The article's blob (`encodeArticleBlob`: claim digests, sentence table, shingle sample), stored beside the slot. */
   sample: Buffer;
   source: string | null;
   entries: BucketEntry[];
-  /** The article's claim digests (`encodeClaimDigests`), stored once; empty when it has none to index. */
-  claimDigests: Buffer;
 }
 
 /**
@@ -46,7 +44,7 @@ export interface RegisterResult {
   members: Map<number, number[]>;
   /** Postings of passage fingerprints and claims keys (for claims, `position` is the claim's index), by entry index. */
   postings: Map<number, Posting[]>;
-  /** The claim digests of every article that a claims key's postings name. */
+  /** The claim digests (cut from their blobs) of every article that a claims key's postings name. */
   claimDigests: Map<number, Buffer>;
 }
 
@@ -163,6 +161,14 @@ export function encodeEntries(entries: readonly BucketEntry[]): Buffer {
   return out;
 }
 
+/** Bucket members (exact, near and topic bands): 3-byte article numbers. */
+export function decodeMembers(raw: Buffer): number[] {
+  const out: number[] = [];
+  for (let at = 0; at + 3 <= raw.length; at += 3) out.push(raw.readUIntLE(at, 3));
+  return out;
+}
+
+/** Story members: 4-byte article numbers. */
 export function decodeNums(raw: Buffer): number[] {
   const out: number[] = [];
   for (let at = 0; at + 4 <= raw.length; at += 4) out.push(raw.readUInt32LE(at));

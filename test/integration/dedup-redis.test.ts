@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { MemoryDedupIndex, MemoryDedupStore, RedisDedupIndex, RedisDedupStore, dedupOptions, type DedupIndex, type DedupInput, type DedupOptions, type DedupState } from '../../src/store/dedup-index.js';
 import { encodeMeta } from '../../src/store/dedup-store.js';
 import { decodeClaimDigests, encodeClaimDigests } from '../../src/nlp/dedup/claims.js';
+import { encodeArticleBlob } from '../../src/nlp/dedup/article-blob.js';
 import { testPrefix, testRedis } from '../helpers/redis.js';
 import { dedupCorpus, shuffled } from '../nlp/dedup/corpus.js';
 
@@ -120,10 +121,10 @@ describe('RedisDedupIndex', () => {
         const result = await store.register({
           id,
           meta: encodeMeta(id, null, 'ab'.repeat(8), 0, 0, Buffer.alloc(2 * options.topicPermutations)),
-          sample: Buffer.alloc(0),
+          // The claim digests head the article's blob.
+          sample: encodeArticleBlob({ contentLength: 0, sentences: [], firstPositions: [], sample: { level: 0, values: new Uint16Array(0) }, claims: claimDigests }),
           source: null,
           entries: [{ ...key, position: 0 }, { ...key, position: 1 }],
-          claimDigests,
         });
         const postings = [...new Set([...result.postings.values()].flat().filter((p) => p.num !== result.num).map((p) => `${p.num}:${p.position}`))].sort();
         const digests = [...result.claimDigests].map(([num, raw]) => `${num}:${decodeClaimDigests(raw).map((d) => d.claim).join(',')}`).sort();
@@ -146,7 +147,7 @@ describe('RedisDedupIndex', () => {
     // An index of the first layout: articles counted, no layout version.
     await redis.set(`${prefix}:n`, '12');
     const index = new RedisDedupIndex(redis, prefix);
-    await expect(index.processArticle(corpus[0]!)).rejects.toThrow(/written in layout 1, this khabar writes layout 3: delete its keys/);
+    await expect(index.processArticle(corpus[0]!)).rejects.toThrow(/written in layout 1, this khabar writes layout 4: delete its keys/);
     // A new index records its layout and works.
     const fresh = new RedisDedupIndex(redis, testPrefix('dedup-new-layout'));
     await fresh.processArticle(corpus[0]!);

@@ -9,11 +9,13 @@ export interface SentenceSpan {
 
 /**
  * What the index keeps of each article beside its fixed-size slot, in one string:
- * content length u16 | sentence count u16 | per sentence: gap from the previous end u16, length u16,
- * content-token position of its first content token u16 | the shingle sample (Rice-coded, see
- * `encodeSample`). Sentences let passages snap to whole sentences in both articles (6 bytes per
- * sentence), and the first positions say which sentence holds a passage posting (which stores only
- * the fingerprint's position). Offsets beyond 65,535 are clamped (long gaps are rare in news).
+ * claims length u16 | the claim digests (`encodeClaimDigests`; first, so that the register script
+ * can cut them out without parsing the rest) | content length | sentence count | per sentence: gap
+ * from the previous end, length, and the content-token position of its first content token as a
+ * step from the previous sentence's (all unsigned LEB128 varints: 1–2 bytes each, where fixed u16
+ * took 6 bytes a sentence) | the shingle sample (Rice-coded, see `encodeSample`). Sentences let
+ * passages snap to whole sentences in both articles, and the first positions say which sentence holds
+ * a passage posting (which stores only the fingerprint's position).
  */
 export interface ArticleBlob {
   contentLength: number;
@@ -21,45 +23,84 @@ export interface ArticleBlob {
   /** Per sentence: the content-token position of its first content token (of the next one when it has none). */
   firstPositions: number[];
   sample: ShingleSample;
+  /** The article's claim digests (empty when none has an index key). */
+  claims?: Buffer;
 }
 
-const SENTENCE_BYTES = 6;
+/** Claim digests beyond this many bytes are not stored (a digest is ~56 bytes: over a thousand claims). */
+const MAX_CLAIM_BYTES = 0xffff;
+
+function writeVarint(out: number[], value: number): void {
+  let rest = Math.max(0, Math.floor(value));
+  while (rest >= 0x80) {
+    out.push((rest & 0x7f) | 0x80);
+    rest = Math.floor(rest / 0x80);
+  }
+  out.push(rest);
+}
+
+function readVarint(view: Uint8Array, at: { offset: number }): number {
+  let value = 0;
+  let scale = 1;
+  for (;;) {
+    const byte = view[at.offset++];
+    if (byte === undefined) return value;
+    value += (byte & 0x7f) * scale;
+    if (byte < 0x80) return value;
+    scale *= 0x80;
+  }
+}
 
 export function encodeArticleBlob(blob: ArticleBlob): Buffer {
-  const sentences = blob.sentences.slice(0, 0xffff);
-  const header = Buffer.alloc(4 + SENTENCE_BYTES * sentences.length);
-  header.writeUInt16LE(Math.min(blob.contentLength, 0xffff), 0);
-  header.writeUInt16LE(sentences.length, 2);
+  const claims = blob.claims && blob.claims.length <= MAX_CLAIM_BYTES ? blob.claims : Buffer.alloc(0);
+  const bytes: number[] = [claims.length & 0xff, claims.length >> 8];
+  const head: number[] = [];
+  writeVarint(head, blob.contentLength);
+  writeVarint(head, blob.sentences.length);
   let previousEnd = 0;
-  sentences.forEach((sentence, i) => {
-    const gap = Math.min(Math.max(0, sentence.start - previousEnd), 0xffff);
-    const length = Math.min(Math.max(0, sentence.end - sentence.start), 0xffff);
-    const at = 4 + SENTENCE_BYTES * i;
-    header.writeUInt16LE(gap, at);
-    header.writeUInt16LE(length, at + 2);
-    header.writeUInt16LE(Math.min(blob.firstPositions[i] ?? 0, 0xffff), at + 4);
+  let previousFirst = 0;
+  blob.sentences.forEach((sentence, i) => {
+    const gap = Math.max(0, sentence.start - previousEnd);
+    const length = Math.max(0, sentence.end - sentence.start);
+    const first = Math.max(previousFirst, blob.firstPositions[i] ?? previousFirst);
+    writeVarint(head, gap);
+    writeVarint(head, length);
+    writeVarint(head, first - previousFirst);
     previousEnd = previousEnd + gap + length;
+    previousFirst = first;
   });
-  return Buffer.concat([header, encodeSample(blob.sample)]);
+  return Buffer.concat([Buffer.from(bytes), claims, Buffer.from(head), encodeSample(blob.sample)]);
+}
+
+/** The claim digests at the head of a stored blob (what the register script cuts out in Lua). */
+export function blobClaims(raw: Uint8Array): Buffer {
+  if (raw.length < 2) return Buffer.alloc(0);
+  const length = raw[0]! | (raw[1]! << 8);
+  return Buffer.from(raw.buffer, raw.byteOffset + 2, Math.min(length, raw.length - 2));
 }
 
 export function decodeArticleBlob(raw: Uint8Array, sampleLevel: number): ArticleBlob {
-  if (raw.length < 4) return { contentLength: 0, sentences: [], firstPositions: [], sample: { level: sampleLevel, values: new Uint16Array(0) } };
-  const view = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
-  const contentLength = view.readUInt16LE(0);
-  const count = view.readUInt16LE(2);
+  const empty = { contentLength: 0, sentences: [], firstPositions: [], sample: { level: sampleLevel, values: new Uint16Array(0) }, claims: Buffer.alloc(0) };
+  if (raw.length < 2) return empty;
+  const claims = blobClaims(raw);
+  const at = { offset: 2 + claims.length };
+  if (at.offset >= raw.length) return { ...empty, claims };
+  const contentLength = readVarint(raw, at);
+  const count = readVarint(raw, at);
   const sentences: SentenceSpan[] = [];
   const firstPositions: number[] = [];
   let previousEnd = 0;
-  for (let i = 0; i < count; i++) {
-    const at = 4 + SENTENCE_BYTES * i;
-    const start = previousEnd + view.readUInt16LE(at);
-    const end = start + view.readUInt16LE(at + 2);
+  let previousFirst = 0;
+  for (let i = 0; i < count && at.offset < raw.length; i++) {
+    const start = previousEnd + readVarint(raw, at);
+    const end = start + readVarint(raw, at);
+    previousFirst += readVarint(raw, at);
     sentences.push({ start, end });
-    firstPositions.push(view.readUInt16LE(at + 4));
+    firstPositions.push(previousFirst);
     previousEnd = end;
   }
-  return { contentLength, sentences, firstPositions, sample: decodeSample(view.subarray(4 + SENTENCE_BYTES * count), sampleLevel) };
+  const view = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+  return { contentLength, sentences, firstPositions, sample: decodeSample(view.subarray(at.offset), sampleLevel), claims };
 }
 
 /** Per sentence, the position of its first content token (tokens sorted by start): see `ArticleBlob`. */

@@ -30,10 +30,15 @@ export interface PairLink {
   passages: PassagePair[];
 }
 
+/** A similarity as stored: four decimals without trailing zeros («1», «0.5», «0.4123»): most are 0 or 1. */
+function similarityText(similarity: number): string {
+  return String(Number(similarity.toFixed(4)));
+}
+
 export function encodePairLink(link: PairLink): { field: string; value: string } {
   const [a, b] = link.a < link.b ? [link.a, link.b] : [link.b, link.a];
   const passages = link.passages.map((p) => `${p.aStart},${p.aEnd},${p.bStart},${p.bEnd}`).join(';');
-  return { field: `l:${KIND_CODES[link.kind]}:${a}:${b}`, value: `${link.similarity.toFixed(4)}|${passages}` };
+  return { field: `l:${KIND_CODES[link.kind]}:${a}:${b}`, value: `${similarityText(link.similarity)}|${passages}` };
 }
 
 export function decodePairLink(field: string, value: string): PairLink | null {
@@ -90,14 +95,19 @@ export function encodeClaimLink(link: ClaimPairLink): { field: string; value: st
   const [aQuantity, bQuantity] = swap ? [link.bQuantity, link.aQuantity] : [link.aQuantity, link.bQuantity];
   const counted = link.counted ?? '';
   const quantities = link.counted === null ? '' : `|${encodeQuantity(aQuantity)}|${encodeQuantity(bQuantity)}`;
-  return { field: `c:${a}:${aClaim}:${b}:${bClaim}:${counted}`, value: `${link.relation}|${link.similarity.toFixed(4)}${quantities}` };
+  return { field: `c:${a}:${aClaim}:${b}:${bClaim}:${counted}`, value: `${RELATION_CODES[link.relation]}|${similarityText(link.similarity)}${quantities}` };
 }
+
+/** Relations as one letter in the stored value (a story holds thousands of claim links). */
+const RELATION_CODES: Record<ClaimRelation, string> = { corroborates: 'c', conflicts: 'x' };
+const RELATION_BY_CODE = new Map(Object.entries(RELATION_CODES).map(([relation, code]) => [code, relation as ClaimRelation]));
 
 export function decodeClaimLink(field: string, value: string): ClaimPairLink | null {
   const match = /^c:(\d+):(\d+):(\d+):(\d+):(.*)$/su.exec(field);
   if (!match) return null;
-  const [relation, similarity, aQuantity, bQuantity] = value.split('|');
-  if (relation !== 'corroborates' && relation !== 'conflicts') return null;
+  const [code, similarity, aQuantity, bQuantity] = value.split('|');
+  const relation = RELATION_BY_CODE.get(code ?? '');
+  if (!relation) return null;
   return {
     a: Number(match[1]),
     aClaim: Number(match[2]),

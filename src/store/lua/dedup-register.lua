@@ -13,15 +13,15 @@ local slotSize = tonumber(ARGV[9])
 local idShard = tonumber(ARGV[10])
 local entries = ARGV[11]
 local claimCap = tonumber(ARGV[12])
-local claimDigests = ARGV[14]
 
 local counterKey = prefix .. ':n'
 local count = tonumber(redis.call('GET', counterKey) or '0')
 
 -- The layout's version: an index written in another layout is refused, never misread (format 2:
 -- 5-byte passage postings, Rice-coded samples in hashes of 256; format 3: claims keys as bucket
--- entries with 4-byte postings, claim digests once per article, no claim text).
-local FORMAT = '3'
+-- entries with 4-byte postings, claim digests once per article, no claim text; format 4: claim
+-- digests at the head of the article's blob, varint sentence tables, 3-byte article numbers in buckets).
+local FORMAT = '4'
 local format = redis.call('GET', prefix .. ':format')
 if count > 0 and format ~= FORMAT then
   return redis.error_reply('dedup: the index under "' .. prefix .. '" was written in layout ' .. tostring(format or 1) .. ', this khabar writes layout ' .. FORMAT .. ': delete its keys (' .. prefix .. ':*) or use another KHABAR_PREFIX, then ingest again')
@@ -35,7 +35,7 @@ local num = nil
 for g = 0, lastGen do
   local value = redis.call('HGET', bucketKey(g, idShard, S0), idField)
   if value then
-    num = struct.unpack('<I4', value)
+    num = struct.unpack('<I4', string.sub(value, 1, 3) .. '\0')
     break
   end
 end
@@ -49,7 +49,7 @@ if not num then
   num = redis.call('INCR', counterKey) - 1
   ownGen = generation(num, G0)
   if ownGen > lastGen then lastGen = ownGen end
-  redis.call('HSET', bucketKey(ownGen, idShard, S0), idField, struct.pack('<I4', num))
+  redis.call('HSET', bucketKey(ownGen, idShard, S0), idField, string.sub(struct.pack('<I4', num), 1, 3))
   local sourceIndex = 65535
   if source ~= '' then
     local known = redis.call('HGET', prefix .. ':src', source)
@@ -68,16 +68,15 @@ if not num then
   local patched = string.sub(meta, 1, 12) .. struct.pack('<H', sourceIndex) .. string.sub(meta, 15)
   redis.call('SETRANGE', metaBlock(num, slotSize), slot * slotSize, patched)
   setParent(num, num)
-  -- The article's claim digests, once (the claims keys' postings name the article and the claim).
-  if claimDigests ~= '' then redis.call('HSET', prefix .. ':cd:' .. math.floor(num / 256), num % 256, claimDigests) end
 end
 
 local hits = {}
 local entrySize = 11
 local postingSize = 5
 local claimPostingSize = 4
-local numRaw = struct.pack('<I4', num)
-local postingNum = string.sub(numRaw, 1, 3)
+-- Article numbers are 3 bytes everywhere in the buckets (at most 2^24 articles, checked above).
+local postingNum = string.sub(struct.pack('<I4', num), 1, 3)
+local numRaw = postingNum
 local claimArticles = {}
 for e = 0, (#entries / entrySize) - 1 do
   local kind, shardHash, fieldRaw, position = struct.unpack('<c1I4c4H', entries, e * entrySize + 1)
@@ -123,7 +122,7 @@ for e = 0, (#entries / entrySize) - 1 do
       else
         if not value then
           redis.call('HSET', key, field, numRaw)
-        elseif #value / 4 < bucketCap then
+        elseif #value / 3 < bucketCap then
           redis.call('HSET', key, field, value .. numRaw)
         end
       end
@@ -131,11 +130,15 @@ for e = 0, (#entries / entrySize) - 1 do
   end
 end
 
--- The claim digests of the articles that this article's claims keys name (one read per article).
+-- The claim digests of the articles that this article's claims keys name (one read per article):
+-- they head each article's blob, after their length (u16).
 local digests = {}
 for other in pairs(claimArticles) do
+  local blob = redis.call('HGET', prefix .. ':sh:' .. math.floor(other / 256), other % 256) or ''
+  local claims = ''
+  if #blob >= 2 then claims = string.sub(blob, 3, 2 + struct.unpack('<H', blob)) end
   digests[#digests + 1] = other
-  digests[#digests + 1] = redis.call('HGET', prefix .. ':cd:' .. math.floor(other / 256), other % 256) or ''
+  digests[#digests + 1] = claims
 end
 
 return { num, existed, hits, digests }

@@ -6,7 +6,7 @@ import { contentHash, contentTokens, jaccardSorted, shingleHashes, uniqueSorted 
 import { decodeSample, encodeSample, sampleJaccard, shingleSample } from '../../../src/nlp/dedup/sample.js';
 import { winnow } from '../../../src/nlp/dedup/winnow.js';
 import { whitespaceTokens } from './tokenise.js';
-import { decodeArticleBlob, encodeArticleBlob, firstContentPositions, sentenceOfPosition } from '../../../src/nlp/dedup/article-blob.js';
+import { blobClaims, decodeArticleBlob, encodeArticleBlob, firstContentPositions, sentenceOfPosition } from '../../../src/nlp/dedup/article-blob.js';
 import { sentenceIndexAt } from '../../../src/nlp/dedup/passages.js';
 import { prepareArticle } from '../../../src/nlp/dedup/prepare.js';
 import { dedupOptions } from '../../../src/nlp/dedup/params.js';
@@ -128,9 +128,14 @@ describe('article blobs', () => {
     for (const seed of loadSeeds()) {
       const prepared = prepareArticle(seedInput(seed), options);
       const firstPositions = firstContentPositions(prepared.sentences, prepared.content);
-      const blob = { contentLength: prepared.content.length, sentences: prepared.sentences, firstPositions, sample: prepared.sample };
-      const decoded = decodeArticleBlob(encodeArticleBlob(blob), prepared.sample.level);
+      const claims = Buffer.from([1, 2, 3, 250]);
+      const blob = { contentLength: prepared.content.length, sentences: prepared.sentences, firstPositions, sample: prepared.sample, claims };
+      const raw = encodeArticleBlob(blob);
+      const decoded = decodeArticleBlob(raw, prepared.sample.level);
       expect(decoded).toEqual(blob);
+      expect(blobClaims(raw)).toEqual(claims);
+      // Varints: well under the 6 bytes a sentence of fixed u16 fields.
+      expect(raw.length - 2 - claims.length - encodeSample(prepared.sample).length).toBeLessThan(5 * prepared.sentences.length);
       expect(prepared.fingerprints.length).toBeGreaterThan(20);
       for (const fingerprint of prepared.fingerprints) expect(sentenceOfPosition(decoded.firstPositions, fingerprint.position)).toBe(fingerprint.sentence);
       // And for every content token, not just the winnowed ones.
