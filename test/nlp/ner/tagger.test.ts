@@ -129,6 +129,15 @@ describe('named entities on the seed articles', () => {
     expect(missed.filter((m) => !KNOWN_MISSES.has(m))).toEqual([]);
   });
 
+  it('tags no person inside a head noun\'s construct («قاعدة عين الأسد»: no Assad there)', () => {
+    for (const { text, entities } of tagged) {
+      for (const e of entities) {
+        if (e.type === 'PER') expect(text.slice(Math.max(0, e.start - 4), e.end), e.text).not.toMatch(/عين الأسد$/);
+      }
+    }
+    expect(tagged.filter(({ text }) => text.includes('قاعدة عين الأسد')).length).toBeGreaterThanOrEqual(3);
+  });
+
   it('prepareMentions + resolveEntityIds is the same as tagEntities without a registry', () => {
     const { text } = seeds[2]!;
     const layer = analyseText(text);
