@@ -98,6 +98,8 @@ describe('named entities on the seed articles', () => {
   // a few letters shorter, e.g. without a head noun's clitic or the article elided after «ل», counts;
   // «حزب الله» for «كتائب حزب الله» does not).
   const KNOWN_MISSES = new Set([
+    // «قاعدة عين الأسد»: nothing is tagged there (the model's false PER «الأسد» is dropped by
+    // document consistency, src/nlp/ner/consistency.ts); ANERcorp has no «عين» + name to learn from.
     '000 LOC:عين الأسد', '000 ORG:كتائب حزب الله العراقي', '000 PER:طائب',
     '001 LOC:عين الأسد', '001 ORG:خلية الإعلام الأمني', '001 PER:جوي هيد',
     // «بمدينة الصدر»: found as LOC «الصدر»; our span convention leaves settlement heads (مدينة,
