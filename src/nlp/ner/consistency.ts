@@ -4,7 +4,7 @@ import { nameStartInToken } from './spans.js';
 import { beginTag, chunksOf, TAG_O, TAG_COUNT } from './tags.js';
 import type { TaggedSentence } from './tagger.js';
 import { normalise, searchKey } from '../text/normalise.js';
-import type { NerToken } from './tokens.js';
+import { lexicalForm, type NerToken } from './tokens.js';
 
 export type KnownForm = (key: string) => boolean;
 
@@ -48,6 +48,53 @@ function isTriggerWord(key: string, gazetteer: Gazetteer): boolean {
   return !!classes && classes.some((c) => c === 'title' || c === 'orgHead' || c === 'placeHead' || c === 'notName');
 }
 
+/** The gazetteer classes of a word, as written or without its proclitics («بقاعدة» → قاعدة). */
+function wordClasses(token: NerToken, gazetteer: Gazetteer): readonly string[] {
+  const own = gazetteer.phrases.get(token.key) ?? [];
+  const bare = gazetteer.phrases.get(searchKey(lexicalForm(token))) ?? [];
+  return [...own, ...bare];
+}
+
+/**
+ * Whether the word at `i` stands inside a head noun's construct: two words after an organisation or
+ * place head, past a word that is neither a title nor a head nor a name («قاعدة عين الأسد»: الأسد
+ * closes the base's name, «عين الأسد»; it names no person there).
+ */
+function inHeadConstruct(tokens: readonly NerToken[], i: number, gazetteer: Gazetteer): boolean {
+  if (i < 2 || tokens[i - 1]!.kind !== 'word' || tokens[i - 2]!.kind !== 'word') return false;
+  const before = wordClasses(tokens[i - 1]!, gazetteer);
+  if (before.length > 0) return false;
+  const head = wordClasses(tokens[i - 2]!, gazetteer);
+  return head.includes('placeHead') || head.includes('orgHead');
+}
+
+/**
+ * Person forms that are no person in this document: a one-word form tagged PER whose every
+ * occurrence in the document (tagged or not) stands inside a head noun's construct
+ * (`inHeadConstruct`). «الأسد» is a person in the corpus lexicon (Assad), and the model tags it so
+ * in «قاعدة عين الأسد», the air base; a document that names the person has him elsewhere too
+ * («بشار الأسد», «الرئيس الأسد», «نظام الأسد»), and then nothing changes.
+ */
+function constructOnlyPersons(sentences: readonly TaggedSentence[], gazetteer: Gazetteer, isKnown: KnownForm): Set<string> {
+  const candidates = new Set<string>();
+  for (const sentence of sentences) {
+    for (const chunk of chunksOf(sentence.tags)) {
+      if (chunk.type === 'PER' && chunk.first === chunk.last && inHeadConstruct(sentence.tokens, chunk.first, gazetteer)) {
+        candidates.add(nameKeyOf(sentence.tokens[chunk.first]!, isKnown));
+      }
+    }
+  }
+  if (candidates.size === 0) return candidates;
+  for (const sentence of sentences) {
+    sentence.tokens.forEach((token, i) => {
+      if (token.kind !== 'word') return;
+      const key = nameKeyOf(token, isKnown);
+      if (candidates.has(key) && !inHeadConstruct(sentence.tokens, i, gazetteer)) candidates.delete(key);
+    });
+  }
+  return candidates;
+}
+
 /**
  * Document consistency: a name the model tagged somewhere is tagged (with its majority type)
  * wherever else it occurs in the document, clitics included («بغداد» → «وبغداد», «الكاظمي» →
@@ -55,10 +102,24 @@ function isTriggerWord(key: string, gazetteer: Gazetteer): boolean {
  * person. Returns new tag and confidence arrays; the model's own chunks keep their spans.
  */
 export function applyDocumentConsistency(
-  sentences: readonly TaggedSentence[],
+  modelSentences: readonly TaggedSentence[],
   gazetteer: Gazetteer,
   baseKnown: KnownForm,
 ): TaggedSentence[] {
+  // A one-word person the document only has inside a head noun's construct is none: untagged, and
+  // not propagated («قاعدة عين الأسد»).
+  const notPersons = constructOnlyPersons(modelSentences, gazetteer, baseKnown);
+  const sentences =
+    notPersons.size === 0
+      ? modelSentences
+      : modelSentences.map((sentence) => {
+          const tags = [...sentence.tags];
+          for (const chunk of chunksOf(tags)) {
+            const token = sentence.tokens[chunk.first]!;
+            if (chunk.type === 'PER' && chunk.first === chunk.last && notPersons.has(nameKeyOf(token, baseKnown))) tags[chunk.first] = TAG_O;
+          }
+          return { ...sentence, tags };
+        });
   const forms = new Map<string, FormStats>();
   const record = (key: string, type: EntityType, confidence: number, words: number): void => {
     if (key.replace(/^ال/, '').length < 3 || (words === 1 && isTriggerWord(key, gazetteer))) return;

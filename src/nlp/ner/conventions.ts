@@ -1,5 +1,6 @@
 import triggersData from './data/triggers.json' with { type: 'json' };
 import type { ConllSentence } from './conll.js';
+import { defaultGazetteerLists } from './gazetteer.js';
 import { normalise, searchKey } from '../text/normalise.js';
 
 /**
@@ -19,10 +20,12 @@ export interface NameHeads {
   place: ReadonlySet<string>;
   /** «وزارة» + its portfolio is an organisation even where nothing after it is a name. */
   ministries: boolean;
+  /** A place nisba right after an organisation's name belongs to it («حزب الله اللبناني»). */
+  nisba: boolean;
 }
 
 /** The groups of head nouns the convention can cover (`normaliseHeadNouns`, `--convention`). */
-export const HEAD_GROUPS = ['organisation', 'facility', 'settlement', 'ministry'] as const;
+export const HEAD_GROUPS = ['organisation', 'facility', 'settlement', 'ministry', 'nisba'] as const;
 export type HeadGroup = (typeof HEAD_GROUPS)[number];
 
 const key = (word: string): string => searchKey(normalise(word));
@@ -60,6 +63,7 @@ export function nameHeads(groups: readonly HeadGroup[] = DEFAULT_HEAD_GROUPS): N
       ...(groups.includes('settlement') ? triggersData.settlementNameHeads.map(key) : []),
     ]),
     ministries: groups.includes('ministry'),
+    nisba: groups.includes('nisba'),
   };
 }
 
@@ -95,6 +99,43 @@ const isJoinedNoun = (token: string): boolean => /^وال.{3,}$/.test(key(token)
 /** «الألمانية», «الأميركي»: a nisba adjective that continues a ministry's name. */
 const isNisba = (token: string): boolean => /^ال.{2,}(ي|يه)$/.test(key(token));
 
+let nisbaBases: Set<string> | null = null;
+
+/**
+ * The stems a place nisba is built on, from the one-word country, city and region names of our
+ * gazetteers: «العراق» → عراق (العراقي), «إيران» → ايران, «أميركا» → اميرك, «ألمانيا» → المان,
+ * «السعودية» → سعود, «القاهرة» → قاهر.
+ */
+function placeNisbaBases(): Set<string> {
+  if (nisbaBases) return nisbaBases;
+  const lists = defaultGazetteerLists();
+  nisbaBases = new Set();
+  for (const place of [...lists.countries, ...lists.cities, ...lists.regions]) {
+    if (/\s/.test(place.trim())) continue;
+    const k = key(place).replace(/^ال/, '');
+    nisbaBases.add(k);
+    for (const end of ['يا', 'يه', 'ا', 'ه']) if (k.endsWith(end) && k.length - end.length >= 3) nisbaBases.add(k.slice(0, -end.length));
+  }
+  // «الإنجليزي», «الإنكليزي» (إنجلترا); «الرياضي» is «sports», not of الرياض.
+  for (const irregular of ['انجليز', 'انكليز']) nisbaBases.add(irregular);
+  nisbaBases.delete('رياض');
+  return nisbaBases;
+}
+
+/**
+ * «العراقي», «الإيرانية», «اللبناني», «الأميركية» (a proclitic allowed: «والفرنسية»): a nisba
+ * adjective of a country, city or region of our gazetteers.
+ */
+export function isPlaceNisba(token: string): boolean {
+  const bases = placeNisbaBases();
+  for (const form of bareForms(token)) {
+    if (!form.startsWith('ال')) continue;
+    const match = /^(.{3,}?)(ي|يه)$/.exec(form.slice(2));
+    if (match && bases.has(match[1]!)) return true;
+  }
+  return false;
+}
+
 /**
  * A copy of `sentence` in our span convention:
  * - a head noun tagged O right before a name (B-X) opens that name, which takes the head's type
@@ -129,6 +170,13 @@ export function normaliseHeadNouns(sentence: ConllSentence, heads: NameHeads = n
         while (j < tokens.length && tags[j]!.startsWith('I-')) tags[j++] = 'I-ORG';
       }
       i = j - 1;
+    }
+  }
+  if (heads.nisba) {
+    // «حزب الله اللبناني», «الحرس الثوري الإيراني»: ANERcorp leaves such a nisba outside the name
+    // (79 times after an ORG, 39 inside: «الاتحاد الأوروبي», «منظمة التحرير الفلسطينية»).
+    for (let i = 1; i < tokens.length; i++) {
+      if (tags[i] === 'O' && /^[BI]-ORG$/.test(tags[i - 1]!) && isPlaceNisba(tokens[i]!)) tags[i] = 'I-ORG';
     }
   }
   return { tokens, tags };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameHeads, normaliseHeadNouns, parseHeadGroups } from '../../../src/nlp/ner/conventions.js';
+import { isPlaceNisba, nameHeads, normaliseHeadNouns, parseHeadGroups } from '../../../src/nlp/ner/conventions.js';
 import { replaceMentions } from '../../../src/nlp/ner/augment.js';
 import { seededRandom } from '../../../src/nlp/ner/hash.js';
 
@@ -26,6 +26,17 @@ describe('head-noun span convention (training data)', () => {
     expect(normaliseHeadNouns(sentence('في مدينة دمشق/B-LOC'), nameHeads(parseHeadGroups('all'))).tags).toEqual(['O', 'B-LOC', 'I-LOC']);
     expect(normaliseHeadNouns(sentence('مطار دمشق/B-LOC'), nameHeads(parseHeadGroups('anercorp'))).tags).toEqual(['O', 'B-LOC']);
     expect(() => parseHeadGroups('cities')).toThrow();
+  });
+
+  it('puts a place nisba after an organisation inside it with the nisba group (not by default)', () => {
+    const groups = nameHeads(parseHeadGroups('organisation,nisba'));
+    expect(normaliseHeadNouns(sentence('لحزب/B-ORG الله/I-ORG اللبناني ان'), groups).tags).toEqual(['B-ORG', 'I-ORG', 'I-ORG', 'O']);
+    expect(normaliseHeadNouns(sentence('ميلان/B-ORG الإيطالي'), groups).tags).toEqual(['B-ORG', 'I-ORG']);
+    expect(normaliseHeadNouns(sentence('الأهرام/B-ORG الحكومية'), groups).tags).toEqual(['B-ORG', 'O']);
+    expect(normaliseHeadNouns(sentence('الجزيرة/B-ORG الرياضية'), groups).tags).toEqual(['B-ORG', 'O']);
+    expect(normaliseHeadNouns(sentence('ميلان/B-ORG الإيطالي')).tags).toEqual(['B-ORG', 'O']);
+    expect(isPlaceNisba('والإيرانية')).toBe(true);
+    expect(isPlaceNisba('الوطني')).toBe(false);
   });
 });
 

@@ -98,6 +98,8 @@ describe('named entities on the seed articles', () => {
   // a few letters shorter, e.g. without a head noun's clitic or the article elided after «ل», counts;
   // «حزب الله» for «كتائب حزب الله» does not).
   const KNOWN_MISSES = new Set([
+    // «قاعدة عين الأسد»: nothing is tagged there (the model's false PER «الأسد» is dropped by
+    // document consistency, src/nlp/ner/consistency.ts); ANERcorp has no «عين» + name to learn from.
     '000 LOC:عين الأسد', '000 ORG:كتائب حزب الله العراقي', '000 PER:طائب',
     '001 LOC:عين الأسد', '001 ORG:خلية الإعلام الأمني', '001 PER:جوي هيد',
     // «بمدينة الصدر»: found as LOC «الصدر»; our span convention leaves settlement heads (مدينة,
@@ -127,6 +129,15 @@ describe('named entities on the seed articles', () => {
     }
     expect(total).toBeGreaterThan(140);
     expect(missed.filter((m) => !KNOWN_MISSES.has(m))).toEqual([]);
+  });
+
+  it('tags no person inside a head noun\'s construct («قاعدة عين الأسد»: no Assad there)', () => {
+    for (const { text, entities } of tagged) {
+      for (const e of entities) {
+        if (e.type === 'PER') expect(text.slice(Math.max(0, e.start - 4), e.end), e.text).not.toMatch(/عين الأسد$/);
+      }
+    }
+    expect(tagged.filter(({ text }) => text.includes('قاعدة عين الأسد')).length).toBeGreaterThanOrEqual(3);
   });
 
   it('prepareMentions + resolveEntityIds is the same as tagEntities without a registry', () => {
