@@ -5,7 +5,7 @@ import type { DedupOptions } from '../nlp/dedup/params.js';
 import { dedupOptions } from '../nlp/dedup/params.js';
 import type { DedupToken } from '../nlp/dedup/shingles.js';
 import type { DedupClaim, StoredClaimDigest } from '../nlp/dedup/claims.js';
-import { MAX_INDEXED_CLAIM, claimIndexKeys, decodeClaimDigests, encodeClaimDigests, keyHash, quantitiesAgree, wordHashes, wordSetSimilarity } from '../nlp/dedup/claims.js';
+import { MAX_INDEXED_CLAIM, claimIndexKeys, decodeClaimDigests, encodeClaimDigests, keyHash, quantitiesAgree, storedClaimKeys, toStoredDigest, wordSetSimilarity } from '../nlp/dedup/claims.js';
 import { prepareArticle } from '../nlp/dedup/prepare.js';
 import { estimateJaccard16 } from '../nlp/dedup/minhash.js';
 import { sampleJaccard } from '../nlp/dedup/sample.js';
@@ -118,8 +118,12 @@ export class MemoryClaimTexts implements ClaimTextSource {
   constructor(private readonly limit = 20_000) {}
 
   remember(articleId: string, claims: readonly DedupClaim[]): void {
+    this.set(articleId, articleClaimTexts(claims));
+  }
+
+  set(articleId: string, texts: ArticleClaimTexts): void {
     this.texts.delete(articleId);
-    this.texts.set(articleId, articleClaimTexts(claims));
+    this.texts.set(articleId, texts);
     // A Map iterates in insertion order: the first key is the least recently remembered.
     while (this.texts.size > this.limit) this.texts.delete(this.texts.keys().next().value!);
   }
@@ -131,15 +135,8 @@ export class MemoryClaimTexts implements ClaimTextSource {
 
 /** The claims index key of a speaker or counted thing as a bucket entry: kind 'C', the claim's number as the position. */
 function claimEntry(key: string, claim: number): BucketEntry {
-  return { kind: 'C', shard: keyHash(key), field: fmix32(keyHash(key) ^ 0x2545f491), position: claim };
-}
-
-/** The claims index keys of a stored digest, spelled as `claimIndexKeys` spells them but hashed. */
-function storedKeys(digest: Pick<StoredClaimDigest, 'kind' | 'speakerHash' | 'quantities'>): string[] {
-  const keys = new Set<string>();
-  if (digest.kind === 'attributed' && digest.speakerHash !== null) keys.add(`s:${digest.speakerHash}`);
-  for (const quantity of digest.quantities) keys.add(`q:${quantity.countedHash}`);
-  return [...keys];
+  const hash = keyHash(key);
+  return { kind: 'C', shard: hash, field: fmix32(hash ^ 0x2545f491), position: claim };
 }
 
 /**
@@ -344,29 +341,28 @@ export class DedupEngine implements DedupIndex {
     // (the others can neither corroborate nor contradict it); word sets are built once per claim.
     const claimLinks: ClaimPairLink[] = [];
     const myClaimsByKey = new Map<string, number[]>();
-    const myKeys = prepared.claims.map((digest) =>
-      storedKeys({ kind: digest.kind, speakerHash: digest.speakerKey === null ? null : keyHash(digest.speakerKey), quantities: digest.quantities.map((q) => ({ ...q, countedHash: keyHash(q.countedKey) })) }),
-    );
-    myKeys.forEach((keys, i) => {
-      for (const key of keys) myClaimsByKey.set(key, [...(myClaimsByKey.get(key) ?? []), i]);
+    // This article's claims hashed once, as the stored ones are.
+    const myStored = prepared.claims.map(toStoredDigest);
+    myStored.forEach((stored, i) => {
+      for (const key of storedClaimKeys(stored)) myClaimsByKey.set(key, [...(myClaimsByKey.get(key) ?? []), i]);
     });
-    const myWordSets = prepared.claims.map((digest) => wordHashes(digest.words));
     for (const { num: otherNum, digest: theirs } of [...claimPostings.values()].sort((x, y) => x.num - y.num || x.digest.claim - y.digest.claim)) {
       const sharing = new Set<number>();
-      for (const key of storedKeys(theirs)) for (const i of myClaimsByKey.get(key) ?? []) sharing.add(i);
+      for (const key of storedClaimKeys(theirs)) for (const i of myClaimsByKey.get(key) ?? []) sharing.add(i);
       if (sharing.size === 0) continue;
       // In the order of this article's claims, as a full comparison would find them.
       for (const i of [...sharing].sort((x, y) => x - y)) {
         const mine = prepared.claims[i]!;
-        const contentSimilarity = wordSetSimilarity(myWordSets[i]!, theirs.words);
-        if (mine.kind === 'attributed' && theirs.kind === 'attributed' && mine.speakerKey !== null && keyHash(mine.speakerKey) === theirs.speakerHash) {
+        const mineStored = myStored[i]!;
+        const contentSimilarity = wordSetSimilarity(mineStored.words, theirs.words);
+        if (mineStored.speakerHash !== null && theirs.kind === 'attributed' && mineStored.speakerHash === theirs.speakerHash) {
           if (contentSimilarity >= options.claimSimilarity) {
             claimLinks.push({ a: self, aClaim: mine.claim, b: otherNum, bClaim: theirs.claim, relation: 'corroborates', similarity: contentSimilarity, counted: null });
           }
         }
         const sameContext = contentSimilarity >= options.claimNumericContext;
-        for (const quantity of sameContext ? mine.quantities : []) {
-          const counted = keyHash(quantity.countedKey);
+        for (const [j, quantity] of (sameContext ? mine.quantities : []).entries()) {
+          const counted = mineStored.quantities[j]!.countedHash;
           for (const other of theirs.quantities.filter((q) => q.countedHash === counted)) {
             const agree = quantitiesAgree(quantity, other, options.approxTolerance);
             claimLinks.push({

@@ -179,39 +179,40 @@ export function decodeNums(raw: Buffer): number[] {
  * Passage postings: 5 bytes each (num u24, position u16), the most numerous values of the index (64
  * an article). Article numbers therefore stop at 2^24 (16.7 million articles in one index).
  */
-export const POSTING_SIZE = 5;
 export const MAX_ARTICLES = 2 ** 24;
 
-export function decodePostings(raw: Buffer): Posting[] {
+/** Postings of 3-byte article numbers and a position (fingerprint position or claim number) of `positionBytes`. */
+function decodePostingsOf(raw: Buffer, positionBytes: 1 | 2): Posting[] {
+  const size = 3 + positionBytes;
   const out: Posting[] = [];
-  for (let at = 0; at + POSTING_SIZE <= raw.length; at += POSTING_SIZE) out.push({ num: raw.readUIntLE(at, 3), position: raw.readUInt16LE(at + 3) });
+  for (let at = 0; at + size <= raw.length; at += size) out.push({ num: raw.readUIntLE(at, 3), position: raw.readUIntLE(at + 3, positionBytes) });
   return out;
 }
 
-export function encodePosting(num: number, entry: BucketEntry): Buffer {
+function encodePostingOf(num: number, position: number, positionBytes: 1 | 2): Buffer {
   if (num >= MAX_ARTICLES) throw new Error(`dedup: the index holds at most ${MAX_ARTICLES} articles`);
-  const out = Buffer.alloc(POSTING_SIZE);
+  const out = Buffer.alloc(3 + positionBytes);
   out.writeUIntLE(num, 0, 3);
-  out.writeUInt16LE(Math.min(entry.position ?? 0, 0xffff), 3);
+  out.writeUIntLE(Math.min(position, 2 ** (8 * positionBytes) - 1), 3, positionBytes);
   return out;
+}
+
+export function decodePostings(raw: Buffer): Posting[] {
+  return decodePostingsOf(raw, 2);
+}
+
+export function encodePosting(num: number, entry: BucketEntry): Buffer {
+  return encodePostingOf(num, entry.position ?? 0, 2);
 }
 
 /**
  * Claims key postings: 4 bytes each (num u24, claim u8). A key keeps its `claimPostingsCap` most
  * recent postings per generation (16: 64 bytes, so its shard stays a listpack).
  */
-export const CLAIM_POSTING_SIZE = 4;
-
 export function decodeClaimPostings(raw: Buffer): Posting[] {
-  const out: Posting[] = [];
-  for (let at = 0; at + CLAIM_POSTING_SIZE <= raw.length; at += CLAIM_POSTING_SIZE) out.push({ num: raw.readUIntLE(at, 3), position: raw.readUInt8(at + 3) });
-  return out;
+  return decodePostingsOf(raw, 1);
 }
 
 export function encodeClaimPosting(num: number, claim: number): Buffer {
-  if (num >= MAX_ARTICLES) throw new Error(`dedup: the index holds at most ${MAX_ARTICLES} articles`);
-  const out = Buffer.alloc(CLAIM_POSTING_SIZE);
-  out.writeUIntLE(num, 0, 3);
-  out.writeUInt8(claim, 3);
-  return out;
+  return encodePostingOf(num, claim, 1);
 }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import type { ClaimTextSource } from './dedup-engine.js';
+import { MemoryClaimTexts, type ClaimTextSource } from './dedup-engine.js';
 import { articleClaimTexts, type ArticleClaimTexts } from '../nlp/dedup/story.js';
 import { recordPath } from './output.js';
 
@@ -23,26 +23,23 @@ const RecordClaimsSchema = z.object({
  * Records never change once written (an id is a hash of the text), so parsed claims are cached.
  */
 export class RecordClaimTexts implements ClaimTextSource {
-  private readonly cache = new Map<string, ArticleClaimTexts>();
+  private readonly cache: MemoryClaimTexts;
 
   constructor(
     private readonly outDir: string,
-    private readonly cacheSize = 5_000,
-  ) {}
+    cacheSize = 5_000,
+  ) {
+    this.cache = new MemoryClaimTexts(cacheSize);
+  }
 
   async claimTexts(articleIds: readonly string[]): Promise<Map<string, ArticleClaimTexts>> {
-    const out = new Map<string, ArticleClaimTexts>();
+    const out = await this.cache.claimTexts(articleIds);
     for (const id of articleIds) {
-      const cached = this.cache.get(id);
-      if (cached) {
-        out.set(id, cached);
-        continue;
-      }
+      if (out.has(id)) continue;
       const texts = await this.read(id);
       if (!texts) continue;
       out.set(id, texts);
       this.cache.set(id, texts);
-      while (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value!);
     }
     return out;
   }

@@ -157,19 +157,19 @@ export function encodeClaimDigests(digests: readonly ClaimDigest[]): Buffer {
   const parts: Buffer[] = [];
   for (const digest of digests) {
     if (digest.claim > MAX_INDEXED_CLAIM || claimIndexKeys(digest).length === 0) continue;
-    const words = [...wordHashes(digest.words)];
-    const speaker = digest.kind === 'attributed' && digest.speakerKey !== null;
-    const quantities = digest.quantities.slice(0, 255);
-    const size = 2 + (speaker ? 4 : 0) + 1 + 2 * words.length + 1 + quantities.reduce((sum, q) => sum + 9 + (q.valueMax === null ? 0 : 4), 0);
+    const stored = toStoredDigest(digest);
+    const words = [...stored.words];
+    const quantities = stored.quantities.slice(0, 255);
+    const size = 2 + (stored.speakerHash !== null ? 4 : 0) + 1 + 2 * words.length + 1 + quantities.reduce((sum, q) => sum + 9 + (q.valueMax === null ? 0 : 4), 0);
     const out = Buffer.alloc(size);
     let at = out.writeUInt8(digest.claim, 0);
-    at = out.writeUInt8(KINDS.indexOf(digest.kind) | (speaker ? 4 : 0), at);
-    if (speaker) at = out.writeUInt32LE(keyHash(digest.speakerKey!), at);
+    at = out.writeUInt8(KINDS.indexOf(digest.kind) | (stored.speakerHash !== null ? 4 : 0), at);
+    if (stored.speakerHash !== null) at = out.writeUInt32LE(stored.speakerHash, at);
     at = out.writeUInt8(words.length, at);
     for (const word of words) at = out.writeUInt16LE(word, at);
     at = out.writeUInt8(quantities.length, at);
     for (const q of quantities) {
-      at = out.writeUInt32LE(keyHash(q.countedKey), at);
+      at = out.writeUInt32LE(q.countedHash, at);
       at = out.writeUInt8((q.approx ? 1 : 0) | (q.valueMax === null ? 0 : 2), at);
       at = out.writeFloatLE(q.value, at);
       if (q.valueMax !== null) at = out.writeFloatLE(q.valueMax, at);
@@ -177,6 +177,29 @@ export function encodeClaimDigests(digests: readonly ClaimDigest[]): Buffer {
     parts.push(out);
   }
   return Buffer.concat(parts);
+}
+
+/**
+ * A digest as the index compares it (hashed speaker, hashed counted things, word hashes): what
+ * `encodeClaimDigests` stores, and the form the dedup step gives the article's own claims so that
+ * each is hashed once, not once per stored claim it meets.
+ */
+export function toStoredDigest(digest: ClaimDigest): StoredClaimDigest {
+  return {
+    claim: digest.claim,
+    kind: digest.kind,
+    speakerHash: digest.kind === 'attributed' && digest.speakerKey !== null ? keyHash(digest.speakerKey) : null,
+    words: wordHashes(digest.words),
+    quantities: digest.quantities.map((q) => ({ countedHash: keyHash(q.countedKey), value: q.value, valueMax: q.valueMax, approx: q.approx })),
+  };
+}
+
+/** The claims index keys of a stored digest, spelled as `claimIndexKeys` spells them but hashed. */
+export function storedClaimKeys(digest: Pick<StoredClaimDigest, 'kind' | 'speakerHash' | 'quantities'>): string[] {
+  const keys = new Set<string>();
+  if (digest.kind === 'attributed' && digest.speakerHash !== null) keys.add(`s:${digest.speakerHash}`);
+  for (const quantity of digest.quantities) keys.add(`q:${quantity.countedHash}`);
+  return [...keys];
 }
 
 export function decodeClaimDigests(raw: Uint8Array): StoredClaimDigest[] {
