@@ -4,11 +4,12 @@ import { DedupEngine, type ClaimTextSource } from './dedup-engine.js';
 import { blobClaims } from '../nlp/dedup/article-blob.js';
 import type { ArticleMeta, DedupStore, LinkRequest, LinkStep, RegisterRequest, RegisterResult, StorySnapshot } from './dedup-store.js';
 import { decodeClaimPostings, decodeMeta, decodePostings, encodeClaimPosting, encodePosting } from './dedup-store.js';
-import { DEFAULT_LAYOUT, generationOf, type RedisLayoutOptions } from './dedup-redis.js';
+import { DEFAULT_LAYOUT, type RedisLayoutOptions } from './dedup-redis.js';
 
 /**
- * The in-process twin of the Redis index: the same two steps with the same rules (buckets per
- * generation, the same caps, union by smallest id), on Maps. Each step runs synchronously, so it is
+ * The in-process twin of the Redis index: the same two steps with the same rules (a bucket is
+ * identified as in Redis by its kind, its shard hash modulo the table's base and its field's 24 bits;
+ * the same caps over the whole index; union by smallest id), on Maps. Each step runs synchronously, so it is
  * as atomic within one process as the Lua scripts are in Redis. For `analyse()` and benchmarks.
  */
 export class MemoryDedupStore implements DedupStore {
@@ -42,47 +43,48 @@ export class MemoryDedupStore implements DedupStore {
       this.samples.push(Buffer.from(request.sample));
       this.parents.push(num);
     }
-    const ownGeneration = existed ? -1 : generationOf(num, this.layout.generationBase);
-    const lastGeneration = generationOf(Math.max(0, this.metas.length - 1), this.layout.generationBase);
     const members = new Map<number, number[]>();
     const postings = new Map<number, ReturnType<typeof decodePostings>>();
     const claimArticles = new Set<number>();
     request.entries.forEach((entry, entryIndex) => {
-      for (let generation = 0; generation <= lastGeneration; generation++) {
-        // The same identity as in Redis: the shard of the generation, and the field's low 3 bytes.
-        const shards = this.layout.shardsBase * 2 ** generation;
-        const key = `${generation}:${entry.kind}:${(entry.shard >>> 0) % shards}:${entry.field & 0xffffff}`;
-        const bucket = this.buckets.get(key);
-        if (entry.kind === 'C') {
-          // A claims key keeps its `claimPostingsCap` most recent postings per generation (oldest first).
-          const list = bucket as Buffer[] | undefined;
-          if (list) {
-            const found = list.flatMap((raw) => decodeClaimPostings(raw));
-            postings.set(entryIndex, [...(postings.get(entryIndex) ?? []), ...found]);
-            for (const posting of found) if (posting.num !== num) claimArticles.add(posting.num);
+      // The same identity as in Redis: shard hash modulo the base (the rest of the address comes from
+      // the field), and the field's low 3 bytes.
+      const key = `${entry.kind}:${(entry.shard >>> 0) % this.layout.shardsBase}:${entry.field & 0xffffff}`;
+      const bucket = this.buckets.get(key);
+      if (entry.kind === 'C') {
+        // A claims key keeps its `claimPostingsCap` most recent postings (oldest first).
+        const list = bucket as Buffer[] | undefined;
+        if (list) {
+          const found = list.flatMap((raw) => decodeClaimPostings(raw));
+          postings.set(entryIndex, [...(postings.get(entryIndex) ?? []), ...found]);
+          for (const posting of found) if (posting.num !== num) claimArticles.add(posting.num);
+        }
+        if (!existed) {
+          const posting = encodeClaimPosting(num, (entry.position ?? 0) % 256);
+          if (!list) this.buckets.set(key, [posting]);
+          else {
+            while (list.length >= this.options.claimPostingsCap) list.shift();
+            list.push(posting);
           }
-          if (generation === ownGeneration) {
-            const posting = encodeClaimPosting(num, (entry.position ?? 0) % 256);
-            if (!list) this.buckets.set(key, [posting]);
-            else {
-              while (list.length >= this.options.claimPostingsCap) list.shift();
-              list.push(posting);
-            }
-          }
-        } else if (entry.kind === 'P') {
-          const list = bucket as Buffer[] | null | undefined;
-          if (list) postings.set(entryIndex, [...(postings.get(entryIndex) ?? []), ...list.flatMap((raw) => decodePostings(raw))]);
-          if (generation === ownGeneration && list !== null) {
-            if (!list) this.buckets.set(key, [encodePosting(num, entry)]);
-            else if (list.length >= this.options.passageMaxPostings) this.buckets.set(key, null);
-            else list.push(encodePosting(num, entry));
-          }
-        } else {
-          const list = bucket as number[] | undefined;
-          if (list) members.set(entryIndex, [...(members.get(entryIndex) ?? []), ...list]);
-          if (generation === ownGeneration) {
-            if (!list) this.buckets.set(key, [num]);
-            else if (list.length < this.options.bucketCap) list.push(num);
+        }
+      } else if (entry.kind === 'P') {
+        // A fingerprint held by more than `passageMaxPostings` articles is a stock phrase for good.
+        const list = bucket as Buffer[] | null | undefined;
+        if (list) postings.set(entryIndex, [...(postings.get(entryIndex) ?? []), ...list.flatMap((raw) => decodePostings(raw))]);
+        if (!existed && list !== null) {
+          if (!list) this.buckets.set(key, [encodePosting(num, entry)]);
+          else if (list.length >= this.options.passageMaxPostings) this.buckets.set(key, null);
+          else list.push(encodePosting(num, entry));
+        }
+      } else {
+        // Copy, near-duplicate and topic buckets keep their `bucketCap` most recent members.
+        const list = bucket as number[] | undefined;
+        if (list) members.set(entryIndex, [...(members.get(entryIndex) ?? []), ...list]);
+        if (!existed) {
+          if (!list) this.buckets.set(key, [num]);
+          else {
+            while (list.length >= this.options.bucketCap) list.shift();
+            list.push(num);
           }
         }
       }

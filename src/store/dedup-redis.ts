@@ -10,22 +10,37 @@ import { decodeClaimPostings, decodeMembers, decodeMeta, decodeNums, decodePosti
 
 /** Layout of the Redis index (see README: memory per article depends on these). */
 export interface RedisLayoutOptions {
-  /** Articles in generation 0; generation g holds G0·2^g. */
-  generationBase: number;
-  /** Shards (hashes) in generation 0; generation g has S0·2^g, so each shard stays a small listpack. */
+  /**
+   * Shards the table starts with (a power of two). An entry's shard comes from the low bits of its
+   * shard hash modulo this base and from its field's bits as the table grows, so base and field
+   * together tell entries apart by 24 + log2(base) bits.
+   */
   shardsBase: number;
+  /**
+   * Fields a shard holds on average before the table splits one more shard (linear hashing). A shard
+   * about to split holds up to twice the average, and must stay under Redis's
+   * `hash-max-listpack-entries` (128) to stay a compact listpack.
+   */
+  shardLoad: number;
 }
 
-export const DEFAULT_LAYOUT: RedisLayoutOptions = { generationBase: 1024, shardsBase: 1024 };
+export const DEFAULT_LAYOUT: RedisLayoutOptions = { shardsBase: 1024, shardLoad: 48 };
 
 function loadScript(name: string): string {
   const common = readFileSync(projectPath('src', 'store', 'lua', 'dedup-common.lua'), 'utf8');
   return `${common}\n${readFileSync(projectPath('src', 'store', 'lua', name), 'utf8')}`;
 }
 
-let scripts: { register: string; link: string; story: string; status: string } | null = null;
-function luaScripts(): { register: string; link: string; story: string; status: string } {
-  scripts ??= { register: loadScript('dedup-register.lua'), link: loadScript('dedup-link.lua'), story: loadScript('dedup-story.lua'), status: loadScript('dedup-status.lua') };
+type ScriptName = 'register' | 'link' | 'story' | 'status' | 'lookup';
+let scripts: Record<ScriptName, string> | null = null;
+function luaScripts(): Record<ScriptName, string> {
+  scripts ??= {
+    register: loadScript('dedup-register.lua'),
+    link: loadScript('dedup-link.lua'),
+    story: loadScript('dedup-story.lua'),
+    status: loadScript('dedup-status.lua'),
+    lookup: loadScript('dedup-lookup.lua'),
+  };
   return scripts;
 }
 
@@ -48,22 +63,12 @@ class Script {
   }
 }
 
-/** Generation of an article number (the same rule as dedup-common.lua). */
-export function generationOf(num: number, base: number): number {
-  let generation = 0;
-  let limit = base;
-  while (num >= limit) {
-    generation++;
-    limit += base * 2 ** generation;
-  }
-  return generation;
-}
-
 export class RedisDedupStore implements DedupStore {
   private readonly register_: Script;
   private readonly link_: Script;
   private readonly story_: Script;
   private readonly status_: Script;
+  private readonly lookup_: Script;
   private readonly slotSize: number;
   private readonly sourceNames = new Map<number, string>();
 
@@ -73,11 +78,15 @@ export class RedisDedupStore implements DedupStore {
     private readonly options: DedupOptions,
     private readonly layout: RedisLayoutOptions = DEFAULT_LAYOUT,
   ) {
+    if (!Number.isInteger(layout.shardsBase) || layout.shardsBase < 1 || !(layout.shardLoad >= 1)) {
+      throw new Error(`dedup: layout needs a whole shardsBase ≥ 1 and a shardLoad ≥ 1, got ${JSON.stringify(layout)}`);
+    }
     const source = luaScripts();
     this.register_ = new Script(source.register);
     this.link_ = new Script(source.link);
     this.story_ = new Script(source.story);
     this.status_ = new Script(source.status);
+    this.lookup_ = new Script(source.lookup);
     this.slotSize = metaSlotSize(options.topicPermutations);
   }
 
@@ -87,8 +96,8 @@ export class RedisDedupStore implements DedupStore {
       Buffer.from(request.id, 'hex'),
       request.meta,
       request.source ?? '',
-      this.layout.generationBase,
       this.layout.shardsBase,
+      this.layout.shardLoad,
       this.options.bucketCap,
       this.options.passageMaxPostings,
       this.slotSize,
@@ -174,17 +183,8 @@ export class RedisDedupStore implements DedupStore {
 
   async lookupId(id: string): Promise<number | null> {
     if (!/^[0-9a-f]{16}$/.test(id)) return null;
-    const count = await this.count();
-    if (count === 0) return null;
-    const field = Buffer.concat([Buffer.from('I', 'latin1'), Buffer.from(id, 'hex')]);
-    const shard = murmur32(id, 11);
-    const last = generationOf(count - 1, this.layout.generationBase);
-    for (let generation = 0; generation <= last; generation++) {
-      const shards = this.layout.shardsBase * 2 ** generation;
-      const value = await this.redis.hgetBuffer(`${this.prefix}:b:${generation}:${shard % shards}`, field);
-      if (value && value.length >= 3) return value.readUIntLE(0, 3);
-    }
-    return null;
+    const num = (await this.lookup_.run(this.redis, [this.prefix, Buffer.from(id, 'hex'), murmur32(id, 11), this.layout.shardsBase])) as number;
+    return num < 0 ? null : num;
   }
 
   async count(): Promise<number> {

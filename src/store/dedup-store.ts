@@ -207,7 +207,7 @@ export function encodePosting(num: number, entry: BucketEntry): Buffer {
 
 /**
  * Claims key postings: 4 bytes each (num u24, claim u8). A key keeps its `claimPostingsCap` most
- * recent postings per generation (16: 64 bytes, so its shard stays a listpack).
+ * recent postings (16: 64 bytes, so its shard stays a listpack).
  */
 export function decodeClaimPostings(raw: Buffer): Posting[] {
   return decodePostingsOf(raw, 1);

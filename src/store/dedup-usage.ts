@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 
-/** Redis memory held by one dedup index, by key family (`b:<generation>`, `sh`, `m`, `p`, `s`, `c`, …). */
+/** Redis memory held by one dedup index, by key family (`b` shards, `sh`, `m`, `p`, `s`, …). */
 export interface DedupMemoryUsage {
   articles: number;
   bytes: number;
@@ -27,7 +27,7 @@ export async function dedupMemoryUsage(redis: Redis, prefix: string): Promise<De
     keys.forEach((key, i) => {
       const size = Number(replies[i]?.[1] ?? 0);
       const rest = key.slice(prefix.length + 1).split(':');
-      const family = rest[0] === 'b' ? `b:${rest[1]}` : (rest[0] ?? '');
+      const family = rest[0] ?? '';
       families[family] ??= { keys: 0, bytes: 0 };
       families[family].keys++;
       families[family].bytes += size;

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
-import { MemoryDedupIndex, MemoryDedupStore, RedisDedupIndex, RedisDedupStore, dedupOptions, type DedupIndex, type DedupInput, type DedupOptions, type DedupState } from '../../src/store/dedup-index.js';
+import { DEFAULT_LAYOUT, MemoryDedupIndex, MemoryDedupStore, RedisDedupIndex, RedisDedupStore, dedupOptions, type DedupIndex, type DedupInput, type DedupOptions, type DedupState, type RedisLayoutOptions } from '../../src/store/dedup-index.js';
 import { encodeMeta } from '../../src/store/dedup-store.js';
 import { decodeClaimDigests, encodeClaimDigests } from '../../src/nlp/dedup/claims.js';
 import { encodeArticleBlob } from '../../src/nlp/dedup/article-blob.js';
@@ -24,8 +24,8 @@ async function sequential(index: DedupIndex, inputs: readonly DedupInput[]): Pro
 }
 
 /** N workers, each on its own connection, pulling from one shared shuffled queue at the same time. */
-async function parallel(workers: number, inputs: readonly DedupInput[], prefix: string, options: Partial<DedupOptions> = {}): Promise<DedupState> {
-  const indexes = Array.from({ length: workers }, () => new RedisDedupIndex(connection(), prefix, options));
+async function parallel(workers: number, inputs: readonly DedupInput[], prefix: string, options: Partial<DedupOptions> = {}, layout: RedisLayoutOptions = DEFAULT_LAYOUT): Promise<DedupState> {
+  const indexes = Array.from({ length: workers }, () => new RedisDedupIndex(connection(), prefix, options, layout));
   const queue = [...inputs];
   await Promise.all(
     indexes.map(async (index) => {
@@ -55,7 +55,7 @@ describe('RedisDedupIndex', () => {
     expect(got).toEqual(expected);
   });
 
-  // With the default cap (stock phrases stop being indexed after 5 articles per generation), which
+  // With the default cap (a fingerprint held by more than 10 articles is a stock phrase), which
   // fingerprints a pair shares can depend on the order, so passage extents may differ; copies, near
   // duplicates, the pairs that share passages, and the stories may not.
   it.each([4, 5])('ends with the same duplicate links, passage pairs and stories under the default cap (order %i)', async (order) => {
@@ -147,12 +147,67 @@ describe('RedisDedupIndex', () => {
     // An index of the first layout: articles counted, no layout version.
     await redis.set(`${prefix}:n`, '12');
     const index = new RedisDedupIndex(redis, prefix);
-    await expect(index.processArticle(corpus[0]!)).rejects.toThrow(/written in layout 1, this khabar writes layout 4: delete its keys/);
+    await expect(index.processArticle(corpus[0]!)).rejects.toThrow(/written in layout 1, this khabar writes layout 5: delete its keys/);
     // A new index records its layout and works.
     const fresh = new RedisDedupIndex(redis, testPrefix('dedup-new-layout'));
     await fresh.processArticle(corpus[0]!);
     await fresh.processArticle(corpus[1]!);
     expect(await fresh.size()).toBe(2);
   });
-});
 
+  // The default table (1,024 shards, 48 fields each on average) never splits on a test corpus; a
+  // table of 2 shards and 4 fields a shard splits through six rounds on it (2 → ~200 shards).
+  const tiny: RedisLayoutOptions = { shardsBase: 2, shardLoad: 4 };
+
+  it("gives the same results whatever the table's size: a table that splits through many rounds agrees with the default one and with the twin", async () => {
+    const prefix = testPrefix('dedup-split');
+    const redis = connection();
+    const split = await sequential(new RedisDedupIndex(redis, prefix, {}, tiny), corpus);
+    const state = await redis.hgetall(`${prefix}:lh`);
+    expect(Number(state.L)).toBeGreaterThanOrEqual(5);
+    expect(split).toEqual(await sequential(new RedisDedupIndex(connection(), testPrefix('dedup-unsplit')), corpus));
+    expect(split).toEqual(await sequential(new MemoryDedupIndex({}, tiny), corpus));
+  });
+
+  it('keeps every field in the shard its address names after the splits, counts them, and finds every article by id', async () => {
+    const prefix = testPrefix('dedup-split-table');
+    const redis = connection();
+    const index = new RedisDedupIndex(redis, prefix, {}, tiny);
+    for (const input of corpus) await index.processArticle(input);
+    const L = Number(await redis.hget(`${prefix}:lh`, 'L'));
+    const p = Number(await redis.hget(`${prefix}:lh`, 'p'));
+    const shards = tiny.shardsBase * 2 ** L + p;
+    let fields = 0;
+    for (let address = 0; address < shards + 4; address++) {
+      // Field names are raw bytes: read them as buffers, not as (UTF-8) object keys.
+      const flat = (await redis.callBuffer('HGETALL', `${prefix}:b:${address}`)) as Buffer[];
+      const names = flat.filter((_, i) => i % 2 === 0);
+      if (address >= shards) {
+        expect(names, `no shard past the table's end (${address})`).toEqual([]);
+        continue;
+      }
+      fields += names.length;
+      for (const name of names) {
+        // The field's 24 placing bits (after its kind letter, but for 3-byte passage fields).
+        const bits = name.readUIntLE(name.length === 3 ? 0 : 1, 3);
+        const low = address % tiny.shardsBase;
+        let expected = low + tiny.shardsBase * (bits % 2 ** L);
+        if (expected < p) expected = low + tiny.shardsBase * (bits % 2 ** (L + 1));
+        expect(expected).toBe(address);
+      }
+    }
+    expect(fields).toBe(Number(await redis.hget(`${prefix}:lh`, 'e')));
+    expect(fields / shards).toBeLessThanOrEqual(tiny.shardLoad);
+    for (const input of corpus) expect(await index.getStory(input.id), input.id).not.toBeNull();
+    expect(await index.size()).toBe(corpus.length);
+    // A retried article is found, not numbered again, after its own shard has split.
+    await index.processArticle(corpus[0]!);
+    expect(await index.size()).toBe(corpus.length);
+  });
+
+  it.each([6, 7])('ends with the same links, passages and stories with 4 parallel workers while the table splits (order %i)', async (order) => {
+    const expected = await sequential(new RedisDedupIndex(connection(), testPrefix('dedup-split-seq'), uncapped, tiny), corpus);
+    const got = await parallel(4, shuffled(corpus, order * 7919), testPrefix('dedup-split-par'), uncapped, tiny);
+    expect(got).toEqual(expected);
+  });
+});

@@ -32,7 +32,7 @@ export const DedupOptionsSchema = z.object({
    * عبدالعزيز آل سعود…») are reported but would chain unrelated stories of the same wire service.
    */
   passageJoinTokens: z.number().int().min(1).default(24),
-  /** A fingerprint held by more than this many articles (per index generation) is a stock phrase: no passages from it. */
+  /** A fingerprint held by more than this many articles is a stock phrase: its postings are dropped and it gives no passages again. */
   passageMaxPostings: z.number().int().min(1).default(10),
 
   /** Topic sketch (entities + content-word stems): permutations, LSH bands × rows, threshold, time window. */
@@ -66,7 +66,7 @@ export const DedupOptionsSchema = z.object({
   maxStoryLinks: z.number().int().min(1).default(256),
   /** A story file lists at most this many quotes per corroborated claim group and values per conflict. */
   maxStoryQuotes: z.number().int().min(2).default(32),
-  /** LSH buckets keep at most this many members (a guard against hub buckets; see README on order). */
+  /** Copy, near-duplicate and topic buckets keep their most recent members, this many (a guard against hub buckets; see README on order). */
   bucketCap: z.number().int().min(2).default(64),
 
   /** Claims: content similarity for corroboration, tolerance of an approximate number («نحو 50»). */
@@ -80,7 +80,7 @@ export const DedupOptionsSchema = z.object({
   claimNumericContext: z.number().min(0).max(1).default(0.22),
   approxTolerance: z.number().min(0).max(1).default(0.1),
   /**
-   * Claims index postings kept per speaker / counted thing in each index generation: the most recent
+   * Claims index postings kept per speaker / counted thing: the most recent
    * ones (a new posting evicts the oldest), so a speaker quoted every day stays matchable. Each new
    * claim reads every posting under its keys, so this bounds the claim step's cost; 16 postings of 4
    * bytes keep the key's value at 64 bytes, the most a listpack-encoded shard holds (Redis's

@@ -2,20 +2,77 @@
 -- Keys are built inside the scripts from the prefix: the index runs on one Redis node (not Cluster).
 local prefix = ARGV[1]
 
--- Generation of an article number: generation g holds G0·2^g articles, so the shard count of each
--- generation can grow with it and every shard stays a small listpack-encoded hash.
-local function generation(num, G0)
-  local g = 0
-  local limit = G0
-  while num >= limit do
-    g = g + 1
-    limit = limit + G0 * (2 ^ g)
-  end
-  return g
+-- The bucket shards form one table grown by linear hashing (Litwin 1980): shards split one at a
+-- time, in order, as entries arrive, so a lookup reads exactly one shard at any index size (the
+-- layout before format 5 kept one table per "generation" and read every one of them: a cost, and
+-- per-generation caps, that grew with the logarithm of the index), and every shard stays a small
+-- listpack-encoded hash. An entry's address comes from a 32-bit virtual key: the low bits of its
+-- shard hash (the table's base, S0 shards) below the 24 bits of its field (kept in the field itself,
+-- so a split can tell where each field goes without knowing anything else of its entry).
+-- State in `lh`: L (the round: S0·2^L shards at its start), p (the next shard to split), e (fields).
+local function tableState()
+  local raw = redis.call('HMGET', prefix .. ':lh', 'L', 'p', 'e')
+  return tonumber(raw[1] or '0'), tonumber(raw[2] or '0'), tonumber(raw[3] or '0')
 end
 
-local function bucketKey(g, shardHash, S0)
-  return prefix .. ':b:' .. g .. ':' .. string.format('%d', shardHash % (S0 * (2 ^ g)))
+local function shardAddress(shardHash, f24, S0, L, p)
+  local low = shardHash % S0
+  local address = low + S0 * (f24 % (2 ^ L))
+  -- Shards before the split pointer are split in this round: they use one more bit of the field.
+  if address < p then address = low + S0 * (f24 % (2 ^ (L + 1))) end
+  return address
+end
+
+local function shardKey(address)
+  return prefix .. ':b:' .. string.format('%d', address)
+end
+
+-- The 24 bits of a stored field that place it: passage fields are the 3 bytes themselves; the other
+-- kinds (and article ids, 'I' + 8 bytes) carry one letter before them.
+local function fieldBits(field)
+  local at = 2
+  if #field == 3 then at = 1 end
+  local bits = struct.unpack('<I4', string.sub(field, at, at + 2) .. '\0')
+  return bits
+end
+
+-- Splits shard p of round L into p and p + S0·2^L by the field's bit L.
+local function splitShard(S0, L, p)
+  local from = shardKey(p)
+  local bit = 2 ^ L
+  local all = redis.call('HGETALL', from)
+  local moved, names = {}, {}
+  for i = 1, #all, 2 do
+    if math.floor(fieldBits(all[i]) / bit) % 2 == 1 then
+      moved[#moved + 1] = all[i]
+      moved[#moved + 1] = all[i + 1]
+      names[#names + 1] = all[i]
+    end
+  end
+  if #names > 0 then
+    redis.call('HSET', shardKey(p + S0 * bit), unpack(moved))
+    redis.call('HDEL', from, unpack(names))
+  end
+end
+
+-- Splits shards until they hold at most `load` fields on average (each split is O(one shard)).
+local function growTable(S0, load, L, p, e)
+  local shards = S0 * (2 ^ L) + p
+  while e > load * shards do
+    splitShard(S0, L, p)
+    p = p + 1
+    if p == S0 * (2 ^ L) then
+      L = L + 1
+      p = 0
+    end
+    shards = shards + 1
+  end
+  redis.call('HSET', prefix .. ':lh', 'L', L, 'p', p, 'e', e)
+end
+
+-- The shard that holds an article's id field ('I' + its 8 bytes).
+local function idShardKey(idRaw, idShard, S0, L, p)
+  return shardKey(shardAddress(idShard, fieldBits('I' .. idRaw), S0, L, p))
 end
 
 -- Fixed-size slots live in block strings that are created at their full size: growing a string
