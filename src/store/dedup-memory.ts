@@ -20,7 +20,9 @@ export class MemoryDedupStore implements DedupStore {
   private readonly buckets = new Map<string, number[] | Buffer[] | null>();
   private readonly parents: number[] = [];
   private readonly tombstones = new Set<number>();
-  private readonly stories = new Map<number, { members: number[]; version: number; fields: Map<string, string> }>();
+  private readonly stories = new Map<number, { members: number[]; version: number }>();
+  /** The links each article found (as in Redis, kept on the article, not on its story). */
+  private readonly links = new Map<number, Map<string, string>>();
 
   constructor(
     private readonly options: DedupOptions,
@@ -107,7 +109,6 @@ export class MemoryDedupStore implements DedupStore {
           const gone = this.storyRecord(loser);
           const ownSingleton = loser === request.num && gone.members.length === 1;
           kept.members.push(...gone.members);
-          for (const [field, value] of gone.fields) kept.fields.set(field, value);
           this.stories.delete(loser);
           this.parents[loser] = survivor;
           mergedAway.push(loser);
@@ -119,9 +120,11 @@ export class MemoryDedupStore implements DedupStore {
     }
     const root = this.find(request.num);
     const story = this.storyRecord(root);
+    const fields = this.links.get(request.num) ?? new Map<string, string>();
+    this.links.set(request.num, fields);
     for (const [field, value] of pending) {
-      if (!story.fields.has(field)) {
-        story.fields.set(field, value);
+      if (!fields.has(field)) {
+        fields.set(field, value);
         changed = true;
       }
     }
@@ -132,13 +135,10 @@ export class MemoryDedupStore implements DedupStore {
   storyOf(num: number): Promise<StorySnapshot> {
     const root = this.find(num);
     const story = this.stories.get(root);
-    return Promise.resolve({
-      root,
-      version: story?.version ?? 0,
-      members: story ? [...story.members] : [root],
-      fields: new Map(story?.fields ?? []),
-      mergedAway: [],
-    });
+    const members = story ? [...story.members] : [root];
+    const fields = new Map<string, string>();
+    for (const member of members) for (const [field, value] of this.links.get(member) ?? []) fields.set(field, value);
+    return Promise.resolve({ root, version: story?.version ?? 0, members, fields, mergedAway: [] });
   }
 
   storyStatus(num: number): Promise<Omit<LinkStep, 'mergedAway'>> {
@@ -194,10 +194,10 @@ export class MemoryDedupStore implements DedupStore {
   }
 
   /** Singleton stories have no record until they are first linked (as in Redis). */
-  private storyRecord(root: number): { members: number[]; version: number; fields: Map<string, string> } {
+  private storyRecord(root: number): { members: number[]; version: number } {
     let story = this.stories.get(root);
     if (!story) {
-      story = { members: [root], version: 0, fields: new Map() };
+      story = { members: [root], version: 0 };
       this.stories.set(root, story);
     }
     return story;

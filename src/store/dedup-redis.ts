@@ -6,7 +6,7 @@ import { dedupOptions } from '../nlp/dedup/params.js';
 import { murmur32 } from '../nlp/dedup/hash.js';
 import { DedupEngine, type ClaimTextSource } from './dedup-engine.js';
 import type { ArticleMeta, DedupStore, LinkRequest, LinkStep, RegisterRequest, RegisterResult, StorySnapshot } from './dedup-store.js';
-import { decodeClaimPostings, decodeMembers, decodeMeta, decodeNums, decodePostings, encodeEntries, metaSlotSize } from './dedup-store.js';
+import { decodeLinkList, decodeClaimPostings, decodeMembers, decodeMeta, decodeNums, decodePostings, encodeEntries, metaSlotSize } from './dedup-store.js';
 
 /** Layout of the Redis index (see README: memory per article depends on these). */
 export interface RedisLayoutOptions {
@@ -131,8 +131,10 @@ export class RedisDedupStore implements DedupStore {
   }
 
   async storyOf(num: number): Promise<StorySnapshot> {
-    const [root, version, members, fields] = (await this.story_.run(this.redis, [this.prefix, num, this.slotSize])) as [number, number, Buffer, Buffer[]];
-    return { root, version, members: decodeNums(members), fields: fieldMap(fields), mergedAway: [] };
+    const [root, version, members, lists] = (await this.story_.run(this.redis, [this.prefix, num, this.slotSize])) as [number, number, Buffer, Buffer[]];
+    const fields = new Map<string, string>();
+    for (const list of lists) for (const [field, value] of decodeLinkList(list.toString('utf8'))) fields.set(field, value);
+    return { root, version, members: decodeNums(members), fields, mergedAway: [] };
   }
 
   async storyStatus(num: number): Promise<Omit<LinkStep, 'mergedAway'>> {
@@ -198,16 +200,6 @@ export class RedisDedupStore implements DedupStore {
   async clearTombstones(nums: readonly number[]): Promise<void> {
     if (nums.length > 0) await this.redis.srem(`${this.prefix}:tombstones`, ...nums.map(String));
   }
-}
-
-function fieldMap(flat: Buffer[]): Map<string, string> {
-  const map = new Map<string, string>();
-  for (let i = 0; i + 1 < flat.length; i += 2) {
-    const field = flat[i]!.toString('utf8');
-    if (field === 'm' || field === 'v') continue;
-    map.set(field, flat[i + 1]!.toString('utf8'));
-  }
-  return map;
 }
 
 /**

@@ -57,7 +57,7 @@ export interface StorySnapshot {
   root: number;
   version: number;
   members: number[];
-  /** The story's link fields (see src/nlp/dedup/links.ts). */
+  /** The links its members found, by field (see src/nlp/dedup/links.ts). */
   fields: Map<string, string>;
   /** Roots of stories merged into this one by this step. */
   mergedAway: number[];
@@ -215,4 +215,19 @@ export function decodeClaimPostings(raw: Buffer): Posting[] {
 
 export function encodeClaimPosting(num: number, claim: number): Buffer {
   return encodePostingOf(num, claim, 1);
+}
+
+/**
+ * The links an article found, as the index keeps them (dedup-common.lua's linksKey): one string,
+ * "field\u001fvalue\u001e" per link (fields and values as src/nlp/dedup/links.ts writes them), in
+ * the order the article recorded them.
+ */
+export function decodeLinkList(list: string): Array<[string, string]> {
+  return list
+    .split('\u001e')
+    .filter((entry) => entry.length > 0)
+    .map((entry) => {
+      const at = entry.indexOf('\u001f');
+      return [entry.slice(0, at), entry.slice(at + 1)];
+    });
 }

@@ -1,11 +1,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
 import { DEFAULT_LAYOUT, MemoryDedupIndex, MemoryDedupStore, RedisDedupIndex, RedisDedupStore, dedupOptions, type DedupIndex, type DedupInput, type DedupOptions, type DedupState, type RedisLayoutOptions } from '../../src/store/dedup-index.js';
-import { encodeMeta } from '../../src/store/dedup-store.js';
+import { decodeLinkList, encodeMeta } from '../../src/store/dedup-store.js';
 import { decodeClaimDigests, encodeClaimDigests } from '../../src/nlp/dedup/claims.js';
 import { encodeArticleBlob } from '../../src/nlp/dedup/article-blob.js';
 import { testPrefix, testRedis } from '../helpers/redis.js';
 import { dedupCorpus, shuffled } from '../nlp/dedup/corpus.js';
+import { loadSeeds } from '../nlp/dedup/seeds.js';
+import { analyseText } from '../../src/nlp/text/index.js';
+import { extractClaims } from '../../src/nlp/claims/index.js';
 
 const connections: Redis[] = [];
 function connection(): Redis {
@@ -209,5 +212,49 @@ describe('RedisDedupIndex', () => {
     const expected = await sequential(new RedisDedupIndex(connection(), testPrefix('dedup-split-seq'), uncapped, tiny), corpus);
     const got = await parallel(4, shuffled(corpus, order * 7919), testPrefix('dedup-split-par'), uncapped, tiny);
     expect(got).toEqual(expected);
+  });
+
+  it('keeps links on the articles that found them: the same stories and facts as the twin, each fact once however often an article is retried', async () => {
+    // The seeds and a copy of each, with the claims stage's own output: every claim of a copy
+    // corroborates its original, and the seeds' own three cross-article facts are there too.
+    const inputs: DedupInput[] = loadSeeds().flatMap((seed, i) => {
+      const texts = [seed.text, seed.text.replace(/\n\n/gu, '\n\n\n')];
+      return texts.map((text, copy) => {
+        const layer = analyseText(text);
+        const { claims } = extractClaims({ text, tokens: layer.tokens, sentences: layer.sentences, entities: [], publishedAt: null });
+        const id = copy === 0 ? seed.id : `${seed.id.slice(0, 15)}${copy}`;
+        return { id, text, tokens: layer.tokens, sentences: layer.sentences, claims, publishedAt: `2021-07-1${i}T00:00:00.000Z`, sourceName: `outlet-${copy}` };
+      });
+    });
+    const prefix = testPrefix('dedup-claim-lists');
+    const redis = connection();
+    const index = new RedisDedupIndex(redis, prefix);
+    for (const input of inputs) await index.process(input);
+    const state = await index.dumpState();
+    const claimFacts = state.links.filter((link) => link.startsWith('claim-'));
+    expect(claimFacts.length).toBeGreaterThan(20);
+    expect(state).toEqual(await sequential(new MemoryDedupIndex(), inputs));
+    // A retry can find facts that the first pass could not (the article's later copies are indexed
+    // by then), in Redis as in the twin; a second retry finds nothing new and moves no story.
+    const twin = new MemoryDedupIndex();
+    for (const input of inputs) await twin.process(input);
+    for (const input of inputs) await twin.processArticle(input);
+    for (const input of inputs) await index.processArticle(input);
+    const retried = await index.dumpState();
+    expect(retried).toEqual(await twin.dumpState());
+    const before = await Promise.all(inputs.map(async (input) => index.storyStatus(input.id)));
+    for (const input of inputs) await index.processArticle(input);
+    expect(await index.dumpState()).toEqual(retried);
+    expect(await Promise.all(inputs.map(async (input) => index.storyStatus(input.id)))).toEqual(before);
+    const lists = ((await redis.callBuffer('HGETALL', `${prefix}:l:0`)) as Buffer[]).filter((_, i) => i % 2 === 1);
+    // Each article's list holds a fact once (after a retry both articles of a pair may hold it).
+    const perArticle = lists.map((list) => decodeLinkList(list.toString('utf8')).map(([field]) => field));
+    for (const fields of perArticle) expect(fields).toHaveLength(new Set(fields).size);
+    expect(new Set(perArticle.flat()).size).toBeGreaterThanOrEqual(retried.links.filter((link) => link.startsWith('claim-')).length);
+    // A story's own hash keeps only its version: no link is copied there, or from it on a merge.
+    for (const story of state.stories) {
+      const num = await new RedisDedupStore(redis, prefix, dedupOptions()).lookupId(story.storyId);
+      expect(Object.keys(await redis.hgetall(`${prefix}:s:${num}`))).toEqual(['v']);
+    }
   });
 });

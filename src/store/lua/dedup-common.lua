@@ -154,6 +154,18 @@ local function membersOf(root)
   return raw
 end
 
+-- The links an article found (copies, near duplicates, passages, similar content, claim facts): one
+-- value ("field\31value\30" each, fields as in src/nlp/dedup/links.ts) in a hash of 256 articles. In
+-- the story's own hash (layouts up to 4) a big story's links each cost a hashtable entry (~140 bytes
+-- for ~50 of text), and every merge copied all of the absorbed story's links; an article's own list
+-- costs its text and never moves. A story's links are its members' lists.
+local FIELD_END = string.char(31)
+local LINK_END = string.char(30)
+
+local function linksKey(num)
+  return prefix .. ':l:' .. math.floor(num / 256)
+end
+
 local function storySize(root)
   local length = redis.call('STRLEN', membersKey(root))
   if length == 0 then length = redis.call('HSTRLEN', storyKey(root), 'm') end

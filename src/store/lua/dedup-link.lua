@@ -1,6 +1,7 @@
 -- One atomic step: join the article's story with the stories of the articles it links to (union by
 -- smallest article id, so the surviving story id is a function of the set of members, not of the
--- order), record the links on the surviving story, and return its root, version and size.
+-- order), record the links the article found in its own list (see linksKey), and return its
+-- story's root, version and size.
 local num = tonumber(ARGV[2])
 local slotSize = tonumber(ARGV[3])
 
@@ -27,10 +28,7 @@ while a + 3 <= #ARGV do
         redis.call('HDEL', survivorKey, 'm')
       end
       redis.call('APPEND', survivorMembers, membersOf(loser))
-      local fields = redis.call('HGETALL', loserKey)
-      for i = 1, #fields, 2 do
-        if fields[i] ~= 'm' and fields[i] ~= 'v' then redis.call('HSET', survivorKey, fields[i], fields[i + 1]) end
-      end
+      -- The absorbed story's links stay in its members' own lists: nothing to copy.
       redis.call('DEL', loserKey, membersKey(loser))
       setParent(loser, survivor)
       mergedAway[#mergedAway + 1] = loser
@@ -48,8 +46,30 @@ end
 
 local root = findRoot(num, true)
 local key = storyKey(root)
+
+-- Each fact once in the article's list: a retried step finds the same facts again, and adds only
+-- those it did not record the first time.
+local listKey = linksKey(num)
+local slot = num % 256
+local list = nil
+local recorded = nil
+local appended = false
 for i = 1, #pending, 2 do
-  if redis.call('HSETNX', key, pending[i], pending[i + 1]) == 1 then changed = true end
+  local field, value = pending[i], pending[i + 1]
+  if not list then
+    list = redis.call('HGET', listKey, slot) or ''
+    recorded = {}
+    for name in string.gmatch(list, '([^' .. FIELD_END .. LINK_END .. ']*)' .. FIELD_END .. '[^' .. LINK_END .. ']*' .. LINK_END) do recorded[name] = true end
+  end
+  if not recorded[field] then
+    recorded[field] = true
+    list = list .. field .. FIELD_END .. value .. LINK_END
+    appended = true
+  end
+end
+if appended then
+  redis.call('HSET', listKey, slot, list)
+  changed = true
 end
 local version = tonumber(redis.call('HGET', key, 'v') or '0')
 if changed then version = redis.call('HINCRBY', key, 'v', 1) end
