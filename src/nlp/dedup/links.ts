@@ -1,7 +1,8 @@
 /**
- * How pairwise facts are recorded on a story: one field per fact, named by the pair of article
- * numbers (smaller first), so that finding the same fact twice (a retry, or the other article of the
- * pair finding it) writes the same field again instead of adding a second one.
+ * How pairwise facts are recorded (in the list of the article that found them; a story's facts are
+ * its members' lists): one field per fact, named by the pair of article numbers (smaller first), so
+ * that finding the same fact twice (a retry, or the other article of the pair finding it) gives the
+ * same field again instead of a second one.
  */
 
 export type StoryLinkKind = 'exact' | 'near-duplicate' | 'reused-passage' | 'similar-content';
