@@ -121,7 +121,7 @@ export class MemoryDedupStore implements DedupStore {
     const root = this.find(request.num);
     const story = this.storyRecord(root);
     const fields = this.links.get(request.num) ?? new Map<string, string>();
-    this.links.set(request.num, fields);
+    if (pending.length > 0) this.links.set(request.num, fields);
     for (const [field, value] of pending) {
       if (!fields.has(field)) {
         fields.set(field, value);

@@ -6,9 +6,9 @@ local prefix = ARGV[1]
 -- time, in order, as entries arrive, so a lookup reads exactly one shard at any index size (the
 -- layout before format 5 kept one table per "generation" and read every one of them: a cost, and
 -- per-generation caps, that grew with the logarithm of the index), and every shard stays a small
--- listpack-encoded hash. An entry's address comes from a 32-bit virtual key: the low bits of its
--- shard hash (the table's base, S0 shards) below the 24 bits of its field (kept in the field itself,
--- so a split can tell where each field goes without knowing anything else of its entry).
+-- listpack-encoded hash. An entry's address comes from a virtual key: its shard hash modulo the
+-- table's base (S0 shards) below the 24 bits of its field, which the field itself keeps, so a split
+-- can tell where each field goes without knowing anything else of its entry.
 -- State in `lh`: L (the round: S0·2^L shards at its start), p (the next shard to split), e (fields).
 local function tableState()
   local raw = redis.call('HMGET', prefix .. ':lh', 'L', 'p', 'e')
