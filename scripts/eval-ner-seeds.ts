@@ -9,37 +9,20 @@ import { parseArgs } from 'node:util';
 import { loadNerModel } from '../src/models/ner.js';
 import { tagEntities } from '../src/nlp/ner/index.js';
 import { analyseText } from '../src/nlp/text/index.js';
-import { normalise, searchKey } from '../src/nlp/text/normalise.js';
 import { MemoryEntityRegistry } from '../src/store/entity-registry.js';
 import { projectPath } from '../src/paths.js';
-import seedNames from '../test/nlp/ner/seed-names.json' with { type: 'json' };
+import { missedSeedNames } from '../test/nlp/ner/seed-names.js';
 
 const { values } = parseArgs({ options: { weights: { type: 'string' } } });
 const model = loadNerModel(values.weights);
 const registry = new MemoryEntityRegistry();
-const key = (s: string): string =>
-  s
-    .split(/\s+/)
-    .map((w) => searchKey(normalise(w)))
-    .join(' ');
-const gold = seedNames.seeds as Record<string, string[][]>;
-
-const missed: string[] = [];
-let total = 0;
-for (const file of readdirSync(projectPath('seeds')).filter((f) => f.endsWith('.txt')).sort()) {
-  const text = readFileSync(projectPath('seeds', file), 'utf8');
-  const entities = tagEntities(analyseText(text), text, model, { registry, articleId: file });
-  const id = file.slice(0, 3);
-  for (const [form = '', type = ''] of gold[id] ?? []) {
-    total++;
-    // As in the test: the first word's article is optional, and a span a few letters shorter counts.
-    const g = key(form).replace(/^ال/, '');
-    const found = entities.some((e) => {
-      const k = key(e.text).replace(/^ال/, '');
-      return e.type === type && (k === g || k.includes(g) || (g.includes(k) && k.length >= g.length - 3));
-    });
-    if (!found) missed.push(`${id} ${type}:${form}`);
-  }
-}
+const tagged = readdirSync(projectPath('seeds'))
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .map((file) => {
+    const text = readFileSync(projectPath('seeds', file), 'utf8');
+    return { file, entities: tagEntities(analyseText(text), text, model, { registry, articleId: file }) };
+  });
+const { total, missed } = missedSeedNames(tagged);
 console.log(`seed names: ${total - missed.length} of ${total} found (${values.weights ?? 'committed weights'}); missed ${missed.length}:`);
 for (const m of missed) console.log(`  ${m}`);
