@@ -26,6 +26,9 @@ export interface RedisLayoutOptions {
 
 export const DEFAULT_LAYOUT: RedisLayoutOptions = { shardsBase: 1024, shardLoad: 48 };
 
+/** `readMeta` reads a metadata block whole when it wants this many of its 256 slots. */
+const WHOLE_BLOCK_FROM = 16;
+
 function loadScript(name: string): string {
   const common = readFileSync(projectPath('src', 'store', 'lua', 'dedup-common.lua'), 'utf8');
   return `${common}\n${readFileSync(projectPath('src', 'store', 'lua', name), 'utf8')}`;
@@ -145,15 +148,29 @@ export class RedisDedupStore implements DedupStore {
   async readMeta(nums: readonly number[]): Promise<Map<number, ArticleMeta>> {
     const out = new Map<number, ArticleMeta>();
     if (nums.length === 0) return out;
+    // A block (256 slots) from which many slots are wanted is read whole: a big story's members are
+    // thousands of slots in a few blocks, and one GETRANGE each cost ~60 µs (3,099 members: 180 ms).
+    const wantedPerBlock = new Map<number, number>();
+    for (const num of nums) wantedPerBlock.set(Math.floor(num / 256), (wantedPerBlock.get(Math.floor(num / 256)) ?? 0) + 1);
+    const wholeBlocks = [...wantedPerBlock].filter(([, wanted]) => wanted >= WHOLE_BLOCK_FROM).map(([block]) => block);
+    const single = nums.filter((num) => (wantedPerBlock.get(Math.floor(num / 256)) ?? 0) < WHOLE_BLOCK_FROM);
     const pipeline = this.redis.pipeline();
-    for (const num of nums) {
+    for (const block of wholeBlocks) pipeline.getBuffer(`${this.prefix}:m:${block}`);
+    for (const num of single) {
       const offset = (num % 256) * this.slotSize;
       pipeline.getrangeBuffer(`${this.prefix}:m:${Math.floor(num / 256)}`, offset, offset + this.slotSize - 1);
     }
-    const replies = (await pipeline.exec()) ?? [];
-    const slots = replies.map(([error, value]) => {
+    const replies = ((await pipeline.exec()) ?? []).map(([error, value]) => {
       if (error) throw error;
-      return value as Buffer;
+      return (value as Buffer | null) ?? Buffer.alloc(0);
+    });
+    const blocks = new Map(wholeBlocks.map((block, i) => [block, replies[i]!]));
+    const singles = new Map(single.map((num, i) => [num, replies[wholeBlocks.length + i]!]));
+    const slots = nums.map((num) => {
+      const block = blocks.get(Math.floor(num / 256));
+      if (!block) return singles.get(num)!;
+      const offset = (num % 256) * this.slotSize;
+      return block.subarray(offset, offset + this.slotSize);
     });
     if (slots.some((slot) => slot.length >= 14 && slot.readUInt16LE(12) !== 0xffff && !this.sourceNames.has(slot.readUInt16LE(12)))) {
       const all = await this.redis.hgetall(`${this.prefix}:srcn`);
