@@ -27,13 +27,17 @@ local function shardKey(address)
   return prefix .. ':b:' .. string.format('%d', address)
 end
 
+-- A 3-byte little-endian number at byte `at` (article numbers in bucket values, field bits).
+local function u24(raw, at)
+  local value = struct.unpack('<I4', string.sub(raw, at, at + 2) .. '\0')
+  return value
+end
+
 -- The 24 bits of a stored field that place it: passage fields are the 3 bytes themselves; the other
 -- kinds (and article ids, 'I' + 8 bytes) carry one letter before them.
 local function fieldBits(field)
-  local at = 2
-  if #field == 3 then at = 1 end
-  local bits = struct.unpack('<I4', string.sub(field, at, at + 2) .. '\0')
-  return bits
+  if #field == 3 then return u24(field, 1) end
+  return u24(field, 2)
 end
 
 -- Splits shard p of round L into p and p + S0·2^L by the field's bit L.

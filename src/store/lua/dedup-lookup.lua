@@ -6,4 +6,4 @@ local S0 = tonumber(ARGV[4])
 local L, p = tableState()
 local value = redis.call('HGET', idShardKey(idRaw, idShard, S0, L, p), 'I' .. idRaw)
 if not value then return -1 end
-return struct.unpack('<I4', string.sub(value, 1, 3) .. '\0')
+return u24(value, 1)

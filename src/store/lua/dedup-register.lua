@@ -34,7 +34,7 @@ local idField = 'I' .. idRaw
 local idKey = idShardKey(idRaw, idShard, S0, L, p)
 local num = nil
 local idValue = redis.call('HGET', idKey, idField)
-if idValue then num = struct.unpack('<I4', string.sub(idValue, 1, 3) .. '\0') end
+if idValue then num = u24(idValue, 1) end
 
 local existed = 1
 if not num then
@@ -83,7 +83,7 @@ for e = 0, (#entries / entrySize) - 1 do
     hits[#hits + 1] = value
     if kind == 'C' then
       for at = 1, #value - claimPostingSize + 1, claimPostingSize do
-        local other = struct.unpack('<I4', string.sub(value, at, at + 2) .. '\0')
+        local other = u24(value, at)
         if other ~= num then claimArticles[other] = true end
       end
     end
