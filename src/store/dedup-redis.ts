@@ -11,9 +11,9 @@ import { decodeLinkList, decodeClaimPostings, decodeMembers, decodeMeta, decodeN
 /** Layout of the Redis index (see README: memory per article depends on these). */
 export interface RedisLayoutOptions {
   /**
-   * Shards the table starts with (a power of two). An entry's shard comes from the low bits of its
-   * shard hash modulo this base and from its field's bits as the table grows, so base and field
-   * together tell entries apart by 24 + log2(base) bits.
+   * Shards the table starts with (any whole number; 1,024 by default). An entry's shard comes from
+   * its shard hash modulo this base and, as the table grows, from its field's 24 bits, so base and
+   * field together tell entries apart by 24 + log2(base) bits.
    */
   shardsBase: number;
   /**
