@@ -13,12 +13,12 @@ import { toEnrichedRecord, IncompleteRecordError } from './finalise.js';
 import { WriteJobDataSchema, describeZodError, failureJobData } from './job-data.js';
 import { setMarker } from './markers.js';
 import { WRITE_QUEUE, failureJobId, openQueue } from './queues.js';
+import { StoryFlusher, threadRedisOptions } from './story-flusher.js';
 import { CHAIN } from './stages.js';
 import { baseWorkerOptions, closeWithin, requeueIfStalled } from './worker-common.js';
 
 /** How long a story's file may trail its index when it was not due for a rewrite at once. */
 export const STORY_FLUSH_DELAY_MS = 2_000;
-const EVERY_CHANGE = { alwaysUpTo: Number.POSITIVE_INFINITY, fraction: 0 };
 /**
  * A record's job rewrites its story's file itself only while the story is small (milliseconds); a
  * big story's rebuild (O(story size): seconds for thousands of articles on a loaded machine) is left
@@ -53,6 +53,9 @@ export async function startWriteWorker(options: WriteWorkerOptions): Promise<Run
   // Story files quote claims from the records this writer (or another) wrote into the same folder.
   const dedupIndex = new RedisDedupIndex(connection, dedupPrefix(settings.prefix), {}, DEFAULT_LAYOUT, new RecordClaimTexts(outDir));
   const storyLockPrefix = `${settings.prefix}:story-lock`;
+  // Story flushes rebuild whole stories (thousands of members): in a thread, so that this event loop
+  // keeps renewing the locks of the record jobs beside them.
+  const flusher = new StoryFlusher({ redis: threadRedisOptions(connection), prefix: settings.prefix, outDir, lockPrefix: storyLockPrefix });
   // A writer killed between writing a temp file and renaming it leaves the temp file behind.
   for (const folder of ['articles', 'failed', 'stories']) {
     const removed = await removeStaleTempFiles(join(outDir, folder));
@@ -68,8 +71,7 @@ export async function startWriteWorker(options: WriteWorkerOptions): Promise<Run
     if (!parsed.success) throw new UnrecoverableError(`invalid write job: ${describeZodError(parsed.error)}`);
     const data = parsed.data;
     if (data.kind === 'story') {
-      await writePendingTombstones(outDir, dedupIndex, connection, { lockPrefix: storyLockPrefix });
-      await writeStoryWhenDue(outDir, dedupIndex, data.storyId, [], connection, { lockPrefix: storyLockPrefix, policy: EVERY_CHANGE });
+      await flusher.flush(data.storyId);
       return { articleId: data.storyId, status: 'ok' };
     }
     if (data.kind === 'failure') {
@@ -139,6 +141,7 @@ export async function startWriteWorker(options: WriteWorkerOptions): Promise<Run
     worker,
     async close(timeoutMs = settings.shutdownTimeoutMs) {
       if (await closeWithin(worker, timeoutMs)) logger.warn({ stage: 'write', timeoutMs }, 'active writes did not finish in time: released them');
+      await flusher.close();
       await self.close();
     },
   };
