@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { statSync } from 'node:fs';
-import { Ingestor } from '../ingest/ingestor.js';
+import { Ingestor, summaryLine } from '../ingest/ingestor.js';
 import { listInputFiles, watchInbox, type InboxWatcher } from '../ingest/watcher.js';
 import { commandContext, onShutdownSignal } from './context.js';
 
@@ -29,9 +29,8 @@ export async function ingestCommand(paths: string[], options: { watch: boolean }
     files.push(...(info.isDirectory() ? await listInputFiles(resolve(path)) : [resolve(path)]));
   }
   const summaries = await Promise.all(files.map((file) => ingestor.ingestFile(file, null)));
-  const ok = summaries.reduce((sum, s) => sum + s.ok, 0);
   const failed = summaries.reduce((sum, s) => sum + s.failed, 0);
-  process.stdout.write(`khabar: ${ok} article(s) written, ${failed} failure(s)\n`);
+  process.stdout.write(`${summaryLine(summaries, null)}\n`);
   await ingestor.close();
   connection.disconnect();
   process.exitCode = failed > 0 ? 1 : 0;

@@ -2,7 +2,9 @@ import { rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { projectPath } from '../paths.js';
 import { redactRedisUrl } from '../logger.js';
-import { Ingestor, type FileSummary } from '../ingest/ingestor.js';
+import { existsSync } from 'node:fs';
+import { Ingestor, summaryLine, type FileSummary } from '../ingest/ingestor.js';
+import { recordPath } from '../store/output.js';
 import { listInputFiles, watchInbox, type InboxWatcher } from '../ingest/watcher.js';
 import { embeddedUrlFile } from '../pipeline/redis.js';
 import { allQueues } from '../pipeline/stages.js';
@@ -70,7 +72,10 @@ export async function runCommand(paths: string[], options: RunOptions): Promise<
     }
   }
   const connection = ctx.connect();
-  const ingestor = new Ingestor({ connection, settings, logger, maxFileBytes: ctx.env.KHABAR_MAX_FILE_BYTES, highWater: ctx.env.KHABAR_INGEST_HIGH_WATER });
+  // This process owns the output folder: an article processed before whose record is not in it
+  // (output/ deleted, or another --out) is processed again rather than reported as written.
+  const redoWhen = (id: string): boolean => !existsSync(recordPath(outDir, id));
+  const ingestor = new Ingestor({ connection, settings, logger, maxFileBytes: ctx.env.KHABAR_MAX_FILE_BYTES, highWater: ctx.env.KHABAR_INGEST_HIGH_WATER, redoWhen });
   const dashboardConnection = dashboardSettings ? ctx.connect() : null;
   const dashboard: RunningDashboard | null =
     dashboardSettings && dashboardConnection
@@ -108,7 +113,7 @@ export async function runCommand(paths: string[], options: RunOptions): Promise<
     const ok = summaries.reduce((sum, s) => sum + s.ok, 0);
     const failed = summaries.reduce((sum, s) => sum + s.failed, 0);
     logger.info({ ok, failed, out: options.out }, 'all inputs finished');
-    process.stdout.write(`khabar: ${ok} record(s) written to ${options.out}/articles, ${failed} failure(s)${failed > 0 ? ` in ${options.out}/failed` : ''}\n`);
+    process.stdout.write(`${summaryLine(summaries, options.out)}\n`);
     await stop();
     process.exit(failed > 0 ? 1 : 0);
   }

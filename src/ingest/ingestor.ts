@@ -8,7 +8,7 @@ import type { Logger } from '../logger.js';
 import { ArticleSchema, type Article, type Origin } from '../schema/article.js';
 import { SCHEMA_VERSION, type RecordInProgress } from '../schema/record.js';
 import type { WriteJobData, StageJobData } from '../pipeline/job-data.js';
-import { getMarkers, type Marker } from '../pipeline/markers.js';
+import { getMarkers, markerKey, type Marker } from '../pipeline/markers.js';
 import { articleJobId, failureJobId, openQueue, pendingJobs } from '../pipeline/queues.js';
 import { allQueues } from '../pipeline/stages.js';
 import { articleId, rejectedInputId } from './article-id.js';
@@ -28,6 +28,12 @@ export interface IngestorOptions {
   highWater: number;
   /** How often finished articles are looked up (ms). */
   pollMs?: number;
+  /**
+   * An article finished before (its "written" marker is there) is processed again when this says
+   * so: `khabar run` passes "its record is missing from this output folder", so deleting output/ and
+   * running again writes the records again. Without it, such articles count as `earlier`.
+   */
+  redoWhen?: (articleId: string) => boolean;
 }
 
 /** A file being followed until every article in it is written. */
@@ -37,6 +43,8 @@ interface TrackedFile {
   inboxDir: string | null;
   ids: Set<string>;
   outcomes: Map<string, Marker>;
+  /** Ids already finished before this ingest queued them (and not processed again). */
+  earlier: Set<string>;
   rejected: { line: number | null; reason: string }[];
   resolve: (summary: FileSummary) => void;
 }
@@ -46,6 +54,8 @@ export interface FileSummary {
   articles: number;
   ok: number;
   failed: number;
+  /** Of `ok`: articles an earlier ingest already finished (the same text, seen before), not written again now. */
+  earlier: number;
   /** Where the file went (inbox files), or null. */
   movedTo: string | null;
 }
@@ -85,7 +95,7 @@ export class Ingestor {
    */
   async ingestFile(path: string, inboxDir: string | null): Promise<FileSummary> {
     if (this.inFlight.has(path) || [...this.tracked].some((file) => file.path === path)) {
-      return { path, articles: 0, ok: 0, failed: 0, movedTo: null }; // already being followed (a second watcher event)
+      return { path, articles: 0, ok: 0, failed: 0, earlier: 0, movedTo: null }; // already being followed (a second watcher event)
     }
     this.inFlight.add(path);
     // Reading and queueing take a slot (bounded memory when thousands of files land at once);
@@ -137,12 +147,21 @@ export class Ingestor {
       return this.rejectFile(path, inboxDir, bytes, rejection, log);
     }
 
-    const tracked: TrackedFile = { path, inboxDir, ids: new Set(), outcomes: new Map(), rejected: [], resolve: () => {} };
+    const tracked: TrackedFile = { path, inboxDir, ids: new Set(), outcomes: new Map(), earlier: new Set(), rejected: [], resolve: () => {} };
     const done = new Promise<FileSummary>((resolve) => { tracked.resolve = resolve; });
+    const finishedBefore = await this.finishedBefore(entries.flatMap((entry) => (entry.ok ? [articleId(entry.draft, path)] : [])));
     for (const entry of entries) {
       await this.waitForRoom();
       if (entry.ok) {
         const id = articleId(entry.draft, path);
+        if (finishedBefore.has(id)) {
+          if (this.options.redoWhen?.(id)) {
+            await this.forget(id);
+            log.info({ articleId: id }, 'finished before, but its record is missing from the output folder: processing it again');
+          } else {
+            tracked.earlier.add(id);
+          }
+        }
         const article: Article = ArticleSchema.parse({
           id,
           text: entry.draft.text,
@@ -165,6 +184,33 @@ export class Ingestor {
     this.tracked.add(tracked);
     this.ensurePolling();
     return { finished: done };
+  }
+
+  /** Of these article ids, those an earlier ingest already saw through to an "ok" record (one MGET per 1,000). */
+  private async finishedBefore(ids: string[]): Promise<Set<string>> {
+    const finished = new Set<string>();
+    for (let i = 0; i < ids.length; i += 1000) {
+      const batch = ids.slice(i, i + 1000);
+      const markers = await getMarkers(this.options.connection, this.options.settings.prefix, batch);
+      markers.forEach((marker, index) => {
+        const id = batch[index];
+        if (marker?.status === 'ok' && id) finished.add(id);
+      });
+    }
+    return finished;
+  }
+
+  /**
+   * Lets an article finished before run the chain again: its marker goes, and so do its kept
+   * completed jobs (their ids would make every queue's add a no-op). Every stage is idempotent, so
+   * the indexes it updates end as they were.
+   */
+  private async forget(id: string): Promise<void> {
+    await this.options.connection.del(markerKey(this.options.settings.prefix, id));
+    for (const queue of this.chain) {
+      // A job still locked by a worker cannot be removed: that article is being processed anyway.
+      await queue.remove(articleJobId(id)).catch(() => 0);
+    }
   }
 
   private async readBytes(path: string): Promise<Uint8Array> {
@@ -197,7 +243,7 @@ export class Ingestor {
         log.warn({ err: (moveError as Error).message }, 'could not move the rejected file'),
       );
     }
-    const tracked: TrackedFile = { path, inboxDir: null, ids: new Set([id]), outcomes: new Map(), rejected: [{ line: null, reason: error.message }], resolve: () => {} };
+    const tracked: TrackedFile = { path, inboxDir: null, ids: new Set([id]), outcomes: new Map(), earlier: new Set(), rejected: [{ line: null, reason: error.message }], resolve: () => {} };
     const finished = new Promise<FileSummary>((resolve) => { tracked.resolve = resolve; });
     this.tracked.add(tracked);
     this.ensurePolling();
@@ -297,6 +343,7 @@ export class Ingestor {
     const outcomes = [...file.outcomes.values()];
     const ok = outcomes.filter((marker) => marker.status === 'ok').length;
     const failed = outcomes.length - ok;
+    const earlier = file.earlier.size;
     this.totals.ok += ok;
     this.totals.failed += failed;
     let movedTo: string | null = null;
@@ -310,8 +357,8 @@ export class Ingestor {
         return null;
       });
     }
-    this.options.logger.info({ stage: 'ingest', file: basename(file.path), ok, failed }, 'file finished');
-    file.resolve({ path: file.path, articles: file.ids.size, ok, failed, movedTo });
+    this.options.logger.info({ stage: 'ingest', file: basename(file.path), ok, failed, earlier }, 'file finished');
+    file.resolve({ path: file.path, articles: file.ids.size, ok, failed, earlier, movedTo });
   }
 
   async close(): Promise<void> {
@@ -319,6 +366,21 @@ export class Ingestor {
     if (this.pollTimer) clearTimeout(this.pollTimer);
     await Promise.all(this.chain.map((queue) => queue.close()));
   }
+}
+
+/**
+ * The line `run --once` and `ingest` end with: how many records, and how many of them an earlier run
+ * had already written. `out` is the output folder, or null when the writers are elsewhere (`ingest`).
+ */
+export function summaryLine(summaries: readonly FileSummary[], out: string | null): string {
+  const sum = (pick: (summary: FileSummary) => number) => summaries.reduce((total, summary) => total + pick(summary), 0);
+  const ok = sum((s) => s.ok);
+  const failed = sum((s) => s.failed);
+  const earlier = sum((s) => s.earlier);
+  const where = out === null ? '' : ` in ${out}/articles`;
+  const failures = `${failed} failure(s)${failed > 0 && out !== null ? ` in ${out}/failed` : ''}`;
+  if (earlier === 0) return `khabar: ${ok} record(s) written${out === null ? '' : ` to ${out}/articles`}, ${failures}`;
+  return `khabar: ${ok} record(s)${where} (${ok - earlier} written now, ${earlier} already processed by an earlier run and left as they were), ${failures}`;
 }
 
 /** Paths in job data are relative to the working directory when inside it (no machine paths in logs). */
