@@ -13,36 +13,17 @@ import { initStage } from './lib/chain.js';
 import { dedupStage, dedupPrefix } from '../src/pipeline/stages/dedup.js';
 import { dedupMemoryUsage } from '../src/store/dedup-usage.js';
 import { StageNameSchema } from '../src/schema/record.js';
-import { chooseCorpus, toRecord } from './corpus/index.js';
-import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { RecordInProgress } from '../src/schema/record.js';
-import { stageDefinition } from '../src/pipeline/stages.js';
+import { chooseCorpus } from './corpus/index.js';
+import { seedRewrites } from './corpus/seed-rewrites.js';
 
 const articles = z.coerce.number().int().positive().parse(process.argv[2] ?? 1000);
 const upstream = z.array(StageNameSchema.exclude(['dedup'])).parse((process.argv[3] ?? 'tokenise,ner,claims').split(','));
 const corpus = z.enum(['auto', 'seed-rewrites']).parse(process.argv[4] ?? 'auto');
 
-/** The seeds rewritten `count` times (the same scheme as the soak test's corpus). */
-async function* seedRewrites(count: number): AsyncGenerator<RecordInProgress> {
-  const seeds = readdirSync('seeds').filter((name) => name.endsWith('.txt')).sort().map((name) => readFileSync(join('seeds', name), 'utf8'));
-  const stages = await Promise.all(upstream.map(async (name) => initStage(stageDefinition(name))));
-  for (let i = 0; i < count; i++) {
-    const [title = '', ...body] = seeds[i % seeds.length]!.split(/\n\s*\n/);
-    const shift = Math.floor(i / seeds.length) % Math.max(body.length, 1);
-    const text = `${title}\n\n${[...body.slice(shift), ...body.slice(0, shift)].join('\n\n')}\n\nتصحيح رقم ${i + 1}: حدثت هذه النسخة من الخبر.`;
-    const id = createHash('sha256').update(text).digest('hex').slice(0, 16);
-    let record = toRecord({ id, title, text, source: `outlet-${i % 7}`, publishedAt: new Date(Date.UTC(2021, 6, 1) + i * 60_000).toISOString() });
-    for (const stage of stages) record = await stage(record);
-    yield record;
-  }
-}
-
 const redis = await startBenchRedis('dedup-memory');
 try {
   const stream = corpus === 'seed-rewrites'
-    ? { names: upstream, records: seedRewrites(articles), close: async () => {} }
+    ? { names: upstream, records: seedRewrites(articles, upstream), close: async () => {} }
     : await upstreamStream(articles, upstream, chooseCorpus('auto'));
   const dedup = await initStage(dedupStage, redis.client, 'memory');
   const baseline = await usedMemory(redis.client);

@@ -25,12 +25,16 @@ export interface RunOptions {
   dashboard?: number;
 }
 
-/** Waits (bounded) until the write queue has nothing pending: the last story-file rewrites are done. */
+/**
+ * Waits (bounded) until the write queue has nothing pending: the last story-file rewrites are done.
+ * The delayed story flushes are due now (a big story's waits 2 ms a member): they are promoted.
+ */
 async function drainWriteQueue(connection: Redis, settings: QueueSettings): Promise<void> {
   const queue = openQueue(WRITE_QUEUE, connection, settings);
   const deadline = Date.now() + STORY_FLUSH_DELAY_MS + 30_000;
   try {
     while (Date.now() < deadline) {
+      await queue.promoteJobs();
       if ((await pendingJobs(queue)) === 0) return;
       await sleep(200);
     }

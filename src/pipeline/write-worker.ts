@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import type { Redis } from 'ioredis';
 import type { QueueSettings } from '../config.js';
 import type { Logger } from '../logger.js';
-import { failurePath, recordPath, removeStaleTempFiles, writeJsonAtomic } from '../store/output.js';
+import { failurePath, quotesPath, recordPath, removeStaleTempFiles, writeJsonAtomic } from '../store/output.js';
 import { DEFAULT_LAYOUT, RedisDedupIndex } from '../store/dedup-index.js';
-import { RecordClaimTexts } from '../store/record-claims.js';
+import { RecordClaimTexts, recordQuotes } from '../store/record-claims.js';
 import { DEFAULT_REWRITE_POLICY, writePendingTombstones, writeStoryWhenDue } from '../store/story-writer.js';
 import { dedupPrefix } from './stages/dedup.js';
 import { toEnrichedRecord, IncompleteRecordError } from './finalise.js';
@@ -30,10 +30,12 @@ export function storyFlushDelayMs(members: number): number {
 /**
  * A record's job rewrites its story's file itself only while the story is small (milliseconds); a
  * big story's rebuild (O(story size): seconds for thousands of articles on a loaded machine) is left
- * to the story's own delayed flush job. In the soak, record jobs that rebuilt a 2,000-article story
- * were caught by 6 worker kills in a row and failed as stalled after their record was written.
+ * to the story's own delayed flush job, in the flush thread. In the soak, record jobs that rebuilt a
+ * 2,000-article story were caught by 6 worker kills in a row and failed as stalled after their record
+ * was written; and a big story whose file was never written (a story another one merged into) was
+ * rebuilt by a record job on the event loop (`neverAbove`).
  */
-const INLINE_POLICY = { alwaysUpTo: DEFAULT_REWRITE_POLICY.alwaysUpTo, fraction: Number.POSITIVE_INFINITY };
+const INLINE_POLICY = { alwaysUpTo: DEFAULT_REWRITE_POLICY.alwaysUpTo, fraction: Number.POSITIVE_INFINITY, neverAbove: DEFAULT_REWRITE_POLICY.alwaysUpTo };
 /** A story flush that failed (its worker killed again and again) is queued again up to this many times. */
 export const STORY_FLUSH_RETRIES = 20;
 
@@ -65,7 +67,7 @@ export async function startWriteWorker(options: WriteWorkerOptions): Promise<Run
   // keeps renewing the locks of the record jobs beside them.
   const flusher = new StoryFlusher({ redis: threadRedisOptions(connection), prefix: settings.prefix, outDir, lockPrefix: storyLockPrefix });
   // A writer killed between writing a temp file and renaming it leaves the temp file behind.
-  for (const folder of ['articles', 'failed', 'stories']) {
+  for (const folder of ['articles', 'failed', 'stories', '.quotes']) {
     const removed = await removeStaleTempFiles(join(outDir, folder));
     if (removed > 0) logger.info({ stage: 'write', folder, removed }, 'removed temp files left by a killed writer');
   }
@@ -99,6 +101,8 @@ export async function startWriteWorker(options: WriteWorkerOptions): Promise<Run
       if (error instanceof IncompleteRecordError) throw new UnrecoverableError(error.message);
       throw new UnrecoverableError(`record does not match the schema: ${(error as Error).message.slice(0, 500)}`);
     }
+    // Quotes first: whoever sees the record can read its quotes file (story flushes read that, not the record).
+    if (record.claims) await writeJsonAtomic(quotesPath(outDir, record.id), recordQuotes(record));
     await writeJsonAtomic(recordPath(outDir, record.id), record);
     if (record.dedup) {
       // The story as the index holds it now (later articles may have grown or merged it since the

@@ -7,6 +7,16 @@ export function recordPath(outDir: string, id: string): string {
   return join(outDir, 'articles', `${safeId(id)}.json`);
 }
 
+/**
+ * output/.quotes/<id>.json: an article's claims as story files quote them (text and quantities, a few
+ * KB), beside its record (hundreds of KB, mostly tokens). A story flush reads one for each quoted
+ * member, so a 1,000-article story reads a few MB instead of the records' ~230 MB. A cache of the
+ * writer's: deleting it only makes flushes read the records again.
+ */
+export function quotesPath(outDir: string, id: string): string {
+  return join(outDir, '.quotes', `${safeId(id)}.json`);
+}
+
 export function failurePath(outDir: string, id: string): string {
   return join(outDir, 'failed', `${safeId(id)}.json`);
 }

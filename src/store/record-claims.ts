@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { MemoryClaimTexts, type ClaimTextSource } from './dedup-engine.js';
 import { articleClaimTexts, type ArticleClaimTexts } from '../nlp/dedup/story.js';
-import { recordPath } from './output.js';
+import { quotesPath, recordPath } from './output.js';
 
-/** The part of a record that a story file quotes: its claims' texts and quantities. */
+/** The part of a record that a story file quotes: its claims' texts and quantities (also the whole of its quotes file). */
 const RecordClaimsSchema = z.object({
   claims: z
     .array(
@@ -44,18 +44,33 @@ export class RecordClaimTexts implements ClaimTextSource {
     return out;
   }
 
+  /** The article's quotes file, else (written before quotes files, or deleted) its record. */
   private async read(id: string): Promise<ArticleClaimTexts | null> {
-    let raw: string;
-    try {
-      raw = await readFile(recordPath(this.outDir, id), 'utf8');
-    } catch {
-      return null;
-    }
-    try {
-      const parsed = RecordClaimsSchema.safeParse(JSON.parse(raw));
-      return parsed.success ? articleClaimTexts(parsed.data.claims) : null;
-    } catch {
-      return null;
-    }
+    return (await readClaims(quotesPath(this.outDir, id))) ?? readClaims(recordPath(this.outDir, id));
   }
+}
+
+async function readClaims(path: string): Promise<ArticleClaimTexts | null> {
+  let raw: string;
+  try {
+    raw = await readFile(path, 'utf8');
+  } catch {
+    return null;
+  }
+  try {
+    const parsed = RecordClaimsSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? articleClaimTexts(parsed.data.claims) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** What output/.quotes/<id>.json holds for a record: the fields of its claims that story files quote. */
+export function recordQuotes(record: { claims?: ReadonlyArray<{ text: string; quantities: ReadonlyArray<{ text: string; counted: string | null; unit: string | null }> }> }): z.infer<typeof RecordClaimsSchema> {
+  return {
+    claims: (record.claims ?? []).map((claim) => ({
+      text: claim.text,
+      quantities: claim.quantities.map(({ text, counted, unit }) => ({ text, counted, unit })),
+    })),
+  };
 }

@@ -95,6 +95,8 @@ export interface StoryRewritePolicy {
   alwaysUpTo: number;
   /** A bigger story is rewritten once its version moved by at least this fraction of its size since the last write. */
   fraction: number;
+  /** Stories bigger than this are never rebuilt under this policy, not even when never written (default: no limit). */
+  neverAbove?: number;
 }
 
 export const DEFAULT_REWRITE_POLICY: StoryRewritePolicy = { alwaysUpTo: 64, fraction: 1 / 8 };
@@ -105,6 +107,7 @@ export const DEFAULT_REWRITE_POLICY: StoryRewritePolicy = { alwaysUpTo: 64, frac
  * file lags the index by fewer than n/8 changes.
  */
 export function storyRewriteDue(status: Pick<StoryStatus, 'version' | 'size'>, writtenVersion: number | null, policy: StoryRewritePolicy = DEFAULT_REWRITE_POLICY): boolean {
+  if (status.size > (policy.neverAbove ?? Number.POSITIVE_INFINITY)) return false;
   if (writtenVersion === null) return true;
   if (status.version <= writtenVersion) return false;
   if (status.size <= policy.alwaysUpTo) return true;

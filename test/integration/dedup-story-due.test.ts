@@ -30,6 +30,17 @@ describe('when the writer rebuilds a story file', () => {
     );
   });
 
+  it('never rebuilds a story above a policy\'s size limit, not even one never written (a record job leaves those to the flush thread)', () => {
+    const inline = { alwaysUpTo: 64, fraction: Number.POSITIVE_INFINITY, neverAbove: 64 };
+    fc.assert(
+      fc.property(fc.nat(10_000), fc.integer({ min: 1, max: 5_000 }), fc.option(fc.nat(10_000)), (version, size, written) => {
+        const due = storyRewriteDue({ version, size }, written, inline);
+        if (size > 64) expect(due).toBe(false);
+        else expect(due).toBe(written === null || version > written);
+      }),
+    );
+  });
+
   it('rewrites a story that grows to 10,000 articles a few dozen times, never lagging by n/8 changes', () => {
     let written: number | null = null;
     let writes = 0;

@@ -6,8 +6,8 @@ import type { Redis } from 'ioredis';
 import { StoryFileSchema, type Story } from '../../src/schema/story.js';
 import { storyPath, writeDedupStories, writePendingTombstones, writeStoryFile, writeStoryTombstone, writeStoryWhenDue } from '../../src/store/story-writer.js';
 import { DEFAULT_LAYOUT, RedisDedupIndex } from '../../src/store/dedup-index.js';
-import { RecordClaimTexts } from '../../src/store/record-claims.js';
-import { recordPath, writeJsonAtomic } from '../../src/store/output.js';
+import { RecordClaimTexts, recordQuotes } from '../../src/store/record-claims.js';
+import { quotesPath, recordPath, writeJsonAtomic } from '../../src/store/output.js';
 import { analyseText } from '../../src/nlp/text/index.js';
 import { extractClaims } from '../../src/nlp/claims/index.js';
 import { loadSeeds } from '../nlp/dedup/seeds.js';
@@ -133,7 +133,8 @@ describe('story writer', () => {
     const dir = outDir();
     const redis = connection();
     const lockPrefix = testPrefix('story-quotes-lock');
-    const index = new RedisDedupIndex(redis, testPrefix('story-quotes'), {}, DEFAULT_LAYOUT, new RecordClaimTexts(dir));
+    const prefix = testPrefix('story-quotes');
+    const index = new RedisDedupIndex(redis, prefix, {}, DEFAULT_LAYOUT, new RecordClaimTexts(dir));
     const seeds = loadSeeds();
     const claimsOf = new Map<string, ReturnType<typeof extractClaims>['claims']>();
     for (const seed of seeds) {
@@ -156,5 +157,14 @@ describe('story writer', () => {
     expect(quotes(read())).toEqual({ [s000!.id]: expect.stringContaining('زيارة طائب الأخيرة لبغداد'), [s003!.id]: expect.stringContaining('زيارة طائب، إن رئيس استخبارات') });
     // Complete now: not due again until the story changes.
     expect(await writeStoryWhenDue(dir, index, storyId, [], redis, { lockPrefix })).toBe(false);
+
+    // An article's quotes file (output/.quotes, a few KB) is read before its record (hundreds of KB):
+    // a fresh reader (a new flush thread) quotes from it. Here it says something else, to tell them apart.
+    const quotesOf000 = recordQuotes({ claims: claimsOf.get(s000!.id) });
+    quotesOf000.claims = quotesOf000.claims.map((claim) => ({ ...claim, text: `من ملف الاقتباسات: ${claim.text}` }));
+    await writeJsonAtomic(quotesPath(dir, s000!.id), quotesOf000);
+    const fresh = new RedisDedupIndex(redis, prefix, {}, DEFAULT_LAYOUT, new RecordClaimTexts(dir));
+    const story = await fresh.getStory(storyId);
+    expect(quotes(story!)).toEqual({ [s000!.id]: expect.stringMatching(/^من ملف الاقتباسات: .*زيارة طائب الأخيرة لبغداد/), [s003!.id]: expect.stringContaining('زيارة طائب، إن رئيس استخبارات') });
   });
 });

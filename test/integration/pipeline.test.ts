@@ -11,6 +11,7 @@ import { startInProcessWorkers, type InProcessWorkers } from '../../src/pipeline
 import { firstQueue } from '../../src/pipeline/stages.js';
 import { createRedis } from '../../src/pipeline/redis.js';
 import { testRedisUrl } from '../helpers/redis.js';
+import { recordQuotes } from '../../src/store/record-claims.js';
 import { quietLogger, tempDir, testSettings } from '../helpers/pipeline.js';
 
 const SEEDS = readdirSync('seeds').filter((name) => name.endsWith('.txt')).map((name) => resolve('seeds', name));
@@ -56,6 +57,9 @@ describe('pipeline through real Redis and real workers', () => {
       for (const token of record.tokens) expect(record.text.slice(token.start, token.end)).toBe(token.text);
       expect(Object.keys(record.pipeline.stages)).toContain('tokenise');
       expect(file).toBe(`${record.id}.json`);
+      // Beside it, the few KB of its claims that story files quote (read by flushes instead of the record).
+      expect(JSON.parse(readFileSync(join(outDir, '.quotes', file), 'utf8'))).toEqual(recordQuotes(record));
+      expect(record.claims?.length).toBeGreaterThan(0);
     }
     // Seeds given as paths are read once and never moved.
     for (const seed of SEEDS) expect(existsSync(seed)).toBe(true);
