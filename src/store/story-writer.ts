@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -139,7 +139,10 @@ export async function writeStoryWhenDue(
   const writtenKey = `${settings.lockPrefix}:written`;
   if (redis) {
     const written = await redis.hget(writtenKey, status.storyId);
-    if (!storyRewriteDue(status, written === null ? null : Number(written), options.policy)) return false;
+    // The versions written are kept in Redis, the files on disk: a file that is gone (output/ deleted,
+    // the articles run again) counts as never written.
+    const onDisk = await access(storyPath(outDir, status.storyId)).then(() => true, () => false);
+    if (!storyRewriteDue(status, written === null || !onDisk ? null : Number(written), options.policy)) return false;
   }
   const story = await index.getStory(status.storyId);
   if (!story) return false;

@@ -157,6 +157,10 @@ describe('story writer', () => {
     expect(quotes(read())).toEqual({ [s000!.id]: expect.stringContaining('زيارة طائب الأخيرة لبغداد'), [s003!.id]: expect.stringContaining('زيارة طائب، إن رئيس استخبارات') });
     // Complete now: not due again until the story changes.
     expect(await writeStoryWhenDue(dir, index, storyId, [], redis, { lockPrefix })).toBe(false);
+    // Unless its file is gone (output/ deleted and the articles run again): then it is written again.
+    rmSync(storyPath(dir, storyId));
+    expect(await writeStoryWhenDue(dir, index, storyId, [], redis, { lockPrefix })).toBe(true);
+    expect(quotes(read())[s000!.id]).toEqual(expect.stringContaining('زيارة طائب الأخيرة لبغداد'));
 
     // An article's quotes file (output/.quotes, a few KB) is read before its record (hundreds of KB):
     // a fresh reader (a new flush thread) quotes from it. Here it says something else, to tell them apart.
