@@ -1,9 +1,9 @@
 /**
  * What a big story's flush does to the write worker's event loop: `npm run bench:story-flush -- [articles]`.
  * Indexes `articles` seed rewrites (tokenise, ner, claims, dedup: five big stories, as in the soak),
- * writes their records, then rebuilds the biggest story's file three times each way: on this thread
+ * writes their quotes files and records, then rebuilds the biggest story's file three times each way: on this thread
  * (`writeStoryWhenDue`, as the write worker did before 2026-12-03) and through `StoryFlusher` (a worker
- * thread, as it does now). Prints each rebuild's wall time and the event loop's worst delay meanwhile:
+ * thread, as it does now; its first run includes starting the thread). Prints each rebuild's wall time and the event loop's worst delay meanwhile:
  * the delay is what holds back BullMQ's lock renewals for every job in the process.
  * The thread runs the compiled code: `npm run build` first.
  */
@@ -18,8 +18,8 @@ import { seedRewrites } from './corpus/seed-rewrites.js';
 import { dedupPrefix, dedupStage } from '../src/pipeline/stages/dedup.js';
 import { StoryFlusher, threadRedisOptions } from '../src/pipeline/story-flusher.js';
 import { DEFAULT_LAYOUT, RedisDedupIndex } from '../src/store/dedup-index.js';
-import { recordPath, writeJsonAtomic } from '../src/store/output.js';
-import { RecordClaimTexts } from '../src/store/record-claims.js';
+import { quotesPath, recordPath, writeJsonAtomic } from '../src/store/output.js';
+import { RecordClaimTexts, recordQuotes } from '../src/store/record-claims.js';
 import { writeStoryWhenDue } from '../src/store/story-writer.js';
 
 const articles = z.coerce.number().int().positive().parse(process.argv[2] ?? 3000);
@@ -41,16 +41,22 @@ const out = mkdtempSync(join(tmpdir(), 'khabar-bench-flush-out-'));
 try {
   const dedup = await initStage(dedupStage, redis.client, PREFIX);
   const started = performance.now();
+  const lastStories = new Set<string>();
   for await (const record of seedRewrites(articles, ['tokenise', 'ner', 'claims'])) {
-    // The records' claims are what the story file quotes (RecordClaimTexts reads them from out/).
-    await writeJsonAtomic(recordPath(out, record.id), await dedup(record));
+    // As the writer does: the quotes file (what a flush reads), then the record.
+    const done = await dedup(record);
+    await writeJsonAtomic(quotesPath(out, done.id), recordQuotes(done));
+    await writeJsonAtomic(recordPath(out, done.id), done);
+    // The five stories' members come in turn: the last few records name them all.
+    if (done.dedup) lastStories.add(done.dedup.storyId);
+    if (lastStories.size > 10) lastStories.delete(lastStories.values().next().value!);
   }
   process.stderr.write(`${articles} articles indexed in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
   const index = new RedisDedupIndex(redis.client, dedupPrefix(PREFIX), {}, DEFAULT_LAYOUT, new RecordClaimTexts(out));
-  const { stories } = await index.dumpState();
-  const biggest = stories.reduce((a, b) => (b.members.length > a.members.length ? b : a));
+  const statuses = (await Promise.all([...lastStories].map((id) => index.storyStatus(id)))).filter((status) => status !== null);
+  const biggest = statuses.reduce((a, b) => (b.size > a.size ? b : a));
   const story = await index.getStory(biggest.storyId);
-  console.log(`biggest story: ${biggest.members.length} members, ${story?.links.length ?? 0} pair links, ${story?.corroboratedClaims.length ?? 0} corroborated groups, ${story?.conflicts.length ?? 0} conflicts`);
+  console.log(`biggest story: ${biggest.size} members, ${story?.links.length ?? 0} pair links, ${story?.corroboratedClaims.length ?? 0} corroborated groups, ${story?.conflicts.length ?? 0} conflicts`);
   const flusher = new StoryFlusher({ redis: threadRedisOptions(redis.client), prefix: PREFIX, outDir: out, lockPrefix: 'lock-thread' });
   try {
     for (let run = 1; run <= 3; run++) {
