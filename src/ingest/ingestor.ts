@@ -186,18 +186,10 @@ export class Ingestor {
     return { finished: done };
   }
 
-  /** Of these article ids, those an earlier ingest already saw through to an "ok" record (one MGET per 1,000). */
+  /** Of these article ids, those an earlier ingest already saw through to an "ok" record. */
   private async finishedBefore(ids: string[]): Promise<Set<string>> {
-    const finished = new Set<string>();
-    for (let i = 0; i < ids.length; i += 1000) {
-      const batch = ids.slice(i, i + 1000);
-      const markers = await getMarkers(this.options.connection, this.options.settings.prefix, batch);
-      markers.forEach((marker, index) => {
-        const id = batch[index];
-        if (marker?.status === 'ok' && id) finished.add(id);
-      });
-    }
-    return finished;
+    const markers = await getMarkers(this.options.connection, this.options.settings.prefix, ids);
+    return new Set(ids.filter((_, index) => markers[index]?.status === 'ok'));
   }
 
   /**
@@ -324,15 +316,12 @@ export class Ingestor {
       }
     }
     const waiting = [...owners.keys()];
-    for (let i = 0; i < waiting.length; i += 1000) {
-      const batch = waiting.slice(i, i + 1000);
-      const markers = await getMarkers(this.options.connection, this.options.settings.prefix, batch);
-      markers.forEach((marker, index) => {
-        const id = batch[index];
-        if (!marker || !id) return;
-        for (const file of owners.get(id) ?? []) file.outcomes.set(id, marker);
-      });
-    }
+    const markers = await getMarkers(this.options.connection, this.options.settings.prefix, waiting);
+    markers.forEach((marker, index) => {
+      const id = waiting[index];
+      if (!marker || !id) return;
+      for (const file of owners.get(id) ?? []) file.outcomes.set(id, marker);
+    });
     for (const file of [...this.tracked]) {
       if (file.outcomes.size === file.ids.size) await this.finishFile(file);
     }

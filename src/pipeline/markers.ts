@@ -23,13 +23,15 @@ export async function setMarker(redis: Redis, prefix: string, articleId: string,
   await redis.set(markerKey(prefix, articleId), JSON.stringify(marker), 'EX', MARKER_TTL_SECONDS);
 }
 
-/** Markers for many ids at once (null where the article is not finished). */
-export async function getMarkers(redis: Redis, prefix: string, articleIds: string[]): Promise<(Marker | null)[]> {
-  if (articleIds.length === 0) return [];
-  const values = await redis.mget(...articleIds.map((id) => markerKey(prefix, id)));
-  return values.map((value) => {
-    if (value === null) return null;
-    const parsed = MarkerSchema.safeParse(JSON.parse(value));
-    return parsed.success ? parsed.data : null;
-  });
+/** Markers for many ids at once (null where the article is not finished): one MGET per 1,000 ids. */
+export async function getMarkers(redis: Redis, prefix: string, articleIds: readonly string[]): Promise<(Marker | null)[]> {
+  const markers: (Marker | null)[] = [];
+  for (let i = 0; i < articleIds.length; i += 1000) {
+    const values = await redis.mget(...articleIds.slice(i, i + 1000).map((id) => markerKey(prefix, id)));
+    for (const value of values) {
+      const parsed = value === null ? null : MarkerSchema.safeParse(JSON.parse(value));
+      markers.push(parsed?.success ? parsed.data : null);
+    }
+  }
+  return markers;
 }

@@ -11,12 +11,24 @@ import { RedisServerMissingError, spawnRedisServer, type SpawnedRedis } from './
  * restart instead of failing, and a capped exponential reconnect so workers come back by themselves.
  */
 export function createRedis(url: string, extra: RedisOptions = {}): Redis {
-  const connection = new Redis(url, {
+  return quietErrors(new Redis(url, connectionOptions(extra)));
+}
+
+/** The same, from connection options instead of a URL (a worker thread opening its own connection). */
+export function createRedisFrom(options: RedisOptions): Redis {
+  return quietErrors(new Redis(connectionOptions(options)));
+}
+
+function connectionOptions(extra: RedisOptions): RedisOptions {
+  return {
     maxRetriesPerRequest: null,
     enableReadyCheck: true,
     retryStrategy: (times) => Math.min(100 * 2 ** Math.min(times, 6), 5_000),
     ...extra,
-  });
+  };
+}
+
+function quietErrors(connection: Redis): Redis {
   // Connection errors are retried by ioredis itself; owners that want to log them add a listener.
   // Without one, ioredis prints "Unhandled error event" on every reconnect attempt.
   connection.on('error', () => {});

@@ -4,11 +4,11 @@
  * Runs compiled only (dist/), as a worker_threads entry.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { Redis } from 'ioredis';
 import { z } from 'zod';
 import { DEFAULT_LAYOUT, RedisDedupIndex } from '../store/dedup-index.js';
 import { RecordClaimTexts } from '../store/record-claims.js';
 import { writePendingTombstones, writeStoryWhenDue } from '../store/story-writer.js';
+import { createRedisFrom } from './redis.js';
 import { dedupPrefix } from './stages/dedup.js';
 import { FlushRequestSchema, FlushThreadDataSchema, type FlushReply } from './story-flush-protocol.js';
 
@@ -20,9 +20,8 @@ const parsed = FlushThreadDataSchema.safeParse(workerData);
 // A plain Error: a ZodError's message does not survive the trip to the parent thread.
 if (!parsed.success) throw new Error(`invalid story flush thread data: ${z.prettifyError(parsed.error)}`);
 const data = parsed.data;
-const connection = new Redis({ ...data.redis, maxRetriesPerRequest: null, retryStrategy: (times) => Math.min(100 * 2 ** Math.min(times, 6), 5_000) });
 // Reconnects are ioredis's job; a flush that fails meanwhile is replied as failed and queued again.
-connection.on('error', () => {});
+const connection = createRedisFrom(data.redis);
 const index = new RedisDedupIndex(connection, dedupPrefix(data.prefix), {}, DEFAULT_LAYOUT, new RecordClaimTexts(data.outDir));
 const options = { lockPrefix: data.lockPrefix };
 

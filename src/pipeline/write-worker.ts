@@ -7,7 +7,7 @@ import type { Logger } from '../logger.js';
 import { failurePath, quotesPath, recordPath, removeStaleTempFiles, writeJsonAtomic } from '../store/output.js';
 import { DEFAULT_LAYOUT, RedisDedupIndex } from '../store/dedup-index.js';
 import { RecordClaimTexts, recordQuotes } from '../store/record-claims.js';
-import { DEFAULT_REWRITE_POLICY, writePendingTombstones, writeStoryWhenDue } from '../store/story-writer.js';
+import { DEFAULT_REWRITE_POLICY, writePendingTombstones, writeStoryStep } from '../store/story-writer.js';
 import { dedupPrefix } from './stages/dedup.js';
 import { toEnrichedRecord, IncompleteRecordError } from './finalise.js';
 import { WriteJobDataSchema, describeZodError, failureJobData } from './job-data.js';
@@ -111,13 +111,10 @@ export async function startWriteWorker(options: WriteWorkerOptions): Promise<Run
       const storyId = record.dedup.storyId;
       // Tombstones first: this record's merges, and any a dead or retried job left pending (see writePendingTombstones).
       await writePendingTombstones(outDir, dedupIndex, connection, { lockPrefix: storyLockPrefix });
-      const wrote = await writeStoryWhenDue(outDir, dedupIndex, storyId, data.record.mergedStories ?? [], connection, { lockPrefix: storyLockPrefix, policy: INLINE_POLICY });
+      const { wrote, status } = await writeStoryStep(outDir, dedupIndex, storyId, data.record.mergedStories ?? [], connection, { lockPrefix: storyLockPrefix, policy: INLINE_POLICY });
       // Not rewritten now: a flush a moment later catches this change and every one after it (one
       // pending flush per story, BullMQ deduplication), so the file never stays behind the index.
-      if (!wrote) {
-        const status = await dedupIndex.storyStatus(storyId);
-        if (status) await queueStoryFlush(status.storyId, status.size);
-      }
+      if (!wrote && status) await queueStoryFlush(status.storyId, status.size);
     }
     // A success after an earlier failure (a re-drop, a retry) supersedes the failure file.
     await rm(failurePath(outDir, record.id), { force: true });

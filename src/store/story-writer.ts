@@ -132,26 +132,38 @@ export async function writeStoryWhenDue(
   redis?: Redis,
   options: StoryWriterOptions & { policy?: StoryRewritePolicy } = {},
 ): Promise<boolean> {
+  return (await writeStoryStep(outDir, index, storyId, mergedStories, redis, options)).wrote;
+}
+
+/** `writeStoryWhenDue`, also giving the story's status as read (the writer sizes a later flush by it). */
+export async function writeStoryStep(
+  outDir: string,
+  index: Pick<DedupIndex, 'storyStatus' | 'getStory'>,
+  storyId: string,
+  mergedStories: DedupResult['mergedStories'],
+  redis?: Redis,
+  options: StoryWriterOptions & { policy?: StoryRewritePolicy } = {},
+): Promise<{ wrote: boolean; status: StoryStatus | null }> {
   const settings = { ...DEFAULTS, ...options };
   for (const merged of mergedStories) await writeStoryTombstone(outDir, merged.storyId, merged.mergedInto, redis, options);
   const status = await index.storyStatus(storyId);
-  if (!status) return false;
+  if (!status) return { wrote: false, status };
   const writtenKey = `${settings.lockPrefix}:written`;
   if (redis) {
     const written = await redis.hget(writtenKey, status.storyId);
     // The versions written are kept in Redis, the files on disk: a file that is gone (output/ deleted,
     // the articles run again) counts as never written.
     const onDisk = await access(storyPath(outDir, status.storyId)).then(() => true, () => false);
-    if (!storyRewriteDue(status, written === null || !onDisk ? null : Number(written), options.policy)) return false;
+    if (!storyRewriteDue(status, written === null || !onDisk ? null : Number(written), options.policy)) return { wrote: false, status };
   }
   const story = await index.getStory(status.storyId);
-  if (!story) return false;
+  if (!story) return { wrote: false, status };
   const wrote = await writeStoryFile(outDir, story, redis, options);
   // A quote whose article's record was not written yet has no text: the version is recorded as one
   // short, so the next writer of the story (that article's own record job, or a flush) rewrites it.
   const recorded = storyTextsComplete(story) ? story.version : story.version - 1;
   if (redis) await redis.eval(RECORD_WRITTEN, 1, writtenKey, story.storyId, recorded);
-  return wrote;
+  return { wrote, status };
 }
 
 /**
