@@ -10,6 +10,7 @@
  *   npm run eval:claims -- --gold other/gold.json --texts other/texts
  *                                    # another gold file (same format, made with resolve-marks.ts)
  */
+import './closed-pipe.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectPath } from '../src/paths.js';

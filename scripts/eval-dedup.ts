@@ -7,6 +7,7 @@
  * and ≥ 0.5. Reads the data where it lies; writes nothing (nothing derived from SaudiNewsNet may be
  * committed).
  */
+import './closed-pipe.js';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createHash } from 'node:crypto';

@@ -4,6 +4,7 @@
 // alone, so a change is judged on several seeds (`train:ner -- --seed N --out <file>`), not one.
 //   npm run eval:ner:seeds                        the committed weights
 //   npm run eval:ner:seeds -- --weights <file>    another weights file
+import './closed-pipe.js';
 import { readFileSync, readdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadNerModel } from '../src/models/ner.js';

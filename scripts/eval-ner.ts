@@ -7,6 +7,7 @@
 //   npm run eval:ner -- --direct           text layer + tagger only (analyseText + tagMentions): faster
 //   npm run eval:ner -- --weights <file>   another weights file (implies --direct)
 //   npm run eval:ner -- --gold-convention heads   gold converted to our head-noun spans (conventions.ts)
+import './closed-pipe.js';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { projectPath } from '../src/paths.js';

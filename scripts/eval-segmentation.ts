@@ -1,5 +1,6 @@
 // Word-level exact-match accuracy of segmentWord() on the committed gold set
 // (test/fixtures/segmentation-gold.tsv). Run: npm run eval:segment
+import './closed-pipe.js';
 import { readFileSync } from 'node:fs';
 import { projectPath } from '../src/paths.js';
 import { normalise } from '../src/nlp/text/normalise.js';

@@ -5,6 +5,9 @@ import { beginTag, chunksOf, TAG_O, TAG_COUNT } from './tags.js';
 import type { TaggedSentence } from './tagger.js';
 import { normalise, searchKey } from '../text/normalise.js';
 import { lexicalForm, type NerToken } from './tokens.js';
+import { defaultLinkingLexicon } from './aliases.js';
+import { isSpellingVariant, spellingKey } from './skeleton.js';
+import { defaultWholeEvidence as wordEvidence } from '../text/lexicon.js';
 
 export type KnownForm = (key: string) => boolean;
 
@@ -121,7 +124,11 @@ export function applyDocumentConsistency(
           return { ...sentence, tags };
         });
   const forms = new Map<string, FormStats>();
-  const record = (key: string, type: EntityType, confidence: number, words: number): void => {
+  // For each form, which of its words are ordinary words of the language (spelling variants are
+  // looked for only where both spellings are not: see `variantIndex`).
+  const commonWords = new Map<string, boolean[]>();
+  const record = (key: string, type: EntityType, confidence: number, words: number, tokens: readonly NerToken[]): void => {
+    if (!commonWords.has(key)) commonWords.set(key, tokens.map(isCommonWord));
     if (key.replace(/^ال/, '').length < 3 || (words === 1 && isTriggerWord(key, gazetteer))) return;
     const stats = forms.get(key) ?? { weights: new Map(), confidence: 0 };
     stats.weights.set(type, (stats.weights.get(type) ?? 0) + confidence);
@@ -132,11 +139,12 @@ export function applyDocumentConsistency(
     for (const chunk of chunksOf(sentence.tags)) {
       const confidence = mean(sentence.confidence.slice(chunk.first, chunk.last + 1));
       const words = chunk.last - chunk.first + 1;
-      record(phraseKeyAt(sentence.tokens, chunk.first, chunk.last, baseKnown), chunk.type, confidence, words);
+      const chunkTokens = sentence.tokens.slice(chunk.first, chunk.last + 1);
+      record(phraseKeyAt(sentence.tokens, chunk.first, chunk.last, baseKnown), chunk.type, confidence, words, chunkTokens);
       if (chunk.type === 'PER' && words >= 2) {
         const family = sentence.tokens[chunk.last]!;
         const classes = gazetteer.phrases.get(family.key);
-        if (!classes?.includes('givenName')) record(family.key, 'PER', confidence, 1);
+        if (!classes?.includes('givenName')) record(family.key, 'PER', confidence, 1, [family]);
       }
     }
   }
@@ -150,6 +158,18 @@ export function applyDocumentConsistency(
     for (let k = 1; k < words.length; k++) formPrefixes.add(words.slice(0, k).join(' '));
   }
   const isKnown: KnownForm = (key) => baseKnown(key) || singleWordForms.has(key);
+  const variants = variantIndex(forms.keys());
+  /** Whether the words first..last may be a spelling variant of the form `variantOf`. */
+  const variantAllowed = (tokens: readonly NerToken[], first: number, last: number, keys: readonly string[], variantOf: string): boolean => {
+    const formWords = variantOf.split(' ');
+    const formCommon = commonWords.get(variantOf)!;
+    for (let k = first; k <= last; k++) {
+      if (keys[k - first] === formWords[k - first]) continue;
+      if (formCommon[k - first] || isCommonWord(tokens[k]!) || !isSpellingVariant(keys[k - first]!, formWords[k - first]!)) return false;
+    }
+    return true;
+  };
+
 
   return sentences.map((sentence) => {
     const tags = [...sentence.tags];
@@ -167,17 +187,27 @@ export function applyDocumentConsistency(
       const type = stats ? majorityType(stats) : null;
       if (type && type !== chunk.type) setChunk(tags, chunk.first, chunk.last, type);
     }
-    // Tag untagged recurrences, the longest known form first.
+    // Tag untagged recurrences, the longest known form first; a spelling variant of a form (the
+    // same spelling key: «علي خامئني» in a headline, «علي خامنئي» in the body) counts as the form.
     for (let i = 0; i < tokens.length; i++) {
       if (tags[i] !== TAG_O || tokens[i]!.kind !== 'word') continue;
       let key = nameKeys[i]!;
+      let spelling = variants.keyOf(key);
       let match: { last: number; stats: FormStats; type: EntityType } | null = null;
       for (let last = i; last < tokens.length && tags[last] === TAG_O; last++) {
-        if (last > i) key += ` ${tokens[last]!.key}`;
-        const stats = forms.get(key);
+        if (last > i) {
+          key += ` ${tokens[last]!.key}`;
+          spelling += ` ${variants.keyOf(tokens[last]!.key)}`;
+        }
+        const exact = forms.get(key);
+        let variantOf = exact ? undefined : variants.forms.get(spelling);
+        if (variantOf !== undefined && !variantAllowed(tokens, i, last, key.split(' '), variantOf)) variantOf = undefined;
+        const stats = exact ?? (variantOf === undefined ? undefined : forms.get(variantOf));
         const type = stats ? majorityType(stats) : null;
-        if (stats && type) match = { last, stats, type };
-        if (!formPrefixes.has(key)) break;
+        // Variants are spellings of transliterated names: people, organisations and places. A
+        // MISC form (a nationality, a «ميليشيات» the model took for a name) spreads only as written.
+        if (stats && type && (exact || type !== 'MISC')) match = { last, stats, type };
+        if (!formPrefixes.has(key) && !variants.prefixes.has(spelling)) break;
       }
       if (!match) continue;
       setChunk(tags, i, match.last, match.type);
@@ -186,6 +216,43 @@ export function applyDocumentConsistency(
     }
     return { tokens, tags, confidence };
   });
+}
+
+/**
+ * The document's forms by spelling key (src/nlp/ner/skeleton.ts), for forms whose last word has
+ * five letters or more (shorter words keep their vowels, so they have no variants to find). Two
+ * forms with one key are ambiguous and left out.
+ */
+function variantIndex(formKeys: Iterable<string>): {
+  keyOf: (word: string) => string;
+  forms: Map<string, string>;
+  prefixes: Set<string>;
+} {
+  const { plainWords } = defaultLinkingLexicon();
+  const keyOf = (word: string): string => spellingKey(word, plainWords);
+  const forms = new Map<string, string>();
+  const ambiguous = new Set<string>();
+  const prefixes = new Set<string>();
+  for (const key of formKeys) {
+    const words = key.split(' ');
+    if (words[words.length - 1]!.replace(/^ال/, '').length < 5) continue;
+    const spellings = words.map(keyOf);
+    const spelling = spellings.join(' ');
+    if (forms.has(spelling) && forms.get(spelling) !== key) ambiguous.add(spelling);
+    forms.set(spelling, key);
+    for (let k = 1; k < spellings.length; k++) prefixes.add(spellings.slice(0, k).join(' '));
+  }
+  for (const spelling of ambiguous) forms.delete(spelling);
+  return { keyOf, forms, prefixes };
+}
+
+/**
+ * An ordinary word of the language (the text layer's word counts know it): «رئيسا» is no variant of
+ * «روسيا», «السعيدة» none of «السعودية», and a known name's variants are known too (أمريكي/أميركي
+ * are both counted). Transliterated names such as «خامئني», «ترمب» or «مكغورك» are not counted.
+ */
+function isCommonWord(token: NerToken): boolean {
+  return wordEvidence(lexicalForm(token)) >= 1;
 }
 
 function setChunk(tags: number[], first: number, last: number, type: EntityType): void {

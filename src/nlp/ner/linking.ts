@@ -172,10 +172,18 @@ function nearestBefore(candidates: number[], clusters: readonly Working[], menti
  */
 function fullestMention(cluster: Working, mentions: readonly TaggedMention[], skeletons: readonly string[][]): number {
   const counts = new Map<string, number>();
-  for (const m of cluster.mentionIndexes) counts.set(mentions[m]!.text, (counts.get(mentions[m]!.text) ?? 0) + 1);
+  const wordCounts = new Map<string, number>();
+  for (const m of cluster.mentionIndexes) {
+    counts.set(mentions[m]!.text, (counts.get(mentions[m]!.text) ?? 0) + 1);
+    for (const word of new Set(mentions[m]!.words)) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
+  }
+  // Between two spellings of the full name used as often («علي خامئني» once in a headline, «علي
+  // خامنئي» once in the body), the one whose words the article's other mentions spell the same way
+  // («خامنئي» alone, three times).
+  const spellingVotes = (m: number): number => mentions[m]!.words.reduce((sum, word) => sum + wordCounts.get(word)!, 0);
   const rank = (m: number): number[] => {
     const text = mentions[m]!.text;
-    return [skeletons[m]!.length, mentions[m]!.words[0]!.startsWith('ال') ? 1 : 0, counts.get(text)!, text.length, -mentions[m]!.start];
+    return [skeletons[m]!.length, mentions[m]!.words[0]!.startsWith('ال') ? 1 : 0, counts.get(text)!, spellingVotes(m), text.length, -mentions[m]!.start];
   };
   let best = cluster.mentionIndexes[0]!;
   for (const m of cluster.mentionIndexes) {

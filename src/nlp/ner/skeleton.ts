@@ -30,6 +30,34 @@ export function wordSkeleton(word: string, plainWords: ReadonlySet<string>): str
   return w;
 }
 
+/**
+ * A narrower key than the skeleton, for tagging a spelling variant of a name the model tagged
+ * elsewhere in the same article (document consistency): only long vowels and hamza inside a word
+ * of five letters or more fall out («خامئني» = «خامنئي», «ترمب» = «ترامب»). The article and doubled
+ * letters stay, because they separate common words: «إيران» ≠ «الإيرانيين», «تجمع» ≠ «تتجمع».
+ */
+export function spellingKey(word: string, plainWords: ReadonlySet<string>): string {
+  const bare = word.startsWith('ال') ? word.slice(2) : word;
+  if (word.length < 5 || plainWords.has(word) || plainWords.has(bare)) return word;
+  let out = word[0]!;
+  for (let i = 1; i < word.length - 1; i++) if (!LONG_VOWELS_AND_HAMZA.has(word[i]!) || (word.startsWith('ال') && i === 1)) out += word[i]!;
+  return out + word[word.length - 1]!;
+}
+
+/**
+ * Whether two words with one `spellingKey` are spellings of one name rather than two inflections of
+ * one word: the long vowels and hamzas inside the shorter spelling appear, in order, in the other
+ * («ترمب» [] ⊂ «ترامب» [ا], «خامئني» [ا ء] = «خامنئي» [ا ء]). Inflections swap a vowel for another
+ * («الحرمين» [ي] / «الحرمان» [ا], «الحوثيين» / «الحوثيون», «مجنون» / «مجانين») and are refused.
+ */
+export function isSpellingVariant(a: string, b: string): boolean {
+  const vowels = (word: string): string => [...word.slice(1, -1)].filter((c) => LONG_VOWELS_AND_HAMZA.has(c)).join('');
+  const [short, long] = vowels(a).length <= vowels(b).length ? [vowels(a), vowels(b)] : [vowels(b), vowels(a)];
+  let at = 0;
+  for (const c of long) if (at < short.length && c === short[at]) at++;
+  return at === short.length;
+}
+
 /** Skeleton of a phrase (words are search keys). */
 export function phraseSkeleton(words: readonly string[], plainWords: ReadonlySet<string>): string {
   return words.map((w) => wordSkeleton(w, plainWords)).join(' ');
