@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { defaultLinkingLexicon } from '../../../src/nlp/ner/aliases.js';
 import { phraseKey } from '../../../src/nlp/ner/gazetteer.js';
-import { editDistance, entityIdFor, phraseSkeleton } from '../../../src/nlp/ner/skeleton.js';
+import { editDistance, entityIdFor, isSpellingVariant, phraseSkeleton, spellingKey } from '../../../src/nlp/ner/skeleton.js';
 
 const { plainWords } = defaultLinkingLexicon();
 const skeleton = (phrase: string): string => phraseSkeleton(phraseKey(phrase).split(' '), plainWords);
@@ -52,5 +52,29 @@ describe('name skeletons', () => {
     expect(entityIdFor('PER', 'PER:مصطفي كظمي')).toBe(entityIdFor('PER', 'PER:مصطفي كظمي'));
     expect(entityIdFor('PER', 'PER:a')).toMatch(/^per:[0-9a-f]{16}$/);
     expect(entityIdFor('PER', 'PER:a')).not.toBe(entityIdFor('PER', 'PER:b'));
+  });
+});
+
+describe('spelling keys (variants of a name inside one article)', () => {
+  const key = (word: string): string => spellingKey(phraseKey(word), plainWords);
+  const variant = (a: string, b: string): boolean => key(a) === key(b) && isSpellingVariant(phraseKey(a), phraseKey(b));
+  it.each([
+    ['خامنئي', 'خامئني'],
+    ['ترمب', 'ترامب'],
+    ['مكغورك', 'ماكغورك'],
+    ['بشكيك', 'بشكك'],
+    ['لكسمبورج', 'لوكسمبورج'],
+  ])('%s and %s are spellings of one name', (a, b) => {
+    expect(variant(a, b)).toBe(true);
+  });
+  it.each([
+    ['إيران', 'الإيرانيين'], // the article stays
+    ['تجمع', 'تتجمع'], // doubled letters stay
+    ['الحرمين', 'الحرمان'], // an inflection swaps a vowel for another
+    ['الحوثيين', 'الحوثيون'],
+    ['مجنون', 'مجانين'],
+    ['محمد', 'محمود'], // given names keep their vowels
+  ])('%s and %s are not', (a, b) => {
+    expect(variant(a, b)).toBe(false);
   });
 });
