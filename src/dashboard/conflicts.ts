@@ -115,7 +115,7 @@ interface Resolved extends FoundLink {
   crossStory: boolean | null;
 }
 
-/** Each link with the other article's summary and both current stories, newest first. */
+/** Each conflict (newest first, once per pair of claims) with the other article's summary and both current stories. */
 async function withStories(reader: OutputReader, links: readonly FoundLink[], known: readonly RecordSummary[]): Promise<Resolved[]> {
   const byId = new Map(known.map((summary) => [summary.id, summary]));
   // Links to records older than the scanned ones: their summaries are read (and cached) here.
@@ -132,13 +132,23 @@ async function withStories(reader: OutputReader, links: readonly FoundLink[], kn
     return resolved;
   };
   const out: Resolved[] = [];
-  for (const entry of links) {
+  for (const entry of newestFirstOncePerPair(links)) {
     const other = byId.get(entry.link.otherId) ?? null;
     const foundStory = await current(entry.finder.storyId);
     const otherStory = await current(other?.storyId ?? null);
     out.push({ ...entry, other, foundStory, otherStory, crossStory: foundStory === null || otherStory === null ? null : foundStory !== otherStory });
   }
-  return out.sort(
+  return out;
+}
+
+/**
+ * Newest found first, each pair of claims once. Normally only the later article holds the link, but
+ * an article processed again against a dedup index that already holds the other one (its output
+ * folder deleted and the seeds run again on the same Redis) finds it too: both records then hold the
+ * same disagreement, which is one conflict, shown as its newest finding.
+ */
+function newestFirstOncePerPair(links: readonly FoundLink[]): FoundLink[] {
+  const sorted = [...links].sort(
     (a, b) =>
       b.finder.writtenAt - a.finder.writtenAt ||
       a.finder.id.localeCompare(b.finder.id) ||
@@ -146,6 +156,13 @@ async function withStories(reader: OutputReader, links: readonly FoundLink[], kn
       a.link.otherId.localeCompare(b.link.otherId) ||
       a.link.otherClaim - b.link.otherClaim,
   );
+  const seen = new Set<string>();
+  return sorted.filter(({ finder, link }) => {
+    const key = [`${finder.id}:${link.claim}`, `${link.otherId}:${link.otherClaim}`].sort().join('|');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** The claims of both sides quoted: this side from the summary, the other from its quotes file. */

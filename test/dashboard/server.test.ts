@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Queue, UnrecoverableError, Worker } from 'bullmq';
@@ -410,6 +410,23 @@ describe('conflicts between outlets (real records from the seeds)', () => {
     const json = (await (await app.request('/api/conflicts?scope=cross-story')).json()) as { total: number };
     expect(json.total).toBe(0);
     expect((await (await app.request('/api/conflicts')).json()) as { conflicts: { found: { storyId: string } }[] }).toMatchObject({ conflicts: [{ found: { storyId: earlier.dedup?.storyId } }] });
+  });
+
+  it('lists a disagreement once when both records hold it (an article processed again against the same dedup index)', async () => {
+    // What a second `khabar run` on the same Redis after deleting the output folder writes: 000, run
+    // again, finds 004 in the index, so both records hold the link.
+    const again = await analyse(readFileSync('seeds/000_4b730099a6eb1bd4.txt', 'utf8'), { title: 'تعثر مفاوضات فيينا', source: 'العرب', file: '000.txt' });
+    expect(again.id).toBe(earlier.id);
+    expect(again.dedup?.claimLinks.filter((link) => link.relation === 'conflicts')).toEqual([expect.objectContaining({ otherId: later.id })]);
+    const app = open(outputFolder('conflicts-both-sides', [later, again]));
+    const json = (await (await app.request('/api/conflicts')).json()) as { total: number; conflicts: { found: { id: string }; other: { id: string } }[] };
+    expect(json.total).toBe(1);
+    // Shown as its newest finding: the record written last.
+    expect(json.conflicts).toMatchObject([{ found: { id: again.id }, other: { id: later.id } }]);
+    for (const id of [again.id, later.id]) {
+      const body = await (await app.request(`/records/${id}`)).text();
+      expect(body.slice(body.indexOf('<h2>Conflicting reports</h2>')).split('</tr>').length - 1, id).toBe(2); // the header row and one conflict
+    }
   });
 
   it('still lists the conflict, marked as such, when the earlier article is not in the output folder', async () => {
