@@ -81,6 +81,16 @@ export function buildProgram(): Command {
     .option('--json', 'print JSON', false)
     .action(async (entityId: string | undefined, options: { type?: string; limit: number; json?: boolean }) => (await import('./commands/entities.js')).entitiesCommand(entityId, options));
 
+  program
+    .command('conflicts')
+    .description('every claim two articles disagree on (different numbers for the same thing), from the output folder, newest first; also across stories')
+    .option('--out <dir>', 'output folder the pipeline writes', 'output')
+    .option('--limit <n>', 'how many conflicts to list (1-1000, default 200)')
+    .option('--scan <n>', 'how many of the newest records to look through (default and most: 5000)')
+    .option('--scope <scope>', 'all | cross-story (only pairs in different stories)')
+    .option('--json', 'print JSON (as /api/conflicts)', false)
+    .action(async (options: { out: string; limit?: string; scan?: string; scope?: string; json?: boolean }) => (await import('./commands/conflicts.js')).conflictsCommand(options));
+
   return program;
 }
 

@@ -2,6 +2,9 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EnrichedRecordSchema, FailureRecordSchema, type EnrichedRecord, type FailureRecord } from '../schema/record.js';
 import { StoryFileSchema, type StoryFile } from '../schema/story.js';
+import { countedKey } from '../nlp/dedup/claims.js';
+import type { ArticleClaimTexts } from '../nlp/dedup/story.js';
+import { RecordClaimTexts } from '../store/record-claims.js';
 
 /** What the news list and the search need from a record, without its tokens. */
 export interface RecordSummary {
@@ -14,7 +17,38 @@ export interface RecordSummary {
   storyId: string | null;
   /** entityId → canonical form and type, for the search and the entity page. */
   entities: { entityId: string; canonical: string; type: string; texts: string[] }[];
+  /**
+   * The `conflicts` claim links this record found, with its own claim quoted: the conflicts page
+   * scans thousands of summaries and must not parse a record (hundreds of KB) again for each link.
+   */
+  conflicts: ConflictLinkSummary[];
   writtenAt: number;
+}
+
+/** A `conflicts` link as the record stores it (`dedup.claimLinks`), plus this side's claim. */
+export interface ConflictLinkSummary {
+  /** Index into this record's `claims`. */
+  claim: number;
+  otherId: string;
+  /** Index into the other record's `claims`. */
+  otherClaim: number;
+  similarity: number;
+  /** This record's claim as written; null when the index names no claim (a record edited by hand). */
+  text: string | null;
+  quantities: QuotedQuantity[];
+}
+
+/**
+ * A number in a claim as the conflicts views quote it. `countedKey` (dedup's key of the counted
+ * thing) is what pairs it with the other side's number: the link itself does not say which of the
+ * claims' numbers disagree, only that two of the same counted thing do.
+ */
+export interface QuotedQuantity {
+  text: string;
+  countedKey: string;
+  value: number;
+  valueMax: number | null;
+  approx: boolean;
 }
 
 export type LoadResult<T> = { status: 'ok'; value: T } | { status: 'missing' } | { status: 'invalid'; reason: string };
@@ -33,8 +67,13 @@ interface Cached<T> {
  */
 export class OutputReader {
   private readonly summaries = new Map<string, Cached<RecordSummary | null>>();
+  /** storyId → the story it was merged into (null: a live story), by the story file's modification time. */
+  private readonly storyMerges = new Map<string, Cached<string | null>>();
+  private readonly claimTextSource: RecordClaimTexts;
 
-  constructor(readonly outDir: string, private readonly maxCached = 20_000) {}
+  constructor(readonly outDir: string, private readonly maxCached = 20_000) {
+    this.claimTextSource = new RecordClaimTexts(outDir);
+  }
 
   /** Newest first by write time. */
   async latestRecords(limit: number): Promise<RecordSummary[]> {
@@ -61,6 +100,32 @@ export class OutputReader {
       }
     }
     return out;
+  }
+
+  /**
+   * Claim texts and numbers of the given records, from their quotes files (output/.quotes/, a few KB
+   * each) else their records; cached (a record's claims never change: its id hashes its text).
+   * Records not in this output folder are left out.
+   */
+  async claimTexts(ids: readonly string[]): Promise<Map<string, ArticleClaimTexts>> {
+    return this.claimTextSource.claimTexts(ids.filter((id) => SAFE_ID.test(id)));
+  }
+
+  /**
+   * The story a story id stands for now: a record keeps the story id it was written with, and that
+   * story may since have been merged into another (its file is then a tombstone). Follows the
+   * tombstones; an id with no story file (not written yet) stands for itself.
+   */
+  async currentStoryId(storyId: string): Promise<string> {
+    let current = storyId;
+    const seen = new Set<string>();
+    while (!seen.has(current)) {
+      seen.add(current);
+      const mergedInto = await this.mergedInto(current);
+      if (mergedInto === null) return current;
+      current = mergedInto;
+    }
+    return current; // a cycle of tombstones (never written by the story writer): stop where it closes
   }
 
   async countFiles(folder: 'articles' | 'failed' | 'stories'): Promise<number> {
@@ -123,6 +188,23 @@ export class OutputReader {
     return parsed.success ? { status: 'ok', value: parsed.data } : { status: 'invalid', reason: parsed.error.message };
   }
 
+  private async mergedInto(storyId: string): Promise<string | null> {
+    if (!SAFE_ID.test(storyId)) return null;
+    let mtimeMs: number;
+    try {
+      mtimeMs = (await stat(join(this.outDir, 'stories', `${storyId}.json`))).mtimeMs;
+    } catch {
+      return null;
+    }
+    const cached = this.storyMerges.get(storyId);
+    if (cached && cached.mtimeMs === mtimeMs) return cached.value;
+    const loaded = await this.story(storyId);
+    const value = loaded.status === 'ok' ? loaded.value.mergedInto : null;
+    if (this.storyMerges.size >= this.maxCached) this.storyMerges.delete(this.storyMerges.keys().next().value ?? '');
+    this.storyMerges.set(storyId, { mtimeMs, value });
+    return value;
+  }
+
   private async summary(id: string, mtimeMs: number): Promise<RecordSummary | null> {
     const cached = this.summaries.get(id);
     if (cached && cached.mtimeMs === mtimeMs) return cached.value;
@@ -177,6 +259,30 @@ function summarise(record: EnrichedRecord, writtenAt: number): RecordSummary {
     ingestedAt: record.source.ingestedAt,
     storyId: record.dedup?.storyId ?? null,
     entities: [...entities.values()],
+    conflicts: conflictLinks(record),
     writtenAt,
   };
+}
+
+function conflictLinks(record: EnrichedRecord): ConflictLinkSummary[] {
+  return (record.dedup?.claimLinks ?? [])
+    .filter((link) => link.relation === 'conflicts')
+    .map((link) => {
+      const claim = record.claims?.[link.claim];
+      return {
+        claim: link.claim,
+        otherId: link.otherId,
+        otherClaim: link.otherClaim,
+        similarity: link.similarity,
+        text: claim?.text ?? null,
+        quantities: (claim?.quantities ?? []).map((quantity) => ({
+          text: quantity.text,
+          // The same key dedup compared the numbers by (src/nlp/dedup/claims.ts).
+          countedKey: countedKey(quantity.counted ?? quantity.unit ?? ''),
+          value: quantity.value,
+          valueMax: quantity.valueMax,
+          approx: quantity.approx,
+        })),
+      };
+    });
 }

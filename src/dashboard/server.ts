@@ -16,8 +16,10 @@ import { mountBullBoard } from './bull-board.js';
 import { assertSafeBinding, isLoopback, type DashboardConfig } from './config.js';
 import { securityHeaders } from './headers.js';
 import { DashboardMetrics } from './metrics.js';
+import { conflictsOf, ConflictsQuerySchema, listConflicts, queryProblems } from './conflicts.js';
 import { entityFromRecords, searchRecords } from './news-index.js';
 import { OutputReader } from './output-reader.js';
+import { conflictsPage } from './pages/conflicts.js';
 import { entityPage } from './pages/entity.js';
 import { notFound, page } from './pages/layout.js';
 import { newsPage } from './pages/news.js';
@@ -123,7 +125,21 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
     const loaded = await output.record(c.req.param('id'));
     if (loaded.status === 'missing') return c.html(notFound('Record', 'No record with this id in the output folder.').value, 404);
     if (loaded.status === 'invalid') return c.html(notFound('Valid record', `The file does not match the record schema: ${loaded.reason}`).value, 500);
-    return c.html(recordPage(loaded.value).value);
+    return c.html(recordPage(loaded.value, (await conflictsOf(output, loaded.value.id)) ?? undefined).value);
+  });
+
+  app.get('/conflicts', async (c) => {
+    const query = ConflictsQuerySchema.safeParse(c.req.query());
+    if (!query.success) {
+      return c.html(page({ title: 'Bad request', body: html`<section class="empty"><h1>Bad request</h1><ul>${queryProblems(query.error).map((line) => html`<li>${line}</li>`)}</ul><p><a href="/conflicts">Every conflict</a></p></section>` }).value, 400);
+    }
+    return c.html(conflictsPage(await listConflicts(output, query.data), query.data).value);
+  });
+
+  app.get('/api/conflicts', async (c) => {
+    const query = ConflictsQuerySchema.safeParse(c.req.query());
+    if (!query.success) return c.json({ error: 'invalid query', problems: queryProblems(query.error) }, 400);
+    return c.json({ query: query.data, ...(await listConflicts(output, query.data)) });
   });
 
   app.get('/stories', async (c) => c.html(storiesPage(await output.latestStories(200)).value));

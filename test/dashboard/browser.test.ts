@@ -101,7 +101,7 @@ describe('dashboard in a browser', () => {
       // From a phone's width to a wall screen: nothing wider than the window.
       for (const [width, height] of [[390, 844], [2560, 1440]] as const) {
         await page.setViewportSize({ width, height });
-        for (const path of ['/', '/news']) {
+        for (const path of ['/', '/news', '/conflicts']) {
           await page.goto(`${dashboard.url}${path}`);
           expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1), `${path} at ${width}px`).toBe(true);
         }
@@ -168,6 +168,28 @@ describe('dashboard in a browser', () => {
       expect(await page.locator('main h1').textContent()).toMatch(/^Story /);
       expect(await page.locator('main section').first().locator('tbody tr').count()).toBeGreaterThan(0);
       await page.screenshot({ path: join(ARTIFACTS, 'dashboard-story.png'), fullPage: true });
+    });
+
+    it('lists the seeds\' conflicting troop numbers (000 vs 004, two stories) on /conflicts and on both records', async () => {
+      if (!CHAIN.includes('dedup')) return;
+      await page.goto(`${dashboard.url}/`);
+      await page.locator('nav a', { hasText: 'Conflicts' }).click();
+      await page.waitForURL(/\/conflicts$/);
+      const rows = page.locator('table.conflicts tbody tr');
+      expect(await rows.count()).toBeGreaterThan(0);
+      const row = rows.filter({ hasText: '2500 جندي أميركي' }).filter({ hasText: 'نحو 5 آلاف جندي أمريكي' });
+      expect(await row.count()).toBe(1);
+      expect(await row.locator('.cross-story').count()).toBe(1);
+      await page.screenshot({ path: join(ARTIFACTS, 'dashboard-conflicts.png'), fullPage: true });
+      const links = await row.locator('a[href^="/records/"]').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href') ?? ''));
+      expect(links).toHaveLength(2);
+      for (const href of links) {
+        await page.goto(`${dashboard.url}${href}`);
+        const section = page.locator('section.conflicting-reports');
+        expect(await section.textContent(), href).toContain('2500 جندي أميركي');
+        expect(await section.textContent(), href).toContain('نحو 5 آلاف جندي أمريكي');
+        expect(await section.locator(`a[href="${links.find((other) => other !== href)}"]`).count(), href).toBe(1);
+      }
     });
 
     it('opens /queues (bull-board) listing every stage queue', async () => {

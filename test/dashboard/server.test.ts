@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Queue, UnrecoverableError, Worker } from 'bullmq';
@@ -14,6 +14,8 @@ import { entityRegistryPrefix } from '../../src/pipeline/stages/ner.js';
 import { defaultLinkingLexicon } from '../../src/nlp/ner/aliases.js';
 import { phraseKey } from '../../src/nlp/ner/gazetteer.js';
 import { linkArticleMentions } from '../../src/nlp/ner/linking.js';
+import { quotesPath, recordPath } from '../../src/store/output.js';
+import { outputFolder, seedConflictPair } from '../helpers/conflicts.js';
 import { testRedisUrl } from '../helpers/redis.js';
 import { quietLogger, tempDir, testSettings } from '../helpers/pipeline.js';
 
@@ -68,7 +70,7 @@ describe('dashboard server (real Redis, real output files)', () => {
   describe('escaping (XSS)', () => {
     it('shows <script> and <img onerror> in an article as text on every page that shows it', async () => {
       const { app } = open({});
-      const pages = [`/records/${record.id}`, '/news', '/', `/search?q=${encodeURIComponent('مطار')}`, `/search?q=${encodeURIComponent(SCRIPT)}`, '/entities/org%3Aimg'];
+      const pages = [`/records/${record.id}`, '/news', '/', `/search?q=${encodeURIComponent('مطار')}`, `/search?q=${encodeURIComponent(SCRIPT)}`, '/entities/org%3Aimg', '/conflicts'];
       for (const path of pages) {
         const response = await app.request(path);
         expect(response.status, path).toBe(200);
@@ -263,5 +265,179 @@ describe('dashboard server (real Redis, real output files)', () => {
       expect((await app.request('/records/0000000000000000')).status).toBe(404);
       expect((await app.request('/records/..%2F..%2Fetc%2Fpasswd')).status).toBe(404);
     });
+  });
+});
+
+/** Seeds 000 and 004 disagree on the number of US troops in Iraq (test/helpers/conflicts.ts). */
+describe('conflicts between outlets (real records from the seeds)', () => {
+  const settings = testSettings('dashboard-conflicts');
+  const connection = createRedis(testRedisUrl());
+  const apps: DashboardApp[] = [];
+  let earlier: EnrichedRecord;
+  let later: EnrichedRecord;
+
+  const folder = (name: string, options = { quotes: true }) => outputFolder(name, [earlier, later], options);
+
+  const open = (outDir: string) => {
+    const dashboard = createDashboardApp({ connection, settings, logger: quietLogger, config: config({ outDir }) });
+    apps.push(dashboard);
+    return dashboard.app;
+  };
+
+  beforeAll(async () => {
+    ({ earlier, later } = await seedConflictPair());
+  });
+
+  afterAll(async () => {
+    await Promise.all(apps.map((app) => app.close()));
+    connection.disconnect();
+  });
+
+  it('starts from what the write path leaves: the link on the later record only, the two in different stories', () => {
+    expect(later.dedup?.claimLinks.filter((link) => link.relation === 'conflicts')).toEqual([expect.objectContaining({ otherId: earlier.id })]);
+    expect(earlier.dedup?.claimLinks.filter((link) => link.otherId === later.id)).toEqual([]);
+    expect(later.dedup?.storyId).not.toBe(earlier.dedup?.storyId);
+  });
+
+  it('lists the conflict on /conflicts with both articles, both claims and both numbers, flagged cross-story', async () => {
+    const app = open(folder('conflicts-page'));
+    const response = await app.request('/conflicts');
+    expect(response.status).toBe(200);
+    const body = await response.text();
+    expect(body).toContain('<a href="/conflicts">Conflicts</a>');
+    expect(body).toContain(`href="/records/${earlier.id}"`);
+    expect(body).toContain(`href="/records/${later.id}"`);
+    expect(body).toContain('>تعثر مفاوضات فيينا</bdi>');
+    expect(body).toContain('>صواريخ الميليشيات رسائل إيرانية</bdi>');
+    expect(body).toContain('>العرب</bdi>');
+    expect(body).toContain('>الشرق</bdi>');
+    expect(body).toContain('<b><bdi class="ar" dir="auto">2500 جندي أميركي</bdi></b>');
+    expect(body).toContain('<b><bdi class="ar" dir="auto">نحو 5 آلاف جندي أمريكي</bdi></b>');
+    expect(body).toContain('حيث ينتشر 2500 جندي أميركي في إطار التحالف الدولي');
+    expect(body).toContain('وينتشر نحو 5 آلاف جندي أمريكي في العراق');
+    expect(body).toContain('<span class="tag cross-story">cross-story</span>');
+    expect(body).toContain('Looked through all 2 records in the output folder. 1 conflict.');
+  });
+
+  it('shows the conflict on both articles\' pages, also on the earlier one whose record does not hold the link', async () => {
+    const app = open(folder('conflicts-records'));
+    for (const [self, other] of [[earlier, later], [later, earlier]] as const) {
+      const body = await (await app.request(`/records/${self.id}`)).text();
+      const section = body.slice(body.indexOf('<h2>Conflicting reports</h2>'));
+      expect(section, self.id).toContain(`href="/records/${other.id}"`);
+      expect(section, self.id).toContain('2500 جندي أميركي');
+      expect(section, self.id).toContain('نحو 5 آلاف جندي أمريكي');
+      expect(section, self.id).toContain('cross-story');
+      // This article's own number comes first (its claim), the other's after the other's link.
+      const [mine, theirs] = self === earlier ? ['2500 جندي أميركي', 'نحو 5 آلاف'] : ['نحو 5 آلاف', '2500 جندي أميركي'];
+      expect(section.indexOf(mine)).toBeLessThan(section.indexOf(`href="/records/${other.id}"`));
+      expect(section.indexOf(`href="/records/${other.id}"`)).toBeLessThan(section.indexOf(theirs, section.indexOf(`href="/records/${other.id}"`)));
+    }
+    const earlierPage = await (await app.request(`/records/${earlier.id}`)).text();
+    expect(earlierPage).toContain('<span class="tag">the other article</span>');
+  });
+
+  it('serves the same list as JSON on /api/conflicts', async () => {
+    const app = open(folder('conflicts-api'));
+    const response = await app.request('/api/conflicts?limit=10');
+    expect(response.status).toBe(200);
+    const json = (await response.json()) as { query: unknown; total: number; scanned: number; records: number; conflicts: Array<Record<string, unknown>> };
+    expect(json).toMatchObject({ query: { limit: 10, scan: 5_000, scope: 'all' }, total: 1, scanned: 2, records: 2 });
+    expect(json.conflicts).toEqual([
+      {
+        found: expect.objectContaining({ id: later.id, inOutput: true, title: 'صواريخ الميليشيات رسائل إيرانية', source: 'الشرق', storyId: later.dedup?.storyId, numbers: ['نحو 5 آلاف جندي أمريكي'], writtenAt: '2026-01-01T12:01:00.000Z' }),
+        other: expect.objectContaining({ id: earlier.id, inOutput: true, title: 'تعثر مفاوضات فيينا', source: 'العرب', storyId: earlier.dedup?.storyId, numbers: ['2500 جندي أميركي'] }),
+        counted: ['جند مرك'],
+        crossStory: true,
+        similarity: 1,
+      },
+    ]);
+    const crossOnly = (await (await app.request('/api/conflicts?scope=cross-story')).json()) as { total: number };
+    expect(crossOnly.total).toBe(1);
+  });
+
+  it('answers 400 with the problem on a bad query, as JSON and as a page', async () => {
+    const app = open(folder('conflicts-bad-query'));
+    const cases: [string, RegExp][] = [
+      ['limit=0', /^limit: /],
+      ['limit=abc', /^limit: /],
+      ['limit=2.5', /^limit: /],
+      ['limit=100000', /^limit: /],
+      ['scan=-1', /^scan: /],
+      ['scope=everything', /^scope: /],
+      ['limt=5', /unknown parameter\(s\) limt/],
+    ];
+    for (const [query, problem] of cases) {
+      const response = await app.request(`/api/conflicts?${query}`);
+      expect(response.status, query).toBe(400);
+      const json = (await response.json()) as { error: string; problems: string[] };
+      expect(json.error).toBe('invalid query');
+      expect(json.problems.some((line) => problem.test(line)), `${query}: ${json.problems.join('; ')}`).toBe(true);
+    }
+    const page = await app.request('/conflicts?limit=%3Cscript%3E');
+    expect(page.status).toBe(400);
+    const body = await page.text();
+    expect(body).toContain('<h1>Bad request</h1>');
+    expect(body).not.toContain('<script>');
+  });
+
+  it('bounds the scan to the newest records and says so', async () => {
+    const app = open(folder('conflicts-scan'));
+    const body = await (await app.request('/conflicts?scan=1')).text();
+    // The newest record is the one that holds the link: the conflict is still found.
+    expect(body).toContain('Looked through the newest 1 of 2 records in the output folder. 1 conflict.');
+    expect(body).toContain('2500 جندي أميركي');
+    const onEarlier = await (await app.request(`/records/${earlier.id}`)).text();
+    expect(onEarlier).not.toContain('newest 1 of');
+  });
+
+  it('quotes the other side from its record when its quotes file is gone', async () => {
+    const dir = folder('conflicts-no-quotes', { quotes: false });
+    const body = await (await open(dir).request('/conflicts')).text();
+    expect(body).toContain('2500 جندي أميركي');
+    expect(body).toContain('حيث ينتشر 2500 جندي أميركي في إطار التحالف الدولي');
+  });
+
+  it('counts a pair as one story once a story file says the later article\'s story was merged into the other\'s', async () => {
+    const dir = folder('conflicts-merged');
+    const app = open(dir);
+    expect(await (await app.request('/conflicts')).text()).toContain('cross-story</span>');
+    mkdirSync(join(dir, 'stories'), { recursive: true });
+    writeFileSync(join(dir, 'stories', `${later.dedup?.storyId}.json`), JSON.stringify({ storyId: later.dedup?.storyId, mergedInto: earlier.dedup?.storyId }));
+    const body = await (await app.request('/conflicts')).text();
+    expect(body).toContain('<span class="muted">same story</span>');
+    expect(body).not.toContain('cross-story</span>');
+    const json = (await (await app.request('/api/conflicts?scope=cross-story')).json()) as { total: number };
+    expect(json.total).toBe(0);
+    expect((await (await app.request('/api/conflicts')).json()) as { conflicts: { found: { storyId: string } }[] }).toMatchObject({ conflicts: [{ found: { storyId: earlier.dedup?.storyId } }] });
+  });
+
+  it('lists a disagreement once when both records hold it (an article processed again against the same dedup index)', async () => {
+    // What a second `khabar run` on the same Redis after deleting the output folder writes: 000, run
+    // again, finds 004 in the index, so both records hold the link.
+    const again = await analyse(readFileSync('seeds/000_4b730099a6eb1bd4.txt', 'utf8'), { title: 'تعثر مفاوضات فيينا', source: 'العرب', file: '000.txt' });
+    expect(again.id).toBe(earlier.id);
+    expect(again.dedup?.claimLinks.filter((link) => link.relation === 'conflicts')).toEqual([expect.objectContaining({ otherId: later.id })]);
+    const app = open(outputFolder('conflicts-both-sides', [later, again]));
+    const json = (await (await app.request('/api/conflicts')).json()) as { total: number; conflicts: { found: { id: string }; other: { id: string } }[] };
+    expect(json.total).toBe(1);
+    // Shown as its newest finding: the record written last.
+    expect(json.conflicts).toMatchObject([{ found: { id: again.id }, other: { id: later.id } }]);
+    for (const id of [again.id, later.id]) {
+      const body = await (await app.request(`/records/${id}`)).text();
+      expect(body.slice(body.indexOf('<h2>Conflicting reports</h2>')).split('</tr>').length - 1, id).toBe(2); // the header row and one conflict
+    }
+  });
+
+  it('still lists the conflict, marked as such, when the earlier article is not in the output folder', async () => {
+    const dir = folder('conflicts-missing-other');
+    rmSync(recordPath(dir, earlier.id));
+    rmSync(quotesPath(dir, earlier.id));
+    const body = await (await open(dir).request('/conflicts')).text();
+    expect(body).toContain('not in this output folder');
+    expect(body).toContain(`claim ${(later.dedup?.claimLinks.find((link) => link.relation === 'conflicts')?.otherClaim ?? 0) + 1} (its quotes file and record are not in this output folder)`);
+    expect(body).toContain('نحو 5 آلاف جندي أمريكي');
+    // The other side's story is unknown without its record.
+    expect(body).toContain("(an article's story is not known)");
   });
 });

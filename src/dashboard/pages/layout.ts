@@ -26,6 +26,7 @@ export function page(options: PageOptions): SafeHtml {
     <a href="/">Pipeline</a>
     <a href="/news">News</a>
     <a href="/stories">Stories</a>
+    <a href="/conflicts">Conflicts</a>
     <a href="/queues">Queues</a>
   </nav>
   <form class="search" action="/search" method="get" role="search">

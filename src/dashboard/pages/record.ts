@@ -2,6 +2,8 @@ import type { EnrichedRecord } from '../../schema/record.js';
 import type { Claim } from '../../schema/claims.js';
 import { html, pathSegment, type SafeHtml } from '../html.js';
 import { highlightText, recordMarks } from '../highlight.js';
+import type { ConflictList } from '../conflicts.js';
+import { recordConflictsSection } from './conflicts.js';
 import { arabic, page, when } from './layout.js';
 
 const ENTITY_TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
@@ -34,7 +36,8 @@ function claimRow(claim: Claim, index: number): SafeHtml {
 </tr>`;
 }
 
-export function recordPage(record: EnrichedRecord): SafeHtml {
+/** `conflicts`: the conflicts this article is part of, on either side (`conflictsOf`); no section without it. */
+export function recordPage(record: EnrichedRecord, conflicts?: ConflictList): SafeHtml {
   const entities = record.entities;
   const claims = record.claims;
   const dedup = record.dedup;
@@ -72,6 +75,7 @@ ${dedup
   <p>${dedup.reusedPassages.length} reused passage(s), ${dedup.claimLinks.length} claim link(s) to other articles.</p>
 </section>`
   : ''}
+${conflicts ? recordConflictsSection(record.id, conflicts) : ''}
 </article>`,
   });
 }
