@@ -5,7 +5,7 @@ import type { Quantity } from '../../schema/claims.js';
 import { normalise } from '../text/normalise.js';
 import { APPROX_AFTER, APPROX_BEFORE } from './lexicon/words.js';
 import {
-  DUAL_SCALES, FRACTIONS, HUNDREDS, PLURAL_SCALES, SCALES, TEEN_TAILS, TENS, UNITS, UNIT_ONLY_IN_TEENS, VAGUE,
+  DUAL_SCALES, FRACTIONS, HUNDREDS, ORDINAL_UNITS, PLURAL_SCALES, SCALES, TEEN_TAILS, TENS, UNITS, UNIT_ONLY_IN_TEENS, VAGUE,
 } from './lexicon/numbers.js';
 import { hasPrepClitic, isPunct, isWord, type Doc, type Word } from './words.js';
 
@@ -47,6 +47,8 @@ interface NumberParse {
   digits: boolean;
   vague: boolean;
   fraction: boolean;
+  /** The scale word's factor applied to the count («40 ألفا»: 1000), 1 without one. */
+  scale: number;
 }
 
 function lookup(map: ReadonlyMap<string, number>, w: Word | undefined): number | undefined {
@@ -88,11 +90,23 @@ function parseNumberAt(words: Word[], i: number, end: number): NumberParse | nul
     let k = i + 1;
     const sc = words[k];
     const scale = k < end ? lookup(SCALES, sc) : undefined;
+    let factor = 1;
     if (scale !== undefined && sc && !DUAL_SCALES.has(sc.norm)) {
-      value *= scale >= 1e6 ? scale : 1000;
+      factor = scale >= 1e6 ? scale : 1000;
+      value *= factor;
       k++;
+      // «٣٧ ألفا و٢٩٦»: the rest after «و», in digits smaller than the scale and with no scale of
+      // its own (not «40 ألفا و50 ألفا», two figures).
+      const rest = k < end ? DIGITS.exec(words[k]?.norm ?? '') : null;
+      if (rest && rest[1] === 'و' && !rest[2] && lookup(SCALES, words[k + 1]) === undefined) {
+        const remainder = parseDigits(rest[3] as string);
+        if (remainder < factor) {
+          value += remainder;
+          k++;
+        }
+      }
     }
-    return { value, valueMax: null, end: k, charStart: ownStart(w, (dm[1] as string).length), digitsOnly: scale === undefined, digits: true, vague: false, fraction: false };
+    return { value, valueMax: null, end: k, charStart: ownStart(w, (dm[1] as string).length), digitsOnly: scale === undefined, digits: true, vague: false, fraction: false, scale: factor };
   }
   if (!isWord(w)) return null;
   // Vague plurals: «عشرات», «آلاف» (alone), «عشرات الآلاف».
@@ -107,18 +121,24 @@ function parseNumberAt(words: Word[], i: number, end: number): NumberParse | nul
         hi = (hi + 1) * 1000 - 1;
         k++;
       }
-      return { value: lo, valueMax: hi, end: k, charStart: ownStart(w, w.norm.length - f.length), digitsOnly: false, digits: false, vague: true, fraction: false };
+      return { value: lo, valueMax: hi, end: k, charStart: ownStart(w, w.norm.length - f.length), digitsOnly: false, digits: false, vague: true, fraction: false, scale: 1 };
     }
   }
   const frac = lookup(FRACTIONS, w);
   if (frac !== undefined) {
-    return { value: frac, valueMax: null, end: i + 1, charStart: ownStart(w, w.norm.length - (wordForms(w.norm).find((f) => FRACTIONS.has(f)) ?? w.norm).length), digitsOnly: false, digits: false, vague: false, fraction: true };
+    const charStart = ownStart(w, w.norm.length - (wordForms(w.norm).find((f) => FRACTIONS.has(f)) ?? w.norm).length);
+    // «نصف مليار دولار», «ربع مليون»: a fraction of a singular scale word is an amount, not a share.
+    const sc = words[i + 1];
+    const scale = i + 1 < end && isWord(sc) && !PLURAL_SCALES.has(sc.norm) && !DUAL_SCALES.has(sc.norm) ? SCALES.get(sc.norm) : undefined;
+    if (scale !== undefined) return { value: frac * scale, valueMax: null, end: i + 2, charStart, digitsOnly: false, digits: false, vague: false, fraction: false, scale };
+    return { value: frac, valueMax: null, end: i + 1, charStart, digitsOnly: false, digits: false, vague: false, fraction: true, scale: 1 };
   }
   // Number words: units, teens, tens, hundreds, scales, joined by «و».
   let total = 0;
   let current = 0;
   let k = i;
   let any = false;
+  let factor = 1;
   let charStart = w.token.start;
   while (k < end) {
     const x = words[k];
@@ -146,21 +166,33 @@ function parseNumberAt(words: Word[], i: number, end: number): NumberParse | nul
     else if (scale !== undefined) {
       if (!any && PLURAL_SCALES.has(form)) break; // «آلاف» alone is vague (handled above)
       if (DUAL_SCALES.has(form) || !any) total += scale;
-      else total += (current || 1) * (scale >= 1e6 ? scale : 1000);
+      else {
+        factor = scale >= 1e6 ? scale : 1000;
+        total += (current || 1) * factor;
+      }
       current = 0;
     } else break;
     any = true;
     k++;
   }
   if (!any) return null;
-  return { value: total + current, valueMax: null, end: k, charStart, digitsOnly: false, digits: false, vague: false, fraction: false };
+  return { value: total + current, valueMax: null, end: k, charStart, digitsOnly: false, digits: false, vague: false, fraction: false, scale: factor };
+}
+
+/**
+ * The upper end `q` of a range, and the lower end read with it: a scale word written once after
+ * the second number belongs to both («بين 30 و40 ألفا» = 30,000–40,000, «من 5 إلى 7 ملايين»).
+ */
+function rangeValues(p: NumberParse, q: NumberParse): { value: number; valueMax: number } | null {
+  const low = p.scale === 1 && q.scale > 1 && p.value < q.value / q.scale ? p.value * q.scale : p.value;
+  return q.value > low ? { value: low, valueMax: q.value } : null;
 }
 
 // Words that cannot be a counted noun (prepositions, particles, verbs of the frame).
 const NOT_NOUNS: ReadonlySet<string> = new Set(([
   'في', 'على', 'الى', 'عن', 'مع', 'ان', 'او', 'ثم', 'قد', 'لم', 'لا', 'ما', 'هو', 'هي', 'التي', 'الذي', 'الذين', 'منذ',
   'حتى', 'بين', 'بعد', 'قبل', 'خلال', 'عند', 'لدى', 'نحو', 'حوالي', 'فقط', 'كل', 'اكثر', 'اقل', 'و',
-  'هذا', 'هذه', 'ذلك', 'تلك', 'هؤلاء', 'كان', 'كانت', 'كانوا', 'ليس', 'ليست', 'هناك', 'اي', 'إذ', 'إذا', 'لكن',
+  'هذا', 'هذه', 'ذلك', 'تلك', 'هؤلاء', 'هم', 'هما', 'هن', 'كان', 'كانت', 'كانوا', 'ليس', 'ليست', 'هناك', 'اي', 'إذ', 'إذا', 'لكن',
 ] as string[]).map(normalise));
 
 
@@ -170,6 +202,13 @@ function isCountedNoun(w: Word | undefined): w is Word {
   // A conjunction on the next word starts a new phrase («2009 وذلك», «5 وقال»).
   const conj = w !== undefined && w.token.segments.length > 1 && (w.token.segments[0] === 'و' || w.token.segments[0] === 'ف');
   return isWord(w) && !conj && !NOT_NOUNS.has(w.norm) && !NOT_NOUNS.has(w.bare) && w.token.kind === 'word';
+}
+
+/** The noun before «واحد»; it may open its own phrase with «و» («إصابة واحدة ومريضا واحدا»). */
+function isNounBeforeOne(w: Word | undefined): w is Word {
+  if (!isWord(w)) return false;
+  const withoutConjunction: Word = /^[وف]/u.test(w.norm) ? { ...w, token: { ...w.token, segments: w.token.segments.slice(1) } } : w;
+  return isCountedNoun(withoutConjunction);
 }
 
 /** «جندي أجنبي», «هجوما صاروخيا», «الجنود الأميركيين», «أراضي العراق», «من المعتقلين». */
@@ -262,17 +301,19 @@ export function findQuantities(doc: Doc, covered: Uint8Array): FoundQuantity[] {
       if (w.norm.startsWith('ال') && w.token.kind === 'word' && !VAGUE.has(w.norm) && !SCALES.has(w.norm)) continue;
       // «الرابع عشر»: the tail of an ordinal.
       const before0 = words[i - 1];
-      if (TEEN_TAILS.has(w.norm) && i - 1 >= first && isWord(before0) && before0.norm.startsWith('ال')) continue;
+      if (TEEN_TAILS.has(w.norm) && i - 1 >= first && isWord(before0) && ORDINAL_UNITS.has(before0.norm)) continue;
       const p = parseNumberAt(words, i, end);
       if (!p) continue;
       let k = p.end;
       let valueMax = p.valueMax;
+      let value = p.value;
       // Ranges: «20-30», «20 – 30», «بين 20 و30», «من 20 إلى 30».
       const dash = words[k];
       if (!p.vague && isPunct(dash, '-–—') && k + 1 < end) {
         const q = parseNumberAt(words, k + 1, end);
-        if (q && q.value > p.value) {
-          valueMax = q.value;
+        const range = q ? rangeValues(p, q) : null;
+        if (q && range) {
+          ({ value, valueMax } = range);
           k = q.end;
         }
       } else if (!p.vague && dash !== undefined && k < end) {
@@ -281,8 +322,9 @@ export function findQuantities(doc: Doc, covered: Uint8Array): FoundQuantity[] {
         const from = isWord(prev) && prev.norm === 'من';
         if ((between && dash.norm.startsWith('و')) || (from && dash.norm === 'الي')) {
           const q = parseNumberAt(words, between ? k : k + 1, end);
-          if (q && q.value > p.value) {
-            valueMax = q.value;
+          const range = q ? rangeValues(p, q) : null;
+          if (q && range) {
+            ({ value, valueMax } = range);
             k = q.end;
           }
         }
@@ -294,7 +336,8 @@ export function findQuantities(doc: Doc, covered: Uint8Array): FoundQuantity[] {
       if (p.value === 1 && !p.digitsOnly && !p.vague) {
         // «واحد» counts only after its noun («رجل واحد») or as a numeral before «من».
         const before = words[i - 1];
-        if (!(isCountedNoun(before) && i - 1 >= first) || before.norm === 'رقم' || hasPrepClitic(before)) continue;
+        // The noun may open its own phrase with «و» («إصابة واحدة ومريضا واحدا»).
+        if (!(i - 1 >= first && isNounBeforeOne(before)) || before.norm === 'رقم' || hasPrepClitic(before)) continue;
         if (isWord(words[i + 1]) && (words[i + 1] as Word).norm === 'من') continue; // «واحد من» = «one of»
         const start = before.token.start;
         out.push({
@@ -323,8 +366,11 @@ export function findQuantities(doc: Doc, covered: Uint8Array): FoundQuantity[] {
         if (!(isWord(prevW) && COUNT_FRAMES.has(prevW.bare))) continue;
       }
       if (phrase === null && !p.digits && !p.vague && pct === 0) {
-        // A bare number word with no noun («قال اثنان منهم»): still a count when followed by «من».
-        if (!partitive) continue;
+        // A bare number word with no noun («قال اثنان منهم»): still a count when followed by «من»,
+        // with a scale word as «40 ألفا» in digits is («بلغ عدد اللاجئين سبعة عشر ألفا»), or in a
+        // frame that says it counts something, as a bare figure («بلغ عددهم خمسة عشر»).
+        const prevW = words[i - 1];
+        if (!partitive && p.scale === 1 && !(isWord(prevW) && COUNT_FRAMES.has(prevW.bare))) continue;
       }
       let approx = false;
       let start = p.charStart;
@@ -343,7 +389,7 @@ export function findQuantities(doc: Doc, covered: Uint8Array): FoundQuantity[] {
         text: text.slice(start, endChar),
         start,
         end: endChar,
-        value: p.value,
+        value,
         valueMax,
         approx,
         unit: head ? unitOf(head) : pct > 0 ? '%' : null,

@@ -22,11 +22,32 @@ describe('numbers in digits and words', () => {
     expect(quantities('وصلت مئتا شاحنة محملة بالمساعدات.')[0]?.value).toBe(200);
   });
 
+  it('reads a fraction of a scale word as an amount, and a figure completed after «و»', () => {
+    expect(quantities('رصدت الحكومة نصف مليار دولار للإعمار.')[0]?.value).toBe(500_000_000);
+    expect(quantities('يحتاج ربع مليون شخص إلى الغذاء.')[0]?.value).toBe(250_000);
+    const [a] = quantities('ارتفعت الحصيلة إلى ٤٢ ألفا و١٥٠ قتيلا.');
+    expect([a?.value, a?.text]).toEqual([42_150, '٤٢ ألفا و١٥٠ قتيلا']);
+    // Two figures, each with its scale: not one number.
+    expect(quantities('قدرت الجهات 60 ألفا و70 ألف نازح.').map((q) => q?.value)).toEqual([60_000, 70_000]);
+  });
+
+  it('reads teens in every case, «عشر» after a definite noun, and «واحدا» after its noun', () => {
+    expect(quantities('قضت المحكمة بالسجن عشر سنوات على المتهم.')[0]?.value).toBe(10);
+    expect(quantities('أصيب اثني عشر عاملا في الحريق.')[0]?.value).toBe(12);
+    expect(quantities('سجلت الوزارة إصابة واحدة ومريضا واحدا.').map((q) => q?.value)).toEqual([1, 1]);
+    expect(quantities('بلغ عدد اللاجئين سبعة عشر ألفا.')[0]?.value).toBe(17_000);
+  });
+
   it('keeps both ends of a range', () => {
     const [a] = quantities('شارك بين 20 و30 مقاتلا في الهجوم.');
     expect([a?.value, a?.valueMax]).toEqual([20, 30]);
     const [b] = quantities('قتل 20-30 مسلحا في الاشتباكات.');
     expect([b?.value, b?.valueMax]).toEqual([20, 30]);
+    // A scale word written once, after the second number, belongs to both.
+    const [c] = quantities('نزح بين 15 و20 ألف شخص من المدينة.');
+    expect([c?.value, c?.valueMax]).toEqual([15_000, 20_000]);
+    const [d] = quantities('تحتاج الخطة من 3 إلى 4 مليارات دولار.');
+    expect([d?.value, d?.valueMax]).toEqual([3e9, 4e9]);
   });
 
   it('reads vague plurals and fractions as ranges or shares', () => {

@@ -10,8 +10,8 @@ function table(entries: Array<[string[], number]>): ReadonlyMap<string, number> 
 
 /** 1–10 (as a unit they combine with «عشر/عشرة» into 11–19). */
 export const UNITS = table([
-  [['واحد', 'واحدة', 'أحد', 'إحدى'], 1],
-  [['اثنان', 'اثنين', 'اثنتان', 'اثنتين', 'اثنا', 'اثنتا'], 2],
+  [['واحد', 'واحدة', 'واحدا', 'أحد', 'إحدى'], 1],
+  [['اثنان', 'اثنين', 'اثنتان', 'اثنتين', 'اثنا', 'اثنتا', 'اثني', 'اثنتي'], 2],
   [['ثلاث', 'ثلاثة'], 3],
   [['أربع', 'أربعة'], 4],
   [['خمس', 'خمسة'], 5],
@@ -25,6 +25,13 @@ export const UNITS = table([
 export const UNIT_ONLY_IN_TEENS: ReadonlySet<string> = new Set(['احد', 'احدي']);
 /** The second word of 11–19. */
 export const TEEN_TAILS: ReadonlySet<string> = new Set(['عشر', 'عشرة']);
+/**
+ * Definite ordinals 1–9, the first word of «الرابع عشر» (14th): «عشر» after one of them is an
+ * ordinal's tail, after any other definite word a count («السجن عشر سنوات»).
+ */
+export const ORDINAL_UNITS: ReadonlySet<string> = new Set(
+  ['الحادي', 'الحادية', 'الثاني', 'الثانية', 'الثالث', 'الثالثة', 'الرابع', 'الرابعة', 'الخامس', 'الخامسة', 'السادس', 'السادسة', 'السابع', 'السابعة', 'الثامن', 'الثامنة', 'التاسع', 'التاسعة'].map(normalise),
+);
 
 export const TENS = table([
   [['عشرون', 'عشرين'], 20],
