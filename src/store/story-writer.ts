@@ -124,15 +124,8 @@ const RECORD_WRITTEN = "local v = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) 
  * 1,000 costs a file rebuild about once in 125 articles. Versions written are kept in Redis in the hash
  * `<lockPrefix>:written`. Returns whether the story file was written.
  */
-export async function writeStoryWhenDue(
-  outDir: string,
-  index: Pick<DedupIndex, 'storyStatus' | 'getStory'>,
-  storyId: string,
-  mergedStories: DedupResult['mergedStories'],
-  redis?: Redis,
-  options: StoryWriterOptions & { policy?: StoryRewritePolicy } = {},
-): Promise<boolean> {
-  return (await writeStoryStep(outDir, index, storyId, mergedStories, redis, options)).wrote;
+export async function writeStoryWhenDue(...args: Parameters<typeof writeStoryStep>): Promise<boolean> {
+  return (await writeStoryStep(...args)).wrote;
 }
 
 /** `writeStoryWhenDue`, also giving the story's status as read (the writer sizes a later flush by it). */
