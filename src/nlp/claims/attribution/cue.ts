@@ -1,0 +1,311 @@
+// The two kinds of cue: a speech verb («قال», «أكد», «نفى» …) with its speaker and content, and an
+// attribution phrase («بحسب», «وفق», «على لسان») with its source.
+import { PHRASE_MANNER_NOUNS } from '../lexicon/cues.js';
+import { EVENT_NOUNS, CLAUSE_BREAKS, CLAUSE_OPENERS, NEGATIONS, RELATIVES } from '../lexicon/words.js';
+import type { VerbMatch } from '../match-cue.js';
+import { COMMA, hasPrepClitic, isPunct, isWord, readings, type Word } from '../words.js';
+import type { WordRange, FoundSpeaker, FoundAttribution } from './types.js';
+import { MAX_SPEAKER_WORDS, CONTENT_PREPS, NO_PREPS, ALWAYS_PREP, PREP_WORDS, QAWL, COLON } from './constants.js';
+import type { AttributionContext } from './context.js';
+import type { Clauses } from './clause.js';
+import type { Speakers } from './speaker.js';
+import type { Antecedents } from './antecedent.js';
+
+export class Cues {
+  constructor(
+    readonly cx: AttributionContext,
+    readonly clauses: Clauses,
+    readonly speakers: Speakers,
+    readonly antecedents: Antecedents,
+  ) {}
+
+  run(): FoundAttribution[] {
+    const consumedPhrase = new Set<number>();
+    for (let s = 0; s < this.cx.doc.sentences.length; s++) {
+      const { first, end } = this.cx.sentenceRange(s);
+      if (first < 0) continue;
+      for (let i = first; i < end; i++) {
+        if (consumedPhrase.has(i)) continue;
+        if (this.cx.phraseAt[i] || this.cx.isAlaLisan(i)) {
+          const f = this.phraseCue(i, first, end, s);
+          if (f) {
+            this.antecedents.push(f);
+            i = f.cue.last;
+            continue;
+          }
+        }
+        const v = this.cx.verbAt[i];
+        if (v) {
+          const f = this.verbCue(i, v, first, end, s, consumedPhrase);
+          if (f) {
+            this.antecedents.push(f);
+            i = f.cue.last;
+          }
+        }
+      }
+    }
+    return this.cx.found;
+  }
+
+  private verbCue(i: number, v: VerbMatch, first: number, end: number, s: number, consumedPhrase: Set<number>): FoundAttribution | null {
+    if (v.future) return null;
+    const prev = i - 1 >= first ? this.cx.words[i - 1] : undefined;
+    if (prev && isWord(prev) && (NEGATIONS.has(prev.norm) || prev.norm === 'غير')) return null;
+    // «7953 طالباً»: after a number the word is the counted noun, not a verb.
+    if (prev && (prev.token.kind === 'number' || this.cx.isNumberWord(i - 1))) return null;
+    // «ما سيعلنه», «لما أعلنته»: a relative clause about what is said, not a statement.
+    if (prev && isWord(prev) && (prev.norm === 'ما' || prev.norm === 'لما' || prev.norm === 'مما' || prev.norm === 'بما')) return null;
+    // «التي أقرها الشرع», «ما أعلنته»: an object pronoun stands for what was said before; only
+    // perception verbs («يعتبره X مقربا») and «أبلغه» (the addressee) take one, or a complementizer follows.
+    if (v.object && !['اعتبر', 'رأى', 'أبلغ'].includes(v.verb.lemma) && this.clauses.findComplementizer(i + 1, end) < 0) return null;
+    // «أن يكشف», «أن يقول»: a subjunctive after «أن» (something to be said), not a statement.
+    if (prev && isWord(prev) && /^[وف]?ان$/u.test(prev.norm) && v.form === 'present') return null;
+    // «ويعتبر X من أبرز …», «وتعتبر X …»: the present of اعتبر without «أن» reads «is considered».
+    if (v.verb.lemma === 'اعتبر' && v.form === 'present' && v.conjoined && this.clauses.findComplementizer(i + 1, end) < 0) return null;
+    // «العراق الذي تعتبره ساحة نفوذ»: a perception verb on the relative's antecedent, subject unsaid.
+    if (prev && isWord(prev) && v.object && (prev.norm === 'الذي' || prev.norm === 'التي' || prev.norm === 'الذين')) return null;
+    // Impersonal «يذكر أن» (the journalist's background), not a statement by someone.
+    if ((this.cx.words[i] as Word).bare === 'يذكر' && this.cx.isComplementizer(i + 1)) return null;
+    let cueLast = i;
+    let j = i + 1;
+    // The required preposition: right after the verb («أشار إلى»), or after its subject.
+    let prepAt = -1;
+    if (v.verb.prep) {
+      for (let k = i + 1; k < Math.min(end, i + MAX_SPEAKER_WORDS); k++) {
+        if (this.cx.isPrep(k, v.verb.prep)) {
+          prepAt = k;
+          break;
+        }
+        if (this.cx.isComplementizer(k) || isPunct(this.cx.words[k], '.') || (this.cx.words[k] as Word).quote === 'open') break;
+      }
+      if (prepAt < 0) return null;
+      if (prepAt === i + 1) {
+        cueLast = prepAt;
+        j = prepAt + 1;
+      }
+    }
+    // «وتابع قائلا», «وأضاف قائلة»: the participle of «قال» belongs to the cue.
+    const qaelan = this.cx.verbAt[cueLast + 1];
+    if (qaelan && qaelan.form === 'participle' && qaelan.verb.lemma === 'قال') {
+      cueLast += 1;
+      j = cueLast + 1;
+    }
+    const participle = v.form === 'participle';
+    const needsClause = participle || v.verb.cls === 'strict' || v.verb.cls === 'say';
+
+    let speaker: FoundSpeaker | null = null;
+    let c = -1; // where the content (or its complementizer) starts
+
+    if (v.verb.speakerAfterPrep) {
+      // Agency form: «نقل موقع X عن Y قوله إن»: the speaker is Y.
+      const sp = this.speakers.speakerForward(prepAt + 1, end);
+      if (!sp.range) return null;
+      speaker = this.speakers.makeSpeaker(sp.range);
+      c = sp.stop;
+      while (c < end && (isPunct(this.cx.words[c], COMMA) || QAWL.has((this.cx.words[c] as Word).norm))) c++;
+    } else {
+      const after = this.clauses.skipAdjuncts(j, end);
+      const wAfter = this.cx.words[after];
+      const noSubject =
+        this.cx.atClauseEnd(after, end) || this.cx.isComplementizer(after) || (wAfter !== undefined && (wAfter.quote === 'open' || isPunct(wAfter, COLON))) ||
+        (v.verb.prep !== undefined && this.cx.isPrep(after, v.verb.prep)) || (prepAt >= 0 && prepAt === cueLast);
+      const opensClause = v.conjoined || i === first || (this.cx.isClauseBoundary(i - 1) && this.cx.words[i - 1]?.quote !== 'close') || this.cx.has(CLAUSE_OPENERS, i - 1) || this.cx.has(RELATIVES, i - 1) || this.cx.isComplementizer(i - 1);
+      // SV: «وكان المسؤول … قد قال», «لكن واشنطن قالت إن», «إيران دعت الفصائل».
+      let sv: WordRange | null = null;
+      if (!participle && this.cx.has(new Set(['قد']), i - 1)) {
+        for (let k = i - 2; k >= first && i - k < MAX_SPEAKER_WORDS; k--) {
+          const w = this.cx.words[k] as Word;
+          if (/^[وف]?كان(ت)?$/u.test(w.norm)) {
+            if (k + 1 <= i - 2) sv = { first: k + 1, last: i - 2 };
+            break;
+          }
+          if (this.cx.isClauseBoundary(k)) break;
+        }
+      } else if (!participle && !opensClause) {
+        const cand = this.speakers.subjectBefore(i - 1, first);
+        // «زيارة طائب تشير إلى أن»: an event as the subject is evidence, not a source.
+        if (cand && this.cx.has(EVENT_NOUNS, cand.from) && !hasPrepClitic(this.cx.words[cand.from] as Word)) return null;
+        // With a subject after the verb too, SV needs the candidate to open its clause.
+        // A weak guess (the clause's first words) never beats the previous speaker of «قال لي: …».
+        if (cand && (noSubject || v.verb.cls !== 'say') && (noSubject || cand.clauseInitial) && !(cand.weak && noSubject)) sv = cand;
+      }
+      // «زيارة طائب تشير إلى أن»: an event as the subject is evidence, not a source.
+      if (sv && this.cx.has(EVENT_NOUNS, this.cx.headIndex(sv))) return null;
+      if (sv) {
+        speaker = this.speakers.makeSpeaker(sv);
+        c = after;
+      } else if (participle || noSubject || v.plural) {
+        // «فيما أعلنوا الحداد»: a plural verb before its noun phrase has a pronoun subject.
+        speaker = this.antecedents.implicitSpeaker(i, first, s, participle);
+        c = after;
+      } else {
+        // Without a complementizer ahead, «أكد/شدد على», «حذر من», «كشف عن» open the content.
+        const preps = CONTENT_PREPS[v.verb.lemma] ?? NO_PREPS;
+        const objectScan = v.verb.cls === 'object' && !participle && (ALWAYS_PREP.has(v.verb.lemma) || this.clauses.findComplementizer(after, end) < 0);
+        // «وأعلن سقوط X»: the object right after the verb, the subject is a pronoun.
+        // «اعتبر اغتيال الباحث رسالة»: a perception verb before an event is the passive «was considered».
+        if (v.verb.lemma === 'اعتبر' && this.cx.has(EVENT_NOUNS, after)) return null;
+        if (objectScan && this.cx.has(EVENT_NOUNS, after) && !hasPrepClitic(this.cx.words[after] as Word) && !(this.cx.words[after] as Word).norm.startsWith('ال')) {
+          speaker = this.antecedents.implicitSpeaker(i, first, s, false);
+          const { content, quote } = this.clauses.contentFrom(after, end);
+          return content ? { sentence: s, cue: { first: i, last: cueLast }, verb: v.verb, speaker, content, quote } : null;
+        }
+        // «يعتبر على نطاق واسع X»: a preposition cannot open the subject; with a perception verb it
+        // is the passive «is considered».
+        if (this.cx.has(PREP_WORDS, after) && !(v.verb.prep && this.cx.isPrep(after, v.verb.prep))) {
+          if (v.verb.lemma === 'اعتبر' || v.verb.lemma === 'رأى') return null;
+        }
+        const sp = this.speakers.speakerForward(after, end, v.verb.prep, objectScan || ALWAYS_PREP.has(v.verb.lemma) ? preps : undefined);
+        if (!sp.range) return null;
+        let range = sp.range;
+        c = this.speakers.skipAfterSpeaker(sp.stop, end, range);
+        // An attribution phrase between the speaker and the complementizer («وتابع الكاظمي وفق المصدر إن»).
+        if (c < end && this.cx.phraseAt[c]) {
+          const ph = this.phraseCue(c, first, end, s, true);
+          if (ph) {
+            consumedPhrase.add(c);
+            this.antecedents.push(ph);
+            const spEnd = ph.speaker && !ph.speaker.resolved ? ph.speaker.last + 1 : c + 1;
+            c = this.speakers.skipAfterSpeaker(spEnd, end, range);
+          }
+        }
+        // An apposition set off by commas («كاظم الفرطوسي، المتحدث باسم …، لوكالة …، إن»).
+        if (!this.cx.isComplementizer(c) && isPunct(this.cx.words[sp.stop], COMMA)) {
+          const comp = this.clauses.complementizerAfterComma(sp.stop, end);
+          if (comp >= 0) c = comp;
+        }
+        // «في بيان زودت "الرياض" بنسخة منه بأنه …»: a channel with its relative clause, then «أن».
+        if (!this.cx.isComplementizer(c) && this.clauses.channelAt(sp.stop, end) > 0) {
+          for (let k = c; k < Math.min(end, c + 10); k++) {
+            if (this.cx.isComplementizer(k)) {
+              c = k;
+              break;
+            }
+            if ((this.cx.isCueWord(k) && !this.cx.verbAt[k]?.object) || isPunct(this.cx.words[k], `${COMMA}.؟?!`)) break;
+          }
+        }
+        if (!needsClause && !this.cx.isComplementizer(c) && this.cx.words[c]?.quote !== 'open' && !(v.verb.prep && this.cx.isPrep(c, v.verb.prep))) {
+          // An object, no complementizer: if the phrase swallowed the clause, the speaker is a short phrase.
+          const swallowed = sp.capped || this.cx.atClauseEnd(c, end) || this.cx.has(CLAUSE_BREAKS, c) || this.cx.isCueWord(c) || (isPunct(this.cx.words[c], COMMA) && (this.cx.has(CLAUSE_BREAKS, c + 1) || this.cx.isCueWord(c + 1)));
+          if (swallowed) {
+            const short = this.speakers.shortNP(after, end);
+            if (!short) return null;
+            range = short;
+            c = this.speakers.skipAfterSpeaker(short.last + 1, end, range);
+          }
+        }
+        speaker = this.speakers.makeSpeaker(range);
+      }
+    }
+
+    // Content.
+    if (c < 0) return null;
+    if (v.verb.prep && this.cx.isPrep(c, v.verb.prep)) c++;
+    // «شدد على أن …», «أشار إلى أن …»: the preposition before the complementizer is the cue's.
+    const pw = this.cx.words[c];
+    if (isWord(pw) && (pw.norm === 'علي' || pw.norm === 'الي') && this.cx.isComplementizer(c + 1)) c++;
+    if (this.cx.isComplementizer(c)) c++;
+    else if (this.cx.words[c]?.quote === 'open') {
+      // a quotation straight after the cue or speaker
+    } else if (isPunct(this.cx.words[c], COLON)) {
+      c++;
+      if (this.cx.isComplementizer(c)) c++; // «وقال: إن …»
+    } else if (needsClause) {
+      // Such verbs need a complementizer or a quotation; allow a short gap («قال أيضا إن»), or an
+      // adjunct before a quotation («وقال نصر الله في حفل لتكريم … "…"»).
+      const comp = this.clauses.findComplementizer(c, Math.min(end, c + 3));
+      if (comp >= 0) c = comp + 1;
+      else {
+        let q = -1;
+        for (let k = c; k < Math.min(end, c + 15); k++) {
+          const w = this.cx.words[k] as Word;
+          if (w.quote === 'open') {
+            // A short quoted name inside the adjunct («صحيفة “إكسبريس” البريطانية») is not the quotation.
+            const partner = this.cx.doc.quotePartner.get(k);
+            const shortName = partner !== undefined && partner - k <= 4 && !this.cx.atClauseEnd(partner + 1, end);
+            if (!shortName) {
+              q = k;
+              break;
+            }
+            k = partner as number;
+            continue;
+          }
+          // «في تصريحات نقلتها صحيفة …»: a cue with an object pronoun is a relative clause, not a new statement.
+          if ((this.cx.isCueWord(k) && !this.cx.verbAt[k]?.object) || this.cx.isComplementizer(k) || isPunct(w, '.؟?!')) break;
+        }
+        if (q < 0) return null;
+        c = q;
+      }
+    }
+    if (this.cx.atClauseEnd(c, end) && this.cx.words[c]?.quote !== 'open') return null;
+    const { content, quote } = this.clauses.contentFrom(c, end);
+    if (!content) return null;
+    return { sentence: s, cue: { first: i, last: cueLast }, verb: v.verb, speaker, content, quote };
+  }
+
+  private phraseCue(i: number, first: number, end: number, s: number, embedded = false): FoundAttribution | null {
+    let cueLast = i;
+    let j = i + 1;
+    const head = this.cx.phraseAt[i];
+    if (this.cx.isAlaLisan(i)) {
+      cueLast = i + 1;
+      j = i + 2;
+    } else if (head === 'نقلا' || head === 'استنادا') {
+      if (!(this.cx.isPrep(j, 'عن') || this.cx.isPrep(j, 'الي'))) return null;
+      cueLast = j;
+      j++;
+    } else if (head === 'وفقا' || head === 'طبقا') {
+      const n = this.cx.words[j];
+      if (n && (n.norm === 'ل' || n.norm === 'لـ')) j++;
+    }
+    // «وفق ما أكد», «حسبما قال», «بحسب ما أفاد»: the verb joins the cue.
+    if (isWord(this.cx.words[j]) && (this.cx.words[j] as Word).norm === 'ما' && this.cx.verbAt[j + 1]) {
+      cueLast = j + 1;
+      j += 2;
+    } else if (head === 'حسبما' && this.cx.verbAt[j]) {
+      cueLast = j;
+      j++;
+    }
+    // «بحسب تقدير X»: a noun of manner joins the cue.
+    const n = this.cx.words[j];
+    if (isWord(n) && readings(n).some((r) => PHRASE_MANNER_NOUNS.has(r))) {
+      cueLast = j;
+      j++;
+    }
+    j = this.clauses.skipAdjuncts(j, end);
+    const sp = this.speakers.speakerForward(j, end);
+    if (!sp.range) return null;
+    const firstSpeakerWord = this.cx.words[sp.range.first] as Word;
+    if (firstSpeakerWord.token.kind !== 'word' && firstSpeakerWord.token.kind !== 'latin' && firstSpeakerWord.token.kind !== 'number') return null;
+    const speaker = this.speakers.makeSpeaker(sp.range);
+    // A bare «بحسب X» is a source only when X is one («بحسب الأعمال» means «depending on»).
+    if (cueLast === i && !this.cx.isAlaLisan(i) && !this.speakers.looksLikeSource(sp.range)) return null;
+    if (embedded) {
+      // Content is the enclosing statement's: filled in after it is known.
+      return { sentence: s, cue: { first: i, last: cueLast }, verb: null, speaker, content: null, quote: null, secondary: true };
+    }
+    const start = this.cx.contentStart(first, end);
+    // Is there content before the phrase (in this sentence)?
+    let before = i - 1;
+    while (before >= start && (isPunct(this.cx.words[before], COMMA) || this.cx.has(CLAUSE_OPENERS, before))) before--;
+    if (before >= start && !this.speakers.onlyOpeners(start, i)) {
+      const a = (this.cx.words[start] as Word).token.start;
+      const b = (this.cx.words[before] as Word).token.end;
+      let quoted = false;
+      for (let k = start; k <= before; k++) if ((this.cx.words[k] as Word).quote !== null) quoted = true;
+      // A whole quotation alone before the phrase is direct.
+      const w0 = this.cx.words[start] as Word;
+      if (w0.quote === 'open' && this.cx.doc.quotePartner.get(start) === before) {
+        return { sentence: s, cue: { first: i, last: cueLast }, verb: null, speaker, content: { start: w0.token.end, end: (this.cx.words[before] as Word).token.start }, quote: 'direct', secondary: true };
+      }
+      return { sentence: s, cue: { first: i, last: cueLast }, verb: null, speaker, content: { start: a, end: b }, quote: quoted ? 'mixed' : 'indirect', secondary: true };
+    }
+    // Phrase first: «وبحسب X فإن "…"», «وفقا لمصادر، …».
+    let c = sp.stop;
+    while (c < end && isPunct(this.cx.words[c], COMMA)) c++;
+    if (this.cx.isComplementizer(c)) c++;
+    const { content, quote } = this.clauses.contentFrom(c, end);
+    if (!content) return null;
+    return { sentence: s, cue: { first: i, last: cueLast }, verb: null, speaker, content, quote };
+  }
+}
