@@ -3,7 +3,7 @@
 // Levantine/Iraqi ones (كانون الثاني…), often paired «تموز/يوليو» or «يونيو (حزيران)».
 import type { DateMention } from '../../schema/claims.js';
 import { normalise } from '../text/normalise.js';
-import { isPunct, isWord, type Doc, type Word } from './words.js';
+import { isPunct, isWord, sentenceWordRanges, type Doc, type Word } from './words.js';
 
 const n = normalise;
 
@@ -152,10 +152,7 @@ export function findDates(doc: Doc, publishedAt: string | null, covered: Uint8Ar
     out.push({ text: text.slice(a.token.start, b.token.end), start: a.token.start, end: b.token.end, kind, iso, firstWord: first, endWord: last + 1 });
     for (let k = first; k <= last; k++) covered[k] = 1;
   };
-  for (let s = 0; s < doc.sentences.length; s++) {
-    const first = doc.sentenceFirst[s] as number;
-    const end = doc.sentenceEnd[s] as number;
-    if (first < 0) continue;
+  for (const { first, end } of sentenceWordRanges(doc)) {
     for (let i = first; i < end; i++) {
       if (covered[i]) continue;
       const w = words[i] as Word;

@@ -7,7 +7,7 @@ import { APPROX_AFTER, APPROX_BEFORE } from './lexicon/words.js';
 import {
   DUAL_SCALES, FRACTIONS, HUNDREDS, ORDINAL_UNITS, PLURAL_SCALES, SCALES, TEEN_TAILS, TENS, UNITS, UNIT_ONLY_IN_TEENS, VAGUE,
 } from './lexicon/numbers.js';
-import { hasPrepClitic, isPunct, isWord, type Doc, type Word } from './words.js';
+import { hasPrepClitic, isPunct, isWord, sentenceWordRanges, type Doc, type Word } from './words.js';
 
 /** A quantity found in the text, with the word range it covers. */
 export interface FoundQuantity extends Quantity {
@@ -290,10 +290,7 @@ function looksLikeYear(p: NumberParse, hasNoun: boolean): boolean {
 export function findQuantities(doc: Doc, covered: Uint8Array): FoundQuantity[] {
   const out: FoundQuantity[] = [];
   const { words, text } = doc;
-  for (let s = 0; s < doc.sentences.length; s++) {
-    const first = doc.sentenceFirst[s] as number;
-    const end = doc.sentenceEnd[s] as number;
-    if (first < 0) continue;
+  for (const { s, first, end } of sentenceWordRanges(doc)) {
     for (let i = first; i < end; i++) {
       if (covered[i]) continue;
       const w = words[i] as Word;

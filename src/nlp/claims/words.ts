@@ -143,3 +143,12 @@ export function hasPrepClitic(w: Word): boolean {
   const first = w.token.segments[0];
   return w.token.segments.length > 1 && (first === 'ب' || first === 'ل' || first === 'ك' || ((first === 'و' || first === 'ف') && /^[بلك]$/u.test(w.token.segments[1] ?? '')));
 }
+
+/** Each sentence that has words, with its first word and the word after its last: the one sentence
+ * loop that attribution, dates and quantities share. */
+export function* sentenceWordRanges(doc: Doc): Generator<{ s: number; first: number; end: number }> {
+  for (let s = 0; s < doc.sentences.length; s++) {
+    const first = doc.sentenceFirst[s] as number;
+    if (first >= 0) yield { s, first, end: doc.sentenceEnd[s] as number };
+  }
+}
