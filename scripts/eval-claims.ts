@@ -19,7 +19,7 @@ import { extractClaims } from '../src/nlp/claims/index.js';
 import type { Claim } from '../src/schema/claims.js';
 import type { EntityMention } from '../src/schema/entities.js';
 import type { TextLayer } from '../src/schema/text.js';
-import type { GoldAttributed, GoldFile, GoldNumeric, GoldSpan } from '../test/fixtures/claims-gold/resolve-marks.js';
+import type { GoldAttributed, GoldFile, GoldNumeric, GoldSpan } from '../training/claims/resolve-marks.js';
 import { existsSync } from 'node:fs';
 
 // ---- entity mentions: the real NER when its trained model is present, else none ----

@@ -1,5 +1,5 @@
 // The seed-name check of test/nlp/ner/tagger.test.ts for any weights file: which of the names listed
-// in test/nlp/ner/seed-names.json the tagger finds in the seed articles (the same matching rule as
+// in training/ner/seed-names.json the tagger finds in the seed articles (the same matching rule as
 // the test). One bag of perceptrons finds one or two seed names more or fewer with its training seed
 // alone, so a change is judged on several seeds (`train:ner -- --seed N --out <file>`), not one.
 //   npm run eval:ner:seeds                        the committed weights
@@ -12,7 +12,7 @@ import { tagEntities } from '../src/nlp/ner/index.js';
 import { analyseText } from '../src/nlp/text/index.js';
 import { MemoryEntityRegistry } from '../src/store/entity-registry.js';
 import { projectPath } from '../src/paths.js';
-import { missedSeedNames } from '../test/nlp/ner/seed-names.js';
+import { missedSeedNames } from '../training/ner/seed-names.js';
 
 const { values } = parseArgs({ options: { weights: { type: 'string' } } });
 const model = loadNerModel(values.weights);

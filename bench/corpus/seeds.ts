@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { projectPath } from '../../src/paths.js';
 
 /** One seed article cut into a title and paragraphs of sentences (the generator's raw material). */
@@ -25,10 +25,17 @@ export function splitSeed(name: string, text: string): SeedDocument {
   return { name, title, paragraphs };
 }
 
-/** The project's seed articles (seeds/*.txt), in name order. */
+/** The names of the project's seed articles (seeds/*.txt), in name order: the one place that lists them. */
+export function seedFiles(dir = projectPath('seeds')): string[] {
+  return readdirSync(dir).filter((name) => name.endsWith('.txt')).sort().map((name) => join(dir, name));
+}
+
+/** The seed articles' raw texts, in name order. */
+export function seedTexts(dir = projectPath('seeds')): string[] {
+  return seedFiles(dir).map((path) => readFileSync(path, 'utf8'));
+}
+
+/** The project's seed articles, cut into titles and paragraphs, in name order. */
 export function loadSeeds(dir = projectPath('seeds')): SeedDocument[] {
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.txt'))
-    .sort()
-    .map((name) => splitSeed(name, readFileSync(join(dir, name), 'utf8')));
+  return seedFiles(dir).map((path) => splitSeed(basename(path), readFileSync(path, 'utf8')));
 }

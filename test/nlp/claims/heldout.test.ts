@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { projectPath } from '../../../src/paths.js';
-import { resolveMarks, type MarksFile } from '../../fixtures/claims-gold/resolve-marks.js';
+import { resolveMarks, type MarksFile } from '../../../training/claims/resolve-marks.js';
 
 describe.each([
   ['set A', 'test/fixtures/claims-heldout'],

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { projectPath } from '../../../src/paths.js';
-import { resolveMarks, type MarksFile } from '../../fixtures/claims-gold/resolve-marks.js';
+import { resolveMarks, type MarksFile } from '../../../training/claims/resolve-marks.js';
 import { claimsOf } from './helpers.js';
 
 const seed = (name: string): string => readFileSync(projectPath('seeds', name), 'utf8');

@@ -1,5 +1,5 @@
-import { nameKey } from './seed-names.js';
-import seedNames from './seed-names.json' with { type: 'json' };
+import { nameKey } from '../../../training/ner/seed-names.js';
+import seedNames from '../../../training/ner/seed-names.json' with { type: 'json' };
 
 // Helpers shared by the checks on our own annotated CoNLL files: the training supplement
 // (supplement.test.ts) and the held-out modern-news test set (heldout.test.ts).

@@ -6,7 +6,7 @@ import { prepareMentions, resolveEntityIds, tagEntities } from '../../../src/nlp
 import { analyseText } from '../../../src/nlp/text/index.js';
 import { MemoryEntityRegistry } from '../../../src/store/entity-registry.js';
 import { projectPath } from '../../../src/paths.js';
-import { missedSeedNames, nameKey as key } from './seed-names.js';
+import { missedSeedNames, nameKey as key } from '../../../training/ner/seed-names.js';
 
 const model = loadNerModel();
 const seedFiles = readdirSync(projectPath('seeds')).filter((f) => f.endsWith('.txt')).sort();

@@ -1,5 +1,5 @@
-import type { EntityMention } from '../../../src/schema/entities.js';
-import { normalise, searchKey } from '../../../src/nlp/text/normalise.js';
+import type { EntityMention } from '../../src/schema/entities.js';
+import { normalise, searchKey } from '../../src/nlp/text/normalise.js';
 import seedNames from './seed-names.json' with { type: 'json' };
 
 /** A name's words as the tagger compares them (normalised search keys). */

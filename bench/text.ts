@@ -5,7 +5,7 @@
 //   3. one text of growing size (the seeds concatenated): time should grow linearly.
 // Reports wall-clock and CPU-time rates: on a shared machine the CPU time (user + system of this
 // process) is the fairer figure for "one core".
-// Run: npx tsx scripts/bench-text.ts [--day 2015-07-22] [--fresh-only]
+// Run: npm run bench:text -- [--day 2015-07-22] [--fresh-only]
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';

@@ -5,7 +5,7 @@
  * step (p50 / p95, and the mean over the last quarter, where the story is largest), the time of
  * `getStory` on the largest story, and the size of its JSON file.
  *
- *   npx tsx scripts/bench-dedup-story.ts [50 200 800] [--memory-only]
+ *   npm run bench:dedup-story -- [50 200 800] [--memory-only]
  */
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -15,7 +15,7 @@ import { Redis } from 'ioredis';
 import { analyseText } from '../src/nlp/text/index.js';
 import { MemoryDedupIndex, RedisDedupIndex, type DedupIndex, type DedupInput } from '../src/store/dedup-index.js';
 import { spawnRedisServer } from '../src/pipeline/redis-server.js';
-import { generatedArticles } from '../test/helpers/corpus.js';
+import { generatedArticles } from './corpus/rotations.js';
 
 export function storyBenchInputs(count: number): DedupInput[] {
   const start = Date.parse('2026-11-01T00:00:00Z');
