@@ -4,9 +4,11 @@ import { projectPath } from '../paths.js';
 import type { DedupOptions } from '../nlp/dedup/params.js';
 import { dedupOptions } from '../nlp/dedup/params.js';
 import { murmur32 } from '../nlp/dedup/hash.js';
-import { DedupEngine, type ClaimTextSource } from './dedup-engine.js';
-import type { ArticleMeta, DedupStore, LinkRequest, LinkStep, RegisterRequest, RegisterResult, StorySnapshot } from './dedup-store.js';
-import { decodeLinkList, decodeClaimPostings, decodeMembers, decodeMeta, decodeNums, decodePostings, encodeEntries, metaSlotSize } from './dedup-store.js';
+import { DedupEngine } from '../nlp/dedup/engine.js';
+import type { ClaimTextSource } from '../nlp/dedup/claim-texts.js';
+import type { ArticleMeta, DedupStore, LinkRequest, LinkStep, RegisterRequest, RegisterResult, StorySnapshot } from '../nlp/dedup/index-store.js';
+import { decodeMeta, metaSlotSize } from '../nlp/dedup/meta-slot.js';
+import { decodeLinkList, decodeClaimPostings, decodeMembers, decodeNums, decodePostings, encodeEntries } from './dedup-store.js';
 
 /** Layout of the Redis index (see README: memory per article depends on these). */
 export interface RedisLayoutOptions {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { MemoryClaimTexts, type ClaimTextSource } from './dedup-engine.js';
+import { MemoryClaimTexts, type ClaimTextSource } from '../nlp/dedup/claim-texts.js';
 import { articleClaimTexts, type ArticleClaimTexts } from '../nlp/dedup/story.js';
 import { quotesPath, recordPath } from './output.js';
 

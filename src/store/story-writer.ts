@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
 import { StoryFileSchema, type Story, type StoryFile, type StoryTombstone } from '../schema/story.js';
 import { writeJsonAtomic } from './output.js';
-import type { DedupIndex, DedupResult, StoryStatus } from './dedup-engine.js';
+import type { DedupIndex, DedupResult, StoryStatus } from '../nlp/dedup/index-contract.js';
 import { storyTextsComplete } from '../nlp/dedup/story.js';
 
 export interface StoryWriterOptions {
