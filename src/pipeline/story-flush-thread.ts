@@ -9,7 +9,7 @@ import { DEFAULT_LAYOUT, RedisDedupIndex } from '../store/dedup-index.js';
 import { RecordClaimTexts } from '../store/record-claims.js';
 import { writePendingTombstones, writeStoryWhenDue } from '../store/story-writer.js';
 import { createRedisFrom } from './redis.js';
-import { dedupPrefix } from './stages/dedup.js';
+import { pipelineKeys } from '../store/redis-keys.js';
 import { FlushRequestSchema, FlushThreadDataSchema, type FlushReply } from './story-flush-protocol.js';
 
 const EVERY_CHANGE = { alwaysUpTo: Number.POSITIVE_INFINITY, fraction: 0 };
@@ -22,7 +22,7 @@ if (!parsed.success) throw new Error(`invalid story flush thread data: ${z.prett
 const data = parsed.data;
 // Reconnects are ioredis's job; a flush that fails meanwhile is replied as failed and queued again.
 const connection = createRedisFrom(data.redis);
-const index = new RedisDedupIndex(connection, dedupPrefix(data.prefix), {}, DEFAULT_LAYOUT, new RecordClaimTexts(data.outDir));
+const index = new RedisDedupIndex(connection, pipelineKeys.dedupIndex(data.prefix), {}, DEFAULT_LAYOUT, new RecordClaimTexts(data.outDir));
 const options = { lockPrefix: data.lockPrefix };
 
 port.on('message', (message: unknown) => {

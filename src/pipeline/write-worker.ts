@@ -8,7 +8,7 @@ import { failurePath, quotesPath, recordPath, removeStaleTempFiles, writeJsonAto
 import { DEFAULT_LAYOUT, RedisDedupIndex } from '../store/dedup-index.js';
 import { RecordClaimTexts, recordQuotes } from '../store/record-claims.js';
 import { DEFAULT_REWRITE_POLICY, writePendingTombstones, writeStoryStep } from '../store/story-writer.js';
-import { dedupPrefix } from './stages/dedup.js';
+import { pipelineKeys } from '../store/redis-keys.js';
 import { toEnrichedRecord, IncompleteRecordError } from './finalise.js';
 import { WriteJobDataSchema, describeZodError, failureJobData } from './job-data.js';
 import { setMarker } from './markers.js';
@@ -61,8 +61,8 @@ export async function startWriteWorker(options: WriteWorkerOptions): Promise<Run
   const { settings, logger, outDir, connection } = options;
   const self = openQueue(WRITE_QUEUE, connection, settings);
   // Story files quote claims from the records this writer (or another) wrote into the same folder.
-  const dedupIndex = new RedisDedupIndex(connection, dedupPrefix(settings.prefix), {}, DEFAULT_LAYOUT, new RecordClaimTexts(outDir));
-  const storyLockPrefix = `${settings.prefix}:story-lock`;
+  const dedupIndex = new RedisDedupIndex(connection, pipelineKeys.dedupIndex(settings.prefix), {}, DEFAULT_LAYOUT, new RecordClaimTexts(outDir));
+  const storyLockPrefix = pipelineKeys.storyLocks(settings.prefix);
   // Story flushes rebuild whole stories (thousands of members): in a thread, so that this event loop
   // keeps renewing the locks of the record jobs beside them.
   const flusher = new StoryFlusher({ redis: threadRedisOptions(connection), prefix: settings.prefix, outDir, lockPrefix: storyLockPrefix });
