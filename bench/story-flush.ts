@@ -17,11 +17,9 @@ import { initStage } from './lib/chain.js';
 import { seedRewrites } from './corpus/seed-rewrites.js';
 import { dedupStage } from '../src/pipeline/stages/dedup.js';
 import { pipelineKeys } from '../src/store/redis-keys.js';
-import { StoryFlusher, threadRedisOptions } from '../src/pipeline/story-flusher.js';
+import { StoryFlusher, threadRedisOptions, RecordClaimTexts, recordQuotes, writeStoryWhenDue } from '../src/pipeline/story-files/index.js';
 import { DEFAULT_LAYOUT, RedisDedupIndex } from '../src/store/dedup-index.js';
 import { quotesPath, recordPath, writeJsonAtomic } from '../src/store/output.js';
-import { RecordClaimTexts, recordQuotes } from '../src/store/record-claims.js';
-import { writeStoryWhenDue } from '../src/store/story-writer.js';
 
 const articles = z.coerce.number().int().positive().parse(process.argv[2] ?? 3000);
 const PREFIX = 'flush';

@@ -11,7 +11,7 @@ import { startInProcessWorkers, type InProcessWorkers } from '../../src/pipeline
 import { firstQueue } from '../../src/pipeline/stages.js';
 import { createRedis } from '../../src/pipeline/redis.js';
 import { testRedisUrl } from '../helpers/redis.js';
-import { recordQuotes } from '../../src/store/record-claims.js';
+import { recordQuotes } from '../../src/pipeline/story-files/index.js';
 import { quietLogger, tempDir, testSettings } from '../helpers/pipeline.js';
 
 const SEEDS = readdirSync('seeds').filter((name) => name.endsWith('.txt')).map((name) => resolve('seeds', name));

@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { StoryFileSchema, type Story } from '../../src/schema/story.js';
 import { pipelineKeys } from '../../src/store/redis-keys.js';
-import { StoryFlusher, threadRedisOptions } from '../../src/pipeline/story-flusher.js';
+import { StoryFlusher, threadRedisOptions, storyPath } from '../../src/pipeline/story-files/index.js';
 import { RedisDedupIndex } from '../../src/store/dedup-index.js';
-import { storyPath } from '../../src/store/story-writer.js';
 import { testPrefix, testRedis } from '../helpers/redis.js';
 import { dedupCorpus } from '../nlp/dedup/corpus.js';
 

@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
-import { StoryFileSchema, type Story, type StoryFile, type StoryTombstone } from '../schema/story.js';
-import { writeJsonAtomic } from './output.js';
-import { pipelineKeys, storyFileKeys } from './redis-keys.js';
-import type { DedupIndex, DedupResult, StoryStatus } from '../nlp/dedup/index-contract.js';
-import { storyTextsComplete } from '../nlp/dedup/story.js';
+import { StoryFileSchema, type Story, type StoryFile, type StoryTombstone } from '../../schema/story.js';
+import { writeJsonAtomic } from '../../store/output.js';
+import { pipelineKeys, storyFileKeys } from '../../store/redis-keys.js';
+import type { DedupIndex, DedupResult, MergedStory, StoryStatus } from '../../nlp/dedup/index-contract.js';
+import { storyTextsComplete } from '../../nlp/dedup/story.js';
 
 export interface StoryWriterOptions {
   /** Prefix of the per-story lock keys in Redis. */
@@ -134,7 +134,7 @@ export async function writeStoryStep(
   outDir: string,
   index: Pick<DedupIndex, 'storyStatus' | 'getStory'>,
   storyId: string,
-  mergedStories: DedupResult['mergedStories'],
+  mergedStories: readonly MergedStory[],
   redis?: Redis,
   options: StoryWriterOptions & { policy?: StoryRewritePolicy } = {},
 ): Promise<{ wrote: boolean; status: StoryStatus | null }> {
