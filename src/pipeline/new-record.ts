@@ -2,20 +2,14 @@ import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { ArticleSchema, type Origin } from '../schema/article.js';
 import { SCHEMA_VERSION, type RecordInProgress } from '../schema/record.js';
+import type { ArticleDraft } from '../ingest/readers.js';
 
-/** What a record is born from: one article's text and what its container said (an ingested file's draft, or `analyse()`'s metadata). */
-export interface RecordBirth {
-  text: string;
-  title: string | null;
-  sourceName: string | null;
-  url: string | null;
-  /** ISO 8601, when the container states one. */
-  publishedAt: string | null;
-  /** 1-based line (JSONL) or element index + 1 (JSON array); null for whole-file formats. */
-  line: number | null;
-  /** The input file (only its base name is kept); null when the text came from no file (stdin, the library). */
-  file: string | null;
-}
+/**
+ * What a record is born from: one article's text and what its container said (the ingest's reader
+ * gives the draft; `analyse()` builds one from its metadata), and the file it came from (only its
+ * base name is kept; null when the text came from no file: stdin, the library).
+ */
+export type RecordBirth = ArticleDraft & { file: string | null };
 
 /**
  * The article id, the one rule for the ingest and `analyse()`: 16 hex digits of SHA-256 over where
