@@ -31,6 +31,7 @@ async function analyseFile(path: string): Promise<Json[]> {
 }
 
 describe('khabar analyse FILE and the pipeline (khabar run --once)', () => {
+  // Three CLI processes, each loading the models: a loaded machine needs more than the default minute.
   it('give each article of a text file and of a JSONL file the same id and the same record', async () => {
     assertBuilt();
     const seeds = readdirSync('seeds').filter((name) => name.endsWith('.txt')).sort();
@@ -62,5 +63,5 @@ describe('khabar analyse FILE and the pipeline (khabar run --once)', () => {
       const written = JSON.parse(readFileSync(path, 'utf8')) as Json;
       expect(comparable(written)).toEqual(comparable(record));
     }
-  });
+  }, 180_000);
 });
