@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import { projectPath } from '../paths.js';
 import type { DedupOptions } from '../nlp/dedup/params.js';
 import { dedupOptions } from '../nlp/dedup/params.js';
-import { murmur32 } from '../nlp/dedup/hash.js';
+import { murmur32 } from '../nlp/dedup/murmur.js';
 import { DedupEngine } from '../nlp/dedup/engine.js';
 import type { ClaimTextSource } from '../nlp/dedup/claim-texts.js';
 import type { ArticleMeta, DedupStore, LinkRequest, LinkStep, RegisterRequest, RegisterResult, StorySnapshot } from '../nlp/dedup/index-store.js';

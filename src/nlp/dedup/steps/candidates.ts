@@ -2,7 +2,7 @@ import type { DedupOptions } from '../params.js';
 import type { PreparedArticle } from '../prepare.js';
 import type { StoredClaimDigest } from '../claims.js';
 import { MAX_INDEXED_CLAIM, claimIndexKeys, decodeClaimDigests, keyHash } from '../claims.js';
-import { fmix32 } from '../hash.js';
+import { fmix32 } from '../murmur.js';
 import type { SentenceMatch } from '../passages.js';
 import type { BucketEntry, RegisterResult } from '../index-store.js';
 
