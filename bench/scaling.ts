@@ -1,5 +1,5 @@
 import type { RecordInProgress, StageName } from '../src/schema/record.js';
-import type { StageProcessor } from '../src/pipeline/stage.js';
+import type { StageProcessor } from '../src/pipeline/stage-definition.js';
 import { toRecord, type BenchArticle, type CorpusName } from './corpus/index.js';
 import { dedupIndexKeys, pipelineKeys } from '../src/store/redis-keys.js';
 import { ALL_STAGES, benchStage, errorMessage, initStage, initStages, stagesBefore, timeProcessor } from './lib/chain.js';

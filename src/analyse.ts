@@ -1,7 +1,7 @@
 import { pino } from 'pino';
 import type { EnrichedRecord, RecordInProgress } from './schema/record.js';
-import type { StageProcessor } from './pipeline/stage.js';
-import { STAGES, CHAIN } from './pipeline/stages.js';
+import type { StageProcessor } from './pipeline/stage-definition.js';
+import { STAGES, CHAIN } from './pipeline/stage-chain.js';
 import { toEnrichedRecord } from './pipeline/finalise.js';
 import { newRecord } from './pipeline/new-record.js';
 

@@ -8,7 +8,7 @@ import type { Redis } from 'ioredis';
 import type { QueueSettings } from '../config.js';
 import type { Logger } from '../logger.js';
 import { openQueue, type QueueName } from '../pipeline/queues.js';
-import { allQueues } from '../pipeline/stages.js';
+import { allQueues } from '../pipeline/stage-chain.js';
 import { pipelineKeys } from '../store/redis-keys.js';
 import { RedisEntityRegistry } from '../store/entity-registry.js';
 import { accessControl } from './auth.js';

@@ -11,7 +11,7 @@ import type { WriteJobData, StageJobData } from '../pipeline/job-data.js';
 import { getMarkers, markerKey, type Marker } from '../pipeline/markers.js';
 import { articleJobId, failureJobId, openQueue, pendingJobs } from '../pipeline/queues.js';
 import { newRecord } from '../pipeline/new-record.js';
-import { allQueues } from '../pipeline/stages.js';
+import { allQueues } from '../pipeline/stage-chain.js';
 import { articleId, rejectedInputId } from './article-id.js';
 import { InputRejectedError } from './errors.js';
 import { settleInboxFile } from './inbox-files.js';

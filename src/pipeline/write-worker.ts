@@ -10,7 +10,7 @@ import { WriteJobDataSchema, describeZodError, failureJobData } from './job-data
 import { setMarker } from './markers.js';
 import { WRITE_QUEUE, failureJobId, openQueue } from './queues.js';
 import { StoryFiles } from './story-files/index.js';
-import { CHAIN } from './stages.js';
+import { CHAIN } from './stage-chain.js';
 import { baseWorkerOptions, closeWithin, requeueIfStalled } from './worker-common.js';
 
 /** How long a story's file may trail its index when it was not due for a rewrite at once. */

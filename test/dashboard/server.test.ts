@@ -8,7 +8,7 @@ import { createDashboardApp, type DashboardApp } from '../../src/dashboard/serve
 import type { DashboardConfig } from '../../src/dashboard/config.js';
 import { EnrichedRecordSchema, type EnrichedRecord } from '../../src/schema/record.js';
 import { createRedis } from '../../src/pipeline/redis.js';
-import { allQueues } from '../../src/pipeline/stages.js';
+import { allQueues } from '../../src/pipeline/stage-chain.js';
 import { RedisEntityRegistry } from '../../src/store/entity-registry.js';
 import { pipelineKeys } from '../../src/store/redis-keys.js';
 import { defaultLinkingLexicon } from '../../src/nlp/ner/aliases.js';

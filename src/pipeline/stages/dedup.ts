@@ -1,6 +1,6 @@
 import { DEFAULT_LAYOUT, MemoryDedupIndex, NO_CLAIM_TEXTS, RedisDedupIndex, type DedupIndex } from '../../store/dedup-index.js';
 import { pipelineKeys } from '../../store/redis-keys.js';
-import type { StageDefinition } from '../stage.js';
+import type { StageDefinition } from '../stage-definition.js';
 import { requireLayer } from './require-layer.js';
 
 /**

@@ -2,7 +2,7 @@ import { prepareMentions, resolveEntityIds } from '../../nlp/ner/index.js';
 import { loadNerModel } from '../../models/ner.js';
 import { MemoryEntityRegistry, RedisEntityRegistry, type EntityRegistry } from '../../store/entity-registry.js';
 import { pipelineKeys } from '../../store/redis-keys.js';
-import type { StageDefinition } from '../stage.js';
+import type { StageDefinition } from '../stage-definition.js';
 import { requireLayer } from './require-layer.js';
 
 /**
