@@ -10,7 +10,8 @@ import { z } from 'zod';
 import { upstreamStream } from './lib/upstream.js';
 import { startBenchRedis, usedMemory } from './lib/redis.js';
 import { initStage } from './lib/chain.js';
-import { dedupStage, dedupPrefix } from '../src/pipeline/stages/dedup.js';
+import { dedupStage } from '../src/pipeline/stages/dedup.js';
+import { pipelineKeys } from '../src/store/redis-keys.js';
 import { dedupMemoryUsage } from '../src/store/dedup-usage.js';
 import { StageNameSchema } from '../src/schema/record.js';
 import { chooseCorpus } from './corpus/index.js';
@@ -35,7 +36,7 @@ try {
   }
   const seconds = (performance.now() - started) / 1000;
   await stream.close();
-  const usage = await dedupMemoryUsage(redis.client, dedupPrefix('memory'));
+  const usage = await dedupMemoryUsage(redis.client, pipelineKeys.dedupIndex('memory'));
   const perArticle = (bytes: number) => Math.round(bytes / Math.max(usage.articles, 1));
   console.log(`${usage.articles} articles indexed (upstream: ${stream.names.join(', ') || 'none'}), ${(seconds / processed * 1000).toFixed(1)} ms an article with the stages before dedup`);
   console.log(`used_memory growth: ${perArticle((await usedMemory(redis.client)) - baseline)} bytes an article; all index keys: ${perArticle(usage.bytes)}`);

@@ -11,7 +11,7 @@ import { Worker, type Job } from 'bullmq';
 import { loadEnv, queueSettings } from '../src/config.js';
 import { createRedis } from '../src/pipeline/redis.js';
 import { WRITE_QUEUE, openQueue, type QueueName } from '../src/pipeline/queues.js';
-import { CHAIN, allQueues, nextQueue } from '../src/pipeline/stages.js';
+import { CHAIN, allQueues, nextQueue } from '../src/pipeline/stage-chain.js';
 import { baseWorkerOptions } from '../src/pipeline/worker-common.js';
 import { doneCounterKey } from './lib/noop-keys.js';
 

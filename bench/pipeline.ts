@@ -8,7 +8,7 @@ import { analyse } from '../src/analyse.js';
 import { loadEnv, queueSettings, type QueueSettings } from '../src/config.js';
 import { getMarkers } from '../src/pipeline/markers.js';
 import { openQueue } from '../src/pipeline/queues.js';
-import { allQueues, firstQueue } from '../src/pipeline/stages.js';
+import { allQueues, firstQueue } from '../src/pipeline/stage-chain.js';
 import { projectPath } from '../src/paths.js';
 import type { StageName } from '../src/schema/record.js';
 import { toRecord, type BenchArticle } from './corpus/index.js';

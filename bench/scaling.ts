@@ -1,7 +1,7 @@
 import type { RecordInProgress, StageName } from '../src/schema/record.js';
-import type { StageProcessor } from '../src/pipeline/stage.js';
+import type { StageProcessor } from '../src/pipeline/stage-definition.js';
 import { toRecord, type BenchArticle, type CorpusName } from './corpus/index.js';
-import { dedupPrefix } from '../src/pipeline/stages/dedup.js';
+import { dedupIndexKeys, pipelineKeys } from '../src/store/redis-keys.js';
 import { ALL_STAGES, benchStage, errorMessage, initStage, initStages, stagesBefore, timeProcessor } from './lib/chain.js';
 import { upstreamStream } from './lib/upstream.js';
 import { startBenchRedis, usedMemory } from './lib/redis.js';
@@ -178,7 +178,7 @@ export async function benchDedupScaling(checkpoints: readonly number[], upstream
       const from = Math.floor(at * 0.9);
       const bytes = await usedMemory(redis.client);
       // The index's own count: an article met twice (SaudiNewsNet repeats a few) is indexed once.
-      const distinct = Number((await redis.client.get(`${dedupPrefix('bench-scale')}:n`)) ?? at);
+      const distinct = Number((await redis.client.get(dedupIndexKeys.count(pipelineKeys.dedupIndex('bench-scale')))) ?? at);
       const timed = (values: number[]): { median: number; p10: number; p90: number } | null => {
         const window_ = values.slice(from, at).filter((ms) => ms !== undefined).map((ms) => ms * 1000);
         return window_.length > 0 ? window(window_) : null;

@@ -15,12 +15,11 @@ import { z } from 'zod';
 import { startBenchRedis } from './lib/redis.js';
 import { initStage } from './lib/chain.js';
 import { seedRewrites } from './corpus/seed-rewrites.js';
-import { dedupPrefix, dedupStage } from '../src/pipeline/stages/dedup.js';
-import { StoryFlusher, threadRedisOptions } from '../src/pipeline/story-flusher.js';
+import { dedupStage } from '../src/pipeline/stages/dedup.js';
+import { pipelineKeys } from '../src/store/redis-keys.js';
+import { StoryFlusher, threadRedisOptions, RecordClaimTexts, recordQuotes, writeStoryWhenDue } from '../src/pipeline/story-files/index.js';
 import { DEFAULT_LAYOUT, RedisDedupIndex } from '../src/store/dedup-index.js';
 import { quotesPath, recordPath, writeJsonAtomic } from '../src/store/output.js';
-import { RecordClaimTexts, recordQuotes } from '../src/store/record-claims.js';
-import { writeStoryWhenDue } from '../src/store/story-writer.js';
 
 const articles = z.coerce.number().int().positive().parse(process.argv[2] ?? 3000);
 const PREFIX = 'flush';
@@ -52,7 +51,7 @@ try {
     if (lastStories.size > 10) lastStories.delete(lastStories.values().next().value!);
   }
   process.stderr.write(`${articles} articles indexed in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
-  const index = new RedisDedupIndex(redis.client, dedupPrefix(PREFIX), {}, DEFAULT_LAYOUT, new RecordClaimTexts(out));
+  const index = new RedisDedupIndex(redis.client, pipelineKeys.dedupIndex(PREFIX), {}, DEFAULT_LAYOUT, new RecordClaimTexts(out));
   const statuses = (await Promise.all([...lastStories].map((id) => index.storyStatus(id)))).filter((status) => status !== null);
   const biggest = statuses.reduce((a, b) => (b.size > a.size ? b : a));
   const story = await index.getStory(biggest.storyId);

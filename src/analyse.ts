@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { pino } from 'pino';
-import { SCHEMA_VERSION, type EnrichedRecord, type RecordInProgress } from './schema/record.js';
-import type { StageProcessor } from './pipeline/stage.js';
-import { STAGES, CHAIN } from './pipeline/stages.js';
+import type { EnrichedRecord, RecordInProgress } from './schema/record.js';
+import type { StageProcessor } from './pipeline/stage-definition.js';
+import { STAGES, CHAIN } from './pipeline/stage-chain.js';
 import { toEnrichedRecord } from './pipeline/finalise.js';
+import { newRecord } from './pipeline/new-record.js';
 
 /** What a caller may tell `analyse()` about the text (all optional). */
 export interface AnalyseMeta {
@@ -12,8 +12,10 @@ export interface AnalyseMeta {
   url?: string | null;
   /** ISO 8601. */
   publishedAt?: string | null;
-  /** A file name to show as the source file (base name only). */
+  /** The file the text came from (only its base name is kept): with `line`, part of the id when there is no source or URL. */
   file?: string | null;
+  /** 1-based line (JSONL) or element index + 1 (JSON array) in `file`; null for whole-file formats. */
+  line?: number | null;
 }
 
 let processors: Promise<StageProcessor[]> | null = null;
@@ -31,16 +33,11 @@ function inProcessChain(): Promise<StageProcessor[]> {
  */
 export async function analyse(text: string, meta: AnalyseMeta = {}): Promise<EnrichedRecord> {
   if (typeof text !== 'string' || text.trim() === '') throw new TypeError('analyse() needs a non-empty text');
-  const id = createHash('sha256').update(`${meta.source ?? ''}|${meta.url ?? ''}|${meta.file ?? ''}`).update('\u0000').update(text).digest('hex').slice(0, 16);
-  let record: RecordInProgress = {
-    id,
-    text,
-    title: meta.title ?? null,
-    source: { name: meta.source ?? null, file: meta.file ?? null, url: meta.url ?? null, publishedAt: meta.publishedAt ?? null, ingestedAt: new Date().toISOString() },
-    origin: null,
-    schemaVersion: SCHEMA_VERSION,
-    pipeline: { version: 'in-process', stages: {} },
-  };
+  // Born as the ingest's records are (same id for the same text, source, URL, file and line).
+  let record: RecordInProgress = newRecord(
+    { text, title: meta.title ?? null, sourceName: meta.source ?? null, url: meta.url ?? null, publishedAt: meta.publishedAt ?? null, line: meta.line ?? null, file: meta.file ?? null },
+    { origin: null, pipelineVersion: 'in-process' },
+  );
   const chain = await inProcessChain();
   for (const [index, process_] of chain.entries()) {
     const stage = CHAIN[index];

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RecordInProgress, StageName } from '../../src/schema/record.js';
-import { stageDefinition } from '../../src/pipeline/stages.js';
+import { stageDefinition } from '../../src/pipeline/stage-chain.js';
 import { initStage } from '../lib/chain.js';
 import { toRecord } from './article.js';
 

@@ -2,8 +2,8 @@ import { performance } from 'node:perf_hooks';
 import type { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { StageNameSchema, type RecordInProgress, type StageName } from '../../src/schema/record.js';
-import type { StageDefinition, StageProcessor } from '../../src/pipeline/stage.js';
-import { STAGES } from '../../src/pipeline/stages.js';
+import type { StageDefinition, StageProcessor } from '../../src/pipeline/stage-definition.js';
+import { STAGES } from '../../src/pipeline/stage-chain.js';
 import { directStage } from './direct-stages.js';
 import { timedCpu } from './timing.js';
 

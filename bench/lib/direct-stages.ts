@@ -1,9 +1,9 @@
 import type { Redis } from 'ioredis';
 import type { RecordInProgress, StageName } from '../../src/schema/record.js';
-import type { StageDefinition } from '../../src/pipeline/stage.js';
+import type { StageDefinition } from '../../src/pipeline/stage-definition.js';
 
 /**
- * Until a stage is registered in src/pipeline/stages.ts, the benchmarks time its pure API directly
+ * Until a stage is registered in src/pipeline/stage-chain.ts, the benchmarks time its pure API directly
  * (what the stage worker will call): ner `tagEntities` (or `tagMentions`) with `loadNerModel()`,
  * claims `extractClaims`, dedup `MemoryDedupIndex` / `RedisDedupIndex`. The modules are loaded by
  * computed specifiers and checked at run time, so a module that has not landed (or whose API

@@ -22,7 +22,7 @@ export async function analyseCommand(input: string, options: { format?: string }
       continue;
     }
     const { draft } = entry;
-    records.push(await analyse(draft.text, { title: draft.title, source: draft.sourceName, url: draft.url, publishedAt: draft.publishedAt, file: input === '-' ? null : name }));
+    records.push(await analyse(draft.text, { title: draft.title, source: draft.sourceName, url: draft.url, publishedAt: draft.publishedAt, file: input === '-' ? null : name, line: draft.line }));
   }
   process.stdout.write(`${JSON.stringify(records.length === 1 ? records[0] : records, null, 2)}\n`);
 }

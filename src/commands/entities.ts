@@ -1,5 +1,5 @@
 import { EntityTypeSchema } from '../schema/entities.js';
-import { entityRegistryPrefix } from '../pipeline/stages/ner.js';
+import { pipelineKeys } from '../store/redis-keys.js';
 import { RedisEntityRegistry } from '../store/entity-registry.js';
 import { commandContext } from './context.js';
 
@@ -18,7 +18,7 @@ export async function entitiesCommand(entityId: string | undefined, options: Ent
   const ctx = await commandContext({ mayStartRedis: false, name: 'entities' });
   const connection = ctx.connect();
   try {
-    const registry = new RedisEntityRegistry(connection, entityRegistryPrefix(ctx.settings.prefix));
+    const registry = new RedisEntityRegistry(connection, pipelineKeys.entityRegistry(ctx.settings.prefix));
     if (entityId) {
       const entity = await registry.getEntity(entityId);
       if (!entity) throw new Error(`no entity "${entityId}" in the registry`);

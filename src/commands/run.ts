@@ -7,7 +7,7 @@ import { Ingestor, summaryLine, type FileSummary } from '../ingest/ingestor.js';
 import { recordPath } from '../store/output.js';
 import { listInputFiles, watchInbox, type InboxWatcher } from '../ingest/watcher.js';
 import { embeddedUrlFile } from '../pipeline/redis.js';
-import { allQueues } from '../pipeline/stages.js';
+import { allQueues } from '../pipeline/stage-chain.js';
 import { Supervisor } from '../pipeline/supervisor.js';
 import { openQueue, pendingJobs, WRITE_QUEUE } from '../pipeline/queues.js';
 import { STORY_FLUSH_DELAY_MS } from '../pipeline/write-worker.js';

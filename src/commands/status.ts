@@ -1,5 +1,5 @@
 import { openQueue } from '../pipeline/queues.js';
-import { allQueues } from '../pipeline/stages.js';
+import { allQueues } from '../pipeline/stage-chain.js';
 import { commandContext } from './context.js';
 
 const STATES = ['waiting', 'active', 'completed', 'failed', 'delayed', 'waiting-children'] as const;

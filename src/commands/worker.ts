@@ -3,7 +3,7 @@ import { StageNameSchema } from '../schema/record.js';
 import { WRITE_QUEUE } from '../pipeline/queues.js';
 import { startStageWorker } from '../pipeline/stage-worker.js';
 import { startWriteWorker } from '../pipeline/write-worker.js';
-import { CHAIN } from '../pipeline/stages.js';
+import { CHAIN } from '../pipeline/stage-chain.js';
 import { commandContext, onShutdownSignal } from './context.js';
 
 export interface WorkerCommandOptions {

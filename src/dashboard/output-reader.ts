@@ -4,7 +4,7 @@ import { EnrichedRecordSchema, FailureRecordSchema, type EnrichedRecord, type Fa
 import { StoryFileSchema, type StoryFile } from '../schema/story.js';
 import { countedKey } from '../nlp/dedup/claims.js';
 import type { ArticleClaimTexts } from '../nlp/dedup/story.js';
-import { RecordClaimTexts } from '../store/record-claims.js';
+import { RecordClaimTexts } from '../pipeline/story-files/index.js';
 
 /** What the news list and the search need from a record, without its tokens. */
 export interface RecordSummary {

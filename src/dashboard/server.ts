@@ -8,8 +8,8 @@ import type { Redis } from 'ioredis';
 import type { QueueSettings } from '../config.js';
 import type { Logger } from '../logger.js';
 import { openQueue, type QueueName } from '../pipeline/queues.js';
-import { allQueues } from '../pipeline/stages.js';
-import { entityRegistryPrefix } from '../pipeline/stages/ner.js';
+import { allQueues } from '../pipeline/stage-chain.js';
+import { pipelineKeys } from '../store/redis-keys.js';
 import { RedisEntityRegistry } from '../store/entity-registry.js';
 import { accessControl } from './auth.js';
 import { mountBullBoard } from './bull-board.js';
@@ -72,7 +72,7 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
   const snapshots = new SnapshotCache({ queues, output, bullBoardPath: BULL_BOARD_PATH, latestCount: LATEST_ON_OVERVIEW }, Math.max(250, config.refreshMs / 2));
   const metrics = new DashboardMetrics(output);
   const files = loadStaticFiles();
-  const entities: EntityLookup = deps.entities ?? new RedisEntityRegistry(deps.connection, entityRegistryPrefix(deps.settings.prefix));
+  const entities: EntityLookup = deps.entities ?? new RedisEntityRegistry(deps.connection, pipelineKeys.entityRegistry(deps.settings.prefix));
 
   const app = new Hono();
   app.use('*', securityHeaders(BULL_BOARD_PATH));

@@ -1,18 +1,11 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
+import { recordId } from '../pipeline/new-record.js';
 import type { ArticleDraft } from './readers.js';
 
-/**
- * The article id: 16 hex digits of SHA-256 over where the article comes from and its text. The same
- * file dropped twice gives the same id (one record); the same text from two outlets gives two ids
- * (two records, which dedup marks as copies). Never a file name: no user path reaches the output.
- */
+/** The id of an article read from `filePath`: the one rule of src/pipeline/new-record.ts (`analyse()` uses it too). */
 export function articleId(draft: ArticleDraft, filePath: string): string {
-  const sourceKey =
-    draft.sourceName || draft.url
-      ? `${draft.sourceName ?? ''}|${draft.url ?? ''}`
-      : `${basename(filePath)}#${draft.line ?? 0}`;
-  return createHash('sha256').update(sourceKey).update('\u0000').update(draft.text).digest('hex').slice(0, 16);
+  return recordId({ ...draft, file: filePath });
 }
 
 /** An id for an input that never became an article (a rejected file or line). */

@@ -5,12 +5,13 @@ import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { QueueSettings } from '../config.js';
 import type { Logger } from '../logger.js';
-import { ArticleSchema, type Article, type Origin } from '../schema/article.js';
-import { SCHEMA_VERSION, type RecordInProgress } from '../schema/record.js';
+import type { Origin } from '../schema/article.js';
+import type { RecordInProgress } from '../schema/record.js';
 import type { WriteJobData, StageJobData } from '../pipeline/job-data.js';
 import { getMarkers, markerKey, type Marker } from '../pipeline/markers.js';
 import { articleJobId, failureJobId, openQueue, pendingJobs } from '../pipeline/queues.js';
-import { allQueues } from '../pipeline/stages.js';
+import { newRecord } from '../pipeline/new-record.js';
+import { allQueues } from '../pipeline/stage-chain.js';
 import { articleId, rejectedInputId } from './article-id.js';
 import { InputRejectedError } from './errors.js';
 import { settleInboxFile } from './inbox-files.js';
@@ -162,15 +163,9 @@ export class Ingestor {
             tracked.earlier.add(id);
           }
         }
-        const article: Article = ArticleSchema.parse({
-          id,
-          text: entry.draft.text,
-          title: entry.draft.title,
-          source: { name: entry.draft.sourceName, file: basename(path), url: entry.draft.url, publishedAt: entry.draft.publishedAt, ingestedAt: new Date().toISOString() },
-          origin: { path: displayPath(path), line: entry.draft.line, format, encoding },
-        });
+        const record = newRecord({ ...entry.draft, file: path }, { origin: { path: displayPath(path), line: entry.draft.line, format, encoding }, pipelineVersion: process.env.npm_package_version ?? '0.1.0' });
         tracked.ids.add(id);
-        await this.queueArticle(article);
+        await this.queueArticle(record);
         this.totals.articles++;
         log.debug({ articleId: id, line: entry.draft.line }, 'queued');
       } else {
@@ -243,10 +238,9 @@ export class Ingestor {
   }
 
   /** The record as it enters the first stage. The job id is the article id: a second add is a no-op. */
-  private async queueArticle(article: Article): Promise<void> {
-    const record: RecordInProgress = { ...article, schemaVersion: SCHEMA_VERSION, pipeline: { version: process.env.npm_package_version ?? '0.1.0', stages: {} } };
+  private async queueArticle(record: RecordInProgress): Promise<void> {
     const data: StageJobData = { kind: 'record', record };
-    await this.first.add('article', data, { jobId: articleJobId(article.id) });
+    await this.first.add('article', data, { jobId: articleJobId(record.id) });
   }
 
   private async queueFailure(id: string, path: string, line: number | null, error: InputRejectedError): Promise<void> {

@@ -3,7 +3,7 @@ import type { Logger } from '../logger.js';
 import { createRedis } from './redis.js';
 import { startStageWorker } from './stage-worker.js';
 import { startWriteWorker } from './write-worker.js';
-import { CHAIN } from './stages.js';
+import { CHAIN } from './stage-chain.js';
 
 export interface InProcessWorkers {
   close(): Promise<void>;

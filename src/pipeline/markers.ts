@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
+import { pipelineKeys } from '../store/redis-keys.js';
 
 /**
  * "Written" markers: the writer leaves one per article id once its record or failure file is on disk,
@@ -15,9 +16,7 @@ export type Marker = z.infer<typeof MarkerSchema>;
 
 const MARKER_TTL_SECONDS = 30 * 24 * 3600;
 
-export function markerKey(prefix: string, articleId: string): string {
-  return `${prefix}:written:${articleId}`;
-}
+export const markerKey = pipelineKeys.writtenMarker;
 
 export async function setMarker(redis: Redis, prefix: string, articleId: string, marker: Marker): Promise<void> {
   await redis.set(markerKey(prefix, articleId), JSON.stringify(marker), 'EX', MARKER_TTL_SECONDS);

@@ -6,7 +6,7 @@ import type { Logger } from '../logger.js';
 import type { StageName } from '../schema/record.js';
 import { StageJobDataSchema, describeZodError, failureJobData } from './job-data.js';
 import { WRITE_QUEUE, articleJobId, failureJobId, openQueue } from './queues.js';
-import { nextQueue, stageDefinition } from './stages.js';
+import { nextQueue, stageDefinition } from './stage-chain.js';
 import { workerIdentity } from './worker-identity.js';
 import { baseWorkerOptions, closeWithin, requeueIfStalled } from './worker-common.js';
 

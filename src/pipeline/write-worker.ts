@@ -4,17 +4,13 @@ import { join } from 'node:path';
 import type { Redis } from 'ioredis';
 import type { QueueSettings } from '../config.js';
 import type { Logger } from '../logger.js';
-import { failurePath, quotesPath, recordPath, removeStaleTempFiles, writeJsonAtomic } from '../store/output.js';
-import { DEFAULT_LAYOUT, RedisDedupIndex } from '../store/dedup-index.js';
-import { RecordClaimTexts, recordQuotes } from '../store/record-claims.js';
-import { DEFAULT_REWRITE_POLICY, writePendingTombstones, writeStoryStep } from '../store/story-writer.js';
-import { dedupPrefix } from './stages/dedup.js';
+import { failurePath, recordPath, removeStaleTempFiles, writeJsonAtomic } from '../store/output.js';
 import { toEnrichedRecord, IncompleteRecordError } from './finalise.js';
 import { WriteJobDataSchema, describeZodError, failureJobData } from './job-data.js';
 import { setMarker } from './markers.js';
 import { WRITE_QUEUE, failureJobId, openQueue } from './queues.js';
-import { StoryFlusher, threadRedisOptions } from './story-flusher.js';
-import { CHAIN } from './stages.js';
+import { StoryFiles } from './story-files/index.js';
+import { CHAIN } from './stage-chain.js';
 import { baseWorkerOptions, closeWithin, requeueIfStalled } from './worker-common.js';
 
 /** How long a story's file may trail its index when it was not due for a rewrite at once. */
@@ -27,15 +23,6 @@ export const STORY_FLUSH_DELAY_MS = 2_000;
 export function storyFlushDelayMs(members: number): number {
   return Math.max(STORY_FLUSH_DELAY_MS, 2 * members);
 }
-/**
- * A record's job rewrites its story's file itself only while the story is small (milliseconds); a
- * big story's rebuild (O(story size): seconds for thousands of articles on a loaded machine) is left
- * to the story's own delayed flush job, in the flush thread. In the soak, record jobs that rebuilt a
- * 2,000-article story were caught by 6 worker kills in a row and failed as stalled after their record
- * was written; and a big story whose file was never written (a story another one merged into) was
- * rebuilt by a record job on the event loop (`neverAbove`).
- */
-const INLINE_POLICY = { alwaysUpTo: DEFAULT_REWRITE_POLICY.alwaysUpTo, fraction: Number.POSITIVE_INFINITY, neverAbove: DEFAULT_REWRITE_POLICY.alwaysUpTo };
 /** A story flush that failed (its worker killed again and again) is queued again up to this many times. */
 export const STORY_FLUSH_RETRIES = 20;
 
@@ -60,12 +47,7 @@ export interface RunningWriteWorker {
 export async function startWriteWorker(options: WriteWorkerOptions): Promise<RunningWriteWorker> {
   const { settings, logger, outDir, connection } = options;
   const self = openQueue(WRITE_QUEUE, connection, settings);
-  // Story files quote claims from the records this writer (or another) wrote into the same folder.
-  const dedupIndex = new RedisDedupIndex(connection, dedupPrefix(settings.prefix), {}, DEFAULT_LAYOUT, new RecordClaimTexts(outDir));
-  const storyLockPrefix = `${settings.prefix}:story-lock`;
-  // Story flushes rebuild whole stories (thousands of members): in a thread, so that this event loop
-  // keeps renewing the locks of the record jobs beside them.
-  const flusher = new StoryFlusher({ redis: threadRedisOptions(connection), prefix: settings.prefix, outDir, lockPrefix: storyLockPrefix });
+  const stories = new StoryFiles({ connection, prefix: settings.prefix, outDir });
   // A writer killed between writing a temp file and renaming it leaves the temp file behind.
   for (const folder of ['articles', 'failed', 'stories', '.quotes']) {
     const removed = await removeStaleTempFiles(join(outDir, folder));
@@ -81,7 +63,7 @@ export async function startWriteWorker(options: WriteWorkerOptions): Promise<Run
     if (!parsed.success) throw new UnrecoverableError(`invalid write job: ${describeZodError(parsed.error)}`);
     const data = parsed.data;
     if (data.kind === 'story') {
-      await flusher.flush(data.storyId);
+      await stories.flush(data.storyId);
       return { articleId: data.storyId, status: 'ok' };
     }
     if (data.kind === 'failure') {
@@ -101,20 +83,15 @@ export async function startWriteWorker(options: WriteWorkerOptions): Promise<Run
       if (error instanceof IncompleteRecordError) throw new UnrecoverableError(error.message);
       throw new UnrecoverableError(`record does not match the schema: ${(error as Error).message.slice(0, 500)}`);
     }
-    // Quotes first: whoever sees the record can read its quotes file (story flushes read that, not the record).
-    if (record.claims) await writeJsonAtomic(quotesPath(outDir, record.id), recordQuotes(record));
+    await stories.writeQuotes(record);
     await writeJsonAtomic(recordPath(outDir, record.id), record);
     if (record.dedup) {
       // The story as the index holds it now (later articles may have grown or merged it since the
-      // dedup step), written under the story's lock when due (a big story is not rebuilt for every
-      // article that joins it); stories merged away get a tombstone.
-      const storyId = record.dedup.storyId;
-      // Tombstones first: this record's merges, and any a dead or retried job left pending (see writePendingTombstones).
-      await writePendingTombstones(outDir, dedupIndex, connection, { lockPrefix: storyLockPrefix });
-      const { wrote, status } = await writeStoryStep(outDir, dedupIndex, storyId, data.record.mergedStories ?? [], connection, { lockPrefix: storyLockPrefix, policy: INLINE_POLICY });
+      // dedup step); a big story is not rebuilt for every article that joins it.
+      const due = await stories.afterRecord(record.dedup.storyId, data.record.mergedStories ?? []);
       // Not rewritten now: a flush a moment later catches this change and every one after it (one
       // pending flush per story, BullMQ deduplication), so the file never stays behind the index.
-      if (!wrote && status) await queueStoryFlush(status.storyId, status.size);
+      if (due) await queueStoryFlush(due.storyId, due.size);
     }
     // A success after an earlier failure (a re-drop, a retry) supersedes the failure file.
     await rm(failurePath(outDir, record.id), { force: true });
@@ -152,7 +129,7 @@ export async function startWriteWorker(options: WriteWorkerOptions): Promise<Run
     worker,
     async close(timeoutMs = settings.shutdownTimeoutMs) {
       if (await closeWithin(worker, timeoutMs)) logger.warn({ stage: 'write', timeoutMs }, 'active writes did not finish in time: released them');
-      await flusher.close();
+      await stories.close();
       await self.close();
     },
   };

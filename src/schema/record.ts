@@ -7,7 +7,7 @@ import { DedupLayerSchema } from './dedup.js';
 
 export const SCHEMA_VERSION = 1 as const;
 
-/** Every stage that can run, in pipeline order. The chain actually run is declared in src/pipeline/stages.ts. */
+/** Every stage that can run, in pipeline order. The chain actually run is declared in src/pipeline/stage-chain.ts. */
 export const StageNameSchema = z.enum(['tokenise', 'ner', 'claims', 'dedup']);
 export type StageName = z.infer<typeof StageNameSchema>;
 

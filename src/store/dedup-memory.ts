@@ -1,9 +1,11 @@
 import type { DedupOptions } from '../nlp/dedup/params.js';
 import { dedupOptions } from '../nlp/dedup/params.js';
-import { DedupEngine, type ClaimTextSource } from './dedup-engine.js';
+import { DedupEngine } from '../nlp/dedup/engine.js';
+import type { ClaimTextSource } from '../nlp/dedup/claim-texts.js';
 import { blobClaims } from '../nlp/dedup/article-blob.js';
-import type { ArticleMeta, DedupStore, LinkRequest, LinkStep, RegisterRequest, RegisterResult, StorySnapshot } from './dedup-store.js';
-import { decodeClaimPostings, decodeMeta, decodePostings, encodeClaimPosting, encodePosting } from './dedup-store.js';
+import type { ArticleMeta, DedupStore, LinkRequest, LinkStep, RegisterRequest, RegisterResult, StorySnapshot } from '../nlp/dedup/index-store.js';
+import { decodeMeta } from '../nlp/dedup/meta-slot.js';
+import { decodeClaimPostings, decodePostings, encodeClaimPosting, encodePosting } from './dedup-store.js';
 import { DEFAULT_LAYOUT, type RedisLayoutOptions } from './dedup-redis.js';
 
 /**

@@ -3,10 +3,13 @@ import type { Redis } from 'ioredis';
 import { projectPath } from '../paths.js';
 import type { DedupOptions } from '../nlp/dedup/params.js';
 import { dedupOptions } from '../nlp/dedup/params.js';
-import { murmur32 } from '../nlp/dedup/hash.js';
-import { DedupEngine, type ClaimTextSource } from './dedup-engine.js';
-import type { ArticleMeta, DedupStore, LinkRequest, LinkStep, RegisterRequest, RegisterResult, StorySnapshot } from './dedup-store.js';
-import { decodeLinkList, decodeClaimPostings, decodeMembers, decodeMeta, decodeNums, decodePostings, encodeEntries, metaSlotSize } from './dedup-store.js';
+import { murmur32 } from '../nlp/dedup/murmur.js';
+import { DedupEngine } from '../nlp/dedup/engine.js';
+import type { ClaimTextSource } from '../nlp/dedup/claim-texts.js';
+import type { ArticleMeta, DedupStore, LinkRequest, LinkStep, RegisterRequest, RegisterResult, StorySnapshot } from '../nlp/dedup/index-store.js';
+import { decodeMeta, metaSlotSize } from '../nlp/dedup/meta-slot.js';
+import { dedupIndexKeys } from './redis-keys.js';
+import { decodeLinkList, decodeClaimPostings, decodeMembers, decodeNums, decodePostings, encodeEntries } from './dedup-store.js';
 
 /** Layout of the Redis index (see README: memory per article depends on these). */
 export interface RedisLayoutOptions {
@@ -155,10 +158,10 @@ export class RedisDedupStore implements DedupStore {
     const wholeBlocks = [...wantedPerBlock].filter(([, wanted]) => wanted >= WHOLE_BLOCK_FROM).map(([block]) => block);
     const single = nums.filter((num) => (wantedPerBlock.get(Math.floor(num / 256)) ?? 0) < WHOLE_BLOCK_FROM);
     const pipeline = this.redis.pipeline();
-    for (const block of wholeBlocks) pipeline.getBuffer(`${this.prefix}:m:${block}`);
+    for (const block of wholeBlocks) pipeline.getBuffer(dedupIndexKeys.metaBlock(this.prefix, block));
     for (const num of single) {
       const offset = (num % 256) * this.slotSize;
-      pipeline.getrangeBuffer(`${this.prefix}:m:${Math.floor(num / 256)}`, offset, offset + this.slotSize - 1);
+      pipeline.getrangeBuffer(dedupIndexKeys.metaBlock(this.prefix, Math.floor(num / 256)), offset, offset + this.slotSize - 1);
     }
     const replies = ((await pipeline.exec()) ?? []).map(([error, value]) => {
       if (error) throw error;
@@ -173,7 +176,7 @@ export class RedisDedupStore implements DedupStore {
       return block.subarray(offset, offset + this.slotSize);
     });
     if (slots.some((slot) => slot.length >= 14 && slot.readUInt16LE(12) !== 0xffff && !this.sourceNames.has(slot.readUInt16LE(12)))) {
-      const all = await this.redis.hgetall(`${this.prefix}:srcn`);
+      const all = await this.redis.hgetall(dedupIndexKeys.sourceNames(this.prefix));
       for (const [index, name] of Object.entries(all)) this.sourceNames.set(Number(index), name);
     }
     nums.forEach((num, i) => {
@@ -189,7 +192,7 @@ export class RedisDedupStore implements DedupStore {
     if (metas.length === 0) return out;
     const pipeline = this.redis.pipeline();
     for (const meta of metas) {
-      pipeline.hgetBuffer(`${this.prefix}:sh:${Math.floor(meta.num / 256)}`, String(meta.num % 256));
+      pipeline.hgetBuffer(dedupIndexKeys.blobs(this.prefix, Math.floor(meta.num / 256)), String(meta.num % 256));
     }
     const replies = (await pipeline.exec()) ?? [];
     metas.forEach((meta, i) => {
@@ -207,15 +210,15 @@ export class RedisDedupStore implements DedupStore {
   }
 
   async count(): Promise<number> {
-    return Number((await this.redis.get(`${this.prefix}:n`)) ?? '0');
+    return Number((await this.redis.get(dedupIndexKeys.count(this.prefix))) ?? '0');
   }
 
   async pendingTombstones(limit: number): Promise<number[]> {
-    return (await this.redis.srandmember(`${this.prefix}:tombstones`, limit)).map(Number);
+    return (await this.redis.srandmember(dedupIndexKeys.tombstones(this.prefix), limit)).map(Number);
   }
 
   async clearTombstones(nums: readonly number[]): Promise<void> {
-    if (nums.length > 0) await this.redis.srem(`${this.prefix}:tombstones`, ...nums.map(String));
+    if (nums.length > 0) await this.redis.srem(dedupIndexKeys.tombstones(this.prefix), ...nums.map(String));
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { dedupIndexKeys } from './redis-keys.js';
 
 /** Redis memory held by one dedup index, by key family (`b` shards, `sh`, `m`, `p`, `s`, …). */
 export interface DedupMemoryUsage {
@@ -18,7 +19,7 @@ export async function dedupMemoryUsage(redis: Redis, prefix: string): Promise<De
   let bytes = 0;
   let cursor = '0';
   do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+    const [next, keys] = await redis.scan(cursor, 'MATCH', dedupIndexKeys.all(prefix), 'COUNT', 1000);
     cursor = next;
     if (keys.length === 0) continue;
     const pipeline = redis.pipeline();
@@ -34,7 +35,7 @@ export async function dedupMemoryUsage(redis: Redis, prefix: string): Promise<De
       bytes += size;
     });
   } while (cursor !== '0');
-  const articles = Number((await redis.get(`${prefix}:n`)) ?? '0');
+  const articles = Number((await redis.get(dedupIndexKeys.count(prefix))) ?? '0');
   return { articles, bytes, bytesPerArticle: articles === 0 ? 0 : bytes / articles, families };
 }
 
@@ -42,7 +43,7 @@ export async function dedupMemoryUsage(redis: Redis, prefix: string): Promise<De
 export async function dropDedupIndex(redis: Redis, prefix: string): Promise<void> {
   let cursor = '0';
   do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+    const [next, keys] = await redis.scan(cursor, 'MATCH', dedupIndexKeys.all(prefix), 'COUNT', 1000);
     cursor = next;
     if (keys.length > 0) await redis.unlink(...keys);
   } while (cursor !== '0');

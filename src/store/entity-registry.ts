@@ -4,6 +4,7 @@ import type { Redis } from 'ioredis';
 import type { EntityType } from '../schema/entities.js';
 import type { ArticleEntity } from '../nlp/ner/linking.js';
 import { projectPath } from '../paths.js';
+import { entityRegistryKeys } from './redis-keys.js';
 
 /** What the registry knows of one entity (across all articles). */
 export interface EntityRecord {
@@ -192,11 +193,10 @@ export class RedisEntityRegistry implements EntityRegistry {
   }
 
   async getEntity(entityId: string): Promise<EntityRecord | null> {
-    const key = `${this.prefix}:ent:${entityId}`;
     const [hash, variants, articleCount] = await Promise.all([
-      this.redis.hgetall(key),
-      this.redis.smembers(`${key}:variants`),
-      this.redis.zcard(`${key}:articles`),
+      this.redis.hgetall(entityRegistryKeys.entity(this.prefix, entityId)),
+      this.redis.smembers(entityRegistryKeys.variants(this.prefix, entityId)),
+      this.redis.zcard(entityRegistryKeys.articles(this.prefix, entityId)),
     ]);
     if (!hash.type) return null;
     return {
@@ -210,18 +210,16 @@ export class RedisEntityRegistry implements EntityRegistry {
   }
 
   async listArticles(entityId: string): Promise<string[]> {
-    return this.redis.zrange(`${this.prefix}:ent:${entityId}:articles`, 0, -1);
+    return this.redis.zrange(entityRegistryKeys.articles(this.prefix, entityId), 0, -1);
   }
 
   async listEntities(options: { limit?: number; type?: EntityType } = {}): Promise<EntityRecord[]> {
-    const key = options.type ? `${this.prefix}:entities:${options.type}` : `${this.prefix}:entities`;
-    const ids = await this.redis.zrevrange(key, 0, (options.limit ?? 100) - 1);
+    const ids = await this.redis.zrevrange(entityRegistryKeys.ranking(this.prefix, options.type), 0, (options.limit ?? 100) - 1);
     if (ids.length === 0) return [];
     // One round trip for the whole page.
     const pipeline = this.redis.pipeline();
     for (const id of ids) {
-      const entityKey = `${this.prefix}:ent:${id}`;
-      pipeline.hgetall(entityKey).smembers(`${entityKey}:variants`).zcard(`${entityKey}:articles`);
+      pipeline.hgetall(entityRegistryKeys.entity(this.prefix, id)).smembers(entityRegistryKeys.variants(this.prefix, id)).zcard(entityRegistryKeys.articles(this.prefix, id));
     }
     const replies = (await pipeline.exec()) ?? [];
     const records: EntityRecord[] = [];

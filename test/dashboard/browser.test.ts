@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { Ingestor } from '../../src/ingest/ingestor.js';
 import { startInProcessWorkers, type InProcessWorkers } from '../../src/pipeline/in-process.js';
-import { CHAIN, allQueues } from '../../src/pipeline/stages.js';
+import { CHAIN, allQueues } from '../../src/pipeline/stage-chain.js';
 import { createRedis } from '../../src/pipeline/redis.js';
 import { startDashboard, type RunningDashboard } from '../../src/dashboard/server.js';
 import { testRedisUrl } from '../helpers/redis.js';

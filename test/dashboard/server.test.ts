@@ -8,9 +8,9 @@ import { createDashboardApp, type DashboardApp } from '../../src/dashboard/serve
 import type { DashboardConfig } from '../../src/dashboard/config.js';
 import { EnrichedRecordSchema, type EnrichedRecord } from '../../src/schema/record.js';
 import { createRedis } from '../../src/pipeline/redis.js';
-import { allQueues } from '../../src/pipeline/stages.js';
+import { allQueues } from '../../src/pipeline/stage-chain.js';
 import { RedisEntityRegistry } from '../../src/store/entity-registry.js';
-import { entityRegistryPrefix } from '../../src/pipeline/stages/ner.js';
+import { pipelineKeys } from '../../src/store/redis-keys.js';
 import { defaultLinkingLexicon } from '../../src/nlp/ner/aliases.js';
 import { phraseKey } from '../../src/nlp/ner/gazetteer.js';
 import { linkArticleMentions } from '../../src/nlp/ner/linking.js';
@@ -191,7 +191,7 @@ describe('dashboard server (real Redis, real output files)', () => {
 
   describe('entity page on the real Redis registry', () => {
     it('finds the ner stage\'s registry by default', async () => {
-      const registry = new RedisEntityRegistry(connection, entityRegistryPrefix(settings.prefix));
+      const registry = new RedisEntityRegistry(connection, pipelineKeys.entityRegistry(settings.prefix));
       const mention = { text: 'مطار بغداد الدولي', start: 0, end: 17, type: 'LOC' as const, confidence: 0.9, words: phraseKey('مطار بغداد الدولي').split(' ') };
       const [airport] = await registry.resolveArticle(record.id, linkArticleMentions([mention], defaultLinkingLexicon()).entities);
       const body = await (await open({}).app.request(`/entities/${encodeURIComponent(airport ?? '')}`)).text();

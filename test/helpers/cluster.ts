@@ -1,4 +1,4 @@
-import { allQueues } from '../../src/pipeline/stages.js';
+import { allQueues } from '../../src/pipeline/stage-chain.js';
 import { startKhabar, stopKhabar, type KhabarProcess } from './processes.js';
 
 /** Worker processes per queue, as on separate machines: `khabar worker <queue>` each. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { analyse } from '../../src/analyse.js';
 import type { EnrichedRecord } from '../../src/schema/record.js';
 import { quotesPath, recordPath } from '../../src/store/output.js';
-import { recordQuotes } from '../../src/store/record-claims.js';
+import { recordQuotes } from '../../src/pipeline/story-files/index.js';
 import { tempDir } from './pipeline.js';
 
 /**

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
 import type { QueueSettings } from '../../src/config.js';
 import { openQueue, pendingJobs } from '../../src/pipeline/queues.js';
-import { allQueues } from '../../src/pipeline/stages.js';
+import { allQueues } from '../../src/pipeline/stage-chain.js';
 
 /**
  * Waits (bounded) until no queue holds waiting, delayed or active jobs: after the last record, the

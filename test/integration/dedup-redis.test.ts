@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
 import { DEFAULT_LAYOUT, MemoryDedupIndex, MemoryDedupStore, RedisDedupIndex, RedisDedupStore, dedupOptions, type DedupIndex, type DedupInput, type DedupOptions, type DedupState, type RedisLayoutOptions } from '../../src/store/dedup-index.js';
-import { decodeLinkList, encodeMeta } from '../../src/store/dedup-store.js';
+import { decodeLinkList } from '../../src/store/dedup-store.js';
+import { encodeMeta } from '../../src/nlp/dedup/meta-slot.js';
 import { decodeClaimDigests, encodeClaimDigests } from '../../src/nlp/dedup/claims.js';
 import { encodeArticleBlob } from '../../src/nlp/dedup/article-blob.js';
 import { testPrefix, testRedis } from '../helpers/redis.js';

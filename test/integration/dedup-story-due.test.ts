@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Redis } from 'ioredis';
 import { StoryFileSchema, type Story } from '../../src/schema/story.js';
-import { DEFAULT_REWRITE_POLICY, storyPath, storyRewriteDue, writeStoryWhenDue } from '../../src/store/story-writer.js';
+import { DEFAULT_REWRITE_POLICY, storyPath, storyRewriteDue, writeStoryWhenDue } from '../../src/pipeline/story-files/index.js';
 import { RedisDedupIndex } from '../../src/store/dedup-index.js';
 import { testPrefix, testRedis } from '../helpers/redis.js';
 import { reprintedStories } from '../nlp/dedup/generated.js';

@@ -8,10 +8,10 @@ import { EnrichedRecordSchema, FailureRecordSchema } from '../../src/schema/reco
 import { Ingestor, summaryLine } from '../../src/ingest/ingestor.js';
 import { watchInbox, type InboxWatcher } from '../../src/ingest/watcher.js';
 import { startInProcessWorkers, type InProcessWorkers } from '../../src/pipeline/in-process.js';
-import { firstQueue } from '../../src/pipeline/stages.js';
+import { firstQueue } from '../../src/pipeline/stage-chain.js';
 import { createRedis } from '../../src/pipeline/redis.js';
 import { testRedisUrl } from '../helpers/redis.js';
-import { recordQuotes } from '../../src/store/record-claims.js';
+import { recordQuotes } from '../../src/pipeline/story-files/index.js';
 import { quietLogger, tempDir, testSettings } from '../helpers/pipeline.js';
 
 const SEEDS = readdirSync('seeds').filter((name) => name.endsWith('.txt')).map((name) => resolve('seeds', name));

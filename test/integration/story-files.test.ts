@@ -6,7 +6,7 @@ import { Ingestor } from '../../src/ingest/ingestor.js';
 import { startInProcessWorkers, type InProcessWorkers } from '../../src/pipeline/in-process.js';
 import { openQueue, WRITE_QUEUE } from '../../src/pipeline/queues.js';
 import { createRedis } from '../../src/pipeline/redis.js';
-import { dedupPrefix } from '../../src/pipeline/stages/dedup.js';
+import { pipelineKeys } from '../../src/store/redis-keys.js';
 import { RedisDedupIndex } from '../../src/store/dedup-index.js';
 import { StorySchema } from '../../src/schema/story.js';
 import { testRedisUrl } from '../helpers/redis.js';
@@ -48,7 +48,7 @@ describe('story files of a big story (one wire story reprinted many times)', () 
     }
     await write.close();
 
-    const index = new RedisDedupIndex(connection, dedupPrefix(settings.prefix));
+    const index = new RedisDedupIndex(connection, pipelineKeys.dedupIndex(settings.prefix));
     const { stories } = await index.dumpState();
     const biggest = stories.reduce((a, b) => (b.members.length > a.members.length ? b : a));
     expect(biggest.members.length).toBeGreaterThan(64); // past the "rewrite on every change" size

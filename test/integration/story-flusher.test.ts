@@ -3,10 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { StoryFileSchema, type Story } from '../../src/schema/story.js';
-import { dedupPrefix } from '../../src/pipeline/stages/dedup.js';
-import { StoryFlusher, threadRedisOptions } from '../../src/pipeline/story-flusher.js';
+import { pipelineKeys } from '../../src/store/redis-keys.js';
+import { StoryFlusher, threadRedisOptions, storyPath } from '../../src/pipeline/story-files/index.js';
 import { RedisDedupIndex } from '../../src/store/dedup-index.js';
-import { storyPath } from '../../src/store/story-writer.js';
 import { testPrefix, testRedis } from '../helpers/redis.js';
 import { dedupCorpus } from '../nlp/dedup/corpus.js';
 
@@ -26,14 +25,14 @@ describe('story flusher (story files rebuilt in a worker thread)', () => {
   it('writes every story and pending tombstone of the index from its thread, and nothing more when called again', async () => {
     const prefix = testPrefix('flusher');
     const out = outDir();
-    const index = new RedisDedupIndex(redis, dedupPrefix(prefix));
+    const index = new RedisDedupIndex(redis, pipelineKeys.dedupIndex(prefix));
     for (const input of dedupCorpus()) await index.process(input);
     const state = await index.dumpState();
     const pending = await index.pendingTombstones(1000);
     expect(state.stories.length).toBeGreaterThan(1);
     expect(pending.length).toBeGreaterThan(0);
 
-    const flusher = new StoryFlusher({ redis: threadRedisOptions(redis), prefix, outDir: out, lockPrefix: `${prefix}:story-lock` });
+    const flusher = new StoryFlusher({ redis: threadRedisOptions(redis), prefix, outDir: out, lockPrefix: pipelineKeys.storyLocks(prefix) });
     try {
       // Concurrent flushes share the one thread; each answers for its own story.
       expect(await Promise.all(state.stories.map((story) => flusher.flush(story.storyId)))).toEqual(state.stories.map(() => true));

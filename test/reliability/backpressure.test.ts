@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { openQueue, pendingJobs } from '../../src/pipeline/queues.js';
 import { createRedis } from '../../src/pipeline/redis.js';
-import { allQueues, firstQueue } from '../../src/pipeline/stages.js';
+import { allQueues, firstQueue } from '../../src/pipeline/stage-chain.js';
 import { testRedisUrl } from '../helpers/redis.js';
 import { tempDir, testSettings } from '../helpers/pipeline.js';
 import { generatedArticles } from '../helpers/corpus.js';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Ingestor } from '../../src/ingest/ingestor.js';
 import { openQueue } from '../../src/pipeline/queues.js';
 import { createRedis } from '../../src/pipeline/redis.js';
-import { allQueues } from '../../src/pipeline/stages.js';
+import { allQueues } from '../../src/pipeline/stage-chain.js';
 import { testRedisUrl } from '../helpers/redis.js';
 import { quietLogger, tempDir, testSettings } from '../helpers/pipeline.js';
 import { writeGeneratedArticles } from '../helpers/corpus.js';

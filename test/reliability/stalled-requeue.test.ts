@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Ingestor } from '../../src/ingest/ingestor.js';
 import { WRITE_QUEUE, articleJobId, failureJobId, openQueue, requeuedJobId } from '../../src/pipeline/queues.js';
 import { createRedis } from '../../src/pipeline/redis.js';
-import { CHAIN, nextQueue } from '../../src/pipeline/stages.js';
+import { CHAIN, nextQueue } from '../../src/pipeline/stage-chain.js';
 import { startStageWorker, type RunningStageWorker } from '../../src/pipeline/stage-worker.js';
 import { STALL_REQUEUES } from '../../src/pipeline/worker-common.js';
 import { StageJobDataSchema, WriteJobDataSchema, type StageJobData } from '../../src/pipeline/job-data.js';

@@ -6,7 +6,7 @@ import { EnrichedRecordSchema } from '../../src/schema/record.js';
 import { Ingestor } from '../../src/ingest/ingestor.js';
 import { openQueue } from '../../src/pipeline/queues.js';
 import { createRedis } from '../../src/pipeline/redis.js';
-import { allQueues, CHAIN } from '../../src/pipeline/stages.js';
+import { allQueues, CHAIN } from '../../src/pipeline/stage-chain.js';
 import { testRedisUrl } from '../helpers/redis.js';
 import { quietLogger, tempDir, testSettings } from '../helpers/pipeline.js';
 import { writeGeneratedArticles } from '../helpers/corpus.js';

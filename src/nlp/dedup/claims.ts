@@ -1,6 +1,6 @@
 import type { Claim } from '../../schema/claims.js';
 import type { ContentToken } from './shingles.js';
-import { murmur32 } from './hash.js';
+import { murmur32 } from './murmur.js';
 
 /** What dedup keeps of a claim to match it across articles (small: it is stored in the index). */
 export interface ClaimDigest {

@@ -1,4 +1,4 @@
-import { fmix32, hashWords64 } from './hash.js';
+import { fmix32, hashWords64 } from './murmur.js';
 
 /**
  * MinHash over 32-bit shingle hashes. Permutation i is x ↦ fmix32(a_i·x + b_i) with a_i odd: each step

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Token } from '../../schema/text.js';
-import { murmur32 } from './hash.js';
+import { murmur32 } from './murmur.js';
 
 /** The token fields dedup reads (a structural subset of the text layer's Token). */
 export type DedupToken = Pick<Token, 'text' | 'start' | 'end' | 'kind' | 'key' | 'stem' | 'sentence'> & {

@@ -1,5 +1,5 @@
 import type { ContentToken } from './shingles.js';
-import { murmur32 } from './hash.js';
+import { murmur32 } from './murmur.js';
 
 /**
  * Function words and reporting verbs that say nothing about what a story is about. Normalised search

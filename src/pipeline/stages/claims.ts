@@ -1,5 +1,5 @@
 import { extractClaims } from '../../nlp/claims/index.js';
-import type { StageDefinition } from '../stage.js';
+import type { StageDefinition } from '../stage-definition.js';
 import { requireLayer } from './require-layer.js';
 
 /** claims: attributed statements, numeric claims, dates and check-worthiness (pure, CPU-bound). */

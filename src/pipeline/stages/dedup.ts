@@ -1,11 +1,7 @@
 import { DEFAULT_LAYOUT, MemoryDedupIndex, NO_CLAIM_TEXTS, RedisDedupIndex, type DedupIndex } from '../../store/dedup-index.js';
-import type { StageDefinition } from '../stage.js';
+import { pipelineKeys } from '../../store/redis-keys.js';
+import type { StageDefinition } from '../stage-definition.js';
 import { requireLayer } from './require-layer.js';
-
-/** The dedup index's Redis namespace under the pipeline prefix (the writer reads stories from it too). */
-export function dedupPrefix(prefix: string): string {
-  return `${prefix}:dedup`;
-}
 
 /**
  * dedup: one atomic step against the shared index (Lua), so any number of dedup workers agree.
@@ -19,7 +15,7 @@ export const dedupStage: StageDefinition = {
   concurrency: 1,
   async init({ redis, prefix }) {
     // The stage never builds a story (the writer does), so it keeps no claim texts for quoting.
-    const index: DedupIndex = redis ? new RedisDedupIndex(redis, dedupPrefix(prefix), {}, DEFAULT_LAYOUT, NO_CLAIM_TEXTS) : new MemoryDedupIndex({}, DEFAULT_LAYOUT, NO_CLAIM_TEXTS);
+    const index: DedupIndex = redis ? new RedisDedupIndex(redis, pipelineKeys.dedupIndex(prefix), {}, DEFAULT_LAYOUT, NO_CLAIM_TEXTS) : new MemoryDedupIndex({}, DEFAULT_LAYOUT, NO_CLAIM_TEXTS);
     return async (record) => {
       const result = await index.processArticle({
         id: record.id,

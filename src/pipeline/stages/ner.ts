@@ -1,13 +1,9 @@
 import { prepareMentions, resolveEntityIds } from '../../nlp/ner/index.js';
 import { loadNerModel } from '../../models/ner.js';
 import { MemoryEntityRegistry, RedisEntityRegistry, type EntityRegistry } from '../../store/entity-registry.js';
-import type { StageDefinition } from '../stage.js';
+import { pipelineKeys } from '../../store/redis-keys.js';
+import type { StageDefinition } from '../stage-definition.js';
 import { requireLayer } from './require-layer.js';
-
-/** The entity registry's Redis namespace under the pipeline prefix (the dashboard reads it too). */
-export function entityRegistryPrefix(prefix: string): string {
-  return `${prefix}:entities`;
-}
 
 /**
  * ner: tag and link inside the article (pure), then resolve entity ids across articles through the
@@ -18,7 +14,7 @@ export const nerStage: StageDefinition = {
   concurrency: 1,
   async init({ redis, prefix }) {
     const model = loadNerModel();
-    const registry: EntityRegistry = redis ? new RedisEntityRegistry(redis, entityRegistryPrefix(prefix)) : new MemoryEntityRegistry();
+    const registry: EntityRegistry = redis ? new RedisEntityRegistry(redis, pipelineKeys.entityRegistry(prefix)) : new MemoryEntityRegistry();
     return async (record) => {
       const tokens = requireLayer(record, 'tokens', 'ner');
       const sentences = requireLayer(record, 'sentences', 'ner');

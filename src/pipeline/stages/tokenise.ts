@@ -1,5 +1,5 @@
 import { analyseText, segmentWord } from '../../nlp/text/index.js';
-import type { StageDefinition } from '../stage.js';
+import type { StageDefinition } from '../stage-definition.js';
 
 /** tokenise: metadata, boilerplate, sentences and tokens of the original text (pure, CPU-bound). */
 export const tokeniseStage: StageDefinition = {

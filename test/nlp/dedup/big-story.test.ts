@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryDedupIndex, type DedupStep } from '../../../src/store/dedup-index.js';
+import type { DedupIndex, DedupStep } from '../../../src/nlp/dedup/index-contract.js';
+import { inMemoryDedupIndex } from '../../helpers/dedup-index.js';
 import { StorySchema } from '../../../src/schema/story.js';
 import { extractClaims } from '../../../src/nlp/claims/index.js';
 import { reprintedStories } from './generated.js';
 
 const inputs = reprintedStories(120);
 
-async function run(index: MemoryDedupIndex): Promise<DedupStep[]> {
+async function run(index: DedupIndex): Promise<DedupStep[]> {
   const steps: DedupStep[] = [];
   for (const input of inputs) steps.push(await index.processArticle(input));
   return steps;
@@ -16,8 +17,8 @@ const linkedOthers = (step: DedupStep) => new Set([...step.layer.nearDuplicates.
 
 describe('a story reprinted by many outlets', () => {
   it('links each article to at most K of its candidates, the most similar ones, and keeps the same stories', async () => {
-    const capped = new MemoryDedupIndex({ maxLinksPerArticle: 16 });
-    const uncapped = new MemoryDedupIndex({ maxLinksPerArticle: 100_000 });
+    const capped = inMemoryDedupIndex({ maxLinksPerArticle: 16 });
+    const uncapped = inMemoryDedupIndex({ maxLinksPerArticle: 100_000 });
     const cappedSteps = await run(capped);
     const uncappedSteps = await run(uncapped);
     // The cap is reached: later copies have far more than 16 verified near duplicates.
@@ -45,7 +46,7 @@ describe('a story reprinted by many outlets', () => {
   });
 
   it('reports the story id, version and size of each step as getStory then reads them', async () => {
-    const index = new MemoryDedupIndex();
+    const index = inMemoryDedupIndex();
     for (const input of inputs) {
       const step = await index.processArticle(input);
       const story = (await index.getStory(step.storyId))!;
@@ -55,8 +56,8 @@ describe('a story reprinted by many outlets', () => {
   });
 
   it('lists at most maxStoryLinks links in the story, the first ones in order, and counts them all', async () => {
-    const full = new MemoryDedupIndex({ maxStoryLinks: 100_000 });
-    const short = new MemoryDedupIndex({ maxStoryLinks: 40 });
+    const full = inMemoryDedupIndex({ maxStoryLinks: 100_000 });
+    const short = inMemoryDedupIndex({ maxStoryLinks: 40 });
     await run(full);
     const steps = await run(short);
     const biggest = steps.reduce((x, y) => (y.storySize > x.storySize ? y : x));
@@ -74,8 +75,8 @@ describe('a story reprinted by many outlets', () => {
       ...input,
       claims: extractClaims({ text: input.text, tokens: input.tokens as Parameters<typeof extractClaims>[0]['tokens'], sentences: input.sentences as Parameters<typeof extractClaims>[0]['sentences'], entities: [], publishedAt: null }).claims,
     }));
-    const capped = new MemoryDedupIndex({ claimLinksPerFact: 2, maxStoryQuotes: 6 });
-    const uncapped = new MemoryDedupIndex({ claimLinksPerFact: 100_000, maxLinksPerArticle: 100_000, maxStoryQuotes: 100_000, maxStoryLinks: 100_000 });
+    const capped = inMemoryDedupIndex({ claimLinksPerFact: 2, maxStoryQuotes: 6 });
+    const uncapped = inMemoryDedupIndex({ claimLinksPerFact: 100_000, maxLinksPerArticle: 100_000, maxStoryQuotes: 100_000, maxStoryLinks: 100_000 });
     let compared = 0;
     let conflictsSeen = 0;
     for (const input of withClaims) {

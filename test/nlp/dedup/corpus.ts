@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { DedupInput } from '../../../src/store/dedup-index.js';
+import type { DedupInput } from '../../../src/nlp/dedup/index-contract.js';
 import { loadSeeds, seedInput, type Seed } from './seeds.js';
 
 function idOf(label: string): string {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { DedupInput } from '../../../src/store/dedup-index.js';
+import type { DedupInput } from '../../../src/nlp/dedup/index-contract.js';
 import { generatedArticles } from '../../helpers/corpus.js';
 import { seedInput } from './seeds.js';
 

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { MemoryDedupIndex, type DedupInput, type DedupState } from '../../../src/store/dedup-index.js';
+import type { DedupInput, DedupState } from '../../../src/nlp/dedup/index-contract.js';
+import { inMemoryDedupIndex } from '../../helpers/dedup-index.js';
 import { dedupCorpus } from './corpus.js';
 
 const corpus = dedupCorpus();
 
 async function stateAfter(inputs: readonly DedupInput[]): Promise<DedupState> {
   // No passage fingerprint reaches its cap in this corpus with 64 (see README: caps are where order can matter).
-  const index = new MemoryDedupIndex({ passageMaxPostings: 64 });
+  const index = inMemoryDedupIndex({ passageMaxPostings: 64 });
   for (const input of inputs) await index.process(input);
   return index.dumpState();
 }

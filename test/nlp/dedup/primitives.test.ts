@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fmix32, murmur32 } from '../../../src/nlp/dedup/hash.js';
+import { fmix32, murmur32 } from '../../../src/nlp/dedup/murmur.js';
 import { MinHasher, bandKeys } from '../../../src/nlp/dedup/minhash.js';
 import { contentHash, contentTokens, jaccardSorted, shingleHashes, uniqueSorted } from '../../../src/nlp/dedup/shingles.js';
 import { decodeSample, encodeSample, sampleJaccard, shingleSample } from '../../../src/nlp/dedup/sample.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryDedupIndex, type DedupResult } from '../../../src/store/dedup-index.js';
+import type { DedupResult } from '../../../src/nlp/dedup/index-contract.js';
+import { inMemoryDedupIndex } from '../../helpers/dedup-index.js';
 import { analyseText } from '../../../src/nlp/text/index.js';
 import { extractClaims } from '../../../src/nlp/claims/index.js';
 import { loadSeeds } from './seeds.js';
@@ -7,7 +8,7 @@ import { loadSeeds } from './seeds.js';
 /** The seeds with the claims stage's own output (no NER: claims are matched on anonymous speakers and counts). */
 describe('claims across the five seeds, as the claims stage marks them', () => {
   it('corroborates the Taeb/Khamenei account and «49 / نحو 50 هجوما», and flags «2500 / نحو 5 آلاف جندي» and nothing else', async () => {
-    const index = new MemoryDedupIndex();
+    const index = inMemoryDedupIndex();
     const seeds = loadSeeds();
     const results = new Map<string, DedupResult>();
     const claimTexts = new Map<string, string[]>();

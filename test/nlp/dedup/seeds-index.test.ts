@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MemoryDedupIndex, type DedupResult } from '../../../src/store/dedup-index.js';
+import type { DedupIndex, DedupResult } from '../../../src/nlp/dedup/index-contract.js';
+import { inMemoryDedupIndex } from '../../helpers/dedup-index.js';
 import { StorySchema } from '../../../src/schema/story.js';
 import { DedupLayerSchema } from '../../../src/schema/dedup.js';
 import { anonymousClaim, coverage, loadSeeds, numericClaim, seedInput, spanBetween, type Seed } from './seeds.js';
@@ -21,10 +22,10 @@ const taebClaim = (seed: Seed) =>
 
 describe('dedup on the five seeds (in-process index)', () => {
   const results = new Map<string, DedupResult>();
-  let index: MemoryDedupIndex;
+  let index: DedupIndex;
 
   beforeAll(async () => {
-    index = new MemoryDedupIndex();
+    index = inMemoryDedupIndex();
     const claims = new Map([
       [s000.id, [taebClaim(s000), numericClaim(s000.text, '49 هجوما', 49, false, 'هجوما'), numericClaim(s000.text, '2500 جندي أميركي', 2500, false, 'جندي أميركي')]],
       [s002.id, [numericClaim(s002.text, 'نحو 50 هجوما', 50, true, 'هجوما')]],

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DedupClaim } from '../../../src/nlp/dedup/claims.js';
-import type { DedupInput } from '../../../src/store/dedup-index.js';
+import type { DedupInput } from '../../../src/nlp/dedup/index-contract.js';
 import { analyseText } from '../../../src/nlp/text/index.js';
 
 export interface Seed {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryDedupIndex } from '../../../src/store/dedup-index.js';
+import { inMemoryDedupIndex } from '../../helpers/dedup-index.js';
 import { loadSeeds, seedInput } from './seeds.js';
 
 const seeds = loadSeeds();
@@ -8,7 +8,7 @@ const s003 = seeds.find((seed) => seed.file.startsWith('003'))!;
 
 /** 003 reprints two paragraphs of 000: whether that puts them in one story depends on dates and sources. */
 async function run(second: Partial<Parameters<typeof seedInput>[1]>) {
-  const index = new MemoryDedupIndex();
+  const index = inMemoryDedupIndex();
   const first = await index.process(seedInput(s000, { publishedAt: '2021-07-13T08:00:00.000Z', sourceName: 'العرب' }));
   const result = await index.process(seedInput(s003, second));
   return { first, result };
@@ -39,7 +39,7 @@ describe('which links join stories', () => {
   });
 
   it('records but does not join a single reused sentence (too short to say two articles are one story)', async () => {
-    const index = new MemoryDedupIndex();
+    const index = inMemoryDedupIndex();
     const s001 = seeds.find((seed) => seed.file.startsWith('001'))!;
     const first = await index.process(seedInput(s000, { sourceName: 'العرب' }));
     const sentence = 'وتقع قاعدة عين الأسد في ناحية البغدادي على بعد 90 كلم غرب مدينة الرمادي، عاصمة الأنبار وهي أكبر قاعدة عسكرية للقوات الأميركية في العراق.';

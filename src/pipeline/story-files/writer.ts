@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
-import { StoryFileSchema, type Story, type StoryFile, type StoryTombstone } from '../schema/story.js';
-import { writeJsonAtomic } from './output.js';
-import type { DedupIndex, DedupResult, StoryStatus } from './dedup-engine.js';
-import { storyTextsComplete } from '../nlp/dedup/story.js';
+import { StoryFileSchema, type Story, type StoryFile, type StoryTombstone } from '../../schema/story.js';
+import { writeJsonAtomic } from '../../store/output.js';
+import { pipelineKeys, storyFileKeys } from '../../store/redis-keys.js';
+import type { DedupIndex, DedupResult, MergedStory, StoryStatus } from '../../nlp/dedup/index-contract.js';
+import { storyTextsComplete } from '../../nlp/dedup/story.js';
 
 export interface StoryWriterOptions {
   /** Prefix of the per-story lock keys in Redis. */
@@ -17,7 +18,7 @@ export interface StoryWriterOptions {
   waitMs?: number;
 }
 
-const DEFAULTS: Required<StoryWriterOptions> = { lockPrefix: 'khabar:story-lock', lockTtlMs: 10_000, waitMs: 30_000 };
+const DEFAULTS: Required<StoryWriterOptions> = { lockPrefix: pipelineKeys.storyLocks('khabar'), lockTtlMs: 10_000, waitMs: 30_000 };
 
 /** output/stories/<storyId>.json; story ids are article ids (16 hex digits), so no user text reaches the path. */
 export function storyPath(outDir: string, storyId: string): string {
@@ -38,7 +39,7 @@ const RELEASE = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call
 
 /** Runs `work` holding the story's Redis lock (SET NX PX with a token; released only by its holder). */
 async function withStoryLock<T>(redis: Redis, storyId: string, options: Required<StoryWriterOptions>, work: () => Promise<T>): Promise<T> {
-  const key = `${options.lockPrefix}:${storyId}`;
+  const key = storyFileKeys.lock(options.lockPrefix, storyId);
   const token = randomBytes(8).toString('hex');
   const deadline = Date.now() + options.waitMs;
   let pause = 5;
@@ -133,7 +134,7 @@ export async function writeStoryStep(
   outDir: string,
   index: Pick<DedupIndex, 'storyStatus' | 'getStory'>,
   storyId: string,
-  mergedStories: DedupResult['mergedStories'],
+  mergedStories: readonly MergedStory[],
   redis?: Redis,
   options: StoryWriterOptions & { policy?: StoryRewritePolicy } = {},
 ): Promise<{ wrote: boolean; status: StoryStatus | null }> {
@@ -141,7 +142,7 @@ export async function writeStoryStep(
   for (const merged of mergedStories) await writeStoryTombstone(outDir, merged.storyId, merged.mergedInto, redis, options);
   const status = await index.storyStatus(storyId);
   if (!status) return { wrote: false, status };
-  const writtenKey = `${settings.lockPrefix}:written`;
+  const writtenKey = storyFileKeys.versionsWritten(settings.lockPrefix);
   if (redis) {
     const written = await redis.hget(writtenKey, status.storyId);
     // The versions written are kept in Redis, the files on disk: a file that is gone (output/ deleted,

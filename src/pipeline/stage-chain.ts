@@ -1,5 +1,5 @@
 import type { StageName } from '../schema/record.js';
-import type { StageDefinition } from './stage.js';
+import type { StageDefinition } from './stage-definition.js';
 import { WRITE_QUEUE, type QueueName } from './queues.js';
 import { tokeniseStage } from './stages/tokenise.js';
 import { nerStage } from './stages/ner.js';

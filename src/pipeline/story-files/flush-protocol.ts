@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * What crosses between the write worker and its story-flush thread (story-flusher.ts): the thread's
+ * What crosses between the write worker and its story-flush thread (flusher.ts): the thread's
  * start data, a flush request and its reply. Parsed on both sides like any other boundary.
  */
 export const FlushThreadDataSchema = z.object({

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Redis } from 'ioredis';
-import { FlushReplySchema, type FlushThreadData } from './story-flush-protocol.js';
+import { FlushReplySchema, type FlushThreadData } from './flush-protocol.js';
 
 /**
  * The compiled thread entry. From dist/ it sits beside this module; from the TypeScript sources
@@ -11,7 +11,7 @@ import { FlushReplySchema, type FlushThreadData } from './story-flush-protocol.j
  */
 export function storyFlushThreadFile(): string {
   const here = new URL(import.meta.url);
-  const entry = here.pathname.endsWith('.js') ? new URL('./story-flush-thread.js', here) : new URL('../../dist/src/pipeline/story-flush-thread.js', here);
+  const entry = here.pathname.endsWith('.js') ? new URL('./flush-thread.js', here) : new URL('../../../dist/src/pipeline/story-files/flush-thread.js', here);
   const path = fileURLToPath(entry);
   if (!existsSync(path)) throw new Error(`the story flush thread ${path} is missing: run \`npm run build\``);
   return path;

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { MemoryClaimTexts, type ClaimTextSource } from './dedup-engine.js';
-import { articleClaimTexts, type ArticleClaimTexts } from '../nlp/dedup/story.js';
-import { quotesPath, recordPath } from './output.js';
+import { MemoryClaimTexts, type ClaimTextSource } from '../../nlp/dedup/claim-texts.js';
+import { articleClaimTexts, type ArticleClaimTexts } from '../../nlp/dedup/story.js';
+import { quotesPath, recordPath } from '../../store/output.js';
 
 /** The part of a record that a story file quotes: its claims' texts and quantities (also the whole of its quotes file). */
 const RecordClaimsSchema = z.object({

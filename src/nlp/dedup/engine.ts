@@ -1,0 +1,195 @@
+import type { Story } from '../../schema/story.js';
+import type { DedupOptions } from './params.js';
+import { dedupOptions } from './params.js';
+import { encodeClaimDigests } from './claims.js';
+import { prepareArticle, type PreparedArticle } from './prepare.js';
+import { encodeArticleBlob, firstContentPositions } from './article-blob.js';
+import { buildStory, fillClaimTexts, quotedArticles, type StoryMember } from './story.js';
+import { MemoryClaimTexts, type ClaimTextSource } from './claim-texts.js';
+import type { ArticleMeta, BucketEntry, DedupStore, MetaOf, RegisterRequest, StorySnapshot } from './index-store.js';
+import { encodeMeta } from './meta-slot.js';
+import type { DedupIndex, DedupInput, DedupResult, DedupState, DedupStep, MergedStory, StoryStatus } from './index-contract.js';
+import { dumpIndexState } from './index-state.js';
+import { articleEntries, articlesToRead, passageCandidates, sortCandidates } from './steps/candidates.js';
+import { exactCopies } from './steps/exact-copies.js';
+import { nearDuplicates, nearToVerify } from './steps/near-duplicates.js';
+import { reusedPassages } from './steps/reused-passages.js';
+import { similarContent } from './steps/similar-content.js';
+import { claimLinks } from './steps/claim-links.js';
+import { linkRequest, strongestLinks } from './steps/story-links.js';
+import { keptFacts, recordLayer } from './steps/record-layer.js';
+
+function epochSeconds(iso: string | null): number | null {
+  if (!iso) return null;
+  const ms = Date.parse(iso);
+  if (!Number.isFinite(ms) || ms <= 0) return null;
+  return Math.floor(ms / 1000);
+}
+
+function isoOf(seconds: number | null): string | null {
+  return seconds === null ? null : new Date(seconds * 1000).toISOString();
+}
+
+/** The register step's request: the article's metadata slot, its blob and every entry it is filed under. */
+function registerRequest(input: DedupInput, prepared: PreparedArticle, entries: BucketEntry[]): RegisterRequest {
+  return {
+    id: input.id,
+    meta: encodeMeta(input.id, epochSeconds(input.publishedAt), prepared.contentHash, prepared.sample.values.length, prepared.sample.level, prepared.topicSignature),
+    sample: encodeArticleBlob({
+      contentLength: prepared.content.length,
+      sentences: prepared.sentences,
+      firstPositions: firstContentPositions(prepared.sentences, prepared.content),
+      sample: prepared.sample,
+      claims: encodeClaimDigests(prepared.claims),
+    }),
+    source: input.sourceName,
+    entries,
+  };
+}
+
+function metaOf(metas: ReadonlyMap<number, ArticleMeta>): MetaOf {
+  return (num) => {
+    const found = metas.get(num);
+    if (!found) throw new Error(`dedup: index has no metadata for article #${num}`);
+    return found;
+  };
+}
+
+/**
+ * The dedup decisions, over any `DedupStore` (src/store/: Redis with Lua scripts, or in process):
+ * prepares the article (pure), runs the atomic insert-and-query step, verifies the candidates it
+ * returns (steps/), then runs the atomic link step. Each step's decision is a pure function of what
+ * the store returned; the store alone changes the index, atomically.
+ */
+export class DedupEngine implements DedupIndex {
+  readonly options: DedupOptions;
+  protected readonly store: DedupStore;
+
+  /** Where `getStory` quotes claim texts from (see `ClaimTextSource`). */
+  readonly claimSource: ClaimTextSource;
+  /** Without a source of its own, the index remembers the claims it is given (in-process use). */
+  private readonly remembered: MemoryClaimTexts | null;
+
+  constructor(store: DedupStore, options: Partial<DedupOptions> = {}, claimSource?: ClaimTextSource) {
+    this.store = store;
+    this.options = dedupOptions(options);
+    const remembered = claimSource ? null : new MemoryClaimTexts();
+    this.remembered = remembered;
+    this.claimSource = claimSource ?? remembered!;
+  }
+
+  /**
+   * The per-article step: index the article, verify its candidates, record its links (at most
+   * `maxLinksPerArticle` pair links) and join its story. Costs O(candidates + the article's own links
+   * and claims), not O(story size): the story itself is not read (see `getStory`).
+   */
+  async processArticle(input: DedupInput): Promise<DedupStep> {
+    if (!/^[0-9a-f]{16}$/.test(input.id)) throw new Error(`dedup: article id must be 16 hex digits, got "${input.id}"`);
+    const options = this.options;
+    const prepared = prepareArticle(input, options);
+    const filed = articleEntries(prepared);
+    if (input.claims && input.claims.length > 0) this.remembered?.remember(input.id, input.claims);
+
+    const registered = await this.store.register(registerRequest(input, prepared, filed.entries));
+    const self = registered.num;
+    const candidates = sortCandidates(registered, filed, prepared);
+    const metas = await this.store.readMeta(articlesToRead(self, candidates, options));
+    const meta = metaOf(metas);
+    const idOf = (num: number) => meta(num).id;
+    const me = meta(self);
+
+    const exact = exactCopies(me, candidates.exact, meta);
+    const toVerify = nearToVerify(candidates.near, exact.group);
+    const near = nearDuplicates(self, prepared.sample, exact.group, toVerify, await this.store.readSamples(toVerify.map(meta)), meta, options);
+    // Passages only between articles that are not copies of each other as a whole.
+    const passageOthers = passageCandidates(candidates.matchesByOther, options).filter((other) => !near.others.has(other));
+    const passages = reusedPassages(input.id, self, prepared, passageOthers, candidates.matchesByOther, await this.store.readSamples(passageOthers.map(meta)), meta, options);
+    const similar = similarContent(me, candidates.topic, new Set([...near.others, ...passages.others]), meta, options);
+    // At most K pair links per article: a function of the candidate set, not of the order they came in.
+    const pairLinks = strongestLinks([...exact.links, ...near.links, ...passages.links, ...similar], idOf, options.maxLinksPerArticle);
+    const claims = claimLinks(self, prepared.claims, candidates.claimPostings.values(), idOf, options);
+
+    const step = await this.store.link(linkRequest(me, pairLinks, claims, passages.substantial, meta, options));
+    const stepMetas = metaOf(await this.store.readMeta([step.root, ...step.mergedAway]));
+    const storyId = stepMetas(step.root).id;
+    const mergedStories = step.mergedAway.map((num) => ({ storyId: stepMetas(num).id, mergedInto: storyId }));
+    const idToNum = new Map([...metas.values()].map((m) => [m.id, m.num]));
+    const kept = keptFacts(pairLinks, near.found, passages.found, (id) => idToNum.get(id)!);
+    const layer = recordLayer(self, { contentHash: prepared.contentHash, storyId, representative: exact.representative, pairLinks, ...kept, claimLinks: claims }, meta);
+    return { layer, storyId, storyVersion: step.version, storySize: step.size, mergedStories };
+  }
+
+  /**
+   * `processArticle`, then the whole story as it stands right after (`getStory`): a convenience for
+   * `analyse()`, evaluation and tests. Building the story costs O(story size); the pipeline's dedup
+   * stage needs only the layer and the merged stories, so it should call `processArticle`.
+   */
+  async process(input: DedupInput): Promise<DedupResult> {
+    const step = await this.processArticle(input);
+    const story = await this.getStory(step.storyId);
+    if (!story) throw new Error(`dedup: story ${step.storyId} vanished from the index`);
+    return { layer: step.layer, story, mergedStories: step.mergedStories };
+  }
+
+  /** The story with its quotes' texts from `claimSource` (null for articles it does not know). */
+  async getStory(storyId: string): Promise<Story | null> {
+    const num = await this.store.lookupId(storyId);
+    if (num === null) return null;
+    const story = await this.storyFrom(await this.store.storyOf(num));
+    const quoted = quotedArticles(story);
+    return quoted.length === 0 ? story : fillClaimTexts(story, await this.claimSource.claimTexts(quoted));
+  }
+
+  async storyStatus(storyId: string): Promise<StoryStatus | null> {
+    const num = await this.store.lookupId(storyId);
+    if (num === null) return null;
+    const status = await this.store.storyStatus(num);
+    const root = status.root === num ? storyId : (await this.store.readMeta([status.root])).get(status.root)!.id;
+    return { storyId: root, version: status.version, size: status.size };
+  }
+
+  async size(): Promise<number> {
+    return this.store.count();
+  }
+
+  async pendingTombstones(limit = 100): Promise<MergedStory[]> {
+    const nums = await this.store.pendingTombstones(limit);
+    if (nums.length === 0) return [];
+    const roots = new Map<number, number>();
+    for (const num of nums) roots.set(num, (await this.store.storyStatus(num)).root);
+    const metas = await this.store.readMeta([...new Set([...nums, ...roots.values()])]);
+    return nums.flatMap((num) => {
+      const [story, root] = [metas.get(num), metas.get(roots.get(num)!)];
+      return story && root && story.num !== root.num ? [{ storyId: story.id, mergedInto: root.id }] : [];
+    });
+  }
+
+  async tombstonesWritten(storyIds: readonly string[]): Promise<void> {
+    const nums: number[] = [];
+    for (const id of storyIds) {
+      const num = await this.store.lookupId(id);
+      if (num !== null) nums.push(num);
+    }
+    await this.store.clearTombstones(nums);
+  }
+
+  dumpState(): Promise<DedupState> {
+    return dumpIndexState(this.store);
+  }
+
+  private async storyFrom(snapshot: StorySnapshot): Promise<Story> {
+    const metas = await this.store.readMeta([...new Set([snapshot.root, ...snapshot.members])]);
+    const members: StoryMember[] = snapshot.members.map((num) => {
+      const meta = metas.get(num)!;
+      return { num, id: meta.id, source: meta.source, publishedAt: isoOf(meta.publishedAt) };
+    });
+    return buildStory(metas.get(snapshot.root)!.id, snapshot.version, members, snapshot.fields, { links: this.options.maxStoryLinks, quotes: this.options.maxStoryQuotes });
+  }
+}
+
+/** Runs every article through the index one after the other (for benchmarks and evaluation). */
+export async function indexCorpus(index: DedupIndex, inputs: Iterable<DedupInput> | AsyncIterable<DedupInput>): Promise<DedupResult[]> {
+  const results: DedupResult[] = [];
+  for await (const input of inputs) results.push(await index.process(input));
+  return results;
+}

@@ -1,0 +1,94 @@
+import type { DedupLayer } from '../../../schema/dedup.js';
+import type { DedupOptions } from '../params.js';
+import type { PairLink } from '../links.js';
+import type { PreparedArticle } from '../prepare.js';
+import { decodeArticleBlob, sentenceOfPosition, type SentenceSpan } from '../article-blob.js';
+import { chainSentences, swapMatch, type SentenceMatch, type SentenceRun } from '../passages.js';
+import type { MetaOf } from '../index-store.js';
+import type { PendingMatch } from './candidates.js';
+
+type PassageOptions = Pick<DedupOptions, 'passageMinFingerprints' | 'passageMinTokens' | 'passageShingle' | 'passageJoinTokens'>;
+
+export interface ReusedPassages {
+  /** For the record, by other id then start. */
+  found: DedupLayer['reusedPassages'];
+  /** Others with whom a run is long enough to put both in one story (see `joinsStory`). */
+  substantial: Set<number>;
+  /** Others with at least one passage. */
+  others: Set<number>;
+  links: PairLink[];
+}
+
+interface Passage {
+  start: number;
+  end: number;
+  otherStart: number;
+  otherEnd: number;
+}
+
+/** Runs of matching sentences, chained from the article with the smaller id: the same passages whichever came second. */
+function runsBetween(myId: string, otherId: string, matches: readonly SentenceMatch[], options: PassageOptions): SentenceRun[] {
+  const chainOptions = { minFingerprints: options.passageMinFingerprints, minTokens: options.passageMinTokens, shingleSize: options.passageShingle };
+  if (!(otherId < myId)) return chainSentences(matches, chainOptions);
+  return chainSentences(matches.map(swapMatch), chainOptions).map((run) => ({ ...run, first: run.otherFirst, last: run.otherLast, otherFirst: run.first, otherLast: run.last }));
+}
+
+function spanOf(sentences: readonly SentenceSpan[], first: number, last: number): [number, number] | null {
+  const from = sentences[first];
+  const to = sentences[last];
+  return from && to ? [from.start, to.end] : null;
+}
+
+/** The runs as character spans in both texts (a run whose sentences either side lacks is dropped). */
+function passagesOf(runs: readonly SentenceRun[], mine: readonly SentenceSpan[], theirs: readonly SentenceSpan[]): Passage[] {
+  return runs.flatMap((run) => {
+    const here = spanOf(mine, run.first, run.last);
+    const there = spanOf(theirs, run.otherFirst, run.otherLast);
+    return here && there ? [{ start: here[0], end: here[1], otherStart: there[0], otherEnd: there[1] }] : [];
+  });
+}
+
+/** The pair link, its passages stored from the side of the smaller article number. */
+function passageLink(self: number, other: number, passages: readonly Passage[]): PairLink {
+  const selfFirst = self < other;
+  return {
+    kind: 'reused-passage',
+    a: self,
+    b: other,
+    similarity: 0,
+    passages: passages.map((p) =>
+      selfFirst ? { aStart: p.start, aEnd: p.end, bStart: p.otherStart, bEnd: p.otherEnd } : { aStart: p.otherStart, aEnd: p.otherEnd, bStart: p.start, bEnd: p.end },
+    ),
+  };
+}
+
+/**
+ * Reused passages, between articles that are not copies of each other as a whole (`others`, whose
+ * stored blobs are `blobs`): shared fingerprints chained into runs of whole sentences.
+ */
+export function reusedPassages(
+  myId: string,
+  self: number,
+  prepared: Pick<PreparedArticle, 'sentences'>,
+  others: readonly number[],
+  matchesByOther: ReadonlyMap<number, readonly PendingMatch[]>,
+  blobs: ReadonlyMap<number, Buffer>,
+  meta: MetaOf,
+  options: PassageOptions,
+): ReusedPassages {
+  const result: ReusedPassages = { found: [], substantial: new Set(), others: new Set(), links: [] };
+  for (const other of others) {
+    const otherId = meta(other).id;
+    const theirs = decodeArticleBlob(blobs.get(other) ?? Buffer.alloc(0), meta(other).sampleLevel);
+    const matches: SentenceMatch[] = matchesByOther.get(other)!.map((match) => ({ ...match, otherSentence: sentenceOfPosition(theirs.firstPositions, match.otherPosition) }));
+    const runs = runsBetween(myId, otherId, matches, options);
+    const passages = passagesOf(runs, prepared.sentences, theirs.sentences);
+    if (passages.length === 0) continue;
+    for (const passage of passages) result.found.push({ otherId, ...passage });
+    if (runs.some((run) => run.tokens >= options.passageJoinTokens)) result.substantial.add(other);
+    result.others.add(other);
+    result.links.push(passageLink(self, other, passages));
+  }
+  result.found.sort((x, y) => x.otherId.localeCompare(y.otherId) || x.start - y.start);
+  return result;
+}
