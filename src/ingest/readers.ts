@@ -2,21 +2,13 @@ import { extname } from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { z } from 'zod';
-import type { Origin } from '../schema/article.js';
+import type { ArticleDraft, Origin } from '../schema/article.js';
 import { decodeBytes, type DetectedEncoding } from './encoding.js';
 import { InputRejectedError } from './errors.js';
 import { JsonArticleSchema } from './json-article.js';
 
-/** What a reader makes of one article in a file, before it gets an id. */
-export interface ArticleDraft {
-  text: string;
-  title: string | null;
-  sourceName: string | null;
-  url: string | null;
-  publishedAt: string | null;
-  /** 1-based line (JSONL) or element index + 1 (JSON array); null for whole-file formats. */
-  line: number | null;
-}
+export type { ArticleDraft };
+
 
 /** One entry a file yields: an article, or the reason one part of the file is not one. */
 export type ReadEntry = { ok: true; draft: ArticleDraft } | { ok: false; line: number | null; error: InputRejectedError };

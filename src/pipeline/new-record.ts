@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
-import { ArticleSchema, type Origin } from '../schema/article.js';
+import { ArticleSchema, type ArticleDraft, type Origin } from '../schema/article.js';
 import { SCHEMA_VERSION, type RecordInProgress } from '../schema/record.js';
-import type { ArticleDraft } from '../ingest/readers.js';
 
 /**
  * What a record is born from: one article's text and what its container said (the ingest's reader

@@ -32,3 +32,14 @@ export const ArticleSchema = z.object({
   origin: OriginSchema.nullable(),
 });
 export type Article = z.infer<typeof ArticleSchema>;
+
+/** What a reader makes of one article in a file, before it gets an id (readers in src/ingest make it; `analyse()` builds one from its metadata). */
+export interface ArticleDraft {
+  text: string;
+  title: string | null;
+  sourceName: string | null;
+  url: string | null;
+  publishedAt: string | null;
+  /** 1-based line (JSONL) or element index + 1 (JSON array); null for whole-file formats. */
+  line: number | null;
+}
