@@ -33,8 +33,9 @@ export function mentionsFromSentences(sentences: readonly TaggedSentence[], text
         end,
         type: chunk.type,
         confidence: Math.min(1, Math.max(0, confidences.reduce((a, b) => a + b, 0) / confidences.length)),
+        // A hyphenated name has the words of the same name written with spaces («جونغ-أون»).
         words: span
-          .split(/\s+/)
+          .split(/[\s\-\u2010\u2011]+/)
           .filter((w) => w.length > 0)
           .map((w) => searchKey(normalise(w))),
       });
