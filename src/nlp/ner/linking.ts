@@ -21,6 +21,13 @@ export interface ArticleEntity {
    * partial mention in another article only when they point at exactly one entity.
    */
   weakKeys: string[];
+  /**
+   * A person the article names by one word only («الكاظمي», «كيم», «ترمب»): the keys of that word.
+   * It is a partial form of whoever bears it, so it is no strong key: the registry links it to the
+   * one entity that has it as a partial form, or to the one the article's other entities point at
+   * when several have it, and otherwise keeps it an entity of its own. Empty for everything else.
+   */
+  bareKeys: string[];
   /** Surface forms seen in the article (original text, clitics outside). */
   variants: string[];
   mentionCount: number;
@@ -43,6 +50,8 @@ interface Working {
   mentionIndexes: number[];
   /** Skeleton words of the fullest form. */
   fullWords: string[];
+  /** The fullest form's first word is a given name (it does not stand for the person alone). */
+  givenFirst: boolean;
   alias: { key: string; canonical: string } | null;
 }
 
@@ -88,6 +97,8 @@ export function linkArticleMentions(mentions: readonly TaggedMention[], lexicon:
           if (c.type !== mention.type) return false;
           const part = mention.type === 'PER' ? 'suffix' : 'prefix';
           if (isContiguousPart(words, c.fullWords, part)) return true;
+          // A family name written first («كيم» of «كيم جونغ-أون»): a first word that is no given name.
+          if (mention.type === 'PER' && words.length === 1 && !c.givenFirst && isContiguousPart(words, c.fullWords, 'prefix')) return true;
           return words.length === 1 && c.fullWords.length >= 1 && nearSameWord(words[0]!, c.fullWords[c.fullWords.length - 1]!);
         });
       if (candidates.length === 1) target = candidates[0]!.k;
@@ -98,6 +109,7 @@ export function linkArticleMentions(mentions: readonly TaggedMention[], lexicon:
         type: alias?.type ?? mention.type,
         mentionIndexes: [],
         fullWords: words,
+        givenFirst: lexicon.givenWords.has(mention.words[0] ?? ''),
         alias: alias ? { key: alias.key, canonical: alias.canonical } : null,
       });
       target = clusters.length - 1;
@@ -121,15 +133,18 @@ export function linkArticleMentions(mentions: readonly TaggedMention[], lexicon:
       if (skeletons[m]!.length === cluster.fullWords.length) strong.add(key);
       else if (!strong.has(key)) weak.add(key);
     }
-    // A person named in full is also findable by the family name alone from other articles.
+    // A person named in full is also findable by the family name alone from other articles (the
+    // last word, or a first word that is no given name: «كيم» of «كيم جونغ-أون»).
     if (cluster.type === 'PER' && cluster.fullWords.length >= 2) {
       const family = `PER:${cluster.fullWords[cluster.fullWords.length - 1]}`;
       if (!strong.has(family)) weak.add(family);
+      if (!cluster.givenFirst) weak.add(`PER:${cluster.fullWords[0]}`);
     }
+    const bare = cluster.type === 'PER' && cluster.fullWords.length === 1 && !cluster.alias;
     const canonical = cluster.alias && cluster.fullWords.length <= cluster.alias.canonical.split(/\s+/).length
       ? cluster.alias.canonical
       : canonicalMention.text;
-    const strongKeys = [...strong];
+    const strongKeys = bare ? [] : [...strong];
     return {
       localKey: fullKey,
       type: cluster.type,
@@ -137,6 +152,7 @@ export function linkArticleMentions(mentions: readonly TaggedMention[], lexicon:
       words: canonical.split(/\s+/).length,
       strongKeys,
       weakKeys: [...weak],
+      bareKeys: bare ? [...strong] : [],
       variants: [...new Set(cluster.mentionIndexes.map((m) => mentions[m]!.text))],
       mentionCount: cluster.mentionIndexes.length,
       proposedId: entityIdFor(cluster.type, cluster.alias?.key ?? fullKey),
