@@ -56,27 +56,46 @@ export function joinHyphenatedNames(sentence: TaggedSentence): TaggedSentence {
 
 /** Gazetteer classes of words that belong to names (a name may end with them). */
 const NAME_WORD_CLASSES = new Set(['country', 'city', 'region', 'givenName', 'organisation', 'person']);
+/** The gazetteer classes that make a phrase a whole name of each type. */
+const WHOLE_NAME_CLASSES: Record<EntityType, readonly string[]> = {
+  PER: ['person'],
+  LOC: ['country', 'city', 'region'],
+  ORG: ['organisation'],
+  MISC: [],
+};
 
 /**
- * Whether tokens first..last spell a whole name our gazetteers know (clitics before the first word
- * left out: «بطهران» is «طهران»). A given name is no whole name («أوليفر كرومول»), and neither is a
- * word that merely starts names in the training corpus («شركة», «الاتحاد», «ريال»).
+ * Whether tokens first..last spell a whole name of `type` our gazetteers know (clitics before the
+ * first word left out: «بطهران» is «طهران»). A given name is no whole name («أوليفر كرومول»), nor a
+ * word that merely starts names in the training corpus («شركة», «الاتحاد», «ريال»), nor a place in
+ * an organisation's name («شيكاغو تربيون»).
  */
-function isKnownName(tokens: readonly NerToken[], first: number, last: number, gazetteer: Gazetteer): boolean {
+function isKnownName(tokens: readonly NerToken[], first: number, last: number, type: EntityType, gazetteer: Gazetteer): boolean {
   const phrase = tokens
     .slice(first, last + 1)
     .map((t, k) => (k === 0 ? searchKey(normalise(lexicalForm(t))) : t.key))
     .join(' ');
-  return (gazetteer.phrases.get(phrase) ?? []).some((c) => NAME_WORD_CLASSES.has(c) && c !== 'givenName');
+  return (gazetteer.phrases.get(phrase) ?? []).some((c) => WHOLE_NAME_CLASSES[type].includes(c));
+}
+
+/**
+ * The shapes of a word that goes on the sentence rather than the name: an imperfect verb («يركزون»,
+ * «ستنسحب»), a word joined by «و»/«ف» («والحلفاء», «وبقيت»), or a definite word that is no nisba
+ * («المكلّف», «الشاغر», «العلميون»; a nisba after a name agrees with it and may belong to it:
+ * «وزارة الدفاع اليمنية»). Transliterated names rarely take these shapes («ميتشال», «بلاي»).
+ */
+function isSentenceWordShape(key: string): boolean {
+  if (/^(س[يتنا]|ي)/.test(key) || (/^[وف]/.test(key) && key.length > 3)) return true;
+  return key.startsWith('ال') && !/يه?$/.test(key);
 }
 
 /**
  * «الولايات المتحدة ستنسحب», «طهران المكلّف»: the model runs a name on into the verb or adjective
  * after it, with little confidence. A name ends before its last word when that word was tagged
  * weakly (below `WEAK_TAIL_CONFIDENCE`), never stood inside a name in the training corpus
- * (`nameLexicon`) nor in a gazetteer name, and the words before it are a whole name we know. Nisbas
- * and name words the corpus has («الولايات المتحدة الأمريكية», «الشرق الأوسط») stay, and so does a
- * transliterated name's unknown last word («أوليفر كرومول»): the words before it are no whole name.
+ * (`nameLexicon`) nor in a gazetteer name, has the shape of a sentence word (`isSentenceWordShape`),
+ * and the words before it are a whole name of the chunk's type that we know. Nisbas and name words
+ * the corpus has («الولايات المتحدة الأمريكية», «الشرق الأوسط») stay.
  */
 export function endAtNameWords(sentence: TaggedSentence, gazetteer: Gazetteer, nameLexicon: ReadonlyMap<string, string>): TaggedSentence {
   let tags: number[] | null = null;
@@ -90,7 +109,7 @@ export function endAtNameWords(sentence: TaggedSentence, gazetteer: Gazetteer, n
     while (last > chunk.first) {
       const token = tokens[last]!;
       if (sentence.confidence[last]! >= WEAK_TAIL_CONFIDENCE || token.kind !== 'word' || isNameWord(token)) break;
-      if (!isKnownName(tokens, chunk.first, last - 1, gazetteer)) break;
+      if (!isSentenceWordShape(token.key) || !isKnownName(tokens, chunk.first, last - 1, chunk.type, gazetteer)) break;
       tags ??= [...sentence.tags];
       tags[last] = TAG_O;
       last--;
