@@ -5,6 +5,7 @@ import { applyDocumentConsistency, type KnownForm } from './consistency.js';
 import { linkArticleMentions, type ArticleEntities } from './linking.js';
 import { mentionsFromSentences, type TaggedMention } from './mentions.js';
 import { endAtNameWords, joinHyphenatedNames } from './span-repair.js';
+import { placeFormsOf } from './places.js';
 import { tagSentence, type NerModel } from './tagger.js';
 import { groupBySentence, toNerToken } from './tokens.js';
 
@@ -53,7 +54,7 @@ export function tagMentions(layer: NerInput, text: string, model: NerModel): Tag
   const tagged = groups.map((tokens) => endAtNameWords(joinHyphenatedNames(tagSentence(tokens, model)), model.gazetteer, model.nameLexicon));
   const known = knownFormsOf(model);
   const consistent = applyDocumentConsistency(tagged, model.gazetteer, known);
-  return mentionsFromSentences(consistent, text, known).filter((m) => !isNotName(m, model));
+  return mentionsFromSentences(consistent, text, known, placeFormsOf(model.gazetteer)).filter((m) => !isNotName(m, model));
 }
 
 /**
