@@ -1,6 +1,7 @@
 import type { EntityType } from '../../schema/entities.js';
 import type { LinkingLexicon } from './aliases.js';
 import type { TaggedMention } from './mentions.js';
+import { phraseKey } from './gazetteer.js';
 import { editDistance, entityIdFor, phraseSkeleton, wordSkeleton } from './skeleton.js';
 
 /**
@@ -50,7 +51,7 @@ interface Working {
   mentionIndexes: number[];
   /** Skeleton words of the fullest form. */
   fullWords: string[];
-  /** The fullest form's first word is a given name (it does not stand for the person alone). */
+  /** The fullest form's first word is a given name or a particle (it does not stand for the person alone). */
   givenFirst: boolean;
   alias: { key: string; canonical: string } | null;
 }
@@ -61,6 +62,12 @@ function isContiguousPart(part: readonly string[], whole: readonly string[], whe
   return part.every((w, k) => w === whole[offset + k]);
 }
 
+/**
+ * Words that open a kunya, a nasab or a compound name («أبو جهاد», «بن سلمان», «عبد الله»): a
+ * name's first word that is one of them is no family name written first.
+ */
+const NAME_PARTICLES = new Set(['أبو', 'أبي', 'أبا', 'ابن', 'بن', 'بنت', 'عبد', 'أم', 'آل'].map((w) => phraseKey(w)));
+
 /** Single words that differ by one edit (a typo or a variant the skeleton misses): long words only. */
 function nearSameWord(a: string, b: string): boolean {
   return a.length >= 5 && b.length >= 5 && a[0] === b[0] && editDistance(a, b, 1) <= 1;
@@ -69,7 +76,8 @@ function nearSameWord(a: string, b: string): boolean {
 /**
  * Groups an article's mentions into entities. Rules, in order, for each mention (fullest first):
  * the same alias group; the same skeleton; for a person, the mention is the last word(s) of a
- * fuller name in the article (الكاظمي → مصطفى الكاظمي); for other types, the first word(s)
+ * fuller name in the article (الكاظمي → مصطفى الكاظمي), or its first word when that is no given
+ * name (كيم → كيم جونغ-أون); for other types, the first word(s)
  * (الحشد → الحشد الشعبي); a near-identical single long word. When several fuller entities
  * qualify (two people called حسين), the nearest one before the mention wins.
  */
@@ -109,7 +117,7 @@ export function linkArticleMentions(mentions: readonly TaggedMention[], lexicon:
         type: alias?.type ?? mention.type,
         mentionIndexes: [],
         fullWords: words,
-        givenFirst: lexicon.givenWords.has(mention.words[0] ?? ''),
+        givenFirst: lexicon.givenWords.has(mention.words[0] ?? '') || NAME_PARTICLES.has(mention.words[0] ?? ''),
         alias: alias ? { key: alias.key, canonical: alias.canonical } : null,
       });
       target = clusters.length - 1;
