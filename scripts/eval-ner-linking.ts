@@ -13,10 +13,13 @@ const { values } = parseArgs({ options: { weights: { type: 'string' } } });
 const model = loadNerModel(values.weights);
 const cases = loadLinkingCases();
 let passed = 0;
+let known = 0;
 for (const c of cases) {
   const outcome = await runLinkingCase(c, model, new MemoryEntityRegistry(), 'case-');
-  if (outcome.problems.length === 0) passed++;
-  console.log(`${outcome.problems.length === 0 ? 'pass' : 'FAIL'} [${c.failure}] ${c.name}`);
-  for (const p of outcome.problems) console.log(`       ${p}`);
+  const problems = [...outcome.problems, ...outcome.knownProblems];
+  if (problems.length === 0) passed++;
+  else if (outcome.problems.length === 0) known++;
+  console.log(`${problems.length === 0 ? 'pass' : outcome.problems.length === 0 ? 'KNOWN' : 'FAIL'} [${c.failure}] ${c.name}`);
+  for (const p of [...problems, ...outcome.knownButHolding]) console.log(`       ${p}`);
 }
-console.log(`linking cases: ${passed} of ${cases.length} pass`);
+console.log(`linking cases: ${passed} of ${cases.length} pass (${known} more fail only where marked known)`);
