@@ -159,10 +159,12 @@ for i = 1, #entities do
   end
 end
 for _, id in ipairs(present) do
-  if redis.call('HGET', p .. ':ent:' .. id, 'type') == 'PER' and words(id) >= 2 then
+  if #present > 1 and redis.call('HGET', p .. ':ent:' .. id, 'type') == 'PER' and words(id) >= 2 then
+    local others = {}
     for _, other in ipairs(present) do
-      if other ~= id then redis.call('SADD', p .. ':ctx:' .. id, other) end
+      if other ~= id then others[#others + 1] = other end
     end
+    redis.call('SADD', p .. ':ctx:' .. id, unpack(others))
   end
 end
 return cjson.encode(ids)
