@@ -143,7 +143,7 @@ export class MemoryEntityRegistry implements EntityRegistry {
       if (set?.size === 1) return [...set][0]!;
     }
     for (const k of e.weakKeys) {
-      const id = this.keys.get(k) ?? this.bare.get(k);
+      const id = this.keys.get(k) ?? this.bareEntity(k);
       if (!id) continue;
       const words = this.entities.get(id)?.words ?? 0;
       const others = [...(this.weak.get(k) ?? [])].filter((other) => other !== id);
@@ -165,11 +165,21 @@ export class MemoryEntityRegistry implements EntityRegistry {
       if (holder) return holder;
     }
     for (const k of e.bareKeys) {
-      const id = this.bare.get(k);
-      if (id && (this.entities.get(id)?.words ?? 0) <= 1) return id;
+      const id = this.bareEntity(k);
+      if (id) return id;
     }
     // The bare word's id, unless an entity first seen under it has since grown into a full name.
     return this.freshId(e.proposedId, (id) => (this.entities.get(id)?.words ?? 0) <= 1);
+  }
+
+  /**
+   * The bare word's own entity while it is still bare: once it has grown into a full name, that
+   * person is a holder like any other, and must not grow again into another full name that shares
+   * the word («هاري ستاك ساليفان» after «هاري لينكس»).
+   */
+  private bareEntity(key: string): string | undefined {
+    const id = this.bare.get(key);
+    return id !== undefined && (this.entities.get(id)?.words ?? 0) <= 1 ? id : undefined;
   }
 
   /** `proposedId`, or `-2`, `-3`, … : the first that is unused or `reusable`. */

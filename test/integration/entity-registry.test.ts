@@ -117,6 +117,16 @@ describe.each(implementations)('%s entity registry', (_, make) => {
     expect((await registry.getEntity(unclear!))!.canonical).toBe('الكاظمي');
   });
 
+  it('an entity that grew from a bare name into a full name does not grow again into a longer one', async () => {
+    const registry = make();
+    const [bare] = await registry.resolveArticle('h1', article(['الكاظمي', 'PER']));
+    const [mustafa] = await registry.resolveArticle('h2', article(['مصطفى الكاظمي', 'PER']));
+    const [other] = await registry.resolveArticle('h3', article(['حسن علي الكاظمي', 'PER']));
+    expect(mustafa).toBe(bare);
+    expect(other).not.toBe(mustafa);
+    expect((await registry.getEntity(mustafa!))!.canonical).toBe('مصطفى الكاظمي');
+  });
+
   it('is idempotent: the same article twice gives the same ids and counts nothing twice', async () => {
     const registry = make();
     const entities = article(['مصطفى الكاظمي', 'PER'], ['بغداد', 'LOC'], ['الكاظمي', 'PER']);

@@ -31,6 +31,13 @@ local function freshId(proposed, reuseBare)
   return id
 end
 
+-- The bare word's own entity while it is still bare (a grown one is a holder like any other).
+local function bareEntity(k)
+  local id = redis.call('GET', p .. ':bare:' .. k)
+  if id and words(id) <= 1 then return id end
+  return nil
+end
+
 local function registeredStrong(e)
   for _, k in ipairs(e.strongKeys) do
     local id = redis.call('GET', p .. ':key:' .. k)
@@ -50,7 +57,7 @@ local function resolve(e)
   -- An entity registered from a partial form only (an article that said just «الكاظمي») grows
   -- into this fuller one, unless another full entity shares that partial form.
   for _, k in ipairs(e.weakKeys) do
-    local found = redis.call('GET', p .. ':key:' .. k) or redis.call('GET', p .. ':bare:' .. k)
+    local found = redis.call('GET', p .. ':key:' .. k) or bareEntity(k)
     if found then
       local alone = true
       for _, other in ipairs(redis.call('SMEMBERS', p .. ':weak:' .. k)) do
@@ -95,8 +102,8 @@ local function resolveBare(e, context)
     if bestShared >= minShared and bestShared > secondShared and bestShared >= margin * secondShared then return best end
   end
   for _, k in ipairs(e.bareKeys) do
-    local own = redis.call('GET', p .. ':bare:' .. k)
-    if own and words(own) <= 1 then return own end
+    local own = bareEntity(k)
+    if own then return own end
   end
   return freshId(e.proposedId, true)
 end
