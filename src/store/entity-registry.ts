@@ -21,12 +21,21 @@ export interface EntityRecord {
 /**
  * The shared entity registry: gives each article's entities ids that are the same for the same
  * real-world entity across articles and workers, and remembers which article mentions which entity.
- * Resolution rules (both implementations):
+ * Resolution rules (both implementations), for an article's entities that have a name of more than
+ * one word or are no person:
  *   1. a strong key (full form skeleton, alias group) already registered → that entity;
  *   2. a strong key that other articles only used as a partial form of exactly one entity → it;
  *   3. a partial form of this entity that was registered alone (an article said only «الكاظمي»),
  *      not shared with another full entity → that entity, which takes the fuller canonical form;
  *   4. otherwise a new entity with the article's proposed id (deterministic from its key).
+ * Then the persons the article names by one word only (`bareKeys`: «الكاظمي», «كيم»), which are
+ * partial forms of whoever bears them:
+ *   1. its alias group, if registered → that entity;
+ *   2. the one entity that has the word as a partial form (one «الكاظمي» known → him);
+ *   3. when several have it, the one that shares the most of this article's other entities with the
+ *      articles it was seen in, if at least one and at least twice as many as any other holder;
+ *   4. otherwise the bare word's own entity (the same for every article where it stays unresolved),
+ *      never the most frequent holder.
  * Resolving the same article twice returns the same ids and counts nothing twice.
  */
 export interface EntityRegistry {
@@ -47,10 +56,26 @@ interface MemoryEntity {
   articles: Map<string, number>;
 }
 
+/** A holder must share at least this many entities, and this many times more than any other holder. */
+export const CONTEXT_MIN_SHARED = 1;
+export const CONTEXT_MARGIN = 2;
+
+/** The holder the article's context points at (rule 3 for bare persons), or null. */
+export function clearHolder(scores: ReadonlyArray<{ id: string; shared: number }>): string | null {
+  const ranked = [...scores].sort((a, b) => b.shared - a.shared || a.id.localeCompare(b.id));
+  const [best, second] = ranked;
+  if (!best || best.shared < CONTEXT_MIN_SHARED) return null;
+  return !second || best.shared >= CONTEXT_MARGIN * second.shared && best.shared > second.shared ? best.id : null;
+}
+
 /** In-process registry (used by `analyse()` and tests); `resolveArticleSync` for pure callers. */
 export class MemoryEntityRegistry implements EntityRegistry {
   private readonly keys = new Map<string, string>();
   private readonly weak = new Map<string, Set<string>>();
+  /** Bare person word → its own (unresolved) entity. */
+  private readonly bare = new Map<string, string>();
+  /** Person entity named in full → ids of the entities seen in its articles. */
+  private readonly context = new Map<string, Set<string>>();
   private readonly entities = new Map<string, MemoryEntity>();
   private readonly articles = new Map<string, Map<string, string>>();
   private clock = 0;
@@ -59,35 +84,54 @@ export class MemoryEntityRegistry implements EntityRegistry {
     const recorded = this.articles.get(articleId) ?? new Map<string, string>();
     this.articles.set(articleId, recorded);
     const now = this.clock++;
-    return entities.map((e) => {
-      const known = recorded.get(e.localKey);
-      if (known) return known;
-      const id = this.resolve(e);
-      for (const k of e.strongKeys) if (!this.keys.has(k)) this.keys.set(k, id);
-      for (const k of e.weakKeys) {
-        const set = this.weak.get(k) ?? new Set<string>();
-        set.add(id);
-        this.weak.set(k, set);
-      }
-      const entity = this.entities.get(id) ?? {
-        type: e.type,
-        canonical: e.canonical,
-        words: 0,
-        mentions: 0,
-        variants: new Set<string>(),
-        articles: new Map<string, number>(),
-      };
-      if (entity.words < e.words) {
-        entity.canonical = e.canonical;
-        entity.words = e.words;
-      }
-      entity.mentions += e.mentionCount;
-      for (const v of e.variants) entity.variants.add(v);
-      if (!entity.articles.has(articleId)) entity.articles.set(articleId, now);
-      this.entities.set(id, entity);
-      recorded.set(e.localKey, id);
-      return id;
-    });
+    const ids: string[] = new Array<string>(entities.length);
+    // Entities named in full first: they are the context that resolves the bare persons.
+    for (const bare of [false, true]) {
+      const context = bare ? [...new Set(ids.filter((id) => id))] : [];
+      entities.forEach((e, i) => {
+        if ((e.bareKeys.length > 0) !== bare) return;
+        const id = recorded.get(e.localKey) ?? (bare ? this.resolveBare(e, context) : this.resolve(e));
+        if (!recorded.has(e.localKey)) this.register(articleId, e, id, now);
+        recorded.set(e.localKey, id);
+        ids[i] = id;
+      });
+    }
+    const present = [...new Set(ids)];
+    for (const id of present) {
+      const entity = this.entities.get(id)!;
+      if (entity.type !== 'PER' || entity.words < 2) continue;
+      const seen = this.context.get(id) ?? new Set<string>();
+      for (const other of present) if (other !== id) seen.add(other);
+      this.context.set(id, seen);
+    }
+    return ids;
+  }
+
+  private register(articleId: string, e: ArticleEntity, id: string, now: number): void {
+    for (const k of e.strongKeys) if (!this.keys.has(k)) this.keys.set(k, id);
+    for (const k of e.weakKeys) {
+      const set = this.weak.get(k) ?? new Set<string>();
+      set.add(id);
+      this.weak.set(k, set);
+    }
+    const entity = this.entities.get(id) ?? {
+      type: e.type,
+      canonical: e.canonical,
+      words: 0,
+      mentions: 0,
+      variants: new Set<string>(),
+      articles: new Map<string, number>(),
+    };
+    // A bare person that stayed unresolved is the bare word's own entity from now on.
+    if (e.bareKeys.length > 0 && entity.words <= 1) for (const k of e.bareKeys) this.bare.set(k, id);
+    if (entity.words < e.words) {
+      entity.canonical = e.canonical;
+      entity.words = e.words;
+    }
+    entity.mentions += e.mentionCount;
+    for (const v of e.variants) entity.variants.add(v);
+    if (!entity.articles.has(articleId)) entity.articles.set(articleId, now);
+    this.entities.set(id, entity);
   }
 
   private resolve(e: ArticleEntity): string {
@@ -100,14 +144,49 @@ export class MemoryEntityRegistry implements EntityRegistry {
       if (set?.size === 1) return [...set][0]!;
     }
     for (const k of e.weakKeys) {
-      const id = this.keys.get(k);
+      const id = this.keys.get(k) ?? this.bareEntity(k);
       if (!id) continue;
       const words = this.entities.get(id)?.words ?? 0;
       const others = [...(this.weak.get(k) ?? [])].filter((other) => other !== id);
       if (words < e.words && others.length === 0) return id;
     }
-    let id = e.proposedId;
-    for (let n = 2; this.entities.has(id); n++) id = `${e.proposedId}-${n}`;
+    return this.freshId(e.proposedId, () => false);
+  }
+
+  private resolveBare(e: ArticleEntity, context: readonly string[]): string {
+    for (const k of e.strongKeys) {
+      const id = this.keys.get(k);
+      if (id) return id;
+    }
+    const holders = new Set(e.bareKeys.flatMap((k) => [...(this.weak.get(k) ?? [])]));
+    if (holders.size === 1) return [...holders][0]!;
+    if (holders.size > 1) {
+      const scores = [...holders].map((id) => ({ id, shared: context.filter((c) => this.context.get(id)?.has(c)).length }));
+      const holder = clearHolder(scores);
+      if (holder) return holder;
+    }
+    for (const k of e.bareKeys) {
+      const id = this.bareEntity(k);
+      if (id) return id;
+    }
+    // The bare word's id, unless an entity first seen under it has since grown into a full name.
+    return this.freshId(e.proposedId, (id) => (this.entities.get(id)?.words ?? 0) <= 1);
+  }
+
+  /**
+   * The bare word's own entity while it is still bare: once it has grown into a full name, that
+   * person is a holder like any other, and must not grow again into another full name that shares
+   * the word («هاري ستاك ساليفان» after «هاري لينكس»).
+   */
+  private bareEntity(key: string): string | undefined {
+    const id = this.bare.get(key);
+    return id !== undefined && (this.entities.get(id)?.words ?? 0) <= 1 ? id : undefined;
+  }
+
+  /** `proposedId`, or `-2`, `-3`, … : the first that is unused or `reusable`. */
+  private freshId(proposedId: string, reusable: (id: string) => boolean): string {
+    let id = proposedId;
+    for (let n = 2; this.entities.has(id) && !reusable(id); n++) id = `${proposedId}-${n}`;
     return id;
   }
 
@@ -176,12 +255,13 @@ export class RedisEntityRegistry implements EntityRegistry {
       words: e.words,
       strongKeys: e.strongKeys,
       weakKeys: e.weakKeys,
+      bareKeys: e.bareKeys,
       variants: e.variants,
       mentionCount: e.mentionCount,
       proposedId: e.proposedId,
     }));
     // cjson turns an empty array into an object; the script only iterates, so that is harmless.
-    const args = [this.prefix, articleId, JSON.stringify(payload), String(Date.now())];
+    const args = [this.prefix, articleId, JSON.stringify(payload), String(Date.now()), String(CONTEXT_MIN_SHARED), String(CONTEXT_MARGIN)];
     let result: unknown;
     try {
       result = await this.redis.evalsha(script.sha, 0, ...args);

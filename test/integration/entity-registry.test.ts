@@ -78,6 +78,55 @@ describe.each(implementations)('%s entity registry', (_, make) => {
     expect(husseinAlone).not.toBe(fuad);
   });
 
+  it('keeps a bare family name with several holders and no telling context apart from all of them', async () => {
+    const registry = make();
+    const [jongUn] = await registry.resolveArticle('k1', article(['كيم جونغ أون', 'PER'], ['موسكو', 'LOC']));
+    await registry.resolveArticle('k2', article(['كيم جونغ أون', 'PER'], ['موسكو', 'LOC']));
+    const [dongChol] = await registry.resolveArticle('k3', article(['كيم دونغ تشول', 'PER'], ['واشنطن', 'LOC']));
+    const [bare1] = await registry.resolveArticle('k4', article(['كيم', 'PER'], ['سيول', 'LOC']));
+    const [bare2] = await registry.resolveArticle('k5', article(['كيم', 'PER'], ['طوكيو', 'LOC']));
+    expect(new Set([jongUn, dongChol, bare1]).size).toBe(3);
+    // Unresolved, the bare word is one entity of its own, not a new id per article.
+    expect(bare2).toBe(bare1);
+    expect((await registry.getEntity(bare1!))!.canonical).toBe('كيم');
+  });
+
+  it('links a bare family name to the holder the article\'s other entities point at', async () => {
+    const registry = make();
+    // Entities come fullest first: [كيم جونغ أون, فلاديمير بوتين, موسكو].
+    const [jongUn, , moscow] = await registry.resolveArticle('m1', article(['كيم جونغ أون', 'PER'], ['موسكو', 'LOC'], ['فلاديمير بوتين', 'PER']));
+    const [dongChol] = await registry.resolveArticle('m2', article(['كيم دونغ تشول', 'PER'], ['واشنطن', 'LOC']));
+    const [kimInMoscow, moscowAgain] = await registry.resolveArticle('m3', article(['كيم', 'PER'], ['موسكو', 'LOC']));
+    const [kimInWashington] = await registry.resolveArticle('m4', article(['كيم', 'PER'], ['واشنطن', 'LOC']));
+    expect(moscowAgain).toBe(moscow);
+    expect(kimInMoscow).toBe(jongUn);
+    expect(kimInWashington).toBe(dongChol);
+  });
+
+  it('a bare name first seen alone grows into the one full name, then stays apart once a second holder appears', async () => {
+    const registry = make();
+    const [bare] = await registry.resolveArticle('g1', article(['الكاظمي', 'PER']));
+    const [mustafa] = await registry.resolveArticle('g2', article(['مصطفى الكاظمي', 'PER'], ['بغداد', 'LOC']));
+    const [hassan] = await registry.resolveArticle('g3', article(['حسن الكاظمي', 'PER'], ['الشارقة', 'LOC']));
+    const [unclear] = await registry.resolveArticle('g4', article(['الكاظمي', 'PER']));
+    const [inBaghdad] = await registry.resolveArticle('g5', article(['الكاظمي', 'PER'], ['بغداد', 'LOC']));
+    expect(mustafa).toBe(bare);
+    expect(hassan).not.toBe(mustafa);
+    expect(new Set([unclear, mustafa, hassan]).size).toBe(3);
+    expect(inBaghdad).toBe(mustafa);
+    expect((await registry.getEntity(unclear!))!.canonical).toBe('الكاظمي');
+  });
+
+  it('an entity that grew from a bare name into a full name does not grow again into a longer one', async () => {
+    const registry = make();
+    const [bare] = await registry.resolveArticle('h1', article(['الكاظمي', 'PER']));
+    const [mustafa] = await registry.resolveArticle('h2', article(['مصطفى الكاظمي', 'PER']));
+    const [other] = await registry.resolveArticle('h3', article(['حسن علي الكاظمي', 'PER']));
+    expect(mustafa).toBe(bare);
+    expect(other).not.toBe(mustafa);
+    expect((await registry.getEntity(mustafa!))!.canonical).toBe('مصطفى الكاظمي');
+  });
+
   it('is idempotent: the same article twice gives the same ids and counts nothing twice', async () => {
     const registry = make();
     const entities = article(['مصطفى الكاظمي', 'PER'], ['بغداد', 'LOC'], ['الكاظمي', 'PER']);
@@ -125,6 +174,10 @@ describe('redis entity registry shared by many workers', () => {
       article(['مصطفى الكاظمي', 'PER'], ['الحشد الشعبي', 'ORG'], ['الحشد', 'ORG']),
       article(['الحشد', 'ORG'], ['داعش', 'ORG']),
       article(['صدام حسين', 'PER'], ['فؤاد حسين', 'PER'], ['حسين', 'PER']),
+      article(['حسين', 'PER'], ['واشنطن', 'LOC']),
+      article(['حسين', 'PER'], ['الحشد', 'ORG']),
+      article(['كيم جونغ أون', 'PER'], ['كيم', 'PER']),
+      article(['كيم', 'PER'], ['بغداد', 'LOC']),
     ];
     const memory = new MemoryEntityRegistry();
     const redis = redisRegistry();

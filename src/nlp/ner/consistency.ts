@@ -7,6 +7,7 @@ import { normalise, searchKey } from '../text/normalise.js';
 import { lexicalForm, type NerToken } from './tokens.js';
 import { defaultLinkingLexicon } from './aliases.js';
 import { isSpellingVariant, spellingKey } from './skeleton.js';
+import { isPlaceNotPerson, placeFormsOf } from './places.js';
 import { defaultWholeEvidence as wordEvidence } from '../text/lexicon.js';
 
 export type KnownForm = (key: string) => boolean;
@@ -140,11 +141,15 @@ export function applyDocumentConsistency(
       const confidence = mean(sentence.confidence.slice(chunk.first, chunk.last + 1));
       const words = chunk.last - chunk.first + 1;
       const chunkTokens = sentence.tokens.slice(chunk.first, chunk.last + 1);
-      record(phraseKeyAt(sentence.tokens, chunk.first, chunk.last, baseKnown), chunk.type, confidence, words, chunkTokens);
+      const key = phraseKeyAt(sentence.tokens, chunk.first, chunk.last, baseKnown);
+      // A known place the model called a person, unsure or with no person around, votes as the
+      // place it is: a weak vote must not make a capital a person in every sentence of the article.
+      const place = chunk.type === 'PER' && words === 1 && isPlaceNotPerson(sentence.tokens, chunk.first, key, confidence, gazetteer);
+      record(key, place ? 'LOC' : chunk.type, confidence, words, chunkTokens);
       if (chunk.type === 'PER' && words >= 2) {
         const family = sentence.tokens[chunk.last]!;
         const classes = gazetteer.phrases.get(family.key);
-        if (!classes?.includes('givenName')) record(family.key, 'PER', confidence, 1, [family]);
+        if (!classes?.includes('givenName') && !placeFormsOf(gazetteer).has(family.key)) record(family.key, 'PER', confidence, 1, [family]);
       }
     }
   }

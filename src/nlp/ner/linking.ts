@@ -1,6 +1,7 @@
 import type { EntityType } from '../../schema/entities.js';
 import type { LinkingLexicon } from './aliases.js';
 import type { TaggedMention } from './mentions.js';
+import { phraseKey } from './gazetteer.js';
 import { editDistance, entityIdFor, phraseSkeleton, wordSkeleton } from './skeleton.js';
 
 /**
@@ -21,6 +22,13 @@ export interface ArticleEntity {
    * partial mention in another article only when they point at exactly one entity.
    */
   weakKeys: string[];
+  /**
+   * A person the article names by one word only («الكاظمي», «كيم», «ترمب»): the keys of that word.
+   * It is a partial form of whoever bears it, so it is no strong key: the registry links it to the
+   * one entity that has it as a partial form, or to the one the article's other entities point at
+   * when several have it, and otherwise keeps it an entity of its own. Empty for everything else.
+   */
+  bareKeys: string[];
   /** Surface forms seen in the article (original text, clitics outside). */
   variants: string[];
   mentionCount: number;
@@ -43,6 +51,8 @@ interface Working {
   mentionIndexes: number[];
   /** Skeleton words of the fullest form. */
   fullWords: string[];
+  /** The fullest form's first word is a given name or a particle (it does not stand for the person alone). */
+  givenFirst: boolean;
   alias: { key: string; canonical: string } | null;
 }
 
@@ -52,6 +62,12 @@ function isContiguousPart(part: readonly string[], whole: readonly string[], whe
   return part.every((w, k) => w === whole[offset + k]);
 }
 
+/**
+ * Words that open a kunya, a nasab or a compound name («أبو جهاد», «بن سلمان», «عبد الله»): a
+ * name's first word that is one of them is no family name written first.
+ */
+const NAME_PARTICLES = new Set(['أبو', 'أبي', 'أبا', 'ابن', 'بن', 'بنت', 'عبد', 'أم', 'آل'].map((w) => phraseKey(w)));
+
 /** Single words that differ by one edit (a typo or a variant the skeleton misses): long words only. */
 function nearSameWord(a: string, b: string): boolean {
   return a.length >= 5 && b.length >= 5 && a[0] === b[0] && editDistance(a, b, 1) <= 1;
@@ -60,7 +76,8 @@ function nearSameWord(a: string, b: string): boolean {
 /**
  * Groups an article's mentions into entities. Rules, in order, for each mention (fullest first):
  * the same alias group; the same skeleton; for a person, the mention is the last word(s) of a
- * fuller name in the article (الكاظمي → مصطفى الكاظمي); for other types, the first word(s)
+ * fuller name in the article (الكاظمي → مصطفى الكاظمي), or its first word when that is no given
+ * name (كيم → كيم جونغ-أون); for other types, the first word(s)
  * (الحشد → الحشد الشعبي); a near-identical single long word. When several fuller entities
  * qualify (two people called حسين), the nearest one before the mention wins.
  */
@@ -88,6 +105,8 @@ export function linkArticleMentions(mentions: readonly TaggedMention[], lexicon:
           if (c.type !== mention.type) return false;
           const part = mention.type === 'PER' ? 'suffix' : 'prefix';
           if (isContiguousPart(words, c.fullWords, part)) return true;
+          // A family name written first («كيم» of «كيم جونغ-أون»): a first word that is no given name.
+          if (mention.type === 'PER' && words.length === 1 && !c.givenFirst && isContiguousPart(words, c.fullWords, 'prefix')) return true;
           return words.length === 1 && c.fullWords.length >= 1 && nearSameWord(words[0]!, c.fullWords[c.fullWords.length - 1]!);
         });
       if (candidates.length === 1) target = candidates[0]!.k;
@@ -98,6 +117,7 @@ export function linkArticleMentions(mentions: readonly TaggedMention[], lexicon:
         type: alias?.type ?? mention.type,
         mentionIndexes: [],
         fullWords: words,
+        givenFirst: lexicon.givenWords.has(mention.words[0] ?? '') || NAME_PARTICLES.has(mention.words[0] ?? ''),
         alias: alias ? { key: alias.key, canonical: alias.canonical } : null,
       });
       target = clusters.length - 1;
@@ -121,15 +141,18 @@ export function linkArticleMentions(mentions: readonly TaggedMention[], lexicon:
       if (skeletons[m]!.length === cluster.fullWords.length) strong.add(key);
       else if (!strong.has(key)) weak.add(key);
     }
-    // A person named in full is also findable by the family name alone from other articles.
+    // A person named in full is also findable by the family name alone from other articles (the
+    // last word, or a first word that is no given name: «كيم» of «كيم جونغ-أون»).
     if (cluster.type === 'PER' && cluster.fullWords.length >= 2) {
       const family = `PER:${cluster.fullWords[cluster.fullWords.length - 1]}`;
       if (!strong.has(family)) weak.add(family);
+      if (!cluster.givenFirst) weak.add(`PER:${cluster.fullWords[0]}`);
     }
+    const bare = cluster.type === 'PER' && cluster.fullWords.length === 1 && !cluster.alias;
     const canonical = cluster.alias && cluster.fullWords.length <= cluster.alias.canonical.split(/\s+/).length
       ? cluster.alias.canonical
       : canonicalMention.text;
-    const strongKeys = [...strong];
+    const strongKeys = bare ? [] : [...strong];
     return {
       localKey: fullKey,
       type: cluster.type,
@@ -137,6 +160,7 @@ export function linkArticleMentions(mentions: readonly TaggedMention[], lexicon:
       words: canonical.split(/\s+/).length,
       strongKeys,
       weakKeys: [...weak],
+      bareKeys: bare ? [...strong] : [],
       variants: [...new Set(cluster.mentionIndexes.map((m) => mentions[m]!.text))],
       mentionCount: cluster.mentionIndexes.length,
       proposedId: entityIdFor(cluster.type, cluster.alias?.key ?? fullKey),

@@ -1,5 +1,5 @@
 import type { EntityType } from '../../schema/entities.js';
-import type { KnownForm } from './consistency.js';
+import { nameKeyOf, type KnownForm } from './consistency.js';
 import { nameEndInToken, nameStartInToken } from './spans.js';
 import { chunksOf, type TagChunk } from './tags.js';
 import type { TaggedSentence } from './tagger.js';
@@ -16,10 +16,15 @@ export interface TaggedMention {
   words: string[];
 }
 
-export function mentionsFromSentences(sentences: readonly TaggedSentence[], text: string, isKnown: KnownForm): TaggedMention[] {
+export function mentionsFromSentences(
+  sentences: readonly TaggedSentence[],
+  text: string,
+  isKnown: KnownForm,
+  placeForms: ReadonlySet<string> = new Set(),
+): TaggedMention[] {
   const mentions: TaggedMention[] = [];
   for (const sentence of sentences) {
-    for (const chunk of chunksOf(sentence.tags).flatMap((c) => splitAtPrepositions(c, sentence, isKnown))) {
+    for (const chunk of chunksOf(sentence.tags).flatMap((c) => splitAtPrepositions(c, sentence, isKnown, placeForms))) {
       const first = sentence.tokens[chunk.first]!;
       const last = sentence.tokens[chunk.last]!;
       const start = first.start + nameStartInToken(first, isKnown);
@@ -33,8 +38,9 @@ export function mentionsFromSentences(sentences: readonly TaggedSentence[], text
         end,
         type: chunk.type,
         confidence: Math.min(1, Math.max(0, confidences.reduce((a, b) => a + b, 0) / confidences.length)),
+        // A hyphenated name has the words of the same name written with spaces («جونغ-أون»).
         words: span
-          .split(/\s+/)
+          .split(/[\s\-\u2010\u2011]+/)
           .filter((w) => w.length > 0)
           .map((w) => searchKey(normalise(w))),
       });
@@ -45,9 +51,10 @@ export function mentionsFromSentences(sentences: readonly TaggedSentence[], text
 
 /**
  * «وقال الكاظمي لقاآني»: two names side by side that the tagger joined. A word inside a name
- * never carries a preposition (ل ب ك) before a known name form, so the chunk is cut there.
+ * never carries a preposition (ل ب ك) before a known name form, so the chunk is cut there. A part
+ * cut off a person that is one known place is that place («شارع الدكتورة فاطمة بطهران»).
  */
-function splitAtPrepositions(chunk: TagChunk, sentence: TaggedSentence, isKnown: KnownForm): TagChunk[] {
+function splitAtPrepositions(chunk: TagChunk, sentence: TaggedSentence, isKnown: KnownForm, placeForms: ReadonlySet<string>): TagChunk[] {
   const parts: TagChunk[] = [];
   let first = chunk.first;
   for (let k = chunk.first + 1; k <= chunk.last; k++) {
@@ -58,5 +65,8 @@ function splitAtPrepositions(chunk: TagChunk, sentence: TaggedSentence, isKnown:
     }
   }
   parts.push({ type: chunk.type, first, last: chunk.last });
+  for (const part of parts.slice(1)) {
+    if (part.type === 'PER' && part.first === part.last && placeForms.has(nameKeyOf(sentence.tokens[part.first]!, isKnown))) part.type = 'LOC';
+  }
   return parts;
 }

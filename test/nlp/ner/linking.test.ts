@@ -62,6 +62,23 @@ describe('linking inside one article', () => {
     expect(linked[0]!.entity).not.toBe(linked[1]!.entity);
   });
 
+  it('a family name written first is the person named in full (كيم → كيم جونغ أون), a given name is not (مصطفى)', () => {
+    const korean = link(['كيم جونغ أون', 'PER'], ['كيم', 'PER']);
+    expect(korean.mentions[1]!.entity).toBe(korean.mentions[0]!.entity);
+    expect(korean.entities[0]!.weakKeys).toEqual(expect.arrayContaining(['PER:كيم']));
+    const arabic = link(['مصطفى الكاظمي', 'PER'], ['مصطفى', 'PER']);
+    expect(arabic.mentions[1]!.entity).not.toBe(arabic.mentions[0]!.entity);
+    expect(arabic.entities[0]!.weakKeys).not.toContain('PER:مصطفي');
+  });
+
+  it('a person named by one word only has bare keys and no strong key; other entities have no bare keys', () => {
+    const { entities } = link(['الكاظمي', 'PER'], ['بغداد', 'LOC'], ['داعش', 'ORG'], ['مصطفى الكاظمي', 'PER']);
+    const bare = link(['الكاظمي', 'PER'], ['كاظمي', 'PER']).entities;
+    expect(bare).toHaveLength(1);
+    expect(bare[0]).toMatchObject({ strongKeys: [], bareKeys: ['PER:كظمي'], canonical: 'الكاظمي' });
+    for (const e of entities) expect(e.bareKeys).toEqual([]);
+  });
+
   it('a person named in full is findable by family name from other articles (weak key)', () => {
     const { entities } = link(['مصطفى الكاظمي', 'PER']);
     expect(entities[0]!.weakKeys).toContain('PER:كظمي');
