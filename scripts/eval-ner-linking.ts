@@ -7,7 +7,7 @@ import './closed-pipe.js';
 import { parseArgs } from 'node:util';
 import { loadNerModel } from '../src/models/ner.js';
 import { MemoryEntityRegistry } from '../src/store/entity-registry.js';
-import { loadLinkingCases, runLinkingCase } from '../test/nlp/ner/linking-cases.js';
+import { loadLinkingCases, runLinkingCase } from '../training/ner/linking-cases.js';
 
 const { values } = parseArgs({ options: { weights: { type: 'string' } } });
 const model = loadNerModel(values.weights);

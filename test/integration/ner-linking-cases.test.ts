@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
 import { loadNerModel } from '../../src/models/ner.js';
 import { MemoryEntityRegistry, RedisEntityRegistry } from '../../src/store/entity-registry.js';
-import { loadLinkingCases, runLinkingCase } from '../nlp/ner/linking-cases.js';
+import { loadLinkingCases, runLinkingCase } from '../../training/ner/linking-cases.js';
 import { testPrefix, testRedis } from '../helpers/redis.js';
 
 // The linking test set of issue 18 item 7 (test/fixtures/ner-linking/cases.json): every case through

@@ -5,12 +5,12 @@
 // (memory and Redis registries) and by `npm run eval:ner:linking` (the count of cases that pass).
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { EntityMention } from '../../../src/schema/entities.js';
-import type { NerModel } from '../../../src/nlp/ner/index.js';
-import { prepareMentions, resolveEntityIds } from '../../../src/nlp/ner/index.js';
-import { analyseText } from '../../../src/nlp/text/index.js';
-import type { EntityRegistry } from '../../../src/store/entity-registry.js';
-import { projectPath } from '../../../src/paths.js';
+import type { EntityMention } from '../../src/schema/entities.js';
+import type { NerModel } from '../../src/nlp/ner/index.js';
+import { prepareMentions, resolveEntityIds } from '../../src/nlp/ner/index.js';
+import { analyseText } from '../../src/nlp/text/index.js';
+import type { EntityRegistry } from '../../src/store/entity-registry.js';
+import { projectPath } from '../../src/paths.js';
 
 const RefSchema = z.object({ a: z.number().int().min(0), text: z.string().min(1), nth: z.number().int().min(0).default(0) });
 const EntityTypeSchema = z.enum(['PER', 'ORG', 'LOC', 'MISC']);
