@@ -29,14 +29,6 @@ export const WriteJobDataSchema = z.discriminatedUnion('kind', [
 ]);
 export type WriteJobData = z.infer<typeof WriteJobDataSchema>;
 
-/** Turns a zod failure on job data into one readable line (it becomes the failure record's reason). */
-export function describeZodError(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
-    .join('; ');
-}
-
 /**
  * The write job for a job that failed for good: its error, the stage, and where its input came from
  * (`record` is null when the job data was too broken to parse).

@@ -10,7 +10,8 @@ import { RecordClaimTexts, recordQuotes } from '../store/record-claims.js';
 import { DEFAULT_REWRITE_POLICY, writePendingTombstones, writeStoryStep } from '../store/story-writer.js';
 import { dedupPrefix } from './stages/dedup.js';
 import { toEnrichedRecord, IncompleteRecordError } from './finalise.js';
-import { WriteJobDataSchema, describeZodError, failureJobData } from './job-data.js';
+import { WriteJobDataSchema, failureJobData } from './job-data.js';
+import { describeZodError } from '../schema/zod-errors.js';
 import { setMarker } from './markers.js';
 import { WRITE_QUEUE, failureJobId, openQueue } from './queues.js';
 import { StoryFlusher, threadRedisOptions } from './story-flusher.js';
@@ -78,7 +79,7 @@ export async function startWriteWorker(options: WriteWorkerOptions): Promise<Run
 
   const processor = async (job: Job): Promise<{ articleId: string; status: 'ok' | 'failed' }> => {
     const parsed = WriteJobDataSchema.safeParse(job.data);
-    if (!parsed.success) throw new UnrecoverableError(`invalid write job: ${describeZodError(parsed.error)}`);
+    if (!parsed.success) throw new UnrecoverableError(`invalid write job: ${describeZodError(parsed.error, { max: 5 })}`);
     const data = parsed.data;
     if (data.kind === 'story') {
       await flusher.flush(data.storyId);
