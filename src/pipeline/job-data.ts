@@ -11,7 +11,7 @@ export const StageJobDataSchema = z.object({
 });
 export type StageJobData = z.infer<typeof StageJobDataSchema>;
 
-/** A write job is a finished record, a failure to record, or a due rewrite of a story's file. */
+/** A write job is a finished record, a failure to record, a due rewrite of a story's file, or a copy's file name to add to a record. */
 export const WriteJobDataSchema = z.discriminatedUnion('kind', [
   StageJobDataSchema,
   z.object({
@@ -19,6 +19,11 @@ export const WriteJobDataSchema = z.discriminatedUnion('kind', [
     storyId: z.string().regex(/^[0-9a-f]{16}$/),
     /** How many flushes of this story failed before this one (a failed flush is queued again, up to a limit). */
     retry: z.number().int().nonnegative().optional(),
+  }),
+  z.object({
+    /** A copy of an article arrived (another file, the same source and text): merge its file into the written record's `inputs`. */
+    kind: z.literal('inputs'),
+    articleId: z.string().regex(/^[0-9a-f]{16}$/),
   }),
   z.object({
     kind: z.literal('failure'),

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { Redis } from 'ioredis';
 import type { QueueSettings } from '../config.js';
 import type { Logger } from '../logger.js';
-import { failurePath, quotesPath, recordPath, removeStaleTempFiles, writeJsonAtomic } from '../store/output.js';
+import { failurePath, quotesPath, removeStaleTempFiles, writeJsonAtomic } from '../store/output.js';
+import { mergeInputsIntoRecord, recordInputOf, writeRecordWithInputs } from '../store/record-inputs.js';
 import { DEFAULT_LAYOUT, RedisDedupIndex } from '../store/dedup-index.js';
 import { RecordClaimTexts, recordQuotes } from '../store/record-claims.js';
 import { DEFAULT_REWRITE_POLICY, writePendingTombstones, writeStoryStep } from '../store/story-writer.js';
@@ -85,6 +86,10 @@ export async function startWriteWorker(options: WriteWorkerOptions): Promise<Run
       await flusher.flush(data.storyId);
       return { articleId: data.storyId, status: 'ok' };
     }
+    if (data.kind === 'inputs') {
+      await mergeInputsIntoRecord(connection, settings.prefix, outDir, data.articleId);
+      return { articleId: data.articleId, status: 'ok' };
+    }
     if (data.kind === 'failure') {
       await writeJsonAtomic(failurePath(outDir, data.failure.id), data.failure);
       await setMarker(connection, settings.prefix, data.failure.id, {
@@ -104,7 +109,7 @@ export async function startWriteWorker(options: WriteWorkerOptions): Promise<Run
     }
     // Quotes first: whoever sees the record can read its quotes file (story flushes read that, not the record).
     if (record.claims) await writeJsonAtomic(quotesPath(outDir, record.id), recordQuotes(record));
-    await writeJsonAtomic(recordPath(outDir, record.id), record);
+    await writeRecordWithInputs(connection, settings.prefix, outDir, record, recordInputOf(data.record));
     if (record.dedup) {
       // The story as the index holds it now (later articles may have grown or merged it since the
       // dedup step), written under the story's lock when due (a big story is not rebuilt for every

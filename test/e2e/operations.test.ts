@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { embeddedUrlFile } from '../../src/pipeline/redis.js';
 import { freePort } from '../../src/pipeline/redis-server.js';
 import { tempDir } from '../helpers/pipeline.js';
+import { testPrefix, testRedisUrl } from '../helpers/redis.js';
 import { assertBuilt, startKhabar } from '../helpers/processes.js';
 
 /** Processes whose command line mentions `marker` (a test's own temp folder): what it left behind. */
@@ -137,4 +138,36 @@ describe('CLI options and version', () => {
     const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
     expect(version.output().trim()).toBe(manifest.version);
   });
+});
+
+describe('inputs that are byte-identical copies of one article (the same source, url and text)', () => {
+  it('make one record that lists every input file, and the closing line says how many were copies', async () => {
+    assertBuilt();
+    const env = { REDIS_URL: testRedisUrl(), KHABAR_PREFIX: testPrefix('copies') };
+    const out = tempDir('copies-out');
+    const inbox = tempDir('copies-inbox');
+    const first = tempDir('copies-a');
+    const second = tempDir('copies-b');
+    const article = JSON.stringify({ source: 'العرب', url: 'https://example.invalid/vienna', title: 'تعثر مفاوضات فيينا', text: readFileSync('seeds/000_4b730099a6eb1bd4.txt', 'utf8') });
+    writeFileSync(join(first, 'vienna.json'), article);
+    writeFileSync(join(second, 'vienna-copy.json'), article);
+    const run = startKhabar(['run', '--once', 'seeds/', first, second, '--out', out, '--inbox', inbox], env);
+    expect(await run.exited, run.output()).toBe(0);
+    // Seven inputs, six records (the JSON article is its own record beside seed 000: another source).
+    expect(run.output()).toContain(`khabar: 6 record(s) written to ${out}/articles, 1 input(s) were copies of an existing record, 0 failure(s)`);
+    const records = readdirSync(join(out, 'articles')).map((name) => JSON.parse(readFileSync(join(out, 'articles', name), 'utf8')) as { source: { url: string | null; file: string }; inputs?: { file: string; line: number | null }[] });
+    expect(records).toHaveLength(6);
+    const vienna = records.find((record) => record.source.url === 'https://example.invalid/vienna');
+    expect(vienna?.inputs).toEqual([{ file: 'vienna-copy.json', line: null }, { file: 'vienna.json', line: null }]);
+    for (const record of records.filter((each) => each !== vienna)) expect(record.inputs).toEqual([{ file: record.source.file, line: null }]);
+
+    // A third copy in a later run: the record is not processed again, but it lists the new file too.
+    const third = tempDir('copies-c');
+    writeFileSync(join(third, 'vienna-again.json'), article);
+    const again = startKhabar(['run', '--once', third, '--out', out, '--inbox', inbox], env);
+    expect(await again.exited, again.output()).toBe(0);
+    expect(again.output()).toContain('1 already processed by an earlier run');
+    const after = JSON.parse(readFileSync(join(out, 'articles', readdirSync(join(out, 'articles')).find((name) => readFileSync(join(out, 'articles', name), 'utf8').includes('example.invalid/vienna'))!), 'utf8')) as { inputs: { file: string }[] };
+    expect(after.inputs.map((input) => input.file)).toEqual(['vienna-again.json', 'vienna-copy.json', 'vienna.json']);
+  }, 240_000);
 });
