@@ -132,6 +132,14 @@ describe('CLI options and version', () => {
     expect(entities.output().trim()).toBe('khabar: --type: expected one of PER, ORG, LOC, MISC, got "FOO"');
   });
 
+  it('a command whose reader went away (| head) exits 0 without an EPIPE stack', async () => {
+    const out = tempDir('pipe-out');
+    const conflicts = startKhabar(['conflicts', '--out', out], {});
+    conflicts.child.stdout?.destroy();
+    expect(await conflicts.exited, conflicts.output()).toBe(0);
+    expect(conflicts.output()).not.toMatch(/EPIPE|\n\s+at /);
+  });
+
   it('khabar --version prints the package version', async () => {
     const version = startKhabar(['--version'], {});
     expect(await version.exited).toBe(0);
