@@ -147,6 +147,11 @@ export async function startWriteWorker(options: WriteWorkerOptions): Promise<Run
         await queueStoryFlush(parsed.data.storyId, 0, retry);
         return;
       }
+      if (parsed.success && parsed.data.kind === 'inputs') {
+        // The record stands; only the list of files behind it misses this copy until another copy's merge.
+        logger.error({ stage: 'write', articleId: parsed.data.articleId, err: error.message }, 'could not add a copy\'s file to its record\'s inputs');
+        return;
+      }
       if (!parsed.success || parsed.data.kind !== 'record') return; // a failure that cannot be written is logged below
       const record = parsed.data.record;
       if (await requeueIfStalled(self, 'record', parsed.data, error, logger, 'write')) return;
