@@ -1,6 +1,5 @@
-// `npm run eval:… | head` closes stdout before the report ends; a report piped into a pager or head
-// should stop there quietly, not die with an unhandled EPIPE and a stack trace.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(0);
-  throw error;
-});
+// `npm run eval:… | head` closes stdout before the report ends: stop there quietly (see the CLI's
+// own use of the same rule in src/closed-pipe.ts).
+import { stopQuietlyOnClosedPipe } from '../src/closed-pipe.js';
+
+stopQuietlyOnClosedPipe([process.stdout]);

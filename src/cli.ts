@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
+import { z } from 'zod';
+import { stopQuietlyOnClosedPipe } from './closed-pipe.js';
 import { ConfigError } from './config.js';
+import { projectPath } from './paths.js';
 import { RedisServerMissingError } from './pipeline/redis-server.js';
 
 // Commands load their modules when they run: a worker process does not pay for the dashboard's
@@ -17,9 +21,16 @@ function port(value: string): number {
   return parsed;
 }
 
+/** The installed package's version, from its package.json (what `npm install` put there). */
+export function packageVersion(): string {
+  const manifest = z.object({ version: z.string().min(1) }).safeParse(JSON.parse(readFileSync(projectPath('package.json'), 'utf8')));
+  return manifest.success ? manifest.data.version : 'unknown';
+}
+
 export function buildProgram(): Command {
   const program = new Command('khabar')
     .description('Streaming NLP pipeline for Arabic news: tokenise, entities, claims and cross-source dedup on BullMQ workers.')
+    .version(packageVersion(), '-V, --version', 'print the version of khabar')
     .showHelpAfterError()
     .configureHelp({ sortSubcommands: false });
 
@@ -96,6 +107,7 @@ export function buildProgram(): Command {
 
 /** Entry point used by bin/khabar.js. Known errors print one clear line, never a stack. */
 export async function main(argv: string[]): Promise<void> {
+  stopQuietlyOnClosedPipe();
   try {
     await buildProgram().parseAsync(argv);
   } catch (error) {

@@ -1,11 +1,13 @@
 import { z } from 'zod';
+import { zodProblems } from './schema/zod-errors.js';
 
 /** Integer env var with a default; a bad value is a clear error naming the variable. */
 const intFromEnv = (fallback: number, min = 0) =>
   z.coerce.number().int().min(min).default(fallback);
 
 /**
- * Every environment variable khabar reads, parsed once. CLI flags override these where both exist.
+ * Every environment variable khabar reads, parsed once: the one schema of them (the dashboard's
+ * settings read theirs from here too). CLI flags override these where both exist.
  * Unknown KHABAR_* variables are ignored, not rejected (a deployment may carry newer ones).
  */
 export const EnvSchema = z.object({
@@ -39,7 +41,17 @@ export const EnvSchema = z.object({
   KHABAR_KEEP_FAILED: intFromEnv(5000, 0),
   /** Ingest pauses while this many articles are anywhere in the chain: stage queues and the write queue (backpressure). */
   KHABAR_INGEST_HIGH_WATER: intFromEnv(500, 1),
+  /** The dashboard's: needed to bind anything but loopback; asked for as HTTP basic (any user) or bearer. Also guards write actions. */
   KHABAR_DASHBOARD_TOKEN: z.string().min(16, 'KHABAR_DASHBOARD_TOKEN must be at least 16 characters').optional(),
+  KHABAR_DASHBOARD_HOST: z.string().min(1).default('127.0.0.1'),
+  KHABAR_DASHBOARD_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** `1`/`true`: no retry, clean or remove in bull-board (same as --read-only). */
+  KHABAR_DASHBOARD_READ_ONLY: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('0')
+    .transform((value) => value === '1' || value === 'true'),
+  /** Milliseconds between live updates pushed to open overview pages. */
+  KHABAR_DASHBOARD_REFRESH_MS: z.coerce.number().int().min(250).max(60_000).default(2_000),
 });
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -55,7 +67,8 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): Env {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const parsed = EnvSchema.safeParse(present);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    // Values are not echoed (no reportInput): a variable may hold a token or a password.
+    const lines = zodProblems(parsed.error, { root: 'environment' }).map((line) => `  ${line}`);
     throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
   }
   return parsed.data;

@@ -18,8 +18,8 @@ export interface ConflictsOptions {
  */
 export async function conflictsCommand(options: ConflictsOptions, write: (text: string) => void = (text) => process.stdout.write(text)): Promise<void> {
   // The same schema as /api/conflicts: the CLI and the endpoint accept the same values.
-  const query = ConflictsQuerySchema.safeParse(Object.fromEntries(Object.entries({ limit: options.limit, scan: options.scan, scope: options.scope }).filter(([, value]) => value !== undefined)));
-  if (!query.success) throw new Error(`invalid option(s): ${queryProblems(query.error).map((line) => `--${line}`).join('; ')}`);
+  const query = ConflictsQuerySchema.safeParse(Object.fromEntries(Object.entries({ limit: options.limit, scan: options.scan, scope: options.scope }).filter(([, value]) => value !== undefined)), { reportInput: true });
+  if (!query.success) throw new Error(`invalid option(s): ${queryProblems(query.error, (path) => `--${path}`).join('; ')}`);
   const outDir = resolve(options.out);
   // A mistyped --out would otherwise read as «0 conflicts», which a fact-checker could believe.
   if (!existsSync(outDir)) throw new Error(`no output folder at ${outDir}`);

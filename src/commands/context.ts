@@ -1,7 +1,11 @@
+import { existsSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Redis } from 'ioredis';
+import type { z } from 'zod';
 import { loadEnv, queueSettings, type Env, type QueueSettings } from '../config.js';
 import { createLogger, redactRedisUrl, type Logger } from '../logger.js';
-import { checkRedis, createRedis, resolveRedis, waitForRedis, type ResolvedRedis } from '../pipeline/redis.js';
+import { describeZodError } from '../schema/zod-errors.js';
+import { checkRedis, createRedis, embeddedUrlFile, resolveRedis, waitForRedis, type ResolvedRedis } from '../pipeline/redis.js';
 
 export interface CommandContext {
   env: Env;
@@ -12,11 +16,33 @@ export interface CommandContext {
   connect(): Redis;
 }
 
-/** The start of every command that needs Redis: env, logger, Redis (found or started), health warnings. */
-export async function commandContext(options: { mayStartRedis: boolean; name: string }): Promise<CommandContext> {
+/** A CLI option's value checked by its schema; a bad one is one clear line (`--type: expected one of …, got "FOO"`). */
+export function parseOption<T>(flag: string, schema: z.ZodType<T>, value: unknown): T {
+  const parsed = schema.safeParse(value, { reportInput: true });
+  if (!parsed.success) throw new Error(describeZodError(parsed.error, { name: () => flag, root: flag }));
+  return parsed.data;
+}
+
+/**
+ * True when a `khabar run` in this folder left its embedded Redis's data on disk (AOF, or a snapshot):
+ * reading commands start that Redis again rather than report that there is none.
+ */
+export function embeddedDataOnDisk(home: string): boolean {
+  const dir = dirname(embeddedUrlFile(home));
+  return ['appendonlydir', 'appendonly.aof', 'dump.rdb'].some((name) => existsSync(join(dir, name)));
+}
+
+/**
+ * The start of every command that needs Redis: env, logger, Redis (found or started), health warnings.
+ * `mayStartRedis`: true starts the folder's embedded Redis when none runs (run, dashboard);
+ * 'from-data' only when a run left its data on disk (status, entities: there is something to read);
+ * false never (workers and the ingest join a pipeline, they do not make one).
+ */
+export async function commandContext(options: { mayStartRedis: boolean | 'from-data'; name: string }): Promise<CommandContext> {
   const env = loadEnv();
   const logger = createLogger({ level: env.KHABAR_LOG_LEVEL, format: env.KHABAR_LOG_FORMAT, name: options.name });
-  const redis = await resolveRedis({ envUrl: env.REDIS_URL, home: env.KHABAR_HOME, mayStart: options.mayStartRedis, logger });
+  const mayStart = options.mayStartRedis === 'from-data' ? embeddedDataOnDisk(env.KHABAR_HOME) : options.mayStartRedis;
+  const redis = await resolveRedis({ envUrl: env.REDIS_URL, home: env.KHABAR_HOME, mayStart, logger });
   if (redis.kind === 'env') await waitForRedis(redis.url, logger, 120_000);
   const probe = createRedis(redis.url);
   try {
@@ -37,6 +63,37 @@ export async function commandContext(options: { mayStartRedis: boolean; name: st
       return connection;
     },
   };
+}
+
+/**
+ * Stops the embedded Redis this command started (if it did), once the command's own connections are
+ * closed. A `khabar run` started meanwhile uses that Redis (it found it through the URL file):
+ * stopping it would pull it from under the pipeline, so then it is left running.
+ */
+export async function releaseRedis(ctx: Pick<CommandContext, 'redis' | 'env' | 'logger'>): Promise<void> {
+  const embedded = ctx.redis.embedded;
+  if (!embedded) return;
+  const others = await otherClients(ctx.redis.url);
+  if (others > 0) {
+    ctx.logger.info({ clients: others }, 'embedded redis left running: other khabar processes use it');
+    return;
+  }
+  await embedded.stop();
+  rmSync(embeddedUrlFile(ctx.env.KHABAR_HOME), { force: true });
+}
+
+/** Clients connected to the Redis at `url` other than the one asking. */
+async function otherClients(url: string): Promise<number> {
+  // One try, no reconnects: a Redis that does not answer has no clients to protect.
+  const probe = createRedis(url, { maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 1_000 });
+  try {
+    const list = (await probe.client('LIST')) as string;
+    return Math.max(0, list.split('\n').filter((line) => line.trim().length > 0).length - 1);
+  } catch {
+    return 0;
+  } finally {
+    probe.disconnect();
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import { EntityTypeSchema } from '../schema/entities.js';
 import { pipelineKeys } from '../store/redis-keys.js';
 import { RedisEntityRegistry } from '../store/entity-registry.js';
-import { commandContext } from './context.js';
+import { commandContext, releaseRedis, parseOption } from './context.js';
 
 export interface EntitiesOptions {
   type?: string;
@@ -14,8 +14,8 @@ export interface EntitiesOptions {
  * entities; with one, the entity (canonical form, variants) and every article that mentions it.
  */
 export async function entitiesCommand(entityId: string | undefined, options: EntitiesOptions): Promise<void> {
-  const type = options.type === undefined ? undefined : EntityTypeSchema.parse(options.type.toUpperCase());
-  const ctx = await commandContext({ mayStartRedis: false, name: 'entities' });
+  const type = options.type === undefined ? undefined : parseOption('--type', EntityTypeSchema, options.type.toUpperCase());
+  const ctx = await commandContext({ mayStartRedis: 'from-data', name: 'entities' });
   const connection = ctx.connect();
   try {
     const registry = new RedisEntityRegistry(connection, pipelineKeys.entityRegistry(ctx.settings.prefix));
@@ -43,5 +43,6 @@ export async function entitiesCommand(entityId: string | undefined, options: Ent
     }
   } finally {
     connection.disconnect();
+    await releaseRedis(ctx); // a Redis started from the last run's data is stopped again
   }
 }

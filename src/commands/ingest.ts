@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { statSync } from 'node:fs';
-import { Ingestor, summaryLine } from '../ingest/ingestor.js';
+import { Ingestor } from '../ingest/ingestor.js';
+import { summaryLine } from '../ingest/summary-line.js';
 import { listInputFiles, watchInbox, type InboxWatcher } from '../ingest/watcher.js';
 import { commandContext, onShutdownSignal } from './context.js';
 

@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { projectPath } from '../paths.js';
 import { redactRedisUrl } from '../logger.js';
 import { existsSync } from 'node:fs';
-import { Ingestor, summaryLine, type FileSummary } from '../ingest/ingestor.js';
+import { Ingestor, type FileSummary } from '../ingest/ingestor.js';
+import { summaryLine } from '../ingest/summary-line.js';
 import { recordPath } from '../store/output.js';
 import { listInputFiles, watchInbox, type InboxWatcher } from '../ingest/watcher.js';
 import { embeddedUrlFile } from '../pipeline/redis.js';
@@ -64,10 +65,11 @@ export async function runCommand(paths: string[], options: RunOptions): Promise<
   // The dashboard's settings are checked first: a refused binding stops us before Redis starts.
   // Its modules (bull-board, hono, prom-client) load only when it is asked for.
   const dashboardSettings = options.dashboard === undefined ? null : (await import('../dashboard/config.js')).dashboardConfig({ port: options.dashboard, out: resolve(options.out) });
+  // A missing path is refused before anything starts (nothing to stop then).
+  const files = await expandPaths(paths);
   const ctx = await commandContext({ mayStartRedis: true, name: 'run' });
   const { logger, settings } = ctx;
   const outDir = resolve(options.out);
-  const files = await expandPaths(paths);
 
   const supervisor = new Supervisor(projectPath('bin', 'khabar.js'), { ...process.env, REDIS_URL: ctx.redis.url }, logger);
   for (const queue of allQueues()) {
@@ -81,13 +83,7 @@ export async function runCommand(paths: string[], options: RunOptions): Promise<
   const redoWhen = (id: string): boolean => !existsSync(recordPath(outDir, id));
   const ingestor = new Ingestor({ connection, settings, logger, maxFileBytes: ctx.env.KHABAR_MAX_FILE_BYTES, highWater: ctx.env.KHABAR_INGEST_HIGH_WATER, redoWhen });
   const dashboardConnection = dashboardSettings ? ctx.connect() : null;
-  const dashboard: RunningDashboard | null =
-    dashboardSettings && dashboardConnection
-      ? await (await import('../dashboard/server.js')).startDashboard({ connection: dashboardConnection, settings, config: dashboardSettings, logger })
-      : null;
-  if (dashboard) process.stdout.write(`khabar: dashboard at ${dashboard.url}/\n`);
-  logger.info({ redis: redactRedisUrl(ctx.redis.url), workersPerQueue: options.workers, queues: allQueues(), out: options.out, inbox: options.inbox }, 'khabar running');
-
+  let dashboard: RunningDashboard | null = null;
   let watcher: InboxWatcher | null = null;
   let stopped = false;
   const stop = async (): Promise<void> => {
@@ -105,6 +101,17 @@ export async function runCommand(paths: string[], options: RunOptions): Promise<
     }
   };
   onShutdownSignal(logger, stop, settings.shutdownTimeoutMs + 30_000);
+  if (dashboardSettings && dashboardConnection) {
+    try {
+      dashboard = await (await import('../dashboard/server.js')).startDashboard({ connection: dashboardConnection, settings, config: dashboardSettings, logger });
+    } catch (error) {
+      // Its port taken: nothing started for this run may outlive it (workers, the embedded Redis).
+      await stop();
+      throw error;
+    }
+    process.stdout.write(`khabar: dashboard at ${dashboard.url}/\n`);
+  }
+  logger.info({ redis: redactRedisUrl(ctx.redis.url), workersPerQueue: options.workers, queues: allQueues(), out: options.out, inbox: options.inbox }, 'khabar running');
 
   const finished: Promise<FileSummary>[] = files.map((file) => ingestor.ingestFile(file, null));
   if (options.once) {

@@ -1,25 +1,11 @@
 import { isIP } from 'node:net';
-import { z } from 'zod';
-import { ConfigError } from '../config.js';
+import { ConfigError, loadEnv } from '../config.js';
 
 /**
- * The dashboard's own settings: env vars (KHABAR_DASHBOARD_*) overridden by CLI options, parsed once.
- * Refuses, before anything listens, to serve a non-loopback address without a token.
+ * The dashboard's own settings: env vars (KHABAR_DASHBOARD_*, declared in the one env schema of
+ * src/config.ts) overridden by CLI options. Refuses, before anything listens, to serve a non-loopback
+ * address without a token.
  */
-export const DashboardEnvSchema = z.object({
-  /** Needed to bind anything but loopback; asked for as HTTP basic (any user) or bearer. Also guards write actions. */
-  KHABAR_DASHBOARD_TOKEN: z.string().min(16, 'KHABAR_DASHBOARD_TOKEN must be at least 16 characters').optional(),
-  KHABAR_DASHBOARD_HOST: z.string().min(1).default('127.0.0.1'),
-  KHABAR_DASHBOARD_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  /** `1`/`true`: no retry, clean or remove in bull-board (same as --read-only). */
-  KHABAR_DASHBOARD_READ_ONLY: z
-    .enum(['0', '1', 'true', 'false', ''])
-    .default('')
-    .transform((value) => value === '1' || value === 'true'),
-  /** Milliseconds between live updates pushed to open overview pages. */
-  KHABAR_DASHBOARD_REFRESH_MS: z.coerce.number().int().min(250).max(60_000).default(2_000),
-});
-
 export interface DashboardCliOptions {
   port?: number;
   host?: string;
@@ -46,12 +32,7 @@ export function isLoopback(host: string): boolean {
 }
 
 export function dashboardConfig(cli: DashboardCliOptions, env: NodeJS.ProcessEnv = process.env): DashboardConfig {
-  const parsed = DashboardEnvSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
-    throw new ConfigError(`invalid dashboard configuration:\n${lines.join('\n')}`);
-  }
-  const fromEnv = parsed.data;
+  const fromEnv = loadEnv(env);
   const config: DashboardConfig = {
     host: cli.host ?? fromEnv.KHABAR_DASHBOARD_HOST,
     port: cli.port ?? fromEnv.KHABAR_DASHBOARD_PORT,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ArticleClaimTexts } from '../nlp/dedup/story.js';
 import type { ConflictLinkSummary, OutputReader, RecordSummary } from './output-reader.js';
+import { zodProblems } from '../schema/zod-errors.js';
 
 /**
  * Every `conflicts` claim link in the output folder, seen from both articles. The dedup stage stores
@@ -25,12 +26,8 @@ export const ConflictsQuerySchema = z.strictObject({
 export type ConflictsQuery = z.infer<typeof ConflictsQuerySchema>;
 
 /** The query's problems, one line each (`limit: Too big: expected number to be <=1000`). */
-export function queryProblems(error: z.ZodError): string[] {
-  return error.issues.map((issue) => {
-    const name = issue.path.length > 0 ? issue.path.join('.') : 'query';
-    const unknown = issue.code === 'unrecognized_keys' ? `unknown parameter(s) ${issue.keys.join(', ')}` : issue.message;
-    return `${name}: ${unknown}`;
-  });
+export function queryProblems(error: z.ZodError, name?: (path: string) => string): string[] {
+  return zodProblems(error, { root: 'query', keyNoun: 'parameter', ...(name ? { name } : {}) });
 }
 
 export interface ConflictSide {

@@ -213,6 +213,14 @@ export interface RunningDashboard {
   close(): Promise<void>;
 }
 
+/** Why the dashboard cannot listen, in words that name the address and what to do about it. */
+function listenFailure(error: NodeJS.ErrnoException, config: Pick<DashboardConfig, 'host' | 'port'>): Error {
+  const where = `port ${config.port} on ${config.host}`;
+  if (error.code === 'EADDRINUSE') return new Error(`cannot serve the dashboard: ${where} is already in use; choose another port (--dashboard, --port or KHABAR_DASHBOARD_PORT)`);
+  if (error.code === 'EACCES') return new Error(`cannot serve the dashboard: ${where} needs privileges this process does not have; choose a port above 1023`);
+  return new Error(`cannot serve the dashboard on ${where}: ${error.message}`);
+}
+
 /** Serves the dashboard on `config.host:config.port` (port 0: any free port). */
 export async function startDashboard(deps: DashboardDeps): Promise<RunningDashboard> {
   assertSafeBinding(deps.config);
@@ -220,6 +228,9 @@ export async function startDashboard(deps: DashboardDeps): Promise<RunningDashbo
   const server = await new Promise<Server>((resolve, reject) => {
     const started = serve({ fetch: dashboard.app.fetch, hostname: deps.config.host, port: deps.config.port }, () => resolve(started as Server)) as Server;
     started.once('error', reject);
+  }).catch(async (error: unknown) => {
+    await dashboard.close(); // its timers and Redis reads would keep the process alive
+    throw listenFailure(error as NodeJS.ErrnoException, deps.config);
   });
   const port = (server.address() as AddressInfo).port;
   const host = deps.config.host.includes(':') ? `[${deps.config.host}]` : deps.config.host;

@@ -6,7 +6,8 @@ import type { Redis } from 'ioredis';
 import type { QueueSettings } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Origin } from '../schema/article.js';
-import type { RecordInProgress } from '../schema/record.js';
+import type { RecordInProgress, RecordInput } from '../schema/record.js';
+import { addRecordInput } from '../store/record-inputs.js';
 import type { WriteJobData, StageJobData } from '../pipeline/job-data.js';
 import { getMarkers, markerKey, type Marker } from '../pipeline/markers.js';
 import { articleJobId, failureJobId, openQueue, pendingJobs } from '../pipeline/queues.js';
@@ -46,6 +47,8 @@ interface TrackedFile {
   outcomes: Map<string, Marker>;
   /** Ids already finished before this ingest queued them (and not processed again). */
   earlier: Set<string>;
+  /** The article id of each article read from the file, in order (an id twice: a copy within the file). */
+  inputs: string[];
   rejected: { line: number | null; reason: string }[];
   resolve: (summary: FileSummary) => void;
 }
@@ -57,6 +60,10 @@ export interface FileSummary {
   failed: number;
   /** Of `ok`: articles an earlier ingest already finished (the same text, seen before), not written again now. */
   earlier: number;
+  /** The record id of each of the file's articles that ended in a record, one entry per article read (copies repeat an id). */
+  recordIds: string[];
+  /** The ids counted in `earlier`. */
+  earlierIds: string[];
   /** Where the file went (inbox files), or null. */
   movedTo: string | null;
 }
@@ -96,7 +103,7 @@ export class Ingestor {
    */
   async ingestFile(path: string, inboxDir: string | null): Promise<FileSummary> {
     if (this.inFlight.has(path) || [...this.tracked].some((file) => file.path === path)) {
-      return { path, articles: 0, ok: 0, failed: 0, earlier: 0, movedTo: null }; // already being followed (a second watcher event)
+      return { path, articles: 0, ok: 0, failed: 0, earlier: 0, recordIds: [], earlierIds: [], movedTo: null }; // already being followed (a second watcher event)
     }
     this.inFlight.add(path);
     // Reading and queueing take a slot (bounded memory when thousands of files land at once);
@@ -148,7 +155,7 @@ export class Ingestor {
       return this.rejectFile(path, inboxDir, bytes, rejection, log);
     }
 
-    const tracked: TrackedFile = { path, inboxDir, ids: new Set(), outcomes: new Map(), earlier: new Set(), rejected: [], resolve: () => {} };
+    const tracked: TrackedFile = { path, inboxDir, ids: new Set(), outcomes: new Map(), earlier: new Set(), inputs: [], rejected: [], resolve: () => {} };
     const done = new Promise<FileSummary>((resolve) => { tracked.resolve = resolve; });
     const finishedBefore = await this.finishedBefore(entries.flatMap((entry) => (entry.ok ? [articleId(entry.draft, path)] : [])));
     for (const entry of entries) {
@@ -165,6 +172,8 @@ export class Ingestor {
         }
         const record = newRecord({ ...entry.draft, file: path }, { origin: { path: displayPath(path), line: entry.draft.line, format, encoding }, pipelineVersion: process.env.npm_package_version ?? '0.1.0' });
         tracked.ids.add(id);
+        tracked.inputs.push(id);
+        await this.noteInput(id, { file: basename(path), line: entry.draft.line });
         await this.queueArticle(record);
         this.totals.articles++;
         log.debug({ articleId: id, line: entry.draft.line }, 'queued');
@@ -230,11 +239,23 @@ export class Ingestor {
         log.warn({ err: (moveError as Error).message }, 'could not move the rejected file'),
       );
     }
-    const tracked: TrackedFile = { path, inboxDir: null, ids: new Set([id]), outcomes: new Map(), earlier: new Set(), rejected: [{ line: null, reason: error.message }], resolve: () => {} };
+    const tracked: TrackedFile = { path, inboxDir: null, ids: new Set([id]), outcomes: new Map(), earlier: new Set(), inputs: [], rejected: [{ line: null, reason: error.message }], resolve: () => {} };
     const finished = new Promise<FileSummary>((resolve) => { tracked.resolve = resolve; });
     this.tracked.add(tracked);
     this.ensurePolling();
     return { finished };
+  }
+
+  /**
+   * Notes which file (and line) gave this article. A copy (another input with the same source and
+   * text: the same id, so its article job is a no-op) gets a write job that adds its file to the
+   * record's `inputs`; one pending per article, and one queued while another runs is kept.
+   */
+  private async noteInput(id: string, input: RecordInput): Promise<void> {
+    const { copy } = await addRecordInput(this.options.connection, this.options.settings.prefix, id, input);
+    if (!copy) return;
+    const data: WriteJobData = { kind: 'inputs', articleId: id };
+    await this.write.add('inputs', data, { deduplication: { id: `inputs-${id}`, keepLastIfActive: true }, removeOnComplete: true });
   }
 
   /** The record as it enters the first stage. The job id is the article id: a second add is a no-op. */
@@ -341,7 +362,8 @@ export class Ingestor {
       });
     }
     this.options.logger.info({ stage: 'ingest', file: basename(file.path), ok, failed, earlier }, 'file finished');
-    file.resolve({ path: file.path, articles: file.ids.size, ok, failed, earlier, movedTo });
+    const recordIds = file.inputs.filter((id) => file.outcomes.get(id)?.status === 'ok');
+    file.resolve({ path: file.path, articles: file.ids.size, ok, failed, earlier, recordIds, earlierIds: [...file.earlier], movedTo });
   }
 
   async close(): Promise<void> {
@@ -349,21 +371,6 @@ export class Ingestor {
     if (this.pollTimer) clearTimeout(this.pollTimer);
     await Promise.all(this.chain.map((queue) => queue.close()));
   }
-}
-
-/**
- * The line `run --once` and `ingest` end with: how many records, and how many of them an earlier run
- * had already written. `out` is the output folder, or null when the writers are elsewhere (`ingest`).
- */
-export function summaryLine(summaries: readonly FileSummary[], out: string | null): string {
-  const sum = (pick: (summary: FileSummary) => number) => summaries.reduce((total, summary) => total + pick(summary), 0);
-  const ok = sum((s) => s.ok);
-  const failed = sum((s) => s.failed);
-  const earlier = sum((s) => s.earlier);
-  const where = out === null ? '' : ` in ${out}/articles`;
-  const failures = `${failed} failure(s)${failed > 0 && out !== null ? ` in ${out}/failed` : ''}`;
-  if (earlier === 0) return `khabar: ${ok} record(s) written${out === null ? '' : ` to ${out}/articles`}, ${failures}`;
-  return `khabar: ${ok} record(s)${where} (${ok - earlier} written now, ${earlier} already processed by an earlier run and left as they were), ${failures}`;
 }
 
 /** Paths in job data are relative to the working directory when inside it (no machine paths in logs). */

@@ -1,11 +1,11 @@
 import { extname } from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { z } from 'zod';
 import type { ArticleDraft, Origin } from '../schema/article.js';
 import { decodeBytes, type DetectedEncoding } from './encoding.js';
 import { InputRejectedError } from './errors.js';
 import { JsonArticleSchema } from './json-article.js';
+import { describeZodError } from '../schema/zod-errors.js';
 
 export type { ArticleDraft };
 
@@ -25,13 +25,9 @@ export function formatOf(fileName: string): Origin['format'] | null {
   return FORMATS[extname(fileName).toLowerCase()] ?? null;
 }
 
-function zodReason(error: z.ZodError): string {
-  return error.issues.map((issue) => `${issue.path.join('.') || 'article'}: ${issue.message}`).join('; ');
-}
-
 function articleFromJson(value: unknown, line: number | null): ReadEntry {
   const parsed = JsonArticleSchema.safeParse(value);
-  if (!parsed.success) return { ok: false, line, error: new InputRejectedError(`not an article: ${zodReason(parsed.error)}`, 'bad-article') };
+  if (!parsed.success) return { ok: false, line, error: new InputRejectedError(`not an article: ${describeZodError(parsed.error, { root: 'article' })}`, 'bad-article') };
   return { ok: true, draft: { ...parsed.data, line } };
 }
 

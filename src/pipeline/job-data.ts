@@ -11,7 +11,7 @@ export const StageJobDataSchema = z.object({
 });
 export type StageJobData = z.infer<typeof StageJobDataSchema>;
 
-/** A write job is a finished record, a failure to record, or a due rewrite of a story's file. */
+/** A write job is a finished record, a failure to record, a due rewrite of a story's file, or a copy's file name to add to a record. */
 export const WriteJobDataSchema = z.discriminatedUnion('kind', [
   StageJobDataSchema,
   z.object({
@@ -21,6 +21,11 @@ export const WriteJobDataSchema = z.discriminatedUnion('kind', [
     retry: z.number().int().nonnegative().optional(),
   }),
   z.object({
+    /** A copy of an article arrived (another file, the same source and text): merge its file into the written record's `inputs`. */
+    kind: z.literal('inputs'),
+    articleId: z.string().regex(/^[0-9a-f]{16}$/),
+  }),
+  z.object({
     kind: z.literal('failure'),
     failure: FailureRecordSchema,
     /** Where the input came from, so the ingest can move the file (path stays in Redis, never in output). */
@@ -28,14 +33,6 @@ export const WriteJobDataSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 export type WriteJobData = z.infer<typeof WriteJobDataSchema>;
-
-/** Turns a zod failure on job data into one readable line (it becomes the failure record's reason). */
-export function describeZodError(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
-    .join('; ');
-}
 
 /**
  * The write job for a job that failed for good: its error, the stage, and where its input came from

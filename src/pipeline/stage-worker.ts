@@ -4,7 +4,8 @@ import type { Redis } from 'ioredis';
 import type { QueueSettings } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { StageName } from '../schema/record.js';
-import { StageJobDataSchema, describeZodError, failureJobData } from './job-data.js';
+import { StageJobDataSchema, failureJobData } from './job-data.js';
+import { describeZodError } from '../schema/zod-errors.js';
 import { WRITE_QUEUE, articleJobId, failureJobId, openQueue } from './queues.js';
 import { nextQueue, stageDefinition } from './stage-chain.js';
 import { workerIdentity } from './worker-identity.js';
@@ -52,7 +53,7 @@ export async function startStageWorker(options: StageWorkerOptions): Promise<Run
 
   const processor = async (job: Job): Promise<StageJobResult> => {
     const parsed = StageJobDataSchema.safeParse(job.data);
-    if (!parsed.success) throw new UnrecoverableError(`invalid job data: ${describeZodError(parsed.error)}`);
+    if (!parsed.success) throw new UnrecoverableError(`invalid job data: ${describeZodError(parsed.error, { max: 5 })}`);
     const record = parsed.data.record;
     const started = performance.now();
     const enriched = await process_(record);

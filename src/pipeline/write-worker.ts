@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import type { Redis } from 'ioredis';
 import type { QueueSettings } from '../config.js';
 import type { Logger } from '../logger.js';
-import { failurePath, recordPath, removeStaleTempFiles, writeJsonAtomic } from '../store/output.js';
+import { failurePath, removeStaleTempFiles, writeJsonAtomic } from '../store/output.js';
+import { mergeInputsIntoRecord, recordInputOf, writeRecordWithInputs } from '../store/record-inputs.js';
 import { toEnrichedRecord, IncompleteRecordError } from './finalise.js';
-import { WriteJobDataSchema, describeZodError, failureJobData } from './job-data.js';
+import { WriteJobDataSchema, failureJobData } from './job-data.js';
+import { describeZodError } from '../schema/zod-errors.js';
 import { setMarker } from './markers.js';
 import { WRITE_QUEUE, failureJobId, openQueue } from './queues.js';
 import { StoryFiles } from './story-files/index.js';
@@ -60,11 +62,15 @@ export async function startWriteWorker(options: WriteWorkerOptions): Promise<Run
 
   const processor = async (job: Job): Promise<{ articleId: string; status: 'ok' | 'failed' }> => {
     const parsed = WriteJobDataSchema.safeParse(job.data);
-    if (!parsed.success) throw new UnrecoverableError(`invalid write job: ${describeZodError(parsed.error)}`);
+    if (!parsed.success) throw new UnrecoverableError(`invalid write job: ${describeZodError(parsed.error, { max: 5 })}`);
     const data = parsed.data;
     if (data.kind === 'story') {
       await stories.flush(data.storyId);
       return { articleId: data.storyId, status: 'ok' };
+    }
+    if (data.kind === 'inputs') {
+      await mergeInputsIntoRecord(connection, settings.prefix, outDir, data.articleId);
+      return { articleId: data.articleId, status: 'ok' };
     }
     if (data.kind === 'failure') {
       await writeJsonAtomic(failurePath(outDir, data.failure.id), data.failure);
@@ -84,7 +90,7 @@ export async function startWriteWorker(options: WriteWorkerOptions): Promise<Run
       throw new UnrecoverableError(`record does not match the schema: ${(error as Error).message.slice(0, 500)}`);
     }
     await stories.writeQuotes(record);
-    await writeJsonAtomic(recordPath(outDir, record.id), record);
+    await writeRecordWithInputs(connection, settings.prefix, outDir, record, recordInputOf(data.record));
     if (record.dedup) {
       // The story as the index holds it now (later articles may have grown or merged it since the
       // dedup step); a big story is not rebuilt for every article that joins it.
@@ -116,6 +122,11 @@ export async function startWriteWorker(options: WriteWorkerOptions): Promise<Run
         }
         // Retried at the base delay: a flush that failed is owed now, whatever the story's size.
         await queueStoryFlush(parsed.data.storyId, 0, retry);
+        return;
+      }
+      if (parsed.success && parsed.data.kind === 'inputs') {
+        // The record stands; only the list of files behind it misses this copy until another copy's merge.
+        logger.error({ stage: 'write', articleId: parsed.data.articleId, err: error.message }, 'could not add a copy\'s file to its record\'s inputs');
         return;
       }
       if (!parsed.success || parsed.data.kind !== 'record') return; // a failure that cannot be written is logged below

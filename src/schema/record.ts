@@ -46,6 +46,13 @@ export const RecordInProgressSchema = ArticleSchema.extend({
 });
 export type RecordInProgress = z.infer<typeof RecordInProgressSchema>;
 
+/** One input that produced a record: the file's base name (never a path) and, for JSONL, the line. */
+export const RecordInputSchema = z.object({
+  file: z.string().min(1),
+  line: z.number().int().positive().nullable(),
+});
+export type RecordInput = z.infer<typeof RecordInputSchema>;
+
 /** The enriched record written to `output/articles/<id>.json` (no local paths: `origin` is dropped). */
 export const EnrichedRecordSchema = z
   .object({
@@ -68,6 +75,12 @@ export const EnrichedRecordSchema = z
     dates: z.array(DateMentionSchema).optional(),
     dedup: DedupLayerSchema.optional(),
     pipeline: PipelineInfoSchema,
+    /**
+     * Every input that produced this record, sorted: an article dropped again as a byte-identical
+     * copy (the same source and text under another file name) is this record, not a second one, and
+     * its file is listed here. Absent from records written before this field existed.
+     */
+    inputs: z.array(RecordInputSchema).optional(),
   })
   .meta({ title: 'khabar enriched article record', $id: 'https://khabar.invalid/schema/record.schema.json' });
 export type EnrichedRecord = z.infer<typeof EnrichedRecordSchema>;

@@ -16,6 +16,10 @@ export const pipelineKeys = {
   storyLocks: (prefix: string) => `${prefix}:story-lock`,
   /** The "written" marker of one article: its record or failure file is on disk (src/pipeline/markers.ts). */
   writtenMarker: (prefix: string, articleId: string) => `${prefix}:written:${articleId}`,
+  /** The input files (and lines) that gave one article, merged into its record's `inputs` (src/store/record-inputs.ts). */
+  recordInputs: (prefix: string, articleId: string) => `${prefix}:inputs:${articleId}`,
+  /** The lock a writer holds while it rewrites one record file. */
+  recordLock: (prefix: string, articleId: string) => `${prefix}:record-lock:${articleId}`,
 };
 
 /** Under a story-lock namespace: one short lock per story file, and the story versions already written. */

@@ -1,10 +1,9 @@
 import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
 import { StoryFileSchema, type Story, type StoryFile, type StoryTombstone } from '../../schema/story.js';
 import { writeJsonAtomic } from '../../store/output.js';
+import { withRedisLock } from '../../store/redis-lock.js';
 import { pipelineKeys, storyFileKeys } from '../../store/redis-keys.js';
 import type { DedupIndex, DedupResult, MergedStory, StoryStatus } from '../../nlp/dedup/index-contract.js';
 import { storyTextsComplete } from '../../nlp/dedup/story.js';
@@ -35,24 +34,9 @@ async function readStoryFile(path: string): Promise<StoryFile | null> {
   }
 }
 
-const RELEASE = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
-
-/** Runs `work` holding the story's Redis lock (SET NX PX with a token; released only by its holder). */
-async function withStoryLock<T>(redis: Redis, storyId: string, options: Required<StoryWriterOptions>, work: () => Promise<T>): Promise<T> {
-  const key = storyFileKeys.lock(options.lockPrefix, storyId);
-  const token = randomBytes(8).toString('hex');
-  const deadline = Date.now() + options.waitMs;
-  let pause = 5;
-  while ((await redis.set(key, token, 'PX', options.lockTtlMs, 'NX')) !== 'OK') {
-    if (Date.now() > deadline) throw new Error(`story ${storyId}: lock not acquired within ${options.waitMs} ms`);
-    await sleep(pause);
-    pause = Math.min(pause * 2, 100);
-  }
-  try {
-    return await work();
-  } finally {
-    await redis.eval(RELEASE, 1, key, token);
-  }
+/** Runs `work` holding the story's Redis lock. */
+function withStoryLock<T>(redis: Redis, storyId: string, options: Required<StoryWriterOptions>, work: () => Promise<T>): Promise<T> {
+  return withRedisLock(redis, storyFileKeys.lock(options.lockPrefix, storyId), { ttlMs: options.lockTtlMs, waitMs: options.waitMs, label: `story ${storyId}` }, work);
 }
 
 /**
