@@ -17,6 +17,7 @@ import {
   type PairSide,
   type Reason,
 } from './conflict-pairs.js';
+import { wordJaccard } from './word-jaccard.js';
 
 const lines = readPairLines();
 const pairs = readPairs();
@@ -24,15 +25,6 @@ const withReason = (reason: Reason): ConflictPair[] => pairs.filter((p) => p.rea
 const TRAPS = REASONS.filter((r) => REASON_LABEL[r] === 'no-conflict');
 const utcDay = (side: PairSide): string => new Date(side.publishedAt).toISOString().slice(0, 10);
 const sameEvent = (p: ConflictPair): boolean => p.a.event !== undefined && p.a.event === p.b.event;
-
-/** Share of distinct words two texts have in common (exact Jaccard; our own check, not dedup's). */
-function wordJaccard(a: string, b: string): number {
-  const sa = new Set(a.split(/\s+/));
-  const sb = new Set(b.split(/\s+/));
-  let shared = 0;
-  for (const w of sa) if (sb.has(w)) shared++;
-  return shared / (sa.size + sb.size - shared);
-}
 
 describe('the conflict pairs: format', () => {
   it('parses every line with the pair schema', () => {
