@@ -12,6 +12,7 @@ import {
   wordCount,
   type GoldArticle,
 } from './stories-gold.js';
+import { wordJaccard } from './word-jaccard.js';
 
 const lines = readGoldLines();
 const articles = readGoldArticles();
@@ -25,15 +26,6 @@ const eventOf = (id: string): string => {
 const splitOf = (id: string) => gold.events[eventOf(id)]?.split;
 const time = (a: GoldArticle) => Date.parse(a.publishedAt);
 const DAY = 86_400_000;
-
-/** Share of distinct words two texts have in common (exact Jaccard; our own check, not dedup's). */
-function wordJaccard(a: string, b: string): number {
-  const sa = new Set(a.split(/\s+/));
-  const sb = new Set(b.split(/\s+/));
-  let shared = 0;
-  for (const w of sa) if (sb.has(w)) shared++;
-  return shared / (sa.size + sb.size - shared);
-}
 
 describe('the story gold set: articles', () => {
   it('reads every line with the ingest\'s own article schema, text, source and date unchanged', () => {
