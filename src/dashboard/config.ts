@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { ConfigError } from '../config.js';
+import { AllowedHostsSchema, type HostEntry } from './hosts.js';
 
 /**
  * The dashboard's own settings: env vars (KHABAR_DASHBOARD_*) overridden by CLI options, parsed once.
@@ -18,6 +19,8 @@ export const DashboardEnvSchema = z.object({
     .transform((value) => value === '1' || value === 'true'),
   /** Milliseconds between live updates pushed to open overview pages. */
   KHABAR_DASHBOARD_REFRESH_MS: z.coerce.number().int().min(250).max(60_000).default(2_000),
+  /** Host names (or `name:port`) the dashboard answers to besides loopback names and its bound address (behind a proxy, a DNS name). */
+  KHABAR_DASHBOARD_ALLOWED_HOSTS: AllowedHostsSchema,
 });
 
 export interface DashboardCliOptions {
@@ -34,6 +37,8 @@ export interface DashboardConfig {
   readOnly: boolean;
   outDir: string;
   refreshMs: number;
+  /** Extra `Host` values answered (KHABAR_DASHBOARD_ALLOWED_HOSTS); loopback names and `host` always are. */
+  allowedHosts?: readonly HostEntry[];
 }
 
 /** True for addresses only this machine can reach (127.0.0.0/8, ::1, localhost). */
@@ -59,6 +64,7 @@ export function dashboardConfig(cli: DashboardCliOptions, env: NodeJS.ProcessEnv
     readOnly: cli.readOnly === true || fromEnv.KHABAR_DASHBOARD_READ_ONLY,
     outDir: cli.out,
     refreshMs: fromEnv.KHABAR_DASHBOARD_REFRESH_MS,
+    allowedHosts: fromEnv.KHABAR_DASHBOARD_ALLOWED_HOSTS,
   };
   assertSafeBinding(config);
   return config;
