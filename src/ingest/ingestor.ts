@@ -1,4 +1,4 @@
-import { lstat, open } from 'node:fs/promises';
+import { lstat, open, stat } from 'node:fs/promises';
 import { basename, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Queue } from 'bullmq';
@@ -207,7 +207,7 @@ export class Ingestor {
 
   private async readBytes(path: string): Promise<Uint8Array> {
     const info = await lstat(path);
-    if (info.isSymbolicLink()) throw new InputRejectedError('symbolic links are not followed (the target may lie outside the inbox)', 'symlink');
+    if (info.isSymbolicLink()) throw new InputRejectedError(`${await describeLink(path)}: symbolic links are not followed (the target may lie outside the inbox)`, 'symlink');
     if (!info.isFile()) throw new InputRejectedError('not a regular file', 'unsupported');
     if (info.size > this.options.maxFileBytes) {
       throw new InputRejectedError(`the file is ${info.size} bytes, above the limit of ${this.options.maxFileBytes} (KHABAR_MAX_FILE_BYTES)`, 'too-large');
@@ -370,6 +370,19 @@ export function summaryLine(summaries: readonly FileSummary[], out: string | nul
   const failures = `${failed} failure(s)${failed > 0 && out !== null ? ` in ${out}/failed` : ''}`;
   if (earlier === 0) return `khabar: ${ok} record(s) written${out === null ? '' : ` to ${out}/articles`}, ${failures}`;
   return `khabar: ${ok} record(s)${where} (${ok - earlier} written now, ${earlier} already processed by an earlier run and left as they were), ${failures}`;
+}
+
+/** What a symbolic link points at, as far as can be told without following it anywhere. */
+async function describeLink(path: string): Promise<string> {
+  try {
+    await stat(path);
+    return 'a symbolic link';
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') return 'a symbolic link loop (ELOOP)';
+    if (code === 'ENOENT') return 'a dangling symbolic link (its target does not exist)';
+    return `a symbolic link whose target cannot be reached (${code ?? 'unknown error'})`;
+  }
 }
 
 /** Paths in job data are relative to the working directory when inside it (no machine paths in logs). */

@@ -1,4 +1,4 @@
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import type { Logger } from '../logger.js';
@@ -36,17 +36,39 @@ export async function watchInbox(inbox: string, ingestor: Ingestor, logger: Logg
       .then((summary) => onFinished?.(summary))
       .catch((error: unknown) => logger.error({ stage: 'ingest', file: basename(path), err: (error as Error).message }, 'ingest failed (the file stays in the inbox)'));
   };
+  // chokidar never reports a link whose target it cannot stat (a loop, a dangling link): look for
+  // those at start and whenever the folder changes, so each is rejected, logged and moved too.
+  let sweep: NodeJS.Timeout | null = null;
+  const sweepLinks = (): void => {
+    sweep = null;
+    unreachableLinks(inboxDir)
+      .then((paths) => paths.forEach(handle))
+      .catch((error: unknown) => logger.error({ stage: 'ingest', err: (error as Error).message }, 'could not list the inbox'));
+  };
+  watcher.on('raw', () => {
+    sweep ??= setTimeout(sweepLinks, 200);
+  });
   watcher.on('add', handle);
   // A file replaced under the same name before the watcher saw it go shows up as a change.
   watcher.on('change', handle);
   watcher.on('error', (error) => logger.error({ stage: 'ingest', err: (error as Error).message }, 'watcher error'));
   const ready = new Promise<void>((resolveReady) => watcher.once('ready', () => resolveReady()));
+  void ready.then(sweepLinks);
   return {
     ready,
     async close() {
+      if (sweep) clearTimeout(sweep);
       await watcher.close();
     },
   };
+}
+
+/** Symbolic links directly in the inbox whose target cannot be reached (stat fails: ELOOP, ENOENT, EACCES). */
+async function unreachableLinks(inboxDir: string): Promise<string[]> {
+  const entries = await readdir(inboxDir, { withFileTypes: true });
+  const links = entries.filter((entry) => entry.isSymbolicLink() && !entry.name.startsWith('.')).map((entry) => join(inboxDir, entry.name));
+  const reachable = await Promise.all(links.map((path) => stat(path).then(() => true, () => false)));
+  return links.filter((_, index) => !reachable[index]);
 }
 
 /** Lists the files directly in a folder that the ingest would read (no hidden entries). */

@@ -2,9 +2,12 @@ import { existsSync, openSync, readdirSync, readFileSync, symlinkSync, writeFile
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import fc from 'fast-check';
+import iconv from 'iconv-lite';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyse } from '../../src/analyse.js';
 import { InputRejectedError } from '../../src/ingest/errors.js';
+import { reportName } from '../../src/ingest/inbox-files.js';
 import { Ingestor } from '../../src/ingest/ingestor.js';
 import { readArticles } from '../../src/ingest/readers.js';
 import { watchInbox, type InboxWatcher } from '../../src/ingest/watcher.js';
@@ -31,9 +34,12 @@ describe('hostile and broken input in the inbox', () => {
   let workers: InProcessWorkers;
   let ingestor: Ingestor;
   let watcher: InboxWatcher;
+  // Warnings and errors the ingest logs, one JSON line each: a rejected file must say so in the log.
+  const logLines: string[] = [];
+  const logger = pino({ level: 'warn' }, { write: (line: string) => logLines.push(line) });
 
   const failedReason = (name: string): string | null => {
-    const path = join(inbox, '.failed', `${name}.error.json`);
+    const path = join(inbox, '.failed', reportName(name));
     return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as { reason: string }).reason : null;
   };
   const done = (name: string) => existsSync(join(inbox, '.done', name));
@@ -41,8 +47,8 @@ describe('hostile and broken input in the inbox', () => {
 
   beforeAll(async () => {
     workers = await startInProcessWorkers({ redisUrl: testRedisUrl(), settings, logger: quietLogger, outDir: out });
-    ingestor = new Ingestor({ connection, settings, logger: quietLogger, maxFileBytes: 5 * 1024 * 1024, highWater: 1000, pollMs: 100 });
-    watcher = await watchInbox(inbox, ingestor, quietLogger);
+    ingestor = new Ingestor({ connection, settings, logger, maxFileBytes: 5 * 1024 * 1024, highWater: 1000, pollMs: 100 });
+    watcher = await watchInbox(inbox, ingestor, logger);
     await watcher.ready;
   });
   afterAll(async () => {
@@ -118,6 +124,47 @@ describe('hostile and broken input in the inbox', () => {
     await waitFor('slow.txt', () => done('slow.txt'));
     const record = records().find((entry) => entry.source.file === 'slow.txt');
     expect(record?.text.endsWith('اكتملت الكتابة')).toBe(true);
+  });
+
+  it('moves a file with a 240-byte name to .failed/ with its reason under a shortened, traceable name', async () => {
+    const long = `${'ن'.repeat(118)}.txt`; // 118 two-byte letters + ".txt": 240 bytes
+    expect(Buffer.byteLength(long)).toBe(240);
+    writeFileSync(join(inbox, long), '');
+    await waitFor('the long name', () => failedReason(long) !== null);
+    expect(existsSync(join(inbox, '.failed', long))).toBe(true);
+    expect(existsSync(join(inbox, long))).toBe(false);
+    const report = reportName(long);
+    expect(Buffer.byteLength(report)).toBeLessThanOrEqual(225);
+    expect(report.startsWith('ننننن')).toBe(true);
+    expect(JSON.parse(readFileSync(join(inbox, '.failed', report), 'utf8'))).toMatchObject({ file: long, reason: expect.stringMatching(/empty/) });
+    expect(readdirSync(inbox).filter((name) => name.startsWith('ن'))).toEqual([]);
+  });
+
+  it('rejects symbolic link loops and dangling links with a log line, a .failed/ entry and a failure record each', async () => {
+    symlinkSync('self-loop.txt', join(inbox, 'self-loop.txt'));
+    symlinkSync('loop-b.txt', join(inbox, 'loop-a.txt'));
+    symlinkSync('loop-a.txt', join(inbox, 'loop-b.txt'));
+    symlinkSync('nowhere/at-all.txt', join(inbox, 'dangling.txt'));
+    for (const name of ['self-loop.txt', 'loop-a.txt', 'loop-b.txt']) {
+      await waitFor(name, () => failedReason(name) !== null);
+      expect(failedReason(name)).toMatch(/symbolic link loop \(ELOOP\)/);
+    }
+    await waitFor('dangling.txt', () => failedReason('dangling.txt') !== null);
+    expect(failedReason('dangling.txt')).toMatch(/dangling symbolic link/);
+    const failures = () => readdirSync(join(out, 'failed')).map((file) => JSON.parse(readFileSync(join(out, 'failed', file), 'utf8')) as { origin: { file: string } });
+    await waitFor('failure records', () => ['self-loop.txt', 'loop-a.txt', 'loop-b.txt', 'dangling.txt'].every((name) => failures().some((failure) => failure.origin.file === name)));
+    for (const name of ['self-loop.txt', 'loop-a.txt', 'loop-b.txt', 'dangling.txt']) {
+      expect(logLines.some((line) => line.includes(`"file":"${name}"`) && line.includes('file rejected')), name).toBe(true);
+    }
+  });
+
+  it('refuses UTF-16 with a lone surrogate, with the byte offset, as damaged UTF-8 is refused', async () => {
+    const body = Buffer.from(iconv.encode(seed, 'utf-16le'));
+    body.writeUInt16LE(0xdc00, 40); // code unit 20 becomes half a character: byte 42 of the file
+    writeFileSync(join(inbox, 'utf16-damaged.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), body]));
+    await waitFor('utf16-damaged.txt', () => failedReason('utf16-damaged.txt') !== null);
+    expect(failedReason('utf16-damaged.txt')).toMatch(/invalid UTF-16LE at byte 42: a lone surrogate/);
+    expect(records().some((record) => record.source.file === 'utf16-damaged.txt')).toBe(false);
   });
 });
 
