@@ -1,4 +1,3 @@
-import { lstat, open, stat } from 'node:fs/promises';
 import { basename, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Queue } from 'bullmq';
@@ -14,6 +13,10 @@ import { allQueues } from '../pipeline/stages.js';
 import { articleId, rejectedInputId } from './article-id.js';
 import { InputRejectedError } from './errors.js';
 import { settleInboxFile } from './inbox-files.js';
+import { OpenWriters } from './open-writers.js';
+import { FileChangedError, MAX_READS, readInputFile } from './read-file.js';
+import { changedSince, waitUntilSettled, type FileSignature, type SettleRule } from './settle.js';
+import { Slots } from './slots.js';
 import { readArticles, type ReadEntry } from './readers.js';
 
 export interface IngestorOptions {
@@ -34,7 +37,14 @@ export interface IngestorOptions {
    * running again writes the records again. Without it, such articles count as `earlier`.
    */
   redoWhen?: (articleId: string) => boolean;
+  /**
+   * Inbox files are read once quiet this long and not open for writing (ms, default 1,000; must
+   * stay above the /proc scan's reuse time, 500 ms, so a scan never predates the last write).
+   */
+  settleMs?: number;
 }
+
+
 
 /** A file being followed until every article in it is written. */
 interface TrackedFile {
@@ -46,6 +56,8 @@ interface TrackedFile {
   /** Ids already finished before this ingest queued them (and not processed again). */
   earlier: Set<string>;
   rejected: { line: number | null; reason: string }[];
+  /** The file as it was read (inbox files): if it is not so when finished, it changed after reading. */
+  read: FileSignature | null;
   resolve: (summary: FileSummary) => void;
 }
 
@@ -75,6 +87,9 @@ export class Ingestor {
   private pollTimer: NodeJS.Timeout | null = null;
   private lastDepthCheck = 0;
   private closed = false;
+  private readonly settleRule: SettleRule;
+  /** Files being read and queued at once (bounded memory when thousands land together). */
+  private readonly slots = new Slots(4);
   readonly totals = { files: 0, articles: 0, ok: 0, failed: 0, rejectedFiles: 0 };
 
   constructor(private readonly options: IngestorOptions) {
@@ -82,6 +97,13 @@ export class Ingestor {
     this.chain = allQueues().map((name) => openQueue(name, options.connection, options.settings));
     this.first = this.chain[0]!;
     this.write = this.chain[this.chain.length - 1]!;
+    this.settleRule = {
+      windowMs: options.settleMs ?? 1_000,
+      pollMs: 250,
+      writers: new OpenWriters(),
+      reportAfterMs: 10_000,
+      stopped: () => this.closed,
+    };
   }
 
   /** Number of files not yet finished. */
@@ -98,56 +120,59 @@ export class Ingestor {
       return { path, articles: 0, ok: 0, failed: 0, earlier: 0, movedTo: null }; // already being followed (a second watcher event)
     }
     this.inFlight.add(path);
-    // Reading and queueing take a slot (bounded memory when thousands of files land at once);
-    // waiting for the records does not.
-    await this.acquireSlot();
-    let queued: { finished: Promise<FileSummary> };
     try {
-      queued = await this.ingestNew(path, inboxDir);
+      return (await this.settleAndQueue(path, inboxDir)).finished;
     } finally {
-      this.releaseSlot();
       this.inFlight.delete(path);
     }
-    return queued.finished;
   }
 
-  private slotsFree = 4;
-  private readonly slotWaiters: (() => void)[] = [];
-
-  private async acquireSlot(): Promise<void> {
-    if (this.slotsFree > 0) {
-      this.slotsFree--;
-      return;
+  /**
+   * An inbox file is read once it has settled (see settle.ts), and read again when it changed while
+   * being read. Reading and queueing take a slot (bounded memory when thousands of files land at
+   * once); waiting for a writer, or for the records, does not.
+   */
+  private async settleAndQueue(path: string, inboxDir: string | null): Promise<{ finished: Promise<FileSummary> }> {
+    const log = this.options.logger.child({ stage: 'ingest', file: basename(path) });
+    for (let read = 1; ; read++) {
+      if (inboxDir !== null) {
+        await waitUntilSettled(path, { ...this.settleRule, onHeld: (reason, heldMs) => log.info({ heldMs, reason }, 'waiting for the file to be finished before reading it') });
+      }
+      await this.slots.acquire();
+      try {
+        return await this.ingestNew(path, inboxDir, read === MAX_READS);
+      } catch (error) {
+        if (!(error instanceof FileChangedError)) throw error;
+        log.info({ read }, 'the file changed while it was read: waiting for it to settle and reading it again');
+      } finally {
+        this.slots.release();
+      }
     }
-    await new Promise<void>((resolve) => this.slotWaiters.push(resolve));
-  }
-
-  private releaseSlot(): void {
-    const next = this.slotWaiters.shift();
-    if (next) next();
-    else this.slotsFree++;
   }
 
   /** Reads and queues a file; resolves once queued with a promise of the file's end. */
-  private async ingestNew(path: string, inboxDir: string | null): Promise<{ finished: Promise<FileSummary> }> {
+  private async ingestNew(path: string, inboxDir: string | null, lastRead: boolean): Promise<{ finished: Promise<FileSummary> }> {
     const log = this.options.logger.child({ stage: 'ingest', file: basename(path) });
-    this.totals.files++;
     let bytes: Uint8Array | null = null;
+    let signature: FileSignature | null = null;
     let entries: ReadEntry[];
     let format: Origin['format'] = 'txt';
     let encoding: Origin['encoding'] = 'utf-8';
     try {
-      bytes = await this.readBytes(path);
+      ({ bytes, signature } = await readInputFile(path, this.options.maxFileBytes, lastRead));
+      this.totals.files++;
       const read = readArticles(bytes, basename(path));
       entries = read.entries;
       format = read.format;
       encoding = read.encoding;
     } catch (error) {
+      if (error instanceof FileChangedError) throw error;
+      if (bytes === null) this.totals.files++;
       const rejection = error instanceof InputRejectedError ? error : new InputRejectedError(`could not read the file: ${(error as Error).message}`, 'unreadable');
       return this.rejectFile(path, inboxDir, bytes, rejection, log);
     }
 
-    const tracked: TrackedFile = { path, inboxDir, ids: new Set(), outcomes: new Map(), earlier: new Set(), rejected: [], resolve: () => {} };
+    const tracked: TrackedFile = { path, inboxDir, ids: new Set(), outcomes: new Map(), earlier: new Set(), rejected: [], read: signature, resolve: () => {} };
     const done = new Promise<FileSummary>((resolve) => { tracked.resolve = resolve; });
     const finishedBefore = await this.finishedBefore(entries.flatMap((entry) => (entry.ok ? [articleId(entry.draft, path)] : [])));
     for (const entry of entries) {
@@ -205,21 +230,6 @@ export class Ingestor {
     }
   }
 
-  private async readBytes(path: string): Promise<Uint8Array> {
-    const info = await lstat(path);
-    if (info.isSymbolicLink()) throw new InputRejectedError(`${await describeLink(path)}: symbolic links are not followed (the target may lie outside the inbox)`, 'symlink');
-    if (!info.isFile()) throw new InputRejectedError('not a regular file', 'unsupported');
-    if (info.size > this.options.maxFileBytes) {
-      throw new InputRejectedError(`the file is ${info.size} bytes, above the limit of ${this.options.maxFileBytes} (KHABAR_MAX_FILE_BYTES)`, 'too-large');
-    }
-    const handle = await open(path, 'r');
-    try {
-      return new Uint8Array(await handle.readFile());
-    } finally {
-      await handle.close();
-    }
-  }
-
   /**
    * A file that yields no article: moved to `.failed/` at once (with the reason beside it), and its
    * failure record queued; the returned promise ends when that record is written.
@@ -235,7 +245,7 @@ export class Ingestor {
         log.warn({ err: (moveError as Error).message }, 'could not move the rejected file'),
       );
     }
-    const tracked: TrackedFile = { path, inboxDir: null, ids: new Set([id]), outcomes: new Map(), earlier: new Set(), rejected: [{ line: null, reason: error.message }], resolve: () => {} };
+    const tracked: TrackedFile = { path, inboxDir: null, ids: new Set([id]), outcomes: new Map(), earlier: new Set(), rejected: [{ line: null, reason: error.message }], read: null, resolve: () => {} };
     const finished = new Promise<FileSummary>((resolve) => { tracked.resolve = resolve; });
     this.tracked.add(tracked);
     this.ensurePolling();
@@ -335,6 +345,16 @@ export class Ingestor {
     const earlier = file.earlier.size;
     this.totals.ok += ok;
     this.totals.failed += failed;
+    if (file.inboxDir && file.read !== null && (await changedSince(file.path, file.read))) {
+      // Moving it now would put text nobody read into .done/: read it again (its earlier record stays,
+      // a record of the earlier version).
+      this.options.logger.warn({ stage: 'ingest', file: basename(file.path), ok, failed }, 'the file changed after it was read: reading it again');
+      void this.ingestFile(file.path, file.inboxDir).then(file.resolve, (error: unknown) => {
+        this.options.logger.error({ stage: 'ingest', file: basename(file.path), err: (error as Error).message }, 'ingest failed (the file stays in the inbox)');
+        file.resolve({ path: file.path, articles: file.ids.size, ok, failed, earlier, movedTo: null });
+      });
+      return;
+    }
     let movedTo: string | null = null;
     if (file.inboxDir) {
       const outcome = ok > 0 ? 'done' : 'failed';
@@ -370,19 +390,6 @@ export function summaryLine(summaries: readonly FileSummary[], out: string | nul
   const failures = `${failed} failure(s)${failed > 0 && out !== null ? ` in ${out}/failed` : ''}`;
   if (earlier === 0) return `khabar: ${ok} record(s) written${out === null ? '' : ` to ${out}/articles`}, ${failures}`;
   return `khabar: ${ok} record(s)${where} (${ok - earlier} written now, ${earlier} already processed by an earlier run and left as they were), ${failures}`;
-}
-
-/** What a symbolic link points at, as far as can be told without following it anywhere. */
-async function describeLink(path: string): Promise<string> {
-  try {
-    await stat(path);
-    return 'a symbolic link';
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ELOOP') return 'a symbolic link loop (ELOOP)';
-    if (code === 'ENOENT') return 'a dangling symbolic link (its target does not exist)';
-    return `a symbolic link whose target cannot be reached (${code ?? 'unknown error'})`;
-  }
 }
 
 /** Paths in job data are relative to the working directory when inside it (no machine paths in logs). */

@@ -3,6 +3,7 @@ import { basename, join, resolve } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import type { Logger } from '../logger.js';
 import type { FileSummary, Ingestor } from './ingestor.js';
+import { SettleStoppedError } from './settle.js';
 
 export interface InboxWatcher {
   /** Resolves once the files present at start-up have been seen (queued or rejected). */
@@ -16,9 +17,11 @@ function isHidden(path: string, inboxDir: string): boolean {
 }
 
 /**
- * Watches the inbox with chokidar, waiting until a file has stopped growing before reading it, so a
- * file still being written is never read half. Files already there at start are ingested too.
- * Symlinks are reported to the ingest as they are (it rejects them) and never followed.
+ * Watches the inbox with chokidar and hands each file to the ingest, which reads it only once it has
+ * settled (quiet for a window and not open for writing: settle.ts), so a file still being written is
+ * never read half. chokidar's own short stability wait only spares the ingest a burst of events.
+ * Files already there at start are ingested too. Symlinks are reported to the ingest as they are (it
+ * rejects them) and never followed.
  */
 export async function watchInbox(inbox: string, ingestor: Ingestor, logger: Logger, onFinished?: (summary: FileSummary) => void): Promise<InboxWatcher> {
   const inboxDir = resolve(inbox);
@@ -34,13 +37,18 @@ export async function watchInbox(inbox: string, ingestor: Ingestor, logger: Logg
     ingestor
       .ingestFile(path, inboxDir)
       .then((summary) => onFinished?.(summary))
-      .catch((error: unknown) => logger.error({ stage: 'ingest', file: basename(path), err: (error as Error).message }, 'ingest failed (the file stays in the inbox)'));
+      .catch((error: unknown) => {
+        if (error instanceof SettleStoppedError) logger.info({ stage: 'ingest', file: basename(path) }, error.message);
+        else logger.error({ stage: 'ingest', file: basename(path), err: (error as Error).message }, 'ingest failed (the file stays in the inbox)');
+      });
   };
   // chokidar never reports a link whose target it cannot stat (a loop, a dangling link): look for
   // those at start and whenever the folder changes, so each is rejected, logged and moved too.
   let sweep: NodeJS.Timeout | null = null;
+  let closed = false;
   const sweepLinks = (): void => {
     sweep = null;
+    if (closed) return;
     unreachableLinks(inboxDir)
       .then((paths) => paths.forEach(handle))
       .catch((error: unknown) => logger.error({ stage: 'ingest', err: (error as Error).message }, 'could not list the inbox'));
@@ -57,6 +65,7 @@ export async function watchInbox(inbox: string, ingestor: Ingestor, logger: Logg
   return {
     ready,
     async close() {
+      closed = true;
       if (sweep) clearTimeout(sweep);
       await watcher.close();
     },

@@ -1,4 +1,4 @@
-import { existsSync, openSync, readdirSync, readFileSync, symlinkSync, writeFileSync, writeSync, closeSync, truncateSync } from 'node:fs';
+import { appendFileSync, existsSync, openSync, readdirSync, readFileSync, symlinkSync, writeFileSync, writeSync, closeSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import fc from 'fast-check';
@@ -124,6 +124,33 @@ describe('hostile and broken input in the inbox', () => {
     await waitFor('slow.txt', () => done('slow.txt'));
     const record = records().find((entry) => entry.source.file === 'slow.txt');
     expect(record?.text.endsWith('اكتملت الكتابة')).toBe(true);
+  });
+
+  it('waits for slow writers: a line a second through one open handle for 6 s, and one reopened to append every 700 ms', async () => {
+    const paragraphs = seed.split(/\n+/).filter((line) => line.trim() !== '').slice(0, 8);
+    const heldOpen = async (path: string): Promise<void> => {
+      const fd = openSync(path, 'w');
+      writeSync(fd, `${paragraphs[0]}\n\n`);
+      for (const paragraph of paragraphs.slice(1, 7)) {
+        await sleep(1_000);
+        writeSync(fd, `${paragraph}\n\n`);
+      }
+      closeSync(fd);
+    };
+    const reopened = async (path: string): Promise<void> => {
+      for (const paragraph of paragraphs.slice(0, 7)) {
+        appendFileSync(path, `${paragraph}\n\n`);
+        await sleep(700);
+      }
+    };
+    await Promise.all([heldOpen(join(inbox, 'trickle-open.txt')), reopened(join(inbox, 'trickle-append.txt'))]);
+    const whole = paragraphs.slice(0, 7).map((paragraph) => `${paragraph}\n\n`).join('');
+    for (const name of ['trickle-open.txt', 'trickle-append.txt']) {
+      await waitFor(name, () => done(name));
+      const written = records().filter((record) => record.source.file === name);
+      expect(written.map((record) => record.text), name).toEqual([whole]);
+      expect(readFileSync(join(inbox, '.done', name), 'utf8')).toBe(whole);
+    }
   });
 
   it('moves a file with a 240-byte name to .failed/ with its reason under a shortened, traceable name', async () => {
