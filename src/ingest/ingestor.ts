@@ -7,17 +7,21 @@ import type { Logger } from '../logger.js';
 import { ArticleSchema, type Article, type Origin } from '../schema/article.js';
 import { SCHEMA_VERSION, type RecordInProgress } from '../schema/record.js';
 import type { WriteJobData, StageJobData } from '../pipeline/job-data.js';
-import { getMarkers, markerKey, type Marker } from '../pipeline/markers.js';
+import { getMarkers, markerKey } from '../pipeline/markers.js';
 import { articleJobId, failureJobId, openQueue, pendingJobs } from '../pipeline/queues.js';
 import { allQueues } from '../pipeline/stages.js';
 import { articleId, rejectedInputId } from './article-id.js';
-import { InputRejectedError } from './errors.js';
+import { IngestStoppedError, InputRejectedError } from './errors.js';
+import { HtmlReaderPool } from './html-pool.js';
 import { settleInboxFile } from './inbox-files.js';
 import { OpenWriters } from './open-writers.js';
 import { FileChangedError, MAX_READS, readInputFile } from './read-file.js';
 import { changedSince, waitUntilSettled, type FileSignature, type SettleRule } from './settle.js';
 import { Slots } from './slots.js';
-import { readArticles, type ReadEntry } from './readers.js';
+import type { FileSummary, TrackedFile } from './tracked-file.js';
+import { readArticlesWith, type ReadEntry } from './readers.js';
+
+export type { FileSummary } from './tracked-file.js';
 
 export interface IngestorOptions {
   connection: Redis;
@@ -42,34 +46,8 @@ export interface IngestorOptions {
    * stay above the /proc scan's reuse time, 500 ms, so a scan never predates the last write).
    */
   settleMs?: number;
-}
-
-
-
-/** A file being followed until every article in it is written. */
-interface TrackedFile {
-  path: string;
-  /** Move the file to .done/.failed when finished (inbox files); paths given on the command line stay. */
-  inboxDir: string | null;
-  ids: Set<string>;
-  outcomes: Map<string, Marker>;
-  /** Ids already finished before this ingest queued them (and not processed again). */
-  earlier: Set<string>;
-  rejected: { line: number | null; reason: string }[];
-  /** The file as it was read (inbox files): if it is not so when finished, it changed after reading. */
-  read: FileSignature | null;
-  resolve: (summary: FileSummary) => void;
-}
-
-export interface FileSummary {
-  path: string;
-  articles: number;
-  ok: number;
-  failed: number;
-  /** Of `ok`: articles an earlier ingest already finished (the same text, seen before), not written again now. */
-  earlier: number;
-  /** Where the file went (inbox files), or null. */
-  movedTo: string | null;
+  /** A web page not read within this time is refused (ms, default 10,000; read in one of two threads). */
+  htmlTimeoutMs?: number;
 }
 
 /**
@@ -90,6 +68,7 @@ export class Ingestor {
   private readonly settleRule: SettleRule;
   /** Files being read and queued at once (bounded memory when thousands land together). */
   private readonly slots = new Slots(4);
+  private readonly html: HtmlReaderPool;
   readonly totals = { files: 0, articles: 0, ok: 0, failed: 0, rejectedFiles: 0 };
 
   constructor(private readonly options: IngestorOptions) {
@@ -104,6 +83,7 @@ export class Ingestor {
       reportAfterMs: 10_000,
       stopped: () => this.closed,
     };
+    this.html = new HtmlReaderPool({ size: 2, timeoutMs: options.htmlTimeoutMs ?? 10_000, logger: options.logger });
   }
 
   /** Number of files not yet finished. */
@@ -133,17 +113,18 @@ export class Ingestor {
    * once); waiting for a writer, or for the records, does not.
    */
   private async settleAndQueue(path: string, inboxDir: string | null): Promise<{ finished: Promise<FileSummary> }> {
-    const log = this.options.logger.child({ stage: 'ingest', file: basename(path) });
+    const log = (fields: object, message: string) => this.options.logger.info({ stage: 'ingest', file: basename(path), ...fields }, message);
     for (let read = 1; ; read++) {
-      if (inboxDir !== null) {
-        await waitUntilSettled(path, { ...this.settleRule, onHeld: (reason, heldMs) => log.info({ heldMs, reason }, 'waiting for the file to be finished before reading it') });
-      }
+      const onHeld = (reason: string, heldMs: number) => log({ heldMs, reason }, 'waiting for the file to be finished before reading it');
+      if (inboxDir !== null) await waitUntilSettled(path, { ...this.settleRule, onHeld });
       await this.slots.acquire();
       try {
-        return await this.ingestNew(path, inboxDir, read === MAX_READS);
+        const queued = await this.ingestNew(path, inboxDir, read === MAX_READS);
+        this.totals.files++;
+        return queued;
       } catch (error) {
         if (!(error instanceof FileChangedError)) throw error;
-        log.info({ read }, 'the file changed while it was read: waiting for it to settle and reading it again');
+        log({ read }, 'the file changed while it was read: waiting for it to settle and reading it again');
       } finally {
         this.slots.release();
       }
@@ -160,14 +141,12 @@ export class Ingestor {
     let encoding: Origin['encoding'] = 'utf-8';
     try {
       ({ bytes, signature } = await readInputFile(path, this.options.maxFileBytes, lastRead));
-      this.totals.files++;
-      const read = readArticles(bytes, basename(path));
+      const read = await readArticlesWith(bytes, basename(path), (html) => this.html.read(html));
       entries = read.entries;
       format = read.format;
       encoding = read.encoding;
     } catch (error) {
-      if (error instanceof FileChangedError) throw error;
-      if (bytes === null) this.totals.files++;
+      if (error instanceof FileChangedError || error instanceof IngestStoppedError) throw error;
       const rejection = error instanceof InputRejectedError ? error : new InputRejectedError(`could not read the file: ${(error as Error).message}`, 'unreadable');
       return this.rejectFile(path, inboxDir, bytes, rejection, log);
     }
@@ -373,6 +352,7 @@ export class Ingestor {
   async close(): Promise<void> {
     this.closed = true;
     if (this.pollTimer) clearTimeout(this.pollTimer);
+    await this.html.close();
     await Promise.all(this.chain.map((queue) => queue.close()));
   }
 }

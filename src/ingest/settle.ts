@@ -1,5 +1,6 @@
 import { lstat } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { IngestStoppedError } from './errors.js';
 import type { OpenWriters } from './open-writers.js';
 
 /** What changes when anyone writes to a file: compared before and after reading it. */
@@ -16,14 +17,6 @@ export function signatureOf(info: FileSignature): FileSignature {
 
 export function sameSignature(a: FileSignature, b: FileSignature): boolean {
   return a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs;
-}
-
-/** The ingest closed while a file was still being waited for: not a failure of the file, which stays in the inbox. */
-export class SettleStoppedError extends Error {
-  constructor() {
-    super('the ingest stopped before the file was finished (it stays in the inbox)');
-    this.name = 'SettleStoppedError';
-  }
 }
 
 /** Whether the file at `path` is no longer as `read` saw it (gone counts as unchanged: there is nothing more to read). */
@@ -60,7 +53,7 @@ export async function waitUntilSettled(path: string, rule: SettleRule): Promise<
   let seen: FileSignature | null = null;
   let seenSince = started;
   for (;;) {
-    if (rule.stopped?.()) throw new SettleStoppedError();
+    if (rule.stopped?.()) throw new IngestStoppedError('waiting for the file to be finished');
     let info;
     try {
       info = await lstat(path);

@@ -3,7 +3,7 @@ import { basename, join, resolve } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import type { Logger } from '../logger.js';
 import type { FileSummary, Ingestor } from './ingestor.js';
-import { SettleStoppedError } from './settle.js';
+import { IngestStoppedError } from './errors.js';
 
 export interface InboxWatcher {
   /** Resolves once the files present at start-up have been seen (queued or rejected). */
@@ -38,7 +38,7 @@ export async function watchInbox(inbox: string, ingestor: Ingestor, logger: Logg
       .ingestFile(path, inboxDir)
       .then((summary) => onFinished?.(summary))
       .catch((error: unknown) => {
-        if (error instanceof SettleStoppedError) logger.info({ stage: 'ingest', file: basename(path) }, error.message);
+        if (error instanceof IngestStoppedError) logger.info({ stage: 'ingest', file: basename(path) }, error.message);
         else logger.error({ stage: 'ingest', file: basename(path), err: (error as Error).message }, 'ingest failed (the file stays in the inbox)');
       });
   };

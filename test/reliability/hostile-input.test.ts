@@ -99,6 +99,31 @@ describe('hostile and broken input in the inbox', () => {
     expect(failedReason('dom.html')).toMatch(/page could not be read|no article text/);
   });
 
+  it('reads deeply nested HTML in a thread within a time bound, and the files behind it do not wait for it', async () => {
+    const depth = 45_000; // just under the 50,000-element cap: parsed, not refused unread
+    writeFileSync(join(inbox, 'deep.html'), `<html><body>${'<div>'.repeat(depth)}<p>${seed.slice(0, 400)}</p>${'</div>'.repeat(depth)}</body></html>`);
+    let worstLag = 0;
+    let last = Date.now();
+    const probe = setInterval(() => {
+      const now = Date.now();
+      worstLag = Math.max(worstLag, now - last - 50);
+      last = now;
+    }, 50);
+    try {
+      await sleep(1_500); // the deep page is being read before the others arrive
+      const paragraphs = seed.split(/\n+/).filter((line) => line.trim() !== '').slice(0, 3);
+      writeFileSync(join(inbox, 'after-deep.html'), `<html><body><article>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`);
+      writeFileSync(join(inbox, 'after-deep.txt'), `${paragraphs.join('\n\n')}\n\nبعد الصفحة العميقة`);
+      await waitFor('the files behind the deep page', () => done('after-deep.html') && done('after-deep.txt'));
+      expect(failedReason('deep.html') ?? (done('deep.html') ? 'done' : null)).toBeNull();
+      await waitFor('deep.html', () => failedReason('deep.html') !== null || done('deep.html'));
+    } finally {
+      clearInterval(probe);
+    }
+    expect(failedReason('deep.html')).toMatch(/could not be read within 10 s|page could not be read/);
+    expect(worstLag).toBeLessThan(3_000);
+  });
+
   it('handles names in Arabic, with spaces and with "..", never using them as output paths', async () => {
     const names = ['خبر عاجل من بغداد.txt', 'report ..final.txt', 'تقرير..نهائي.txt'];
     names.forEach((name, i) => writeFileSync(join(inbox, name), `${seed}\n\nنسخة الاسم ${i}`));
