@@ -10,6 +10,7 @@ import type { WriteJobData, StageJobData } from '../pipeline/job-data.js';
 import { getMarkers, markerKey } from '../pipeline/markers.js';
 import { articleJobId, failureJobId, openQueue, pendingJobs } from '../pipeline/queues.js';
 import { allQueues } from '../pipeline/stages.js';
+import { detectLanguage, languageWarnings } from '../nlp/text/language.js';
 import { articleId, rejectedInputId } from './article-id.js';
 import { IngestStoppedError, InputRejectedError } from './errors.js';
 import { HtmlReaderPool } from './html-pool.js';
@@ -173,6 +174,9 @@ export class Ingestor {
           source: { name: entry.draft.sourceName, file: basename(path), url: entry.draft.url, publishedAt: entry.draft.publishedAt, ingestedAt: new Date().toISOString() },
           origin: { path: displayPath(path), line: entry.draft.line, format, encoding },
         });
+        const language = detectLanguage(article.text);
+        // Still processed (the record says so too): the user learns it now, not from an empty record.
+        if (language.code !== 'ar') log.warn({ articleId: id, language }, languageWarnings(language)[0]?.message ?? 'not Arabic text');
         tracked.ids.add(id);
         await this.queueArticle(article);
         this.totals.articles++;

@@ -178,6 +178,19 @@ describe('hostile and broken input in the inbox', () => {
     }
   });
 
+  it('writes the record of an English article with its language and a not-arabic warning, and logs the warning', async () => {
+    const english = readFileSync('README.md', 'utf8').split('\n\n').slice(1, 3).join('\n\n');
+    writeFileSync(join(inbox, 'english.txt'), english);
+    await waitFor('english.txt', () => done('english.txt'));
+    const record = records().find((entry) => entry.source.file === 'english.txt') as unknown as { language: unknown; warnings: { code: string }[] } | undefined;
+    expect(record?.language).toEqual({ code: 'other', arabicShare: 0, script: 'Latin' });
+    expect(record?.warnings.map((warning) => warning.code)).toEqual(['not-arabic']);
+    expect(logLines.some((line) => line.includes('"file":"english.txt"') && line.includes('not Arabic text'))).toBe(true);
+    const arabic = records().find((entry) => entry.source.file === 'page.html') as unknown as { language: { code: string }; warnings: unknown[] } | undefined;
+    expect(arabic?.language.code).toBe('ar');
+    expect(arabic?.warnings).toEqual([]);
+  });
+
   it('moves a file with a 240-byte name to .failed/ with its reason under a shortened, traceable name', async () => {
     const long = `${'ن'.repeat(118)}.txt`; // 118 two-byte letters + ".txt": 240 bytes
     expect(Buffer.byteLength(long)).toBe(240);
