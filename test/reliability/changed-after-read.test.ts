@@ -1,6 +1,5 @@
 import { appendFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Queue } from 'bullmq';
 import { pino } from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,16 +9,10 @@ import { startInProcessWorkers, type InProcessWorkers } from '../../src/pipeline
 import { createRedis } from '../../src/pipeline/redis.js';
 import { testRedisUrl } from '../helpers/redis.js';
 import { quietLogger, tempDir, testSettings } from '../helpers/pipeline.js';
+import { waitFor } from '../helpers/wait.js';
 
 const paragraphs = readFileSync('seeds/001_fd7158c5eb4e29a6.txt', 'utf8').split(/\n+/).filter((line) => line.trim() !== '');
 
-async function waitFor(what: string, probe: () => boolean | Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
 
 describe('an inbox file that changes after it was read and queued', () => {
   const settings = testSettings('changed-after-read');

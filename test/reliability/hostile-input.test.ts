@@ -15,16 +15,9 @@ import { startInProcessWorkers, type InProcessWorkers } from '../../src/pipeline
 import { createRedis } from '../../src/pipeline/redis.js';
 import { testRedisUrl } from '../helpers/redis.js';
 import { quietLogger, tempDir, testSettings } from '../helpers/pipeline.js';
+import { waitFor } from '../helpers/wait.js';
 
 const seed = readFileSync('seeds/002_41286b5b96cfbe56.txt', 'utf8');
-
-async function waitFor(what: string, probe: () => boolean, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!probe()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
 
 describe('hostile and broken input in the inbox', () => {
   const settings = testSettings('hostile');
