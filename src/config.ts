@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { zodProblems } from './schema/zod-errors.js';
+import { AllowedHostsSchema } from './dashboard/hosts.js';
 
 /** Integer env var with a default; a bad value is a clear error naming the variable. */
 const intFromEnv = (fallback: number, min = 0) =>
@@ -52,6 +53,8 @@ export const EnvSchema = z.object({
     .transform((value) => value === '1' || value === 'true'),
   /** Milliseconds between live updates pushed to open overview pages. */
   KHABAR_DASHBOARD_REFRESH_MS: z.coerce.number().int().min(250).max(60_000).default(2_000),
+  /** Host names (or `name:port`) the dashboard answers to besides loopback names and its bound address (behind a proxy, a DNS name). */
+  KHABAR_DASHBOARD_ALLOWED_HOSTS: AllowedHostsSchema,
 });
 export type Env = z.infer<typeof EnvSchema>;
 

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { ConfigError, loadEnv } from '../config.js';
+import type { HostEntry } from './hosts.js';
 
 /**
  * The dashboard's own settings: env vars (KHABAR_DASHBOARD_*, declared in the one env schema of
@@ -20,6 +21,8 @@ export interface DashboardConfig {
   readOnly: boolean;
   outDir: string;
   refreshMs: number;
+  /** Extra `Host` values answered (KHABAR_DASHBOARD_ALLOWED_HOSTS); loopback names and `host` always are. */
+  allowedHosts?: readonly HostEntry[];
 }
 
 /** True for addresses only this machine can reach (127.0.0.0/8, ::1, localhost). */
@@ -40,6 +43,7 @@ export function dashboardConfig(cli: DashboardCliOptions, env: NodeJS.ProcessEnv
     readOnly: cli.readOnly === true || fromEnv.KHABAR_DASHBOARD_READ_ONLY,
     outDir: cli.out,
     refreshMs: fromEnv.KHABAR_DASHBOARD_REFRESH_MS,
+    allowedHosts: fromEnv.KHABAR_DASHBOARD_ALLOWED_HOSTS,
   };
   assertSafeBinding(config);
   return config;

@@ -15,6 +15,7 @@ import { accessControl } from './auth.js';
 import { mountBullBoard } from './bull-board.js';
 import { assertSafeBinding, isLoopback, type DashboardConfig } from './config.js';
 import { securityHeaders } from './headers.js';
+import { allowedHosts, hostGuard } from './hosts.js';
 import { DashboardMetrics } from './metrics.js';
 import { conflictsOf, ConflictsQuerySchema, listConflicts, queryProblems } from './conflicts.js';
 import { entityFromRecords, searchRecords } from './news-index.js';
@@ -76,6 +77,8 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
 
   const app = new Hono();
   app.use('*', securityHeaders(BULL_BOARD_PATH));
+  // Before access control: a request under a foreign name is refused whatever it carries.
+  app.use('*', hostGuard(allowedHosts(config.host, config.allowedHosts ?? [])));
   app.use('*', accessControl({ token: config.token, requireTokenForReads: !isLoopback(config.host), readOnly: config.readOnly }));
   for (const queue of queues) queue.on('error', (error) => deps.logger.debug({ queue: queue.name, err: error.message }, 'queue connection error'));
   app.onError((error, c) => {

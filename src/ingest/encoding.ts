@@ -83,14 +83,47 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   }
 }
 
+/** Index of the first UTF-16 code unit that is half a surrogate pair, or -1 when every pair is whole. */
+export function firstLoneSurrogate(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+      else return i;
+    } else if (code >= 0xdc00 && code <= 0xdfff) {
+      return i;
+    }
+  }
+  return -1;
+}
+
+/**
+ * UTF-16 after its BOM. A lone surrogate (half a character: a damaged or cut file) or an odd byte
+ * count is refused as damaged UTF-8 is, with the byte offset: decoded as is, it became titles and
+ * tokens with broken characters.
+ */
+function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): DecodedText {
+  const body = bytes.subarray(2);
+  if (body.length % 2 !== 0) {
+    throw new InputRejectedError(`invalid ${encoding.toUpperCase()} at byte ${bytes.length - 1}: an odd number of bytes (the file is cut or damaged)`, 'encoding');
+  }
+  const text = iconv.decode(Buffer.from(body), encoding);
+  const lone = firstLoneSurrogate(text);
+  if (lone >= 0) {
+    throw new InputRejectedError(`invalid ${encoding.toUpperCase()} at byte ${2 + lone * 2}: a lone surrogate, half a character (the file is damaged UTF-16)`, 'encoding');
+  }
+  return { text, encoding };
+}
+
 /**
  * Decodes a file's bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, or windows-1256 (legacy
  * Arabic). Anything else (binary data, another legacy code page) is rejected with the reason.
  */
 export function decodeBytes(bytes: Uint8Array): DecodedText {
   if (bytes.length === 0) throw new InputRejectedError('the file is empty', 'empty');
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le'), encoding: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'), encoding: 'utf-16be' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeUtf16(bytes, 'utf-16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes, 'utf-16be');
   if (bytes.includes(0)) {
     throw new InputRejectedError('the file holds NUL bytes: binary data, or UTF-16 without a byte-order mark', 'binary');
   }

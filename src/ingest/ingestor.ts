@@ -1,4 +1,3 @@
-import { lstat, open } from 'node:fs/promises';
 import { basename, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Queue } from 'bullmq';
@@ -9,14 +8,23 @@ import type { Origin } from '../schema/article.js';
 import type { RecordInProgress, RecordInput } from '../schema/record.js';
 import { addRecordInput } from '../store/record-inputs.js';
 import type { WriteJobData, StageJobData } from '../pipeline/job-data.js';
-import { getMarkers, markerKey, type Marker } from '../pipeline/markers.js';
+import { getMarkers, markerKey } from '../pipeline/markers.js';
 import { articleJobId, failureJobId, openQueue, pendingJobs } from '../pipeline/queues.js';
 import { newRecord } from '../pipeline/new-record.js';
 import { allQueues } from '../pipeline/stage-chain.js';
+import { detectLanguage, languageWarnings } from '../nlp/text/language.js';
 import { articleId, rejectedInputId } from './article-id.js';
-import { InputRejectedError } from './errors.js';
+import { IngestStoppedError, InputRejectedError } from './errors.js';
+import { HtmlReaderPool } from './html-pool.js';
 import { settleInboxFile } from './inbox-files.js';
-import { readArticles, type ReadEntry } from './readers.js';
+import { OpenWriters } from './open-writers.js';
+import { FileChangedError, MAX_READS, readInputFile } from './read-file.js';
+import { changedSince, waitUntilSettled, type FileSignature, type SettleRule } from './settle.js';
+import { Slots } from './slots.js';
+import type { FileSummary, TrackedFile } from './tracked-file.js';
+import { readArticlesWith, type ReadEntry } from './readers.js';
+
+export type { FileSummary } from './tracked-file.js';
 
 export interface IngestorOptions {
   connection: Redis;
@@ -36,36 +44,13 @@ export interface IngestorOptions {
    * running again writes the records again. Without it, such articles count as `earlier`.
    */
   redoWhen?: (articleId: string) => boolean;
-}
-
-/** A file being followed until every article in it is written. */
-interface TrackedFile {
-  path: string;
-  /** Move the file to .done/.failed when finished (inbox files); paths given on the command line stay. */
-  inboxDir: string | null;
-  ids: Set<string>;
-  outcomes: Map<string, Marker>;
-  /** Ids already finished before this ingest queued them (and not processed again). */
-  earlier: Set<string>;
-  /** The article id of each article read from the file, in order (an id twice: a copy within the file). */
-  inputs: string[];
-  rejected: { line: number | null; reason: string }[];
-  resolve: (summary: FileSummary) => void;
-}
-
-export interface FileSummary {
-  path: string;
-  articles: number;
-  ok: number;
-  failed: number;
-  /** Of `ok`: articles an earlier ingest already finished (the same text, seen before), not written again now. */
-  earlier: number;
-  /** The record id of each of the file's articles that ended in a record, one entry per article read (copies repeat an id). */
-  recordIds: string[];
-  /** The ids counted in `earlier`. */
-  earlierIds: string[];
-  /** Where the file went (inbox files), or null. */
-  movedTo: string | null;
+  /**
+   * Inbox files are read once quiet this long and not open for writing (ms, default 1,000; must
+   * stay above the /proc scan's reuse time, 500 ms, so a scan never predates the last write).
+   */
+  settleMs?: number;
+  /** A web page not read within this time is refused (ms, default 10,000; read in one of two threads). */
+  htmlTimeoutMs?: number;
 }
 
 /**
@@ -83,6 +68,10 @@ export class Ingestor {
   private pollTimer: NodeJS.Timeout | null = null;
   private lastDepthCheck = 0;
   private closed = false;
+  private readonly settleRule: SettleRule;
+  /** Files being read and queued at once (bounded memory when thousands land together). */
+  private readonly slots = new Slots(4);
+  private readonly html: HtmlReaderPool;
   readonly totals = { files: 0, articles: 0, ok: 0, failed: 0, rejectedFiles: 0 };
 
   constructor(private readonly options: IngestorOptions) {
@@ -90,6 +79,14 @@ export class Ingestor {
     this.chain = allQueues().map((name) => openQueue(name, options.connection, options.settings));
     this.first = this.chain[0]!;
     this.write = this.chain[this.chain.length - 1]!;
+    this.settleRule = {
+      windowMs: options.settleMs ?? 1_000,
+      pollMs: 250,
+      writers: new OpenWriters(),
+      reportAfterMs: 10_000,
+      stopped: () => this.closed,
+    };
+    this.html = new HtmlReaderPool({ size: 2, timeoutMs: options.htmlTimeoutMs ?? 10_000, logger: options.logger });
   }
 
   /** Number of files not yet finished. */
@@ -106,56 +103,58 @@ export class Ingestor {
       return { path, articles: 0, ok: 0, failed: 0, earlier: 0, recordIds: [], earlierIds: [], movedTo: null }; // already being followed (a second watcher event)
     }
     this.inFlight.add(path);
-    // Reading and queueing take a slot (bounded memory when thousands of files land at once);
-    // waiting for the records does not.
-    await this.acquireSlot();
-    let queued: { finished: Promise<FileSummary> };
     try {
-      queued = await this.ingestNew(path, inboxDir);
+      return (await this.settleAndQueue(path, inboxDir)).finished;
     } finally {
-      this.releaseSlot();
       this.inFlight.delete(path);
     }
-    return queued.finished;
   }
 
-  private slotsFree = 4;
-  private readonly slotWaiters: (() => void)[] = [];
-
-  private async acquireSlot(): Promise<void> {
-    if (this.slotsFree > 0) {
-      this.slotsFree--;
-      return;
+  /**
+   * An inbox file is read once it has settled (see settle.ts), and read again when it changed while
+   * being read. Reading and queueing take a slot (bounded memory when thousands of files land at
+   * once); waiting for a writer, or for the records, does not.
+   */
+  private async settleAndQueue(path: string, inboxDir: string | null): Promise<{ finished: Promise<FileSummary> }> {
+    const log = (fields: object, message: string) => this.options.logger.info({ stage: 'ingest', file: basename(path), ...fields }, message);
+    for (let read = 1; ; read++) {
+      const onHeld = (reason: string, heldMs: number) => log({ heldMs, reason }, 'waiting for the file to be finished before reading it');
+      if (inboxDir !== null) await waitUntilSettled(path, { ...this.settleRule, onHeld });
+      await this.slots.acquire();
+      try {
+        const queued = await this.ingestNew(path, inboxDir, read === MAX_READS);
+        this.totals.files++;
+        return queued;
+      } catch (error) {
+        if (!(error instanceof FileChangedError)) throw error;
+        log({ read }, 'the file changed while it was read: waiting for it to settle and reading it again');
+      } finally {
+        this.slots.release();
+      }
     }
-    await new Promise<void>((resolve) => this.slotWaiters.push(resolve));
-  }
-
-  private releaseSlot(): void {
-    const next = this.slotWaiters.shift();
-    if (next) next();
-    else this.slotsFree++;
   }
 
   /** Reads and queues a file; resolves once queued with a promise of the file's end. */
-  private async ingestNew(path: string, inboxDir: string | null): Promise<{ finished: Promise<FileSummary> }> {
+  private async ingestNew(path: string, inboxDir: string | null, lastRead: boolean): Promise<{ finished: Promise<FileSummary> }> {
     const log = this.options.logger.child({ stage: 'ingest', file: basename(path) });
-    this.totals.files++;
     let bytes: Uint8Array | null = null;
+    let signature: FileSignature | null = null;
     let entries: ReadEntry[];
     let format: Origin['format'] = 'txt';
     let encoding: Origin['encoding'] = 'utf-8';
     try {
-      bytes = await this.readBytes(path);
-      const read = readArticles(bytes, basename(path));
+      ({ bytes, signature } = await readInputFile(path, this.options.maxFileBytes, lastRead));
+      const read = await readArticlesWith(bytes, basename(path), (html) => this.html.read(html));
       entries = read.entries;
       format = read.format;
       encoding = read.encoding;
     } catch (error) {
+      if (error instanceof FileChangedError || error instanceof IngestStoppedError) throw error;
       const rejection = error instanceof InputRejectedError ? error : new InputRejectedError(`could not read the file: ${(error as Error).message}`, 'unreadable');
       return this.rejectFile(path, inboxDir, bytes, rejection, log);
     }
 
-    const tracked: TrackedFile = { path, inboxDir, ids: new Set(), outcomes: new Map(), earlier: new Set(), inputs: [], rejected: [], resolve: () => {} };
+    const tracked: TrackedFile = { path, inboxDir, ids: new Set(), outcomes: new Map(), earlier: new Set(), inputs: [], rejected: [], read: signature, resolve: () => {} };
     const done = new Promise<FileSummary>((resolve) => { tracked.resolve = resolve; });
     const finishedBefore = await this.finishedBefore(entries.flatMap((entry) => (entry.ok ? [articleId(entry.draft, path)] : [])));
     for (const entry of entries) {
@@ -171,6 +170,9 @@ export class Ingestor {
           }
         }
         const record = newRecord({ ...entry.draft, file: path }, { origin: { path: displayPath(path), line: entry.draft.line, format, encoding }, pipelineVersion: process.env.npm_package_version ?? '0.1.0' });
+        const language = detectLanguage(record.text);
+        // Still processed (the record says so too): the user learns it now, not from an empty record.
+        if (language.code !== 'ar') log.warn({ articleId: id, language }, languageWarnings(language)[0]?.message ?? 'not Arabic text');
         tracked.ids.add(id);
         tracked.inputs.push(id);
         await this.noteInput(id, { file: basename(path), line: entry.draft.line });
@@ -209,21 +211,6 @@ export class Ingestor {
     }
   }
 
-  private async readBytes(path: string): Promise<Uint8Array> {
-    const info = await lstat(path);
-    if (info.isSymbolicLink()) throw new InputRejectedError('symbolic links are not followed (the target may lie outside the inbox)', 'symlink');
-    if (!info.isFile()) throw new InputRejectedError('not a regular file', 'unsupported');
-    if (info.size > this.options.maxFileBytes) {
-      throw new InputRejectedError(`the file is ${info.size} bytes, above the limit of ${this.options.maxFileBytes} (KHABAR_MAX_FILE_BYTES)`, 'too-large');
-    }
-    const handle = await open(path, 'r');
-    try {
-      return new Uint8Array(await handle.readFile());
-    } finally {
-      await handle.close();
-    }
-  }
-
   /**
    * A file that yields no article: moved to `.failed/` at once (with the reason beside it), and its
    * failure record queued; the returned promise ends when that record is written.
@@ -239,7 +226,7 @@ export class Ingestor {
         log.warn({ err: (moveError as Error).message }, 'could not move the rejected file'),
       );
     }
-    const tracked: TrackedFile = { path, inboxDir: null, ids: new Set([id]), outcomes: new Map(), earlier: new Set(), inputs: [], rejected: [{ line: null, reason: error.message }], resolve: () => {} };
+    const tracked: TrackedFile = { path, inboxDir: null, ids: new Set([id]), outcomes: new Map(), earlier: new Set(), inputs: [], rejected: [{ line: null, reason: error.message }], read: null, resolve: () => {} };
     const finished = new Promise<FileSummary>((resolve) => { tracked.resolve = resolve; });
     this.tracked.add(tracked);
     this.ensurePolling();
@@ -350,6 +337,16 @@ export class Ingestor {
     const earlier = file.earlier.size;
     this.totals.ok += ok;
     this.totals.failed += failed;
+    if (file.inboxDir && file.read !== null && (await changedSince(file.path, file.read))) {
+      // Moving it now would put text nobody read into .done/: read it again (its earlier record stays,
+      // a record of the earlier version).
+      this.options.logger.warn({ stage: 'ingest', file: basename(file.path), ok, failed }, 'the file changed after it was read: reading it again');
+      void this.ingestFile(file.path, file.inboxDir).then(file.resolve, (error: unknown) => {
+        this.options.logger.error({ stage: 'ingest', file: basename(file.path), err: (error as Error).message }, 'ingest failed (the file stays in the inbox)');
+        file.resolve({ path: file.path, articles: file.ids.size, ok, failed, earlier, recordIds: file.inputs.filter((id) => file.outcomes.get(id)?.status === 'ok'), earlierIds: [...file.earlier], movedTo: null });
+      });
+      return;
+    }
     let movedTo: string | null = null;
     if (file.inboxDir) {
       const outcome = ok > 0 ? 'done' : 'failed';
@@ -369,6 +366,7 @@ export class Ingestor {
   async close(): Promise<void> {
     this.closed = true;
     if (this.pollTimer) clearTimeout(this.pollTimer);
+    await this.html.close();
     await Promise.all(this.chain.map((queue) => queue.close()));
   }
 }

@@ -1,9 +1,8 @@
 import { extname } from 'node:path';
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
 import type { ArticleDraft, Origin } from '../schema/article.js';
 import { decodeBytes, type DetectedEncoding } from './encoding.js';
 import { InputRejectedError } from './errors.js';
+import { readHtml } from './html.js';
 import { JsonArticleSchema } from './json-article.js';
 import { describeZodError } from '../schema/zod-errors.js';
 
@@ -63,78 +62,43 @@ function readJsonl(text: string): ReadEntry[] {
   return entries;
 }
 
-/** Block elements whose text becomes its own paragraph (Readability returns the body as HTML). */
-const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, td';
-
-type HtmlDocument = ReturnType<typeof parseHTML>['document'];
-
-function meta(document: HtmlDocument, ...selectors: string[]): string | null {
-  for (const selector of selectors) {
-    const content = document.querySelector(selector)?.getAttribute('content')?.trim();
-    if (content) return content;
-  }
-  return null;
+interface DecodedInput {
+  format: Origin['format'];
+  encoding: DetectedEncoding;
+  text: string;
 }
 
-/** News pages have a few thousand elements; far more is a hostile or broken page, refused before parsing. */
-export const MAX_HTML_ELEMENTS = 50_000;
-
-function countTags(html: string): number {
-  let count = 0;
-  for (let i = html.indexOf('<'); i !== -1 && count <= MAX_HTML_ELEMENTS; i = html.indexOf('<', i + 1)) {
-    const next = html.charCodeAt(i + 1);
-    if ((next >= 65 && next <= 90) || (next >= 97 && next <= 122)) count++;
-  }
-  return count;
-}
-
-/** The article body of a web page, via Mozilla's Readability (the engine of Firefox's reader view). */
-function readHtml(html: string): ReadEntry[] {
-  if (countTags(html) > MAX_HTML_ELEMENTS) {
-    throw new InputRejectedError(`the page could not be read: more than ${MAX_HTML_ELEMENTS} elements (an enormous or hostile DOM)`, 'bad-html');
-  }
-  const { document } = parseHTML(html);
-  const title = meta(document, 'meta[property="og:title"]', 'meta[name="twitter:title"]') ?? document.querySelector('title')?.textContent?.trim() ?? null;
-  const published = meta(document, 'meta[property="article:published_time"]', 'meta[name="pubdate"]', 'meta[name="date"]', 'meta[itemprop="datePublished"]');
-  const sourceName = meta(document, 'meta[property="og:site_name"]', 'meta[name="application-name"]');
-  const url = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(document, 'meta[property="og:url"]');
-  let parsed: ReturnType<Readability['parse']>;
-  try {
-    parsed = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { maxElemsToParse: 200_000, charThreshold: 100 }).parse();
-  } catch (error) {
-    throw new InputRejectedError(`the page could not be read: ${(error as Error).message}`, 'bad-html');
-  }
-  let text = '';
-  if (parsed?.content) {
-    const { document: body } = parseHTML(`<!doctype html><html><body>${parsed.content}</body></html>`);
-    const blocks = [...body.querySelectorAll(BLOCKS)]
-      .filter((element) => !element.querySelector(BLOCKS)) // innermost blocks only: no text twice
-      .map((element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim())
-      .filter((line) => line !== '');
-    text = blocks.length > 0 ? blocks.join('\n\n') : (parsed.textContent ?? '').trim();
-  }
-  if (text.trim() === '') throw new InputRejectedError('no article text found in the page', 'empty');
-  const publishedAt = published && !Number.isNaN(Date.parse(published)) ? new Date(published).toISOString() : null;
-  const draftTitle = parsed?.title?.trim() || title;
-  // The title goes first, as in a plain-text article, so the text layer sees the same shape.
-  const fullText = draftTitle && !text.startsWith(draftTitle) ? `${draftTitle}\n\n${text}` : text;
-  return [{ ok: true, draft: { text: fullText, title: draftTitle ?? null, sourceName: parsed?.siteName ?? sourceName, url, publishedAt, line: null } }];
-}
-
-/** Reads one file's bytes into articles, by its extension. Throws InputRejectedError for a whole-file failure. */
-export function readArticles(bytes: Uint8Array, fileName: string): ReadResult {
+function decodeInput(bytes: Uint8Array, fileName: string): DecodedInput {
   const format = formatOf(fileName);
   if (!format) throw new InputRejectedError(`unsupported file type "${extname(fileName) || '(none)'}": use .txt, .json, .jsonl or .html`, 'unsupported');
   const { text, encoding } = decodeBytes(bytes);
   if (text.trim() === '') throw new InputRejectedError('the file holds only white space', 'empty');
+  return { format, encoding, text };
+}
+
+/** Plain text and JSON: linear in the file's size. */
+function readPlain(format: Exclude<Origin['format'], 'html'>, text: string): ReadEntry[] {
   switch (format) {
     case 'txt':
-      return { format, encoding, entries: [{ ok: true, draft: { text, title: null, sourceName: null, url: null, publishedAt: null, line: null } }] };
+      return [{ ok: true, draft: { text, title: null, sourceName: null, url: null, publishedAt: null, line: null } }];
     case 'json':
-      return { format, encoding, entries: readJson(text) };
+      return readJson(text);
     case 'jsonl':
-      return { format, encoding, entries: readJsonl(text) };
-    case 'html':
-      return { format, encoding, entries: readHtml(text) };
+      return readJsonl(text);
   }
+}
+
+/** Reads one file's bytes into articles, by its extension. Throws InputRejectedError for a whole-file failure. */
+export function readArticles(bytes: Uint8Array, fileName: string): ReadResult {
+  const { format, encoding, text } = decodeInput(bytes, fileName);
+  return { format, encoding, entries: format === 'html' ? readHtml(text) : readPlain(format, text) };
+}
+
+/**
+ * The same, with web pages handed to `html`: the ingest passes its HTML threads (html-pool.ts), since
+ * a page's cost is not linear in its size (a deeply nested one held the event loop for 33 s).
+ */
+export async function readArticlesWith(bytes: Uint8Array, fileName: string, html: (text: string) => Promise<ReadEntry[]>): Promise<ReadResult> {
+  const { format, encoding, text } = decodeInput(bytes, fileName);
+  return { format, encoding, entries: format === 'html' ? await html(text) : readPlain(format, text) };
 }

@@ -1,3 +1,4 @@
+import { detectLanguage, languageWarnings } from '../nlp/text/language.js';
 import { EnrichedRecordSchema, type EnrichedRecord, type RecordInProgress, type StageName } from '../schema/record.js';
 
 export class IncompleteRecordError extends Error {
@@ -17,6 +18,7 @@ export function toEnrichedRecord(record: RecordInProgress, chain: readonly Stage
     throw new IncompleteRecordError(record.id, missing.length > 0 ? missing : ['tokenise']);
   }
   const metadata = record.metadata;
+  const language = detectLanguage(record.text);
   const candidate: EnrichedRecord = {
     id: record.id,
     schemaVersion: record.schemaVersion,
@@ -29,6 +31,8 @@ export function toEnrichedRecord(record: RecordInProgress, chain: readonly Stage
     dateline: metadata.dateline?.text ?? null,
     agency: metadata.agency?.name ?? null,
     text: record.text,
+    language,
+    warnings: languageWarnings(language),
     metadata,
     boilerplate: record.boilerplate,
     sentences: record.sentences,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ArticleSchema, SourceSchema } from './article.js';
-import { BoilerplateSpanSchema, SentenceSchema, TextMetadataSchema, TokenSchema } from './text.js';
+import { BoilerplateSpanSchema, RecordWarningSchema, SentenceSchema, TextLanguageSchema, TextMetadataSchema, TokenSchema } from './text.js';
 import { EntityMentionSchema } from './entities.js';
 import { ClaimSchema, DateMentionSchema } from './claims.js';
 import { DedupLayerSchema } from './dedup.js';
@@ -66,6 +66,10 @@ export const EnrichedRecordSchema = z
     agency: z.string().nullable(),
     /** The original text, byte for byte as decoded. Every offset in the record points into it. */
     text: z.string(),
+    /** The text's language by the script of its letters; absent from records written before it was added. */
+    language: TextLanguageSchema.optional(),
+    /** What the user should know about this input although its record was written (e.g. `not-arabic`); absent from older records. */
+    warnings: z.array(RecordWarningSchema).optional(),
     metadata: TextMetadataSchema,
     boilerplate: z.array(BoilerplateSpanSchema),
     sentences: z.array(SentenceSchema),

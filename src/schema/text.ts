@@ -77,3 +77,22 @@ export const TextLayerSchema = z.object({
   tokens: z.array(TokenSchema),
 });
 export type TextLayer = z.infer<typeof TextLayerSchema>;
+
+/** The text's language as its letters tell it (src/nlp/text/language.ts): a script share, not a language model. */
+export const TextLanguageSchema = z.object({
+  /** `ar` when at least half the letters are Arabic script; `other` when most are another script; `none` without letters. */
+  code: z.enum(['ar', 'other', 'none']),
+  /** Share of the text's letters that are Arabic script, 0–1 (two decimals). */
+  arabicShare: z.number().min(0).max(1),
+  /** The Unicode script most letters are in (`Arabic`, `Latin`, `Cyrillic`…; `Other` for the rest), null without letters. */
+  script: z.string().nullable(),
+});
+export type TextLanguage = z.infer<typeof TextLanguageSchema>;
+
+/** Something about the input the user should know although a record was written. */
+export const RecordWarningSchema = z.object({
+  /** `not-arabic`: the text is not (mostly) Arabic, so the Arabic NLP layers are empty or meaningless. */
+  code: z.enum(['not-arabic']),
+  message: z.string(),
+});
+export type RecordWarning = z.infer<typeof RecordWarningSchema>;

@@ -1,10 +1,13 @@
-import { existsSync, openSync, readdirSync, readFileSync, symlinkSync, writeFileSync, writeSync, closeSync, truncateSync } from 'node:fs';
+import { appendFileSync, existsSync, openSync, readdirSync, readFileSync, symlinkSync, writeFileSync, writeSync, closeSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import fc from 'fast-check';
+import iconv from 'iconv-lite';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyse } from '../../src/analyse.js';
 import { InputRejectedError } from '../../src/ingest/errors.js';
+import { reportName } from '../../src/ingest/inbox-files.js';
 import { Ingestor } from '../../src/ingest/ingestor.js';
 import { readArticles } from '../../src/ingest/readers.js';
 import { watchInbox, type InboxWatcher } from '../../src/ingest/watcher.js';
@@ -12,16 +15,9 @@ import { startInProcessWorkers, type InProcessWorkers } from '../../src/pipeline
 import { createRedis } from '../../src/pipeline/redis.js';
 import { testRedisUrl } from '../helpers/redis.js';
 import { quietLogger, tempDir, testSettings } from '../helpers/pipeline.js';
+import { waitFor } from '../helpers/wait.js';
 
 const seed = readFileSync('seeds/002_41286b5b96cfbe56.txt', 'utf8');
-
-async function waitFor(what: string, probe: () => boolean, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!probe()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
 
 describe('hostile and broken input in the inbox', () => {
   const settings = testSettings('hostile');
@@ -31,9 +27,12 @@ describe('hostile and broken input in the inbox', () => {
   let workers: InProcessWorkers;
   let ingestor: Ingestor;
   let watcher: InboxWatcher;
+  // Warnings and errors the ingest logs, one JSON line each: a rejected file must say so in the log.
+  const logLines: string[] = [];
+  const logger = pino({ level: 'warn' }, { write: (line: string) => logLines.push(line) });
 
   const failedReason = (name: string): string | null => {
-    const path = join(inbox, '.failed', `${name}.error.json`);
+    const path = join(inbox, '.failed', reportName(name));
     return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as { reason: string }).reason : null;
   };
   const done = (name: string) => existsSync(join(inbox, '.done', name));
@@ -41,8 +40,8 @@ describe('hostile and broken input in the inbox', () => {
 
   beforeAll(async () => {
     workers = await startInProcessWorkers({ redisUrl: testRedisUrl(), settings, logger: quietLogger, outDir: out });
-    ingestor = new Ingestor({ connection, settings, logger: quietLogger, maxFileBytes: 5 * 1024 * 1024, highWater: 1000, pollMs: 100 });
-    watcher = await watchInbox(inbox, ingestor, quietLogger);
+    ingestor = new Ingestor({ connection, settings, logger, maxFileBytes: 5 * 1024 * 1024, highWater: 1000, pollMs: 100 });
+    watcher = await watchInbox(inbox, ingestor, logger);
     await watcher.ready;
   });
   afterAll(async () => {
@@ -93,6 +92,31 @@ describe('hostile and broken input in the inbox', () => {
     expect(failedReason('dom.html')).toMatch(/page could not be read|no article text/);
   });
 
+  it('reads deeply nested HTML in a thread within a time bound, and the files behind it do not wait for it', async () => {
+    const depth = 45_000; // just under the 50,000-element cap: parsed, not refused unread
+    writeFileSync(join(inbox, 'deep.html'), `<html><body>${'<div>'.repeat(depth)}<p>${seed.slice(0, 400)}</p>${'</div>'.repeat(depth)}</body></html>`);
+    let worstLag = 0;
+    let last = Date.now();
+    const probe = setInterval(() => {
+      const now = Date.now();
+      worstLag = Math.max(worstLag, now - last - 50);
+      last = now;
+    }, 50);
+    try {
+      await sleep(1_500); // the deep page is being read before the others arrive
+      const paragraphs = seed.split(/\n+/).filter((line) => line.trim() !== '').slice(0, 3);
+      writeFileSync(join(inbox, 'after-deep.html'), `<html><body><article>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`);
+      writeFileSync(join(inbox, 'after-deep.txt'), `${paragraphs.join('\n\n')}\n\nبعد الصفحة العميقة`);
+      await waitFor('the files behind the deep page', () => done('after-deep.html') && done('after-deep.txt'));
+      expect(failedReason('deep.html') ?? (done('deep.html') ? 'done' : null)).toBeNull();
+      await waitFor('deep.html', () => failedReason('deep.html') !== null || done('deep.html'));
+    } finally {
+      clearInterval(probe);
+    }
+    expect(failedReason('deep.html')).toMatch(/could not be read within 10 s|page could not be read/);
+    expect(worstLag).toBeLessThan(3_000);
+  });
+
   it('handles names in Arabic, with spaces and with "..", never using them as output paths', async () => {
     const names = ['خبر عاجل من بغداد.txt', 'report ..final.txt', 'تقرير..نهائي.txt'];
     names.forEach((name, i) => writeFileSync(join(inbox, name), `${seed}\n\nنسخة الاسم ${i}`));
@@ -118,6 +142,87 @@ describe('hostile and broken input in the inbox', () => {
     await waitFor('slow.txt', () => done('slow.txt'));
     const record = records().find((entry) => entry.source.file === 'slow.txt');
     expect(record?.text.endsWith('اكتملت الكتابة')).toBe(true);
+  });
+
+  it('waits for slow writers: a line a second through one open handle for 6 s, and one reopened to append every 700 ms', async () => {
+    const paragraphs = seed.split(/\n+/).filter((line) => line.trim() !== '').slice(0, 8);
+    const heldOpen = async (path: string): Promise<void> => {
+      const fd = openSync(path, 'w');
+      writeSync(fd, `${paragraphs[0]}\n\n`);
+      for (const paragraph of paragraphs.slice(1, 7)) {
+        await sleep(1_000);
+        writeSync(fd, `${paragraph}\n\n`);
+      }
+      closeSync(fd);
+    };
+    const reopened = async (path: string): Promise<void> => {
+      for (const paragraph of paragraphs.slice(0, 7)) {
+        appendFileSync(path, `${paragraph}\n\n`);
+        await sleep(700);
+      }
+    };
+    await Promise.all([heldOpen(join(inbox, 'trickle-open.txt')), reopened(join(inbox, 'trickle-append.txt'))]);
+    const whole = paragraphs.slice(0, 7).map((paragraph) => `${paragraph}\n\n`).join('');
+    for (const name of ['trickle-open.txt', 'trickle-append.txt']) {
+      await waitFor(name, () => done(name));
+      const written = records().filter((record) => record.source.file === name);
+      expect(written.map((record) => record.text), name).toEqual([whole]);
+      expect(readFileSync(join(inbox, '.done', name), 'utf8')).toBe(whole);
+    }
+  });
+
+  it('writes the record of an English article with its language and a not-arabic warning, and logs the warning', async () => {
+    const english = readFileSync('README.md', 'utf8').split('\n\n').slice(1, 3).join('\n\n');
+    writeFileSync(join(inbox, 'english.txt'), english);
+    await waitFor('english.txt', () => done('english.txt'));
+    const record = records().find((entry) => entry.source.file === 'english.txt') as unknown as { language: unknown; warnings: { code: string }[] } | undefined;
+    expect(record?.language).toEqual({ code: 'other', arabicShare: 0, script: 'Latin' });
+    expect(record?.warnings.map((warning) => warning.code)).toEqual(['not-arabic']);
+    expect(logLines.some((line) => line.includes('"file":"english.txt"') && line.includes('not Arabic text'))).toBe(true);
+    const arabic = records().find((entry) => entry.source.file === 'page.html') as unknown as { language: { code: string }; warnings: unknown[] } | undefined;
+    expect(arabic?.language.code).toBe('ar');
+    expect(arabic?.warnings).toEqual([]);
+  });
+
+  it('moves a file with a 240-byte name to .failed/ with its reason under a shortened, traceable name', async () => {
+    const long = `${'ن'.repeat(118)}.txt`; // 118 two-byte letters + ".txt": 240 bytes
+    expect(Buffer.byteLength(long)).toBe(240);
+    writeFileSync(join(inbox, long), '');
+    // The report is written first, then the file moved beside it.
+    await waitFor('the long name', () => failedReason(long) !== null && existsSync(join(inbox, '.failed', long)));
+    expect(existsSync(join(inbox, long))).toBe(false);
+    const report = reportName(long);
+    expect(Buffer.byteLength(report)).toBeLessThanOrEqual(225);
+    expect(report.startsWith('ننننن')).toBe(true);
+    expect(JSON.parse(readFileSync(join(inbox, '.failed', report), 'utf8'))).toMatchObject({ file: long, reason: expect.stringMatching(/empty/) });
+    expect(readdirSync(inbox).filter((name) => name.startsWith('ن'))).toEqual([]);
+  });
+
+  it('rejects symbolic link loops and dangling links with a log line, a .failed/ entry and a failure record each', async () => {
+    symlinkSync('self-loop.txt', join(inbox, 'self-loop.txt'));
+    symlinkSync('loop-b.txt', join(inbox, 'loop-a.txt'));
+    symlinkSync('loop-a.txt', join(inbox, 'loop-b.txt'));
+    symlinkSync('nowhere/at-all.txt', join(inbox, 'dangling.txt'));
+    for (const name of ['self-loop.txt', 'loop-a.txt', 'loop-b.txt']) {
+      await waitFor(name, () => failedReason(name) !== null);
+      expect(failedReason(name)).toMatch(/symbolic link loop \(ELOOP\)/);
+    }
+    await waitFor('dangling.txt', () => failedReason('dangling.txt') !== null);
+    expect(failedReason('dangling.txt')).toMatch(/dangling symbolic link/);
+    const failures = () => readdirSync(join(out, 'failed')).map((file) => JSON.parse(readFileSync(join(out, 'failed', file), 'utf8')) as { origin: { file: string } });
+    await waitFor('failure records', () => ['self-loop.txt', 'loop-a.txt', 'loop-b.txt', 'dangling.txt'].every((name) => failures().some((failure) => failure.origin.file === name)));
+    for (const name of ['self-loop.txt', 'loop-a.txt', 'loop-b.txt', 'dangling.txt']) {
+      expect(logLines.some((line) => line.includes(`"file":"${name}"`) && line.includes('file rejected')), name).toBe(true);
+    }
+  });
+
+  it('refuses UTF-16 with a lone surrogate, with the byte offset, as damaged UTF-8 is refused', async () => {
+    const body = Buffer.from(iconv.encode(seed, 'utf-16le'));
+    body.writeUInt16LE(0xdc00, 40); // code unit 20 becomes half a character: byte 42 of the file
+    writeFileSync(join(inbox, 'utf16-damaged.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), body]));
+    await waitFor('utf16-damaged.txt', () => failedReason('utf16-damaged.txt') !== null);
+    expect(failedReason('utf16-damaged.txt')).toMatch(/invalid UTF-16LE at byte 42: a lone surrogate/);
+    expect(records().some((record) => record.source.file === 'utf16-damaged.txt')).toBe(false);
   });
 });
 

@@ -19,6 +19,7 @@ export { splitLines, type Line } from './lines.js';
 export { extractMetadata, findDate, findAgency } from './metadata.js';
 export { findBoilerplate } from './boilerplate.js';
 export { isSkippable } from './chars.js';
+export { detectLanguage, languageWarnings } from './language.js';
 
 /** What a word form turns into, computed once per form (forms repeat: «في», «العراق»). */
 interface FormInfo {

@@ -61,3 +61,40 @@ describe('damaged UTF-8', () => {
     expect(reason).toMatch(/invalid UTF-8 at byte 301/);
   });
 });
+
+describe('damaged UTF-16', () => {
+  const reason = (bytes: Buffer): string => {
+    try {
+      decodeBytes(new Uint8Array(bytes));
+    } catch (error) {
+      expect(error).toBeInstanceOf(InputRejectedError);
+      return (error as InputRejectedError).message;
+    }
+    return 'accepted';
+  };
+  // Seed 003 in UTF-16 with one code unit replaced by half a surrogate pair (a high surrogate alone).
+  const units = (encoding: 'utf-16le' | 'utf-16be', bom: number[]) => {
+    const body = Buffer.from(iconv.encode(seed, encoding));
+    const at = 150; // code unit 150: byte 2 + 300 of the file
+    if (encoding === 'utf-16le') body.writeUInt16LE(0xd83d, at * 2);
+    else body.writeUInt16BE(0xd83d, at * 2);
+    return Buffer.concat([Buffer.from(bom), body]);
+  };
+
+  it('is rejected at the lone surrogate with its byte offset, little- and big-endian', () => {
+    expect(reason(units('utf-16le', [0xff, 0xfe]))).toMatch(/invalid UTF-16LE at byte 302: a lone surrogate/);
+    expect(reason(units('utf-16be', [0xfe, 0xff]))).toMatch(/invalid UTF-16BE at byte 302: a lone surrogate/);
+  });
+
+  it('is rejected when a low surrogate stands alone or the file ends on half a code unit', () => {
+    const lowAlone = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(iconv.encode('خبر', 'utf-16le')), Buffer.from([0x00, 0xdc]), Buffer.from(iconv.encode(' عاجل', 'utf-16le'))]);
+    expect(reason(lowAlone)).toMatch(/at byte 8: a lone surrogate/);
+    const cut = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(iconv.encode('خبر عاجل', 'utf-16le')), Buffer.from([0x41])]);
+    expect(reason(cut)).toMatch(/odd number of bytes/);
+  });
+
+  it('still reads whole surrogate pairs (an emoji) in UTF-16', () => {
+    const text = 'خبر عاجل 📰 من بغداد';
+    expect(decodeBytes(new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf-16le')])))).toEqual({ text, encoding: 'utf-16le' });
+  });
+});
