@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { convertWikiFane, WIKIFANE_FILE } from './wikifane.js';
-import type { ConllSentence } from '../../src/nlp/ner/conll.js';
+import type { ConllSentence } from './conll.js';
 
 const args = z
   .object({ data: z.string().min(1), out: z.string().min(1).optional() })

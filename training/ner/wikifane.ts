@@ -4,7 +4,7 @@
 // (wikifane-types.ts; the table with its reasons is in src/nlp/ner/README.md).
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { ConllSentence } from '../../src/nlp/ner/conll.js';
+import type { ConllSentence } from './conll.js';
 import { projectPath } from '../../src/paths.js';
 import { reattachClitics, type TaggedTokens } from './clitics.js';
 import { isWikiFaneType, WIKIFANE_TYPE_MAP, type WikiFaneType } from './wikifane-types.js';

@@ -109,7 +109,7 @@ describe('named entities on the seed articles', () => {
     '000 ORG:كتائب حزب الله العراقي', '000 PER:طائب',
     '001 PER:جوي هيد',
     // «بمدينة الصدر»: found as LOC «الصدر»; our span convention leaves settlement heads (مدينة,
-    // محافظة, حي) outside the name, as ANERcorp does (src/nlp/ner/conventions.ts).
+    // محافظة, حي) outside the name, as ANERcorp does (training/ner/conventions.ts).
     '002 LOC:مدينة الصدر', '002 ORG:الصندوق الوطني للديمقراطية',
     '002 ORG:كتائب حزب الله العراقي', '002 PER:أبوعلي العسكري',
     '003 ORG:المقاومة الإسلامية العراقية',

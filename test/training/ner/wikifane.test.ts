@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { reattachClitics } from '../../../training/ner/clitics.js';
 import { convertWikiFane, parseWikiFane } from '../../../training/ner/wikifane.js';
-import { alignConllSentence } from '../../../src/nlp/ner/corpus.js';
+import { alignConllSentence } from '../../../training/ner/corpus.js';
 import { TAGS } from '../../../src/nlp/ner/tags.js';
 
 const LRM = '\u200E';
