@@ -42,7 +42,7 @@ const anercorp = split ? splitTrainDev(sentences, split).train : sentences;
 const recipe = trainingRecipe(values);
 console.log(`${sentences.length} ANERcorp sentences, training on ${anercorp.length} (${values.split}); ${recipe.describe}`);
 const elapsed = (): string => `${((Date.now() - started) / 1000).toFixed(1)} s`;
-const trained = trainNer([...anercorp, ...recipe.extra], recipe.options, (line) => console.log(`${line} (${elapsed()})`));
+const trained = trainNer([...anercorp, ...recipe.extra], recipe.options, (line) => console.log(`${line} (${elapsed()})`), recipe.outOfDomain);
 const bytes = gzipSync(encodeModel(trained.weights, trained.nameLexicon, PRUNE_BELOW), { level: 9 });
 writeFileSync(values.out, bytes);
 console.log(`wrote ${values.out} (${(bytes.length / 1e6).toFixed(2)} MB) with ${trained.nameLexicon.size} lexicon entries in ${elapsed()}`);

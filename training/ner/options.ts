@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { projectPath } from '../../src/paths.js';
 import { parseConll, type ConllSentence, type DevSplitRule } from './conll.js';
 import { DEFAULT_TRAINING_OPTIONS, type NerTrainingOptions } from './trainer.js';
+import { readWikiFane } from './wikifane.js';
+import { seededRandom } from '../../src/nlp/ner/hash.js';
 
 /** ANERcorp, read in place (never copied into the project). */
 export const ANERCORP_FILE = projectPath('..', 'shared', 'data', 'anercorp', 'train.txt');
@@ -28,6 +30,9 @@ export const TRAINING_ARGS = {
   'augment-rate': { type: 'string', default: String(d.augmentRate) },
   supplement: { type: 'string', default: 'default' },
   'supplement-repeat': { type: 'string', default: '1' },
+  wikifane: { type: 'string', default: 'none' },
+  domain: { type: 'string', default: d.domain },
+  'drop-conflicts': { type: 'string', default: String(d.dropConflicts) },
 } as const;
 
 const count = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -47,12 +52,18 @@ const trainingArgsSchema = z.object({
   'augment-rate': share,
   supplement: z.string().min(1),
   'supplement-repeat': count(0, 10),
+  // `none`, `all`, or the share of WikiFANE's sentences to train on (a seeded sample).
+  wikifane: z.union([z.enum(['none', 'all']), share]),
+  domain: z.enum(['none', 'bias', 'copy']),
+  'drop-conflicts': z.enum(['true', 'false']).transform((v) => v === 'true'),
 });
 
 export interface TrainingRecipe {
   options: NerTrainingOptions;
   /** Sentences added after ANERcorp's training part (the supplement, `repeat` times). */
   extra: ConllSentence[];
+  /** Out-of-domain training sentences (converted WikiFANE Gold, training/ner/wikifane.ts). */
+  outOfDomain: ConllSentence[];
   describe: string;
 }
 
@@ -73,15 +84,28 @@ export function trainingRecipe(values: Record<string, unknown>, overrides: Parti
     convention: v.convention,
     augment: v.augment,
     augmentRate: v['augment-rate'],
+    domain: v.domain,
+    dropConflicts: v['drop-conflicts'],
     ...overrides,
   };
   // `--supplement none` leaves it out, `default` reads ours, anything else is a CoNLL file to read.
   const supplement = v.supplement === 'none' ? [] : readConll(v.supplement === 'default' ? projectPath(SUPPLEMENT_FILE) : v.supplement);
   const extra = Array.from({ length: v['supplement-repeat'] }, () => supplement).flat();
+  const outOfDomain = wikiFaneShare(v.wikifane);
   const describe =
     `bag ${options.bag} × ${options.epochs} epochs, seed ${options.seed}, convention ${options.convention}` +
-    (extra.length > 0 ? `, + ${supplement.length} supplement sentences × ${v['supplement-repeat']}` : ', no supplement');
-  return { options, extra, describe };
+    (extra.length > 0 ? `, + ${supplement.length} supplement sentences × ${v['supplement-repeat']}` : ', no supplement') +
+    (outOfDomain.length > 0 ? `, + ${outOfDomain.length} WikiFANE sentences (domain ${options.domain}${options.dropConflicts ? ', conflicts left out' : ''})` : '');
+  return { options, extra, outOfDomain, describe };
+}
+
+/** WikiFANE's converted sentences: none, all, or a seeded sample of that share, in corpus order. */
+function wikiFaneShare(rule: 'none' | 'all' | number): ConllSentence[] {
+  if (rule === 'none' || rule === 0) return [];
+  const all = readWikiFane();
+  if (rule === 'all' || rule === 1) return all;
+  const random = seededRandom(20261206);
+  return all.filter(() => random() < rule);
 }
 
 export function readConll(file: string): ConllSentence[] {

@@ -2,12 +2,13 @@
 // the full training data and writes the weights; the k-fold evaluation (training/ner/folds.ts,
 // scripts/eval-ner.ts) calls it once per fold in memory.
 import type { ConllSentence } from './conll.js';
-import { alignConllSentence, nameLexiconFromCorpus } from './corpus.js';
+import { alignConllSentence, nameLexiconFromCorpus, type AlignedSentence } from './corpus.js';
 import { replaceMentions, type ReplacementNames } from './augment.js';
 import { nameHeads, normaliseHeadNouns, parseHeadGroups } from './conventions.js';
 import { trainPerceptron, type TrainingExample } from './train.js';
-import { extractFeatures, FEATURE_VERSION, gazetteerMarks } from '../../src/nlp/ner/features.js';
-import { seededRandom } from '../../src/nlp/ner/hash.js';
+import { withoutConflicts } from './mix.js';
+import { extractFeatures, FEATURE_VERSION, gazetteerMarks, type SentenceFeatures } from '../../src/nlp/ner/features.js';
+import { mixHash, seededRandom } from '../../src/nlp/ner/hash.js';
 import { defaultGazetteer, defaultGazetteerLists } from '../../src/nlp/ner/gazetteer.js';
 import type { NerWeights } from '../../src/nlp/ner/model.js';
 
@@ -28,6 +29,16 @@ export interface NerTrainingOptions {
   /** Share of sentences copied with mention replacement, and the swap rate within a copy. */
   augment: number;
   augmentRate: number;
+  /**
+   * How the out-of-domain sentences (WikiFANE) are told apart: `none` (plain concatenation), `bias`
+   * (a per-tag bias feature that only they carry, so their tag priors, far more places, stay theirs)
+   * or `copy` (Daumé's "frustratingly easy" adaptation: each of their features also in a
+   * domain-specific copy, which absorbs what is peculiar to them; news sentences and inference use
+   * the shared copies only).
+   */
+  domain: 'none' | 'bias' | 'copy';
+  /** Leave out the out-of-domain sentences that contradict the news convention (mix.ts). */
+  dropConflicts: boolean;
 }
 
 export const DEFAULT_TRAINING_OPTIONS: NerTrainingOptions = {
@@ -42,6 +53,8 @@ export const DEFAULT_TRAINING_OPTIONS: NerTrainingOptions = {
   convention: 'heads',
   augment: 0.3,
   augmentRate: 0.5,
+  domain: 'none',
+  dropConflicts: false,
 };
 
 export interface TrainedNer {
@@ -77,9 +90,13 @@ export function trainNer(
   sentences: readonly ConllSentence[],
   options: NerTrainingOptions,
   log: (line: string) => void = () => {},
+  outOfDomain: readonly ConllSentence[] = [],
 ): TrainedNer {
   const heads = nameHeads(parseHeadGroups(options.convention));
-  const training = sentences.map((s) => normaliseHeadNouns(s, heads));
+  const mixedIn = options.dropConflicts ? withoutConflicts(outOfDomain, sentences) : outOfDomain;
+  if (mixedIn.length !== outOfDomain.length) log(`${outOfDomain.length - mixedIn.length} of ${outOfDomain.length} out-of-domain sentences left out (conflicts)`);
+  const training = [...sentences, ...mixedIn].map((s) => normaliseHeadNouns(s, heads));
+  const inDomain = sentences.length;
   const foldOf = jackknifeFold(options.jackknife);
   const foldLexicons = Array.from({ length: JACKKNIFE_FOLDS }, (_, fold) =>
     nameLexiconFromCorpus(training.filter((_, index) => foldOf(index, training.length) !== fold)),
@@ -92,7 +109,7 @@ export function trainNer(
   let sum: NerWeights | null = null;
   for (let k = 0; k < options.bag; k++) {
     const seed = options.seed + 100 * k;
-    const examples = buildExamples(training, lexiconOf, options, seed);
+    const examples = buildExamples(training, inDomain, lexiconOf, options, seed);
     log(`model ${k + 1}/${options.bag}: ${examples.length} examples`);
     const model = trainPerceptron(examples, {
       epochs: options.epochs,
@@ -124,6 +141,7 @@ export function trainNer(
  */
 function buildExamples(
   training: readonly ConllSentence[],
+  inDomain: number,
   lexiconOf: (index: number) => ReadonlyMap<string, string>,
   options: NerTrainingOptions,
   seed: number,
@@ -137,8 +155,8 @@ function buildExamples(
   };
   const random = seededRandom(seed + 7);
   const examples: TrainingExample[] = [];
-  const addSentence = (sentence: ConllSentence, lexicon: ReadonlyMap<string, string>, replaced?: readonly boolean[]): void => {
-    const aligned = alignConllSentence(sentence);
+  const addSentence = (sentence: ConllSentence, lexicon: ReadonlyMap<string, string>, outside: boolean, replaced?: readonly boolean[]): void => {
+    const aligned = replaced ? alignConllSentence(sentence) : alignedOnce(sentence);
     aligned.groups.forEach((tokens, g) => {
       const marks = gazetteerMarks(tokens, gazetteer);
       const masked = tokens.map((token, i) => {
@@ -147,15 +165,17 @@ function buildExamples(
         const inGazetteerName = marks[i]!.some((m) => /:(country|city|region|organisation|person|givenName)$/.test(m));
         return random() < (inGazetteerName ? options.gazetteerDropout : options.dropout);
       });
-      examples.push({ features: extractFeatures(tokens, gazetteer, options.bucketBits, lexicon, masked), gold: aligned.goldGroups[g]! });
+      const features = extractFeatures(tokens, gazetteer, options.bucketBits, lexicon, masked);
+      examples.push({ features: outside ? withDomain(features, options) : features, gold: aligned.goldGroups[g]! });
     });
   };
   training.forEach((sentence, index) => {
     const lexicon = lexiconOf(index);
-    addSentence(sentence, lexicon);
+    const outside = index >= inDomain;
+    addSentence(sentence, lexicon, outside);
     if (options.augment > 0 && random() < options.augment) {
       const copy = replaceMentions(sentence, replacementNames, options.augmentRate, random);
-      if (copy) addSentence(copy, lexicon, copy.replaced);
+      if (copy) addSentence(copy, lexicon, outside, copy.replaced);
     }
   });
   return examples;
@@ -164,4 +184,43 @@ function buildExamples(
 /** Whether one of our tokens lies in a CoNLL token that mention replacement swapped in. */
 function isReplaced(spans: ReadonlyArray<readonly [number, number]>, replaced: readonly boolean[], token: { start: number; end: number }): boolean {
   return spans.some(([start, end], k) => replaced[k] === true && start < token.end && end > token.start);
+}
+
+/**
+ * The text layer's analysis of a training sentence, computed once per process: the k-fold evaluation
+ * trains many models on overlapping data, and the alignment (a full `analyseText`) does not depend
+ * on the seed. Keyed by tokens and tags, so a sentence normalised otherwise is aligned anew.
+ */
+const alignedCache = new Map<string, AlignedSentence>();
+function alignedOnce(sentence: ConllSentence): AlignedSentence {
+  const key = `${sentence.tokens.join(' ')}\u0000${sentence.tags.join(' ')}`;
+  let aligned = alignedCache.get(key);
+  if (!aligned) alignedCache.set(key, (aligned = alignConllSentence(sentence)));
+  return aligned;
+}
+
+/** Template ids of the domain features (apart from features.ts's, which never reach these values). */
+const DOMAIN_BIAS = 0x7d01;
+const DOMAIN_COPY = 0x7d02;
+
+/** An out-of-domain sentence's features with its domain marked (see `NerTrainingOptions.domain`). */
+function withDomain(features: SentenceFeatures, options: NerTrainingOptions): SentenceFeatures {
+  if (options.domain === 'none') return features;
+  const mask = (1 << options.bucketBits) - 1;
+  const { buckets, offsets } = features;
+  const n = offsets.length - 1;
+  const extra = options.domain === 'bias' ? n : buckets.length;
+  const out = new Uint32Array(buckets.length + extra);
+  const outOffsets = new Uint32Array(offsets.length);
+  let size = 0;
+  for (let i = 0; i < n; i++) {
+    outOffsets[i] = size;
+    for (let f = offsets[i]!; f < offsets[i + 1]!; f++) {
+      out[size++] = buckets[f]!;
+      if (options.domain === 'copy') out[size++] = mixHash(DOMAIN_COPY, buckets[f]!) & mask;
+    }
+    if (options.domain === 'bias') out[size++] = mixHash(DOMAIN_BIAS, 1) & mask;
+  }
+  outOffsets[n] = size;
+  return { buckets: out, offsets: outOffsets };
 }
