@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { parseConll } from '../../src/nlp/ner/conll.js';
-import { alignConllSentence } from '../../src/nlp/ner/corpus.js';
+import { parseConll } from './conll.js';
+import { alignConllSentence } from './corpus.js';
 import { gazetteerMarks } from '../../src/nlp/ner/features.js';
 import { buildGazetteer, curatedGazetteerLists, defaultGazetteerLists } from '../../src/nlp/ner/gazetteer.js';
 import { TAGS } from '../../src/nlp/ner/tags.js';

@@ -2,7 +2,7 @@
 // as a token, and how often as a one-word name of each type. The gazetteer build asks it whether a
 // place or given name of the open data is, in running text, mostly an ordinary word («سوف», «سنه»,
 // «زياره»): such an entry would mark far more ordinary words than names.
-import type { ConllSentence } from '../../src/nlp/ner/conll.js';
+import type { ConllSentence } from './conll.js';
 import { phraseKey } from '../../src/nlp/ner/gazetteer.js';
 
 export interface WordUsage {
