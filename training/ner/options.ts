@@ -30,7 +30,7 @@ export const TRAINING_ARGS = {
   'augment-rate': { type: 'string', default: String(d.augmentRate) },
   supplement: { type: 'string', default: 'default' },
   'supplement-repeat': { type: 'string', default: '1' },
-  wikifane: { type: 'string', default: 'none' },
+  wikifane: { type: 'string', default: 'all' },
   domain: { type: 'string', default: d.domain },
   'drop-conflicts': { type: 'string', default: String(d.dropConflicts) },
 } as const;

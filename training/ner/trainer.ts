@@ -42,10 +42,10 @@ export interface NerTrainingOptions {
 }
 
 export const DEFAULT_TRAINING_OPTIONS: NerTrainingOptions = {
-  epochs: 10,
+  epochs: 8,
   seed: 1,
   bucketBits: 20,
-  bag: 5,
+  bag: 3,
   dropout: 0.3,
   gazetteerDropout: 0.6,
   featureDropout: 0.1,
@@ -53,8 +53,8 @@ export const DEFAULT_TRAINING_OPTIONS: NerTrainingOptions = {
   convention: 'heads',
   augment: 0.3,
   augmentRate: 0.5,
-  domain: 'none',
-  dropConflicts: false,
+  domain: 'copy',
+  dropConflicts: true,
 };
 
 export interface TrainedNer {
