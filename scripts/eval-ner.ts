@@ -78,7 +78,9 @@ async function crossValidate(): Promise<void> {
   const recipe = trainingRecipe(values, overrides);
   const anercorp = readConll(ANERCORP_FILE);
   const folds = documentFolds(anercorp, k);
-  console.log(`ANERcorp ${k}-fold cross-validation over whole articles (${quick ? 'QUICK mode' : 'full mode'}): ${recipe.describe}`);
+  const changed = [...given].some((name) => name in TRAINING_ARGS || name === 'folds');
+  const mode = quick ? 'QUICK mode' : changed ? 'options given' : 'full mode';
+  console.log(`ANERcorp ${k}-fold cross-validation over whole articles (${mode}): ${recipe.describe}`);
   const perFold: Scores[] = [];
   for (const [i, fold] of folds.entries()) {
     const started = performance.now();
