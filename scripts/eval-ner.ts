@@ -21,7 +21,7 @@ import { nameHeads, normaliseHeadNouns, parseHeadGroups } from '../training/ner/
 import { conllEval } from '../training/ner/conlleval.js';
 import { modelOf, predictTags, scoreModel, type Scores } from '../training/ner/evaluate.js';
 import { documentFolds } from '../training/ner/folds.js';
-import { trainNer } from '../training/ner/trainer.js';
+import { gazetteerFor, trainNer } from '../training/ner/trainer.js';
 import { ANERCORP_FILE, parseSplitRule, readConll, TRAINING_ARGS, trainingRecipe } from '../training/ner/options.js';
 import { formatScores, summariseFolds } from '../training/ner/report.js';
 import { tagMentions } from '../src/nlp/ner/index.js';
@@ -85,7 +85,7 @@ async function crossValidate(): Promise<void> {
   for (const [i, fold] of folds.entries()) {
     const started = performance.now();
     const training = [...anercorp.slice(0, fold.start), ...anercorp.slice(fold.end), ...recipe.extra];
-    const model = modelOf(trainNer(training, recipe.options, undefined, recipe.outOfDomain), `fold ${i + 1}`);
+    const model = modelOf(trainNer(training, recipe.options, undefined, recipe.outOfDomain), `fold ${i + 1}`, gazetteerFor(recipe.options));
     const scores = await scoreModel(model, toGoldConvention(anercorp.slice(fold.start, fold.end)));
     perFold.push(scores);
     const seconds = ((performance.now() - started) / 1000).toFixed(0);

@@ -40,6 +40,7 @@ const sentences = readConll(values.data);
 const split = values.split === 'all' ? null : parseSplitRule(values.split);
 const anercorp = split ? splitTrainDev(sentences, split).train : sentences;
 const recipe = trainingRecipe(values);
+if (recipe.options.gazetteers !== 'open') throw new Error('--gazetteers curated is for eval:ner only: the runtime loads the open-data gazetteers');
 console.log(`${sentences.length} ANERcorp sentences, training on ${anercorp.length} (${values.split}); ${recipe.describe}`);
 const elapsed = (): string => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 const trained = trainNer([...anercorp, ...recipe.extra], recipe.options, (line) => console.log(`${line} (${elapsed()})`), recipe.outOfDomain);

@@ -33,6 +33,7 @@ export const TRAINING_ARGS = {
   wikifane: { type: 'string', default: 'all' },
   domain: { type: 'string', default: d.domain },
   'drop-conflicts': { type: 'string', default: String(d.dropConflicts) },
+  gazetteers: { type: 'string', default: d.gazetteers },
 } as const;
 
 const count = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -56,6 +57,7 @@ const trainingArgsSchema = z.object({
   wikifane: z.union([z.enum(['none', 'all']), share]),
   domain: z.enum(['none', 'bias', 'copy']),
   'drop-conflicts': z.enum(['true', 'false']).transform((v) => v === 'true'),
+  gazetteers: z.enum(['open', 'curated']),
 });
 
 export interface TrainingRecipe {
@@ -86,6 +88,7 @@ export function trainingRecipe(values: Record<string, unknown>, overrides: Parti
     augmentRate: v['augment-rate'],
     domain: v.domain,
     dropConflicts: v['drop-conflicts'],
+    gazetteers: v.gazetteers,
     ...overrides,
   };
   // `--supplement none` leaves it out, `default` reads ours, anything else is a CoNLL file to read.
