@@ -4,7 +4,7 @@ import { projectPath } from '../paths.js';
 import { decodeModel } from '../nlp/ner/codec.js';
 import { FEATURE_VERSION } from '../nlp/ner/features.js';
 import { defaultGazetteer } from '../nlp/ner/gazetteer.js';
-import { nameFormsOf } from '../nlp/ner/corpus.js';
+import { nameFormsOf } from '../nlp/ner/name-forms.js';
 import type { NerModel } from '../nlp/ner/tagger.js';
 
 /** The committed weights (made by `npm run train:ner`), relative to the package root. */
@@ -20,11 +20,20 @@ export function loadNerModel(path?: string): NerModel {
   const weightsPath = path ?? projectPath(DEFAULT_WEIGHTS_FILE);
   const cached = cache.get(weightsPath);
   if (cached) return cached;
-  const { weights, nameLexicon } = decodeModel(gunzipSync(readFileSync(weightsPath)));
-  if (weights.featureVersion !== FEATURE_VERSION) {
-    throw new Error(`NER weights ${weightsPath} were trained with features v${weights.featureVersion}, code has v${FEATURE_VERSION}: run npm run train:ner`);
-  }
-  const model: NerModel = { weights, gazetteer: defaultGazetteer(), nameLexicon, nameForms: nameFormsOf(nameLexicon) };
+  const model = nerModelFromBytes(gunzipSync(readFileSync(weightsPath)), weightsPath);
   cache.set(weightsPath, model);
   return model;
+}
+
+/**
+ * The NER model from decoded weights bytes (`codec.ts`, not gzipped) and our gazetteers. The k-fold
+ * evaluation (training/ner/) passes the bytes a fold's training encodes, so that it scores the
+ * quantised weights exactly as a written file would give them.
+ */
+export function nerModelFromBytes(bytes: Uint8Array, origin: string): NerModel {
+  const { weights, nameLexicon } = decodeModel(bytes);
+  if (weights.featureVersion !== FEATURE_VERSION) {
+    throw new Error(`NER weights ${origin} were trained with features v${weights.featureVersion}, code has v${FEATURE_VERSION}: run npm run train:ner`);
+  }
+  return { weights, gazetteer: defaultGazetteer(), nameLexicon, nameForms: nameFormsOf(nameLexicon) };
 }

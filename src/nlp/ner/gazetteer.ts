@@ -3,6 +3,9 @@ import placesData from './data/places.json' with { type: 'json' };
 import triggersData from './data/triggers.json' with { type: 'json' };
 import namesData from './data/names.json' with { type: 'json' };
 import knownData from './data/known-entities.json' with { type: 'json' };
+import geonamesData from './data/geonames-places.json' with { type: 'json' };
+import isoCountriesData from './data/iso-countries-ar.json' with { type: 'json' };
+import openNamesData from './data/given-names-ar.json' with { type: 'json' };
 import { normalise, searchKey } from '../text/normalise.js';
 
 /** Gazetteer classes; each becomes a feature (membership of the token or of a phrase it opens/continues). */
@@ -20,6 +23,8 @@ export type GazetteerClass =
 
 /** The key a phrase is looked up under: normalised, search-keyed, single spaces. */
 export function phraseKey(phrase: string): string {
+  // One word (most entries of the open-data lists): no split and join.
+  if (!/\s/.test(phrase)) return searchKey(normalise(phrase));
   return phrase
     .split(/\s+/)
     .filter((w) => w.length > 0)
@@ -81,8 +86,8 @@ export function buildGazetteer(lists: GazetteerLists): Gazetteer {
   return { phrases, prefixes, maxWords };
 }
 
-/** Our committed lists (src/nlp/ner/data/, sources in its README). */
-export function defaultGazetteerLists(): GazetteerLists {
+/** The lists compiled by hand (and countries.json from ICU), without the open-data lists below. */
+export function curatedGazetteerLists(): GazetteerLists {
   return {
     countries: countriesData.countries.map((c) => c.name),
     cities: placesData.cities,
@@ -94,6 +99,22 @@ export function defaultGazetteerLists(): GazetteerLists {
     organisations: knownData.organisations,
     people: knownData.people,
     notNames: knownData.notNames,
+  };
+}
+
+/**
+ * Our committed lists (src/nlp/ner/data/, sources in its README): the curated ones plus the lists
+ * built from open data by `npm run build:gazetteers` (GeoNames places, ISO country names, Arabic
+ * given names). The open-data given names are gazetteer features only: linking keeps reading the
+ * curated names.json.
+ */
+export function defaultGazetteerLists(): GazetteerLists {
+  const curated = curatedGazetteerLists();
+  return {
+    ...curated,
+    countries: [...curated.countries, ...isoCountriesData.countries],
+    cities: [...curated.cities, ...geonamesData.places],
+    givenNames: [...curated.givenNames, ...openNamesData.givenNames],
   };
 }
 

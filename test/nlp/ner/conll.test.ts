@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { goldTagsForTokens, spansToGoldTags } from '../../../src/nlp/ner/alignment.js';
-import { parseConll, sentenceText, splitTrainDev } from '../../../src/nlp/ner/conll.js';
-import { conllEval } from '../../../src/nlp/ner/conlleval.js';
+import { goldTagsForTokens, spansToGoldTags } from '../../../training/ner/alignment.js';
+import { parseConll, sentenceText, splitTrainDev } from '../../../training/ner/conll.js';
+import { conllEval } from '../../../training/ner/conlleval.js';
 import { analyseText } from '../../../src/nlp/text/index.js';
 import { toNerToken } from '../../../src/nlp/ner/tokens.js';
 import { TAGS } from '../../../src/nlp/ner/tags.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isPlaceNisba, nameHeads, normaliseHeadNouns, parseHeadGroups } from '../../../src/nlp/ner/conventions.js';
-import { replaceMentions } from '../../../src/nlp/ner/augment.js';
+import { isPlaceNisba, nameHeads, normaliseHeadNouns, parseHeadGroups } from '../../../training/ner/conventions.js';
+import { replaceMentions } from '../../../training/ner/augment.js';
 import { seededRandom } from '../../../src/nlp/ner/hash.js';
 
 const sentence = (pairs: string): { tokens: string[]; tags: string[] } => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseConll } from '../../../src/nlp/ner/conll.js';
+import { parseConll } from '../../../training/ner/conll.js';
 import { projectPath } from '../../../src/paths.js';
 import { mentions, occursIn, seedNamesIn } from './annotated-sets.js';
 

@@ -1,4 +1,4 @@
-import { ENTITY_TYPES } from './tags.js';
+import { ENTITY_TYPES } from '../../src/nlp/ner/tags.js';
 
 export interface TypeScore {
   precision: number;

@@ -1,8 +1,8 @@
 import { goldTagsForTokens } from './alignment.js';
 import { sentenceText, type ConllSentence } from './conll.js';
-import { normalise, searchKey } from '../text/normalise.js';
-import { analyseText } from '../text/index.js';
-import { groupBySentence, toNerToken, type NerToken } from './tokens.js';
+import { normalise, searchKey } from '../../src/nlp/text/normalise.js';
+import { analyseText } from '../../src/nlp/text/index.js';
+import { groupBySentence, toNerToken, type NerToken } from '../../src/nlp/ner/tokens.js';
 
 /** A CoNLL sentence run through the text layer exactly as raw text is at inference. */
 export interface AlignedSentence {
@@ -29,12 +29,11 @@ export function alignConllSentence(sentence: ConllSentence): AlignedSentence {
   return { text, goldSpans: spans, groups, goldGroups };
 }
 
-const CLITIC_LETTERS = new Set(['و', 'ف', 'ب', 'ل', 'ك']);
-
 /**
  * The name lexicon: for each search key of a word that the corpus labels inside a name, the tags it
  * had («بغداد» → "B-LOC", «المتحدة» → "I-LOC,I-ORG"). A feature of the tagger (built by jackknife at
- * training time, see scripts/train-ner.ts) and, through `nameFormsOf`, the span finder's list.
+ * training time, see training/ner/trainer.ts) and, through `nameFormsOf` (src/nlp/ner/name-forms.ts), the span
+ * finder's list.
  */
 export function nameLexiconFromCorpus(sentences: readonly ConllSentence[]): Map<string, string> {
   const labels = new Map<string, Set<string>>();
@@ -52,23 +51,4 @@ export function nameLexiconFromCorpus(sentences: readonly ConllSentence[]): Map<
   const lexicon = new Map<string, string>();
   for (const key of [...labels.keys()].sort()) lexicon.set(key, [...labels.get(key)!].sort().join(','));
   return lexicon;
-}
-
-/**
- * Keys of the lexicon that are names in their own right: a key that is only a clitic letter (or
- * two) glued to another key goes («وبريطانيا»), «بغداد» and «وليد» stay.
- */
-export function nameFormsOf(lexicon: ReadonlyMap<string, string>): Set<string> {
-  const forms = new Set<string>();
-  for (const form of lexicon.keys()) {
-    let glued = false;
-    for (let k = 1; k <= 2 && k < form.length - 2; k++) {
-      if (!CLITIC_LETTERS.has(form[k - 1]!)) break;
-      if (lexicon.has(form.slice(k))) glued = true;
-      // «للولايات» is ل + «الولايات» with the article's alef dropped.
-      if (form[k - 1] === 'ل' && form[k] === 'ل' && lexicon.has(`ا${form.slice(k)}`)) glued = true;
-    }
-    if (!glued) forms.add(form);
-  }
-  return forms;
 }

@@ -1,7 +1,7 @@
-import { seededRandom } from './hash.js';
-import type { SentenceFeatures } from './features.js';
-import { emissionScores, emptyModel, viterbi, type NerWeights } from './model.js';
-import { TAG_COUNT } from './tags.js';
+import { seededRandom } from '../../src/nlp/ner/hash.js';
+import type { SentenceFeatures } from '../../src/nlp/ner/features.js';
+import { emissionScores, emptyModel, viterbi, type NerWeights } from '../../src/nlp/ner/model.js';
+import { TAG_COUNT } from '../../src/nlp/ner/tags.js';
 
 /** One training sentence: its features and its gold tag indices (one per token). */
 export interface TrainingExample {

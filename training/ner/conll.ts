@@ -1,4 +1,4 @@
-import type { EntityType } from '../../schema/entities.js';
+import type { EntityType } from '../../src/schema/entities.js';
 
 /** One sentence of a CoNLL file: ANERcorp's tokens and their IOB2 tags (PERS renamed PER). */
 export interface ConllSentence {

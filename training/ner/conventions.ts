@@ -1,7 +1,7 @@
-import triggersData from './data/triggers.json' with { type: 'json' };
+import triggersData from '../../src/nlp/ner/data/triggers.json' with { type: 'json' };
 import type { ConllSentence } from './conll.js';
-import { defaultGazetteerLists } from './gazetteer.js';
-import { normalise, searchKey } from '../text/normalise.js';
+import { defaultGazetteerLists } from '../../src/nlp/ner/gazetteer.js';
+import { normalise, searchKey } from '../../src/nlp/text/normalise.js';
 
 /**
  * Our span convention for head nouns (issue 4): an organisation or place head noun directly before a

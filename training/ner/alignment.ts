@@ -1,6 +1,6 @@
-import type { EntityType } from '../../schema/entities.js';
-import type { NerToken } from './tokens.js';
-import { isInside, TAG_O, tagIndex, tagType } from './tags.js';
+import type { EntityType } from '../../src/schema/entities.js';
+import type { NerToken } from '../../src/nlp/ner/tokens.js';
+import { isInside, TAG_O, tagIndex, tagType } from '../../src/nlp/ner/tags.js';
 
 /**
  * Gold tags for our tokens from a CoNLL sentence's token spans: a token inside a gold entity token
