@@ -10,7 +10,7 @@ import { RecordClaimTexts, recordQuotes } from '../store/record-claims.js';
 import { DEFAULT_REWRITE_POLICY, writePendingTombstones, writeStoryStep } from '../store/story-writer.js';
 import { dedupPrefix } from './stages/dedup.js';
 import { toEnrichedRecord, IncompleteRecordError } from './finalise.js';
-import { WriteJobDataSchema, describeZodError, failureJobData } from './job-data.js';
+import { WriteJobDataSchema, describeZodError, failureJobData, type WriteJobData } from './job-data.js';
 import { setMarker } from './markers.js';
 import { WRITE_QUEUE, failureJobId, openQueue } from './queues.js';
 import { StoryFlusher, threadRedisOptions } from './story-flusher.js';
@@ -38,6 +38,12 @@ export function storyFlushDelayMs(members: number): number {
 const INLINE_POLICY = { alwaysUpTo: DEFAULT_REWRITE_POLICY.alwaysUpTo, fraction: Number.POSITIVE_INFINITY, neverAbove: DEFAULT_REWRITE_POLICY.alwaysUpTo };
 /** A story flush that failed (its worker killed again and again) is queued again up to this many times. */
 export const STORY_FLUSH_RETRIES = 20;
+
+/** What a write job is about, for its log lines. */
+function writeSubject(data: WriteJobData): { articleId?: string; storyId?: string; kind: WriteJobData['kind'] } {
+  if (data.kind === 'story') return { storyId: data.storyId, kind: data.kind };
+  return { articleId: data.kind === 'failure' ? data.failure.id : data.record.id, kind: data.kind };
+}
 
 export interface WriteWorkerOptions {
   connection: Redis;
@@ -128,23 +134,34 @@ export async function startWriteWorker(options: WriteWorkerOptions): Promise<Run
   worker.on('failed', (job, error) => {
     if (!job) return;
     void (async () => {
-      if (!(await job.isFailed())) return;
+      const final = await job.isFailed();
       const parsed = WriteJobDataSchema.safeParse(job.data);
-      if (parsed.success && parsed.data.kind === 'story') {
+      // Every failed write is logged with its cause (ENOSPC and the path, say): a full disk used to
+      // fail job after job with nothing logged at all.
+      const subject = parsed.success ? writeSubject(parsed.data) : { articleId: job.id };
+      logger.error({ stage: 'write', ...subject, attempt: job.attemptsMade, final, code: (error as NodeJS.ErrnoException).code, err: error.message }, final ? 'write failed for good' : 'write failed, will retry');
+      if (!final || !parsed.success) return; // with no article to name, there is no marker to leave
+      const data = parsed.data;
+      if (data.kind === 'story') {
         // The story's file must catch up with its index in the end: queue the flush again.
-        const retry = (parsed.data.retry ?? 0) + 1;
+        const retry = (data.retry ?? 0) + 1;
         if (retry > STORY_FLUSH_RETRIES) {
-          logger.error({ stage: 'write', storyId: parsed.data.storyId, retries: STORY_FLUSH_RETRIES, err: error.message }, 'story file flush failed for good: the file trails the index until the story changes again');
+          logger.error({ stage: 'write', storyId: data.storyId, retries: STORY_FLUSH_RETRIES, err: error.message }, 'story file flush failed for good: the file trails the index until the story changes again');
           return;
         }
         // Retried at the base delay: a flush that failed is owed now, whatever the story's size.
-        await queueStoryFlush(parsed.data.storyId, 0, retry);
+        await queueStoryFlush(data.storyId, 0, retry);
         return;
       }
-      if (!parsed.success || parsed.data.kind !== 'record') return; // a failure that cannot be written is logged below
-      const record = parsed.data.record;
-      if (await requeueIfStalled(self, 'record', parsed.data, error, logger, 'write')) return;
-      await self.add('failure', failureJobData(record.id, 'write', error, job.attemptsMade, record), { jobId: failureJobId(record.id) });
+      if (data.kind === 'failure') {
+        // Its failure record cannot be written either (the output folder refuses files): the marker
+        // still says the article is finished and why, so the run ends and reports it instead of waiting.
+        const reason = `${data.failure.stage}: ${data.failure.error.message}; the failure record could not be written either: ${error.message}`;
+        await setMarker(connection, settings.prefix, data.failure.id, { status: 'failed', at: new Date().toISOString(), reason });
+        return;
+      }
+      if (await requeueIfStalled(self, 'record', data, error, logger, 'write')) return;
+      await self.add('failure', failureJobData(data.record.id, 'write', error, job.attemptsMade, data.record), { jobId: failureJobId(data.record.id) });
     })().catch((reportError: unknown) => logger.error({ stage: 'write', articleId: job.id, err: reportError, cause: error.message }, 'could not record a write failure'));
   });
 
