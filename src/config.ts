@@ -39,6 +39,8 @@ export const EnvSchema = z.object({
   KHABAR_KEEP_FAILED: intFromEnv(5000, 0),
   /** Ingest pauses while this many articles are anywhere in the chain: stage queues and the write queue (backpressure). */
   KHABAR_INGEST_HIGH_WATER: intFromEnv(500, 1),
+  /** `run --once` stops after this many seconds and reports what is unfinished (`--deadline`; unset: no deadline). */
+  KHABAR_DEADLINE_SECONDS: z.coerce.number().int().min(1).optional(),
   KHABAR_DASHBOARD_TOKEN: z.string().min(16, 'KHABAR_DASHBOARD_TOKEN must be at least 16 characters').optional(),
 });
 export type Env = z.infer<typeof EnvSchema>;

@@ -16,6 +16,7 @@ import { WRITE_QUEUE, failureJobId, openQueue } from './queues.js';
 import { StoryFlusher, threadRedisOptions } from './story-flusher.js';
 import { CHAIN } from './stages.js';
 import { baseWorkerOptions, closeWithin, requeueIfStalled } from './worker-common.js';
+import { guardWorkerErrors } from './worker-errors.js';
 
 /** How long a story's file may trail its index when it was not due for a rewrite at once. */
 export const STORY_FLUSH_DELAY_MS = 2_000;
@@ -130,7 +131,7 @@ export async function startWriteWorker(options: WriteWorkerOptions): Promise<Run
   };
 
   const worker = new Worker(WRITE_QUEUE, processor, baseWorkerOptions(connection, settings, concurrency));
-  worker.on('error', (error) => logger.error({ stage: 'write', err: error }, 'worker error (will reconnect)'));
+  const errors = guardWorkerErrors(worker, logger, 'write');
   worker.on('failed', (job, error) => {
     if (!job) return;
     void (async () => {
@@ -168,6 +169,7 @@ export async function startWriteWorker(options: WriteWorkerOptions): Promise<Run
   return {
     worker,
     async close(timeoutMs = settings.shutdownTimeoutMs) {
+      errors.stop();
       if (await closeWithin(worker, timeoutMs)) logger.warn({ stage: 'write', timeoutMs }, 'active writes did not finish in time: released them');
       await flusher.close();
       await self.close();
