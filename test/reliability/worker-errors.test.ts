@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createRedis } from '../../src/pipeline/redis.js';
 import { spawnRedisServer } from '../../src/pipeline/redis-server.js';
 import { startStageWorker } from '../../src/pipeline/stage-worker.js';
+import { openQueue } from '../../src/pipeline/queues.js';
 import { tempDir, testSettings } from '../helpers/pipeline.js';
 
 describe('a worker whose Redis refuses writes', () => {
@@ -14,12 +15,15 @@ describe('a worker whose Redis refuses writes', () => {
     const connection = createRedis(redis.url);
     const stateRedis = createRedis(redis.url);
     const admin = createRedis(redis.url);
-    const running = await startStageWorker({ stage: 'tokenise', connection, stateRedis, settings: testSettings('refuse'), logger, concurrency: 2 });
+    const settings = testSettings('refuse');
+    // Jobs wait when Redis fills up: taking one (a script that writes) is what gets refused.
+    const queue = openQueue('tokenise', admin, settings);
+    for (let n = 0; n < 20; n++) await queue.add('article', { kind: 'record', n }, { jobId: `article-${n}` });
+    await admin.config('SET', 'maxmemory', '1'); // every write refused from now on: OOM under noeviction
+    const running = await startStageWorker({ stage: 'tokenise', connection, stateRedis, settings, logger, concurrency: 2 });
     let events = 0;
     running.worker.on('error', () => void events++);
     try {
-      await sleep(500);
-      await admin.config('SET', 'maxmemory', '1'); // every write refused from now on: OOM under noeviction
       await sleep(10_000);
       const errorLines = lines.filter((line) => line.includes('worker error'));
       // Today's code logged one line per refused fetch: ~1,500 a second a worker (739k in the probe).
@@ -32,6 +36,7 @@ describe('a worker whose Redis refuses writes', () => {
     } finally {
       await admin.config('SET', 'maxmemory', '0');
       await running.close(2_000);
+      await queue.close();
       for (const client of [connection, stateRedis, admin]) client.disconnect();
       await redis.stop();
     }
