@@ -1,5 +1,16 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { stopKhabar, type KhabarProcess } from './processes.js';
+
+/** Waits for a run to end; past `boundMs` it is stopped (the probes hung for ever), so the test fails on its exit code. */
+export async function endsWithin(run: KhabarProcess, boundMs: number): Promise<number | null> {
+  const timer = setTimeout(() => void stopKhabar(run, 5_000), boundMs);
+  try {
+    return await run.exited;
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /** The input file names `khabar run` listed as unfinished when it stopped early (its report on stdout). */
 export function reportedUnfinished(output: string): string[] {

@@ -4,18 +4,8 @@ import { spawnRedisServer } from '../../src/pipeline/redis-server.js';
 import { testPrefix, testRedisUrl } from '../helpers/redis.js';
 import { tempDir } from '../helpers/pipeline.js';
 import { writeGeneratedArticles } from '../helpers/corpus.js';
-import { assertBuilt, startKhabar, stopKhabar, type KhabarProcess } from '../helpers/processes.js';
-import { accountingProblems, reportedUnfinished } from '../helpers/run-report.js';
-
-/** Waits for the run to end; past `boundMs` it is stopped (the probes hung for ever) and the test fails on its code. */
-async function endsWithin(run: KhabarProcess, boundMs: number): Promise<number | null> {
-  const timer = setTimeout(() => void stopKhabar(run, 5_000), boundMs);
-  try {
-    return await run.exited;
-  } finally {
-    clearTimeout(timer);
-  }
-}
+import { assertBuilt, startKhabar, stopKhabar } from '../helpers/processes.js';
+import { accountingProblems, endsWithin, reportedUnfinished } from '../helpers/run-report.js';
 
 describe('a run that cannot finish stops with its cause and a report of what is unfinished', () => {
   it('Redis out of memory (maxmemory 5mb, noeviction): one clear error, a bounded log, exit 4, every input accounted for', async () => {
