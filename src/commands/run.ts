@@ -223,6 +223,8 @@ class PipelineRun {
   private async haltWithReport(halt: Halt): Promise<void> {
     if (this.stopping) return; // already stopping (a signal, or the run finished meanwhile)
     process.exitCode = halt.code;
+    // Whatever the stop waits for (a close on a Redis that is gone), the process ends.
+    setTimeout(() => process.exit(halt.code), this.ctx.settings.shutdownTimeoutMs + 30_000).unref();
     this.ctx.logger.error({ cause: halt.cause, exitCode: halt.code }, 'stopping the run before every input is finished');
     process.stdout.write(`khabar: stopping: ${halt.cause}\n`);
     const followed = new Map<string, string[] | null>(this.ingestor.unfinished().map((input) => [input.path, input.articleIds]));

@@ -62,6 +62,10 @@ export async function startEmbeddedRedis(options: EmbeddedRedisOptions): Promise
           if (stopping) return;
           try {
             current = await spawnOn(port);
+            if (stopping) {
+              await current.stop(); // stopped while this one was starting: no server outlives the command
+              return;
+            }
             options.logger.info({ port, pid: current.process.pid, restart: restarts }, 'embedded redis-server restarted from its AOF');
             supervise(current);
             return;

@@ -8,6 +8,11 @@ export const ERROR_SUMMARY_MS = 30_000;
 const MAX_PAUSE_MS = 30_000;
 /** Errors further apart than this start a new row (the pause starts short again). */
 const QUIET_MS = 60_000;
+/**
+ * Other errors pause the worker only when they come this thick (a second's worth): one now and then
+ * (a lock lost to a killed worker, in the soak) must not slow a healthy worker down.
+ */
+const FLOOD_PER_SECOND = 10;
 
 export interface WorkerErrorGuard {
   stop(): void;
@@ -17,8 +22,8 @@ export interface WorkerErrorGuard {
  * Worker 'error' events with backoff and a bounded log. BullMQ emits one for every failed fetch and
  * retries at once when the error is a reply (not a lost connection): a Redis out of memory made 739k
  * "worker error" lines in 100 s. Here each distinct error is logged once, in words that name the
- * cause, then counted and summed up every 30 s; and a worker that keeps getting reply errors pauses
- * (1 s, 2 s, … up to 30 s) before it asks Redis again.
+ * cause, then counted and summed up every 30 s; and a worker that Redis refuses (or that gets a flood
+ * of other reply errors) pauses (1 s, 2 s, … up to 30 s) before it asks Redis again.
  */
 export function guardWorkerErrors(worker: Worker, logger: Logger, stage: string): WorkerErrorGuard {
   const seen = new Set<string>();
@@ -26,6 +31,7 @@ export function guardWorkerErrors(worker: Worker, logger: Logger, stage: string)
   let lastCause = '';
   let lastErrorAt = 0;
   let streak = 0;
+  let recent: number[] = [];
   let resumeTimer: NodeJS.Timeout | null = null;
   let stopped = false;
 
@@ -48,8 +54,11 @@ export function guardWorkerErrors(worker: Worker, logger: Logger, stage: string)
     const now = Date.now();
     if (now - lastErrorAt > QUIET_MS) streak = 0;
     lastErrorAt = now;
+    recent = recent.filter((at) => now - at < 1_000);
+    recent.push(now);
     // Lost connections: ioredis reconnects with its own backoff and BullMQ waits for it.
     if (fault.kind === 'gone' || resumeTimer || stopped) return;
+    if (fault.kind === 'other' && recent.length < FLOOD_PER_SECOND) return;
     const pauseMs = Math.min(1_000 * 2 ** streak, MAX_PAUSE_MS);
     streak++;
     void worker.pause(true).catch(() => {});
