@@ -43,7 +43,8 @@ export function buildProgram(): Command {
     .option('--once', 'exit when every input has a record or a failure (exit code 1 if any failed)', false)
     .option('--workers <n>', 'worker processes per stage', positiveInt, 1)
     .option('--dashboard <port>', 'serve the dashboard on this port', port)
-    .action(async (paths: string[], options: { inbox: string; out: string; once: boolean; workers: number; dashboard?: number }) => (await import('./commands/run.js')).runCommand(paths, options));
+    .option('--deadline <seconds>', 'with --once: stop after this long, report what is unfinished, exit 3 (default: KHABAR_DEADLINE_SECONDS, else none)', positiveInt)
+    .action(async (paths: string[], options: { inbox: string; out: string; once: boolean; workers: number; dashboard?: number; deadline?: number }) => (await import('./commands/run.js')).runCommand(paths, options));
 
   program
     .command('worker')

@@ -42,6 +42,8 @@ export const EnvSchema = z.object({
   KHABAR_KEEP_FAILED: intFromEnv(5000, 0),
   /** Ingest pauses while this many articles are anywhere in the chain: stage queues and the write queue (backpressure). */
   KHABAR_INGEST_HIGH_WATER: intFromEnv(500, 1),
+  /** `run --once` stops after this many seconds and reports what is unfinished (`--deadline`; unset: no deadline). */
+  KHABAR_DEADLINE_SECONDS: z.coerce.number().int().min(1).optional(),
   /** The dashboard's: needed to bind anything but loopback; asked for as HTTP basic (any user) or bearer. Also guards write actions. */
   KHABAR_DASHBOARD_TOKEN: z.string().min(16, 'KHABAR_DASHBOARD_TOKEN must be at least 16 characters').optional(),
   KHABAR_DASHBOARD_HOST: z.string().min(1).default('127.0.0.1'),

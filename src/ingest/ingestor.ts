@@ -363,6 +363,11 @@ export class Ingestor {
     file.resolve({ path: file.path, articles: file.ids.size, ok, failed, earlier, recordIds, earlierIds: [...file.earlier], movedTo });
   }
 
+  /** Files still followed, with their articles that have no outcome yet (`khabar run`'s report when it stops early). */
+  unfinished(): { path: string; articleIds: string[] }[] {
+    return [...this.tracked].map((file) => ({ path: file.path, articleIds: [...file.ids].filter((id) => !file.outcomes.has(id)) }));
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     if (this.pollTimer) clearTimeout(this.pollTimer);

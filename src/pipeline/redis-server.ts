@@ -50,6 +50,11 @@ export interface SpawnRedisOptions {
   extraArgs?: string[];
   /** Password for the readiness probe when `--requirepass` is given. */
   password?: string;
+  /**
+   * A `requirepass` for the server, handed over on its stdin as a config line (`redis-server -`):
+   * never in argv, which any local user can read with `ps`.
+   */
+  requirePassword?: string;
 }
 
 /**
@@ -60,6 +65,7 @@ export async function spawnRedisServer(options: SpawnRedisOptions): Promise<Spaw
   const port = options.port ?? (await freePort());
   mkdirSync(options.dir, { recursive: true });
   const args = [
+    ...(options.requirePassword ? ['-'] : []),
     '--port', String(port),
     '--bind', '127.0.0.1',
     '--dir', options.dir,
@@ -70,7 +76,10 @@ export async function spawnRedisServer(options: SpawnRedisOptions): Promise<Spaw
     '--protected-mode', 'yes',
     ...(options.extraArgs ?? []),
   ];
-  const child = spawn(options.binary ?? 'redis-server', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(options.binary ?? 'redis-server', args, { stdio: [options.requirePassword ? 'pipe' : 'ignore', 'ignore', 'pipe'] });
+  child.stdin?.on('error', () => {}); // a server that exits at once closes its stdin: the exit says why
+  if (options.requirePassword) child.stdin?.end(`requirepass ${options.requirePassword}\n`);
+  const password = options.requirePassword ?? options.password;
   let spawnError: Error | null = null;
   let exited = false;
   let stderr = '';
@@ -90,7 +99,7 @@ export async function spawnRedisServer(options: SpawnRedisOptions): Promise<Spaw
       child.kill('SIGKILL');
       throw new RedisServerMissingError('redis-server did not answer within 10 s');
     }
-    const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, ...(options.password ? { password: options.password } : {}) });
+    const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, ...(password ? { password } : {}) });
     probe.on('error', () => {}); // refused until the server listens: expected, we poll
     try {
       await probe.connect();

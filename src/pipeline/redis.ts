@@ -1,10 +1,12 @@
-import { existsSync, readFileSync, writeFileSync, rmSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync, rmSync, mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from '../logger.js';
 import { redactRedisUrl } from '../logger.js';
-import { RedisServerMissingError, spawnRedisServer, type SpawnedRedis } from './redis-server.js';
+import { RedisServerMissingError } from './redis-server.js';
+import { startEmbeddedRedis, type EmbeddedRedis } from './embedded-redis.js';
 
 /**
  * A connection for BullMQ: `maxRetriesPerRequest: null` so blocking commands wait through a Redis
@@ -104,10 +106,45 @@ export function embeddedUrlFile(home: string): string {
   return join(resolve(home), 'redis', 'url');
 }
 
+/**
+ * The embedded Redis's password: random, made on its first start, kept beside its data with mode
+ * 0600 so that only this folder's owner (every khabar command run by them) can reach the server.
+ */
+export function embeddedPasswordFile(home: string): string {
+  return join(resolve(home), 'redis-password');
+}
+
+/** Reads the embedded Redis's password, making it first when `create` (null: none made yet). */
+export function embeddedPassword(home: string, create: boolean): string | null {
+  const file = embeddedPasswordFile(home);
+  if (!existsSync(file)) {
+    if (!create) return null;
+    mkdirSync(resolve(home), { recursive: true });
+    try {
+      // 'wx': two commands starting at once both end up with the one password written first.
+      writeFileSync(file, `${randomBytes(24).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+  chmodSync(file, 0o600); // a copy or an editor may have widened it
+  const password = readFileSync(file, 'utf8').trim();
+  if (!/^[0-9a-f]{16,}$/.test(password)) throw new Error(`${file} does not hold a khabar Redis password (delete it to make a new one)`);
+  return password;
+}
+
+/** The URL with the embedded server's password in it (the URL file holds none). */
+function withPassword(url: string, password: string | null): string {
+  if (!password) return url;
+  const parsed = new URL(url);
+  parsed.password = password;
+  return parsed.toString();
+}
+
 export interface ResolvedRedis {
   url: string;
   kind: 'env' | 'embedded-running' | 'embedded-started';
-  embedded: SpawnedRedis | null;
+  embedded: EmbeddedRedis | null;
 }
 
 /**
@@ -123,7 +160,7 @@ export async function resolveRedis(options: {
   if (options.envUrl) return { url: options.envUrl, kind: 'env', embedded: null };
   const urlFile = embeddedUrlFile(options.home);
   if (existsSync(urlFile)) {
-    const url = readFileSync(urlFile, 'utf8').trim();
+    const url = withPassword(readFileSync(urlFile, 'utf8').trim(), embeddedPassword(options.home, false));
     const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 1_000 });
     probe.on('error', () => {});
     try {
@@ -141,8 +178,8 @@ export async function resolveRedis(options: {
   }
   const dir = join(resolve(options.home), 'redis');
   mkdirSync(dir, { recursive: true });
-  const embedded = await spawnRedisServer({ dir, appendonly: true });
-  writeFileSync(urlFile, `${embedded.url}\n`);
-  options.logger.info({ redis: embedded.url, dir: options.home + '/redis' }, 'started embedded redis-server (AOF on)');
+  const embedded = await startEmbeddedRedis({ dir, password: embeddedPassword(options.home, true) ?? '', logger: options.logger });
+  writeFileSync(urlFile, `redis://127.0.0.1:${embedded.port}\n`);
+  options.logger.info({ redis: redactRedisUrl(embedded.url), pid: embedded.pid(), dir: options.home + '/redis' }, 'started embedded redis-server (AOF on, password in redis-password)');
   return { url: embedded.url, kind: 'embedded-started', embedded };
 }

@@ -10,6 +10,7 @@ import { WRITE_QUEUE, articleJobId, failureJobId, openQueue } from './queues.js'
 import { nextQueue, stageDefinition } from './stage-chain.js';
 import { workerIdentity } from './worker-identity.js';
 import { baseWorkerOptions, closeWithin, requeueIfStalled } from './worker-common.js';
+import { guardWorkerErrors } from './worker-errors.js';
 
 export interface StageWorkerOptions {
   stage: StageName;
@@ -75,7 +76,7 @@ export async function startStageWorker(options: StageWorkerOptions): Promise<Run
 
   const worker = new Worker(stage, processor, baseWorkerOptions(connection, settings, concurrency));
 
-  worker.on('error', (error) => logger.error({ stage, err: error }, 'worker error (will reconnect)'));
+  const errors = guardWorkerErrors(worker, logger, stage);
   worker.on('failed', (job, error) => {
     if (!job) return;
     void reportIfFinal(job, error).catch((reportError: unknown) =>
@@ -99,6 +100,7 @@ export async function startStageWorker(options: StageWorkerOptions): Promise<Run
   return {
     worker,
     async close(timeoutMs = settings.shutdownTimeoutMs) {
+      errors.stop();
       if (await closeWithin(worker, timeoutMs)) {
         logger.warn({ stage, timeoutMs }, 'active jobs did not finish in time: released them');
       }

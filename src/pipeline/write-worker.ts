@@ -7,13 +7,14 @@ import type { Logger } from '../logger.js';
 import { failurePath, removeStaleTempFiles, writeJsonAtomic } from '../store/output.js';
 import { mergeInputsIntoRecord, recordInputOf, writeRecordWithInputs } from '../store/record-inputs.js';
 import { toEnrichedRecord, IncompleteRecordError } from './finalise.js';
-import { WriteJobDataSchema, failureJobData } from './job-data.js';
+import { WriteJobDataSchema, failureJobData, type WriteJobData } from './job-data.js';
 import { describeZodError } from '../schema/zod-errors.js';
 import { setMarker } from './markers.js';
 import { WRITE_QUEUE, failureJobId, openQueue } from './queues.js';
 import { StoryFiles } from './story-files/index.js';
 import { CHAIN } from './stage-chain.js';
 import { baseWorkerOptions, closeWithin, requeueIfStalled } from './worker-common.js';
+import { guardWorkerErrors } from './worker-errors.js';
 
 /** How long a story's file may trail its index when it was not due for a rewrite at once. */
 export const STORY_FLUSH_DELAY_MS = 2_000;
@@ -27,6 +28,13 @@ export function storyFlushDelayMs(members: number): number {
 }
 /** A story flush that failed (its worker killed again and again) is queued again up to this many times. */
 export const STORY_FLUSH_RETRIES = 20;
+
+/** What a write job is about, for its log lines. */
+function writeSubject(data: WriteJobData): { articleId?: string; storyId?: string; kind: WriteJobData['kind'] } {
+  if (data.kind === 'story') return { storyId: data.storyId, kind: data.kind };
+  if (data.kind === 'inputs') return { articleId: data.articleId, kind: data.kind };
+  return { articleId: data.kind === 'failure' ? data.failure.id : data.record.id, kind: data.kind };
+}
 
 export interface WriteWorkerOptions {
   connection: Redis;
@@ -107,38 +115,50 @@ export async function startWriteWorker(options: WriteWorkerOptions): Promise<Run
   };
 
   const worker = new Worker(WRITE_QUEUE, processor, baseWorkerOptions(connection, settings, concurrency));
-  worker.on('error', (error) => logger.error({ stage: 'write', err: error }, 'worker error (will reconnect)'));
+  const errors = guardWorkerErrors(worker, logger, 'write');
   worker.on('failed', (job, error) => {
     if (!job) return;
     void (async () => {
-      if (!(await job.isFailed())) return;
+      const final = await job.isFailed();
       const parsed = WriteJobDataSchema.safeParse(job.data);
-      if (parsed.success && parsed.data.kind === 'story') {
+      // Every failed write is logged with its cause (ENOSPC and the path, say): a full disk used to
+      // fail job after job with nothing logged at all.
+      const subject = parsed.success ? writeSubject(parsed.data) : { articleId: job.id };
+      logger.error({ stage: 'write', ...subject, attempt: job.attemptsMade, final, code: (error as NodeJS.ErrnoException).code, err: error.message }, final ? 'write failed for good' : 'write failed, will retry');
+      if (!final || !parsed.success) return; // with no article to name, there is no marker to leave
+      const data = parsed.data;
+      if (data.kind === 'story') {
         // The story's file must catch up with its index in the end: queue the flush again.
-        const retry = (parsed.data.retry ?? 0) + 1;
+        const retry = (data.retry ?? 0) + 1;
         if (retry > STORY_FLUSH_RETRIES) {
-          logger.error({ stage: 'write', storyId: parsed.data.storyId, retries: STORY_FLUSH_RETRIES, err: error.message }, 'story file flush failed for good: the file trails the index until the story changes again');
+          logger.error({ stage: 'write', storyId: data.storyId, retries: STORY_FLUSH_RETRIES, err: error.message }, 'story file flush failed for good: the file trails the index until the story changes again');
           return;
         }
         // Retried at the base delay: a flush that failed is owed now, whatever the story's size.
-        await queueStoryFlush(parsed.data.storyId, 0, retry);
+        await queueStoryFlush(data.storyId, 0, retry);
         return;
       }
-      if (parsed.success && parsed.data.kind === 'inputs') {
+      if (data.kind === 'inputs') {
         // The record stands; only the list of files behind it misses this copy until another copy's merge.
-        logger.error({ stage: 'write', articleId: parsed.data.articleId, err: error.message }, 'could not add a copy\'s file to its record\'s inputs');
+        logger.error({ stage: 'write', articleId: data.articleId, err: error.message }, 'could not add a copy\'s file to its record\'s inputs');
         return;
       }
-      if (!parsed.success || parsed.data.kind !== 'record') return; // a failure that cannot be written is logged below
-      const record = parsed.data.record;
-      if (await requeueIfStalled(self, 'record', parsed.data, error, logger, 'write')) return;
-      await self.add('failure', failureJobData(record.id, 'write', error, job.attemptsMade, record), { jobId: failureJobId(record.id) });
+      if (data.kind === 'failure') {
+        // Its failure record cannot be written either (the output folder refuses files): the marker
+        // still says the article is finished and why, so the run ends and reports it instead of waiting.
+        const reason = `${data.failure.stage}: ${data.failure.error.message}; the failure record could not be written either: ${error.message}`;
+        await setMarker(connection, settings.prefix, data.failure.id, { status: 'failed', at: new Date().toISOString(), reason });
+        return;
+      }
+      if (await requeueIfStalled(self, 'record', data, error, logger, 'write')) return;
+      await self.add('failure', failureJobData(data.record.id, 'write', error, job.attemptsMade, data.record), { jobId: failureJobId(data.record.id) });
     })().catch((reportError: unknown) => logger.error({ stage: 'write', articleId: job.id, err: reportError, cause: error.message }, 'could not record a write failure'));
   });
 
   return {
     worker,
     async close(timeoutMs = settings.shutdownTimeoutMs) {
+      errors.stop();
       if (await closeWithin(worker, timeoutMs)) logger.warn({ stage: 'write', timeoutMs }, 'active writes did not finish in time: released them');
       await stories.close();
       await self.close();

@@ -27,25 +27,44 @@ function safeId(id: string): string {
 }
 
 /**
+ * An output file that could not be written (a full disk, a read-only or forbidden folder): the
+ * message names the path and the system's code, e.g. "cannot write out/articles/x.json: ENOSPC (no
+ * space left on device)", so that the log line and the failure record say what to fix.
+ */
+export class OutputWriteError extends Error {
+  readonly code: string;
+  constructor(readonly path: string, cause: unknown) {
+    const code = (cause as NodeJS.ErrnoException).code ?? 'EIO';
+    const detail = (cause as Error).message.replace(/^[A-Z]+: /, '').replace(/, \w+( '.*')?$/, '');
+    super(`cannot write ${path}: ${code} (${detail})`);
+    this.name = 'OutputWriteError';
+    this.code = code;
+  }
+}
+
+/**
  * Writes JSON so that a reader never sees half a file: a temp file in the same folder, fsync, then
  * rename (atomic on POSIX). Two writers of the same path both succeed; the last rename wins whole.
+ * Whatever fails (the write on a full disk, the fsync, the rename), the temp file goes: a full disk
+ * once left 263 empty temp files behind.
  */
 export async function writeJsonAtomic(path: string, value: unknown): Promise<void> {
   const dir = dirname(path);
-  await mkdir(dir, { recursive: true });
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const handle = await open(temp, 'w');
+  const body = `${JSON.stringify(value, null, 2)}\n`;
   try {
-    await handle.writeFile(`${JSON.stringify(value, null, 2)}\n`, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
+    await mkdir(dir, { recursive: true });
+    const handle = await open(temp, 'w');
+    try {
+      await handle.writeFile(body, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await rename(temp, path);
   } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
+    await rm(temp, { force: true }).catch(() => {});
+    throw new OutputWriteError(path, error);
   }
 }
 
