@@ -66,29 +66,19 @@ export interface DashboardApp {
 }
 
 /** The dashboard as a Hono app (no socket yet): what tests call with `app.request()`. */
-export function createDashboardApp(deps: DashboardDeps): DashboardApp {
-  const { config } = deps;
-  const queues = (deps.queueNames ?? allQueues()).map((name) => openQueue(name, deps.connection, deps.settings));
-  const output = new OutputReader(config.outDir);
-  const snapshots = new SnapshotCache({ queues, output, bullBoardPath: BULL_BOARD_PATH, latestCount: LATEST_ON_OVERVIEW }, Math.max(250, config.refreshMs / 2));
-  const metrics = new DashboardMetrics(output);
-  const files = loadStaticFiles();
-  const entities: EntityLookup = deps.entities ?? new RedisEntityRegistry(deps.connection, pipelineKeys.entityRegistry(deps.settings.prefix));
+/** What the page routes read: the settings, the output folder, the live snapshot, Redis. */
+interface PageDeps {
+  config: DashboardConfig;
+  output: OutputReader;
+  snapshots: SnapshotCache;
+  metrics: DashboardMetrics;
+  files: ReturnType<typeof loadStaticFiles>;
+  entities: EntityLookup;
+  connection: DashboardDeps['connection'];
+}
 
-  const app = new Hono();
-  app.use('*', securityHeaders(BULL_BOARD_PATH));
-  // Before access control: a request under a foreign name is refused whatever it carries.
-  app.use('*', hostGuard(allowedHosts(config.host, config.allowedHosts ?? [])));
-  app.use('*', accessControl({ token: config.token, requireTokenForReads: !isLoopback(config.host), readOnly: config.readOnly }));
-  for (const queue of queues) queue.on('error', (error) => deps.logger.debug({ queue: queue.name, err: error.message }, 'queue connection error'));
-  app.onError((error, c) => {
-    if (error instanceof RedisUnavailableError) {
-      return c.html(page({ title: 'Redis unavailable', body: html`<section class="empty"><h1>Redis is not answering</h1><p>${error.message}. The page will work again once Redis is back.</p></section>` }).value, 503);
-    }
-    deps.logger.error({ err: error, path: c.req.path }, 'dashboard request failed');
-    return c.html(page({ title: 'Error', body: html`<section class="empty"><h1>Something went wrong</h1><p>${error.message}</p></section>` }).value, 500);
-  });
-
+/** The live pipeline: the overview page and its server-sent updates, static files, /metrics and /healthz. */
+function mountLivePages(app: Hono, { config, snapshots, metrics, files, connection }: PageDeps): void {
   app.get('/static/:name', (c) => {
     const file = files.get(c.req.param('name'));
     if (!file) return c.notFound();
@@ -122,6 +112,29 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
     }),
   );
 
+  app.get('/metrics', async (c) => {
+    const rendered = await metrics.render(await snapshots.get());
+    c.header('Content-Type', rendered.contentType);
+    return c.body(rendered.body);
+  });
+
+  app.get('/healthz', async (c) => {
+    let redis = false;
+    try {
+      redis = (await withinTime(connection.ping(), 2_000, 'PING')) === 'PONG';
+    } catch {
+      redis = false;
+    }
+    if (!redis) return c.json({ ok: false, redis: false, workers: null }, 503);
+    const { snapshot } = await snapshots.get();
+    const workers = Object.fromEntries(snapshot.stages.map((stage) => [stage.name, stage.workers.length]));
+    const allServed = Object.values(workers).every((count) => count > 0);
+    return c.json({ ok: allServed, redis: true, workers }, allServed ? 200 : 503);
+  });
+}
+
+/** The news: records, stories, entities, conflicts and search, read from the output folder (and the entity registry). */
+function mountNewsPages(app: Hono, { output, entities }: PageDeps): void {
   app.get('/news', async (c) => c.html(newsPage(await output.latestRecords(200)).value));
 
   app.get('/records/:id', async (c) => {
@@ -178,26 +191,34 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
     const query = (c.req.query('q') ?? '').slice(0, 200);
     return c.html(searchPage(searchRecords(await output.latestRecords(SCAN_LIMIT), query)).value);
   });
+}
 
-  app.get('/metrics', async (c) => {
-    const rendered = await metrics.render(await snapshots.get());
-    c.header('Content-Type', rendered.contentType);
-    return c.body(rendered.body);
-  });
+export function createDashboardApp(deps: DashboardDeps): DashboardApp {
+  const { config } = deps;
+  const queues = (deps.queueNames ?? allQueues()).map((name) => openQueue(name, deps.connection, deps.settings));
+  const output = new OutputReader(config.outDir);
+  const snapshots = new SnapshotCache({ queues, output, bullBoardPath: BULL_BOARD_PATH, latestCount: LATEST_ON_OVERVIEW }, Math.max(250, config.refreshMs / 2));
+  const metrics = new DashboardMetrics(output);
+  const files = loadStaticFiles();
+  const entities: EntityLookup = deps.entities ?? new RedisEntityRegistry(deps.connection, pipelineKeys.entityRegistry(deps.settings.prefix));
 
-  app.get('/healthz', async (c) => {
-    let redis = false;
-    try {
-      redis = (await withinTime(deps.connection.ping(), 2_000, 'PING')) === 'PONG';
-    } catch {
-      redis = false;
+  const app = new Hono();
+  app.use('*', securityHeaders(BULL_BOARD_PATH));
+  // Before access control: a request under a foreign name is refused whatever it carries.
+  app.use('*', hostGuard(allowedHosts(config.host, config.allowedHosts ?? [])));
+  app.use('*', accessControl({ token: config.token, requireTokenForReads: !isLoopback(config.host), readOnly: config.readOnly }));
+  for (const queue of queues) queue.on('error', (error) => deps.logger.debug({ queue: queue.name, err: error.message }, 'queue connection error'));
+  app.onError((error, c) => {
+    if (error instanceof RedisUnavailableError) {
+      return c.html(page({ title: 'Redis unavailable', body: html`<section class="empty"><h1>Redis is not answering</h1><p>${error.message}. The page will work again once Redis is back.</p></section>` }).value, 503);
     }
-    if (!redis) return c.json({ ok: false, redis: false, workers: null }, 503);
-    const { snapshot } = await snapshots.get();
-    const workers = Object.fromEntries(snapshot.stages.map((stage) => [stage.name, stage.workers.length]));
-    const allServed = Object.values(workers).every((count) => count > 0);
-    return c.json({ ok: allServed, redis: true, workers }, allServed ? 200 : 503);
+    deps.logger.error({ err: error, path: c.req.path }, 'dashboard request failed');
+    return c.html(page({ title: 'Error', body: html`<section class="empty"><h1>Something went wrong</h1><p>${error.message}</p></section>` }).value, 500);
   });
+
+  const pages: PageDeps = { config, output, snapshots, metrics, files, entities, connection: deps.connection };
+  mountLivePages(app, pages);
+  mountNewsPages(app, pages);
 
   mountBullBoard(app, queues, BULL_BOARD_PATH, config.readOnly);
 

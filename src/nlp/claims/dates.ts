@@ -141,174 +141,199 @@ export interface FoundDate extends DateMention {
   endWord: number;
 }
 
+/** What every date matcher reads and writes while one article is scanned. */
+interface DateScan {
+  words: Word[];
+  text: string;
+  pub: Pub | null;
+  out: FoundDate[];
+  covered: Uint8Array;
+  /** Records the mention of words first..last (inclusive) and covers them. */
+  push: (first: number, last: number, kind: DateMention['kind'], iso: string | null) => void;
+}
+
+/** A matcher at word i of a sentence [first, end): the last word it took, or -1 when nothing starts there. */
+type DateMatcher = (scan: DateScan, i: number, first: number, end: number) => number;
+
+/** Clock time «23:41», joined to a date right before it. */
+const clockTime: DateMatcher = ({ words, text, out, covered, push }, i) => {
+  const w = words[i] as Word;
+  if (!/^\d{1,2}:\d{2}$/u.test(w.norm)) return -1;
+  const [h, m] = w.norm.split(':').map(Number) as [number, number];
+  const prev = out.at(-1);
+  if (prev && prev.endWord === i && prev.iso && prev.kind === 'date' && h < 24 && m < 60) {
+    prev.kind = 'datetime';
+    prev.iso = `${prev.iso}T${pad(h)}:${pad(m)}`;
+    prev.endWord = i + 1;
+    prev.end = w.token.end;
+    prev.text = text.slice(prev.start, prev.end);
+    covered[i] = 1;
+  } else push(i, i, 'time', null);
+  return i;
+};
+
+/** Day (digits, «الـ7», ordinal word) [من] month [year], a Hijri day and month, «الـ7 من الشهر الجاري». */
+const dayDate: DateMatcher = ({ words, pub, push }, i, _first, end) => {
+  const w = words[i] as Word;
+  let day: number | null = digitsOf(w);
+  let k = i + 1;
+  if (day === null) {
+    const two = isWord(words[i + 1]) ? ORDINAL_DAYS.get(`${stripClitics(w.norm).at(-1)} ${(words[i + 1] as Word).norm}`) : undefined;
+    if (two !== undefined) {
+      day = two;
+      k = i + 2;
+    } else {
+      const one = mapLookup(ORDINAL_DAYS, w);
+      if (one !== undefined) day = one;
+    }
+  }
+  if (day !== null && day >= 1 && day <= 30 && isWord(words[k])) {
+    // «٩ شوال», «الخامس من رمضان»: a Hijri date (kept, not converted).
+    let h = k;
+    if ((words[h] as Word).norm === 'من') h++;
+    const hw = words[h];
+    const two = isWord(hw) && isWord(words[h + 1]) ? `${hw.norm} ${(words[h + 1] as Word).norm}` : '';
+    const hijriLen = isWord(hw) && HIJRI_ONE.has(stripClitics(hw.norm).at(-1) as string) ? 1 : HIJRI_TWO.has(two) ? 2 : 0;
+    if (hijriLen > 0 && h + hijriLen - 1 < end) {
+      let last = h + hijriLen - 1;
+      if (/^\d{4}$/u.test((words[last + 1] as Word | undefined)?.norm ?? '')) last++;
+      push(i, last, 'date', null);
+      return last;
+    }
+  }
+  if (day === null || day < 1 || day > 31) return -1;
+  let j = k;
+  if (isWord(words[j]) && (words[j] as Word).norm === 'من') j++;
+  const mo = monthAt(words, j, end);
+  if (mo) {
+    let last = mo.next - 1;
+    let year = digitsOf(words[mo.next]);
+    const past = setHas(PAST, words[mo.next]);
+    if (year !== null && year >= 1900 && year <= 2100) last = mo.next;
+    else {
+      if (past) last = mo.next;
+      year = yearFor(pub, mo.month, day, past);
+    }
+    push(i, last, 'date', year !== null ? isoDate(year, mo.month, day) : null);
+    return last;
+  }
+  // «الـ7 من الشهر الجاري/الماضي».
+  const unit = words[j];
+  const qual = words[j + 1];
+  if (!(j > k && isWord(unit) && UNIT_NOUNS.get(unit.norm) === 'month' && (setHas(CURRENT, qual) || setHas(PAST, qual)))) return -1;
+  let iso: string | null = null;
+  if (pub) {
+    const past = setHas(PAST, qual);
+    const m = past ? (pub.m === 1 ? 12 : pub.m - 1) : pub.m;
+    const y = past && pub.m === 1 ? pub.y - 1 : pub.y;
+    iso = isoDate(y, m, day);
+  }
+  push(i, j + 1, 'date', iso);
+  return j + 1;
+};
+
+/** A year after a year noun («عام 2014», «خريف 2019», «أواخر 2011»). */
+const yearAfterNoun: DateMatcher = ({ words, push }, i, _first, end) => {
+  if (!setHas(YEAR_NOUNS as Set<string>, words[i])) return -1;
+  const y = digitsOf(words[i + 1]);
+  if (y === null || y < 1900 || y > 2100 || i + 1 >= end) return -1;
+  push(i, i + 1, 'year', String(y));
+  return i + 1;
+};
+
+/** Month [year] / month «الماضي». */
+const monthDate: DateMatcher = ({ words, pub, push }, i, _first, end) => {
+  const mo = monthAt(words, i, end);
+  if (!mo) return -1;
+  const y = digitsOf(words[mo.next]);
+  if (y !== null && y >= 1900 && y <= 2100) {
+    push(i, mo.next, 'month', `${y}-${pad(mo.month)}`);
+    return mo.next;
+  }
+  const past = setHas(PAST, words[mo.next]);
+  const year = yearFor(pub, mo.month, null, past);
+  const last = past ? mo.next : mo.next - 1;
+  push(i, last, 'month', year !== null ? `${year}-${pad(mo.month)}` : null);
+  return last;
+};
+
+/** Weekday («الأحد», «اليوم الأحد», «الخميس الماضي»). */
+const weekday: DateMatcher = ({ words, pub, covered, push }, i, first) => {
+  const dow = mapLookup(WEEKDAYS, words[i]);
+  if (dow === undefined) return -1;
+  let startIdx = i;
+  const prev = words[i - 1];
+  if (isWord(prev) && i - 1 >= first && stripClitics(prev.norm).includes('اليوم') && !covered[i - 1]) startIdx = i - 1;
+  const past = setHas(PAST, words[i + 1]);
+  const nextW = setHas(NEXT, words[i + 1]);
+  let iso: string | null = null;
+  if (pub) {
+    let delta = dow - pub.dow;
+    if (nextW) delta = delta <= 0 ? delta + 7 : delta;
+    else if (past) delta = delta >= 0 ? delta - 7 : delta;
+    else delta = delta > 0 ? delta - 7 : delta;
+    iso = shiftDays(pub, delta);
+  }
+  const last = past || nextW ? i + 1 : i;
+  push(startIdx, last, 'weekday', iso);
+  return last;
+};
+
+/** Relative: «أمس», «اليوم», «الأسبوع/الشهر/العام الماضي/الجاري/المقبل». */
+const relativeDate: DateMatcher = ({ words, pub, push }, i, _first, end) => {
+  const forms = stripClitics((words[i] as Word).norm);
+  if (forms.includes('امس') || forms.includes('البارحة')) {
+    push(i, i, 'relative', pub ? shiftDays(pub, -1) : null);
+    return i;
+  }
+  const prevWord = words[i - 1];
+  const mediaName = isWord(prevWord) && stripClitics(prevWord.norm).includes('روسيا'); // «روسيا اليوم»
+  if (forms.includes('اليوم') && !mediaName && mapLookup(WEEKDAYS, words[i + 1]) === undefined) {
+    push(i, i, 'relative', pub ? isoDate(pub.y, pub.m, pub.d) : null);
+    return i;
+  }
+  const unit = mapLookup(UNIT_NOUNS, words[i]);
+  if (!unit || i + 1 >= end) return -1;
+  const q = words[i + 1];
+  const past = setHas(PAST, q);
+  const nxt = setHas(NEXT, q);
+  if (!(past || setHas(CURRENT, q) || nxt)) return -1;
+  let iso: string | null = null;
+  if (pub) {
+    const step = past ? -1 : nxt ? 1 : 0;
+    if (unit === 'year') iso = String(pub.y + step);
+    else if (unit === 'month') {
+      const mm = pub.m + step;
+      const y = mm < 1 ? pub.y - 1 : mm > 12 ? pub.y + 1 : pub.y;
+      iso = `${y}-${pad(((mm + 11) % 12) + 1)}`;
+    }
+  }
+  push(i, i + 1, 'relative', iso);
+  return i + 1;
+};
+
+/** The matchers in the order they are tried at each word: the first that takes it wins. */
+const DATE_MATCHERS: readonly DateMatcher[] = [clockTime, dayDate, yearAfterNoun, monthDate, weekday, relativeDate];
+
 /** Date mentions; `covered[i]` is set for every word inside one (those numbers are not counts). */
 export function findDates(doc: Doc, publishedAt: string | null, covered: Uint8Array): FoundDate[] {
-  const pub = parsePub(publishedAt);
-  const out: FoundDate[] = [];
   const { words, text } = doc;
-  const push = (first: number, last: number, kind: DateMention['kind'], iso: string | null): void => {
+  const out: FoundDate[] = [];
+  const push: DateScan['push'] = (first, last, kind, iso) => {
     const a = words[first] as Word;
     const b = words[last] as Word;
     out.push({ text: text.slice(a.token.start, b.token.end), start: a.token.start, end: b.token.end, kind, iso, firstWord: first, endWord: last + 1 });
     for (let k = first; k <= last; k++) covered[k] = 1;
   };
+  const scan: DateScan = { words, text, pub: parsePub(publishedAt), out, covered, push };
   for (const { first, end } of sentenceWordRanges(doc)) {
     for (let i = first; i < end; i++) {
       if (covered[i]) continue;
-      const w = words[i] as Word;
-      // Clock time «23:41».
-      if (/^\d{1,2}:\d{2}$/u.test(w.norm)) {
-        const [h, m] = w.norm.split(':').map(Number) as [number, number];
-        const prev = out.at(-1);
-        if (prev && prev.endWord === i && prev.iso && prev.kind === 'date' && h < 24 && m < 60) {
-          prev.kind = 'datetime';
-          prev.iso = `${prev.iso}T${pad(h)}:${pad(m)}`;
-          prev.endWord = i + 1;
-          prev.end = w.token.end;
-          prev.text = text.slice(prev.start, prev.end);
-          covered[i] = 1;
-        } else push(i, i, 'time', null);
-        continue;
-      }
-      // Day (digits, «الـ7», ordinal word) [من] month [year] / «من الشهر الجاري».
-      let day: number | null = digitsOf(w);
-      let k = i + 1;
-      if (day === null) {
-        const two = isWord(words[i + 1]) ? ORDINAL_DAYS.get(`${stripClitics(w.norm).at(-1)} ${(words[i + 1] as Word).norm}`) : undefined;
-        if (two !== undefined) {
-          day = two;
-          k = i + 2;
-        } else {
-          const one = mapLookup(ORDINAL_DAYS, w);
-          if (one !== undefined) day = one;
-        }
-      }
-      if (day !== null && day >= 1 && day <= 30 && isWord(words[k])) {
-        // «٩ شوال», «الخامس من رمضان»: a Hijri date (kept, not converted).
-        let h = k;
-        if ((words[h] as Word).norm === 'من') h++;
-        const hw = words[h];
-        const two = isWord(hw) && isWord(words[h + 1]) ? `${hw.norm} ${(words[h + 1] as Word).norm}` : '';
-        const hijriLen = isWord(hw) && HIJRI_ONE.has(stripClitics(hw.norm).at(-1) as string) ? 1 : HIJRI_TWO.has(two) ? 2 : 0;
-        if (hijriLen > 0 && h + hijriLen - 1 < end) {
-          let last = h + hijriLen - 1;
-          if (/^\d{4}$/u.test((words[last + 1] as Word | undefined)?.norm ?? '')) last++;
-          push(i, last, 'date', null);
+      for (const matcher of DATE_MATCHERS) {
+        const last = matcher(scan, i, first, end);
+        if (last >= 0) {
           i = last;
-          continue;
-        }
-      }
-      if (day !== null && day >= 1 && day <= 31) {
-        let j = k;
-        if (isWord(words[j]) && (words[j] as Word).norm === 'من') j++;
-        const mo = monthAt(words, j, end);
-        if (mo) {
-          let last = mo.next - 1;
-          let year = digitsOf(words[mo.next]);
-          const past = setHas(PAST, words[mo.next]);
-          if (year !== null && year >= 1900 && year <= 2100) last = mo.next;
-          else {
-            if (past) last = mo.next;
-            year = yearFor(pub, mo.month, day, past);
-          }
-          push(i, last, 'date', year !== null ? isoDate(year, mo.month, day) : null);
-          i = last;
-          continue;
-        }
-        // «الـ7 من الشهر الجاري/الماضي».
-        const unit = words[j];
-        const qual = words[j + 1];
-        if (j > k && isWord(unit) && UNIT_NOUNS.get(unit.norm) === 'month' && (setHas(CURRENT, qual) || setHas(PAST, qual))) {
-          let iso: string | null = null;
-          if (pub) {
-            const past = setHas(PAST, qual);
-            const m = past ? (pub.m === 1 ? 12 : pub.m - 1) : pub.m;
-            const y = past && pub.m === 1 ? pub.y - 1 : pub.y;
-            iso = isoDate(y, m, day);
-          }
-          push(i, j + 1, 'date', iso);
-          i = j + 1;
-          continue;
-        }
-      }
-      // Year after a year noun («عام 2014», «خريف 2019», «أواخر 2011»), or a bare year after «في».
-      if (setHas(YEAR_NOUNS as Set<string>, w)) {
-        const y = digitsOf(words[i + 1]);
-        if (y !== null && y >= 1900 && y <= 2100 && i + 1 < end) {
-          push(i, i + 1, 'year', String(y));
-          i++;
-          continue;
-        }
-      }
-      // Month [year] / month «الماضي».
-      const mo = monthAt(words, i, end);
-      if (mo) {
-        const y = digitsOf(words[mo.next]);
-        if (y !== null && y >= 1900 && y <= 2100) {
-          push(i, mo.next, 'month', `${y}-${pad(mo.month)}`);
-          i = mo.next;
-          continue;
-        }
-        const past = setHas(PAST, words[mo.next]);
-        const year = yearFor(pub, mo.month, null, past);
-        const last = past ? mo.next : mo.next - 1;
-        push(i, last, 'month', year !== null ? `${year}-${pad(mo.month)}` : null);
-        i = last;
-        continue;
-      }
-      // Weekday («الأحد», «اليوم الأحد», «الخميس الماضي»).
-      const dow = mapLookup(WEEKDAYS, w);
-      if (dow !== undefined) {
-        let startIdx = i;
-        const prev = words[i - 1];
-        if (isWord(prev) && i - 1 >= first && stripClitics(prev.norm).includes('اليوم') && !covered[i - 1]) startIdx = i - 1;
-        const past = setHas(PAST, words[i + 1]);
-        const nextW = setHas(NEXT, words[i + 1]);
-        let iso: string | null = null;
-        if (pub) {
-          let delta = dow - pub.dow;
-          if (nextW) delta = delta <= 0 ? delta + 7 : delta;
-          else if (past) delta = delta >= 0 ? delta - 7 : delta;
-          else delta = delta > 0 ? delta - 7 : delta;
-          iso = shiftDays(pub, delta);
-        }
-        const last = past || nextW ? i + 1 : i;
-        push(startIdx, last, 'weekday', iso);
-        i = last;
-        continue;
-      }
-      // Relative: «أمس», «اليوم», «الأسبوع/الشهر/العام الماضي/الجاري/المقبل».
-      const forms = stripClitics(w.norm);
-      if (forms.includes('امس') || forms.includes('البارحة')) {
-        push(i, i, 'relative', pub ? shiftDays(pub, -1) : null);
-        continue;
-      }
-      const prevWord = words[i - 1];
-      const mediaName = isWord(prevWord) && stripClitics(prevWord.norm).includes('روسيا'); // «روسيا اليوم»
-      if (forms.includes('اليوم') && !mediaName && mapLookup(WEEKDAYS, words[i + 1]) === undefined) {
-        push(i, i, 'relative', pub ? isoDate(pub.y, pub.m, pub.d) : null);
-        continue;
-      }
-      const unit = mapLookup(UNIT_NOUNS, w);
-      if (unit && i + 1 < end) {
-        const q = words[i + 1];
-        const past = setHas(PAST, q);
-        const cur = setHas(CURRENT, q);
-        const nxt = setHas(NEXT, q);
-        if (past || cur || nxt) {
-          let iso: string | null = null;
-          if (pub) {
-            const step = past ? -1 : nxt ? 1 : 0;
-            if (unit === 'year') iso = String(pub.y + step);
-            else if (unit === 'month') {
-              const mm = pub.m + step;
-              const y = mm < 1 ? pub.y - 1 : mm > 12 ? pub.y + 1 : pub.y;
-              iso = `${y}-${pad(((mm + 11) % 12) + 1)}`;
-            } else iso = null;
-          }
-          push(i, i + 1, 'relative', iso);
-          i++;
-          continue;
+          break;
         }
       }
     }

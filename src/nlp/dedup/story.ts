@@ -35,28 +35,14 @@ function byCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function buildStory(storyId: string, version: number, members: readonly StoryMember[], fields: ReadonlyMap<string, string>, limits: StoryListLimits = UNLIMITED): Story {
-  const maxLinks = limits.links;
-  const byNum = new Map(members.map((member) => [member.num, member]));
-  const articles = [...members].sort((a, b) => byCodeUnits(a.id, b.id));
-  const dates = articles.map((article) => article.publishedAt).filter((date): date is string => date !== null).sort();
-  const pairLinks: PairLink[] = [];
-  const claimLinks: ClaimPairLink[] = [];
-  for (const [field, value] of fields) {
-    const pair = decodePairLink(field, value);
-    if (pair) {
-      if (byNum.has(pair.a) && byNum.has(pair.b)) pairLinks.push(pair);
-      continue;
-    }
-    const claim = decodeClaimLink(field, value);
-    if (claim) {
-      if (byNum.has(claim.a) && byNum.has(claim.b)) claimLinks.push(claim);
-      continue;
-    }
-  }
+/** A claim quoted by article and claim index (its text filled in later from the quotes files). */
+type ClaimQuote = { articleId: string; claim: number; text: null; source: string | null; publishedAt: string | null };
+type QuoteOf = (num: number, claim: number) => ClaimQuote;
 
+/** The story's pairwise links, one entry per fact, in a stable order. */
+function storyLinks(pairLinks: readonly PairLink[], byNum: ReadonlyMap<number, StoryMember>): Story['links'] {
   // One entry per fact; a pair with several reused passages is listed once per passage.
-  const allLinks: Story['links'] = pairLinks
+  return pairLinks
     .flatMap((link) => {
       const first = byNum.get(link.a)!;
       const second = byNum.get(link.b)!;
@@ -71,17 +57,10 @@ export function buildStory(storyId: string, version: number, members: readonly S
     })
     .sort((x, y) => byCodeUnits(x.a, y.a) || byCodeUnits(x.b, y.b) || byCodeUnits(x.kind, y.kind) || (x.passage?.aStart ?? 0) - (y.passage?.aStart ?? 0));
 
-  // A story of a wire text reprinted 1,000 times holds ~16,000 links: the file lists the first
-  // `maxLinks` in this order and says how many there are.
-  const links = allLinks.length > maxLinks ? allLinks.slice(0, maxLinks) : allLinks;
+}
 
-  const quote = (num: number, claim: number) => {
-    const member = byNum.get(num)!;
-    // The text is quoted from the article's record (`fillClaimTexts`): the index keeps no claim text.
-    return { articleId: member.id, claim, text: null, source: member.source, publishedAt: member.publishedAt };
-  };
-
-  // Corroborated claims: connected groups of claims joined by "corroborates" links.
+/** Corroborated claims: connected groups of claims joined by "corroborates" links, from two articles or more. */
+function corroborationGroups(claimLinks: readonly ClaimPairLink[], quote: QuoteOf, limits: StoryListLimits): Story['corroboratedClaims'] {
   const parent = new Map<string, string>();
   const find = (key: string): string => {
     let root = key;
@@ -112,7 +91,7 @@ export function buildStory(storyId: string, version: number, members: readonly S
     if (group) group.push(key);
     else groups.set(root, [key]);
   }
-  const corroboratedClaims = [...groups.values()]
+  return [...groups.values()]
     .map((keys) => {
       const claims = keys
         .map((key) => {
@@ -127,7 +106,10 @@ export function buildStory(storyId: string, version: number, members: readonly S
     .map((group) => (group.claims.length > limits.quotes ? { ...group, claims: group.claims.slice(0, Math.max(2, limits.quotes)), claimCount: group.claims.length } : group))
     .sort((x, y) => byCodeUnits(x.claims[0]!.articleId, y.claims[0]!.articleId) || x.claims[0]!.claim - y.claims[0]!.claim);
 
-  // Conflicts: per counted thing, every stated value that disagrees with another.
+}
+
+/** Conflicts: per counted thing, every stated value that disagrees with another. */
+function storyConflicts(claimLinks: readonly ClaimPairLink[], quote: QuoteOf, limits: StoryListLimits): Story['conflicts'] {
   const conflictsByCounted = new Map<string, Map<string, Story['conflicts'][number]['values'][number]>>();
   for (const link of claimLinks) {
     if (link.relation !== 'conflicts' || link.counted === null) continue;
@@ -144,7 +126,7 @@ export function buildStory(storyId: string, version: number, members: readonly S
       values.set(`${num}:${claim}`, { ...quote(num, claim), value: quantity.value, valueMax: quantity.valueMax, approx: quantity.approx, quantityText: null });
     }
   }
-  const conflicts = [...conflictsByCounted.entries()]
+  return [...conflictsByCounted.entries()]
     .map(([counted, values]) => ({
       counted,
       values: [...values.values()].sort((x, y) => byCodeUnits(x.articleId, y.articleId) || x.claim - y.claim),
@@ -152,6 +134,43 @@ export function buildStory(storyId: string, version: number, members: readonly S
     .filter((conflict) => conflict.values.length >= 2)
     .map((conflict) => (conflict.values.length > limits.quotes ? { ...conflict, values: conflict.values.slice(0, Math.max(2, limits.quotes)), valueCount: conflict.values.length } : conflict))
     .sort((x, y) => x.counted.localeCompare(y.counted));
+
+}
+
+export function buildStory(storyId: string, version: number, members: readonly StoryMember[], fields: ReadonlyMap<string, string>, limits: StoryListLimits = UNLIMITED): Story {
+  const maxLinks = limits.links;
+  const byNum = new Map(members.map((member) => [member.num, member]));
+  const articles = [...members].sort((a, b) => byCodeUnits(a.id, b.id));
+  const dates = articles.map((article) => article.publishedAt).filter((date): date is string => date !== null).sort();
+  const pairLinks: PairLink[] = [];
+  const claimLinks: ClaimPairLink[] = [];
+  for (const [field, value] of fields) {
+    const pair = decodePairLink(field, value);
+    if (pair) {
+      if (byNum.has(pair.a) && byNum.has(pair.b)) pairLinks.push(pair);
+      continue;
+    }
+    const claim = decodeClaimLink(field, value);
+    if (claim) {
+      if (byNum.has(claim.a) && byNum.has(claim.b)) claimLinks.push(claim);
+      continue;
+    }
+  }
+
+  const allLinks = storyLinks(pairLinks, byNum);
+
+  // A story of a wire text reprinted 1,000 times holds ~16,000 links: the file lists the first
+  // `maxLinks` in this order and says how many there are.
+  const links = allLinks.length > maxLinks ? allLinks.slice(0, maxLinks) : allLinks;
+
+  // The text is quoted from the article's record (`fillClaimTexts`): the index keeps no claim text.
+  const quote: QuoteOf = (num, claim) => {
+    const member = byNum.get(num)!;
+    return { articleId: member.id, claim, text: null, source: member.source, publishedAt: member.publishedAt };
+  };
+
+  const corroboratedClaims = corroborationGroups(claimLinks, quote, limits);
+  const conflicts = storyConflicts(claimLinks, quote, limits);
 
   return {
     storyId,
