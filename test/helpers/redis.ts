@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { inject } from 'vitest';
+import { afterAll, inject } from 'vitest';
 import { Redis } from 'ioredis';
 
 /** The test run's Redis URL (see redis-global-setup.ts). */
@@ -15,4 +15,17 @@ export function testPrefix(name: string): string {
 /** A fresh ioredis connection suited to BullMQ (no per-request retry limit). */
 export function testRedis(): Redis {
   return new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
+}
+
+/** A maker of test connections for one test file: each one it makes is closed after the file's tests. */
+export function testConnections(): () => Redis {
+  const open: Redis[] = [];
+  afterAll(async () => {
+    await Promise.all(open.map((redis) => redis.quit()));
+  });
+  return () => {
+    const redis = testRedis();
+    open.push(redis);
+    return redis;
+  };
 }

@@ -1,26 +1,16 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import type { Redis } from 'ioredis';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_LAYOUT, MemoryDedupIndex, MemoryDedupStore, RedisDedupIndex, RedisDedupStore, dedupOptions, type DedupIndex, type DedupInput, type DedupOptions, type DedupState, type RedisLayoutOptions } from '../../src/store/dedup-index.js';
 import { decodeLinkList } from '../../src/store/dedup-store.js';
 import { encodeMeta } from '../../src/nlp/dedup/meta-slot.js';
 import { decodeClaimDigests, encodeClaimDigests } from '../../src/nlp/dedup/claims.js';
 import { encodeArticleBlob } from '../../src/nlp/dedup/article-blob.js';
-import { testPrefix, testRedis } from '../helpers/redis.js';
+import { testConnections, testPrefix } from '../helpers/redis.js';
 import { dedupCorpus, shuffled } from '../nlp/dedup/corpus.js';
 import { loadSeeds } from '../nlp/dedup/seeds.js';
 import { analyseText } from '../../src/nlp/text/index.js';
 import { extractClaims } from '../../src/nlp/claims/index.js';
 
-const connections: Redis[] = [];
-function connection(): Redis {
-  const redis = testRedis();
-  connections.push(redis);
-  return redis;
-}
-
-afterAll(async () => {
-  await Promise.all(connections.map((redis) => redis.quit()));
-});
+const connection = testConnections();
 
 async function sequential(index: DedupIndex, inputs: readonly DedupInput[]): Promise<DedupState> {
   for (const input of inputs) await index.process(input);

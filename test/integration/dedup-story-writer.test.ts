@@ -2,7 +2,6 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Redis } from 'ioredis';
 import { StoryFileSchema, type Story } from '../../src/schema/story.js';
 import { storyPath, writeDedupStories, writePendingTombstones, writeStoryFile, writeStoryTombstone, writeStoryWhenDue, RecordClaimTexts, recordQuotes } from '../../src/pipeline/story-files/index.js';
 import { DEFAULT_LAYOUT, RedisDedupIndex } from '../../src/store/dedup-index.js';
@@ -10,23 +9,17 @@ import { quotesPath, recordPath, writeJsonAtomic } from '../../src/store/output.
 import { analyseText } from '../../src/nlp/text/index.js';
 import { extractClaims } from '../../src/nlp/claims/index.js';
 import { loadSeeds } from '../nlp/dedup/seeds.js';
-import { testPrefix, testRedis } from '../helpers/redis.js';
+import { testConnections, testPrefix } from '../helpers/redis.js';
 import { dedupCorpus } from '../nlp/dedup/corpus.js';
 
-const connections: Redis[] = [];
 const dirs: string[] = [];
 function outDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'khabar-stories-'));
   dirs.push(dir);
   return dir;
 }
-function connection(): Redis {
-  const redis = testRedis();
-  connections.push(redis);
-  return redis;
-}
-afterAll(async () => {
-  await Promise.all(connections.map((redis) => redis.quit()));
+const connection = testConnections();
+afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 

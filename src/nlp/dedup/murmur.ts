@@ -3,16 +3,9 @@
  * machine must compute the same values, so nothing here depends on the process (no random seeds).
  */
 
-/** MurmurHash3's finaliser: a bijection on 32-bit integers with full avalanche. */
-export function fmix32(value: number): number {
-  let h = value | 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
+import { fmix32 } from '../fmix32.js';
+
+export { fmix32 };
 
 /** MurmurHash3 x86_32 of a string's UTF-16 code units (two units per 32-bit block). */
 export function murmur32(text: string, seed = 0): number {

@@ -2,6 +2,7 @@
  * FNV-1a over UTF-16 code units, seeded by a feature template id so that the same string under two
  * templates lands in different buckets. Deterministic on every platform (the weights depend on it).
  */
+import { fmix32 } from '../fmix32.js';
 export function fnv1a(text: string, seed: number): number {
   let hash = (0x811c9dc5 ^ Math.imul(seed + 1, 0x9e3779b1)) >>> 0;
   for (let i = 0; i < text.length; i++) {
@@ -36,12 +37,7 @@ export function mixHash(template: number, a: number, b = 0, c = 0): number {
   let h = Math.imul(template + 0x9e3779b9, 0x85ebca6b) ^ a;
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) ^ b;
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) ^ c;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return fmix32(h);
 }
 
 /** FNV-1a of `text[start, end)` without slicing (affixes and letter n-grams of a stem). */
