@@ -4,7 +4,7 @@ import { defaultLinkingLexicon, type LinkingLexicon } from './aliases.js';
 import { applyDocumentConsistency, type KnownForm } from './consistency.js';
 import { linkArticleMentions, type ArticleEntities } from './linking.js';
 import { mentionsFromSentences, type TaggedMention } from './mentions.js';
-import { endAtNameWords, joinHyphenatedNames } from './span-repair.js';
+import { endAtNameWords, joinAdjacentPersons, joinHyphenatedNames } from './span-repair.js';
 import { placeFormsOf } from './places.js';
 import { tagSentence, type NerModel } from './tagger.js';
 import { groupBySentence, toNerToken } from './tokens.js';
@@ -50,8 +50,8 @@ export function tagMentions(layer: NerInput, text: string, model: NerModel): Tag
   // not article prose: it is neither tagged nor counted as a mention of anything.
   const prose = layer.tokens.filter((token) => !token.flags?.includes('boilerplate'));
   const groups = groupBySentence(prose.map(toNerToken));
-  // The model's spans, repaired where it splits a name at a hyphen or runs it into the next word.
-  const tagged = groups.map((tokens) => endAtNameWords(joinHyphenatedNames(tagSentence(tokens, model)), model.gazetteer, model.nameLexicon));
+  // The model's spans, repaired where it splits a name at a hyphen or in two person chunks, or runs it into the next word.
+  const tagged = groups.map((tokens) => endAtNameWords(joinAdjacentPersons(joinHyphenatedNames(tagSentence(tokens, model))), model.gazetteer, model.nameLexicon));
   const known = knownFormsOf(model);
   const consistent = applyDocumentConsistency(tagged, model.gazetteer, known);
   return mentionsFromSentences(consistent, text, known, placeFormsOf(model.gazetteer)).filter((m) => !isNotName(m, model));
