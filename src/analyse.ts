@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { pino } from 'pino';
 import type { EnrichedRecord, RecordInProgress } from './schema/record.js';
 import type { StageProcessor } from './pipeline/stage-definition.js';
@@ -46,5 +47,7 @@ export async function analyse(text: string, meta: AnalyseMeta = {}): Promise<Enr
     record = await process_(record);
     record.pipeline.stages[stage] = { ms: Math.round((performance.now() - started) * 1000) / 1000, worker: 'in-process', attempts: 1, finishedAt: new Date().toISOString() };
   }
-  return toEnrichedRecord(record, CHAIN);
+  const enriched = toEnrichedRecord(record, CHAIN);
+  // The file it came from, listed as the pipeline's writer lists the inputs behind a record.
+  return meta.file ? { ...enriched, inputs: [{ file: basename(meta.file), line: meta.line ?? null }] } : enriched;
 }

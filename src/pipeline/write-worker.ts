@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Redis } from 'ioredis';
 import type { QueueSettings } from '../config.js';
 import type { Logger } from '../logger.js';
-import { failurePath, removeStaleTempFiles, writeJsonAtomic } from '../store/output.js';
+import { failurePath, recordPath, removeStaleTempFiles, writeJsonAtomic } from '../store/output.js';
 import { mergeInputsIntoRecord, recordInputOf, writeRecordWithInputs } from '../store/record-inputs.js';
 import { toEnrichedRecord, IncompleteRecordError } from './finalise.js';
 import { WriteJobDataSchema, failureJobData, type WriteJobData } from './job-data.js';
@@ -151,6 +151,9 @@ export async function startWriteWorker(options: WriteWorkerOptions): Promise<Run
         return;
       }
       if (await requeueIfStalled(self, 'record', data, error, logger, 'write')) return;
+      // The article ends as a failure: a record file this job wrote before a later step failed (its
+      // story file on a full disk, say) goes, so the output never holds a record the run reports failed.
+      await rm(recordPath(outDir, data.record.id), { force: true });
       await self.add('failure', failureJobData(data.record.id, 'write', error, job.attemptsMade, data.record), { jobId: failureJobId(data.record.id) });
     })().catch((reportError: unknown) => logger.error({ stage: 'write', articleId: job.id, err: reportError, cause: error.message }, 'could not record a write failure'));
   });
