@@ -57,7 +57,8 @@ describe('record inputs: every file behind one record, merged by concurrent writ
     expect(await mergeInputsIntoRecord(redis, prefix, outDir, record.id)).toBe(false);
     // Everything else in the record is what the writer wrote.
     const { inputs: _inputs, ...rest } = written(outDir);
-    expect(rest).toEqual(record);
+    const { inputs: _own, ...analysed } = record;
+    expect(rest).toEqual(analysed);
   });
 
   it('a copy\'s merge never puts back an older record that a redo replaced meanwhile', async () => {
