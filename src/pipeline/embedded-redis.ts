@@ -32,7 +32,7 @@ const HEALTHY_RUN_MS = 10 * 60_000;
  * the fatal listeners hear why, so that the run stops with a clear error instead of waiting for ever.
  */
 export async function startEmbeddedRedis(options: EmbeddedRedisOptions): Promise<EmbeddedRedis> {
-  const spawnOn = (port?: number) => spawnRedisServer({ dir: options.dir, port, appendonly: true, requirePassword: options.password, ownProcessGroup: true });
+  const spawnOn = (port?: number) => spawnRedisServer({ dir: options.dir, port, appendonly: true, requirePassword: options.password });
   let current: SpawnedRedis = await spawnOn();
   const port = current.port;
   const maxRestarts = options.maxRestarts ?? 5;

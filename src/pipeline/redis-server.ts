@@ -55,13 +55,6 @@ export interface SpawnRedisOptions {
    * never in argv, which any local user can read with `ps`.
    */
   requirePassword?: string;
-  /**
-   * Run the server in a process group of its own, so that a Ctrl-C at the terminal (SIGINT to the
-   * whole foreground group) reaches the khabar command alone, which stops its workers first and the
-   * server last: in the group, the server quit at once and was taken for dead while workers still
-   * finished their jobs.
-   */
-  ownProcessGroup?: boolean;
 }
 
 /**
@@ -83,7 +76,7 @@ export async function spawnRedisServer(options: SpawnRedisOptions): Promise<Spaw
     '--protected-mode', 'yes',
     ...(options.extraArgs ?? []),
   ];
-  const child = spawn(options.binary ?? 'redis-server', args, { stdio: [options.requirePassword ? 'pipe' : 'ignore', 'ignore', 'pipe'], detached: options.ownProcessGroup === true });
+  const child = spawn(options.binary ?? 'redis-server', args, { stdio: [options.requirePassword ? 'pipe' : 'ignore', 'ignore', 'pipe'] });
   child.stdin?.on('error', () => {}); // a server that exits at once closes its stdin: the exit says why
   if (options.requirePassword) child.stdin?.end(`requirepass ${options.requirePassword}\n`);
   const password = options.requirePassword ?? options.password;
