@@ -9,6 +9,7 @@ import { summaryLine } from '../ingest/summary-line.js';
 import { recordPath } from '../store/output.js';
 import { listInputFiles, watchInbox, type InboxWatcher } from '../ingest/watcher.js';
 import { embeddedUrlFile } from '../pipeline/redis.js';
+import { getMarkers } from '../pipeline/markers.js';
 import { allQueues } from '../pipeline/stage-chain.js';
 import { Supervisor } from '../pipeline/supervisor.js';
 import { openQueue, pendingJobs, WRITE_QUEUE } from '../pipeline/queues.js';
@@ -236,9 +237,16 @@ class PipelineRun {
     process.stdout.write(`khabar: stopping: ${halt.cause}\n`);
     const followed = new Map<string, string[] | null>(this.ingestor.unfinished().map((input) => [input.path, input.articleIds]));
     for (const path of this.notFinished) if (!followed.has(path)) followed.set(path, null);
-    const inputs: UnfinishedInput[] = [...followed].map(([path, articleIds]) => ({ path, articleIds }));
+    let inputs: UnfinishedInput[] = [...followed].map(([path, articleIds]) => ({ path, articleIds }));
     this.stopping = this.stopPipeline();
     await this.stopping;
+    // Workers finish their active jobs while they stop: what they wrote meanwhile is no longer unfinished.
+    const ids = inputs.flatMap((input) => input.articleIds ?? []);
+    const markers = await getMarkers(this.redisWatch.connection, this.ctx.settings.prefix, ids).catch(() => null);
+    const ended = new Set(markers ? ids.filter((_, index) => markers[index]) : []);
+    inputs = inputs
+      .map((input) => ({ ...input, articleIds: input.articleIds?.filter((id) => !ended.has(id)) ?? null }))
+      .filter((input) => input.articleIds === null || input.articleIds.length > 0);
     const located = await locateArticles(this.redisWatch.connection, this.ctx.settings.prefix, inputs.flatMap((input) => input.articleIds ?? []));
     process.stdout.write(`khabar: ${inputs.length} input file(s) unfinished${inputs.length > 0 ? ':' : ''}\n${unfinishedLines(inputs, located).map((line) => `${line}\n`).join('')}`);
     this.ctx.logger.info({ unfinished: inputs.length }, 'unfinished inputs reported');
