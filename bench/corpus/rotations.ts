@@ -5,7 +5,7 @@ import { seedTexts } from './seeds.js';
 /**
  * `count` distinct real-text articles made from the seeds: paragraphs rotated and a numbered
  * correction line appended, so every one has its own id but stays Arabic news. The reliability
- * tests and the dedup benchmarks share it (test/helpers/corpus.ts re-exports it).
+ * tests and the dedup benchmarks share it.
  */
 export function generatedArticles(count: number): string[] {
   const seeds = seedTexts();

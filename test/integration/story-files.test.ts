@@ -11,7 +11,7 @@ import { RedisDedupIndex } from '../../src/store/dedup-index.js';
 import { StorySchema } from '../../src/schema/story.js';
 import { testRedisUrl } from '../helpers/redis.js';
 import { quietLogger, tempDir, testSettings } from '../helpers/pipeline.js';
-import { generatedArticles } from '../helpers/corpus.js';
+import { generatedArticles } from '../../bench/corpus/rotations.js';
 
 describe('story files of a big story (one wire story reprinted many times)', () => {
   const settings = testSettings('big-story');

@@ -7,7 +7,7 @@ import { createRedis } from '../../src/pipeline/redis.js';
 import { allQueues, firstQueue } from '../../src/pipeline/stage-chain.js';
 import { testRedisUrl } from '../helpers/redis.js';
 import { tempDir, testSettings } from '../helpers/pipeline.js';
-import { generatedArticles } from '../helpers/corpus.js';
+import { generatedArticles } from '../../bench/corpus/rotations.js';
 import { assertBuilt, startKhabar, stopKhabar } from '../helpers/processes.js';
 import { peakRssMiB } from '../helpers/rss.js';
 

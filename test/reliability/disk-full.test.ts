@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { testPrefix, testRedisUrl } from '../helpers/redis.js';
 import { tempDir } from '../helpers/pipeline.js';
-import { writeGeneratedArticles } from '../helpers/corpus.js';
+import { writeGeneratedArticles } from '../../bench/corpus/rotations.js';
 import { assertBuilt, startKhabar, stopKhabar } from '../helpers/processes.js';
 import { tempFilesUnder, unwritableOut } from '../helpers/unwritable-out.js';
 import { endsWithin } from '../helpers/run-report.js';

@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/pipeline.js';
-import { writeGeneratedArticles } from '../helpers/corpus.js';
+import { writeGeneratedArticles } from '../../bench/corpus/rotations.js';
 import { assertBuilt, startKhabar, stopKhabar, type KhabarProcess } from '../helpers/processes.js';
 import { endsWithin } from '../helpers/run-report.js';
 

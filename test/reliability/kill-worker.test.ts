@@ -8,7 +8,7 @@ import { createRedis } from '../../src/pipeline/redis.js';
 import { allQueues, firstQueue } from '../../src/pipeline/stage-chain.js';
 import { testRedisUrl } from '../helpers/redis.js';
 import { quietLogger, tempDir, testSettings } from '../helpers/pipeline.js';
-import { writeGeneratedArticles } from '../helpers/corpus.js';
+import { writeGeneratedArticles } from '../../bench/corpus/rotations.js';
 import { assertBuilt, startKhabar, stopKhabar, type KhabarProcess } from '../helpers/processes.js';
 import { drainQueues } from '../helpers/drain.js';
 import { isOutputFile } from '../../src/store/output.js';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { spawnRedisServer } from '../../src/pipeline/redis-server.js';
 import { testPrefix, testRedisUrl } from '../helpers/redis.js';
 import { tempDir } from '../helpers/pipeline.js';
-import { writeGeneratedArticles } from '../helpers/corpus.js';
+import { writeGeneratedArticles } from '../../bench/corpus/rotations.js';
 import { assertBuilt, startKhabar, stopKhabar } from '../helpers/processes.js';
 import { accountingProblems, endsWithin, reportedUnfinished } from '../helpers/run-report.js';
 

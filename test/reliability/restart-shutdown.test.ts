@@ -7,7 +7,7 @@ import { createRedis } from '../../src/pipeline/redis.js';
 import { freePort, spawnRedisServer } from '../../src/pipeline/redis-server.js';
 import { testPrefix, testRedisUrl } from '../helpers/redis.js';
 import { quietLogger, tempDir, testSettings } from '../helpers/pipeline.js';
-import { writeGeneratedArticles } from '../helpers/corpus.js';
+import { writeGeneratedArticles } from '../../bench/corpus/rotations.js';
 import { assertBuilt, startKhabar, stopKhabar } from '../helpers/processes.js';
 import { WorkerCluster } from '../helpers/cluster.js';
 

@@ -9,7 +9,7 @@ import { createRedis } from '../../src/pipeline/redis.js';
 import { allQueues, CHAIN } from '../../src/pipeline/stage-chain.js';
 import { testRedisUrl } from '../helpers/redis.js';
 import { quietLogger, tempDir, testSettings } from '../helpers/pipeline.js';
-import { writeGeneratedArticles } from '../helpers/corpus.js';
+import { writeGeneratedArticles } from '../../bench/corpus/rotations.js';
 import { assertBuilt } from '../helpers/processes.js';
 import { WorkerCluster } from '../helpers/cluster.js';
 import { drainQueues } from '../helpers/drain.js';

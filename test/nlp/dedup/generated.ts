@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DedupInput } from '../../../src/nlp/dedup/index-contract.js';
-import { generatedArticles } from '../../helpers/corpus.js';
+import { generatedArticles } from '../../../bench/corpus/rotations.js';
 import { seedInput } from './seeds.js';
 
 /**
