@@ -25,15 +25,33 @@ const REFUSALS: [RegExp, string][] = [
 const GONE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH|ENOTFOUND|Connection is closed|Stream isn't writeable|connect ETIMEDOUT|socket|Command timed out/i;
 
 export function classifyRedisError(error: unknown): RedisFault {
-  // A refusal inside a BullMQ script carries the script's sha and line: noise to the reader.
-  const cause = (error instanceof Error ? error.message : String(error))
+  // A refused command inside MULTI makes EXEC fail with "EXECABORT Transaction discarded because of
+  // previous errors": the refusal itself (OOM, MISCONF …) is in ioredis' `previousErrors`.
+  const causes = [...previousErrorMessages(error), messageOf(error)].map(oneLine);
+  for (const cause of causes) {
+    for (const [pattern, hint] of REFUSALS) if (pattern.test(cause)) return { kind: 'refused', cause, hint };
+  }
+  const cause = causes[causes.length - 1] ?? '';
+  if (GONE.test(cause)) return { kind: 'gone', cause, hint: null };
+  return { kind: 'other', cause, hint: null };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function previousErrorMessages(error: unknown): string[] {
+  if (!(error instanceof Error) || !('previousErrors' in error) || !Array.isArray(error.previousErrors)) return [];
+  return error.previousErrors.map((inner: unknown) => messageOf(inner));
+}
+
+/** A refusal inside a BullMQ script carries the script's sha and line: noise to the reader. */
+function oneLine(message: string): string {
+  return message
     .replace(/\s*script: [0-9a-f]{40}, on @user_script:\d+\.?/, '')
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, 300);
-  for (const [pattern, hint] of REFUSALS) if (pattern.test(cause)) return { kind: 'refused', cause, hint };
-  if (GONE.test(cause)) return { kind: 'gone', cause, hint: null };
-  return { kind: 'other', cause, hint: null };
 }
 
 /** One line for the user: "Redis refuses writes: OOM command not allowed … — raise its maxmemory …". */

@@ -22,7 +22,9 @@ describe('a run that cannot finish stops with its cause and a report of what is 
     try {
       const code = await endsWithin(run, 180_000);
       const output = run.output();
-      expect(code, output.slice(-3000)).toBe(4);
+      // The cause line comes before the (long) list of unfinished inputs: show both when it fails.
+      const why = `${output.split('\n').filter((line) => line.includes('stopping')).join('\n')}\n…\n${output.slice(-1500)}`;
+      expect(code, why).toBe(4);
       expect(output).toMatch(/Redis refuses writes: OOM command not allowed[^\n]*maxmemory/);
       // The probe logged 739k "worker error" lines (1 GB) in 100 s.
       expect(output.split('\n').filter((line) => line.includes('worker error')).length).toBeLessThan(100);

@@ -14,6 +14,8 @@ import { assertBuilt } from '../helpers/processes.js';
 import { WorkerCluster } from '../helpers/cluster.js';
 import { drainQueues } from '../helpers/drain.js';
 import { isOutputFile } from '../../src/store/output.js';
+import { STALL_REQUEUES } from '../../src/pipeline/worker-common.js';
+import { STORY_FLUSH_RETRIES } from '../../src/pipeline/write-worker.js';
 
 // The issue's 1,000 (141 s alone on two cores); KHABAR_TEST_CORPUS sets another size.
 const COUNT = Number(process.env.KHABAR_TEST_CORPUS ?? 1000);
@@ -33,6 +35,8 @@ interface RunOutcome {
   counts: Record<string, Record<string, number>>;
   /** Why jobs failed, when any did (shown in the assertion message). */
   reasons: string[];
+  /** Jobs that failed only as stalled (killed under them 6 times in a row) and were queued again. */
+  stalledRequeued: number;
   /** Articles the ingest saw finished as written records. */
   ok: number;
 }
@@ -74,18 +78,38 @@ async function runCorpus(name: string, cluster: (env: NodeJS.ProcessEnv, out: st
     const failures = existsSync(join(out, 'failed')) ? readdirSync(join(out, 'failed')).filter(isOutputFile) : [];
     const counts: Record<string, Record<string, number>> = {};
     const reasons: string[] = [];
+    let stalledRequeued = 0;
     for (const queueName of allQueues()) {
       const queue = openQueue(queueName, connection, settings);
       counts[queueName] = await queue.getJobCounts('active', 'waiting', 'delayed', 'failed', 'waiting-children');
-      for (const job of await queue.getFailed(0, 4)) reasons.push(`${queueName}: ${job.failedReason}`);
+      for (const job of await queue.getFailed(0, -1)) {
+        // By design (worker-common.ts, STALL_REQUEUES) such a job is queued again and stays listed as
+        // failed; whether its article still ended as one record is what the assertions below check.
+        if (job.failedReason.includes('stalled more than allowable limit') && queuedAgain(job.data as JobDataSeen)) {
+          stalledRequeued += 1;
+          counts[queueName]!.failed! -= 1;
+        } else reasons.push(`${queueName}: ${job.failedReason}`);
+      }
       await queue.close();
     }
-    return { records, failures, counts, reasons, ok: summaries.reduce((sum, s) => sum + s.ok, 0), cluster: workers };
+    return { records, failures, counts, reasons, stalledRequeued, ok: summaries.reduce((sum, s) => sum + s.ok, 0), cluster: workers };
   } finally {
     await ingestor.close();
     await workers.stopAll();
     connection.disconnect();
   }
+}
+
+interface JobDataSeen {
+  kind?: string;
+  requeued?: number;
+  retry?: number;
+}
+
+/** Whether khabar queued a job that failed as stalled again (a story flush, or an article's step with requeues left). */
+function queuedAgain(data: JobDataSeen): boolean {
+  if (data.kind === 'story') return (data.retry ?? 0) < STORY_FLUSH_RETRIES;
+  return (data.requeued ?? 0) < STALL_REQUEUES;
 }
 
 function expectCleanEnd(outcome: RunOutcome): void {
@@ -97,6 +121,8 @@ function expectCleanEnd(outcome: RunOutcome): void {
   for (const [queue, counts] of Object.entries(outcome.counts)) {
     expect(counts, `${queue}\n${outcome.reasons.join('\n')}`).toMatchObject({ active: 0, waiting: 0, delayed: 0, failed: 0, 'waiting-children': 0 });
   }
+  // Rare: the same job caught in six kills in a row (0 in most runs, 1 in the CI run of c0ae5c5).
+  expect(outcome.stalledRequeued).toBeLessThan(COUNT / 100);
 }
 
 describe('many worker processes', () => {
