@@ -7,6 +7,19 @@ export const StoryArticleSchema = z.object({
   id: z.string(),
   source: z.string().nullable(),
   publishedAt: z.string().nullable(),
+  /** The article's title as its record gives it; null when it has none or its record is not written yet. */
+  title: z.string().nullable().optional(),
+});
+
+/** An entity that the story is about: named in many of its articles, above all in titles and leads. */
+export const StoryEntitySchema = z.object({
+  /** The canonical entity id (the records' `entities[].entityId`). */
+  entityId: z.string(),
+  /** Its canonical name. */
+  name: z.string(),
+  type: z.enum(['PER', 'ORG', 'LOC', 'MISC']),
+  /** How many of the story's articles name it. */
+  articles: z.number().int().positive(),
 });
 
 export const StoryLinkSchema = z.object({
@@ -47,6 +60,10 @@ export const StorySchema = z.object({
   version: z.number().int().nonnegative(),
   mergedInto: z.null(),
   articles: z.array(StoryArticleSchema),
+  /** The title of the story's most central article (the one most linked to the others); null before any title is known. */
+  headline: z.string().nullable().optional(),
+  /** The entities the story is about, most salient first (at most 8). */
+  keyEntities: z.array(StoryEntitySchema).optional(),
   sources: z.array(z.string()),
   firstSeen: z.string().nullable(),
   lastSeen: z.string().nullable(),
@@ -71,7 +88,15 @@ export const StorySchema = z.object({
    * The same counted thing with values that disagree beyond their stated approximation. Lists at most
    * `maxStoryQuotes` values (sorted by article id); `valueCount` is present when there are more.
    */
-  conflicts: z.array(z.object({ counted: z.string(), values: z.array(StoryQuantitySchema).min(2), valueCount: z.number().int().min(2).optional() })),
+  conflicts: z.array(
+    z.object({
+      counted: z.string(),
+      values: z.array(StoryQuantitySchema).min(2),
+      valueCount: z.number().int().min(2).optional(),
+      /** Why these values were compared (same counted noun and unit, same subject, same event) and why they disagree, in a sentence. */
+      reason: z.string().optional(),
+    }),
+  ),
 });
 export type Story = z.infer<typeof StorySchema>;
 
