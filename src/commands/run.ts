@@ -199,6 +199,7 @@ class PipelineRun {
 
   /** Stops everything, once (a signal during a halt joins the stop under way). */
   shutdown(): Promise<void> {
+    this.ctx.redis.embedded?.noteShutdown();
     this.stopping ??= (async () => {
       await this.stopPipeline();
       await this.stopRedis();

@@ -10,6 +10,12 @@ export interface EmbeddedRedis {
   /** The current server's pid (it changes when the server is restarted). */
   pid(): number | undefined;
   stop(): Promise<void>;
+  /**
+   * The command has begun to stop (a signal). A terminal's Ctrl-C reaches the server with the rest of
+   * the process group and it quits first; it is still brought back so that the workers can finish
+   * their jobs, but that is expected now and logged as such, not as a death.
+   */
+  noteShutdown(): void;
   /** `listener` hears once when the server died and could not be brought back: the command must stop. */
   onFatal(listener: (error: Error) => void): void;
 }
@@ -39,6 +45,7 @@ export async function startEmbeddedRedis(options: EmbeddedRedisOptions): Promise
   const fatalListeners: ((error: Error) => void)[] = [];
   let fatal: Error | null = null;
   let stopping = false;
+  let shuttingDown = false;
   let restarts = 0;
 
   const giveUp = (error: Error): void => {
@@ -57,7 +64,8 @@ export async function startEmbeddedRedis(options: EmbeddedRedisOptions): Promise
         while (!stopping && restarts < maxRestarts) {
           restarts++;
           const delay = Math.min(250 * 2 ** (restarts - 1), 10_000);
-          options.logger.warn({ port, code, signal, restart: restarts, of: maxRestarts, restartInMs: delay }, 'embedded redis-server died: restarting it from its AOF');
+          if (shuttingDown) options.logger.info({ port, code, signal }, 'embedded redis-server stopped with the signal: restarting it until the workers have finished their jobs');
+          else options.logger.warn({ port, code, signal, restart: restarts, of: maxRestarts, restartInMs: delay }, 'embedded redis-server died: restarting it from its AOF');
           await sleep(delay);
           if (stopping) return;
           try {
@@ -85,6 +93,9 @@ export async function startEmbeddedRedis(options: EmbeddedRedisOptions): Promise
     url: url.toString(),
     port,
     pid: () => current.process.pid,
+    noteShutdown() {
+      shuttingDown = true;
+    },
     async stop() {
       stopping = true;
       await current.stop();

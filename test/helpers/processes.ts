@@ -14,11 +14,16 @@ export interface KhabarProcess {
   exited: Promise<number | null>;
 }
 
-/** Starts `khabar <args>` as a separate OS process with the given env on top of ours. */
-export function startKhabar(args: string[], env: NodeJS.ProcessEnv): KhabarProcess {
+/**
+ * Starts `khabar <args>` as a separate OS process with the given env on top of ours. `ownGroup` makes
+ * it lead a process group of its own, as a terminal's foreground job: `process.kill(-pid, 'SIGINT')`
+ * is then a Ctrl-C (it reaches khabar, its workers and its redis-server at once).
+ */
+export function startKhabar(args: string[], env: NodeJS.ProcessEnv, options: { ownGroup?: boolean } = {}): KhabarProcess {
   const child = spawn(process.execPath, [KHABAR_BIN, ...args], {
     env: { ...process.env, KHABAR_LOG_FORMAT: 'json', KHABAR_LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.ownGroup === true,
   });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => { output += chunk.toString(); });

@@ -96,4 +96,30 @@ describe('the embedded Redis', () => {
       await stopKhabar(run, 5_000);
     }
   }, 240_000);
+
+  it('a Ctrl-C (SIGINT to the whole process group) stops the run cleanly: no "died" warning, no server left', async () => {
+    assertBuilt();
+    const home = tempDir('ctrl-c-home');
+    const inbox = tempDir('ctrl-c-inbox');
+    const out = tempDir('ctrl-c-out');
+    writeGeneratedArticles(inbox, 30);
+    const run = startKhabar(['run', '--out', out, '--inbox', inbox], embeddedEnv(home), { ownGroup: true });
+    try {
+      const started = await logLine(run, 'started embedded redis-server (AOF on, password in redis-password)');
+      while (countJson(join(out, 'articles')) < 3) await sleep(50);
+      process.kill(-run.child.pid!, 'SIGINT');
+      const code = await endsWithin(run, 60_000);
+      const output = run.output();
+      expect(code, output.slice(-3000)).toBe(0);
+      expect(output).not.toContain('embedded redis-server died');
+      expect(output).not.toContain('could not be restarted');
+      expect(alive(Number(started.pid))).toBe(false);
+      for (const line of output.split('\n').filter((l) => l.startsWith('{'))) {
+        const parsed = JSON.parse(line) as { msg?: string; pid?: number };
+        if (parsed.msg === 'embedded redis-server restarted from its AOF') expect(alive(Number(parsed.pid))).toBe(false);
+      }
+    } finally {
+      await stopKhabar(run, 5_000);
+    }
+  }, 120_000);
 });
