@@ -177,9 +177,10 @@ function corroborationsOf(story: Story, ordered: readonly Story['articles'][numb
   return story.corroboratedClaims.map((group) => {
     const quotes = group.claims.map((quote): QuoteView => {
       const at = position.get(quote.articleId) ?? Number.MAX_SAFE_INTEGER;
-      const original = group.claims.find(
-        (other) => other.articleId !== quote.articleId && other.source !== quote.source && (position.get(other.articleId) ?? Number.MAX_SAFE_INTEGER) < at && copies.get(quote.articleId)?.has(other.articleId),
-      );
+      // The earliest such article: a near copy of a reprint is named after the report both copy.
+      const original = group.claims
+        .filter((other) => other.articleId !== quote.articleId && other.source !== quote.source && (position.get(other.articleId) ?? Number.MAX_SAFE_INTEGER) < at && copies.get(quote.articleId)?.has(other.articleId))
+        .sort((x, y) => (position.get(x.articleId) ?? 0) - (position.get(y.articleId) ?? 0))[0];
       return { quote, copyOf: original ? { articleId: original.articleId, source: original.source } : null };
     });
     const own = new Set(quotes.filter((view) => view.copyOf === null).map((view) => view.quote.source));

@@ -92,7 +92,7 @@ describe('story page', () => {
     expect(body.indexOf('aaaaaaaaaaaaaaaa')).toBeLessThan(body.indexOf('bbbbbbbbbbbbbbbb'));
     expect(body).toContain('2 articles from 2 outlets');
     expect(body).toContain('Carried independently by 2 outlets');
-    expect(body).toContain('<bdi class="ar" lang="ar" dir="rtl">استهدفت طائرة مسيرة مركبة</bdi>');
+    expect(body).toContain('<p class="quote ar" lang="ar" dir="rtl">استهدفت طائرة مسيرة مركبة</p>');
     // No reason in this (older) file: the counted thing says why the two were compared.
     expect(body).toContain('<p class="reason">same counted thing: <bdi class="ar" lang="ar" dir="rtl">جندي أمريكي</bdi></p>');
     // Digits alone are not Arabic text: their direction is left to the browser.

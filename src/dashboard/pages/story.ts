@@ -73,7 +73,10 @@ function claimSource(claim: { articleId: string; source: string | null; publishe
 function quoteItem(view: QuoteView): SafeHtml {
   const { quote, copyOf } = view;
   const copy = copyOf ? html` <span class="tag link-kind" data-kind="copy">copy of</span> <a href="/records/${pathSegment(copyOf.articleId)}">${outletName(copyOf.source)}</a>` : '';
-  return html`<li${copyOf ? html` class="copy"` : ''}>${arabicText(quote.text, `claim ${quote.claim} (its record is not written yet)`)} — ${claimSource(quote)}${copy}</li>`;
+  const text = quote.text
+    ? startsArabic(quote.text) ? html`<p class="quote ar" lang="ar" dir="rtl">${quote.text}</p>` : html`<p class="quote" dir="auto">${quote.text}</p>`
+    : html`<p class="quote muted">claim ${quote.claim} (its record is not written yet)</p>`;
+  return html`<li${copyOf ? html` class="copy"` : ''}>${text}<p class="quote-source">${claimSource(quote)}${copy}</p></li>`;
 }
 
 function corroboratedSection(view: StoryView): SafeHtml {
@@ -81,7 +84,7 @@ function corroboratedSection(view: StoryView): SafeHtml {
     ? html`<p class="muted">None yet.</p>`
     : html`<ol>${view.corroborations.map(({ group, quotes, independentOutlets }) => {
         const copied = group.sources.filter((source) => !independentOutlets.includes(source));
-        return html`<li><p>Carried independently by ${count(independentOutlets.length, 'outlet')}: ${independentOutlets.map((source) => html`<span class="tag">${outletName(source)}</span> `)}${copied.length > 0 ? html`<span class="muted">(and in copies by ${copied.map((source) => html`${outletName(source)} `)})</span>` : ''}</p><ul>${quotes.map(quoteItem)}</ul>${group.claimCount !== undefined && group.claimCount > group.claims.length ? html`<p class="muted">${group.claims.length} of ${group.claimCount} quotes shown.</p>` : ''}</li>`;
+        return html`<li><p>Carried independently by ${count(independentOutlets.length, 'outlet')}: ${independentOutlets.map((source) => html`<span class="tag">${outletName(source)}</span> `)}${copied.length > 0 ? html`<span class="muted">(and in copies by ${copied.map((source, i) => html`${i > 0 ? ', ' : ''}${outletName(source)}`)})</span>` : ''}</p><ul class="quotes">${quotes.map(quoteItem)}</ul>${group.claimCount !== undefined && group.claimCount > group.claims.length ? html`<p class="muted">${group.claims.length} of ${group.claimCount} quotes shown.</p>` : ''}</li>`;
       })}</ol>`}</section>`;
 }
 
