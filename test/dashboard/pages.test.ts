@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { analyse } from '../../src/analyse.js';
 import { recordPage } from '../../src/dashboard/pages/record.js';
 import { storyPage } from '../../src/dashboard/pages/story.js';
+import { arabicText, startsArabic } from '../../src/dashboard/pages/layout.js';
 import { buildStoryView } from '../../src/dashboard/stories.js';
 import { EnrichedRecordSchema } from '../../src/schema/record.js';
 import { StorySchema } from '../../src/schema/story.js';
@@ -117,5 +118,18 @@ describe('story page', () => {
     const body = storyPage(buildStoryView(story, new Map())).value;
     expect(body).toContain('استهدفت طائرة مسيرة مركبة');
     expect(body).toContain('claim 4 (its record is not written yet)');
+  });
+});
+
+describe('which texts the story pages mark as Arabic', () => {
+  it('takes the first strong letter: Arabic first is right-to-left, Latin first or digits alone are left to the browser', () => {
+    expect(startsArabic('عاجل: AP')).toBe(true);
+    expect(startsArabic('«2500» جندي')).toBe(true);
+    expect(startsArabic('AP: عاجل')).toBe(false);
+    expect(startsArabic('2500')).toBe(false);
+    expect(startsArabic('')).toBe(false);
+    // Only escaped, never altered (diacritics, tatweel and quotation marks kept).
+    expect(arabicText('مفاوضاتُ «فيينا» تتعثّـر & <b>').value).toBe('<bdi class="ar" lang="ar" dir="rtl">مفاوضاتُ «فيينا» تتعثّـر &amp; &lt;b&gt;</bdi>');
+    expect(arabicText('AP <i>').value).toBe('<bdi dir="auto">AP &lt;i&gt;</bdi>');
   });
 });
