@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EnrichedRecordSchema, FailureRecordSchema, type EnrichedRecord, type FailureRecord } from '../schema/record.js';
-import { StoryFileSchema, type StoryFile } from '../schema/story.js';
+import { StoryFileSchema, type Story, type StoryFile } from '../schema/story.js';
 import { countedKey } from '../nlp/dedup/claims.js';
 import type { ArticleClaimTexts } from '../nlp/dedup/story.js';
 import { RecordClaimTexts } from '../pipeline/story-files/index.js';
@@ -51,6 +51,21 @@ export interface QuotedQuantity {
   approx: boolean;
 }
 
+/** What the stories list needs from a story file, without its links and quotes. */
+export interface StorySummary {
+  storyId: string;
+  /** The story file's headline; null in files written before stories had one, or before any title was known. */
+  headline: string | null;
+  /** The earliest article by publication time (else the first listed), for a headline when the file has none. */
+  earliest: { id: string; title: string | null } | null;
+  articles: number;
+  sources: string[];
+  firstSeen: string | null;
+  lastSeen: string | null;
+  conflicts: number;
+  writtenAt: number;
+}
+
 export type LoadResult<T> = { status: 'ok'; value: T } | { status: 'missing' } | { status: 'invalid'; reason: string };
 
 /** Ids in our output are hex hashes (stories: ids of the same alphabet); anything else is refused before touching the disk. */
@@ -69,6 +84,8 @@ export class OutputReader {
   private readonly summaries = new Map<string, Cached<RecordSummary | null>>();
   /** storyId → the story it was merged into (null: a live story), by the story file's modification time. */
   private readonly storyMerges = new Map<string, Cached<string | null>>();
+  /** storyId → its summary for the stories list (null: a tombstone or an invalid file). */
+  private readonly storySummaries = new Map<string, Cached<StorySummary | null>>();
   private readonly claimTextSource: RecordClaimTexts;
 
   constructor(readonly outDir: string, private readonly maxCached = 20_000) {
@@ -140,14 +157,23 @@ export class OutputReader {
     return this.load('stories', storyId, (value) => StoryFileSchema.safeParse(value));
   }
 
-  /** Stories (not the tombstones of merged ones), most recently changed first. */
-  async latestStories(limit: number): Promise<{ storyId: string; articles: number; sources: string[]; lastSeen: string | null }[]> {
-    const out: { storyId: string; articles: number; sources: string[]; lastSeen: string | null }[] = [];
-    for (const file of await this.newestFiles('stories', limit)) {
-      const loaded = await this.story(file.id);
-      if (loaded.status !== 'ok' || loaded.value.mergedInto !== null) continue;
-      const story = loaded.value;
-      out.push({ storyId: story.storyId, articles: story.articles.length, sources: story.sources, lastSeen: story.lastSeen });
+  /**
+   * Live stories (not the tombstones of merged ones) among the `scan` most recently changed story
+   * files, summarised (cached by modification time, like the records).
+   */
+  async latestStories(scan: number): Promise<StorySummary[]> {
+    const out: StorySummary[] = [];
+    for (const file of await this.newestFiles('stories', scan)) {
+      const cached = this.storySummaries.get(file.id);
+      let value: StorySummary | null;
+      if (cached && cached.mtimeMs === file.mtimeMs) value = cached.value;
+      else {
+        const loaded = await this.story(file.id);
+        value = loaded.status === 'ok' && loaded.value.mergedInto === null ? summariseStory(loaded.value, file.mtimeMs) : null;
+        if (this.storySummaries.size >= this.maxCached) this.storySummaries.delete(this.storySummaries.keys().next().value ?? '');
+        this.storySummaries.set(file.id, { mtimeMs: file.mtimeMs, value });
+      }
+      if (value) out.push(value);
     }
     return out;
   }
@@ -241,6 +267,22 @@ export class OutputReader {
       .sort((a, b) => b.mtimeMs - a.mtimeMs || a.id.localeCompare(b.id))
       .slice(0, limit);
   }
+}
+
+function summariseStory(story: Story, writtenAt: number): StorySummary {
+  const dated = story.articles.filter((article) => article.publishedAt !== null);
+  const earliest = dated.reduce<(typeof story.articles)[number] | undefined>((best, article) => (!best || (article.publishedAt ?? '') < (best.publishedAt ?? '') ? article : best), undefined) ?? story.articles[0];
+  return {
+    storyId: story.storyId,
+    headline: story.headline ?? null,
+    earliest: earliest ? { id: earliest.id, title: earliest.title ?? null } : null,
+    articles: story.articles.length,
+    sources: story.sources,
+    firstSeen: story.firstSeen,
+    lastSeen: story.lastSeen,
+    conflicts: story.conflicts.length,
+    writtenAt,
+  };
 }
 
 function summarise(record: EnrichedRecord, writtenAt: number): RecordSummary {

@@ -20,6 +20,7 @@ import { DashboardMetrics } from './metrics.js';
 import { conflictsOf, ConflictsQuerySchema, listConflicts, queryProblems } from './conflicts.js';
 import { entityFromRecords, searchRecords } from './news-index.js';
 import { OutputReader } from './output-reader.js';
+import { listStories, loadStoryView } from './stories.js';
 import { conflictsPage } from './pages/conflicts.js';
 import { entityPage } from './pages/entity.js';
 import { notFound, page } from './pages/layout.js';
@@ -36,6 +37,8 @@ export const BULL_BOARD_PATH = '/queues';
 /** How many of the newest records the search and the entity pages look through. */
 const SCAN_LIMIT = 5_000;
 const LATEST_ON_OVERVIEW = 10;
+/** How many stories the stories list shows (the newest news among the `SCAN_LIMIT` most recently changed story files). */
+const STORIES_LISTED = 200;
 
 /**
  * The entity registry as the entity page needs it (src/store/entity-registry.ts's
@@ -158,7 +161,7 @@ function mountNewsPages(app: Hono, { output, entities }: PageDeps): void {
     return c.json({ query: query.data, ...(await listConflicts(output, query.data)) });
   });
 
-  app.get('/stories', async (c) => c.html(storiesPage(await output.latestStories(200)).value));
+  app.get('/stories', async (c) => c.html(storiesPage(await listStories(output, { limit: STORIES_LISTED, scan: SCAN_LIMIT })).value));
 
   app.get('/stories/:id', async (c) => {
     const storyId = c.req.param('id');
@@ -166,7 +169,7 @@ function mountNewsPages(app: Hono, { output, entities }: PageDeps): void {
     if (loaded.status === 'ok') {
       const story = loaded.value;
       if (story.mergedInto !== null) return c.redirect(`/stories/${encodeURIComponent(story.mergedInto)}`, 302);
-      return c.html(storyPage(story).value);
+      return c.html(storyPage(await loadStoryView(output, story)).value);
     }
     const members = (await output.latestRecords(SCAN_LIMIT)).filter((record) => record.storyId === storyId);
     if (members.length > 0) return c.html(partialStoryPage(storyId, members).value);

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { analyse } from '../../src/analyse.js';
 import { recordPage } from '../../src/dashboard/pages/record.js';
 import { storyPage } from '../../src/dashboard/pages/story.js';
+import { arabicText, startsArabic } from '../../src/dashboard/pages/layout.js';
+import { buildStoryView } from '../../src/dashboard/stories.js';
 import { EnrichedRecordSchema } from '../../src/schema/record.js';
 import { StorySchema } from '../../src/schema/story.js';
 
@@ -87,12 +89,19 @@ describe('story page', () => {
         { articleId: 'bbbbbbbbbbbbbbbb', claim: 3, text: 'نحو 3000 جندي', source: 'رويترز', publishedAt: null, value: 3000, valueMax: null, approx: true, quantityText: 'نحو 3000' },
       ] }],
     });
-    const body = storyPage(story).value;
+    const body = storyPage(buildStoryView(story, new Map())).value;
     expect(body.indexOf('aaaaaaaaaaaaaaaa')).toBeLessThan(body.indexOf('bbbbbbbbbbbbbbbb'));
-    expect(body).toContain('2 articles from 2 sources');
-    expect(body).toContain('استهدفت طائرة مسيرة مركبة');
-    expect(body).toMatch(/جندي أمريكي<\/bdi>: <span class="tag"><b>2500<\/b>/);
-    expect(body).toContain('<b>3000</b> ~');
+    expect(body).toContain('2 articles from 2 outlets');
+    expect(body).toContain('Carried independently by 2 outlets');
+    expect(body).toContain('<p class="quote ar" lang="ar" dir="rtl">استهدفت طائرة مسيرة مركبة</p>');
+    // No reason in this (older) file: the counted thing says why the two were compared.
+    expect(body).toContain('<p class="reason">same counted thing: <bdi class="ar" lang="ar" dir="rtl">جندي أمريكي</bdi></p>');
+    // Digits alone are not Arabic text: their direction is left to the browser.
+    expect(body).toContain('<tr><td><b>2500</b></td><td><bdi dir="auto">2500</bdi></td><td><bdi class="ar" lang="ar" dir="rtl">2500 جندي</bdi></td>');
+    expect(body).toContain('<b>3000</b> (approx.)');
+    // No title anywhere (no records at hand): the story id heads the page, each article its id.
+    expect(body).toContain('<h1>Story <span class="mono">story-1</span></h1>');
+    expect(body).toContain('<a href="/records/aaaaaaaaaaaaaaaa"><span class="muted"><span class="mono">aaaaaaaaaaaaaaaa</span></span></a>');
   });
 
   it('says which quote waits for its record (the index keeps no claim text)', () => {
@@ -106,8 +115,21 @@ describe('story page', () => {
       ] }],
       conflicts: [],
     });
-    const body = storyPage(story).value;
+    const body = storyPage(buildStoryView(story, new Map())).value;
     expect(body).toContain('استهدفت طائرة مسيرة مركبة');
     expect(body).toContain('claim 4 (its record is not written yet)');
+  });
+});
+
+describe('which texts the story pages mark as Arabic', () => {
+  it('takes the first strong letter: Arabic first is right-to-left, Latin first or digits alone are left to the browser', () => {
+    expect(startsArabic('عاجل: AP')).toBe(true);
+    expect(startsArabic('«2500» جندي')).toBe(true);
+    expect(startsArabic('AP: عاجل')).toBe(false);
+    expect(startsArabic('2500')).toBe(false);
+    expect(startsArabic('')).toBe(false);
+    // Only escaped, never altered (diacritics, tatweel and quotation marks kept).
+    expect(arabicText('مفاوضاتُ «فيينا» تتعثّـر & <b>').value).toBe('<bdi class="ar" lang="ar" dir="rtl">مفاوضاتُ «فيينا» تتعثّـر &amp; &lt;b&gt;</bdi>');
+    expect(arabicText('AP <i>').value).toBe('<bdi dir="auto">AP &lt;i&gt;</bdi>');
   });
 });

@@ -57,6 +57,31 @@ export function arabic(text: string | null | undefined, fallback = '—'): SafeH
   return text ? html`<bdi class="ar" dir="auto">${text}</bdi>` : html`<span class="muted">${fallback}</span>`;
 }
 
+/** The first strong (directional) letter of a text: Latin, Hebrew or Arabic script. */
+const FIRST_STRONG = /[A-Za-z\u00C0-\u024F\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
+const ARABIC_LETTER = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/u;
+
+/** Whether a text reads right-to-left as Arabic: its first strong letter is Arabic («عاجل: AP» is; «AP: عاجل» is not). */
+export function startsArabic(text: string): boolean {
+  const first = FIRST_STRONG.exec(text);
+  return first !== null && ARABIC_LETTER.test(first[0]);
+}
+
+/**
+ * Like `arabic`, but an Arabic text is declared as such (`lang="ar" dir="rtl"`: right-to-left and
+ * the Arabic font whatever the browser guesses); anything else keeps `dir="auto"`. The text itself is
+ * only escaped, never changed.
+ */
+export function arabicText(text: string | null | undefined, fallback: HtmlValue = '—'): SafeHtml {
+  if (!text) return html`<span class="muted">${fallback}</span>`;
+  return startsArabic(text) ? html`<bdi class="ar" lang="ar" dir="rtl">${text}</bdi>` : html`<bdi dir="auto">${text}</bdi>`;
+}
+
+/** A number as a reader writes it: 2500, 12.5, 0.333 (not 0.3333333333333333). */
+export function formatNumber(value: number): string {
+  return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(3)));
+}
+
 /** «1 article», «2 articles». */
 export function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;

@@ -4,14 +4,9 @@ import { html, pathSegment, type SafeHtml } from '../html.js';
 import { highlightText, recordMarks } from '../highlight.js';
 import type { ConflictList } from '../conflicts.js';
 import { recordConflictsSection } from './conflicts.js';
-import { arabic, page, when } from './layout.js';
+import { arabic, formatNumber as number, page, when } from './layout.js';
 
 const ENTITY_TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
-
-/** A quantity's value as a reader writes it: 2500, 12.5, 0.333 (not 0.3333333333333333). */
-function number(value: number): string {
-  return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(3)));
-}
 
 function claimRow(claim: Claim, index: number): SafeHtml {
   const speaker = claim.speaker
