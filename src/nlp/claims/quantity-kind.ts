@@ -1,0 +1,155 @@
+// What a number found in the text is (issue 20): a numeric claim (a count of something, an amount
+// of money, a percentage) or a number that measures time, gives an age, names a model or a phone
+// line, keeps a score or is a vague plural. Only the first three are claims; the others are kept
+// with their kind and never take part in claims, conflicts or claim links.
+import type { ClaimQuantityKind, NonClaimQuantityKind } from '../../schema/claims.js';
+import type { EntityMention } from '../../schema/entities.js';
+import { normalise } from '../text/normalise.js';
+import { isPunct, isWord, type Word } from './words.js';
+
+export type QuantityKind = ClaimQuantityKind | NonClaimQuantityKind;
+
+const CLAIM_KINDS: ReadonlySet<QuantityKind> = new Set<QuantityKind>(['count', 'money', 'percent']);
+export const isClaimKind = (kind: QuantityKind): kind is ClaimQuantityKind => CLAIM_KINDS.has(kind);
+
+const set = (words: string[]): ReadonlySet<string> => new Set(words.map(normalise));
+
+/** Units of time, in the forms a count takes (singular, accusative, plural). */
+const TIME_UNITS = set([
+  'ثانية', 'ثوان', 'ثواني', 'دقيقة', 'دقائق', 'ساعة', 'ساعات', 'يوم', 'يوما', 'أيام', 'ليلة', 'ليال', 'ليالي',
+  'أسبوع', 'أسبوعا', 'أسابيع', 'شهر', 'شهرا', 'أشهر', 'شهور', 'سنة', 'سنوات', 'سنين', 'عام', 'عاما', 'أعوام',
+  'عقد', 'عقدا', 'عقود', 'قرن', 'قرنا', 'قرون', 'موسم', 'موسما', 'مواسم',
+]);
+/** The units an age is given in. */
+const YEAR_UNITS = set(['سنة', 'سنوات', 'سنين', 'عام', 'عاما', 'أعوام']);
+/** Words that say a number of years is an age: «عمره 45 عاما», «البالغ من العمر», «في سن 60 عاما». */
+const AGE_WORDS = /^(ال|ب|و|وب|فب)?(عمر|اعمار|سن)(ه|ها|هم|هن|هما)?$/u;
+
+/** Currencies, in the forms a count takes; a numeric claim about them is money. */
+const CURRENCIES = set([
+  'دولار', 'دولارا', 'دولارات', 'يورو', 'جنيه', 'جنيها', 'جنيهات', 'دينار', 'دينارا', 'دنانير', 'ريال', 'ريالا',
+  'ريالات', 'درهم', 'درهما', 'دراهم', 'ليرة', 'ليرات', 'روبل', 'روبلا', 'يوان', 'ين', 'فرنك', 'فرنكات', 'شيكل',
+  'شيكلا', 'شيقل', 'روبية', 'أوقية', 'أوقيات', 'إسترليني', 'استرليني', 'بيزو', 'لاري', 'مانات', 'تومان', 'دولارًا',
+]);
+/** Nouns that name a model or version: the number after them names, it does not count. */
+const MODEL_NOUNS = set(['طراز', 'طرازات', 'موديل', 'ماركة', 'إصدار', 'الإصدار', 'الطراز', 'طرازي']);
+/** Words before a phone number. */
+const PHONE_WORDS = set(['هاتف', 'الهاتف', 'هاتفي', 'الساخن', 'واتساب', 'فاكس', 'الفاكس', 'للاتصال', 'المجاني']);
+
+/** The word's forms to match against a closed class: as written, without «و/ف», the stem, without the article. */
+function forms(w: Word): string[] {
+  const out = [w.norm, w.bare, w.stem];
+  for (const f of [w.norm, w.bare, w.stem]) if (f.startsWith('ال') && f.length > 3) out.push(f.slice(2));
+  return out;
+}
+const inClass = (w: Word, cls: ReadonlySet<string>): boolean => forms(w).some((f) => cls.has(f));
+
+/** A token that is only proclitics («بـ», «وال»): the digits after it are a number, not a name's. */
+const CLITIC_ONLY = /^[وف]?[بلك]?(ال)?$/u;
+
+/** Two tokens written with nothing between them («A320», «إف-16»). */
+const glued = (a: Word | undefined, b: Word | undefined): boolean => a !== undefined && b !== undefined && a.token.end === b.token.start;
+
+export interface KindInput {
+  words: Word[];
+  /** The sentence's word range `[first, end)`. */
+  first: number;
+  end: number;
+  /** Words of the number itself `[numberFirst, numberEnd)`, and the index after the whole quantity. */
+  numberFirst: number;
+  numberEnd: number;
+  after: number;
+  /** The counted noun, or null. */
+  head: Word | null;
+  percent: boolean;
+  /** Written in digits (without a scale word). */
+  digitsOnly: boolean;
+  /** A vague plural with no scale word («آلاف الجنود»). */
+  vague: boolean;
+  entityAt: ReadonlyArray<EntityMention | null> | null;
+}
+
+/** A model, product or name number: «طراز 787», «إف-16», «A320», «بوينغ 737», «787-9». */
+function isModel(x: KindInput): boolean {
+  const { words, numberFirst: i } = x;
+  const num = words[i] as Word;
+  const prev = words[i - 1];
+  // Letters written against the digits: «A320», «H100», «وH100» (not a clitic «بـ» before «14»).
+  if (i - 1 >= x.first && isWord(prev) && glued(prev, num) && !CLITIC_ONLY.test(prev.norm)) return true;
+  // «إف-16», «كوفيد-19»: a word, a hyphen, the digits, with no space.
+  const prev2 = words[i - 2];
+  if (i - 2 >= x.first && isPunct(prev, '-') && glued(prev2, prev) && glued(prev, num) && isWord(prev2)) return true;
+  // «787-9»: digits, a hyphen and smaller digits with no space (a range reads the other way).
+  const dash = words[x.numberEnd];
+  const version = words[x.numberEnd + 1];
+  if (isPunct(dash, '-') && glued(num, dash) && glued(dash, version) && version?.token.kind === 'number' && Number(version.norm) < Number(num.norm)) return true;
+  // «من طراز 787 دريملاينر», «طراز بوينغ 787»: a model noun just before (no punctuation between).
+  for (let k = i - 1; k >= Math.max(x.first, i - 2); k--) {
+    const w = words[k];
+    if (!isWord(w)) break;
+    if (inClass(w, MODEL_NOUNS)) return true;
+  }
+  // «بوينغ 737», «آيفون 15»: a name just before, and nothing counted after that is not a name too.
+  const named = (k: number): boolean => x.entityAt !== null && x.entityAt[k] != null && x.entityAt[k]?.type !== 'PER' && x.entityAt[k]?.type !== 'LOC';
+  if (x.digitsOnly && i - 1 >= x.first && isWord(prev) && named(i - 1) && (x.head === null || named(x.head.i) || x.head.token.kind === 'latin')) return true;
+  // «737 MAX»: a Latin word where a counted noun would be.
+  return x.head !== null && (x.head.token.kind === 'latin' || /^[a-z]/u.test(x.head.bare));
+}
+
+/** A phone number: a long digit string, a leading 0 or «+», or a phone word just before. */
+function isPhone(x: KindInput): boolean {
+  if (!x.digitsOnly) return false;
+  const num = x.words[x.numberFirst] as Word;
+  if (/^[0٠]\d{4,}$/u.test(num.norm) || /^\d{7,}$/u.test(num.norm)) return true;
+  const prev = x.words[x.numberFirst - 1];
+  if (isPunct(prev, '+') && glued(prev, num)) return true;
+  for (let k = x.numberFirst - 1; k >= Math.max(x.first, x.numberFirst - 3); k--) {
+    const w = x.words[k];
+    if (isWord(w) && inClass(w, PHONE_WORDS)) return true;
+  }
+  return false;
+}
+
+/** An age: years after «عمر/سن» (within four words), before «من العمر», or in parentheses after a name. */
+function isAge(x: KindInput): boolean {
+  const { words } = x;
+  for (let k = x.numberFirst - 1; k >= Math.max(x.first, x.numberFirst - 4); k--) {
+    const w = words[k];
+    if (isWord(w) && forms(w).some((f) => AGE_WORDS.test(f))) return true;
+  }
+  const a = words[x.after];
+  const b = words[x.after + 1];
+  if (isWord(a) && isWord(b) && a.norm === 'من' && b.norm === 'العمر') return true;
+  return isPunct(words[x.numberFirst - 1], '(') && isPunct(words[x.after], ')');
+}
+
+/** The kind of a quantity the number reader found. */
+export function quantityKind(x: KindInput): QuantityKind {
+  if (x.vague) return 'vague';
+  if (x.percent) return 'percent';
+  if (isModel(x)) return 'model';
+  if (isPhone(x)) return 'phone';
+  if (x.head !== null && inClass(x.head, TIME_UNITS)) return inClass(x.head, YEAR_UNITS) && isAge(x) ? 'age' : 'duration';
+  if (x.head !== null && inClass(x.head, CURRENCIES)) return 'money';
+  return 'count';
+}
+
+/**
+ * The kind of a bare figure the reader does not count (no noun, no frame), when it is recognisably
+ * one: a model or phone number, a score («3-1»), a clock hour («الساعة 5»). Null otherwise.
+ */
+export function bareFigureKind(x: KindInput): NonClaimQuantityKind | null {
+  const { words, numberFirst: i } = x;
+  const dash = words[x.numberEnd];
+  const other = words[x.numberEnd + 1];
+  const num = words[i] as Word;
+  // «3-1», «٥/٧», «2:2»: two small whole numbers joined with nothing between.
+  if (isPunct(dash, '-/:') && glued(num, dash) && glued(dash, other) && other?.token.kind === 'number' && /^\d{1,2}$/u.test(num.norm) && /^\d{1,2}$/u.test(other.norm)) {
+    return dash?.token.text === ':' && Number(num.norm) <= 24 && /^\d\d$/u.test(other.norm) ? 'time' : 'score';
+  }
+  if (isModel(x)) return 'model';
+  if (isPhone(x)) return 'phone';
+  const prev = words[i - 1];
+  if (isWord(prev) && prev.norm === 'الساعه' && Number(num.norm) <= 24) return 'time';
+  return null;
+}
