@@ -4,7 +4,7 @@
 import type { NonClaimQuantityKind, Quantity } from '../../schema/claims.js';
 import type { EntityMention } from '../../schema/entities.js';
 import { normalise } from '../text/normalise.js';
-import { bareFigureKind, quantityKind, type KindInput, type QuantityKind } from './quantity-kind.js';
+import { bareFigureKind, gluedNameFirst, quantityKind, type KindInput, type QuantityKind } from './quantity-kind.js';
 import { APPROX_AFTER, APPROX_BEFORE } from './lexicon/words.js';
 import { ORDINAL_UNITS, SCALES, TEEN_TAILS, VAGUE } from './lexicon/numbers.js';
 import { hasPrepClitic, isPunct, isWord, sentenceWordRanges, type Doc, type Word } from './words.js';
@@ -212,8 +212,11 @@ export function findQuantities(doc: Doc, covered: Uint8Array, entityAt: Readonly
         const prevW = words[i - 1];
         const bare = bareFigureKind(kindOf(null, afterIdx, false));
         if (bare) {
-          const last = bare === 'score' || bare === 'time' || (bare === 'model' && isPunct(words[p.end], '-')) ? p.end + 1 : p.end - 1;
-          out.push(nonClaim(text, bare, s, w, words[Math.min(last, end - 1)] as Word, value, i, p.end));
+          // «3-1», «23:41», «787-9»: the second number belongs to the same span.
+          const paired = isPunct(words[p.end], '-/:') && words[p.end + 1]?.token.kind === 'number' && (words[p.end + 1] as Word).token.start === (words[p.end] as Word).token.end;
+          const last = paired ? p.end + 1 : p.end - 1;
+          const from = bare === 'model' ? gluedNameFirst(words, i, first) : i;
+          out.push(nonClaim(text, bare, s, words[from] as Word, words[Math.min(last, end - 1)] as Word, value, i, p.end));
           i = Math.max(i, Math.min(last, end - 1));
           continue;
         }

@@ -33,6 +33,9 @@ const CURRENCIES = set([
 ]);
 /** Nouns that name a model or version: the number after them names, it does not count. */
 const MODEL_NOUNS = set(['طراز', 'طرازات', 'موديل', 'ماركة', 'إصدار', 'الإصدار', 'الطراز', 'طرازي']);
+/** «الساعة 9 مساء»: the hour word before, or a part of the day after, makes a number a clock time. */
+const HOUR_WORDS = set(['الساعة', 'بالساعة', 'والساعة']);
+const DAY_PARTS = set(['صباحا', 'مساء', 'مساءً', 'ظهرا', 'عصرا', 'ليلا', 'فجرا', 'صباح', 'مساء']);
 /** Words before a phone number. */
 const PHONE_WORDS = set(['هاتف', 'الهاتف', 'هاتفي', 'الساخن', 'واتساب', 'فاكس', 'الفاكس', 'للاتصال', 'المجاني']);
 
@@ -69,16 +72,24 @@ export interface KindInput {
   entityAt: ReadonlyArray<EntityMention | null> | null;
 }
 
+/** The first word of a name written against its number: «إف» in «إف-16», «A» in «A320»; else `i`. */
+export function gluedNameFirst(words: Word[], i: number, first: number): number {
+  const num = words[i] as Word;
+  const prev = words[i - 1];
+  if (i - 1 >= first && isWord(prev) && glued(prev, num) && !CLITIC_ONLY.test(prev.norm)) return i - 1;
+  const prev2 = words[i - 2];
+  if (i - 2 >= first && isPunct(prev, '-') && glued(prev2, prev) && glued(prev, num) && isWord(prev2)) return i - 2;
+  return i;
+}
+
 /** A model, product or name number: «طراز 787», «إف-16», «A320», «بوينغ 737», «787-9». */
 function isModel(x: KindInput): boolean {
   const { words, numberFirst: i } = x;
   const num = words[i] as Word;
   const prev = words[i - 1];
-  // Letters written against the digits: «A320», «H100», «وH100» (not a clitic «بـ» before «14»).
-  if (i - 1 >= x.first && isWord(prev) && glued(prev, num) && !CLITIC_ONLY.test(prev.norm)) return true;
-  // «إف-16», «كوفيد-19»: a word, a hyphen, the digits, with no space.
-  const prev2 = words[i - 2];
-  if (i - 2 >= x.first && isPunct(prev, '-') && glued(prev2, prev) && glued(prev, num) && isWord(prev2)) return true;
+  // Letters written against the digits: «A320», «H100» (not a clitic «بـ» before «14»), or a word,
+  // a hyphen and the digits with no space: «إف-16», «كوفيد-19».
+  if (gluedNameFirst(words, i, x.first) < i) return true;
   // «787-9»: digits, a hyphen and smaller digits with no space (a range reads the other way).
   const dash = words[x.numberEnd];
   const version = words[x.numberEnd + 1];
@@ -96,11 +107,16 @@ function isModel(x: KindInput): boolean {
   return x.head !== null && (x.head.token.kind === 'latin' || /^[a-z]/u.test(x.head.bare));
 }
 
-/** A phone number: a long digit string, a leading 0 or «+», or a phone word just before. */
+/**
+ * A phone number: digits with a leading 0 (no count is written so), or, with no counted noun, a long
+ * digit string, a glued «+» or a phone word just before («1500000 برميل» is a count).
+ */
 function isPhone(x: KindInput): boolean {
   if (!x.digitsOnly) return false;
   const num = x.words[x.numberFirst] as Word;
-  if (/^[0٠]\d{4,}$/u.test(num.norm) || /^\d{7,}$/u.test(num.norm)) return true;
+  if (/^0\d{4,}$/u.test(num.norm)) return true;
+  if (x.head !== null) return false;
+  if (/^\d{7,}$/u.test(num.norm)) return true;
   const prev = x.words[x.numberFirst - 1];
   if (isPunct(prev, '+') && glued(prev, num)) return true;
   for (let k = x.numberFirst - 1; k >= Math.max(x.first, x.numberFirst - 3); k--) {
@@ -123,9 +139,18 @@ function isAge(x: KindInput): boolean {
   return isPunct(words[x.numberFirst - 1], '(') && isPunct(words[x.after], ')');
 }
 
+/** A clock time: a small whole number after «الساعة» or before «مساء/صباحا». */
+function isClockTime(x: KindInput): boolean {
+  const num = x.words[x.numberFirst] as Word;
+  if (!/^\d{1,2}$/u.test(num.norm) || Number(num.norm) > 24) return false;
+  const prev = x.words[x.numberFirst - 1];
+  return (x.numberFirst - 1 >= x.first && isWord(prev) && inClass(prev, HOUR_WORDS)) || (x.head !== null && inClass(x.head, DAY_PARTS));
+}
+
 /** The kind of a quantity the number reader found. */
 export function quantityKind(x: KindInput): QuantityKind {
   if (x.vague) return 'vague';
+  if (x.digitsOnly && isClockTime(x)) return 'time';
   if (x.percent) return 'percent';
   if (isModel(x)) return 'model';
   if (isPhone(x)) return 'phone';
@@ -149,7 +174,5 @@ export function bareFigureKind(x: KindInput): NonClaimQuantityKind | null {
   }
   if (isModel(x)) return 'model';
   if (isPhone(x)) return 'phone';
-  const prev = words[i - 1];
-  if (isWord(prev) && prev.norm === 'الساعه' && Number(num.norm) <= 24) return 'time';
-  return null;
+  return isClockTime(x) ? 'time' : null;
 }
