@@ -53,6 +53,8 @@ function countedPhrase(words: Word[], k: number, end: number, genitive: boolean)
   const head = words[k];
   if (k >= end || !isCountedNoun(head)) return null;
   if (head.norm === 'من') return null;
+  // A preposition opens a new phrase: «القرار 2254 بالإجماع» counts nothing («بالمئة» is read before).
+  if (hasPrepClitic(head)) return null;
   let last = k;
   const headDefinite = head.norm.startsWith('ال');
   // A construct («أراضي العراق», «مساحة العراق»): an indefinite head then a definite genitive.

@@ -5,7 +5,7 @@
 import type { ClaimQuantityKind, NonClaimQuantityKind } from '../../schema/claims.js';
 import type { EntityMention } from '../../schema/entities.js';
 import { normalise } from '../text/normalise.js';
-import { isPunct, isWord, type Word } from './words.js';
+import { hasPrepClitic, isPunct, isWord, type Word } from './words.js';
 
 export type QuantityKind = ClaimQuantityKind | NonClaimQuantityKind;
 
@@ -36,6 +36,12 @@ const MODEL_NOUNS = set(['طراز', 'طرازات', 'موديل', 'ماركة',
 /** «الساعة 9 مساء»: the hour word before, or a part of the day after, makes a number a clock time. */
 const HOUR_WORDS = set(['الساعة', 'بالساعة', 'والساعة']);
 const DAY_PARTS = set(['صباحا', 'مساء', 'مساءً', 'ظهرا', 'عصرا', 'ليلا', 'فجرا', 'صباح', 'مساء']);
+/**
+ * Nouns a number after them labels rather than counts: a place in a sequence («الدقيقة 90», «الجولة
+ * 12», «المادة 5», «المركز 3») is an ordinal; a document («القرار 2254») is a name with a number.
+ */
+const SEQUENCE_NOUNS = set(['دقيقة', 'جولة', 'مادة', 'مرتبة', 'مركز', 'فقرة', 'بند', 'رقم', 'صفحة', 'طابق', 'شوط', 'مرحلة', 'حلقة', 'دورة', 'فصل', 'نسخة']);
+const NAMED_DOCUMENTS = set(['قرار', 'قانون', 'مرسوم', 'تعميم', 'رحلة']);
 /** Words before a phone number. */
 const PHONE_WORDS = set(['هاتف', 'الهاتف', 'هاتفي', 'الساخن', 'واتساب', 'فاكس', 'الفاكس', 'للاتصال', 'المجاني']);
 
@@ -147,10 +153,23 @@ function isClockTime(x: KindInput): boolean {
   return (x.numberFirst - 1 >= x.first && isWord(prev) && inClass(prev, HOUR_WORDS)) || (x.head !== null && inClass(x.head, DAY_PARTS));
 }
 
+/** «الدقيقة 90», «رقم 5», «القرار 2254»: digits right after a sequence or document noun label it. */
+function labelKind(x: KindInput): 'ordinal' | 'model' | null {
+  if (!x.digitsOnly) return null;
+  const prev = x.words[x.numberFirst - 1];
+  if (x.numberFirst - 1 < x.first || !isWord(prev) || hasPrepClitic(prev)) return null;
+  const noun = prev.stem.startsWith('ال') ? prev.stem.slice(2) : prev.stem;
+  if (SEQUENCE_NOUNS.has(noun) || SEQUENCE_NOUNS.has(prev.bare.replace(/^ال/u, ''))) return 'ordinal';
+  if (NAMED_DOCUMENTS.has(noun) || NAMED_DOCUMENTS.has(prev.bare.replace(/^ال/u, ''))) return 'model';
+  return null;
+}
+
 /** The kind of a quantity the number reader found. */
 export function quantityKind(x: KindInput): QuantityKind {
   if (x.vague) return 'vague';
   if (x.digitsOnly && isClockTime(x)) return 'time';
+  const label = labelKind(x);
+  if (label) return label;
   if (x.percent) return 'percent';
   if (isModel(x)) return 'model';
   if (isPhone(x)) return 'phone';
@@ -174,5 +193,5 @@ export function bareFigureKind(x: KindInput): NonClaimQuantityKind | null {
   }
   if (isModel(x)) return 'model';
   if (isPhone(x)) return 'phone';
-  return isClockTime(x) ? 'time' : null;
+  return isClockTime(x) ? 'time' : labelKind(x);
 }

@@ -81,10 +81,15 @@ describe('numbers that are not numeric claims', () => {
     expect(evening.nonClaimQuantities.map((q) => q.kind)).toEqual(['time']);
   });
 
-  it('ordinals: «الـ7»', () => {
+  it('ordinals: «الـ7», a number labelling a place in a sequence («الدقيقة 90», «المادة 5»)', () => {
     const layer = claimsOf('حل الفريق في المركز الـ7 هذا الموسم.');
     expect(layer.claims).toHaveLength(0);
     expect(layer.nonClaimQuantities.map((q) => [q.kind, q.value])).toEqual([['ordinal', 7]]);
+    const late = 'سجل المهاجم هدف الفوز في الدقيقة 90 من المباراة، وفق المادة 5 من اللائحة.';
+    expect(numbersOf(late)).toHaveLength(0);
+    expect(nonClaimsOf(late).map((q) => [q[0], q[2]])).toEqual([['ordinal', 90], ['ordinal', 5]]);
+    // A number after a counting noun is still a count.
+    expect(numbersOf('بلغ عدد القتلى 35 شخصا.').map((q) => q?.value)).toEqual([35]);
   });
 
   it('model and product numbers: «إف-16», «787-9», «بوينغ 737» (a named maker), «A320»-style glued letters', () => {
@@ -97,6 +102,10 @@ describe('numbers that are not numeric claims', () => {
     expect(layer.claims).toHaveLength(0);
     expect(layer.nonClaimQuantities.map((q) => [q.kind, q.value])).toEqual([['model', 737]]);
     expect(nonClaimsOf('ارتفعت إصابات كوفيد-19 في المدينة.').map((q) => q[0])).toEqual(['model']);
+    // A numbered document is a name; the word after it, with its preposition, is not counted.
+    const resolution = 'صوت المجلس على القرار 2254 بالإجماع.';
+    expect(numbersOf(resolution)).toHaveLength(0);
+    expect(nonClaimsOf(resolution)).toEqual([['model', '2254', 2254]]);
   });
 
   it('phone numbers: a leading 0, a hotline', () => {
