@@ -57,6 +57,11 @@ function countedPhrase(words: Word[], k: number, end: number, genitive: boolean)
   if (hasPrepClitic(head)) return null;
   let last = k;
   const headDefinite = head.norm.startsWith('ال');
+  // A count's noun is indefinite («5 جنود», «15 مليونا»): a definite word right after the number
+  // starts a new phrase («آيفون 15 الجديد»). After a vague plural, a fraction or «من» it is a
+  // genitive and may be definite («عشرات الهجمات», «نصف السكان»). The text layer's segments say
+  // whether «ال» is the article (not in «ألغام»).
+  if (!genitive && head.token.segments.includes('ال')) return null;
   // A construct («أراضي العراق», «مساحة العراق»): an indefinite head then a definite genitive.
   const next = words[last + 1];
   if (genitive && !headDefinite && last + 1 < end && isWord(next) && next.norm.startsWith('ال') && !ADJECTIVE_ENDING.test(next.norm)) last++;

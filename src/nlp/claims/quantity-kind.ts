@@ -106,8 +106,10 @@ function isModel(x: KindInput): boolean {
     if (!isWord(w)) break;
     if (inClass(w, MODEL_NOUNS)) return true;
   }
-  // «بوينغ 737», «آيفون 15»: a name just before, and nothing counted after that is not a name too.
+  // «بوينغ 737», «آيفون 15»: digits inside an organisation's or product's name as the NER found it,
+  // or a name just before them and nothing counted after that is not a name too.
   const named = (k: number): boolean => x.entityAt !== null && x.entityAt[k] != null && x.entityAt[k]?.type !== 'PER' && x.entityAt[k]?.type !== 'LOC';
+  if (x.digitsOnly && named(i)) return true;
   if (x.digitsOnly && i - 1 >= x.first && isWord(prev) && named(i - 1) && (x.head === null || named(x.head.i) || x.head.token.kind === 'latin')) return true;
   // «737 MAX»: a Latin word where a counted noun would be.
   return x.head !== null && (x.head.token.kind === 'latin' || /^[a-z]/u.test(x.head.bare));
@@ -125,7 +127,8 @@ function isPhone(x: KindInput): boolean {
   if (/^\d{7,}$/u.test(num.norm)) return true;
   const prev = x.words[x.numberFirst - 1];
   if (isPunct(prev, '+') && glued(prev, num)) return true;
-  for (let k = x.numberFirst - 1; k >= Math.max(x.first, x.numberFirst - 3); k--) {
+  // A phone word before three digits or more («الخط الساخن 5010», not «هاتف آيفون 15»).
+  for (let k = x.numberFirst - 1; k >= Math.max(x.first, x.numberFirst - 3) && /^\d{3,}$/u.test(num.norm); k--) {
     const w = x.words[k];
     if (isWord(w) && inClass(w, PHONE_WORDS)) return true;
   }

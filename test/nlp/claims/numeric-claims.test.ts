@@ -102,6 +102,13 @@ describe('numbers that are not numeric claims', () => {
     expect(layer.claims).toHaveLength(0);
     expect(layer.nonClaimQuantities.map((q) => [q.kind, q.value])).toEqual([['model', 737]]);
     expect(nonClaimsOf('ارتفعت إصابات كوفيد-19 في المدينة.').map((q) => q[0])).toEqual(['model']);
+    // Digits inside a product's name as the NER found it («بوينغ 737 ماكس», MISC).
+    const grounded = 'أوقفت الهيئة تشغيل طائرات بوينغ 737 ماكس بعد الحادث.';
+    const max = claimsOf(grounded, { entities: [mention(grounded, 'بوينغ 737 ماكس', 'MISC', 'misc:737max')] });
+    expect(max.claims).toHaveLength(0);
+    expect(max.nonClaimQuantities.map((q) => [q.kind, q.value])).toEqual([['model', 737]]);
+    // A definite word after digits is not what they count: no claim of 15 «الجديد».
+    expect(numbersOf('أطلقت الشركة هاتف آيفون 15 الجديد.')).toHaveLength(0);
     // A numbered document is a name; the word after it, with its preposition, is not counted.
     const resolution = 'صوت المجلس على القرار 2254 بالإجماع.';
     expect(numbersOf(resolution)).toHaveLength(0);
