@@ -65,6 +65,10 @@ function countedPhrase(words: Word[], k: number, end: number, genitive: boolean)
   // A construct («أراضي العراق», «مساحة العراق»): an indefinite head then a definite genitive.
   const next = words[last + 1];
   if (genitive && !headDefinite && last + 1 < end && isWord(next) && next.norm.startsWith('ال') && !ADJECTIVE_ENDING.test(next.norm)) last++;
+  // A model name as the counted noun («12 إف-16»): its number is part of the noun, not a quantity.
+  const dash = words[k + 1];
+  const version = words[k + 2];
+  if (k + 2 < end && isPunct(dash, '-') && version?.token.kind === 'number' && head.token.end === dash?.token.start && dash.token.end === version.token.start) last = k + 2;
   // Adjectives: nisba-like endings, no preposition clitic.
   while (last + 1 < end) {
     const a = words[last + 1] as Word;
@@ -192,7 +196,10 @@ export function findQuantities(doc: Doc, covered: Uint8Array, entityAt: Readonly
       // A fraction counts only as a fraction of a noun («ثلث أراضي العراق», not «شهر ونصف»).
       if (p.fraction && !isCountedNoun(words[k])) continue;
       if (p.value === 1 && !p.digitsOnly && !p.vague) {
-        const one = oneAfterNoun(words, text, i, first, s);
+        // The noun before «واحد» must not belong to the quantity before it («عشرات واحد»).
+        const previous = out[out.length - 1];
+        const taken = previous !== undefined && previous.sentence === s && previous.end > (words[i - 1]?.token.start ?? 0);
+        const one = taken ? null : oneAfterNoun(words, text, i, first, s);
         if (one) {
           one.kind = quantityKind(kindOf(words[i - 1] as Word, i + 1, false));
           out.push(one);

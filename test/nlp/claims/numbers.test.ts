@@ -161,6 +161,7 @@ describe('properties', () => {
   const vocabulary = [
     'وقال', 'قالت', 'إن', 'أن', 'بأن', 'مصدر', 'أمني', 'الوزير', 'بحسب', 'وفق', 'ما', 'أكد', '"', '«', '»', '،', '.', 'نحو',
     '14', 'بـ3', 'ثلاثة', 'آلاف', 'جندي', 'عشرات', 'الهجمات', 'الأحد', 'عام', '2020', 'يوليو', 'وأضاف', 'مشيرا', 'إلى',
+    'أيام', 'عاما', 'العمر', 'طراز', 'الملايين', 'دولار', 'مليار', '16.6', 'إف-16', 'الدقيقة', '3-1', 'الـ7', '07701234567',
     'لم', 'تعلن', 'عن', 'نقلت', 'قوله', 'الحكومة', 'في', 'بيان', 'ويrول', ':', '-', '(', ')', '١٢', 'نصف', 'واحد',
   ];
   const texts = fc.array(fc.constantFrom(...vocabulary), { minLength: 0, maxLength: 60 }).map((ws) => ws.join(' '));
@@ -179,6 +180,12 @@ describe('properties', () => {
           if (c.attributedTo !== null) expect(a.claims[c.attributedTo]?.kind).toBe('attributed');
         }
         for (const d of a.dates) expect(text.slice(d.start, d.end)).toBe(d.text);
+        // A number that is not a claim slices the text too, and is never also a numeric claim.
+        const counted = a.claims.flatMap((c) => (c.kind === 'numeric' ? c.quantities : []));
+        for (const q of a.nonClaimQuantities) {
+          expect(text.slice(q.start, q.end)).toBe(q.text);
+          expect(counted.some((n) => n.start < q.end && q.start < n.end)).toBe(false);
+        }
       }),
       { numRuns: 300 },
     );

@@ -94,6 +94,10 @@ describe('numbers that are not numeric claims', () => {
 
   it('model and product numbers: «إف-16», «787-9», «بوينغ 737» (a named maker), «A320»-style glued letters', () => {
     expect(nonClaimsOf('أسقطت الدفاعات طائرة إف-16 قرب الحدود.')).toEqual([['model', 'إف-16', 16]]);
+    // A model name can be what a count counts: «12 إف-16» is twelve aircraft, and 16 no quantity.
+    const bought = claimsOf('اشترت الدولة 12 إف-16 جديدة.');
+    expect(bought.claims.map((c) => [c.quantities[0]?.value, c.quantities[0]?.text])).toEqual([[12, '12 إف-16']]);
+    expect(bought.nonClaimQuantities).toHaveLength(0);
     const fleet = 'تسلمت الشركة 12 طائرة من طراز 787-9.';
     expect(numbersOf(fleet).map((q) => q?.value)).toEqual([12]);
     expect(nonClaimsOf(fleet).map((q) => [q[0], q[1]])).toEqual([['model', '787-9']]);
