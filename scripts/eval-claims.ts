@@ -9,6 +9,10 @@
  *   npm run eval:claims -- --speed   # also time extractClaims alone on one core (tokens/s)
  *   npm run eval:claims -- --gold other/gold.json --texts other/texts
  *                                    # another gold file (same format, made with resolve-marks.ts)
+ *
+ * When the gold marks quantities that are not claims (durations, ages, model numbers … with a
+ * `kind`, issue 20), it also prints how many of them the extractor wrongly outputs as numeric
+ * claims, and how many it lists among `nonClaimQuantities` with the same kind.
  */
 import './closed-pipe.js';
 import { readFileSync } from 'node:fs';
@@ -19,7 +23,7 @@ import { extractClaims } from '../src/nlp/claims/index.js';
 import type { Claim } from '../src/schema/claims.js';
 import type { EntityMention } from '../src/schema/entities.js';
 import type { TextLayer } from '../src/schema/text.js';
-import type { GoldAttributed, GoldFile, GoldNumeric, GoldSpan } from '../training/claims/resolve-marks.js';
+import { isNonClaim, type GoldAttributed, type GoldFile, type GoldNumeric, type GoldSpan } from '../training/claims/resolve-marks.js';
 import { existsSync } from 'node:fs';
 
 // ---- entity mentions: the real NER when its trained model is present, else none ----
@@ -85,6 +89,8 @@ const M = {
 };
 let anonymityRight = 0;
 let anonymityTotal = 0;
+/** Gold quantities that are not claims: how many, how many came out as numeric claims, how many got their kind. */
+const nonClaims = { gold: 0, countedAsClaims: 0, keptWithKind: 0 };
 
 type S = { start: number; end: number };
 const overlaps = (a: S, b: S): boolean => a.start < b.end && b.start < a.end;
@@ -117,7 +123,7 @@ for (const [name, goldClaims] of Object.entries(gold)) {
   const entities: EntityMention[] = useNer ? entityMentionsFor(layer, text) : [];
   const published = layer.metadata.published?.iso ?? null;
   const t0 = performance.now();
-  const { claims } = extractClaims({ text, tokens: layer.tokens, sentences: layer.sentences, entities, publishedAt: published });
+  const { claims, nonClaimQuantities } = extractClaims({ text, tokens: layer.tokens, sentences: layer.sentences, entities, publishedAt: published });
   totalMs += performance.now() - t0;
   totalTokens += layer.tokens.length;
 
@@ -202,6 +208,16 @@ for (const [name, goldClaims] of Object.entries(gold)) {
     void goldAttrIndex;
   }
   for (const p of predNum) if (!used.has(p)) problems.push(`  FALSE number ${show(text, p.quantities[0])} = ${p.quantities[0]?.value}`);
+  // Quantities the gold says are not claims: none may come out as a numeric claim.
+  for (const g of goldClaims.filter(isNonClaim)) {
+    nonClaims.gold++;
+    const counted = predNum.find((c) => c.quantities[0] !== undefined && overlaps(c.quantities[0], g.quantity));
+    if (counted) {
+      nonClaims.countedAsClaims++;
+      problems.push(`  NOT A CLAIM (${g.kind}) ${show(text, g.quantity)} output as numeric ${show(text, counted.quantities[0])}`);
+    }
+    if (nonClaimQuantities.some((q) => q.kind === g.kind && overlaps(q, g.quantity))) nonClaims.keptWithKind++;
+  }
   if (verbose && problems.length) console.log(`${name}\n${problems.join('\n')}`);
 }
 
@@ -214,6 +230,9 @@ console.log(`content exact     ${prf(M.contentExact)}`);
 console.log(`numeric value     ${prf(M.numericValue)}`);
 console.log(`numeric → claim   accuracy ${(M.numericAttribution.tp / Math.max(1, M.numericAttribution.gold)).toFixed(3)} (${M.numericAttribution.tp}/${M.numericAttribution.gold} matched numbers)`);
 console.log(`speaker anonymous accuracy ${(anonymityRight / Math.max(1, anonymityTotal)).toFixed(3)} (${anonymityRight}/${anonymityTotal})`);
+if (nonClaims.gold > 0) {
+  console.log(`not claims        ${nonClaims.countedAsClaims} of ${nonClaims.gold} gold non-claims output as numeric claims; ${nonClaims.keptWithKind} listed with the gold's kind`);
+}
 console.log(`extractClaims: ${totalTokens} tokens in ${totalMs.toFixed(1)} ms (includes first-call warm-up)`);
 
 if (process.argv.includes('--speed')) {

@@ -40,6 +40,7 @@ export function toEnrichedRecord(record: RecordInProgress, chain: readonly Stage
     ...(record.entities ? { entities: record.entities } : {}),
     ...(record.claims ? { claims: record.claims } : {}),
     ...(record.dates ? { dates: record.dates } : {}),
+    ...(record.nonClaimQuantities ? { nonClaimQuantities: record.nonClaimQuantities } : {}),
     ...(record.dedup ? { dedup: record.dedup } : {}),
     pipeline: record.pipeline,
   };

@@ -1,7 +1,24 @@
 import { z } from 'zod';
 import { TextSpanSchema } from './span.js';
 
+/**
+ * What a numeric claim states (issue 20): a count of something (casualties, troops, votes, barrels),
+ * an amount of money, or a percentage.
+ */
+export const ClaimQuantityKindSchema = z.enum(['count', 'money', 'percent']);
+export type ClaimQuantityKind = z.infer<typeof ClaimQuantityKindSchema>;
+
+/**
+ * Numbers that are not numeric claims: a duration or an age («لمدة ثلاثة أيام», «عمره 45 عاما»), a
+ * date or a time, an ordinal («الـ7»), a model or product number («787 دريملاينر», «إف-16»), a phone
+ * number, a vague plural with no number or scale word («آلاف الجنود»), a match score («3-1»).
+ */
+export const NonClaimQuantityKindSchema = z.enum(['duration', 'age', 'date', 'time', 'ordinal', 'model', 'phone', 'vague', 'score']);
+export type NonClaimQuantityKind = z.infer<typeof NonClaimQuantityKindSchema>;
+
 export const QuantitySchema = TextSpanSchema.extend({
+  /** count, money or percent; absent from records written before issue 20. */
+  kind: ClaimQuantityKindSchema.optional(),
   value: z.number(),
   /** Upper end of a range («بين 20 و30»); null for a single value. */
   valueMax: z.number().nullable(),
@@ -12,6 +29,20 @@ export const QuantitySchema = TextSpanSchema.extend({
   counted: z.string().nullable(),
 });
 export type Quantity = z.infer<typeof QuantitySchema>;
+
+/**
+ * A number in the text that is not a numeric claim, with what it is instead. It never takes part in
+ * claims, conflicts or claim links; it is listed so a reader sees every number was read.
+ */
+export const NonClaimQuantitySchema = TextSpanSchema.extend({
+  kind: NonClaimQuantityKindSchema,
+  /** The number as read («إف-16»: 16; «آلاف الجنود»: 1000 with `valueMax` 9999). */
+  value: z.number(),
+  valueMax: z.number().nullable(),
+  /** The noun that goes with it, as written («عاما», «طائرة»), or null. */
+  counted: z.string().nullable(),
+});
+export type NonClaimQuantity = z.infer<typeof NonClaimQuantitySchema>;
 
 export const SpeakerSchema = TextSpanSchema.extend({
   entityId: z.string().nullable(),

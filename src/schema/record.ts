@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ArticleSchema, SourceSchema } from './article.js';
 import { BoilerplateSpanSchema, RecordWarningSchema, SentenceSchema, TextLanguageSchema, TextMetadataSchema, TokenSchema } from './text.js';
 import { EntityMentionSchema } from './entities.js';
-import { ClaimSchema, DateMentionSchema } from './claims.js';
+import { ClaimSchema, DateMentionSchema, NonClaimQuantitySchema } from './claims.js';
 import { DedupLayerSchema } from './dedup.js';
 
 export const SCHEMA_VERSION = 1 as const;
@@ -33,6 +33,7 @@ const LayersShape = {
   entities: z.array(EntityMentionSchema).optional(),
   claims: z.array(ClaimSchema).optional(),
   dates: z.array(DateMentionSchema).optional(),
+  nonClaimQuantities: z.array(NonClaimQuantitySchema).optional(),
   dedup: DedupLayerSchema.optional(),
 };
 
@@ -77,6 +78,11 @@ export const EnrichedRecordSchema = z
     entities: z.array(EntityMentionSchema).optional(),
     claims: z.array(ClaimSchema).optional(),
     dates: z.array(DateMentionSchema).optional(),
+    /**
+     * Numbers that are not numeric claims (durations, ages, ordinals, model and phone numbers, vague
+     * plurals, scores), each with its `kind`; dates stay in `dates`. Absent from records written before issue 20.
+     */
+    nonClaimQuantities: z.array(NonClaimQuantitySchema).optional(),
     dedup: DedupLayerSchema.optional(),
     pipeline: PipelineInfoSchema,
     /**

@@ -1,6 +1,6 @@
 // The claims stage: attributed statements (cue, speaker, content), numeric claims, dates and a
 // check-worthiness score per claim. Pure, synchronous, deterministic: same input, same output.
-import type { Claim, DateMention, Quantity } from '../../schema/claims.js';
+import type { Claim, DateMention, NonClaimQuantity, Quantity } from '../../schema/claims.js';
 import type { EntityMention } from '../../schema/entities.js';
 import type { Sentence, Token } from '../../schema/text.js';
 import { entitiesByWord, findAttributions, headWordIndex, type FoundAttribution, type FoundSpeaker } from './attribution/index.js';
@@ -8,6 +8,7 @@ import { checkworthiness } from './checkworthiness.js';
 import { findDates } from './dates.js';
 import { ANONYMOUS_HEADS } from './lexicon/words.js';
 import { findQuantities, type FoundQuantity } from './quantities.js';
+import { isClaimKind } from './quantity-kind.js';
 import { buildDoc, hasPrepClitic, isWord, type Doc, type Word } from './words.js';
 
 export interface ClaimsInput {
@@ -22,6 +23,8 @@ export interface ClaimsInput {
 export interface ClaimsLayer {
   claims: Claim[];
   dates: DateMention[];
+  /** Numbers that are not numeric claims, with their kind (they are in no claim's `quantities`). */
+  nonClaimQuantities: NonClaimQuantity[];
 }
 
 type Span = { start: number; end: number };
@@ -66,7 +69,13 @@ function sentenceWords(doc: Doc, span: Span): Word[] {
 }
 
 function toQuantity(q: FoundQuantity): Quantity {
-  return { text: q.text, start: q.start, end: q.end, value: q.value, valueMax: q.valueMax, approx: q.approx, unit: q.unit, counted: q.counted };
+  const kind = isClaimKind(q.kind) ? q.kind : 'count';
+  return { text: q.text, start: q.start, end: q.end, kind, value: q.value, valueMax: q.valueMax, approx: q.approx, unit: q.unit, counted: q.counted };
+}
+
+function toNonClaim(q: FoundQuantity): NonClaimQuantity | null {
+  if (isClaimKind(q.kind)) return null;
+  return { text: q.text, start: q.start, end: q.end, kind: q.kind, value: q.value, valueMax: q.valueMax, counted: q.counted };
 }
 
 export function extractClaims(input: ClaimsInput): ClaimsLayer {
@@ -74,13 +83,16 @@ export function extractClaims(input: ClaimsInput): ClaimsLayer {
   const doc = buildDoc(text, input.tokens, input.sentences);
   const covered = new Uint8Array(doc.words.length);
   const dates = findDates(doc, input.publishedAt, covered);
-  const quantities = findQuantities(doc, covered);
   const entityAt = entitiesByWord(doc, input.entities);
-  const found = findAttributions(doc, entityAt, covered);
+  const found = findQuantities(doc, covered, entityAt);
+  // Only counts, money and percentages are numeric claims (issue 20); the rest are listed apart.
+  const quantities = found.filter((q) => isClaimKind(q.kind));
+  const nonClaimQuantities = found.flatMap((q) => toNonClaim(q) ?? []);
+  const statements = findAttributions(doc, entityAt, covered);
 
   const claims: Claim[] = [];
   const attributedIndex: FoundAttribution[] = [];
-  for (const f of found) {
+  for (const f of statements) {
     const cue = wordsSpan(doc, f.cue.first, f.cue.last);
     const content = f.content as Span;
     const sp = f.speaker;
@@ -177,7 +189,7 @@ export function extractClaims(input: ClaimsInput): ClaimsLayer {
       checkworthinessFeatures: cw.features,
     });
   }
-  return { claims, dates: dates.map(({ text: t, start, end, kind, iso }) => ({ text: t, start, end, kind, iso })) };
+  return { claims, dates: dates.map(({ text: t, start, end, kind, iso }) => ({ text: t, start, end, kind, iso })), nonClaimQuantities };
 }
 
 export { WEIGHTS as CHECKWORTHINESS_WEIGHTS } from './checkworthiness.js';

@@ -1,7 +1,7 @@
 // Reading one number at a word: digits (any script, an attached «بـ/و/ل», separators), number words
 // with their scale words («خمسة آلاف», «٣٧ ألفا و٢٩٦»), vague plurals, fractions, and a range's two ends.
 // Pure: the words in, the value and the words it took out.
-import { DUAL_SCALES, FRACTIONS, HUNDREDS, PLURAL_SCALES, SCALES, TEEN_TAILS, TENS, UNITS, UNIT_ONLY_IN_TEENS, VAGUE } from './lexicon/numbers.js';
+import { DUAL_SCALES, FRACTIONS, HUNDREDS, PLURAL_SCALES, SCALES, TEEN_TAILS, TENS, UNITS, UNIT_ONLY_IN_TEENS, VAGUE, VAGUE_SCALES } from './lexicon/numbers.js';
 import { isWord, type Word } from './words.js';
 
 // An optional clitic chain, then digits with separators: «بـ14» → «ب14», «و50», «3,500», «2.5».
@@ -13,6 +13,29 @@ function parseDigits(s: string): number {
   if (/^\d{1,3}([,٬]\d{3})+$/u.test(s)) return Number(s.replace(/[,٬]/gu, ''));
   if (/^\d{1,3}(\.\d{3}){2,}$/u.test(s)) return Number(s.replace(/\./gu, ''));
   return Number(s.replace(/[,٫]/u, '.'));
+}
+
+/**
+ * `value × factor` exactly as the digits were written: «16.6 مليار» is 16600000000, where binary
+ * floating point gives 16600000000.000002. The decimal point is moved in the digits' string (the
+ * shortest representation, which is what was written) by the factor's power of ten, and only the
+ * rest of the factor (1, or 2 for a dual scale) is multiplied.
+ */
+export function scaleExact(value: number, factor: number): number {
+  let exponent = 0;
+  let rest = factor;
+  while (rest >= 10 && rest % 10 === 0) {
+    rest /= 10;
+    exponent++;
+  }
+  const m = /^(\d+)(?:\.(\d+))?$/u.exec(String(value));
+  if (!m) return value * factor; // an exponent form (never from text digits) or a negative
+  const int = m[1] as string;
+  const frac = m[2] ?? '';
+  const digits = int + frac;
+  const point = int.length + exponent;
+  const shifted = point >= digits.length ? digits + '0'.repeat(point - digits.length) : `${digits.slice(0, point)}.${digits.slice(point)}`;
+  return Number(shifted) * rest;
 }
 
 /** A number word's value with its clitics peeled off: «وثمانية» → 8, «بعشرات» → vague. */
@@ -80,7 +103,7 @@ export function parseNumberAt(words: Word[], i: number, end: number): NumberPars
     let factor = 1;
     if (scale !== undefined && sc && !DUAL_SCALES.has(sc.norm)) {
       factor = scale >= 1e6 ? scale : 1000;
-      value *= factor;
+      value = scaleExact(value, factor);
       k++;
       // «٣٧ ألفا و٢٩٦»: the rest after «و», in digits smaller than the scale and with no scale of
       // its own (not «40 ألفا و50 ألفا», two figures).
@@ -96,19 +119,24 @@ export function parseNumberAt(words: Word[], i: number, end: number): NumberPars
     return { value, valueMax: null, end: k, charStart: ownStart(w, (dm[1] as string).length), digitsOnly: scale === undefined, digits: true, vague: false, fraction: false, scale: factor };
   }
   if (!isWord(w)) return null;
-  // Vague plurals: «عشرات», «آلاف» (alone), «عشرات الآلاف».
+  // Vague plurals: «عشرات», «آلاف» (alone), and with the scale they carry: «عشرات الآلاف»,
+  // «عشرات الملايين» (10,000,000–99,999,999), «مئات المليارات».
   for (const f of wordForms(w.norm)) {
     const range = VAGUE.get(f);
     if (range) {
       let [lo, hi] = range;
       let k = i + 1;
       const next = words[k];
-      if (k < end && next && (next.norm === 'الالاف' || next.norm === 'الاف')) {
-        lo *= 1000;
-        hi = (hi + 1) * 1000 - 1;
+      const found = k < end && isWord(next) ? VAGUE_SCALES.get(next.norm) : undefined;
+      // Only a count of tens or hundreds takes a scale after it («آلاف الملايين» is not said).
+      const scale = found !== undefined && hi < 1000 ? found : 1;
+      if (scale > 1) {
+        lo *= scale;
+        hi = (hi + 1) * scale - 1;
         k++;
       }
-      return { value: lo, valueMax: hi, end: k, charStart: ownStart(w, w.norm.length - f.length), digitsOnly: false, digits: false, vague: true, fraction: false, scale: 1 };
+      // `scale` > 1 says the vague plural carries a scale word: a numeric claim, not a vague plural.
+      return { value: lo, valueMax: hi, end: k, charStart: ownStart(w, w.norm.length - f.length), digitsOnly: false, digits: false, vague: true, fraction: false, scale };
     }
   }
   const frac = lookup(FRACTIONS, w);
@@ -171,6 +199,6 @@ export function parseNumberAt(words: Word[], i: number, end: number): NumberPars
  * the second number belongs to both («بين 30 و40 ألفا» = 30,000–40,000, «من 5 إلى 7 ملايين»).
  */
 export function rangeValues(p: NumberParse, q: NumberParse): { value: number; valueMax: number } | null {
-  const low = p.scale === 1 && q.scale > 1 && p.value < q.value / q.scale ? p.value * q.scale : p.value;
+  const low = p.scale === 1 && q.scale > 1 && p.value < q.value / q.scale ? scaleExact(p.value, q.scale) : p.value;
   return q.value > low ? { value: low, valueMax: q.value } : null;
 }

@@ -1,15 +1,18 @@
 // Numbers that state a fact: digits (any script, with an attached «بـ/و/ل»), number words, scale
 // words («5 آلاف»), vague plurals («عشرات»), fractions («ثلث»), ranges («بين 20 و30», «20-30»),
 // approximators («نحو», «أكثر من», «على الأقل») and the counted noun after them.
-import type { Quantity } from '../../schema/claims.js';
+import type { NonClaimQuantityKind, Quantity } from '../../schema/claims.js';
+import type { EntityMention } from '../../schema/entities.js';
 import { normalise } from '../text/normalise.js';
+import { bareFigureKind, gluedNameFirst, quantityKind, type KindInput, type QuantityKind } from './quantity-kind.js';
 import { APPROX_AFTER, APPROX_BEFORE } from './lexicon/words.js';
 import { ORDINAL_UNITS, SCALES, TEEN_TAILS, VAGUE } from './lexicon/numbers.js';
 import { hasPrepClitic, isPunct, isWord, sentenceWordRanges, type Doc, type Word } from './words.js';
 import { PLAIN_DIGITS, type NumberParse, parseNumberAt, rangeValues } from './number-parse.js';
 
-/** A quantity found in the text, with the word range it covers. */
-export interface FoundQuantity extends Quantity {
+/** A quantity found in the text, with its kind and the word range it covers. */
+export interface FoundQuantity extends Omit<Quantity, 'kind'> {
+  kind: QuantityKind;
   sentence: number;
   /** Word range `[first, end)` of the number itself (without the counted noun). */
   numberFirst: number;
@@ -21,8 +24,13 @@ const NOT_NOUNS: ReadonlySet<string> = new Set(([
   'في', 'على', 'الى', 'عن', 'مع', 'ان', 'او', 'ثم', 'قد', 'لم', 'لا', 'ما', 'هو', 'هي', 'التي', 'الذي', 'الذين', 'منذ',
   'حتى', 'بين', 'بعد', 'قبل', 'خلال', 'عند', 'لدى', 'نحو', 'حوالي', 'فقط', 'كل', 'اكثر', 'اقل', 'و',
   'هذا', 'هذه', 'ذلك', 'تلك', 'هؤلاء', 'هم', 'هما', 'هن', 'كان', 'كانت', 'كانوا', 'ليس', 'ليست', 'هناك', 'اي', 'إذ', 'إذا', 'لكن',
+  // Adverbial prepositions: «بوينغ 737 قرب المطار» counts nothing.
+  'قرب', 'أمام', 'خلف', 'وراء', 'فوق', 'تحت', 'ضد', 'دون', 'عبر', 'حول', 'عقب', 'إثر', 'جراء', 'ضمن', 'لصالح',
 ] as string[]).map(normalise));
 
+
+/** «الـ7», «الـ15»: digits after the article are an ordinal (a day, a rank). */
+const ORDINAL_DIGITS = /^(?:[وفبلك]{0,2})ال(\d+)$/u;
 
 const ADJECTIVE_ENDING = /(ي|ية|يا|يين|يون|يان|يتين|يتان|ين)$/u;
 
@@ -45,11 +53,22 @@ function countedPhrase(words: Word[], k: number, end: number, genitive: boolean)
   const head = words[k];
   if (k >= end || !isCountedNoun(head)) return null;
   if (head.norm === 'من') return null;
+  // A preposition opens a new phrase: «القرار 2254 بالإجماع» counts nothing («بالمئة» is read before).
+  if (hasPrepClitic(head)) return null;
   let last = k;
   const headDefinite = head.norm.startsWith('ال');
+  // A count's noun is indefinite («5 جنود», «15 مليونا»): a definite word right after the number
+  // starts a new phrase («آيفون 15 الجديد»). After a vague plural, a fraction or «من» it is a
+  // genitive and may be definite («عشرات الهجمات», «نصف السكان»). The text layer's segments say
+  // whether «ال» is the article (not in «ألغام»).
+  if (!genitive && head.token.segments.includes('ال')) return null;
   // A construct («أراضي العراق», «مساحة العراق»): an indefinite head then a definite genitive.
   const next = words[last + 1];
   if (genitive && !headDefinite && last + 1 < end && isWord(next) && next.norm.startsWith('ال') && !ADJECTIVE_ENDING.test(next.norm)) last++;
+  // A model name as the counted noun («12 إف-16»): its number is part of the noun, not a quantity.
+  const dash = words[k + 1];
+  const version = words[k + 2];
+  if (k + 2 < end && isPunct(dash, '-') && version?.token.kind === 'number' && head.token.end === dash?.token.start && dash.token.end === version.token.start) last = k + 2;
   // Adjectives: nisba-like endings, no preposition clitic.
   while (last + 1 < end) {
     const a = words[last + 1] as Word;
@@ -111,17 +130,58 @@ function looksLikeYear(p: NumberParse, hasNoun: boolean): boolean {
   return p.digitsOnly && !hasNoun && p.value >= 1900 && p.value <= 2100 && Number.isInteger(p.value);
 }
 
+/** The two ends of a range starting with `p` at `i` («20-30», «بين 20 و30», «من 20 إلى 30»), or `p` alone. */
+function readRange(words: Word[], p: NumberParse, i: number, end: number): { value: number; valueMax: number | null; k: number } {
+  const dash = words[p.end];
+  let q: NumberParse | null = null;
+  if (!p.vague && isPunct(dash, '-–—') && p.end + 1 < end) q = parseNumberAt(words, p.end + 1, end);
+  else if (!p.vague && dash !== undefined && p.end < end) {
+    const prev = words[i - 1];
+    const between = isWord(prev) && (prev.bare === 'بين' || prev.norm === 'بين');
+    const from = isWord(prev) && prev.norm === 'من';
+    if ((between && dash.norm.startsWith('و')) || (from && dash.norm === 'الي')) q = parseNumberAt(words, between ? p.end : p.end + 1, end);
+  }
+  const range = q ? rangeValues(p, q) : null;
+  return q && range ? { ...range, k: q.end } : { value: p.value, valueMax: p.valueMax, k: p.end };
+}
+
+/** «رجل واحد», «ومريضا واحدا»: «واحد» after its noun, or null when it is «one of» or stands alone. */
+function oneAfterNoun(words: Word[], text: string, i: number, first: number, s: number): FoundQuantity | null {
+  const w = words[i] as Word;
+  const before = words[i - 1];
+  // The noun may open its own phrase with «و» («إصابة واحدة ومريضا واحدا»).
+  if (!(i - 1 >= first && isNounBeforeOne(before)) || before.norm === 'رقم' || hasPrepClitic(before)) return null;
+  if (isWord(words[i + 1]) && (words[i + 1] as Word).norm === 'من') return null; // «واحد من» = «one of»
+  const start = before.token.start;
+  return {
+    kind: 'count', text: text.slice(start, w.token.end), start, end: w.token.end, value: 1, valueMax: null, approx: false,
+    unit: unitOf(before), counted: before.token.text, sentence: s, numberFirst: i, numberEnd: i + 1,
+  };
+}
+
+/** A number the reader does not count, kept with its kind: «الـ7» (an ordinal), a year, a model number. */
+function nonClaim(text: string, kind: NonClaimQuantityKind, s: number, from: Word, to: Word, value: number, numberFirst: number, numberEnd: number): FoundQuantity {
+  const { start } = from.token;
+  const { end } = to.token;
+  return { kind, text: text.slice(start, end), start, end, value, valueMax: null, approx: false, unit: null, counted: null, sentence: s, numberFirst, numberEnd };
+}
+
 /**
- * Quantities in the document. `covered` marks words that belong to dates (never quantities).
- * Deterministic, one left-to-right pass per sentence.
+ * Quantities in the document, each with its kind: numeric claims (count, money, percent) and the
+ * numbers that are not claims (durations, ages, years, ordinals, model and phone numbers, scores,
+ * vague plurals). `covered` marks words that belong to dates (never quantities). Deterministic,
+ * one left-to-right pass per sentence.
  */
-export function findQuantities(doc: Doc, covered: Uint8Array): FoundQuantity[] {
+export function findQuantities(doc: Doc, covered: Uint8Array, entityAt: ReadonlyArray<EntityMention | null> | null = null): FoundQuantity[] {
   const out: FoundQuantity[] = [];
   const { words, text } = doc;
   for (const { s, first, end } of sentenceWordRanges(doc)) {
     for (let i = first; i < end; i++) {
       if (covered[i]) continue;
       const w = words[i] as Word;
+      const ordinal = ORDINAL_DIGITS.exec(w.norm);
+      // «الـ7»: an ordinal day or rank, never a count.
+      if (ordinal) out.push(nonClaim(text, 'ordinal', s, w, w, Number(ordinal[1]), i, i + 1));
       // «الثلاثة»: a definite numeral refers back (but «آلاف» normalises to «الاف»).
       if (w.norm.startsWith('ال') && w.token.kind === 'word' && !VAGUE.has(w.norm) && !SCALES.has(w.norm)) continue;
       // «الرابع عشر»: the tail of an ordinal.
@@ -129,65 +189,52 @@ export function findQuantities(doc: Doc, covered: Uint8Array): FoundQuantity[] {
       if (TEEN_TAILS.has(w.norm) && i - 1 >= first && isWord(before0) && ORDINAL_UNITS.has(before0.norm)) continue;
       const p = parseNumberAt(words, i, end);
       if (!p) continue;
-      let k = p.end;
-      let valueMax = p.valueMax;
-      let value = p.value;
-      // Ranges: «20-30», «20 – 30», «بين 20 و30», «من 20 إلى 30».
-      const dash = words[k];
-      if (!p.vague && isPunct(dash, '-–—') && k + 1 < end) {
-        const q = parseNumberAt(words, k + 1, end);
-        const range = q ? rangeValues(p, q) : null;
-        if (q && range) {
-          ({ value, valueMax } = range);
-          k = q.end;
-        }
-      } else if (!p.vague && dash !== undefined && k < end) {
-        const prev = words[i - 1];
-        const between = isWord(prev) && (prev.bare === 'بين' || prev.norm === 'بين');
-        const from = isWord(prev) && prev.norm === 'من';
-        if ((between && dash.norm.startsWith('و')) || (from && dash.norm === 'الي')) {
-          const q = parseNumberAt(words, between ? k : k + 1, end);
-          const range = q ? rangeValues(p, q) : null;
-          if (q && range) {
-            ({ value, valueMax } = range);
-            k = q.end;
-          }
-        }
-      }
-      if (p.fraction) {
-        // A fraction counts only as a fraction of a noun («ثلث أراضي العراق», not «شهر ونصف»).
-        if (!isCountedNoun(words[k])) continue;
-      }
+      const { value, valueMax, k } = readRange(words, p, i, end);
+      const kindOf = (head: Word | null, after: number, percent: boolean): KindInput => ({
+        words, first, end, numberFirst: i, numberEnd: p.end, after, head, percent, digitsOnly: p.digitsOnly, vague: p.vague && p.scale === 1, entityAt,
+      });
+      // A fraction counts only as a fraction of a noun («ثلث أراضي العراق», not «شهر ونصف»).
+      if (p.fraction && !isCountedNoun(words[k])) continue;
       if (p.value === 1 && !p.digitsOnly && !p.vague) {
-        // «واحد» counts only after its noun («رجل واحد») or as a numeral before «من».
-        const before = words[i - 1];
-        // The noun may open its own phrase with «و» («إصابة واحدة ومريضا واحدا»).
-        if (!(i - 1 >= first && isNounBeforeOne(before)) || before.norm === 'رقم' || hasPrepClitic(before)) continue;
-        if (isWord(words[i + 1]) && (words[i + 1] as Word).norm === 'من') continue; // «واحد من» = «one of»
-        const start = before.token.start;
-        out.push({
-          text: text.slice(start, w.token.end), start, end: w.token.end, value: 1, valueMax: null, approx: false,
-          unit: unitOf(before), counted: before.token.text, sentence: s, numberFirst: i, numberEnd: i + 1,
-        });
-        i = k - 1;
+        // The noun before «واحد» must not belong to the quantity before it («عشرات واحد»).
+        const previous = out[out.length - 1];
+        const taken = previous !== undefined && previous.sentence === s && previous.end > (words[i - 1]?.token.start ?? 0);
+        const one = taken ? null : oneAfterNoun(words, text, i, first, s);
+        if (one) {
+          one.kind = quantityKind(kindOf(words[i - 1] as Word, i + 1, false));
+          out.push(one);
+          i = k - 1;
+        }
         continue;
       }
       // The counted noun: directly after, or a partitive «من X».
-      let nounFirst = k;
       const partitive = isWord(words[k]) && (words[k] as Word).norm === 'من' && isCountedNoun(words[k + 1]);
-      if (partitive) nounFirst = k + 1;
+      const nounFirst = partitive ? k + 1 : k;
       // A percentage: «%», «في المئة», «بالمئة».
       const pct = percentAt(words, k, end);
       // «عام 70 ميلادية», «1436 هـ»: a year in a calendar.
-      if (isWord(words[k]) && CALENDAR.has((words[k] as Word).norm)) continue;
+      if (isWord(words[k]) && CALENDAR.has((words[k] as Word).norm)) {
+        out.push(nonClaim(text, 'date', s, words[i] as Word, words[k] as Word, value, i, p.end));
+        continue;
+      }
       const phrase = pct > 0 ? null : countedPhrase(words, nounFirst, end, p.vague || p.fraction || partitive);
       if (pct === 0 && looksLikeYear(p, phrase !== null)) continue;
+      const afterIdx = phrase ? phrase.last + 1 : pct > 0 ? k + pct : p.end;
       if (phrase === null && pct === 0 && p.digitsOnly && !partitive) {
         // A bare figure needs a frame that says it counts something («بلغ عدد القتلى 35»);
-        // scores and ratios («٥/٧», «3:1») and list numbers are not claims.
+        // scores and ratios («٥/٧», «3:1»), model and phone numbers and list numbers are not claims.
         const prevW = words[i - 1];
-        const nextW = words[k];
-        if (isPunct(nextW, '/:') || isPunct(prevW, '/:')) continue;
+        const bare = bareFigureKind(kindOf(null, afterIdx, false));
+        if (bare) {
+          // «3-1», «23:41», «787-9»: the second number belongs to the same span.
+          const paired = isPunct(words[p.end], '-/:') && words[p.end + 1]?.token.kind === 'number' && (words[p.end + 1] as Word).token.start === (words[p.end] as Word).token.end;
+          const last = paired ? p.end + 1 : p.end - 1;
+          const from = bare === 'model' ? gluedNameFirst(words, i, first) : i;
+          out.push(nonClaim(text, bare, s, words[from] as Word, words[Math.min(last, end - 1)] as Word, value, i, p.end));
+          i = Math.max(i, Math.min(last, end - 1));
+          continue;
+        }
+        if (isPunct(words[k], '/:') || isPunct(prevW, '/:')) continue;
         if (!(isWord(prevW) && COUNT_FRAMES.has(prevW.bare))) continue;
       }
       if (phrase === null && !p.digits && !p.vague && pct === 0) {
@@ -197,26 +244,21 @@ export function findQuantities(doc: Doc, covered: Uint8Array): FoundQuantity[] {
         const prevW = words[i - 1];
         if (!partitive && p.scale === 1 && !(isWord(prevW) && COUNT_FRAMES.has(prevW.bare))) continue;
       }
-      let approx = false;
       let start = p.charStart;
       const before = approxBefore(words, i, first);
-      if (before) {
-        approx = true;
-        start = before.start;
-      }
-      const lastWord = phrase ? (words[phrase.last] as Word) : (words[(pct > 0 ? k + pct : p.end) - 1] as Word);
-      const afterIdx = phrase ? phrase.last + 1 : pct > 0 ? k + pct : p.end;
-      if (approxAfter(words, afterIdx, end)) approx = true;
-      if (p.vague) approx = true;
+      if (before) start = before.start;
+      const lastWord = phrase ? (words[phrase.last] as Word) : (words[afterIdx - 1] as Word);
       const endChar = lastWord.token.end;
       const head = phrase ? (words[phrase.first] as Word) : null;
+      const kind = quantityKind(kindOf(head, afterIdx, pct > 0));
       out.push({
+        kind,
         text: text.slice(start, endChar),
         start,
         end: endChar,
         value,
         valueMax,
-        approx,
+        approx: before !== null || approxAfter(words, afterIdx, end) || p.vague,
         unit: head ? unitOf(head) : pct > 0 ? '%' : null,
         counted: phrase ? text.slice((words[phrase.first] as Word).token.start, endChar) : null,
         sentence: s,

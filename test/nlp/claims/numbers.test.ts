@@ -32,7 +32,10 @@ describe('numbers in digits and words', () => {
   });
 
   it('reads teens in every case, «عشر» after a definite noun, and «واحدا» after its noun', () => {
-    expect(quantities('قضت المحكمة بالسجن عشر سنوات على المتهم.')[0]?.value).toBe(10);
+    // A prison term is a duration (issue 20): read as 10, kept apart from the numeric claims.
+    const term = claimsOf('قضت المحكمة بالسجن عشر سنوات على المتهم.');
+    expect(term.nonClaimQuantities.map((q) => [q.kind, q.value])).toEqual([['duration', 10]]);
+    expect(quantities('وزعت الجمعية عشر سلال على الأسر.')[0]?.value).toBe(10);
     expect(quantities('أصيب اثني عشر عاملا في الحريق.')[0]?.value).toBe(12);
     expect(quantities('سجلت الوزارة إصابة واحدة ومريضا واحدا.').map((q) => q?.value)).toEqual([1, 1]);
     expect(quantities('بلغ عدد اللاجئين سبعة عشر ألفا.')[0]?.value).toBe(17_000);
@@ -51,8 +54,10 @@ describe('numbers in digits and words', () => {
   });
 
   it('reads vague plurals and fractions as ranges or shares', () => {
-    const [a] = quantities('خرج مئات المتظاهرين إلى الشوارع.');
-    expect([a?.value, a?.valueMax, a?.approx]).toEqual([100, 999, true]);
+    // A vague plural with no scale word is not a numeric claim (issue 20); it is kept as 'vague'.
+    const crowd = claimsOf('خرج مئات المتظاهرين إلى الشوارع.');
+    expect(crowd.claims).toHaveLength(0);
+    expect(crowd.nonClaimQuantities.map((q) => [q.kind, q.value, q.valueMax])).toEqual([['vague', 100, 999]]);
     const [b] = quantities('فر عشرات الآلاف من النازحين.');
     expect([b?.value, b?.valueMax]).toEqual([10_000, 99_999]);
     const [c] = quantities('يعيش نصف السكان تحت خط الفقر.');
@@ -156,6 +161,7 @@ describe('properties', () => {
   const vocabulary = [
     'وقال', 'قالت', 'إن', 'أن', 'بأن', 'مصدر', 'أمني', 'الوزير', 'بحسب', 'وفق', 'ما', 'أكد', '"', '«', '»', '،', '.', 'نحو',
     '14', 'بـ3', 'ثلاثة', 'آلاف', 'جندي', 'عشرات', 'الهجمات', 'الأحد', 'عام', '2020', 'يوليو', 'وأضاف', 'مشيرا', 'إلى',
+    'أيام', 'عاما', 'العمر', 'طراز', 'الملايين', 'دولار', 'مليار', '16.6', 'إف-16', 'الدقيقة', '3-1', 'الـ7', '07701234567',
     'لم', 'تعلن', 'عن', 'نقلت', 'قوله', 'الحكومة', 'في', 'بيان', 'ويrول', ':', '-', '(', ')', '١٢', 'نصف', 'واحد',
   ];
   const texts = fc.array(fc.constantFrom(...vocabulary), { minLength: 0, maxLength: 60 }).map((ws) => ws.join(' '));
@@ -174,6 +180,12 @@ describe('properties', () => {
           if (c.attributedTo !== null) expect(a.claims[c.attributedTo]?.kind).toBe('attributed');
         }
         for (const d of a.dates) expect(text.slice(d.start, d.end)).toBe(d.text);
+        // A number that is not a claim slices the text too, and is never also a numeric claim.
+        const counted = a.claims.flatMap((c) => (c.kind === 'numeric' ? c.quantities : []));
+        for (const q of a.nonClaimQuantities) {
+          expect(text.slice(q.start, q.end)).toBe(q.text);
+          expect(counted.some((n) => n.start < q.end && q.start < n.end)).toBe(false);
+        }
       }),
       { numRuns: 300 },
     );

@@ -64,11 +64,33 @@ export const SCALES = table([
   [['مليونان', 'مليونين', 'مليوني'], 2e6],
   [['مليار', 'مليارا', 'مليارات', 'بليون'], 1e9],
   [['ملياران', 'مليارين', 'ملياري'], 2e9],
+  [['تريليون', 'تريليونا', 'تريليونات', 'ترليون', 'ترليونا', 'ترليونات'], 1e12],
+  [['تريليونان', 'تريليونين', 'تريليوني', 'ترليونان', 'ترليونين', 'ترليوني'], 2e12],
 ]);
 /** Scales that are plural (only after 3–10, or alone as a vague amount). */
-export const PLURAL_SCALES: ReadonlySet<string> = new Set(['الاف', 'الوف', 'ملايين', 'مليارات'].map(normalise));
+export const PLURAL_SCALES: ReadonlySet<string> = new Set(['الاف', 'الوف', 'ملايين', 'مليارات', 'تريليونات', 'ترليونات'].map(normalise));
 /** Scales already carrying their own count (dual forms). */
-export const DUAL_SCALES: ReadonlySet<string> = new Set(['الفان', 'الفين', 'الفي', 'مليونان', 'مليونين', 'مليوني', 'ملياران', 'مليارين', 'ملياري'].map(normalise));
+export const DUAL_SCALES: ReadonlySet<string> = new Set(
+  ['الفان', 'الفين', 'الفي', 'مليونان', 'مليونين', 'مليوني', 'ملياران', 'مليارين', 'ملياري', 'تريليونان', 'تريليونين', 'تريليوني', 'ترليونان', 'ترليونين', 'ترليوني'].map(normalise),
+);
+/**
+ * A plural scale word after a vague plural, with or without the article: «عشرات الملايين» is tens of
+ * millions (10,000,000–99,999,999), not tens of «ملايين».
+ */
+export const VAGUE_SCALES: ReadonlyMap<string, number> = new Map(
+  ([
+    ['آلاف', 1e3],
+    ['الآلاف', 1e3],
+    ['ألوف', 1e3],
+    ['الألوف', 1e3],
+    ['ملايين', 1e6],
+    ['الملايين', 1e6],
+    ['مليارات', 1e9],
+    ['المليارات', 1e9],
+    ['تريليونات', 1e12],
+    ['التريليونات', 1e12],
+  ] as Array<[string, number]>).map(([w, v]) => [normalise(w), v]),
+);
 
 /** Vague plurals: a range of magnitude («عشرات» = 10–99). */
 export const VAGUE: ReadonlyMap<string, [number, number]> = new Map(
