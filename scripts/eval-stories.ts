@@ -1,5 +1,5 @@
 /**
- * npm run eval:stories [-- --part tune|heldout] [--verbose]
+ * npm run eval:stories [-- --part tune|heldout] [--verbose] [--option name=value ...]
  *
  * Event stories against the story gold set (test/fixtures/stories-gold/, see its README): runs the
  * part's articles, in publication order, through the real stage code (tokenise → ner → claims, in
@@ -8,13 +8,14 @@
  * prints pairwise and B-cubed precision, recall and F1, and the number of stories, singletons and
  * the largest story. `tune` is the part rules may be tuned on; `heldout` is blind: run it once per
  * change, for the figure, and it prints no per-article output (`--verbose` is refused there).
+ * `--option eventThreshold=0.2` overrides a dedup option (params.ts) for this run.
  */
 import './closed-pipe.js';
 import { pino } from 'pino';
 import { STAGES } from '../src/pipeline/stage-chain.js';
 import { dedupInputOf } from '../src/pipeline/stages/dedup.js';
 import { newRecord } from '../src/pipeline/new-record.js';
-import { MemoryDedupIndex } from '../src/store/dedup-index.js';
+import { MemoryDedupIndex, dedupOptions } from '../src/store/dedup-index.js';
 import type { RecordInProgress } from '../src/schema/record.js';
 import { SplitSchema, readGoldSplit } from '../training/stories/gold.js';
 import { clusterScores } from '../training/stories/metrics.js';
@@ -35,7 +36,10 @@ const gold = readGoldSplit(part);
 const logger = pino({ level: 'silent' });
 // Every stage but dedup, initialised as analyse() does (in-memory registries); dedup gets its own index so that the final stories can be read.
 const upstream = await Promise.all(STAGES.filter((stage) => stage.name !== 'dedup').map((stage) => stage.init({ redis: null, prefix: 'eval-stories', logger })));
-const index = new MemoryDedupIndex();
+const overrides = Object.fromEntries(
+  process.argv.flatMap((arg, i) => (process.argv[i - 1] === '--option' ? [arg.split('=')] : [])).map(([name, value]) => [name, Number(value)]),
+);
+const index = new MemoryDedupIndex(dedupOptions(overrides));
 
 const started = performance.now();
 const records: Array<{ record: RecordInProgress; goldIndex: number }> = [];
@@ -63,7 +67,7 @@ for (const { record } of records) {
 
 const scores = clusterScores(predicted, truth);
 const f = (x: number) => x.toFixed(3);
-console.log(`eval:stories --part ${part}: ${gold.length} articles, ${new Set(truth).size} events, ${scores.pairwise.truePairs} true pairs (${(ms / gold.length).toFixed(1)} ms an article)`);
+console.log(`eval:stories --part ${part}${Object.keys(overrides).length ? ` (${JSON.stringify(overrides)})` : ''}: ${gold.length} articles, ${new Set(truth).size} events, ${scores.pairwise.truePairs} true pairs (${(ms / gold.length).toFixed(1)} ms an article)`);
 console.log(`pairwise  precision ${f(scores.pairwise.precision)}  recall ${f(scores.pairwise.recall)}  F1 ${f(scores.pairwise.f1)}  (${scores.pairwise.correctPairs} correct of ${scores.pairwise.predictedPairs} predicted pairs)`);
 console.log(`B-cubed   precision ${f(scores.bcubed.precision)}  recall ${f(scores.bcubed.recall)}  F1 ${f(scores.bcubed.f1)}`);
 console.log(`stories ${scores.clusters}, of one article ${scores.singletons}, largest ${scores.largest}`);

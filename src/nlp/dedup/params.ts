@@ -33,6 +33,13 @@ export const DedupOptionsSchema = z.object({
    */
   passageJoinTokens: z.number().int().min(1).default(24),
   /** A fingerprint held by more than this many articles is a stock phrase: its postings are dropped and it gives no passages again. */
+  /**
+   * A shared passage whose fingerprints are already held by this many indexed articles (the other
+   * article of the pair included) is background (a paragraph repeated under many reports): it joins
+   * two stories only when their event sketches match (`eventPassageThreshold`). Two articles sharing a
+   * paragraph no one else holds are a reprint and join as before.
+   */
+  passageBackgroundHolders: z.number().int().min(2).default(2),
   passageMaxPostings: z.number().int().min(1).default(10),
 
   /** Topic sketch (entities + content-word stems): permutations, LSH bands × rows, threshold, time window. */
@@ -45,6 +52,17 @@ export const DedupOptionsSchema = z.object({
    * reused passage or similar content joins two stories only within this window too.
    */
   topicWindowHours: z.number().positive().default(72),
+  /**
+   * Event stories (event.ts): an article is filed under its `eventKeys` heaviest event features (a
+   * report of the same event names the same people, places and words in its title and lead), and
+   * links by similar content to a candidate whose event sketch matches it at weighted Jaccard ≥
+   * `eventThreshold`, within `topicWindowHours`. A reused passage joins two stories only when their
+   * sketches also match at ≥ `eventPassageThreshold`: a background paragraph repeated across events
+   * is reported, but joins nothing alone.
+   */
+  eventKeys: z.number().int().min(1).max(16).default(6),
+  eventThreshold: z.number().min(0).max(1).default(0.12),
+  eventPassageThreshold: z.number().min(0).max(1).default(0.16),
   /**
    * An article records pair links (copies, near duplicates, passages, similar content) to at most
    * this many of its verified candidates: the strongest kind first, then the highest similarity, then

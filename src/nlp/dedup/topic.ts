@@ -16,6 +16,11 @@ const FUNCTION_STEMS = new Set(
   ],
 );
 
+/** A function word or reporting verb (normalised stem): no evidence of what an article reports. */
+export function isFunctionStem(stem: string): boolean {
+  return FUNCTION_STEMS.has(stem);
+}
+
 /**
  * What an article is about, as a set of hashed features: the canonical entity ids when NER ran
  * (spelling variants share one id), plus the stems of content words of three letters or more that

@@ -3,6 +3,7 @@ import { pipelineKeys } from '../../store/redis-keys.js';
 import type { DedupInput } from '../../nlp/dedup/index-contract.js';
 import type { RecordInProgress } from '../../schema/record.js';
 import type { StageDefinition } from '../stage-definition.js';
+import { analyseText } from '../../nlp/text/index.js';
 import { requireLayer } from './require-layer.js';
 
 /** What the dedup stage gives the index of a record (also used by `npm run eval:stories`, so it measures the stage's own input). */
@@ -14,6 +15,8 @@ export function dedupInputOf(record: RecordInProgress): DedupInput {
     sentences: requireLayer(record, 'sentences', 'dedup'),
     entities: record.entities,
     claims: record.claims,
+    title: record.title,
+    titleTokens: record.title ? analyseText(record.title).tokens : undefined,
     publishedAt: record.source.publishedAt ?? record.metadata?.published?.iso ?? null,
     sourceName: record.source.name ?? record.metadata?.agency?.name ?? record.source.file,
   };
