@@ -116,7 +116,7 @@ describe('RedisDedupIndex', () => {
         const key = { kind: 'C' as const, shard: 7, field: 9 };
         const result = await store.register({
           id,
-          meta: encodeMeta(id, null, 'ab'.repeat(8), 0, 0, Buffer.alloc(2 * options.topicPermutations)),
+          meta: encodeMeta(id, null, 'ab'.repeat(8), 0, 0),
           // The claim digests head the article's blob.
           sample: encodeArticleBlob({ contentLength: 0, sentences: [], firstPositions: [], sample: { level: 0, values: new Uint16Array(0) }, claims: claimDigests }),
           source: null,

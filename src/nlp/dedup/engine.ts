@@ -40,7 +40,7 @@ function isoOf(seconds: number | null): string | null {
 function registerRequest(input: DedupInput, prepared: PreparedArticle, entries: BucketEntry[]): RegisterRequest {
   return {
     id: input.id,
-    meta: encodeMeta(input.id, epochSeconds(input.publishedAt), prepared.contentHash, prepared.sample.values.length, prepared.sample.level, prepared.topicSignature, prepared.eventSketch),
+    meta: encodeMeta(input.id, epochSeconds(input.publishedAt), prepared.contentHash, prepared.sample.values.length, prepared.sample.level, prepared.eventSketch),
     sample: encodeArticleBlob({
       contentLength: prepared.content.length,
       sentences: prepared.sentences,

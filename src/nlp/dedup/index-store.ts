@@ -87,7 +87,6 @@ export interface ArticleMeta {
   /** How many values the shingle sample holds, at which sampling level. */
   sampleCount: number;
   sampleLevel: number;
-  topicSignature: Uint8Array;
   /** What event it reports (event.ts): salient entities and words, weighted. */
   event: EventSketch;
 }

@@ -42,11 +42,6 @@ export const DedupOptionsSchema = z.object({
   passageBackgroundHolders: z.number().int().min(2).default(2),
   passageMaxPostings: z.number().int().min(1).default(10),
 
-  /** Topic sketch (entities + content-word stems): permutations, LSH bands × rows, threshold, time window. */
-  topicPermutations: z.number().int().min(4).max(256).default(18),
-  topicBands: z.number().int().min(1).default(6),
-  topicRows: z.number().int().min(1).default(3),
-  topicThreshold: z.number().min(0).max(1).default(0.4),
   /**
    * Similar content links two articles only when both dates are known and this close (hours); a
    * reused passage or similar content joins two stories only within this window too.
@@ -56,9 +51,11 @@ export const DedupOptionsSchema = z.object({
    * Event stories (event.ts): an article is filed under its `eventKeys` heaviest event features (a
    * report of the same event names the same people, places and words in its title and lead), and
    * links by similar content to a candidate whose event sketch matches it at weighted Jaccard ≥
-   * `eventThreshold`, within `topicWindowHours`. A reused passage joins two stories only when their
-   * sketches also match at ≥ `eventPassageThreshold`: a background paragraph repeated across events
-   * is reported, but joins nothing alone.
+   * `eventThreshold` with a headline feature in common (a word of both titles, or a person or
+   * organisation both name up front), within `topicWindowHours`. A background passage (see
+   * `passageBackgroundHolders`) joins two stories only when their sketches match at ≥
+   * `eventPassageThreshold`: higher, since the shared paragraph's words are in both sketches. All
+   * three chosen on the story gold's tune part alone (README §5).
    */
   eventKeys: z.number().int().min(1).max(16).default(6),
   eventThreshold: z.number().min(0).max(1).default(0.12),
@@ -111,6 +108,5 @@ export type DedupOptions = z.infer<typeof DedupOptionsSchema>;
 export function dedupOptions(overrides: Partial<DedupOptions> = {}): DedupOptions {
   const options = DedupOptionsSchema.parse(overrides);
   if (options.bands * options.rows > options.permutations) throw new Error('dedup: bands × rows exceeds permutations');
-  if (options.topicBands * options.topicRows > options.topicPermutations) throw new Error('dedup: topic bands × rows exceeds topic permutations');
   return options;
 }

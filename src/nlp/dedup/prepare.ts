@@ -3,10 +3,9 @@ import type { ClaimDigest, DedupClaim } from './claims.js';
 import { claimDigests } from './claims.js';
 import type { ContentToken, DedupToken } from './shingles.js';
 import { contentHash, contentTokens, shingleHashes, uniqueSorted } from './shingles.js';
-import { MinHasher, bandKeys, isEmptySignature, packSignature16 } from './minhash.js';
+import { MinHasher, bandKeys, isEmptySignature } from './minhash.js';
 import type { PassageFingerprint } from './winnow.js';
 import { adaptiveWindow, winnow } from './winnow.js';
-import { topicFeatures } from './topic.js';
 import { encodeEventSketch, eventKeys, eventSketch } from './event.js';
 import { shingleSample, type ShingleSample } from './sample.js';
 import { sentenceSpans, type SentenceSpan } from './article-blob.js';
@@ -34,7 +33,6 @@ export interface PreparedArticle {
   sample: ShingleSample;
   /** Near-duplicate LSH band keys (none for an article without prose). */
   nearBands: Array<[number, number]>;
-  topicSignature: Buffer;
   /** The event sketch as stored in the metadata slot (event.ts). */
   eventSketch: Buffer;
   /** The heaviest event features: the article's event buckets. */
@@ -63,9 +61,6 @@ export function prepareArticle(article: DedupArticle, options: DedupOptions): Pr
   const shingles = uniqueSorted(shingleHashes(content, options.shingleSize));
   const signature = hasher(options.permutations, 1).signature(shingles);
   const empty = isEmptySignature(signature);
-  const entityIds = [...new Set((article.entities ?? []).map((entity) => entity.entityId))];
-  const topics = topicFeatures(content, entityIds);
-  const topicSignature = hasher(options.topicPermutations, 2).signature(topics);
   const sentences = sentenceSpans(article.sentences ?? [], article.tokens);
   const leadEnd = sentences[Math.min(1, sentences.length - 1)]?.end ?? 0;
   const withSentence = content.map((token) => ({ ...token, sentence: article.tokens[token.tokenIndex]!.sentence }));
@@ -78,7 +73,6 @@ export function prepareArticle(article: DedupArticle, options: DedupOptions): Pr
     signature,
     sample: shingleSample(shingles, options.sampleCap),
     nearBands: empty ? [] : bandKeys(signature, options.bands, options.rows, 1),
-    topicSignature: packSignature16(topicSignature),
     eventSketch: encodeEventSketch(event),
     eventKeys: eventKeys(event, options.eventKeys),
     fingerprints: winnow(content, options.passageShingle, window).map((fingerprint) => ({ ...fingerprint, sentence: sentenceIndexAt(sentences, fingerprint.start) })),
