@@ -30,7 +30,7 @@ const KIND_FACTOR = { PER: 2, ORG: 2, MISC: 1.5, LOC: 1.25, word: 1 } as const;
 const MAX_WEIGHT = 15;
 /** Repetitions add up to this much: a word the article keeps coming back to is what it is about. */
 const REPEAT_BONUS = 3;
-/** A weight only a title word or a person or organisation named in the lead reaches (title 3 × 2; lead 2 × 2 × 2). */
+/** A weight only a title word or a person, organisation or other named thing (MISC) in the lead reaches (title 3 × 2; lead 2 × 2 × 2, 2 × 1.5 × 2). */
 const HEADLINE_WEIGHT = 2 * TITLE_WEIGHT;
 
 /** An entity mention as dedup reads it: its id, and when known its type and offset (for the lead). */
@@ -130,8 +130,8 @@ export function eventSimilarity(a: EventSketch, b: EventSketch): number {
 }
 
 /**
- * Whether the two share a headline feature: a word of both titles, or a person or organisation both
- * name in the title or lead. Without one, two articles on one topic (the same country, the same
+ * Whether the two share a headline feature: a word of both titles, or a person, organisation or
+ * other named thing (MISC) both name in the lead. Without one, two articles on one topic (the same country, the same
  * conflict) can still share enough body words to look alike; reports of one event name it up front.
  */
 export function shareHeadlineFeature(a: EventSketch, b: EventSketch): boolean {
