@@ -51,8 +51,8 @@ export const DedupOptionsSchema = z.object({
    * Event stories (event.ts): an article is filed under its `eventKeys` heaviest event features (a
    * report of the same event names the same people, places and words in its title and lead), and
    * links by similar content to a candidate whose event sketch matches it at weighted Jaccard ≥
-   * `eventThreshold` with a headline feature in common (a word of both titles, or a person or
-   * organisation both name up front), within `topicWindowHours`. A background passage (see
+   * `eventThreshold` with a headline feature in common (a word of both titles, or a person,
+   * organisation or MISC name both give in the lead), within `topicWindowHours`. A background passage (see
    * `passageBackgroundHolders`) joins two stories only when their sketches match at ≥
    * `eventPassageThreshold`: higher, since the shared paragraph's words are in both sketches. All
    * three chosen on the story gold's tune part alone (README §5).
