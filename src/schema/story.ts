@@ -27,7 +27,7 @@ export const StoryLinkSchema = z.object({
   /** The pair, smaller id first. */
   a: z.string(),
   b: z.string(),
-  /** Estimated Jaccard (near duplicates: of word 5-gram shingles; similar content: of topic features); 1 for exact copies. */
+  /** Estimated Jaccard (near duplicates: of word 5-gram shingles; similar content: weighted Jaccard of the two event sketches, src/nlp/dedup/event.ts); 1 for exact copies. */
   similarity: z.number().min(0).max(1),
   /** Reused passages: [start, end) in a's text and in b's text (UTF-16 offsets into each original text). */
   passage: z.object({ aStart: z.number().int(), aEnd: z.number().int(), bStart: z.number().int(), bEnd: z.number().int() }).optional(),

@@ -81,7 +81,7 @@ export class MemoryDedupStore implements DedupStore {
           else list.push(encodePosting(num, entry));
         }
       } else {
-        // Copy, near-duplicate and topic buckets keep their `bucketCap` most recent members.
+        // Copy, near-duplicate and event buckets keep their `bucketCap` most recent members.
         const list = bucket as number[] | undefined;
         if (list) members.set(entryIndex, [...(members.get(entryIndex) ?? []), ...list]);
         if (!existed) {
@@ -153,7 +153,7 @@ export class MemoryDedupStore implements DedupStore {
     const out = new Map<number, ArticleMeta>();
     for (const num of nums) {
       const slot = this.metas[num];
-      if (slot) out.set(num, decodeMeta(num, slot, this.options.topicPermutations, (index) => this.sources[index] ?? null));
+      if (slot) out.set(num, decodeMeta(num, slot, (index) => this.sources[index] ?? null));
     }
     return Promise.resolve(out);
   }

@@ -93,7 +93,7 @@ export class RedisDedupStore implements DedupStore {
     this.story_ = new Script(source.story);
     this.status_ = new Script(source.status);
     this.lookup_ = new Script(source.lookup);
-    this.slotSize = metaSlotSize(options.topicPermutations);
+    this.slotSize = metaSlotSize();
   }
 
   async register(request: RegisterRequest): Promise<RegisterResult> {
@@ -182,7 +182,7 @@ export class RedisDedupStore implements DedupStore {
     nums.forEach((num, i) => {
       const slot = slots[i]!;
       if (slot.length < this.slotSize) return;
-      out.set(num, decodeMeta(num, slot, this.options.topicPermutations, (index) => this.sourceNames.get(index) ?? null));
+      out.set(num, decodeMeta(num, slot, (index) => this.sourceNames.get(index) ?? null));
     });
     return out;
   }

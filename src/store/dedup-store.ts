@@ -26,7 +26,7 @@ export function encodeEntries(entries: readonly BucketEntry[]): Buffer {
   return out;
 }
 
-/** Bucket members (exact, near and topic bands): 3-byte article numbers. */
+/** Bucket members (exact, near bands, event keys): 3-byte article numbers. */
 export function decodeMembers(raw: Buffer): number[] {
   const out: number[] = [];
   for (let at = 0; at + 3 <= raw.length; at += 3) out.push(raw.readUIntLE(at, 3));

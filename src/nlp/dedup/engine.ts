@@ -10,6 +10,7 @@ import type { ArticleMeta, BucketEntry, DedupStore, MetaOf, RegisterRequest, Sto
 import { encodeMeta } from './meta-slot.js';
 import type { DedupIndex, DedupInput, DedupResult, DedupState, DedupStep, MergedStory, StoryStatus } from './index-contract.js';
 import { dumpIndexState } from './index-state.js';
+import { MemorySummaries, articleSummary, leadEndOf, summariseStory, type ArticleSummarySource } from './story-summary.js';
 import { articleEntries, articlesToRead, passageCandidates, sortCandidates } from './steps/candidates.js';
 import { exactCopies } from './steps/exact-copies.js';
 import { nearDuplicates, nearToVerify } from './steps/near-duplicates.js';
@@ -26,6 +27,11 @@ function epochSeconds(iso: string | null): number | null {
   return Math.floor(ms / 1000);
 }
 
+/** The mentions that can name a key entity (with their type, name and offset). */
+function namedEntities(entities: DedupInput['entities']) {
+  return (entities ?? []).flatMap((e) => (e.type !== undefined && e.canonical !== undefined && e.start !== undefined ? [{ entityId: e.entityId, canonical: e.canonical, type: e.type, start: e.start }] : []));
+}
+
 function isoOf(seconds: number | null): string | null {
   return seconds === null ? null : new Date(seconds * 1000).toISOString();
 }
@@ -34,7 +40,7 @@ function isoOf(seconds: number | null): string | null {
 function registerRequest(input: DedupInput, prepared: PreparedArticle, entries: BucketEntry[]): RegisterRequest {
   return {
     id: input.id,
-    meta: encodeMeta(input.id, epochSeconds(input.publishedAt), prepared.contentHash, prepared.sample.values.length, prepared.sample.level, prepared.topicSignature),
+    meta: encodeMeta(input.id, epochSeconds(input.publishedAt), prepared.contentHash, prepared.sample.values.length, prepared.sample.level, prepared.eventSketch),
     sample: encodeArticleBlob({
       contentLength: prepared.content.length,
       sentences: prepared.sentences,
@@ -69,6 +75,9 @@ export class DedupEngine implements DedupIndex {
   readonly claimSource: ClaimTextSource;
   /** Without a source of its own, the index remembers the claims it is given (in-process use). */
   private readonly remembered: MemoryClaimTexts | null;
+  /** Where the story's headline, key entities and titles come from: the claim source when it knows them, else (in process) what the index was given. */
+  private readonly summaries: ArticleSummarySource | null;
+  private readonly rememberedSummaries: MemorySummaries | null;
 
   constructor(store: DedupStore, options: Partial<DedupOptions> = {}, claimSource?: ClaimTextSource) {
     this.store = store;
@@ -76,6 +85,8 @@ export class DedupEngine implements DedupIndex {
     const remembered = claimSource ? null : new MemoryClaimTexts();
     this.remembered = remembered;
     this.claimSource = claimSource ?? remembered!;
+    this.rememberedSummaries = claimSource ? null : new MemorySummaries();
+    this.summaries = claimSource && 'articleSummaries' in claimSource ? (claimSource as ClaimTextSource & ArticleSummarySource) : this.rememberedSummaries;
   }
 
   /**
@@ -89,6 +100,7 @@ export class DedupEngine implements DedupIndex {
     const prepared = prepareArticle(input, options);
     const filed = articleEntries(prepared);
     if (input.claims && input.claims.length > 0) this.remembered?.remember(input.id, input.claims);
+    this.rememberedSummaries?.set(input.id, articleSummary(input.title, namedEntities(input.entities), leadEndOf(input.sentences)));
 
     const registered = await this.store.register(registerRequest(input, prepared, filed.entries));
     const self = registered.num;
@@ -109,7 +121,7 @@ export class DedupEngine implements DedupIndex {
     const pairLinks = strongestLinks([...exact.links, ...near.links, ...passages.links, ...similar], idOf, options.maxLinksPerArticle);
     const claims = claimLinks(self, prepared.claims, candidates.claimPostings.values(), idOf, options);
 
-    const step = await this.store.link(linkRequest(me, pairLinks, claims, passages.substantial, meta, options));
+    const step = await this.store.link(linkRequest(me, pairLinks, claims, passages.substantial, passages.background, meta, options));
     const stepMetas = metaOf(await this.store.readMeta([step.root, ...step.mergedAway]));
     const storyId = stepMetas(step.root).id;
     const mergedStories = step.mergedAway.map((num) => ({ storyId: stepMetas(num).id, mergedInto: storyId }));
@@ -137,7 +149,8 @@ export class DedupEngine implements DedupIndex {
     if (num === null) return null;
     const story = await this.storyFrom(await this.store.storyOf(num));
     const quoted = quotedArticles(story);
-    return quoted.length === 0 ? story : fillClaimTexts(story, await this.claimSource.claimTexts(quoted));
+    const filled = quoted.length === 0 ? story : fillClaimTexts(story, await this.claimSource.claimTexts(quoted));
+    return this.summaries ? summariseStory(filled, await this.summaries.articleSummaries(filled.articles.map((article) => article.id))) : filled;
   }
 
   async storyStatus(storyId: string): Promise<StoryStatus | null> {

@@ -10,8 +10,13 @@ export interface DedupInput {
   text: string;
   tokens: readonly DedupToken[];
   sentences: readonly Pick<Sentence, 'start' | 'end'>[];
-  entities?: ReadonlyArray<{ entityId: string }>;
+  /** Entity mentions (type and offset, when given, weigh them for the event sketch: a person in the lead counts most). */
+  entities?: ReadonlyArray<{ entityId: string; type?: 'PER' | 'ORG' | 'LOC' | 'MISC'; start?: number; canonical?: string }>;
   claims?: readonly DedupClaim[];
+  /** The title as written (an in-process index remembers it for the story's headline and titles). */
+  title?: string | null;
+  /** The title's tokens (the text layer run on the title), when the article has one: its words weigh most in the event sketch. */
+  titleTokens?: readonly DedupToken[];
   /** ISO 8601, or null when unknown. */
   publishedAt: string | null;
   sourceName: string | null;

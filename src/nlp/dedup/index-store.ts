@@ -5,7 +5,9 @@
  * logic that decides what is a duplicate lives once, in this folder (engine.ts and steps/).
  */
 
-/** Kinds of bucket entries: exact content hash, near-duplicate LSH band, topic LSH band, passage fingerprint, claims key. */
+import type { EventSketch } from './event.js';
+
+/** Kinds of bucket entries: exact content hash, near-duplicate LSH band, event key (a salient entity or word), passage fingerprint, claims key. */
 export type EntryKind = 'X' | 'N' | 'T' | 'P' | 'C';
 
 export interface BucketEntry {
@@ -85,7 +87,8 @@ export interface ArticleMeta {
   /** How many values the shingle sample holds, at which sampling level. */
   sampleCount: number;
   sampleLevel: number;
-  topicSignature: Uint8Array;
+  /** What event it reports (event.ts): salient entities and words, weighted. */
+  event: EventSketch;
 }
 
 /** The metadata of an article the step has read (throws for one it has not: a broken index). */

@@ -33,18 +33,33 @@ export const DedupOptionsSchema = z.object({
    */
   passageJoinTokens: z.number().int().min(1).default(24),
   /** A fingerprint held by more than this many articles is a stock phrase: its postings are dropped and it gives no passages again. */
+  /**
+   * A shared passage whose fingerprints are already held by this many indexed articles (the other
+   * article of the pair included) is background (a paragraph repeated under many reports): it joins
+   * two stories only when their event sketches match (`eventPassageThreshold`). Two articles sharing a
+   * paragraph no one else holds are a reprint and join as before.
+   */
+  passageBackgroundHolders: z.number().int().min(2).default(2),
   passageMaxPostings: z.number().int().min(1).default(10),
 
-  /** Topic sketch (entities + content-word stems): permutations, LSH bands × rows, threshold, time window. */
-  topicPermutations: z.number().int().min(4).max(256).default(18),
-  topicBands: z.number().int().min(1).default(6),
-  topicRows: z.number().int().min(1).default(3),
-  topicThreshold: z.number().min(0).max(1).default(0.4),
   /**
    * Similar content links two articles only when both dates are known and this close (hours); a
    * reused passage or similar content joins two stories only within this window too.
    */
   topicWindowHours: z.number().positive().default(72),
+  /**
+   * Event stories (event.ts): an article is filed under its `eventKeys` heaviest event features (a
+   * report of the same event names the same people, places and words in its title and lead), and
+   * links by similar content to a candidate whose event sketch matches it at weighted Jaccard ≥
+   * `eventThreshold` with a headline feature in common (a word of both titles, or a person,
+   * organisation or MISC name both give in the lead), within `topicWindowHours`. A background passage (see
+   * `passageBackgroundHolders`) joins two stories only when their sketches match at ≥
+   * `eventPassageThreshold`: higher, since the shared paragraph's words are in both sketches. All
+   * three chosen on the story gold's tune part alone (README §5).
+   */
+  eventKeys: z.number().int().min(1).max(16).default(6),
+  eventThreshold: z.number().min(0).max(1).default(0.12),
+  eventPassageThreshold: z.number().min(0).max(1).default(0.16),
   /**
    * An article records pair links (copies, near duplicates, passages, similar content) to at most
    * this many of its verified candidates: the strongest kind first, then the highest similarity, then
@@ -93,6 +108,5 @@ export type DedupOptions = z.infer<typeof DedupOptionsSchema>;
 export function dedupOptions(overrides: Partial<DedupOptions> = {}): DedupOptions {
   const options = DedupOptionsSchema.parse(overrides);
   if (options.bands * options.rows > options.permutations) throw new Error('dedup: bands × rows exceeds permutations');
-  if (options.topicBands * options.topicRows > options.topicPermutations) throw new Error('dedup: topic bands × rows exceeds topic permutations');
   return options;
 }

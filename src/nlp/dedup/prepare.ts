@@ -3,10 +3,10 @@ import type { ClaimDigest, DedupClaim } from './claims.js';
 import { claimDigests } from './claims.js';
 import type { ContentToken, DedupToken } from './shingles.js';
 import { contentHash, contentTokens, shingleHashes, uniqueSorted } from './shingles.js';
-import { MinHasher, bandKeys, isEmptySignature, packSignature16 } from './minhash.js';
+import { MinHasher, bandKeys, isEmptySignature } from './minhash.js';
 import type { PassageFingerprint } from './winnow.js';
 import { adaptiveWindow, winnow } from './winnow.js';
-import { topicFeatures } from './topic.js';
+import { encodeEventSketch, eventKeys, eventSketch } from './event.js';
 import { shingleSample, type ShingleSample } from './sample.js';
 import { sentenceSpans, type SentenceSpan } from './article-blob.js';
 import { sentenceIndexAt } from './passages.js';
@@ -17,8 +17,9 @@ export interface DedupArticle {
   tokens: readonly DedupToken[];
   /** Sentence spans from the text layer (derived from the tokens when empty). */
   sentences?: readonly SentenceSpan[];
-  entities?: ReadonlyArray<{ entityId: string }>;
+  entities?: ReadonlyArray<{ entityId: string; type?: 'PER' | 'ORG' | 'LOC' | 'MISC'; start?: number }>;
   claims?: readonly DedupClaim[];
+  titleTokens?: readonly DedupToken[];
 }
 
 /** Everything the index stores or looks up for one article, computed without I/O. */
@@ -32,8 +33,10 @@ export interface PreparedArticle {
   sample: ShingleSample;
   /** Near-duplicate LSH band keys (none for an article without prose). */
   nearBands: Array<[number, number]>;
-  topicSignature: Buffer;
-  topicBands: Array<[number, number]>;
+  /** The event sketch as stored in the metadata slot (event.ts). */
+  eventSketch: Buffer;
+  /** The heaviest event features: the article's event buckets. */
+  eventKeys: number[];
   /** Winnowed fingerprints, each with the index (in `sentences`) of the sentence that holds it. */
   fingerprints: Array<PassageFingerprint & { sentence: number }>;
   /** The winnowing window this article used (wider for long articles). */
@@ -58,10 +61,10 @@ export function prepareArticle(article: DedupArticle, options: DedupOptions): Pr
   const shingles = uniqueSorted(shingleHashes(content, options.shingleSize));
   const signature = hasher(options.permutations, 1).signature(shingles);
   const empty = isEmptySignature(signature);
-  const entityIds = [...new Set((article.entities ?? []).map((entity) => entity.entityId))];
-  const topics = topicFeatures(content, entityIds);
-  const topicSignature = hasher(options.topicPermutations, 2).signature(topics);
   const sentences = sentenceSpans(article.sentences ?? [], article.tokens);
+  const leadEnd = sentences[Math.min(1, sentences.length - 1)]?.end ?? 0;
+  const withSentence = content.map((token) => ({ ...token, sentence: article.tokens[token.tokenIndex]!.sentence }));
+  const event = eventSketch(withSentence, contentTokens(article.titleTokens ?? []), article.entities ?? [], leadEnd);
   const window = adaptiveWindow(content.length, options.passageWindow, options.passageMaxFingerprints);
   return {
     content,
@@ -70,9 +73,8 @@ export function prepareArticle(article: DedupArticle, options: DedupOptions): Pr
     signature,
     sample: shingleSample(shingles, options.sampleCap),
     nearBands: empty ? [] : bandKeys(signature, options.bands, options.rows, 1),
-    topicSignature: packSignature16(topicSignature),
-    // A handful of topic words is not enough evidence of a shared story.
-    topicBands: topics.length < 8 ? [] : bandKeys(topicSignature, options.topicBands, options.topicRows, 2),
+    eventSketch: encodeEventSketch(event),
+    eventKeys: eventKeys(event, options.eventKeys),
     fingerprints: winnow(content, options.passageShingle, window).map((fingerprint) => ({ ...fingerprint, sentence: sentenceIndexAt(sentences, fingerprint.start) })),
     window,
     sentences,

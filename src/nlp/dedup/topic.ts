@@ -1,6 +1,3 @@
-import type { ContentToken } from './shingles.js';
-import { murmur32 } from './murmur.js';
-
 /**
  * Function words and reporting verbs that say nothing about what a story is about. Normalised search
  * keys (no diacritics, ا for every alef, ي for ى, ه for ة). Written for this module, not taken from a list.
@@ -16,19 +13,7 @@ const FUNCTION_STEMS = new Set(
   ],
 );
 
-/**
- * What an article is about, as a set of hashed features: the canonical entity ids when NER ran
- * (spelling variants share one id), plus the stems of content words of three letters or more that
- * are not function words. Numbers are left out: they are claims, not topics.
- */
-export function topicFeatures(content: readonly ContentToken[], entityIds: readonly string[] = []): Uint32Array {
-  const features = new Set<number>();
-  for (const entityId of entityIds) features.add(murmur32(`e:${entityId}`, 7));
-  for (const token of content) {
-    if (token.kind !== 'word') continue;
-    const stem = token.stem.replace(/ة/g, 'ه');
-    if (stem.length < 3 || FUNCTION_STEMS.has(stem)) continue;
-    features.add(murmur32(`w:${stem}`, 7));
-  }
-  return Uint32Array.from(features).sort();
+/** A function word or reporting verb (normalised stem): no evidence of what an article reports. */
+export function isFunctionStem(stem: string): boolean {
+  return FUNCTION_STEMS.has(stem);
 }

@@ -1,7 +1,26 @@
 import { DEFAULT_LAYOUT, MemoryDedupIndex, NO_CLAIM_TEXTS, RedisDedupIndex, type DedupIndex } from '../../store/dedup-index.js';
 import { pipelineKeys } from '../../store/redis-keys.js';
+import type { DedupInput } from '../../nlp/dedup/index-contract.js';
+import type { RecordInProgress } from '../../schema/record.js';
 import type { StageDefinition } from '../stage-definition.js';
+import { analyseText } from '../../nlp/text/index.js';
 import { requireLayer } from './require-layer.js';
+
+/** What the dedup stage gives the index of a record (also used by `npm run eval:stories`, so it measures the stage's own input). */
+export function dedupInputOf(record: RecordInProgress): DedupInput {
+  return {
+    id: record.id,
+    text: record.text,
+    tokens: requireLayer(record, 'tokens', 'dedup'),
+    sentences: requireLayer(record, 'sentences', 'dedup'),
+    entities: record.entities,
+    claims: record.claims,
+    title: record.title,
+    titleTokens: record.title ? analyseText(record.title).tokens : undefined,
+    publishedAt: record.source.publishedAt ?? record.metadata?.published?.iso ?? null,
+    sourceName: record.source.name ?? record.metadata?.agency?.name ?? record.source.file,
+  };
+}
 
 /**
  * dedup: one atomic step against the shared index (Lua), so any number of dedup workers agree.
@@ -17,16 +36,7 @@ export const dedupStage: StageDefinition = {
     // The stage never builds a story (the writer does), so it keeps no claim texts for quoting.
     const index: DedupIndex = redis ? new RedisDedupIndex(redis, pipelineKeys.dedupIndex(prefix), {}, DEFAULT_LAYOUT, NO_CLAIM_TEXTS) : new MemoryDedupIndex({}, DEFAULT_LAYOUT, NO_CLAIM_TEXTS);
     return async (record) => {
-      const result = await index.processArticle({
-        id: record.id,
-        text: record.text,
-        tokens: requireLayer(record, 'tokens', 'dedup'),
-        sentences: requireLayer(record, 'sentences', 'dedup'),
-        entities: record.entities,
-        claims: record.claims,
-        publishedAt: record.source.publishedAt ?? record.metadata?.published?.iso ?? null,
-        sourceName: record.source.name ?? record.metadata?.agency?.name ?? record.source.file,
-      });
+      const result = await index.processArticle(dedupInputOf(record));
       return { ...record, dedup: result.layer, mergedStories: result.mergedStories };
     };
   },

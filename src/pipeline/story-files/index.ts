@@ -54,9 +54,9 @@ export class StoryFiles {
     this.flusher = new StoryFlusher({ redis: threadRedisOptions(options.connection), prefix: options.prefix, outDir: options.outDir, lockPrefix: this.lockPrefix });
   }
 
-  /** Before the record: its quotes file, so whoever sees the record can read it (story flushes read that, not the record). */
+  /** Before the record: its quotes file (claims, title, entities), so whoever sees the record can read it (story flushes read that, not the record). */
   async writeQuotes(record: EnrichedRecord): Promise<void> {
-    if (record.claims) await writeJsonAtomic(quotesPath(this.options.outDir, record.id), recordQuotes(record));
+    await writeJsonAtomic(quotesPath(this.options.outDir, record.id), recordQuotes(record));
   }
 
   /**

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { MemoryClaimTexts, type ClaimTextSource } from '../../nlp/dedup/claim-texts.js';
 import { articleClaimTexts, type ArticleClaimTexts } from '../../nlp/dedup/story.js';
 import { quotesPath, recordPath } from '../../store/output.js';
+import { articleSummary, leadEndOf, type ArticleSummary, type ArticleSummarySource } from '../../nlp/dedup/story-summary.js';
 
 /** The part of a record that a story file quotes: its claims' texts and quantities (also the whole of its quotes file). */
 const RecordClaimsSchema = z.object({
@@ -16,14 +17,32 @@ const RecordClaimsSchema = z.object({
     .default([]),
 });
 
+const EntityTypeSchema = z.enum(['PER', 'ORG', 'LOC', 'MISC']);
+
+/** What a story needs of an article besides its claims (its headline, key entities, titles): in its quotes file… */
+const QuotesSummarySchema = z.object({
+  summary: z.object({
+    title: z.string().nullable(),
+    entities: z.array(z.object({ entityId: z.string(), name: z.string(), type: EntityTypeSchema, lead: z.boolean() })),
+  }),
+});
+
+/** …or, for an output written before quotes files held it, in the record itself. */
+const RecordSummarySchema = z.object({
+  title: z.string().nullable().optional(),
+  sentences: z.array(z.object({ end: z.number() })).default([]),
+  entities: z.array(z.object({ entityId: z.string(), canonical: z.string(), type: EntityTypeSchema, start: z.number() })).default([]),
+});
+
 /**
  * Claim texts from the records in the output directory (output/articles/<id>.json): the writer that
  * rebuilds a story file is the one that writes the records, so it can always read them. A record not
  * written yet (or unreadable) is simply not returned: its quotes stay null until the next rewrite.
  * Records never change once written (an id is a hash of the text), so parsed claims are cached.
  */
-export class RecordClaimTexts implements ClaimTextSource {
+export class RecordClaimTexts implements ClaimTextSource, ArticleSummarySource {
   private readonly cache: MemoryClaimTexts;
+  private readonly summaryCache = new Map<string, ArticleSummary>();
 
   constructor(
     private readonly outDir: string,
@@ -44,10 +63,40 @@ export class RecordClaimTexts implements ClaimTextSource {
     return out;
   }
 
+  /** Titles and entities of these articles (the story's headline, key entities and titles), for those written. */
+  async articleSummaries(articleIds: readonly string[]): Promise<Map<string, ArticleSummary>> {
+    const out = new Map<string, ArticleSummary>();
+    for (const id of articleIds) {
+      const summary = this.summaryCache.get(id) ?? (await readSummary(quotesPath(this.outDir, id), recordPath(this.outDir, id)));
+      if (!summary) continue;
+      out.set(id, summary);
+      this.summaryCache.set(id, summary);
+      // Bounded like the claim cache: the oldest entry goes first.
+      if (this.summaryCache.size > 5_000) this.summaryCache.delete(this.summaryCache.keys().next().value!);
+    }
+    return out;
+  }
+
   /** The article's quotes file, else (written before quotes files, or deleted) its record. */
   private async read(id: string): Promise<ArticleClaimTexts | null> {
     return (await readClaims(quotesPath(this.outDir, id))) ?? readClaims(recordPath(this.outDir, id));
   }
+}
+
+async function readJson(path: string): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+async function readSummary(quotes: string, record: string): Promise<ArticleSummary | null> {
+  const fromQuotes = QuotesSummarySchema.safeParse(await readJson(quotes));
+  if (fromQuotes.success) return fromQuotes.data.summary;
+  const fromRecord = RecordSummarySchema.safeParse(await readJson(record));
+  if (!fromRecord.success) return null;
+  return articleSummary(fromRecord.data.title ?? null, fromRecord.data.entities, leadEndOf(fromRecord.data.sentences));
 }
 
 async function readClaims(path: string): Promise<ArticleClaimTexts | null> {
@@ -65,9 +114,13 @@ async function readClaims(path: string): Promise<ArticleClaimTexts | null> {
   }
 }
 
-/** What output/.quotes/<id>.json holds for a record: the fields of its claims that story files quote. */
-export function recordQuotes(record: { claims?: ReadonlyArray<{ text: string; quantities: ReadonlyArray<{ text: string; counted: string | null; unit: string | null }> }> }): z.infer<typeof RecordClaimsSchema> {
+/** What output/.quotes/<id>.json holds for a record: the fields of its claims that story files quote, and its summary (title, entities). */
+export function recordQuotes(
+  record: z.input<typeof RecordSummarySchema> & { claims?: ReadonlyArray<{ text: string; quantities: ReadonlyArray<{ text: string; counted: string | null; unit: string | null }> }> },
+): z.infer<typeof RecordClaimsSchema> & z.infer<typeof QuotesSummarySchema> {
+  const { title, sentences, entities } = RecordSummarySchema.parse(record);
   return {
+    summary: articleSummary(title ?? null, entities, leadEndOf(sentences)),
     claims: (record.claims ?? []).map((claim) => ({
       text: claim.text,
       quantities: claim.quantities.map(({ text, counted, unit }) => ({ text, counted, unit })),

@@ -7,6 +7,7 @@ import type { SentenceMatch } from '../passages.js';
 import type { BucketEntry, RegisterResult } from '../index-store.js';
 
 const FINGERPRINT_SHARD_SALT = 0x7f4a7c15;
+const EVENT_SHARD_SALT = 0x3c6ef372;
 
 /** The article's bucket entries, in kind order; the entry indexes where fingerprints and claims keys start. */
 export interface ArticleEntries {
@@ -41,14 +42,14 @@ function claimEntry(key: string, claim: number): BucketEntry {
   return { kind: 'C', shard: hash, field: fmix32(hash ^ 0x2545f491), position: claim };
 }
 
-/** Everything the article is filed under: content hash, near and topic bands, passage fingerprints, claims keys. */
+/** Everything the article is filed under: content hash, near-duplicate bands, event keys, passage fingerprints, claims keys. */
 export function articleEntries(prepared: PreparedArticle): ArticleEntries {
   const entries: BucketEntry[] = [];
   if (prepared.content.length > 0) {
     entries.push({ kind: 'X', shard: parseInt(prepared.contentHash.slice(0, 8), 16), field: parseInt(prepared.contentHash.slice(8, 16), 16) });
   }
   for (const [high, low] of prepared.nearBands) entries.push({ kind: 'N', shard: high, field: low });
-  for (const [high, low] of prepared.topicBands) entries.push({ kind: 'T', shard: high, field: low });
+  for (const key of prepared.eventKeys) entries.push({ kind: 'T', shard: fmix32(key ^ EVENT_SHARD_SALT), field: key });
   const firstFingerprint = entries.length;
   for (const fingerprint of prepared.fingerprints) {
     entries.push({ kind: 'P', shard: fmix32(fingerprint.hash ^ FINGERPRINT_SHARD_SALT), field: fingerprint.hash, position: fingerprint.position });

@@ -7,13 +7,15 @@ import { chainSentences, swapMatch, type SentenceMatch, type SentenceRun } from 
 import type { MetaOf } from '../index-store.js';
 import type { PendingMatch } from './candidates.js';
 
-type PassageOptions = Pick<DedupOptions, 'passageMinFingerprints' | 'passageMinTokens' | 'passageShingle' | 'passageJoinTokens'>;
+type PassageOptions = Pick<DedupOptions, 'passageMinFingerprints' | 'passageMinTokens' | 'passageShingle' | 'passageJoinTokens' | 'passageBackgroundHolders'>;
 
 export interface ReusedPassages {
   /** For the record, by other id then start. */
   found: DedupLayer['reusedPassages'];
   /** Others with whom a run is long enough to put both in one story (see `joinsStory`). */
   substantial: Set<number>;
+  /** Others whose shared passage is background: other articles already hold it too (see `isBackground`). */
+  background: Set<number>;
   /** Others with at least one passage. */
   others: Set<number>;
   links: PairLink[];
@@ -24,6 +26,24 @@ interface Passage {
   end: number;
   otherStart: number;
   otherEnd: number;
+}
+
+/** How many indexed articles hold each of this article's shared fingerprints. */
+function fingerprintHolders(matchesByOther: ReadonlyMap<number, readonly PendingMatch[]>): Map<number, number> {
+  const holders = new Map<number, number>();
+  for (const matches of matchesByOther.values()) for (const hash of new Set(matches.map((match) => match.hash))) holders.set(hash, (holders.get(hash) ?? 0) + 1);
+  return holders;
+}
+
+/**
+ * A passage shared with `other` is background when most of its fingerprints are held by at least
+ * `passageBackgroundHolders` indexed articles: a paragraph that recurs across articles (the war's
+ * context, a standing explanation) and says nothing about which event an article reports. It is
+ * still reported; it joins stories only when the two articles' event sketches match too.
+ */
+function isBackground(matches: readonly PendingMatch[], holders: ReadonlyMap<number, number>, options: Pick<DedupOptions, 'passageBackgroundHolders'>): boolean {
+  const counts = [...new Set(matches.map((match) => match.hash))].map((hash) => holders.get(hash) ?? 0).sort((x, y) => x - y);
+  return counts.length > 0 && counts[Math.floor(counts.length / 2)]! >= options.passageBackgroundHolders;
 }
 
 /** Runs of matching sentences, chained from the article with the smaller id: the same passages whichever came second. */
@@ -76,7 +96,8 @@ export function reusedPassages(
   meta: MetaOf,
   options: PassageOptions,
 ): ReusedPassages {
-  const result: ReusedPassages = { found: [], substantial: new Set(), others: new Set(), links: [] };
+  const result: ReusedPassages = { found: [], substantial: new Set(), background: new Set(), others: new Set(), links: [] };
+  const holders = fingerprintHolders(matchesByOther);
   for (const other of others) {
     const otherId = meta(other).id;
     const theirs = decodeArticleBlob(blobs.get(other) ?? Buffer.alloc(0), meta(other).sampleLevel);
@@ -86,6 +107,7 @@ export function reusedPassages(
     if (passages.length === 0) continue;
     for (const passage of passages) result.found.push({ otherId, ...passage });
     if (runs.some((run) => run.tokens >= options.passageJoinTokens)) result.substantial.add(other);
+    if (isBackground(matchesByOther.get(other)!, holders, options)) result.background.add(other);
     result.others.add(other);
     result.links.push(passageLink(self, other, passages));
   }

@@ -1,0 +1,145 @@
+import type { ContentToken } from './shingles.js';
+import { murmur32 } from './murmur.js';
+import { isFunctionStem } from './topic.js';
+
+/**
+ * What event an article reports, as a small weighted set of features (the "event sketch"): the
+ * canonical entities it names and the stems of its content words, each weighted by where it appears
+ * (the title counts most, then the lead, then the body) and by how specific it is (a named person,
+ * organisation or event outweighs a place, a place outweighs a common word). Two reports of one
+ * event share their salient features (who, where, what); two events on one topic share at most a
+ * place or a few topic words, and a shared background paragraph adds only body weight.
+ *
+ * Stored in the article's metadata slot (fixed size: `EVENT_SKETCH_FEATURES` features of 4 bytes,
+ * 28 bits of hash and a 4-bit weight), so comparing two articles reads nothing but their slots.
+ */
+export const EVENT_SKETCH_FEATURES = 16;
+export const EVENT_SKETCH_BYTES = 4 * EVENT_SKETCH_FEATURES;
+
+/** Where a word or entity occurs: title, lead (the first sentences), body. */
+const TITLE_WEIGHT = 3;
+const LEAD_WEIGHT = 2;
+const BODY_WEIGHT = 1;
+/** Sentences that make the lead. */
+const LEAD_SENTENCES = 2;
+/**
+ * How specific a feature is. A static prior, not a frequency table: a person, organisation or named
+ * event is named by few stories, a place (a country, a capital) by many, and a word's stem by more.
+ */
+const KIND_FACTOR = { PER: 2, ORG: 2, MISC: 1.5, LOC: 1.25, word: 1 } as const;
+const MAX_WEIGHT = 15;
+/** Repetitions add up to this much: a word the article keeps coming back to is what it is about. */
+const REPEAT_BONUS = 3;
+/** A weight only a title word or a person, organisation or other named thing (MISC) in the lead reaches (title 3 × 2; lead 2 × 2 × 2, 2 × 1.5 × 2). */
+const HEADLINE_WEIGHT = 2 * TITLE_WEIGHT;
+
+/** An entity mention as dedup reads it: its id, and when known its type and offset (for the lead). */
+export interface EventEntity {
+  entityId: string;
+  type?: 'PER' | 'ORG' | 'LOC' | 'MISC';
+  start?: number;
+}
+
+export interface EventSketch {
+  /** Feature hash (28 bits) → weight (1–15), at most `EVENT_SKETCH_FEATURES`, the heaviest. */
+  features: Map<number, number>;
+}
+
+const featureHash = (text: string): number => murmur32(text, 0x5eed) >>> 4;
+
+function wordFeature(token: Pick<ContentToken, 'kind' | 'stem'>): number | null {
+  if (token.kind !== 'word') return null;
+  const stem = token.stem.replace(/ة/g, 'ه');
+  if (stem.length < 3 || isFunctionStem(stem)) return null;
+  return featureHash(`w:${stem}`);
+}
+
+/**
+ * The article's event sketch. `content` are its content tokens with their sentence index, `title`
+ * the content tokens of its title (none when it has no title), `leadEnd` the offset where its lead
+ * ends (entities before it count as lead).
+ */
+export function eventSketch(
+  content: ReadonlyArray<Pick<ContentToken, 'kind' | 'stem'> & { sentence: number }>,
+  title: ReadonlyArray<Pick<ContentToken, 'kind' | 'stem'>>,
+  entities: readonly EventEntity[],
+  leadEnd: number,
+): EventSketch {
+  // Per feature the best place it appears (title > lead > body) plus a little for each repetition.
+  const best = new Map<number, number>();
+  const seen = new Map<number, number>();
+  const add = (hash: number, weight: number) => {
+    best.set(hash, Math.max(best.get(hash) ?? 0, weight));
+    seen.set(hash, (seen.get(hash) ?? 0) + 1);
+  };
+  for (const token of title) {
+    const hash = wordFeature(token);
+    if (hash !== null) add(hash, TITLE_WEIGHT * KIND_FACTOR.word);
+  }
+  for (const token of content) {
+    const hash = wordFeature(token);
+    if (hash !== null) add(hash, (token.sentence < LEAD_SENTENCES ? LEAD_WEIGHT : BODY_WEIGHT) * KIND_FACTOR.word);
+  }
+  for (const entity of entities) {
+    const place = entity.start !== undefined && entity.start < leadEnd ? LEAD_WEIGHT : BODY_WEIGHT;
+    add(featureHash(`e:${entity.entityId}`), place * KIND_FACTOR[entity.type ?? 'LOC']);
+  }
+  const weighted = [...best].map(([hash, weight]) => {
+    const base = Math.round(weight * 2);
+    // Repetitions never lift a feature to headline weight: that is for the title and the lead's names.
+    const ceiling = base >= HEADLINE_WEIGHT ? MAX_WEIGHT : HEADLINE_WEIGHT - 1;
+    return [hash, Math.min(ceiling, base + Math.min(REPEAT_BONUS, (seen.get(hash) ?? 1) - 1))] as const;
+  });
+  // Heaviest first, ties by hash: a function of the article alone.
+  weighted.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+  return { features: new Map(weighted.slice(0, EVENT_SKETCH_FEATURES)) };
+}
+
+export function encodeEventSketch(sketch: EventSketch): Buffer {
+  const out = Buffer.alloc(EVENT_SKETCH_BYTES);
+  let at = 0;
+  for (const [hash, weight] of sketch.features) {
+    out.writeUInt32LE(((hash << 4) | (weight & 0xf)) >>> 0, at);
+    at += 4;
+  }
+  return out;
+}
+
+export function decodeEventSketch(bytes: Uint8Array): EventSketch {
+  const features = new Map<number, number>();
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let at = 0; at + 4 <= view.length; at += 4) {
+    const value = view.readUInt32LE(at);
+    if (value === 0) continue;
+    features.set(value >>> 4, value & 0xf);
+  }
+  return { features };
+}
+
+/** Weighted Jaccard of two sketches: Σ min / Σ max over their features (0 when either is empty). */
+export function eventSimilarity(a: EventSketch, b: EventSketch): number {
+  let min = 0;
+  let max = 0;
+  for (const [hash, wa] of a.features) {
+    const wb = b.features.get(hash) ?? 0;
+    min += Math.min(wa, wb);
+    max += Math.max(wa, wb);
+  }
+  for (const [hash, wb] of b.features) if (!a.features.has(hash)) max += wb;
+  return max === 0 ? 0 : min / max;
+}
+
+/**
+ * Whether the two share a headline feature: a word of both titles, or a person, organisation or
+ * other named thing (MISC) both name in the lead. Without one, two articles on one topic (the same country, the same
+ * conflict) can still share enough body words to look alike; reports of one event name it up front.
+ */
+export function shareHeadlineFeature(a: EventSketch, b: EventSketch): boolean {
+  for (const [hash, wa] of a.features) if (wa >= HEADLINE_WEIGHT && (b.features.get(hash) ?? 0) >= HEADLINE_WEIGHT) return true;
+  return false;
+}
+
+/** The `count` heaviest features: the buckets the article is filed under, so reports of its event find it. */
+export function eventKeys(sketch: EventSketch, count: number): number[] {
+  return [...sketch.features.keys()].slice(0, count);
+}
