@@ -6,10 +6,18 @@
  * those, and the TypeScript side here must agree with them.
  */
 
+/** The dedup index's slot format: '' until the event sketch replaced the topic MinHash (issue 25). */
+export const DEDUP_INDEX_FORMAT = ':v2';
+
 /** The namespaces of the shared state under the pipeline prefix. */
 export const pipelineKeys = {
-  /** The dedup index (the dedup stage writes it; the writer and story flushes read stories from it). */
-  dedupIndex: (prefix: string) => `${prefix}:dedup`,
+  /**
+   * The dedup index (the dedup stage writes it; the writer and story flushes read stories from it).
+   * Named by the format of its per-article slot (`DEDUP_INDEX_FORMAT`): an index an older khabar wrote
+   * (61-byte slots with a topic MinHash; now an event sketch) is never read as the new format, which
+   * would give garbage; after an upgrade dedup starts a new index, and the old one can be deleted.
+   */
+  dedupIndex: (prefix: string) => `${prefix}:dedup${DEDUP_INDEX_FORMAT}`,
   /** The entity registry (the ner stage writes it; the dashboard and `khabar entities` read it). */
   entityRegistry: (prefix: string) => `${prefix}:entities`,
   /** The story-file locks and the versions written (see `storyFileKeys`). */
