@@ -34,6 +34,12 @@ function wordsSpan(doc: Doc, first: number, last: number): Span {
   return { start: (doc.words[first] as Word).token.start, end: (doc.words[last] as Word).token.end };
 }
 
+/** A speaker's span: its words, less a proclitic left out of the first one («لرويترز» → «رويترز»). */
+function speakerSpan(doc: Doc, sp: FoundSpeaker): Span {
+  const s = wordsSpan(doc, sp.first, sp.last);
+  return sp.start !== undefined ? { start: sp.start, end: s.end } : s;
+}
+
 /** Kind of an anonymous source: its head and the adjective after it, normalised («مصدر امني»). */
 function anonymousKind(doc: Doc, sp: FoundSpeaker): string | null {
   const h = headWordIndex(doc, sp);
@@ -88,7 +94,7 @@ export function extractClaims(input: ClaimsInput): ClaimsLayer {
     let spanStart = Math.min(cue.start, content.start);
     let spanEnd = Math.max(cue.end, content.end);
     if (sp) {
-      const s = wordsSpan(doc, sp.first, sp.last);
+      const s = speakerSpan(doc, sp);
       if (!sp.resolved) {
         spanStart = Math.min(spanStart, s.start);
         spanEnd = Math.max(spanEnd, s.end);
@@ -100,7 +106,7 @@ export function extractClaims(input: ClaimsInput): ClaimsLayer {
         entityId: sp.entity ? sp.entity.entityId : null,
         anonymous: !sp.entity && kind !== null,
         kind,
-        antecedent: sp.antecedent ? textSpan(text, wordsSpan(doc, sp.antecedent.first, sp.antecedent.last)) : null,
+        antecedent: sp.antecedent ? textSpan(text, speakerSpan(doc, sp.antecedent)) : null,
       };
     }
     // A direct quotation's span includes its marks.

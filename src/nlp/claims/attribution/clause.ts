@@ -1,6 +1,6 @@
 // Clause structure around a cue: time, channel and addressee phrases, where a clause and its content
 // end, the complementizer that opens the content.
-import { CHANNEL_NOUNS, CHANNEL_PREPS, CLAUSE_BREAKS, DEMONSTRATIVES, MEDIA_NOUNS, SKIP_AFTER_CUE, TIME_NOUNS, TIME_QUALIFIERS, TIME_WORDS } from '../lexicon/words.js';
+import { CHANNEL_NOUNS, CHANNEL_PREPS, CLAUSE_BREAKS, DEMONSTRATIVES, MEDIA_NOUNS, SETTING_NOUNS, SETTING_PREPS, SKIP_AFTER_CUE, TIME_NOUNS, TIME_QUALIFIERS, TIME_WORDS } from '../lexicon/words.js';
 import { COMMA, hasPrepClitic, isPunct, isWord, type Word } from '../words.js';
 import type { FoundAttribution } from './types.js';
 import { COLON, DASHES } from './constants.js';
@@ -62,6 +62,32 @@ export class Clauses {
     return k - i;
   }
 
+  /**
+   * A setting «أمام الكونغرس», «عقب مراسم التوقيع», «على هامش القمة», «في حفل التوقيع»: its length,
+   * or 0. It says where the statement was made; the speaker phrase ends before it.
+   */
+  settingAt(i: number, end: number): number {
+    const w = this.cx.words[i];
+    if (i + 1 >= end || !isWord(w)) return 0;
+    let k: number;
+    if (this.cx.has(SETTING_PREPS, i)) k = i + 1;
+    else if ((this.cx.has(CHANNEL_PREPS, i) || w.norm === 'علي') && this.cx.has(SETTING_NOUNS, i + 1)) k = i + 2;
+    else return 0;
+    const head = this.cx.words[k];
+    if (k === i + 1) {
+      // The preposition's object: one word («أمام البرلمان», «عقب مراسم …», «أمام مجلس …»).
+      if (k >= end || !isWord(head) || this.cx.isComplementizer(k) || this.cx.isCueWord(k)) return 0;
+      k++;
+    }
+    // Its genitives and adjectives: definite words or a name («مجلس الأمن الدولي», «حفل التوقيع»).
+    while (k < end && k - i < 7 && isWord(this.cx.words[k]) && !this.cx.isComplementizer(k) && !this.cx.isCueWord(k) && this.timeAt(k, end) === 0) {
+      const x = this.cx.words[k] as Word;
+      if (!(this.cx.entityAt[k] !== null || (x.norm.startsWith('ال') && !hasPrepClitic(x)))) break;
+      k++;
+    }
+    return k - i;
+  }
+
   /** An addressee «لوكالة الأناضول», «لـ"رويترز"», «لقاآني» (after a person): its length, or 0. */
   recipientAt(i: number, end: number, afterPerson: boolean): number {
     const w = this.cx.words[i];
@@ -74,9 +100,10 @@ export class Clauses {
     // «وقال الكاظمي لقاآني إن»: a «لـ» word right before the complementizer is the addressee.
     if (hasPrepClitic(w) && w.token.segments[0] === 'ل' && this.cx.isComplementizer(i + 1)) return 1;
     let k = i;
-    const isL = /^ل[^ل]/u.test(w.norm) || w.norm === 'ل';
+    // «لـX», and «للصحفيين» (ل + ال, the alef dropped in writing).
+    const isL = /^ل/u.test(w.norm) && w.norm !== 'لل';
     if (!isL) return 0;
-    const rest = w.norm === 'ل' ? '' : w.norm.slice(1);
+    const rest = w.norm === 'ل' ? '' : w.norm.startsWith('لل') ? `ال${w.norm.slice(2)}` : w.norm.slice(1);
     const media = MEDIA_NOUNS.has(rest) || MEDIA_NOUNS.has(w.stem);
     // After a person, «لـX» right before «إن» is the addressee even when X is not recognised as a name.
     const person = this.cx.entityAt[i]?.type === 'PER' || (rest.length > 0 && this.cx.isComplementizer(i + 1));
@@ -186,7 +213,7 @@ export class Clauses {
         j += t;
         continue;
       }
-      const ch = this.channelAt(j, end);
+      const ch = this.channelAt(j, end) || this.settingAt(j, end);
       if (ch > 0) {
         j += ch;
         continue;

@@ -1,6 +1,6 @@
 // The two kinds of cue: a speech verb («قال», «أكد», «نفى» …) with its speaker and content, and an
 // attribution phrase («بحسب», «وفق», «على لسان») with its source.
-import { PHRASE_MANNER_NOUNS } from '../lexicon/cues.js';
+import { PHRASE_MANNER_NOUNS, REPORT_NOUNS } from '../lexicon/cues.js';
 import { EVENT_NOUNS, CLAUSE_BREAKS, CLAUSE_OPENERS, NEGATIONS, RELATIVES } from '../lexicon/words.js';
 import type { VerbMatch } from '../match-cue.js';
 import { COMMA, hasPrepClitic, isPunct, isWord, readings, sentenceWordRanges, type Word } from '../words.js';
@@ -155,8 +155,11 @@ export class Cues {
       (v.verb.prep !== undefined && this.cx.isPrep(after, v.verb.prep)) || (prepAt >= 0 && prepAt === cueLast);
     const opensClause = v.conjoined || i === first || (this.cx.isClauseBoundary(i - 1) && this.cx.words[i - 1]?.quote !== 'close') || this.cx.has(CLAUSE_OPENERS, i - 1) || this.cx.has(RELATIVES, i - 1) || this.cx.isComplementizer(i - 1);
     // SV: «وكان المسؤول … قد قال», «لكن واشنطن قالت إن», «إيران دعت الفصائل».
-    let sv: WordRange | null = null;
-    if (!participle && this.cx.has(new Set(['قد']), i - 1)) {
+    // «وكانت X، …، قالت إن»: only when nothing after the verb could be its subject.
+    let sv: WordRange | null = participle || !noSubject ? null : this.speakers.appositiveSubject(i, first);
+    if (sv) {
+      // found: «وكانت X، …، قالت»
+    } else if (!participle && this.cx.has(new Set(['قد']), i - 1)) {
       for (let k = i - 2; k >= first && i - k < MAX_SPEAKER_WORDS; k--) {
         const w = this.cx.words[k] as Word;
         if (/^[وف]?كان(ت)?$/u.test(w.norm)) {
@@ -288,6 +291,27 @@ export class Cues {
   }
 
 
+  /**
+   * After an attribution head, a document and its author: «تقرير لـ رويترز», «تقرير لرويترز»,
+   * «دراسة حديثة للبنك الدولي», «تقرير البنك الدولي», «تقرير صادر عن الأمم المتحدة». Returns the word
+   * where the author starts, or -1.
+   */
+  private reportAuthor(j: number, end: number): number {
+    const n = this.cx.words[j];
+    if (!isWord(n) || !readings(n).some((r) => REPORT_NOUNS.has(r))) return -1;
+    let k = j + 1;
+    // Indefinite adjectives of the document («حديث», «سنوي», «أممي»).
+    while (k < end && k - j <= 2 && isWord(this.cx.words[k]) && !hasPrepClitic(this.cx.words[k] as Word) && this.cx.entityAt[k] === null && /(ي|ية|يا|ة|ا)$/u.test((this.cx.words[k] as Word).norm) && !(this.cx.words[k] as Word).norm.startsWith('ال')) k++;
+    const a = this.cx.words[k];
+    if (k >= end || !isWord(a)) return -1;
+    if (a.norm === 'ل' || a.norm === 'لـ') return k;
+    if (hasPrepClitic(a) && a.token.segments[0] === 'ل') return k;
+    if ((a.norm === 'صادر' || a.norm === 'الصادر') && this.cx.isPrep(k + 1, 'عن')) return k + 2;
+    // A genitive author right after the noun: a name or an institution («تقرير البنك الدولي»).
+    if (k === j + 1 && (this.cx.entityAt[k] !== null || this.speakers.looksLikeSource({ first: k, last: k }))) return k;
+    return -1;
+  }
+
   private phraseCue(i: number, first: number, end: number, s: number, embedded = false): FoundAttribution | null {
     let cueLast = i;
     let j = i + 1;
@@ -317,12 +341,24 @@ export class Cues {
       cueLast = j;
       j++;
     }
-    j = this.clauses.skipAdjuncts(j, end);
+    // «بحسب تقرير لـ رويترز», «حسب تقرير البنك الدولي»: the document's author is the source.
+    const author = this.reportAuthor(j, end);
+    if (author >= 0) j = author;
+    // «وفقا لـ X», «وفقا لرويترز»: the «لـ» belongs to the phrase, not to the source.
+    const lw = this.cx.words[j];
+    const attachedL = author >= 0 || head === 'وفقا' || head === 'طبقا' || head === 'استنادا';
+    if (attachedL && isWord(lw) && (lw.norm === 'ل' || lw.norm === 'لـ')) j++;
+    else if (!(attachedL && isWord(lw) && hasPrepClitic(lw) && lw.token.segments[0] === 'ل')) j = this.clauses.skipAdjuncts(j, end);
     const sp = this.speakers.speakerForward(j, end);
     if (!sp.range) return null;
     const firstSpeakerWord = this.cx.words[sp.range.first] as Word;
     if (firstSpeakerWord.token.kind !== 'word' && firstSpeakerWord.token.kind !== 'latin' && firstSpeakerWord.token.kind !== 'number') return null;
     const speaker = this.speakers.makeSpeaker(sp.range);
+    if (attachedL && sp.range.first === j) {
+      // «لرويترز» → «رويترز»; «للبنك» keeps its letters (the article's alef is not written).
+      const segs = firstSpeakerWord.token.segments;
+      if (segs.length > 1 && segs[0] === 'ل' && segs[1] !== 'ال' && firstSpeakerWord.token.text.startsWith('ل')) speaker.start = firstSpeakerWord.token.start + 1;
+    }
     // A bare «بحسب X» is a source only when X is one («بحسب الأعمال» means «depending on»).
     if (cueLast === i && !this.cx.isAlaLisan(i) && !this.speakers.looksLikeSource(sp.range)) return null;
     if (embedded) {

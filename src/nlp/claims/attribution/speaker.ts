@@ -59,6 +59,7 @@ export class Speakers {
       if (k > j && (this.cx.isCueWord(k) || this.cx.has(SKIP_AFTER_CUE, k))) break;
       if (this.clauses.timeAt(k, end) > 0 && k > j) break;
       if (this.clauses.channelAt(k, end) > 0) break;
+      if (k > j && this.clauses.settingAt(k, end) > 0) break;
       if (k > j && this.clauses.recipientAt(k, end, lastPerson) > 0) break;
       // «في أحدث هجوم»: a «في» that does not open a place/institution ends the phrase.
       if (k > j && (w.norm === 'في' || w.norm === 'خلال') && !this.prepObjectFits(k + 1)) break;
@@ -187,6 +188,41 @@ export class Speakers {
       else break;
     }
     return { first: start, last: p, clauseInitial: start === from, weak, from };
+  }
+
+  /**
+   * «وكانت سارة محمود، مديرة المركز …، قالت إن»: a subject set off from its verb by a comma-set
+   * apposition. The verb at `i` follows a comma (or «، قد»); the subject is the noun phrase before the
+   * first comma, after «وكان/وكانت» or at the sentence start. The apposition is left out, as after a
+   * verb («كاظم الفرطوسي، المتحدث …، إن»).
+   */
+  appositiveSubject(i: number, first: number): WordRange | null {
+    let p = i - 1;
+    if (p >= first && isWord(this.cx.words[p]) && (this.cx.words[p] as Word).norm === 'قد') p--;
+    if (p < first || !isPunct(this.cx.words[p], COMMA)) return null;
+    let firstComma = p;
+    let k = p - 1;
+    for (; k >= first && p - k < 30; k--) {
+      const w = this.cx.words[k] as Word;
+      if (isPunct(w, COMMA)) firstComma = k;
+      else if (isPunct(w, `${COLON}.؛;!?؟${DASHES}`) || this.cx.isCueWord(k) || this.cx.isComplementizer(k) || /^[وف]?كان(ت)?$/u.test(w.norm)) break;
+    }
+    // An apposition between two commas is required («X، قالت» alone is a new clause after a comma).
+    if (firstComma === p) return null;
+    const opener = k >= first && /^[وف]?كان(ت)?$/u.test((this.cx.words[k] as Word).norm);
+    const start = opener ? k + 1 : this.cx.contentStart(first, firstComma);
+    if (!opener && k >= first && k >= start) return null;
+    const last = firstComma - 1;
+    if (last < start || last - start > 7) return null;
+    const w0 = this.cx.words[start] as Word;
+    if (!isWord(w0) || hasPrepClitic(w0) || this.cx.has(PREP_WORDS, start) || this.cx.has(CLAUSE_OPENERS, start) || this.clauses.timeAt(start, firstComma) > 0) return null;
+    for (let q = start; q <= last; q++) {
+      const x = this.cx.words[q] as Word;
+      if (x.quote !== null || (x.token.kind !== 'word' && x.token.kind !== 'latin' && x.token.kind !== 'number')) return null;
+    }
+    // Without «كان» the phrase must look like a source: a name, a title, a definite noun.
+    if (!opener && !(this.cx.entityAt[start] !== null || w0.norm.startsWith('ال') || this.cx.has(ANONYMOUS_HEADS, start) || this.cx.has(SOURCE_NOUNS, start))) return null;
+    return { first: start, last };
   }
 
   /** After a speaker phrase: skip time, channel and addressee phrases and commas. */

@@ -155,3 +155,11 @@ export const PHRASE_HEADS: ReadonlySet<string> = new Set(['حسب', 'وفق', '�
 export const PHRASE_MANNER_NOUNS: ReadonlySet<string> = new Set(
   ['تقدير', 'تقديرات', 'رأي', 'تعبير', 'قول', 'رواية', 'تصريحات', 'تصريح', 'كلام', 'تأكيد', 'تأكيدات', 'زعم', 'مزاعم', 'ادعاء'].map(normalise),
 );
+
+/**
+ * Documents named after an attribution head whose author is the source: «بحسب تقرير لـ رويترز»,
+ * «وفقا لدراسة للبنك الدولي», «حسب تقرير البنك الدولي» → the agency, not the word «تقرير».
+ */
+export const REPORT_NOUNS: ReadonlySet<string> = new Set(
+  ['تقرير', 'التقرير', 'دراسة', 'استطلاع', 'مسح', 'إحصاءات', 'إحصائيات', 'إحصائية', 'أرقام', 'وثيقة', 'مذكرة', 'نشرة', 'تحليل'].map(normalise),
+);

@@ -17,7 +17,7 @@ export const DEMONSTRATIVES = set(['هذا', 'هذه', 'ذلك', 'تلك', 'هؤ
 /** Nouns of a statement's channel: «في بيان», «في تصريح لـ…», «خلال مؤتمر صحفي». */
 export const CHANNEL_NOUNS = set([
   'بيان', 'بيانه', 'بيانها', 'تصريح', 'تصريحات', 'حديث', 'مقابلة', 'مؤتمر', 'تغريدة', 'تدوينة', 'منشور', 'كلمة',
-  'رسالة', 'اتصال', 'لقاء', 'خطاب', 'تقرير', 'إيجاز', 'مداخلة',
+  'رسالة', 'اتصال', 'لقاء', 'خطاب', 'تقرير', 'إيجاز', 'مداخلة', 'نشرة', 'شهادة', 'إفادة', 'خطبة', 'محاضرة', 'مقال',
 ]);
 /** Prepositions that introduce a channel phrase. */
 export const CHANNEL_PREPS = set(['في', 'خلال', 'عبر']);
@@ -25,7 +25,16 @@ export const CHANNEL_PREPS = set(['في', 'خلال', 'عبر']);
 /** Outlets and media nouns: «لوكالة الأناضول», «لرويترز» name the addressee, not the speaker. */
 export const MEDIA_NOUNS = set([
   'وكالة', 'صحيفة', 'قناة', 'موقع', 'تلفزيون', 'إذاعة', 'شبكة', 'مجلة', 'رويترز', 'الأناضول', 'أناضول', 'الصحفيين',
-  'صحفيين', 'الصحافيين', 'صحافيين', 'وسائل',
+  'صحفيين', 'الصحافيين', 'صحافيين', 'وسائل', 'الإعلام', 'مراسل', 'مراسلين', 'المراسلين', 'مراسلي', 'الصحفيات', 'الصحافة',
+]);
+
+/**
+ * Where a statement was made, not who made it: «أمام الكونغرس», «عقب مراسم التوقيع», «على هامش القمة»,
+ * «في حفل التوقيع». A speaker phrase ends before them (prepositions alone, or «في/على» + a setting noun).
+ */
+export const SETTING_PREPS = set(['أمام', 'عقب', 'إثر', 'قبيل', 'أثناء', 'بعيد', 'غداة']);
+export const SETTING_NOUNS = set([
+  'حفل', 'احتفال', 'مراسم', 'اجتماع', 'جلسة', 'ندوة', 'افتتاح', 'ختام', 'أعقاب', 'مستهل', 'هامش', 'جولة', 'زيارة', 'ورشة', 'مناسبة',
 ]);
 
 /** Particles and adverbs that may sit between a cue and its subject and are not part of the speaker. */
