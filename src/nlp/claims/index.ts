@@ -3,7 +3,7 @@
 import type { Claim, DateMention, Quantity } from '../../schema/claims.js';
 import type { EntityMention } from '../../schema/entities.js';
 import type { Sentence, Token } from '../../schema/text.js';
-import { entitiesByWord, findAttributions, headWordIndex, type FoundAttribution, type FoundSpeaker } from './attribution/index.js';
+import { entitiesByWord, findAttributions, headWordIndex, resolvedFrom, type FoundAttribution, type FoundSpeaker } from './attribution/index.js';
 import { checkworthiness } from './checkworthiness.js';
 import { findDates } from './dates.js';
 import { ANONYMOUS_HEADS } from './lexicon/words.js';
@@ -107,6 +107,7 @@ export function extractClaims(input: ClaimsInput): ClaimsLayer {
         anonymous: !sp.entity && kind !== null,
         kind,
         antecedent: sp.antecedent ? textSpan(text, speakerSpan(doc, sp.antecedent)) : null,
+        resolvedFrom: resolvedFrom(doc, f),
       };
     }
     // A direct quotation's span includes its marks.

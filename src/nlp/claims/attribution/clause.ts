@@ -43,7 +43,9 @@ export class Clauses {
     } else {
       if (i + 1 >= end || !this.cx.has(CHANNEL_PREPS, i)) return 0;
       const n = this.cx.words[i + 1] as Word;
-      if (!isWord(n) || !(CHANNEL_NOUNS.has(n.norm) || CHANNEL_NOUNS.has(n.stem))) return 0;
+      // «في كلمتها», «في نشرته»: before a pronoun the «ة» of the noun is written «ت».
+      const withTa = n !== undefined && n.token.segments.length > 1 && n.stem.endsWith('ت') ? `${n.stem.slice(0, -1)}ة` : '';
+      if (!isWord(n) || !(CHANNEL_NOUNS.has(n.norm) || CHANNEL_NOUNS.has(n.stem) || CHANNEL_NOUNS.has(withTa))) return 0;
       k = i + 2;
     }
     // Adjectives («سابقة», «صحفي») and the outlet («لروسيا اليوم», «لوكالة رويترز»).
@@ -71,7 +73,9 @@ export class Clauses {
     if (i + 1 >= end || !isWord(w)) return 0;
     let k: number;
     if (this.cx.has(SETTING_PREPS, i)) k = i + 1;
-    else if ((this.cx.has(CHANNEL_PREPS, i) || w.norm === 'علي') && this.cx.has(SETTING_NOUNS, i + 1)) k = i + 2;
+    else if (this.cx.has(CHANNEL_PREPS, i) && this.cx.has(SETTING_NOUNS, i + 1)) k = i + 2;
+    // «على هامش القمة» (and not «على زيارة طائب», a description's object).
+    else if (w.norm === 'علي' && isWord(this.cx.words[i + 1]) && (this.cx.words[i + 1] as Word).norm === 'هامش') k = i + 2;
     else return 0;
     const head = this.cx.words[k];
     if (k === i + 1) {

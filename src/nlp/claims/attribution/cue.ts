@@ -360,7 +360,8 @@ export class Cues {
       if (segs.length > 1 && segs[0] === 'ل' && segs[1] !== 'ال' && firstSpeakerWord.token.text.startsWith('ل')) speaker.start = firstSpeakerWord.token.start + 1;
     }
     // A bare «بحسب X» is a source only when X is one («بحسب الأعمال» means «depending on»).
-    if (cueLast === i && !this.cx.isAlaLisan(i) && !this.speakers.looksLikeSource(sp.range)) return null;
+    // A report's author is a source by construction («تقرير لمنصة "بذرة"»).
+    if (cueLast === i && author < 0 && !this.cx.isAlaLisan(i) && !this.speakers.looksLikeSource(sp.range)) return null;
     if (embedded) {
       // Content is the enclosing statement's: filled in after it is known.
       return { sentence: s, cue: { first: i, last: cueLast }, verb: null, speaker, content: null, quote: null, secondary: true };

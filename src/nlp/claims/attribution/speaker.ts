@@ -50,7 +50,9 @@ export class Speakers {
       if (prep && this.cx.isPrep(k, prep)) break;
       if (k > j && contentPreps && contentPreps.has(w.norm)) break;
       // «وشدد الأحمد على أن», «وأشار المصدر إلى أن»: the preposition belongs to the cue.
-      if (k > j && (w.norm === 'علي' || w.norm === 'الي') && this.cx.isComplementizer(k + 1)) break;
+      // (A name that ends in «علي» goes on: «هدى علي إن».)
+      const inName = this.cx.entityAt[k] !== null && this.cx.entityAt[k] === this.cx.entityAt[k - 1];
+      if (k > j && !inName && (w.norm === 'علي' || w.norm === 'الي') && this.cx.isComplementizer(k + 1)) break;
       // «أكدت مصادر … مصرع ستة», «وأعلن الجيش استمرار»: an event noun opens the object.
       if (k > j && contentPreps !== undefined && this.cx.has(EVENT_NOUNS, k) && !hasPrepClitic(w) && !w.norm.startsWith('ال')) break;
       // «خلال الزيارة», «خلال مؤتمر»: an adjunct, not part of a source's description.

@@ -158,8 +158,9 @@ export const PHRASE_MANNER_NOUNS: ReadonlySet<string> = new Set(
 
 /**
  * Documents named after an attribution head whose author is the source: «بحسب تقرير لـ رويترز»,
- * «وفقا لدراسة للبنك الدولي», «حسب تقرير البنك الدولي» → the agency, not the word «تقرير».
+ * «وفقا لدراسة للبنك الدولي», «حسب تقرير البنك الدولي» → the agency, not the word «تقرير». Figures
+ * («أرقام الأمم المتحدة», «بيانات الوزارة») stay whole: the guidelines take them as the source.
  */
 export const REPORT_NOUNS: ReadonlySet<string> = new Set(
-  ['تقرير', 'التقرير', 'دراسة', 'استطلاع', 'مسح', 'إحصاءات', 'إحصائيات', 'إحصائية', 'أرقام', 'وثيقة', 'مذكرة', 'نشرة', 'تحليل'].map(normalise),
+  ['تقرير', 'دراسة', 'استطلاع', 'مسح', 'تحليل'].map(normalise),
 );
