@@ -89,6 +89,17 @@ describe('speaker spans end at the speaker', () => {
     }
   });
 
+  it('ends a named speaker of an accusing verb before its object; an accusing participle takes its object', () => {
+    const text = 'اتهم النائب السابق مرزوق الحبيني الحكومة بـ"الهروب إلى الاقتراض".';
+    const [c] = attributed(text, { entities: [mention(text, 'مرزوق الحبيني', 'PER', 'per:marzouq')] });
+    expect(speakerOf(text, c)).toBe('النائب السابق مرزوق الحبيني');
+    expect(c?.content?.text).toBe('الحكومة بـ"الهروب إلى الاقتراض"');
+    const t2 = 'وقال المتحدث إن الرواتب تأخرت، متهما الحكومة الاتحادية بـ"خنق الإقليم ماليا".';
+    const accusing = attributed(t2).find((x) => x.cue?.text === 'متهما');
+    expect(speakerOf(t2, accusing)).toBe('المتحدث');
+    expect(accusing?.content?.text).toBe('الحكومة الاتحادية بـ"خنق الإقليم ماليا"');
+  });
+
   it('keeps a place that closes the description («مدير المركز في طرابلس»)', () => {
     const text = 'وقال مدير المركز في طرابلس إن الوضع هادئ.';
     expect(speakerOf(text, attributed(text)[0])).toBe('مدير المركز في طرابلس');
@@ -145,6 +156,17 @@ describe('pronoun cues take the earlier speaker that agrees', () => {
     expect(speakerOf(t, added)).toBe('المبعوث الأممي خالد حسن');
     expect(added?.speaker?.resolvedFrom).toBe('previous-sentence');
     expect(added?.speaker?.entityId).toBe('per:khaled');
+  });
+
+  it('a missing subject is not read off the channel, the platform or a quoted addressee', () => {
+    const first = 'قال المحلل منصور العبيدي إن الانتخابات مهددة. ';
+    for (const second of ['وقال في تغريدة على منصة إكس إن التأجيل وارد.', 'وقال عبر حسابه على تويتر إن التأجيل وارد.', 'وقال لـ"الشرق الأوسط" إن التأجيل وارد.']) {
+      const t = first + second;
+      const c = attributed(t, { entities: [mention(t, 'منصور العبيدي', 'PER', 'per:mansour')] }).find((x) => x.cue?.text === 'وقال');
+      expect(speakerOf(t, c), second).toBe('المحلل منصور العبيدي');
+      expect(c?.speaker?.resolvedFrom).toBe('previous-sentence');
+      expect(c?.content?.text).toBe('التأجيل وارد');
+    }
   });
 
   it('a participle in the sentence of its statement resolves there', () => {

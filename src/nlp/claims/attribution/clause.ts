@@ -49,7 +49,8 @@ export class Clauses {
       k = i + 2;
     }
     // Adjectives («سابقة», «صحفي») and the outlet («لروسيا اليوم», «لوكالة رويترز»).
-    while (k < end && isWord(this.cx.words[k]) && /(ي|ية|ة)$/u.test((this.cx.words[k] as Word).norm) && !this.cx.isComplementizer(k) && !/^ل/u.test((this.cx.words[k] as Word).norm)) k++;
+    // («على» ends like an adjective once normalised: it opens the platform below.)
+    while (k < end && isWord(this.cx.words[k]) && /(ي|ية|ة)$/u.test((this.cx.words[k] as Word).norm) && (this.cx.words[k] as Word).norm !== 'علي' && !this.cx.isComplementizer(k) && !/^ل/u.test((this.cx.words[k] as Word).norm)) k++;
     // The addressee after the channel («في تصريح لروسيا اليوم», «لـ "اليوم"»): a «لـ» word and up to
     // two more, or a quoted outlet.
     const l = this.cx.words[k];
@@ -61,7 +62,21 @@ export class Clauses {
       k++;
       for (let q = 0; q < 2 && k < end && isWord(this.cx.words[k]) && !this.cx.isComplementizer(k) && !this.cx.isCueWord(k); q++) k++;
     }
-    return k - i;
+    return k - i + this.platformAt(k, end);
+  }
+
+  /**
+   * After a channel, the platform it was on: «(في تغريدة) على منصة إكس», «(عبر حسابه) على تويتر».
+   * Only when the complementizer, a comma or a quotation follows (so «على أن …» stays content).
+   */
+  private platformAt(k: number, end: number): number {
+    const on = this.cx.words[k];
+    if (k >= end || !isWord(on) || (on.norm !== 'علي' && on.norm !== 'عبر')) return 0;
+    let q = k + 1;
+    while (q < end && q - k <= 3 && isWord(this.cx.words[q]) && !this.cx.isComplementizer(q) && !this.cx.isCueWord(q)) q++;
+    const next = this.cx.words[q];
+    const closes = q >= end || this.cx.isComplementizer(q) || isPunct(next, `${COMMA}${COLON}`) || next?.quote === 'open';
+    return q > k + 1 && closes ? q - k : 0;
   }
 
   /**

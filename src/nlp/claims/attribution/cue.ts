@@ -73,7 +73,8 @@ export class Cues {
     const found = v.verb.speakerAfterPrep ? this.agencySpeaker(site) : this.clauseSpeaker(site, consumedPhrase);
     if (!found) return null;
     if ('cue' in found) return found;
-    const needsClause = site.participle || v.verb.cls === 'strict' || v.verb.cls === 'say';
+    // «متهما الحكومة بـ"…"», «مهددا الفصائل»: an accusing participle takes its object as content.
+    const needsClause = (site.participle && v.verb.accusation !== true) || v.verb.cls === 'strict' || v.verb.cls === 'say';
     const c = this.contentStartAfter(found.c, v, end, needsClause);
     if (c < 0) return null;
     if (this.cx.atClauseEnd(c, end) && this.cx.words[c]?.quote !== 'open') return null;
@@ -224,7 +225,7 @@ export class Cues {
       if (comp >= 0) c = comp;
     }
     // «في بيان زودت "الرياض" بنسخة منه بأنه …»: a channel with its relative clause, then «أن».
-    if (!this.cx.isComplementizer(c) && this.clauses.channelAt(sp.stop, end) > 0) {
+    if (!this.cx.isComplementizer(c) && this.channelBetween(sp.stop, c, end)) {
       for (let k = c; k < Math.min(end, c + 10); k++) {
         if (this.cx.isComplementizer(k)) {
           c = k;
@@ -244,6 +245,12 @@ export class Cues {
       }
     }
     return { speaker: this.speakers.makeSpeaker(range), c };
+  }
+
+  /** Whether a channel phrase starts in [from, to] («للصحفيين في مؤتمر صحفي عقد في الرباط»). */
+  private channelBetween(from: number, to: number, end: number): boolean {
+    for (let k = from; k <= to && k < end; k++) if (this.clauses.channelAt(k, end) > 0) return true;
+    return false;
   }
 
   /** Where the content starts, past the cue's preposition, the complementizer, a colon; -1 when none fits. */

@@ -4,7 +4,7 @@ import type { EntityMention } from '../../../schema/entities.js';
 import { EVENT_NOUNS, SOURCE_NOUNS, ANONYMOUS_HEADS, CHANNEL_NOUNS, CLAUSE_OPENERS, DEMONSTRATIVES, MEDIA_NOUNS, RELATIVES, SKIP_AFTER_CUE, SOURCE_QUANTIFIERS } from '../lexicon/words.js';
 import { COMMA, hasPrepClitic, isPunct, isWord, type Word } from '../words.js';
 import type { WordRange, FoundSpeaker } from './types.js';
-import { MAX_SPEAKER_WORDS, QUOTE_CHARS, PREP_WORDS, QAWL, COLON, DASHES } from './constants.js';
+import { MAX_SPEAKER_WORDS, QUOTE_CHARS, PREP_WORDS, QAWL, COLON, DASHES, PERSON_TITLES } from './constants.js';
 import type { AttributionContext } from './context.js';
 import type { Clauses } from './clause.js';
 
@@ -65,6 +65,9 @@ export class Speakers {
       if (k > j && this.clauses.recipientAt(k, end, lastPerson) > 0) break;
       // «في أحدث هجوم»: a «في» that does not open a place/institution ends the phrase.
       if (k > j && (w.norm === 'في' || w.norm === 'خلال') && !this.prepObjectFits(k + 1)) break;
+      // «اتهم النائب مرزوق الحبيني الحكومة بـ…»: after a name, a definite noun that is no title opens
+      // the object of a verb that takes one.
+      if (lastPerson && contentPreps !== undefined && w.norm.startsWith('ال') && this.cx.entityAt[k] === null && !PERSON_TITLES.has(w.norm.slice(2))) break;
       lastPerson = this.cx.entityAt[k]?.type === 'PER' && (this.cx.entityAt[k + 1] ?? null) !== this.cx.entityAt[k];
       k++;
     }
