@@ -100,6 +100,22 @@ describe('speaker spans end at the speaker', () => {
     expect(accusing?.content?.text).toBe('الحكومة الاتحادية بـ"خنق الإقليم ماليا"');
   });
 
+  it('skips a comma-set apposition followed by an addressee or a setting before «إن»', () => {
+    const text = 'وقال محامي الدفاع، المستشار خالد يوسف، للصحافيين عقب الجلسة إن موكله بريء.';
+    const [c] = attributed(text);
+    expect(speakerOf(text, c)).toBe('محامي الدفاع');
+    expect(c?.content?.text).toBe('موكله بريء');
+  });
+
+  it('takes the topic of «أما X فتقول» as the speaker, and a later «وتضيف» continues her', () => {
+    const text = 'ويقول الكاتب محمود سالم في مقاله إن الحكومة أخطأت. أما الباحثة ليلى حسن فتقول إن القرار صائب. وتضيف أن البدائل محدودة.';
+    const claims = attributed(text);
+    expect(speakerOf(text, claims.find((c) => c.cue?.text === 'فتقول'))).toBe('الباحثة ليلى حسن');
+    const added = claims.find((c) => c.cue?.text === 'وتضيف');
+    expect(speakerOf(text, added)).toBe('الباحثة ليلى حسن');
+    expect(added?.speaker?.resolvedFrom).toBe('previous-sentence');
+  });
+
   it('keeps a place that closes the description («مدير المركز في طرابلس»)', () => {
     const text = 'وقال مدير المركز في طرابلس إن الوضع هادئ.';
     expect(speakerOf(text, attributed(text)[0])).toBe('مدير المركز في طرابلس');

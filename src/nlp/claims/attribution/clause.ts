@@ -257,7 +257,14 @@ export class Clauses {
   complementizerAfterComma(comma: number, end: number): number {
     for (let k = comma + 1; k < Math.min(end, comma + 28); k++) {
       const w = this.cx.words[k] as Word;
-      if (this.cx.isComplementizer(k)) return isPunct(this.cx.words[k - 1], COMMA) ? k : -1;
+      if (this.cx.isComplementizer(k)) {
+        if (isPunct(this.cx.words[k - 1], COMMA)) return k;
+        // «…، المستشار خالد يوسف، للصحافيين عقب الجلسة إن»: an addressee, channel, setting or time
+        // between the last comma and «إن».
+        let p = k - 1;
+        while (p > comma && !isPunct(this.cx.words[p], COMMA)) p--;
+        return p > comma && this.skipAdjuncts(p + 1, end) === k ? k : -1;
+      }
       if (isPunct(w, '.؟?!؛') || (this.cx.isCueWord(k) && !this.cx.phraseAt[k])) return -1;
       if (w.quote === 'open' && !(this.cx.doc.quotePartner.get(k) !== undefined && (this.cx.doc.quotePartner.get(k) as number) - k <= 6)) return -1;
     }

@@ -1,6 +1,6 @@
 // The two kinds of cue: a speech verb («قال», «أكد», «نفى» …) with its speaker and content, and an
 // attribution phrase («بحسب», «وفق», «على لسان») with its source.
-import { PHRASE_MANNER_NOUNS, REPORT_NOUNS } from '../lexicon/cues.js';
+import { PHRASE_MANNER_NOUNS } from '../lexicon/cues.js';
 import { EVENT_NOUNS, CLAUSE_BREAKS, CLAUSE_OPENERS, NEGATIONS, RELATIVES } from '../lexicon/words.js';
 import type { VerbMatch } from '../match-cue.js';
 import { COMMA, hasPrepClitic, isPunct, isWord, readings, sentenceWordRanges, type Word } from '../words.js';
@@ -157,7 +157,7 @@ export class Cues {
     const opensClause = v.conjoined || i === first || (this.cx.isClauseBoundary(i - 1) && this.cx.words[i - 1]?.quote !== 'close') || this.cx.has(CLAUSE_OPENERS, i - 1) || this.cx.has(RELATIVES, i - 1) || this.cx.isComplementizer(i - 1);
     // SV: «وكان المسؤول … قد قال», «لكن واشنطن قالت إن», «إيران دعت الفصائل».
     // «وكانت X، …، قالت إن»: only when nothing after the verb could be its subject.
-    let sv: WordRange | null = participle || !noSubject ? null : this.speakers.appositiveSubject(i, first);
+    let sv: WordRange | null = participle || !noSubject ? null : (this.speakers.ammaSubject(i, first) ?? this.speakers.appositiveSubject(i, first));
     if (sv) {
       // found: «وكانت X، …، قالت»
     } else if (!participle && this.cx.has(new Set(['قد']), i - 1)) {
@@ -298,27 +298,6 @@ export class Cues {
   }
 
 
-  /**
-   * After an attribution head, a document and its author: «تقرير لـ رويترز», «تقرير لرويترز»,
-   * «دراسة حديثة للبنك الدولي», «تقرير البنك الدولي», «تقرير صادر عن الأمم المتحدة». Returns the word
-   * where the author starts, or -1.
-   */
-  private reportAuthor(j: number, end: number): number {
-    const n = this.cx.words[j];
-    if (!isWord(n) || !readings(n).some((r) => REPORT_NOUNS.has(r))) return -1;
-    let k = j + 1;
-    // Indefinite adjectives of the document («حديث», «سنوي», «أممي»).
-    while (k < end && k - j <= 2 && isWord(this.cx.words[k]) && !hasPrepClitic(this.cx.words[k] as Word) && this.cx.entityAt[k] === null && /(ي|ية|يا|ة|ا)$/u.test((this.cx.words[k] as Word).norm) && !(this.cx.words[k] as Word).norm.startsWith('ال')) k++;
-    const a = this.cx.words[k];
-    if (k >= end || !isWord(a)) return -1;
-    if (a.norm === 'ل' || a.norm === 'لـ') return k;
-    if (hasPrepClitic(a) && a.token.segments[0] === 'ل') return k;
-    if ((a.norm === 'صادر' || a.norm === 'الصادر') && this.cx.isPrep(k + 1, 'عن')) return k + 2;
-    // A genitive author right after the noun: a name or an institution («تقرير البنك الدولي»).
-    if (k === j + 1 && (this.cx.entityAt[k] !== null || this.speakers.looksLikeSource({ first: k, last: k }))) return k;
-    return -1;
-  }
-
   private phraseCue(i: number, first: number, end: number, s: number, embedded = false): FoundAttribution | null {
     let cueLast = i;
     let j = i + 1;
@@ -349,7 +328,7 @@ export class Cues {
       j++;
     }
     // «بحسب تقرير لـ رويترز», «حسب تقرير البنك الدولي»: the document's author is the source.
-    const author = this.reportAuthor(j, end);
+    const author = this.speakers.reportAuthor(j, end);
     if (author >= 0) j = author;
     // «وفقا لـ X», «وفقا لرويترز»: the «لـ» belongs to the phrase, not to the source.
     const lw = this.cx.words[j];

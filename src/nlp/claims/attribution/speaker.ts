@@ -1,8 +1,9 @@
 // Speaker noun phrases in the sentence of the cue: after the cue (VS), before it (SV), after an
 // attribution phrase, and the speaker record made from a word range (entity, head, title).
 import type { EntityMention } from '../../../schema/entities.js';
+import { REPORT_NOUNS } from '../lexicon/cues.js';
 import { EVENT_NOUNS, SOURCE_NOUNS, ANONYMOUS_HEADS, CHANNEL_NOUNS, CLAUSE_OPENERS, DEMONSTRATIVES, MEDIA_NOUNS, RELATIVES, SKIP_AFTER_CUE, SOURCE_QUANTIFIERS } from '../lexicon/words.js';
-import { COMMA, hasPrepClitic, isPunct, isWord, type Word } from '../words.js';
+import { COMMA, hasPrepClitic, isPunct, isWord, readings, type Word } from '../words.js';
 import type { WordRange, FoundSpeaker } from './types.js';
 import { MAX_SPEAKER_WORDS, QUOTE_CHARS, PREP_WORDS, QAWL, COLON, DASHES, PERSON_TITLES } from './constants.js';
 import type { AttributionContext } from './context.js';
@@ -228,6 +229,43 @@ export class Speakers {
     // Without «كان» the phrase must look like a source: a name, a title, a definite noun.
     if (!opener && !(this.cx.entityAt[start] !== null || w0.norm.startsWith('ال') || this.cx.has(ANONYMOUS_HEADS, start) || this.cx.has(SOURCE_NOUNS, start))) return null;
     return { first: start, last };
+  }
+
+  /**
+   * «أما الباحثة ليلى حسن فتقول إن»: the topic after «أما» is the subject of a verb that carries «ف».
+   */
+  ammaSubject(i: number, first: number): WordRange | null {
+    const v = this.cx.words[i] as Word;
+    if (!v.norm.startsWith('ف')) return null;
+    let last = i - 1;
+    if (last >= first && isPunct(this.cx.words[last], COMMA)) last--;
+    for (let k = last; k >= first && i - k <= 10; k--) {
+      const w = this.cx.words[k] as Word;
+      if (isWord(w) && (w.norm === 'اما' || w.norm === 'واما')) return k < last ? { first: k + 1, last } : null;
+      if (!isWord(w) || this.cx.isCueWord(k) || this.cx.isComplementizer(k)) return null;
+    }
+    return null;
+  }
+
+  /**
+   * After an attribution head, a document and its author: «تقرير لـ رويترز», «تقرير لرويترز»,
+   * «دراسة حديثة للبنك الدولي», «تقرير البنك الدولي», «تقرير صادر عن الأمم المتحدة». Returns the word
+   * where the author starts, or -1.
+   */
+  reportAuthor(j: number, end: number): number {
+    const n = this.cx.words[j];
+    if (!isWord(n) || !readings(n).some((r) => REPORT_NOUNS.has(r))) return -1;
+    let k = j + 1;
+    // Indefinite adjectives of the document («حديث», «سنوي», «أممي»).
+    while (k < end && k - j <= 2 && isWord(this.cx.words[k]) && !hasPrepClitic(this.cx.words[k] as Word) && this.cx.entityAt[k] === null && /(ي|ية|يا|ة|ا)$/u.test((this.cx.words[k] as Word).norm) && !(this.cx.words[k] as Word).norm.startsWith('ال')) k++;
+    const a = this.cx.words[k];
+    if (k >= end || !isWord(a)) return -1;
+    if (a.norm === 'ل' || a.norm === 'لـ') return k;
+    if (hasPrepClitic(a) && a.token.segments[0] === 'ل') return k;
+    if ((a.norm === 'صادر' || a.norm === 'الصادر') && this.cx.isPrep(k + 1, 'عن')) return k + 2;
+    // A genitive author right after the noun: a name or an institution («تقرير البنك الدولي»).
+    if (k === j + 1 && (this.cx.entityAt[k] !== null || this.looksLikeSource({ first: k, last: k }))) return k;
+    return -1;
   }
 
   /** After a speaker phrase: skip time, channel and addressee phrases and commas. */
