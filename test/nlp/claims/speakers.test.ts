@@ -185,6 +185,13 @@ describe('pronoun cues take the earlier speaker that agrees', () => {
     }
   });
 
+  it('«وأكدت على …» has a pronoun subject: the preposition opens the content, not the speaker', () => {
+    const t = 'قالت وزيرة الخارجية سلمى يوسف إن المفاوضات مستمرة. وأكدت على أهمية الحوار.';
+    const c = attributed(t).find((x) => x.cue?.text === 'وأكدت');
+    expect(speakerOf(t, c)).toBe('وزيرة الخارجية سلمى يوسف');
+    expect(c?.content?.text).toBe('على أهمية الحوار');
+  });
+
   it('a participle in the sentence of its statement resolves there', () => {
     const t = 'وقالت الوزارة إن المخزون يكفي، مؤكدة أن الأسعار لن ترتفع.';
     const c = attributed(t).find((x) => x.cue?.text === 'مؤكدة');

@@ -153,7 +153,9 @@ export class Cues {
     const wAfter = this.cx.words[after];
     const noSubject =
       this.cx.atClauseEnd(after, end) || this.cx.isComplementizer(after) || (wAfter !== undefined && (wAfter.quote === 'open' || isPunct(wAfter, COLON))) ||
-      (v.verb.prep !== undefined && this.cx.isPrep(after, v.verb.prep)) || (prepAt >= 0 && prepAt === cueLast);
+      (v.verb.prep !== undefined && this.cx.isPrep(after, v.verb.prep)) || (prepAt >= 0 && prepAt === cueLast) ||
+      // «وأكدت على أهمية …», «وحذر من …»: the content preposition right after the verb, a pronoun subject.
+      (isWord(wAfter) && (CONTENT_PREPS[v.verb.lemma]?.has(wAfter.norm) ?? false));
     const opensClause = v.conjoined || i === first || (this.cx.isClauseBoundary(i - 1) && this.cx.words[i - 1]?.quote !== 'close') || this.cx.has(CLAUSE_OPENERS, i - 1) || this.cx.has(RELATIVES, i - 1) || this.cx.isComplementizer(i - 1);
     // SV: «وكان المسؤول … قد قال», «لكن واشنطن قالت إن», «إيران دعت الفصائل».
     // «وكانت X، …، قالت إن»: only when nothing after the verb could be its subject.
