@@ -67,6 +67,15 @@ describe('sources of attribution', () => {
     }
   });
 
+  it('reads «ونقلت صحيفة "الغد" … عن X» past the quoted name of the outlet: X is the speaker', () => {
+    const text = 'ونقلت صحيفة "الغد" الأردنية عن مصدر في الوزارة قوله إن التحالف سيحصل على امتياز التشغيل.';
+    const [c] = attributed(text);
+    expect(c?.cue?.text).toBe('ونقلت');
+    expect(speakerOf(text, c)).toBe('مصدر في الوزارة');
+    expect(c?.speaker?.anonymous).toBe(true);
+    expect(c?.content?.text).toBe('التحالف سيحصل على امتياز التشغيل');
+  });
+
   it('keeps figures whole: «بيانات الوزارة» is the source as the guidelines write it', () => {
     const text = 'وتراجعت الصادرات بنسبة عشرة في المئة، بحسب بيانات الوزارة.';
     expect(speakerOf(text, attributed(text)[0])).toBe('بيانات الوزارة');

@@ -118,7 +118,13 @@ export class Cues {
           prepAt = k;
           break;
         }
-        if (this.cx.isComplementizer(k) || isPunct(this.cx.words[k], '.') || (this.cx.words[k] as Word).quote === 'open') break;
+        if (this.cx.isComplementizer(k) || isPunct(this.cx.words[k], '.')) break;
+        if ((this.cx.words[k] as Word).quote === 'open') {
+          // «ونقلت صحيفة "الغد" الأردنية عن …»: a short quoted name of the outlet, not a quotation.
+          const partner = this.cx.doc.quotePartner.get(k);
+          if (k === i + 1 || partner === undefined || partner - k > 5) break;
+          k = partner;
+        }
       }
       if (prepAt < 0) return null;
       if (prepAt === i + 1) {
