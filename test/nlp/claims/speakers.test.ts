@@ -166,6 +166,17 @@ describe('pronoun cues take the earlier speaker that agrees', () => {
     expect(added?.speaker?.resolvedFrom).toBe('paragraph');
   });
 
+  it('a dual «وأضافا» takes two people joined by «و», not one institution with «و» in its name', () => {
+    const t = 'وقال وزير الخارجية خالد حسن ونظيره الفرنسي جان مارك في مؤتمر صحفي مشترك إن البلدين متفقان. وأضافا أن التعاون سيتوسع.';
+    expect(speakerOf(t, attributed(t).find((c) => c.cue?.text === 'وأضافا'))).toBe('وزير الخارجية خالد حسن ونظيره الفرنسي جان مارك');
+    const u = 'وقالت وزارة التخطيط والتعاون الدولي إن الخطة جاهزة. وأضافت أن التمويل متوفر.';
+    expect(speakerOf(u, attributed(u).find((c) => c.cue?.text === 'وأضافت'))).toBe('وزارة التخطيط والتعاون الدولي');
+    // «وسام» opens with the letter «و»: one man, and «مضيفا» is his.
+    const w = 'وقال رئيس الجمعية وسام الأيوبي إن المودعين غاضبون، مضيفا أن المصارف تماطل.';
+    const adding = attributed(w, { entities: [mention(w, 'وسام الأيوبي', 'PER', 'per:wisam')] }).find((c) => c.cue?.text === 'مضيفا');
+    expect(speakerOf(w, adding)).toBe('رئيس الجمعية وسام الأيوبي');
+  });
+
   it('goes back across a paragraph when the new paragraph names no one', () => {
     const t = 'قال وزير المالية أحمد سالم إن العجز تراجع.\nوأضاف أن الإيرادات ارتفعت.';
     const added = attributed(t, { entities: [mention(t, 'أحمد سالم', 'PER', 'per:ahmad')] }).find((c) => c.cue?.text === 'وأضاف');

@@ -8,6 +8,7 @@ import { ANONYMOUS_HEADS, SOURCE_NOUNS } from '../lexicon/words.js';
 import type { VerbMatch } from '../match-cue.js';
 import { isWord, type Word } from '../words.js';
 import type { AttributionContext } from './context.js';
+import { PERSON_TITLES } from './constants.js';
 import type { FoundAttribution, WordRange } from './types.js';
 
 /** Masculine singular, feminine singular, plural (or dual). */
@@ -42,6 +43,16 @@ export function nounAgreement(cx: AttributionContext, range: WordRange): Readonl
   if (!isWord(w)) return null;
   const m = cx.entityAt[h];
   const b = bare(w.norm);
+  // «الوزير X ونظيره Y», «سلمى يوسف وكريم ناصر»: two people joined by «و» take a dual or plural
+  // verb (not «وزارة التخطيط والتعاون الدولي», one institution).
+  for (let k = h + 1; k <= range.last; k++) {
+    const x = cx.words[k];
+    if (!isWord(x) || x.token.segments.length < 2 || x.token.segments[0] !== 'و') continue;
+    const e = cx.entityAt[k] ?? null;
+    // A name that starts with the letter «و» («وسام») is tagged from that letter: no conjunction there.
+    const person = (e !== null && e.type === 'PER' && e !== cx.entityAt[k - 1] && e.start > x.token.start) || PERSON_TITLES.has(x.stem) || /^نظير/u.test(x.stem);
+    if (person) return PL;
+  }
   if (m && m.type === 'PER') return personAgreement(b);
   // «حماس قالت», «قالت واشنطن»: a name of an organisation or a place has the gender its verb shows.
   if (m) return null;
