@@ -171,6 +171,11 @@ describe('pronoun cues take the earlier speaker that agrees', () => {
     expect(speakerOf(t, attributed(t).find((c) => c.cue?.text === 'وأضافا'))).toBe('وزير الخارجية خالد حسن ونظيره الفرنسي جان مارك');
     const u = 'وقالت وزارة التخطيط والتعاون الدولي إن الخطة جاهزة. وأضافت أن التمويل متوفر.';
     expect(speakerOf(u, attributed(u).find((c) => c.cue?.text === 'وأضافت'))).toBe('وزارة التخطيط والتعاون الدولي');
+    // One woman with two titles, and a quoted addressee after her name.
+    const v = 'وقالت المديرة التنفيذية والمؤسسة للجمعية ريم خليل لـ"الجزيرة نت" إن التبرعات تراجعت. وأضافت أن الطلب يتزايد.';
+    const claimsV = attributed(v, { entities: [mention(v, 'ريم خليل', 'PER', 'per:reem')] });
+    expect(speakerOf(v, claimsV[0])).toBe('المديرة التنفيذية والمؤسسة للجمعية ريم خليل');
+    expect(speakerOf(v, claimsV.find((c) => c.cue?.text === 'وأضافت'))).toBe('المديرة التنفيذية والمؤسسة للجمعية ريم خليل');
     // «وسام» opens with the letter «و»: one man, and «مضيفا» is his.
     const w = 'وقال رئيس الجمعية وسام الأيوبي إن المودعين غاضبون، مضيفا أن المصارف تماطل.';
     const adding = attributed(w, { entities: [mention(w, 'وسام الأيوبي', 'PER', 'per:wisam')] }).find((c) => c.cue?.text === 'مضيفا');

@@ -43,16 +43,7 @@ export function nounAgreement(cx: AttributionContext, range: WordRange): Readonl
   if (!isWord(w)) return null;
   const m = cx.entityAt[h];
   const b = bare(w.norm);
-  // «الوزير X ونظيره Y», «سلمى يوسف وكريم ناصر»: two people joined by «و» take a dual or plural
-  // verb (not «وزارة التخطيط والتعاون الدولي», one institution).
-  for (let k = h + 1; k <= range.last; k++) {
-    const x = cx.words[k];
-    if (!isWord(x) || x.token.segments.length < 2 || x.token.segments[0] !== 'و') continue;
-    const e = cx.entityAt[k] ?? null;
-    // A name that starts with the letter «و» («وسام») is tagged from that letter: no conjunction there.
-    const person = (e !== null && e.type === 'PER' && e !== cx.entityAt[k - 1] && e.start > x.token.start) || PERSON_TITLES.has(x.stem) || /^نظير/u.test(x.stem);
-    if (person) return PL;
-  }
+  if (twoPeople(cx, h, range.last)) return PL;
   if (m && m.type === 'PER') return personAgreement(b);
   // «حماس قالت», «قالت واشنطن»: a name of an organisation or a place has the gender its verb shows.
   if (m) return null;
@@ -65,6 +56,26 @@ export function nounAgreement(cx: AttributionContext, range: WordRange): Readonl
   if (/ة$/u.test(b)) return F;
   if (cx.has(ANONYMOUS_HEADS, h) || cx.has(SOURCE_NOUNS, h) || w.norm.startsWith('ال')) return M;
   return null;
+}
+
+/**
+ * «الوزير X ونظيره Y», «سلمى يوسف وكريم ناصر»: two people joined by «و» take a dual or plural verb.
+ * Not one institution with «و» in its name («وزارة التخطيط والتعاون الدولي»), one person with two
+ * titles («المؤسسة المشاركة والرئيسة التنفيذية … نورهان الدسوقي»), nor a name that opens with the
+ * letter «و» («وسام», tagged from that letter).
+ */
+function twoPeople(cx: AttributionContext, from: number, last: number): boolean {
+  const people = new Set<unknown>();
+  let joined = false;
+  for (let k = from; k <= last; k++) {
+    const x = cx.words[k];
+    const e = cx.entityAt[k] ?? null;
+    if (e !== null && e.type === 'PER') people.add(e);
+    if (!isWord(x) || k === from || x.token.segments.length < 2 || x.token.segments[0] !== 'و') continue;
+    if (/^نظير/u.test(x.stem)) return true;
+    if ((e !== null && e.type === 'PER' && e !== cx.entityAt[k - 1] && e.start > x.token.start) || PERSON_TITLES.has(x.stem)) joined = true;
+  }
+  return joined && people.size >= 2;
 }
 
 /** The agreement of a statement's speaker: its head noun, else the verb of that statement. */

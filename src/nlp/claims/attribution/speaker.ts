@@ -26,6 +26,8 @@ export class Speakers {
     while (k < end && k - j < MAX_SPEAKER_WORDS) {
       const w = this.cx.words[k] as Word;
       if (this.cx.isComplementizer(k)) break;
+      // «نورهان الدسوقي لـ"سكاي نيوز عربية"»: a lone «لـ» before a quoted outlet is the addressee.
+      if (k > j && isWord(w) && (w.norm === 'ل' || w.norm === 'لـ') && this.cx.words[k + 1]?.quote === 'open') break;
       if (w.quote === 'open') {
         // A short quoted name inside the phrase («مصدر في ما يسمى 'تنسيقية المقاومة'»).
         const partner = this.cx.doc.quotePartner.get(k);
