@@ -18,6 +18,7 @@ export const DEMONSTRATIVES = set(['هذا', 'هذه', 'ذلك', 'تلك', 'هؤ
 export const CHANNEL_NOUNS = set([
   'بيان', 'بيانه', 'بيانها', 'تصريح', 'تصريحات', 'حديث', 'مقابلة', 'مؤتمر', 'تغريدة', 'تدوينة', 'منشور', 'كلمة',
   'رسالة', 'اتصال', 'لقاء', 'خطاب', 'تقرير', 'إيجاز', 'مداخلة', 'نشرة', 'شهادة', 'إفادة', 'خطبة', 'محاضرة', 'مقال', 'حساب', 'صفحة', 'منصة', 'فيديو', 'تسجيل',
+  'حكم', 'قرار', 'رد', 'تعليق', 'حوار', 'إحاطة', 'بلاغ',
 ]);
 /** Prepositions that introduce a channel phrase. */
 export const CHANNEL_PREPS = set(['في', 'خلال', 'عبر']);
@@ -32,7 +33,7 @@ export const MEDIA_NOUNS = set([
  * Where a statement was made, not who made it: «أمام الكونغرس», «عقب مراسم التوقيع», «على هامش القمة»,
  * «في حفل التوقيع». A speaker phrase ends before them (prepositions alone, or «في/على» + a setting noun).
  */
-export const SETTING_PREPS = set(['أمام', 'عقب', 'إثر', 'قبيل', 'أثناء', 'بعيد', 'غداة']);
+export const SETTING_PREPS = set(['أمام', 'عقب', 'إثر', 'قبيل', 'أثناء', 'بعيد', 'غداة', 'بعد', 'قبل']);
 export const SETTING_NOUNS = set([
   'حفل', 'احتفال', 'مراسم', 'اجتماع', 'جلسة', 'ندوة', 'افتتاح', 'ختام', 'أعقاب', 'مستهل', 'هامش', 'جولة', 'زيارة', 'ورشة', 'مناسبة',
 ]);
