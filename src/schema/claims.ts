@@ -55,6 +55,17 @@ export const SpeakerSchema = TextSpanSchema.extend({
    * mention and `antecedent` repeats it. Null for a first mention.
    */
   antecedent: TextSpanSchema.nullable(),
+  /**
+   * How the speaker was found: `explicit` when its words stand in the statement's own clause
+   * («وقال الوزير», «بحسب رويترز», also a written anaphor «وأوضح المصدر», whose earlier mention is in
+   * `antecedent`); otherwise the cue's subject is a pronoun or missing («وأضافت أن …», «مؤكدا أن») and
+   * the speaker is the nearest earlier one that agrees with the cue in gender and number, found in
+   * the `same-sentence`, the `previous-sentence` of the same paragraph, earlier in the `paragraph`, or
+   * in an `earlier-paragraph` (only when the cue's paragraph names no one else who fits). For those,
+   * `antecedent` is the span found and `entityId` is the antecedent's entity. Always set by the claims
+   * stage; optional so that records written before it still parse.
+   */
+  resolvedFrom: z.enum(['explicit', 'same-sentence', 'previous-sentence', 'paragraph', 'earlier-paragraph']).optional(),
 });
 
 export const ClaimSchema = TextSpanSchema.extend({

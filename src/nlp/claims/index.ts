@@ -3,7 +3,7 @@
 import type { Claim, DateMention, NonClaimQuantity, Quantity } from '../../schema/claims.js';
 import type { EntityMention } from '../../schema/entities.js';
 import type { Sentence, Token } from '../../schema/text.js';
-import { entitiesByWord, findAttributions, headWordIndex, type FoundAttribution, type FoundSpeaker } from './attribution/index.js';
+import { entitiesByWord, findAttributions, headWordIndex, resolvedFrom, type FoundAttribution, type FoundSpeaker } from './attribution/index.js';
 import { checkworthiness } from './checkworthiness.js';
 import { findDates } from './dates.js';
 import { ANONYMOUS_HEADS } from './lexicon/words.js';
@@ -35,6 +35,12 @@ function textSpan(text: string, s: Span): { text: string; start: number; end: nu
 
 function wordsSpan(doc: Doc, first: number, last: number): Span {
   return { start: (doc.words[first] as Word).token.start, end: (doc.words[last] as Word).token.end };
+}
+
+/** A speaker's span: its words, less a proclitic left out of the first one («لرويترز» → «رويترز»). */
+function speakerSpan(doc: Doc, sp: FoundSpeaker): Span {
+  const s = wordsSpan(doc, sp.first, sp.last);
+  return sp.start !== undefined ? { start: sp.start, end: s.end } : s;
 }
 
 /** Kind of an anonymous source: its head and the adjective after it, normalised («مصدر امني»). */
@@ -100,7 +106,7 @@ export function extractClaims(input: ClaimsInput): ClaimsLayer {
     let spanStart = Math.min(cue.start, content.start);
     let spanEnd = Math.max(cue.end, content.end);
     if (sp) {
-      const s = wordsSpan(doc, sp.first, sp.last);
+      const s = speakerSpan(doc, sp);
       if (!sp.resolved) {
         spanStart = Math.min(spanStart, s.start);
         spanEnd = Math.max(spanEnd, s.end);
@@ -112,7 +118,8 @@ export function extractClaims(input: ClaimsInput): ClaimsLayer {
         entityId: sp.entity ? sp.entity.entityId : null,
         anonymous: !sp.entity && kind !== null,
         kind,
-        antecedent: sp.antecedent ? textSpan(text, wordsSpan(doc, sp.antecedent.first, sp.antecedent.last)) : null,
+        antecedent: sp.antecedent ? textSpan(text, speakerSpan(doc, sp.antecedent)) : null,
+        resolvedFrom: resolvedFrom(doc, f),
       };
     }
     // A direct quotation's span includes its marks.

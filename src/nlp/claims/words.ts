@@ -48,6 +48,9 @@ function classifyQuote(text: string, token: Token): 'open' | 'close' | null {
   const spaceBefore = isSpaceOrEdge(before);
   const spaceAfter = after === undefined || /[\s.,،؛:;!?)\]»”]/u.test(after);
   if (spaceBefore && !spaceAfter) return 'open';
+  // «لـ"الشرق الأوسط"», «ب"الخطة"»: a mark right after a proclitic written alone opens.
+  const cliticBefore = before === 'ـ' || (before !== undefined && /[لبوفك]/u.test(before) && isSpaceOrEdge(token.start > 1 ? text[token.start - 2] : undefined));
+  if (cliticBefore && !spaceAfter) return 'open';
   if (!spaceBefore && spaceAfter) return 'close';
   if (OPENING.has(t)) return 'open';
   if (CLOSING.has(t)) return 'close';

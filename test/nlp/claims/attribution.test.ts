@@ -78,7 +78,8 @@ describe('attribution phrases', () => {
   it('takes the clause before «بحسب» as content and the phrase after it as speaker', () => {
     const [c] = attributed('ارتفعت أسعار القمح بنسبة كبيرة خلال الشهر الماضي، بحسب تقرير لوزارة الزراعة.');
     expect(c?.cue?.text).toBe('بحسب');
-    expect(c?.speaker?.text).toBe('تقرير لوزارة الزراعة');
+    // The report's author is the source (issue 20), not the word «تقرير».
+    expect(c?.speaker?.text).toBe('وزارة الزراعة');
     expect(c?.content?.text).toBe('ارتفعت أسعار القمح بنسبة كبيرة خلال الشهر الماضي');
   });
 

@@ -7,6 +7,7 @@ import type { WordRange, FoundSpeaker, FoundAttribution } from './types.js';
 import { HONORIFIC, PREP_WORDS } from './constants.js';
 import type { AttributionContext } from './context.js';
 import type { Speakers } from './speaker.js';
+import { nounAgreement, speakerAgreement, verbNeeds } from './agreement.js';
 
 export class Antecedents {
   constructor(
@@ -16,12 +17,16 @@ export class Antecedents {
 
   /** The speaker of a participle or pro-drop cue. */
   implicitSpeaker(i: number, first: number, s: number, participle: boolean): FoundSpeaker | null {
-    // «وأضاف» (masculine) does not continue «وتقول واشنطن» (feminine).
-    const gender = this.cx.verbAt[i]?.gender ?? null;
+    // «وأضاف» (masculine) does not continue «وتقول واشنطن» (feminine), «وأضافت» not «الوزير»,
+    // «وأضافوا» not a single person.
+    const need = verbNeeds(this.cx.verbAt[i], this.cx.words[i]);
     const agrees = (f: FoundAttribution): boolean => {
-      const g = this.cx.verbAt[f.cue.first]?.gender ?? null;
-      // «ونقلت الوكالة عن القيادي»: the cue agrees with the outlet, not with the person quoted.
-      return gender === null || g === null || f.verb === null || f.verb.speakerAfterPrep === true || g === gender;
+      const allowed = speakerAgreement(this.cx, f);
+      return need === null || allowed === null || allowed.has(need);
+    };
+    const agreesRange = (r: WordRange): boolean => {
+      const allowed = nounAgreement(this.cx, r);
+      return need === null || allowed === null || allowed.has(need);
     };
     // The same sentence's statement (not one nested in another's content).
     for (let k = this.cx.found.length - 1; k >= 0; k--) {
@@ -34,7 +39,10 @@ export class Antecedents {
     // A participle continues its sentence's subject («ورحبت تلك الفصائل …، معلنة أن»).
     if (participle) {
       const subject = this.sentenceSubject(first, i);
-      if (subject) return this.speakers.makeSpeaker(subject);
+      if (subject && agreesRange(subject)) {
+        const sp = this.speakers.makeSpeaker(subject);
+        return { ...sp, resolved: true, antecedent: { ...sp } };
+      }
     }
     // «وأضاف أن …»: the last speaker of the previous sentences (not one quoted inside a quotation).
     for (let k = this.cx.found.length - 1; k >= 0; k--) {
@@ -43,7 +51,9 @@ export class Antecedents {
       const cueStart = (this.cx.words[f.cue.first] as Word).token.start;
       if (this.cx.found.some((g) => g !== f && g.content !== null && g.content.start <= cueStart && cueStart < g.content.end)) continue;
       if (f.speaker && s - f.sentence <= 4 && f.sentence === this.lastSentenceWithWords(s - 1)) return this.resolvedCopy(f.speaker);
-      if (f.speaker && s - f.sentence <= 4 && !this.hasSubjectSentence(f.sentence + 1, s)) return this.resolvedCopy(f.speaker);
+      // Nearer sentences that name someone else who fits (a change of topic, or a new paragraph
+      // about another actor) stop the search: only when nothing else is named does it go back.
+      if (f.speaker && s - f.sentence <= 4 && !this.hasSubjectSentence(f.sentence + 1, s, agreesRange)) return this.resolvedCopy(f.speaker);
       break;
     }
     // No statement just before: the subject of the previous sentence («وندد اوباما … . وتابع قائلا»).
@@ -51,7 +61,10 @@ export class Antecedents {
     if (p >= 0) {
       const { first: pf, end: pe } = this.cx.sentenceRange(p);
       const subject = this.sentenceSubject(pf, pe);
-      if (subject && this.entityOrHeadIn(subject)) return { ...this.speakers.makeSpeaker(subject), resolved: true };
+      if (subject && this.entityOrHeadIn(subject) && agreesRange(subject)) {
+        const sp = this.speakers.makeSpeaker(subject);
+        return { ...sp, resolved: true, antecedent: { ...sp } };
+      }
     }
     return null;
   }
@@ -62,14 +75,14 @@ export class Antecedents {
   }
 
   /** Whether a sentence in [from, to) opens with a verb and a named subject (a change of topic). */
-  private hasSubjectSentence(from: number, to: number): boolean {
+  private hasSubjectSentence(from: number, to: number, fits: (r: WordRange) => boolean): boolean {
     for (let q = from; q < to; q++) {
       const { first, end } = this.cx.sentenceRange(q);
       if (first < 0) continue;
       // Sentences with statements are weighed by the statement loop (gender, nesting), not here.
       if (this.cx.found.some((f) => f.sentence === q)) continue;
       const subject = this.sentenceSubject(first, end);
-      if (subject && this.entityOrHeadIn(subject)) return true;
+      if (subject && this.entityOrHeadIn(subject) && fits(subject)) return true;
     }
     return false;
   }

@@ -1,6 +1,6 @@
 // Clause structure around a cue: time, channel and addressee phrases, where a clause and its content
 // end, the complementizer that opens the content.
-import { CHANNEL_NOUNS, CHANNEL_PREPS, CLAUSE_BREAKS, DEMONSTRATIVES, MEDIA_NOUNS, SKIP_AFTER_CUE, TIME_NOUNS, TIME_QUALIFIERS, TIME_WORDS } from '../lexicon/words.js';
+import { CHANNEL_NOUNS, CHANNEL_PREPS, CLAUSE_BREAKS, DEMONSTRATIVES, MEDIA_NOUNS, SETTING_NOUNS, SETTING_PREPS, SKIP_AFTER_CUE, TIME_NOUNS, TIME_QUALIFIERS, TIME_WORDS } from '../lexicon/words.js';
 import { COMMA, hasPrepClitic, isPunct, isWord, type Word } from '../words.js';
 import type { FoundAttribution } from './types.js';
 import { COLON, DASHES } from './constants.js';
@@ -43,11 +43,14 @@ export class Clauses {
     } else {
       if (i + 1 >= end || !this.cx.has(CHANNEL_PREPS, i)) return 0;
       const n = this.cx.words[i + 1] as Word;
-      if (!isWord(n) || !(CHANNEL_NOUNS.has(n.norm) || CHANNEL_NOUNS.has(n.stem))) return 0;
+      // «في كلمتها», «في نشرته»: before a pronoun the «ة» of the noun is written «ت».
+      const withTa = n !== undefined && n.token.segments.length > 1 && n.stem.endsWith('ت') ? `${n.stem.slice(0, -1)}ة` : '';
+      if (!isWord(n) || !(CHANNEL_NOUNS.has(n.norm) || CHANNEL_NOUNS.has(n.stem) || CHANNEL_NOUNS.has(withTa))) return 0;
       k = i + 2;
     }
     // Adjectives («سابقة», «صحفي») and the outlet («لروسيا اليوم», «لوكالة رويترز»).
-    while (k < end && isWord(this.cx.words[k]) && /(ي|ية|ة)$/u.test((this.cx.words[k] as Word).norm) && !this.cx.isComplementizer(k) && !/^ل/u.test((this.cx.words[k] as Word).norm)) k++;
+    // («على» ends like an adjective once normalised: it opens the platform below.)
+    while (k < end && isWord(this.cx.words[k]) && /(ي|ية|ة)$/u.test((this.cx.words[k] as Word).norm) && (this.cx.words[k] as Word).norm !== 'علي' && !this.cx.isComplementizer(k) && !/^ل/u.test((this.cx.words[k] as Word).norm)) k++;
     // The addressee after the channel («في تصريح لروسيا اليوم», «لـ "اليوم"»): a «لـ» word and up to
     // two more, or a quoted outlet.
     const l = this.cx.words[k];
@@ -58,6 +61,48 @@ export class Clauses {
     if (k < end && isWord(l) && /^ل[^ل]/u.test(l.norm)) {
       k++;
       for (let q = 0; q < 2 && k < end && isWord(this.cx.words[k]) && !this.cx.isComplementizer(k) && !this.cx.isCueWord(k); q++) k++;
+    }
+    return k - i + this.platformAt(k, end);
+  }
+
+  /**
+   * After a channel, the platform it was on: «(في تغريدة) على منصة إكس», «(عبر حسابه) على تويتر».
+   * Only when the complementizer, a comma or a quotation follows (so «على أن …» stays content).
+   */
+  private platformAt(k: number, end: number): number {
+    const on = this.cx.words[k];
+    if (k >= end || !isWord(on) || (on.norm !== 'علي' && on.norm !== 'عبر')) return 0;
+    let q = k + 1;
+    while (q < end && q - k <= 3 && isWord(this.cx.words[q]) && !this.cx.isComplementizer(q) && !this.cx.isCueWord(q)) q++;
+    const next = this.cx.words[q];
+    const closes = q >= end || this.cx.isComplementizer(q) || isPunct(next, `${COMMA}${COLON}`) || next?.quote === 'open';
+    return q > k + 1 && closes ? q - k : 0;
+  }
+
+  /**
+   * A setting «أمام الكونغرس», «عقب مراسم التوقيع», «على هامش القمة», «في حفل التوقيع»: its length,
+   * or 0. It says where the statement was made; the speaker phrase ends before it.
+   */
+  settingAt(i: number, end: number): number {
+    const w = this.cx.words[i];
+    if (i + 1 >= end || !isWord(w)) return 0;
+    let k: number;
+    if (this.cx.has(SETTING_PREPS, i)) k = i + 1;
+    else if (this.cx.has(CHANNEL_PREPS, i) && this.cx.has(SETTING_NOUNS, i + 1)) k = i + 2;
+    // «على هامش القمة» (and not «على زيارة طائب», a description's object).
+    else if (w.norm === 'علي' && isWord(this.cx.words[i + 1]) && (this.cx.words[i + 1] as Word).norm === 'هامش') k = i + 2;
+    else return 0;
+    const head = this.cx.words[k];
+    if (k === i + 1) {
+      // The preposition's object: one word («أمام البرلمان», «عقب مراسم …», «أمام مجلس …»).
+      if (k >= end || !isWord(head) || this.cx.isComplementizer(k) || this.cx.isCueWord(k)) return 0;
+      k++;
+    }
+    // Its genitives and adjectives: definite words or a name («مجلس الأمن الدولي», «حفل التوقيع»).
+    while (k < end && k - i < 7 && isWord(this.cx.words[k]) && !this.cx.isComplementizer(k) && !this.cx.isCueWord(k) && this.timeAt(k, end) === 0) {
+      const x = this.cx.words[k] as Word;
+      if (!(this.cx.entityAt[k] !== null || (x.norm.startsWith('ال') && !hasPrepClitic(x)))) break;
+      k++;
     }
     return k - i;
   }
@@ -74,9 +119,10 @@ export class Clauses {
     // «وقال الكاظمي لقاآني إن»: a «لـ» word right before the complementizer is the addressee.
     if (hasPrepClitic(w) && w.token.segments[0] === 'ل' && this.cx.isComplementizer(i + 1)) return 1;
     let k = i;
-    const isL = /^ل[^ل]/u.test(w.norm) || w.norm === 'ل';
+    // «لـX», and «للصحفيين» (ل + ال, the alef dropped in writing).
+    const isL = /^ل/u.test(w.norm) && w.norm !== 'لل';
     if (!isL) return 0;
-    const rest = w.norm === 'ل' ? '' : w.norm.slice(1);
+    const rest = w.norm === 'ل' ? '' : w.norm.startsWith('لل') ? `ال${w.norm.slice(2)}` : w.norm.slice(1);
     const media = MEDIA_NOUNS.has(rest) || MEDIA_NOUNS.has(w.stem);
     // After a person, «لـX» right before «إن» is the addressee even when X is not recognised as a name.
     const person = this.cx.entityAt[i]?.type === 'PER' || (rest.length > 0 && this.cx.isComplementizer(i + 1));
@@ -186,7 +232,7 @@ export class Clauses {
         j += t;
         continue;
       }
-      const ch = this.channelAt(j, end);
+      const ch = this.channelAt(j, end) || this.settingAt(j, end);
       if (ch > 0) {
         j += ch;
         continue;
@@ -211,7 +257,14 @@ export class Clauses {
   complementizerAfterComma(comma: number, end: number): number {
     for (let k = comma + 1; k < Math.min(end, comma + 28); k++) {
       const w = this.cx.words[k] as Word;
-      if (this.cx.isComplementizer(k)) return isPunct(this.cx.words[k - 1], COMMA) ? k : -1;
+      if (this.cx.isComplementizer(k)) {
+        if (isPunct(this.cx.words[k - 1], COMMA)) return k;
+        // «…، المستشار خالد يوسف، للصحافيين عقب الجلسة إن»: an addressee, channel, setting or time
+        // between the last comma and «إن».
+        let p = k - 1;
+        while (p > comma && !isPunct(this.cx.words[p], COMMA)) p--;
+        return p > comma && this.skipAdjuncts(p + 1, end) === k ? k : -1;
+      }
       if (isPunct(w, '.؟?!؛') || (this.cx.isCueWord(k) && !this.cx.phraseAt[k])) return -1;
       if (w.quote === 'open' && !(this.cx.doc.quotePartner.get(k) !== undefined && (this.cx.doc.quotePartner.get(k) as number) - k <= 6)) return -1;
     }

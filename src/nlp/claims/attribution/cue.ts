@@ -73,7 +73,8 @@ export class Cues {
     const found = v.verb.speakerAfterPrep ? this.agencySpeaker(site) : this.clauseSpeaker(site, consumedPhrase);
     if (!found) return null;
     if ('cue' in found) return found;
-    const needsClause = site.participle || v.verb.cls === 'strict' || v.verb.cls === 'say';
+    // «متهما الحكومة بـ"…"», «مهددا الفصائل»: an accusing participle takes its object as content.
+    const needsClause = (site.participle && v.verb.accusation !== true) || v.verb.cls === 'strict' || v.verb.cls === 'say';
     const c = this.contentStartAfter(found.c, v, end, needsClause);
     if (c < 0) return null;
     if (this.cx.atClauseEnd(c, end) && this.cx.words[c]?.quote !== 'open') return null;
@@ -117,7 +118,13 @@ export class Cues {
           prepAt = k;
           break;
         }
-        if (this.cx.isComplementizer(k) || isPunct(this.cx.words[k], '.') || (this.cx.words[k] as Word).quote === 'open') break;
+        if (this.cx.isComplementizer(k) || isPunct(this.cx.words[k], '.')) break;
+        if ((this.cx.words[k] as Word).quote === 'open') {
+          // «ونقلت صحيفة "الغد" الأردنية عن …»: a short quoted name of the outlet, not a quotation.
+          const partner = this.cx.doc.quotePartner.get(k);
+          if (k === i + 1 || partner === undefined || partner - k > 5) break;
+          k = partner;
+        }
       }
       if (prepAt < 0) return null;
       if (prepAt === i + 1) {
@@ -152,11 +159,16 @@ export class Cues {
     const wAfter = this.cx.words[after];
     const noSubject =
       this.cx.atClauseEnd(after, end) || this.cx.isComplementizer(after) || (wAfter !== undefined && (wAfter.quote === 'open' || isPunct(wAfter, COLON))) ||
-      (v.verb.prep !== undefined && this.cx.isPrep(after, v.verb.prep)) || (prepAt >= 0 && prepAt === cueLast);
+      (v.verb.prep !== undefined && this.cx.isPrep(after, v.verb.prep)) || (prepAt >= 0 && prepAt === cueLast) ||
+      // «وأكدت على أهمية …», «وحذر من …»: the content preposition right after the verb, a pronoun subject.
+      (isWord(wAfter) && (CONTENT_PREPS[v.verb.lemma]?.has(wAfter.norm) ?? false));
     const opensClause = v.conjoined || i === first || (this.cx.isClauseBoundary(i - 1) && this.cx.words[i - 1]?.quote !== 'close') || this.cx.has(CLAUSE_OPENERS, i - 1) || this.cx.has(RELATIVES, i - 1) || this.cx.isComplementizer(i - 1);
     // SV: «وكان المسؤول … قد قال», «لكن واشنطن قالت إن», «إيران دعت الفصائل».
-    let sv: WordRange | null = null;
-    if (!participle && this.cx.has(new Set(['قد']), i - 1)) {
+    // «وكانت X، …، قالت إن»: only when nothing after the verb could be its subject.
+    let sv: WordRange | null = participle || !noSubject ? null : (this.speakers.ammaSubject(i, first) ?? this.speakers.appositiveSubject(i, first));
+    if (sv) {
+      // found: «وكانت X، …، قالت»
+    } else if (!participle && this.cx.has(new Set(['قد']), i - 1)) {
       for (let k = i - 2; k >= first && i - k < MAX_SPEAKER_WORDS; k--) {
         const w = this.cx.words[k] as Word;
         if (/^[وف]?كان(ت)?$/u.test(w.norm)) {
@@ -221,7 +233,7 @@ export class Cues {
       if (comp >= 0) c = comp;
     }
     // «في بيان زودت "الرياض" بنسخة منه بأنه …»: a channel with its relative clause, then «أن».
-    if (!this.cx.isComplementizer(c) && this.clauses.channelAt(sp.stop, end) > 0) {
+    if (!this.cx.isComplementizer(c) && this.channelBetween(sp.stop, c, end)) {
       for (let k = c; k < Math.min(end, c + 10); k++) {
         if (this.cx.isComplementizer(k)) {
           c = k;
@@ -241,6 +253,12 @@ export class Cues {
       }
     }
     return { speaker: this.speakers.makeSpeaker(range), c };
+  }
+
+  /** Whether a channel phrase starts in [from, to] («للصحفيين في مؤتمر صحفي عقد في الرباط»). */
+  private channelBetween(from: number, to: number, end: number): boolean {
+    for (let k = from; k <= to && k < end; k++) if (this.clauses.channelAt(k, end) > 0) return true;
+    return false;
   }
 
   /** Where the content starts, past the cue's preposition, the complementizer, a colon; -1 when none fits. */
@@ -317,14 +335,27 @@ export class Cues {
       cueLast = j;
       j++;
     }
-    j = this.clauses.skipAdjuncts(j, end);
+    // «بحسب تقرير لـ رويترز», «حسب تقرير البنك الدولي»: the document's author is the source.
+    const author = this.speakers.reportAuthor(j, end);
+    if (author >= 0) j = author;
+    // «وفقا لـ X», «وفقا لرويترز»: the «لـ» belongs to the phrase, not to the source.
+    const lw = this.cx.words[j];
+    const attachedL = author >= 0 || head === 'وفقا' || head === 'طبقا' || head === 'استنادا';
+    if (attachedL && isWord(lw) && (lw.norm === 'ل' || lw.norm === 'لـ')) j++;
+    else if (!(attachedL && isWord(lw) && hasPrepClitic(lw) && lw.token.segments[0] === 'ل')) j = this.clauses.skipAdjuncts(j, end);
     const sp = this.speakers.speakerForward(j, end);
     if (!sp.range) return null;
     const firstSpeakerWord = this.cx.words[sp.range.first] as Word;
     if (firstSpeakerWord.token.kind !== 'word' && firstSpeakerWord.token.kind !== 'latin' && firstSpeakerWord.token.kind !== 'number') return null;
     const speaker = this.speakers.makeSpeaker(sp.range);
+    if (attachedL && sp.range.first === j) {
+      // «لرويترز» → «رويترز»; «للبنك» keeps its letters (the article's alef is not written).
+      const segs = firstSpeakerWord.token.segments;
+      if (segs.length > 1 && segs[0] === 'ل' && segs[1] !== 'ال' && firstSpeakerWord.token.text.startsWith('ل')) speaker.start = firstSpeakerWord.token.start + 1;
+    }
     // A bare «بحسب X» is a source only when X is one («بحسب الأعمال» means «depending on»).
-    if (cueLast === i && !this.cx.isAlaLisan(i) && !this.speakers.looksLikeSource(sp.range)) return null;
+    // A report's author is a source by construction («تقرير لمنصة "بذرة"»).
+    if (cueLast === i && author < 0 && !this.cx.isAlaLisan(i) && !this.speakers.looksLikeSource(sp.range)) return null;
     if (embedded) {
       // Content is the enclosing statement's: filled in after it is known.
       return { sentence: s, cue: { first: i, last: cueLast }, verb: null, speaker, content: null, quote: null, secondary: true };

@@ -9,6 +9,7 @@
 //   phrase «…، بحسب بيان لمكتب رئيس الوزراء»: the content is the clause before the phrase;
 //        «بحسب X فإن "…"»: the content follows.
 //   agency «نقلت شفق نيوز عن القيادي سعد السعدي قوله إن»: the speaker is the person after «عن».
+import type { Claim } from '../../../schema/claims.js';
 import type { EntityMention } from '../../../schema/entities.js';
 import { SOURCE_QUANTIFIERS } from '../lexicon/words.js';
 import type { Doc, Word } from '../words.js';
@@ -72,4 +73,21 @@ export function headWordIndex(doc: Doc, range: WordRange): number {
     k++;
   }
   return k;
+}
+
+/**
+ * Where a statement's speaker was found: in its own clause, or (a pronoun or missing subject) in the
+ * same sentence, the previous sentence of the paragraph, earlier in the paragraph, or an earlier paragraph.
+ */
+export function resolvedFrom(doc: Doc, f: FoundAttribution): NonNullable<NonNullable<Claim['speaker']>['resolvedFrom']> {
+  const sp = f.speaker;
+  if (!sp || !sp.resolved) return 'explicit';
+  const at = (doc.words[sp.first] as Word).sentence;
+  if (at === f.sentence) return 'same-sentence';
+  const paragraph = (s: number): number => doc.sentences[s]?.paragraph ?? 0;
+  if (paragraph(at) !== paragraph(f.sentence)) return 'earlier-paragraph';
+  // The previous sentence that has words (a line of boilerplate between does not count).
+  let prev = f.sentence - 1;
+  while (prev > at && (doc.sentenceFirst[prev] ?? -1) < 0) prev--;
+  return prev === at ? 'previous-sentence' : 'paragraph';
 }

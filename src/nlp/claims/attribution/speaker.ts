@@ -1,10 +1,11 @@
 // Speaker noun phrases in the sentence of the cue: after the cue (VS), before it (SV), after an
 // attribution phrase, and the speaker record made from a word range (entity, head, title).
 import type { EntityMention } from '../../../schema/entities.js';
+import { REPORT_NOUNS } from '../lexicon/cues.js';
 import { EVENT_NOUNS, SOURCE_NOUNS, ANONYMOUS_HEADS, CHANNEL_NOUNS, CLAUSE_OPENERS, DEMONSTRATIVES, MEDIA_NOUNS, RELATIVES, SKIP_AFTER_CUE, SOURCE_QUANTIFIERS } from '../lexicon/words.js';
-import { COMMA, hasPrepClitic, isPunct, isWord, type Word } from '../words.js';
+import { COMMA, hasPrepClitic, isPunct, isWord, readings, type Word } from '../words.js';
 import type { WordRange, FoundSpeaker } from './types.js';
-import { MAX_SPEAKER_WORDS, QUOTE_CHARS, PREP_WORDS, QAWL, COLON, DASHES } from './constants.js';
+import { MAX_SPEAKER_WORDS, QUOTE_CHARS, PREP_WORDS, QAWL, COLON, DASHES, PERSON_TITLES } from './constants.js';
 import type { AttributionContext } from './context.js';
 import type { Clauses } from './clause.js';
 
@@ -25,6 +26,8 @@ export class Speakers {
     while (k < end && k - j < MAX_SPEAKER_WORDS) {
       const w = this.cx.words[k] as Word;
       if (this.cx.isComplementizer(k)) break;
+      // «نورهان الدسوقي لـ"سكاي نيوز عربية"»: a lone «لـ» before a quoted outlet is the addressee.
+      if (k > j && isWord(w) && (w.norm === 'ل' || w.norm === 'لـ') && this.cx.words[k + 1]?.quote === 'open') break;
       if (w.quote === 'open') {
         // A short quoted name inside the phrase («مصدر في ما يسمى 'تنسيقية المقاومة'»).
         const partner = this.cx.doc.quotePartner.get(k);
@@ -50,7 +53,9 @@ export class Speakers {
       if (prep && this.cx.isPrep(k, prep)) break;
       if (k > j && contentPreps && contentPreps.has(w.norm)) break;
       // «وشدد الأحمد على أن», «وأشار المصدر إلى أن»: the preposition belongs to the cue.
-      if (k > j && (w.norm === 'علي' || w.norm === 'الي') && this.cx.isComplementizer(k + 1)) break;
+      // (A name that ends in «علي» goes on: «هدى علي إن».)
+      const inName = this.cx.entityAt[k] !== null && this.cx.entityAt[k] === this.cx.entityAt[k - 1];
+      if (k > j && !inName && (w.norm === 'علي' || w.norm === 'الي') && this.cx.isComplementizer(k + 1)) break;
       // «أكدت مصادر … مصرع ستة», «وأعلن الجيش استمرار»: an event noun opens the object.
       if (k > j && contentPreps !== undefined && this.cx.has(EVENT_NOUNS, k) && !hasPrepClitic(w) && !w.norm.startsWith('ال')) break;
       // «خلال الزيارة», «خلال مؤتمر»: an adjunct, not part of a source's description.
@@ -59,9 +64,13 @@ export class Speakers {
       if (k > j && (this.cx.isCueWord(k) || this.cx.has(SKIP_AFTER_CUE, k))) break;
       if (this.clauses.timeAt(k, end) > 0 && k > j) break;
       if (this.clauses.channelAt(k, end) > 0) break;
+      if (k > j && this.clauses.settingAt(k, end) > 0) break;
       if (k > j && this.clauses.recipientAt(k, end, lastPerson) > 0) break;
       // «في أحدث هجوم»: a «في» that does not open a place/institution ends the phrase.
       if (k > j && (w.norm === 'في' || w.norm === 'خلال') && !this.prepObjectFits(k + 1)) break;
+      // «اتهم النائب مرزوق الحبيني الحكومة بـ…»: after a name, a definite noun that is no title opens
+      // the object of a verb that takes one.
+      if (lastPerson && contentPreps !== undefined && w.norm.startsWith('ال') && this.cx.entityAt[k] === null && !PERSON_TITLES.has(w.norm.slice(2))) break;
       lastPerson = this.cx.entityAt[k]?.type === 'PER' && (this.cx.entityAt[k + 1] ?? null) !== this.cx.entityAt[k];
       k++;
     }
@@ -187,6 +196,78 @@ export class Speakers {
       else break;
     }
     return { first: start, last: p, clauseInitial: start === from, weak, from };
+  }
+
+  /**
+   * «وكانت سارة محمود، مديرة المركز …، قالت إن»: a subject set off from its verb by a comma-set
+   * apposition. The verb at `i` follows a comma (or «، قد»); the subject is the noun phrase before the
+   * first comma, after «وكان/وكانت» or at the sentence start. The apposition is left out, as after a
+   * verb («كاظم الفرطوسي، المتحدث …، إن»).
+   */
+  appositiveSubject(i: number, first: number): WordRange | null {
+    let p = i - 1;
+    if (p >= first && isWord(this.cx.words[p]) && (this.cx.words[p] as Word).norm === 'قد') p--;
+    if (p < first || !isPunct(this.cx.words[p], COMMA)) return null;
+    let firstComma = p;
+    let k = p - 1;
+    for (; k >= first && p - k < 30; k--) {
+      const w = this.cx.words[k] as Word;
+      if (isPunct(w, COMMA)) firstComma = k;
+      else if (isPunct(w, `${COLON}.؛;!?؟${DASHES}`) || this.cx.isCueWord(k) || this.cx.isComplementizer(k) || /^[وف]?كان(ت)?$/u.test(w.norm)) break;
+    }
+    // An apposition between two commas is required («X، قالت» alone is a new clause after a comma).
+    if (firstComma === p) return null;
+    const opener = k >= first && /^[وف]?كان(ت)?$/u.test((this.cx.words[k] as Word).norm);
+    const start = opener ? k + 1 : this.cx.contentStart(first, firstComma);
+    if (!opener && k >= first && k >= start) return null;
+    const last = firstComma - 1;
+    if (last < start || last - start > 7) return null;
+    const w0 = this.cx.words[start] as Word;
+    if (!isWord(w0) || hasPrepClitic(w0) || this.cx.has(PREP_WORDS, start) || this.cx.has(CLAUSE_OPENERS, start) || this.clauses.timeAt(start, firstComma) > 0) return null;
+    for (let q = start; q <= last; q++) {
+      const x = this.cx.words[q] as Word;
+      if (x.quote !== null || (x.token.kind !== 'word' && x.token.kind !== 'latin' && x.token.kind !== 'number')) return null;
+    }
+    // Without «كان» the phrase must look like a source: a name, a title, a definite noun.
+    if (!opener && !(this.cx.entityAt[start] !== null || w0.norm.startsWith('ال') || this.cx.has(ANONYMOUS_HEADS, start) || this.cx.has(SOURCE_NOUNS, start))) return null;
+    return { first: start, last };
+  }
+
+  /**
+   * «أما الباحثة ليلى حسن فتقول إن»: the topic after «أما» is the subject of a verb that carries «ف».
+   */
+  ammaSubject(i: number, first: number): WordRange | null {
+    const v = this.cx.words[i] as Word;
+    if (!v.norm.startsWith('ف')) return null;
+    let last = i - 1;
+    if (last >= first && isPunct(this.cx.words[last], COMMA)) last--;
+    for (let k = last; k >= first && i - k <= 10; k--) {
+      const w = this.cx.words[k] as Word;
+      if (isWord(w) && (w.norm === 'اما' || w.norm === 'واما')) return k < last ? { first: k + 1, last } : null;
+      if (!isWord(w) || this.cx.isCueWord(k) || this.cx.isComplementizer(k)) return null;
+    }
+    return null;
+  }
+
+  /**
+   * After an attribution head, a document and its author: «تقرير لـ رويترز», «تقرير لرويترز»,
+   * «دراسة حديثة للبنك الدولي», «تقرير البنك الدولي», «تقرير صادر عن الأمم المتحدة». Returns the word
+   * where the author starts, or -1.
+   */
+  reportAuthor(j: number, end: number): number {
+    const n = this.cx.words[j];
+    if (!isWord(n) || !readings(n).some((r) => REPORT_NOUNS.has(r))) return -1;
+    let k = j + 1;
+    // Indefinite adjectives of the document («حديث», «سنوي», «أممي»).
+    while (k < end && k - j <= 2 && isWord(this.cx.words[k]) && !hasPrepClitic(this.cx.words[k] as Word) && this.cx.entityAt[k] === null && /(ي|ية|يا|ة|ا)$/u.test((this.cx.words[k] as Word).norm) && !(this.cx.words[k] as Word).norm.startsWith('ال')) k++;
+    const a = this.cx.words[k];
+    if (k >= end || !isWord(a)) return -1;
+    if (a.norm === 'ل' || a.norm === 'لـ') return k;
+    if (hasPrepClitic(a) && a.token.segments[0] === 'ل') return k;
+    if ((a.norm === 'صادر' || a.norm === 'الصادر') && this.cx.isPrep(k + 1, 'عن')) return k + 2;
+    // A genitive author right after the noun: a name or an institution («تقرير البنك الدولي»).
+    if (k === j + 1 && (this.cx.entityAt[k] !== null || this.looksLikeSource({ first: k, last: k }))) return k;
+    return -1;
   }
 
   /** After a speaker phrase: skip time, channel and addressee phrases and commas. */

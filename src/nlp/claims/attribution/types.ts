@@ -14,6 +14,11 @@ export interface FoundSpeaker extends WordRange {
   /** The earlier full mention this one refers to («المصدر» → «مصدر أمني …»), if any. */
   antecedent: FoundSpeaker | null;
   entity: EntityMention | null;
+  /**
+   * Character offset where the speaker starts when a proclitic of its first word is left out
+   * («وفقا لرويترز» → «رويترز»); absent when the speaker starts with its first word.
+   */
+  start?: number;
 }
 
 export interface FoundAttribution {

@@ -155,3 +155,12 @@ export const PHRASE_HEADS: ReadonlySet<string> = new Set(['حسب', 'وفق', '�
 export const PHRASE_MANNER_NOUNS: ReadonlySet<string> = new Set(
   ['تقدير', 'تقديرات', 'رأي', 'تعبير', 'قول', 'رواية', 'تصريحات', 'تصريح', 'كلام', 'تأكيد', 'تأكيدات', 'زعم', 'مزاعم', 'ادعاء'].map(normalise),
 );
+
+/**
+ * Documents named after an attribution head whose author is the source: «بحسب تقرير لـ رويترز»,
+ * «وفقا لدراسة للبنك الدولي», «حسب تقرير البنك الدولي» → the agency, not the word «تقرير». Figures
+ * («أرقام الأمم المتحدة», «بيانات الوزارة») stay whole: the guidelines take them as the source.
+ */
+export const REPORT_NOUNS: ReadonlySet<string> = new Set(
+  ['تقرير', 'دراسة', 'استطلاع', 'مسح', 'تحليل'].map(normalise),
+);
