@@ -10,7 +10,7 @@ export interface DedupInput {
   text: string;
   tokens: readonly DedupToken[];
   sentences: readonly Pick<Sentence, 'start' | 'end'>[];
-  entities?: ReadonlyArray<{ entityId: string }>;
+  entities?: ReadonlyArray<{ entityId: string; start?: number; end?: number; type?: string }>;
   claims?: readonly DedupClaim[];
   /** ISO 8601, or null when unknown. */
   publishedAt: string | null;

@@ -17,7 +17,8 @@ export interface DedupArticle {
   tokens: readonly DedupToken[];
   /** Sentence spans from the text layer (derived from the tokens when empty). */
   sentences?: readonly SentenceSpan[];
-  entities?: ReadonlyArray<{ entityId: string }>;
+  /** NER mentions: spans and types tell who a number is about (see quantity-facts.ts). */
+  entities?: ReadonlyArray<{ entityId: string; start?: number; end?: number; type?: string }>;
   claims?: readonly DedupClaim[];
 }
 
@@ -76,6 +77,6 @@ export function prepareArticle(article: DedupArticle, options: DedupOptions): Pr
     fingerprints: winnow(content, options.passageShingle, window).map((fingerprint) => ({ ...fingerprint, sentence: sentenceIndexAt(sentences, fingerprint.start) })),
     window,
     sentences,
-    claims: claimDigests(article.claims ?? [], content),
+    claims: claimDigests(article.claims ?? [], content, article.tokens, article.entities ?? []),
   };
 }

@@ -1,0 +1,232 @@
+// What a stated number counts, read from the words around it: the thing counted (noun and role),
+// its bound or approximation, who or where it is about, and whether it states a quantity at all.
+// Two numbers are compared (conflict-rules.ts) only when these facts say they count the same thing
+// about the same subject. Pure: reads the text layer's tokens and the NER mentions, no I/O.
+import type { DedupClaim } from './claims.js';
+import { skeleton } from './skeleton.js';
+import { ROLE_STEMS, SUBGROUP_MARKERS, TIME_NOUNS, TIME_FRAME_WORDS, AGE_WORDS, IDENTIFIER_WORDS, VAGUE_WORDS, LOWER_BEFORE, UPPER_BEFORE, LOWER_AFTER, UPPER_AFTER, GENERIC_NOUNS, CUMULATIVE_WORDS, RISING_ROLES, UNIT_SCALES, FUNCTION_WORDS, PERIOD_MARKERS } from './quantity-lexicon.js';
+
+/** The token fields read here (a subset of the text layer's Token). */
+export interface FactToken {
+  kind: string;
+  key: string;
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** An entity mention as the NER layer gives it (spans and type when known). */
+export interface FactEntity {
+  entityId: string;
+  start?: number;
+  end?: number;
+  type?: string;
+}
+
+export type Bound = 'lower' | 'upper' | null;
+
+export interface QuantityFacts {
+  /** What is counted, as compared: the role («قتل»: killed) or the noun's key, with the role when both («صرخ:fired»). */
+  thing: string;
+  /** The counted noun's key alone (skeleton, singular); '%' for a percentage of something. */
+  noun: string;
+  role: string | null;
+  /** Value and range with the unit's scale applied («1.2 كيلومتر» → 1200 of «متر»). */
+  value: number;
+  valueMax: number | null;
+  approx: boolean;
+  bound: Bound;
+  /** A count that rises as news comes in (a toll, arrests): a later day's figure is an update. */
+  rising: boolean;
+  /** Introduced as part of a larger count («بينهم 5 أطفال», «منهم»). */
+  subgroup: boolean;
+  /** A generic unit (a currency, «شخص» without a role, a percentage): compared only in the same frame. */
+  generic: boolean;
+  /** PER/ORG/LOC entity ids the sentence names, outside the speaker and the counted phrase. */
+  subjects: string[];
+  /** Keys of the content words just before the number (its frame: «قيمة الصفقة»). */
+  frame: string[];
+  /** Keys of the words that name the period counted over («منذ بداية العام», «بين أكتوبر ويوليو»). */
+  period: string[];
+}
+
+/** Why a number is not compared at all (it states no quantity, or none precise enough). */
+export type NotCompared = 'time-frame' | 'age' | 'identifier' | 'vague' | 'no-thing';
+
+/** A key without its clitics: «وبالقتلى» → «قتلي»; short words are left whole. */
+export function bareKey(key: string): string {
+  let word = key;
+  for (const pattern of [/^[وف](?=...)/u, /^[بلك](?=...)/u, /^ال(?=..)/u]) {
+    const stripped = word.replace(pattern, '');
+    if (stripped !== word) word = stripped;
+  }
+  return word;
+}
+
+/** Singular key of a counted noun: sound plural endings off, then the consonant skeleton («دولارات» = «دولار», «قتلى» = «قتيل»). */
+export function nounKey(word: string): string {
+  let bare = bareKey(word).replace(/(هم|ها|هن)$/u, '');
+  if (bare.length > 4) bare = bare.replace(/(ات|ين|ون|تين|تان)$/u, '');
+  if (bare.length > 3) bare = bare.replace(/([^اوي])ا$/u, '$1');
+  return skeleton(bare);
+}
+
+/** The role a word names (killed, wounded, fired…), if any. */
+export function roleOf(key: string): string | null {
+  const bare = bareKey(key);
+  for (const [role, stems] of ROLE_STEMS) {
+    for (const stem of stems) if (bare.startsWith(stem) && bare.length - stem.length <= 3) return role;
+  }
+  return null;
+}
+
+function clauseTokens(tokens: readonly FactToken[], from: number, to: number): FactToken[] {
+  return tokens.filter((t) => t.start >= from && t.end <= to);
+}
+
+/** Bound read from the words before the number (inside or outside its mention) and after its counted phrase. */
+function boundOf(before: readonly FactToken[], after: readonly FactToken[]): Bound {
+  const prev = before.slice(-4).map((t) => t.key).join(' ');
+  const next = after.slice(0, 2).map((t) => t.key).join(' ');
+  if (LOWER_BEFORE.some((p) => prev.endsWith(p)) || LOWER_AFTER.some((p) => next.startsWith(p))) return 'lower';
+  if (UPPER_BEFORE.some((p) => prev.endsWith(p)) || UPPER_AFTER.some((p) => next.startsWith(p))) return 'upper';
+  return null;
+}
+
+export interface QuantityInput {
+  start: number;
+  end: number;
+  text: string;
+  value: number;
+  valueMax: number | null;
+  approx: boolean;
+  counted: string | null;
+  unit: string | null;
+}
+
+/**
+ * The facts of one quantity of a claim, or why it is not compared. `tokens` are the article's
+ * tokens (punctuation included: it bounds a clause), `entities` its NER mentions.
+ */
+export function quantityFacts(
+  claim: Pick<DedupClaim, 'start' | 'end'> & { speakerSpan?: { start: number; end: number } | null },
+  quantity: QuantityInput,
+  tokens: readonly FactToken[],
+  entities: readonly FactEntity[],
+): QuantityFacts | NotCompared {
+  const sentence = clauseTokens(tokens, claim.start, claim.end);
+  const words = sentence.filter((t) => t.kind === 'word' || t.kind === 'number' || t.kind === 'latin' || t.kind === 'punct');
+  const firstIn = words.findIndex((t) => t.end > quantity.start);
+  const lastIn = words.findLastIndex((t) => t.start < quantity.end);
+  if (firstIn < 0 || lastIn < 0) return 'no-thing';
+  // The clause: back to the previous punctuation, on to the next (a comma starts another fact).
+  let clauseStart = firstIn;
+  while (clauseStart > 0 && words[clauseStart - 1]!.kind !== 'punct') clauseStart--;
+  let clauseEnd = lastIn;
+  while (clauseEnd + 1 < words.length && words[clauseEnd + 1]!.kind !== 'punct') clauseEnd++;
+  const before = words.slice(clauseStart, firstIn);
+  const after = words.slice(lastIn + 1, clauseEnd + 1);
+  const mention = words.slice(firstIn, lastIn + 1);
+  const numberAt = mention.findIndex((t) => t.kind === 'number');
+  // Words of the mention before its number («أكثر من», «نحو») count as words before it.
+  const lead = numberAt > 0 ? mention.slice(0, numberAt) : [];
+  const nearBefore = [...before, ...lead];
+  const prevKeys = nearBefore.slice(-3).map((t) => bareKey(t.key));
+
+  const rawPrev = words[firstIn - 1];
+  const joinedHyphen = rawPrev !== undefined && rawPrev.kind === 'punct' && rawPrev.end === quantity.start && /^[-–]$/u.test(rawPrev.text);
+  if (joinedHyphen || prevKeys.slice(-2).some((k) => IDENTIFIER_WORDS.has(k))) return 'identifier';
+  const firstKey = bareKey(mention[0]!.key);
+  if (VAGUE_WORDS.has(firstKey) || VAGUE_WORDS.has(mention[0]!.key)) return 'vague';
+
+  const counted = quantity.counted ?? quantity.unit;
+  const headWord = counted ? counted.split(/\s+/u)[0]! : '';
+  const headKey = counted ? (tokens.find((t) => t.start >= quantity.start && t.text === headWord)?.key ?? headWord) : '';
+  let noun = counted === '%' || quantity.unit === '%' ? '%' : headKey ? nounKey(headKey) : '';
+  const timeNoun = TIME_NOUNS.has(noun);
+  if (timeNoun && (prevKeys.slice(-2).some((k) => TIME_FRAME_WORDS.has(k)))) return 'time-frame';
+  if (prevKeys.some((k) => AGE_WORDS.has(k)) || (timeNoun && after.slice(0, 2).map((t) => bareKey(t.key)).join(' ').startsWith('من عمر'))) return 'age';
+
+  // The role: the nearest role word before the number in its clause, else just after the counted phrase.
+  let role: string | null = null;
+  let subgroup = false;
+  for (let i = nearBefore.length - 1, seen = 0; i >= 0 && seen < 5; i--, seen++) {
+    const t = nearBefore[i]!;
+    if (t.kind === 'number') break;
+    if (SUBGROUP_MARKERS.has(t.key)) {
+      subgroup = true;
+      break;
+    }
+    role = roleOf(t.key);
+    if (role) break;
+  }
+  if (!role && !subgroup) {
+    for (const t of after.slice(0, 3)) {
+      if (t.kind === 'number') break;
+      role = roleOf(t.key);
+      if (role) break;
+    }
+  }
+  if (!subgroup && after.slice(0, 2).some((t) => SUBGROUP_MARKERS.has(t.key))) subgroup = true;
+  const nounRole = headKey ? roleOf(headKey) : null;
+
+  // A percentage is of something: the nearest content word before it that is not a frame word.
+  if (noun === '%') {
+    const of = [...before].reverse().find((t) => t.kind === 'word' && !FUNCTION_WORDS.has(bareKey(t.key)) && !roleOf(t.key) && !isEntityToken(t, entities));
+    noun = `%${of ? nounKey(of.key) : ''}`;
+  }
+  let value = quantity.value;
+  let valueMax = quantity.valueMax;
+  const scale = UNIT_SCALES.get(noun);
+  if (scale) {
+    noun = scale[0];
+    value *= scale[1];
+    if (valueMax !== null) valueMax *= scale[1];
+  }
+  const generic = noun === '' || GENERIC_NOUNS.has(noun) || noun.startsWith('%');
+  const finalRole = nounRole ?? role;
+  if (noun === '' && !finalRole) return 'no-thing';
+  const thing = nounRole ? nounRole : GENERIC_NOUNS.has(noun) && role ? role : role ? `${noun}:${role}` : noun;
+  const clauseKeys = words.slice(clauseStart, clauseEnd + 1).map((t) => bareKey(t.key));
+  const rising = (finalRole !== null && RISING_ROLES.has(finalRole)) || clauseKeys.some((k) => CUMULATIVE_WORDS.has(k));
+  const bound = boundOf(nearBefore, after);
+
+  const speaker = claim.speakerSpan ?? null;
+  const subjects = entities
+    .filter((e) => e.start !== undefined && e.end !== undefined && e.start >= claim.start && e.end <= claim.end)
+    .filter((e) => e.type === undefined || e.type === 'PER' || e.type === 'ORG' || e.type === 'LOC')
+    .filter((e) => !(speaker && e.start! < speaker.end && e.end! > speaker.start))
+    .filter((e) => !(e.start! < quantity.end && e.end! > quantity.start))
+    .map((e) => e.entityId);
+  const frame = before
+    .filter((t) => t.kind === 'word' && !FUNCTION_WORDS.has(bareKey(t.key)))
+    .slice(-3)
+    .map((t) => nounKey(t.key))
+    .filter((k) => k.length >= 2);
+  const period: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (i >= firstIn && i <= lastIn) continue;
+    if (!PERIOD_MARKERS.has(bareKey(words[i]!.key)) && !PERIOD_MARKERS.has(words[i]!.key)) continue;
+    const next = words.slice(i + 1, i + 4).filter((t) => t.kind === 'word' && !FUNCTION_WORDS.has(bareKey(t.key)) && !(t.start >= quantity.start && t.end <= quantity.end));
+    period.push(...next.slice(0, 2).map((t) => nounKey(t.key)).filter((k) => k.length >= 2));
+  }
+  return {
+    thing,
+    noun,
+    role: finalRole,
+    value,
+    valueMax,
+    approx: quantity.approx && bound === null,
+    bound,
+    rising,
+    subgroup,
+    generic: generic && !nounRole,
+    subjects: [...new Set(subjects)].sort(),
+    frame: [...new Set(frame)],
+    period: [...new Set(period)].slice(0, 3),
+  };
+}
+
+function isEntityToken(t: FactToken, entities: readonly FactEntity[]): boolean {
+  return entities.some((e) => e.start !== undefined && e.end !== undefined && e.start <= t.start && e.end >= t.end);
+}

@@ -1,0 +1,93 @@
+// Word lists for reading what a number counts (quantity-facts.ts). Written as Arabic is spelled and
+// turned into the text layer's search keys here, so «إصابة» and «اصابه» are one entry.
+import { normalise, searchKey } from '../text/normalise.js';
+import { skeleton } from './skeleton.js';
+
+const key = (word: string): string => searchKey(normalise(word));
+const keys = (words: readonly string[]): Set<string> => new Set(words.map((w) => w.split(' ').map(key).join(' ')));
+
+/**
+ * Roles: what happened to what is counted. A word names a role when its key (clitics off) starts
+ * with one of these stems and goes on by at most three letters («قتلوا», «إصاباتهم»). Two counts of
+ * «شخص» are one thing only with one role: «قتل 12 شخصا» and «اعتقل 14 شخصا» are not compared.
+ */
+export const ROLE_STEMS: ReadonlyArray<readonly [string, readonly string[]]> = (
+  [
+    ['killed', ['قتل', 'قتيل', 'قتلى', 'مقتل', 'مصرع', 'حتف', 'وفاة', 'وفيات', 'توفي', 'ضحايا', 'ضحية', 'أودى', 'أودت', 'لقي', 'يقتل', 'استشهد', 'شهيد', 'شهداء', 'موتى', 'جثث', 'جثة']],
+    ['wounded', ['أصيب', 'إصابة', 'إصابات', 'مصاب', 'جرح', 'جريح', 'جرحى', 'يصاب']],
+    ['missing', ['مفقود', 'فقد', 'فقدان', 'مفقودين']],
+    ['arrested', ['اعتقل', 'معتقل', 'اعتقال', 'أوقف', 'توقيف', 'موقوف', 'احتجز', 'محتجز', 'احتجاز', 'أسير', 'أسرى', 'قبض', 'سجين', 'سجناء', 'يعتقل']],
+    ['released', ['أفرج', 'إفراج', 'أطلق سراح', 'سراح', 'محرر']],
+    ['displaced', ['نزح', 'نازح', 'نزوح', 'مهجر', 'لاجئ', 'لاجئين', 'شرد', 'مشرد']],
+    ['intercepted', ['اعترض', 'اعتراض', 'أسقط', 'إسقاط', 'تصدى', 'يعترض']],
+    ['fired', ['أطلق', 'إطلاق', 'أطلقت', 'يطلق', 'أمطر']],
+    ['fell', ['سقط', 'سقوط', 'سقطت']],
+    ['won', ['فاز', 'فوز', 'حصد', 'حصل', 'نال', 'كسب', 'حاز', 'انتزع', 'يفوز', 'حصول', 'فائز']],
+    ['total', ['أصل', 'إجمالي', 'مجموع', 'يضم', 'تضم', 'يتألف', 'يتكون', 'تتألف', 'تتكون', 'يتنافس', 'تنافس', 'يتسع', 'متنافس']],
+    ['registered', ['مسجل', 'سجل', 'يحق', 'مؤهل', 'المقيدين', 'مقيد']],
+    ['voted', ['أدلى', 'صوت', 'مقترع', 'اقترع', 'شارك', 'مشاركة', 'ناخب اقترع']],
+    ['fined', ['غرامة', 'غرم', 'تغريم']],
+    ['taken', ['اختلاس', 'اختلس', 'استولى', 'نهب', 'سرقة', 'سرق', 'رشوة', 'رشاوى', 'تهريب']],
+    ['sentenced', ['سجن', 'حبس', 'السجن', 'بالسجن', 'حكم', 'الحبس', 'مؤبد', 'أشغال']],
+    ['duration', ['مدة', 'مدته', 'لمدة', 'مدتها']],
+    ['evacuated', ['أجلي', 'إجلاء']],
+    ['rescued', ['أنقذ', 'إنقاذ', 'انتشال', 'انتشل']],
+    ['deployed', ['نشر', 'ينتشر', 'منتشر', 'تواجد', 'يتواجد', 'متمركز', 'قوامها', 'قوامه']],
+  ] as const
+).map(([role, stems]) => [role, [...new Set(stems.map((s) => s.split(' ').map(key).join(' ')))].sort((a, b) => b.length - a.length)] as const);
+
+/** Roles whose counts rise as news comes in: a different figure on a later day is an update (see conflict-rules.ts). */
+export const RISING_ROLES: ReadonlySet<string> = new Set(['killed', 'wounded', 'missing', 'arrested', 'displaced', 'evacuated', 'rescued', 'released']);
+/** Words that say a count is cumulative («ارتفعت حصيلة…», «ليرتفع العدد إلى»). */
+export const CUMULATIVE_WORDS = keys(['حصيلة', 'ارتفع', 'ارتفعت', 'ليرتفع', 'لترتفع', 'يرتفع', 'ترتفع', 'تراكمي', 'الآن', 'حتى الآن']);
+
+/** «بينهم 5 أطفال», «منهم»: a part of a count named before. */
+export const SUBGROUP_MARKERS = keys(['بينهم', 'بينهن', 'منهم', 'منهن', 'بينها', 'منها', 'ومنهم', 'وبينهم', 'بينهما', 'منهما']);
+
+/** Nouns of time (as keys of `nounKey`): a time frame («خلال 24 ساعة») states no quantity. */
+export const TIME_NOUNS: ReadonlySet<string> = new Set(['ساعة', 'ساعات', 'يوم', 'أيام', 'يوما', 'أسبوع', 'أسابيع', 'شهر', 'أشهر', 'شهور', 'شهرا', 'سنة', 'سنوات', 'عام', 'أعوام', 'عاما', 'دقيقة', 'دقائق', 'ثانية', 'ثوان', 'عقد', 'عقود'].map((w) => skeleton(key(w).replace(/(ات)$/u, ''))));
+/** Words before a time noun's number that make it a time frame, not a figure. */
+export const TIME_FRAME_WORDS = new Set([...keys(['خلال', 'منذ', 'قبل', 'بعد', 'غضون', 'طوال', 'مدار', 'مدى', 'ظرف', 'نحو']), 'خلال', 'منذ', 'قبل', 'بعد']);
+/** Words that make a number an age. */
+export const AGE_WORDS = keys(['عمر', 'العمر', 'عمره', 'عمرها', 'البالغ', 'البالغة', 'يبلغ', 'تبلغ', 'سن', 'بسن', 'عمرهم', 'يناهز']);
+/** Words that make the next number a label: a law, a flight, an edition, a hotline, a model. */
+export const IDENTIFIER_WORDS = new Set([...keys(['رقم', 'الرقم', 'طراز', 'رحلة', 'الرحلة', 'قانون', 'القانون', 'مادة', 'المادة', 'الدورة', 'دورة', 'النسخة', 'نسخة', 'الطبعة', 'طبعة', 'هاتف', 'الهاتف', 'الخط', 'الساخن', 'البند', 'بند', 'الفصل', 'موديل', 'القرار', 'قرار', 'المرسوم', 'مرسوم', 'العدد', 'الجولة', 'جولة', 'الحلقة', 'المنظومة', 'منظومة', 'صواريخ']), ...['رقم', 'طراز', 'رحله', 'قانون', 'ماده', 'دوره', 'نسخه', 'طبعه', 'هاتف', 'خط', 'ساخن', 'بند', 'فصل', 'قرار', 'مرسوم', 'جوله', 'حلقه', 'منظومه']]);
+/** A vague count («عشرات القتلى», «آلاف») is never a precise figure to compare. */
+export const VAGUE_WORDS = keys(['عشرات', 'مئات', 'آلاف', 'الآلاف', 'العشرات', 'المئات', 'ملايين', 'الملايين', 'بضع', 'بضعة', 'عدة', 'عديد', 'العديد']);
+
+/** Bound words right before a number (key sequences, compared on the end of the preceding words). */
+export const LOWER_BEFORE = [...keys(['أكثر من', 'أزيد من', 'ما يزيد عن', 'ما يزيد على', 'يزيد عن', 'يزيد على', 'لا يقل عن', 'لا تقل عن', 'يربو على', 'فوق', 'تجاوز', 'تجاوزت', 'يتجاوز عددهم', 'ما لا يقل عن', 'أكثر'])];
+export const UPPER_BEFORE = [...keys(['أقل من', 'لا يتجاوز', 'لا تتجاوز', 'لا يزيد عن', 'لا يزيد على', 'لا تزيد عن', 'دون', 'ما دون', 'أقصاه', 'حتى', 'أقل'])];
+export const LOWER_AFTER = [...keys(['على الأقل', 'على الاقل', 'أو أكثر', 'ونيف', 'فأكثر', 'وأكثر'])];
+export const UPPER_AFTER = [...keys(['على الأكثر', 'أو أقل', 'فأقل', 'كحد أقصى'])];
+
+/** Counted nouns that name no particular thing: compared only with a role, or in the same frame (as `nounKey`). */
+export const GENERIC_NOUNS: ReadonlySet<string> = new Set(
+  ['شخص', 'أشخاص', 'فرد', 'أفراد', 'مواطن', 'مدني', 'إنسان', 'نسمة', 'آخر', 'آخرون', 'آخرين', 'حالة', 'مرة', 'دولار', 'جنيه', 'دينار', 'ريال', 'يورو', 'درهم', 'ليرة', 'مليون', 'مليار', 'ألف', 'نقطة'].map((w) => {
+    let bare = key(w);
+    if (bare.length > 4) bare = bare.replace(/(ات|ين|ون)$/u, '');
+    return skeleton(bare);
+  }),
+);
+
+/** Units written two ways: the smaller unit's key and the factor («1.2 كيلومتر» = 1200 «متر»). */
+export const UNIT_SCALES: ReadonlyMap<string, readonly [string, number]> = new Map([
+  [skeleton(key('كيلومتر')), [skeleton(key('متر')), 1000]],
+  [skeleton(key('كيلومترات')), [skeleton(key('متر')), 1000]],
+  [skeleton(key('كلم')), [skeleton(key('متر')), 1000]],
+  [skeleton(key('كم')), [skeleton(key('متر')), 1000]],
+  [skeleton(key('كيلوغرام')), [skeleton(key('غرام')), 1000]],
+  [skeleton(key('كغ')), [skeleton(key('غرام')), 1000]],
+  [skeleton(key('طن')), [skeleton(key('غرام')), 1_000_000]],
+  [skeleton(key('أطنان')), [skeleton(key('غرام')), 1_000_000]],
+]);
+
+/** Function words skipped when naming the frame of a number. */
+export const FUNCTION_WORDS = keys([
+  'في', 'على', 'إلى', 'الى', 'عن', 'من', 'مع', 'أن', 'إن', 'أو', 'ثم', 'قد', 'لم', 'لا', 'ما', 'هو', 'هي', 'التي', 'الذي', 'الذين', 'منذ', 'حتى', 'بين', 'بعد',
+  'قبل', 'خلال', 'عند', 'لدى', 'نحو', 'حوالي', 'قرابة', 'فقط', 'كل', 'أكثر', 'أقل', 'و', 'هذا', 'هذه', 'ذلك', 'تلك', 'بلغ', 'بلغت', 'وصل', 'وصلت', 'عدد', 'نسبة',
+  'معدل', 'ارتفع', 'ارتفعت', 'تراجع', 'تراجعت', 'انخفض', 'انخفضت', 'زهاء', 'يقارب', 'قال', 'قالت', 'أكد', 'أكدت', 'أعلن', 'أعلنت', 'وفق', 'بحسب', 'حسب', 'إنه', 'أنه', 'نحو',
+]);
+
+/** Words that open the period a count is over: two counts over different periods are two counts. */
+export const PERIOD_MARKERS = new Set([...keys(['منذ', 'خلال', 'طوال', 'بين', 'مطلع', 'بداية']), 'منذ', 'خلال', 'بين']);
