@@ -5,7 +5,7 @@ import { skeleton } from './skeleton.js';
 import { quantityFacts, type FactEntity, type FactToken, type QuantityFacts } from './quantity-facts.js';
 
 /** A stated number as dedup compares it: what it counts (`countedKey`, the thing), its value and bounds, who it is about. */
-export type DigestQuantity = Pick<QuantityFacts, 'value' | 'valueMax' | 'approx'> & Partial<Omit<QuantityFacts, 'thing' | 'value' | 'valueMax' | 'approx'>> & { countedKey: string; text: string };
+export type DigestQuantity = Pick<QuantityFacts, 'value' | 'valueMax' | 'approx'> & Partial<Omit<QuantityFacts, 'thing' | 'value' | 'valueMax' | 'approx'>> & { countedKey: string; text: string; start?: number; end?: number };
 
 /** What dedup keeps of a claim to match it across articles (small: it is stored in the index). */
 export interface ClaimDigest {
@@ -72,7 +72,7 @@ export function claimDigests(claims: readonly DedupClaim[], content: readonly Co
       const facts = quantityFacts({ start: claim.start, end: claim.end, speakerSpan }, quantity, tokens, entities);
       if (typeof facts === 'string') continue;
       const { thing, ...rest } = facts;
-      quantities.push({ ...rest, countedKey: thing, text: quantity.text });
+      quantities.push({ ...rest, countedKey: thing, text: quantity.text, start: quantity.start, end: quantity.end });
     }
     return { claim: index, kind: claim.kind, speakerKey, words: [...new Set(words)], quantities, text: claim.text, start: claim.start, end: claim.end };
   });

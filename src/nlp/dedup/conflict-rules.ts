@@ -71,7 +71,7 @@ export function compareQuantities(a: StoredQuantity, b: StoredQuantity, context:
 
 /** The sentence a story gives for a conflict: why the two numbers were compared and why they disagree. */
 export function conflictReason(counted: string, basis: Basis | null): string {
-  const subject = basis?.subject === 's' ? 'about the same named actor or place' : 'with no other actor or place named';
+  const subject = basis?.subject === 's' ? 'about the same named actor or place' : 'with no different actor or place named on either side';
   const timing =
     basis?.timing === 'd' ? 'published the same day' : basis?.timing === 'f' ? 'a figure that does not change from day to day' : basis?.timing === 'u' ? 'publication dates unknown' : 'timing not recorded';
   return `Same counted thing and unit («${counted}»), ${subject}, in two articles of one story, ${timing}: the values differ beyond what their bounds and approximation allow.`;

@@ -3,13 +3,16 @@
 // Two numbers are compared (conflict-rules.ts) only when these facts say they count the same thing
 // about the same subject. Pure: reads the text layer's tokens and the NER mentions, no I/O.
 import type { DedupClaim } from './claims.js';
-import { skeleton } from './skeleton.js';
-import { ROLE_STEMS, SUBGROUP_MARKERS, TIME_NOUNS, TIME_FRAME_WORDS, AGE_WORDS, IDENTIFIER_WORDS, VAGUE_WORDS, LOWER_BEFORE, UPPER_BEFORE, LOWER_AFTER, UPPER_AFTER, GENERIC_NOUNS, CUMULATIVE_WORDS, RISING_ROLES, UNIT_SCALES, FUNCTION_WORDS, PERIOD_MARKERS } from './quantity-lexicon.js';
+import { nounKey } from './skeleton.js';
+import { normalise, searchKey } from '../text/normalise.js';
+import { ROLE_STEMS, SUBGROUP_MARKERS, TIME_NOUNS, TIME_FRAME_WORDS, AGE_WORDS, IDENTIFIER_WORDS, VAGUE_WORDS, LOWER_BEFORE, UPPER_BEFORE, LOWER_AFTER, UPPER_AFTER, GENERIC_NOUNS, CUMULATIVE_WORDS, RISING_ROLES, UNIT_SCALES, FUNCTION_WORDS, PERIOD_MARKERS, GROUP_HEADS } from './quantity-lexicon.js';
 
 /** The token fields read here (a subset of the text layer's Token). */
 export interface FactToken {
   kind: string;
   key: string;
+  /** The text layer's stem (clitics off); nouns are read from it when present. */
+  stem?: string;
   text: string;
   start: number;
   end: number;
@@ -22,6 +25,8 @@ export interface FactEntity {
   end?: number;
   type?: string;
 }
+
+export { nounKey };
 
 export type Bound = 'lower' | 'upper' | null;
 
@@ -63,12 +68,9 @@ export function bareKey(key: string): string {
   return word;
 }
 
-/** Singular key of a counted noun: sound plural endings off, then the consonant skeleton («دولارات» = «دولار», «قتلى» = «قتيل»). */
-export function nounKey(word: string): string {
-  let bare = bareKey(word).replace(/(هم|ها|هن)$/u, '');
-  if (bare.length > 4) bare = bare.replace(/(ات|ين|ون|تين|تان)$/u, '');
-  if (bare.length > 3) bare = bare.replace(/([^اوي])ا$/u, '$1');
-  return skeleton(bare);
+/** The form a noun is read from: the text layer's stem (clitics off, «كيلومتر» kept whole), else the key without clitics. */
+function nounForm(t: FactToken): string {
+  return t.stem ? searchKey(t.stem) : bareKey(t.key);
 }
 
 /** The role a word names (killed, wounded, fired…), if any. */
@@ -84,13 +86,51 @@ function clauseTokens(tokens: readonly FactToken[], from: number, to: number): F
   return tokens.filter((t) => t.start >= from && t.end <= to);
 }
 
+/** Whether `sequence` occurs as whole words in `words`, anywhere (`anywhere`) or at their start. */
+function hasSequence(words: readonly string[], sequence: readonly string[], anywhere: boolean): boolean {
+  for (let i = 0; i + sequence.length <= words.length; i++) {
+    if (sequence.every((word, k) => words[i + k] === word || bareKey(words[i + k]!) === word)) return true;
+    if (!anywhere) return false;
+  }
+  return false;
+}
+
 /** Bound read from the words before the number (inside or outside its mention) and after its counted phrase. */
 function boundOf(before: readonly FactToken[], after: readonly FactToken[]): Bound {
-  const prev = before.slice(-4).map((t) => t.key).join(' ');
-  const next = after.slice(0, 2).map((t) => t.key).join(' ');
-  if (LOWER_BEFORE.some((p) => prev.endsWith(p)) || LOWER_AFTER.some((p) => next.startsWith(p))) return 'lower';
-  if (UPPER_BEFORE.some((p) => prev.endsWith(p)) || UPPER_AFTER.some((p) => next.startsWith(p))) return 'upper';
+  const prev = before.slice(-4).map((t) => t.key);
+  const next = after.slice(0, 3).map((t) => t.key);
+  // Upper first: «لا يتجاوز» holds «يتجاوز».
+  if (UPPER_BEFORE.some((p) => hasSequence(prev, p, true)) || UPPER_AFTER.some((p) => hasSequence(next, p, false))) return 'upper';
+  if (LOWER_BEFORE.some((p) => hasSequence(prev, p, true)) || LOWER_AFTER.some((p) => hasSequence(next, p, false))) return 'lower';
   return null;
+}
+
+/**
+ * The role of a number: the nearest role word before it in its clause (a subgroup marker, «بينهم»,
+ * stops the search: the part is not the whole's role), else one just after its counted phrase.
+ */
+function roleNear(nearBefore: readonly FactToken[], after: readonly FactToken[]): { role: string | null; subgroup: boolean } {
+  let role: string | null = null;
+  let subgroup = false;
+  for (let i = nearBefore.length - 1, seen = 0; i >= 0 && seen < 5; i--, seen++) {
+    const t = nearBefore[i]!;
+    if (t.kind === 'number') break;
+    if (SUBGROUP_MARKERS.has(t.key)) {
+      subgroup = true;
+      break;
+    }
+    role = roleOf(t.key);
+    if (role) break;
+  }
+  if (!role && !subgroup) {
+    for (const t of after.slice(0, 3)) {
+      if (t.kind === 'number') break;
+      role = roleOf(t.key);
+      if (role) break;
+    }
+  }
+  if (!subgroup && after.slice(0, 2).some((t) => SUBGROUP_MARKERS.has(t.key))) subgroup = true;
+  return { role, subgroup };
 }
 
 export interface QuantityInput {
@@ -141,39 +181,20 @@ export function quantityFacts(
 
   const counted = quantity.counted ?? quantity.unit;
   const headWord = counted ? counted.split(/\s+/u)[0]! : '';
-  const headKey = counted ? (tokens.find((t) => t.start >= quantity.start && t.text === headWord)?.key ?? headWord) : '';
-  let noun = counted === '%' || quantity.unit === '%' ? '%' : headKey ? nounKey(headKey) : '';
+  const headToken = counted ? tokens.find((t) => t.start >= quantity.start && t.text === headWord) : undefined;
+  const headKey = headToken ? headToken.key : headWord;
+  let noun = counted === '%' || quantity.unit === '%' ? '%' : headToken ? nounKey(nounForm(headToken)) : headWord ? nounKey(bareKey(searchKey(normalise(headWord)))) : '';
   const timeNoun = TIME_NOUNS.has(noun);
   if (timeNoun && (prevKeys.slice(-2).some((k) => TIME_FRAME_WORDS.has(k)))) return 'time-frame';
-  if (prevKeys.some((k) => AGE_WORDS.has(k)) || (timeNoun && after.slice(0, 2).map((t) => bareKey(t.key)).join(' ').startsWith('من عمر'))) return 'age';
+  if (timeNoun && (prevKeys.some((k) => AGE_WORDS.has(k)) || after.slice(0, 2).some((t) => AGE_WORDS.has(bareKey(t.key))))) return 'age';
 
-  // The role: the nearest role word before the number in its clause, else just after the counted phrase.
-  let role: string | null = null;
-  let subgroup = false;
-  for (let i = nearBefore.length - 1, seen = 0; i >= 0 && seen < 5; i--, seen++) {
-    const t = nearBefore[i]!;
-    if (t.kind === 'number') break;
-    if (SUBGROUP_MARKERS.has(t.key)) {
-      subgroup = true;
-      break;
-    }
-    role = roleOf(t.key);
-    if (role) break;
-  }
-  if (!role && !subgroup) {
-    for (const t of after.slice(0, 3)) {
-      if (t.kind === 'number') break;
-      role = roleOf(t.key);
-      if (role) break;
-    }
-  }
-  if (!subgroup && after.slice(0, 2).some((t) => SUBGROUP_MARKERS.has(t.key))) subgroup = true;
+  const { role, subgroup } = roleNear(nearBefore, after);
   const nounRole = headKey ? roleOf(headKey) : null;
 
   // A percentage is of something: the nearest content word before it that is not a frame word.
   if (noun === '%') {
     const of = [...before].reverse().find((t) => t.kind === 'word' && !FUNCTION_WORDS.has(bareKey(t.key)) && !roleOf(t.key) && !isEntityToken(t, entities));
-    noun = `%${of ? nounKey(of.key) : ''}`;
+    noun = `%${of ? nounKey(nounForm(of)) : ''}`;
   }
   let value = quantity.value;
   let valueMax = quantity.valueMax;
@@ -198,17 +219,21 @@ export function quantityFacts(
     .filter((e) => !(speaker && e.start! < speaker.end && e.end! > speaker.start))
     .filter((e) => !(e.start! < quantity.end && e.end! > quantity.start))
     .map((e) => e.entityId);
+  // A named group NER may have missed: the word after «حزب», «تحالف»… in the sentence.
+  for (let i = 0; i + 1 < words.length; i++) {
+    if (words[i]!.kind === 'word' && GROUP_HEADS.has(bareKey(words[i]!.key)) && words[i + 1]!.kind === 'word') subjects.push(`w:${nounKey(nounForm(words[i + 1]!))}`);
+  }
   const frame = before
     .filter((t) => t.kind === 'word' && !FUNCTION_WORDS.has(bareKey(t.key)))
     .slice(-3)
-    .map((t) => nounKey(t.key))
+    .map((t) => nounKey(nounForm(t)))
     .filter((k) => k.length >= 2);
   const period: string[] = [];
   for (let i = 0; i < words.length; i++) {
     if (i >= firstIn && i <= lastIn) continue;
     if (!PERIOD_MARKERS.has(bareKey(words[i]!.key)) && !PERIOD_MARKERS.has(words[i]!.key)) continue;
     const next = words.slice(i + 1, i + 4).filter((t) => t.kind === 'word' && !FUNCTION_WORDS.has(bareKey(t.key)) && !(t.start >= quantity.start && t.end <= quantity.end));
-    period.push(...next.slice(0, 2).map((t) => nounKey(t.key)).filter((k) => k.length >= 2));
+    period.push(...next.slice(0, 2).map((t) => nounKey(nounForm(t))).filter((k) => k.length >= 2));
   }
   return {
     thing,
@@ -220,7 +245,8 @@ export function quantityFacts(
     bound,
     rising,
     subgroup,
-    generic: generic && !nounRole,
+    // A role names the thing («قتل … شخصا»): only a bare generic unit needs the same frame.
+    generic: generic && finalRole === null,
     subjects: [...new Set(subjects)].sort(),
     frame: [...new Set(frame)],
     period: [...new Set(period)].slice(0, 3),

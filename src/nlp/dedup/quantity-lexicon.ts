@@ -1,7 +1,7 @@
 // Word lists for reading what a number counts (quantity-facts.ts). Written as Arabic is spelled and
 // turned into the text layer's search keys here, so «إصابة» and «اصابه» are one entry.
 import { normalise, searchKey } from '../text/normalise.js';
-import { skeleton } from './skeleton.js';
+import { nounKey } from './skeleton.js';
 
 const key = (word: string): string => searchKey(normalise(word));
 const keys = (words: readonly string[]): Set<string> => new Set(words.map((w) => w.split(' ').map(key).join(' ')));
@@ -45,41 +45,41 @@ export const CUMULATIVE_WORDS = keys(['حصيلة', 'ارتفع', 'ارتفعت'
 export const SUBGROUP_MARKERS = keys(['بينهم', 'بينهن', 'منهم', 'منهن', 'بينها', 'منها', 'ومنهم', 'وبينهم', 'بينهما', 'منهما']);
 
 /** Nouns of time (as keys of `nounKey`): a time frame («خلال 24 ساعة») states no quantity. */
-export const TIME_NOUNS: ReadonlySet<string> = new Set(['ساعة', 'ساعات', 'يوم', 'أيام', 'يوما', 'أسبوع', 'أسابيع', 'شهر', 'أشهر', 'شهور', 'شهرا', 'سنة', 'سنوات', 'عام', 'أعوام', 'عاما', 'دقيقة', 'دقائق', 'ثانية', 'ثوان', 'عقد', 'عقود'].map((w) => skeleton(key(w).replace(/(ات)$/u, ''))));
+export const TIME_NOUNS: ReadonlySet<string> = new Set(['ساعة', 'ساعات', 'يوم', 'أيام', 'يوما', 'أسبوع', 'أسابيع', 'شهر', 'أشهر', 'شهور', 'شهرا', 'سنة', 'سنوات', 'عام', 'أعوام', 'عاما', 'دقيقة', 'دقائق', 'ثانية', 'ثوان', 'عقد', 'عقود'].map((w) => nounKey(key(w))));
 /** Words before a time noun's number that make it a time frame, not a figure. */
-export const TIME_FRAME_WORDS = new Set([...keys(['خلال', 'منذ', 'قبل', 'بعد', 'غضون', 'طوال', 'مدار', 'مدى', 'ظرف', 'نحو']), 'خلال', 'منذ', 'قبل', 'بعد']);
-/** Words that make a number an age. */
-export const AGE_WORDS = keys(['عمر', 'العمر', 'عمره', 'عمرها', 'البالغ', 'البالغة', 'يبلغ', 'تبلغ', 'سن', 'بسن', 'عمرهم', 'يناهز']);
+export const TIME_FRAME_WORDS = new Set([...keys(['خلال', 'منذ', 'قبل', 'بعد', 'غضون', 'طوال', 'مدار', 'مدى', 'ظرف', 'آخر', 'أول']), 'خلال', 'منذ', 'قبل', 'بعد']);
+/** Words that make a number of years an age. */
+export const AGE_WORDS = new Set([...keys(['عمر', 'العمر', 'عمره', 'عمرها', 'عمرهم', 'سن', 'بسن']), 'عمر', 'سن']);
 /** Words that make the next number a label: a law, a flight, an edition, a hotline, a model. */
-export const IDENTIFIER_WORDS = new Set([...keys(['رقم', 'الرقم', 'طراز', 'رحلة', 'الرحلة', 'قانون', 'القانون', 'مادة', 'المادة', 'الدورة', 'دورة', 'النسخة', 'نسخة', 'الطبعة', 'طبعة', 'هاتف', 'الهاتف', 'الخط', 'الساخن', 'البند', 'بند', 'الفصل', 'موديل', 'القرار', 'قرار', 'المرسوم', 'مرسوم', 'العدد', 'الجولة', 'جولة', 'الحلقة', 'المنظومة', 'منظومة', 'صواريخ']), ...['رقم', 'طراز', 'رحله', 'قانون', 'ماده', 'دوره', 'نسخه', 'طبعه', 'هاتف', 'خط', 'ساخن', 'بند', 'فصل', 'قرار', 'مرسوم', 'جوله', 'حلقه', 'منظومه']]);
+export const IDENTIFIER_WORDS = new Set([...keys(['رقم', 'الرقم', 'طراز', 'رحلة', 'الرحلة', 'قانون', 'القانون', 'مادة', 'المادة', 'الدورة', 'دورة', 'النسخة', 'نسخة', 'الطبعة', 'طبعة', 'هاتف', 'الهاتف', 'الخط', 'الساخن', 'البند', 'بند', 'الفصل', 'موديل', 'القرار', 'قرار', 'المرسوم', 'مرسوم', 'الجولة', 'جولة', 'الحلقة']), ...['رقم', 'طراز', 'رحله', 'قانون', 'ماده', 'دوره', 'نسخه', 'طبعه', 'هاتف', 'خط', 'ساخن', 'بند', 'فصل', 'قرار', 'مرسوم', 'جوله', 'حلقه']]);
 /** A vague count («عشرات القتلى», «آلاف») is never a precise figure to compare. */
 export const VAGUE_WORDS = keys(['عشرات', 'مئات', 'آلاف', 'الآلاف', 'العشرات', 'المئات', 'ملايين', 'الملايين', 'بضع', 'بضعة', 'عدة', 'عديد', 'العديد']);
 
-/** Bound words right before a number (key sequences, compared on the end of the preceding words). */
-export const LOWER_BEFORE = [...keys(['أكثر من', 'أزيد من', 'ما يزيد عن', 'ما يزيد على', 'يزيد عن', 'يزيد على', 'لا يقل عن', 'لا تقل عن', 'يربو على', 'فوق', 'تجاوز', 'تجاوزت', 'يتجاوز عددهم', 'ما لا يقل عن', 'أكثر'])];
-export const UPPER_BEFORE = [...keys(['أقل من', 'لا يتجاوز', 'لا تتجاوز', 'لا يزيد عن', 'لا يزيد على', 'لا تزيد عن', 'دون', 'ما دون', 'أقصاه', 'حتى', 'أقل'])];
-export const LOWER_AFTER = [...keys(['على الأقل', 'على الاقل', 'أو أكثر', 'ونيف', 'فأكثر', 'وأكثر'])];
-export const UPPER_AFTER = [...keys(['على الأكثر', 'أو أقل', 'فأقل', 'كحد أقصى'])];
+/** Bound words before a number (word sequences as keys, found among the four words before it: «لا يتجاوز طولها ثلاثة»). */
+const sequences = (phrases: readonly string[]): string[][] => phrases.map((phrase) => phrase.split(' ').map(key));
+export const LOWER_BEFORE = sequences(['أكثر من', 'أزيد من', 'يزيد عن', 'يزيد على', 'تزيد عن', 'تزيد على', 'لا يقل عن', 'لا تقل عن', 'يربو على', 'تجاوز', 'تجاوزت', 'يتجاوز', 'يفوق', 'يتخطى', 'تخطى']);
+export const UPPER_BEFORE = sequences(['أقل من', 'لا يتجاوز', 'لا تتجاوز', 'لم يتجاوز', 'لم تتجاوز', 'لا يزيد', 'لا تزيد', 'لم يزد', 'ما دون', 'أقصاه', 'لا يتعدى', 'لا تتعدى']);
+/** Bound words right after the number's counted phrase. */
+export const LOWER_AFTER = sequences(['على الأقل', 'أو أكثر', 'ونيف', 'فأكثر', 'وأكثر']);
+export const UPPER_AFTER = sequences(['على الأكثر', 'أو أقل', 'فأقل', 'كحد أقصى']);
+/** Heads of a named group («حزب العدالة», «تحالف دولة القانون»): the next word names the subject even when NER missed it. */
+export const GROUP_HEADS = keys(['حزب', 'تحالف', 'ائتلاف', 'قائمة', 'كتلة', 'حركة', 'جبهة', 'تيار', 'جماعة']);
 
 /** Counted nouns that name no particular thing: compared only with a role, or in the same frame (as `nounKey`). */
 export const GENERIC_NOUNS: ReadonlySet<string> = new Set(
-  ['شخص', 'أشخاص', 'فرد', 'أفراد', 'مواطن', 'مدني', 'إنسان', 'نسمة', 'آخر', 'آخرون', 'آخرين', 'حالة', 'مرة', 'دولار', 'جنيه', 'دينار', 'ريال', 'يورو', 'درهم', 'ليرة', 'مليون', 'مليار', 'ألف', 'نقطة'].map((w) => {
-    let bare = key(w);
-    if (bare.length > 4) bare = bare.replace(/(ات|ين|ون)$/u, '');
-    return skeleton(bare);
-  }),
+  ['شخص', 'أشخاص', 'فرد', 'أفراد', 'مواطن', 'مدني', 'إنسان', 'نسمة', 'آخر', 'آخرون', 'آخرين', 'حالة', 'مرة', 'دولار', 'جنيه', 'دينار', 'ريال', 'يورو', 'درهم', 'ليرة', 'مليون', 'مليار', 'ألف', 'نقطة'].map((w) => nounKey(key(w))),
 );
 
 /** Units written two ways: the smaller unit's key and the factor («1.2 كيلومتر» = 1200 «متر»). */
 export const UNIT_SCALES: ReadonlyMap<string, readonly [string, number]> = new Map([
-  [skeleton(key('كيلومتر')), [skeleton(key('متر')), 1000]],
-  [skeleton(key('كيلومترات')), [skeleton(key('متر')), 1000]],
-  [skeleton(key('كلم')), [skeleton(key('متر')), 1000]],
-  [skeleton(key('كم')), [skeleton(key('متر')), 1000]],
-  [skeleton(key('كيلوغرام')), [skeleton(key('غرام')), 1000]],
-  [skeleton(key('كغ')), [skeleton(key('غرام')), 1000]],
-  [skeleton(key('طن')), [skeleton(key('غرام')), 1_000_000]],
-  [skeleton(key('أطنان')), [skeleton(key('غرام')), 1_000_000]],
+  [nounKey(key('كيلومتر')), [nounKey(key('متر')), 1000]],
+  [nounKey(key('كيلومترات')), [nounKey(key('متر')), 1000]],
+  [nounKey(key('كلم')), [nounKey(key('متر')), 1000]],
+  [nounKey(key('كم')), [nounKey(key('متر')), 1000]],
+  [nounKey(key('كيلوغرام')), [nounKey(key('غرام')), 1000]],
+  [nounKey(key('كغ')), [nounKey(key('غرام')), 1000]],
+  [nounKey(key('طن')), [nounKey(key('غرام')), 1_000_000]],
+  [nounKey(key('أطنان')), [nounKey(key('غرام')), 1_000_000]],
 ]);
 
 /** Function words skipped when naming the frame of a number. */

@@ -9,3 +9,11 @@ export function skeleton(key: string): string {
   word = word.replace(/[اويىءئؤأإآ]/gu, '');
   return word;
 }
+
+/** Singular key of a counted noun (given without clitics): sound plural endings off, then the consonant skeleton («دولارات» = «دولار», «قتلى» = «قتيل»). */
+export function nounKey(word: string): string {
+  let bare = word.replace(/(هم|ها|هن)$/u, '');
+  if (bare.length > 4) bare = bare.replace(/(ات|ين|ون|تين|تان)$/u, '');
+  if (bare.length > 3) bare = bare.replace(/([^اوي])ا$/u, '$1');
+  return skeleton(bare);
+}
