@@ -153,9 +153,9 @@ export interface StoredQuantity extends ComparableValue {
   rising: boolean;
   subgroup: boolean;
   generic: boolean;
-  /** 32-bit hashes of the entity ids the sentence names (at most 4). */
+  /** 32-bit hashes of the subject words the number's clause names (at most 6). */
   subjects: number[];
-  /** 16-bit hashes of the frame words (at most 3). */
+  /** 16-bit hashes of the frame words (at most 5). */
   frame: number[];
   /** 16-bit hashes of the words naming the period counted over (at most 3). */
   period: number[];
@@ -257,8 +257,8 @@ export function toStoredDigest(digest: ClaimDigest): StoredClaimDigest {
       rising: q.rising ?? false,
       subgroup: q.subgroup ?? false,
       generic: q.generic ?? false,
-      subjects: (q.subjects ?? []).slice(0, 4).map(keyHash),
-      frame: [...wordHashes(q.frame ?? [], 3)],
+      subjects: (q.subjects ?? []).slice(0, 6).map(keyHash),
+      frame: [...wordHashes(q.frame ?? [], 5)],
       period: [...wordHashes(q.period ?? [], 3)],
     })),
   };

@@ -5,7 +5,7 @@
 import type { DedupClaim } from './claims.js';
 import { nounKey } from './skeleton.js';
 import { normalise, searchKey } from '../text/normalise.js';
-import { ROLE_STEMS, SUBGROUP_MARKERS, TIME_NOUNS, TIME_FRAME_WORDS, AGE_WORDS, IDENTIFIER_WORDS, VAGUE_WORDS, LOWER_BEFORE, UPPER_BEFORE, LOWER_AFTER, UPPER_AFTER, GENERIC_NOUNS, CUMULATIVE_WORDS, RISING_ROLES, UNIT_SCALES, FUNCTION_WORDS, PERIOD_MARKERS, GROUP_HEADS } from './quantity-lexicon.js';
+import { ROLE_STEMS, SUBGROUP_MARKERS, TIME_NOUNS, TIME_FRAME_WORDS, AGE_WORDS, IDENTIFIER_WORDS, VAGUE_WORDS, LOWER_BEFORE, UPPER_BEFORE, LOWER_AFTER, UPPER_AFTER, GENERIC_NOUNS, CUMULATIVE_WORDS, RISING_ROLES, UNIT_SCALES, FUNCTION_WORDS, PERIOD_MARKERS, GROUP_HEADS, SUBJECT_HEADS } from './quantity-lexicon.js';
 
 /** The token fields read here (a subset of the text layer's Token). */
 export interface FactToken {
@@ -47,7 +47,7 @@ export interface QuantityFacts {
   subgroup: boolean;
   /** A generic unit (a currency, «شخص» without a role, a percentage): compared only in the same frame. */
   generic: boolean;
-  /** PER/ORG/LOC entity ids the sentence names, outside the speaker and the counted phrase. */
+  /** Skeletons of the words of the PER/ORG/LOC names in the number's clause, outside the speaker and the counted phrase. */
   subjects: string[];
   /** Keys of the content words just before the number (its frame: «قيمة الصفقة»). */
   frame: string[];
@@ -175,7 +175,11 @@ export function quantityFacts(
 
   const rawPrev = words[firstIn - 1];
   const joinedHyphen = rawPrev !== undefined && rawPrev.kind === 'punct' && rawPrev.end === quantity.start && /^[-–]$/u.test(rawPrev.text);
-  if (joinedHyphen || prevKeys.slice(-2).some((k) => IDENTIFIER_WORDS.has(k))) return 'identifier';
+  // «رقم 15», or a label word right before a bare number («الرحلة 302», «الدورة 45»); «القانون بـ29 مقعدا» counts seats.
+  const labelBefore = prevKeys.length > 0 && IDENTIFIER_WORDS.has(prevKeys[prevKeys.length - 1]!);
+  const numberToken = mention.find((t) => t.kind === 'number');
+  const bareNumber = numberToken !== undefined && /^[0-9\u0660-\u0669]/u.test(numberToken.text) && quantity.counted === null;
+  if (joinedHyphen || (labelBefore && (prevKeys[prevKeys.length - 1] === 'رقم' || bareNumber))) return 'identifier';
   const firstKey = bareKey(mention[0]!.key);
   if (VAGUE_WORDS.has(firstKey) || VAGUE_WORDS.has(mention[0]!.key)) return 'vague';
 
@@ -186,7 +190,9 @@ export function quantityFacts(
   let noun = counted === '%' || quantity.unit === '%' ? '%' : headToken ? nounKey(nounForm(headToken)) : headWord ? nounKey(bareKey(searchKey(normalise(headWord)))) : '';
   const timeNoun = TIME_NOUNS.has(noun);
   if (timeNoun && (prevKeys.slice(-2).some((k) => TIME_FRAME_WORDS.has(k)))) return 'time-frame';
-  if (timeNoun && (prevKeys.some((k) => AGE_WORDS.has(k)) || after.slice(0, 2).some((t) => AGE_WORDS.has(bareKey(t.key))))) return 'age';
+  // «محمد علي (45 عاما)»: years in brackets after a name are an age.
+  const bracket = rawPrev !== undefined && rawPrev.kind === 'punct' && rawPrev.text === '(';
+  if (timeNoun && (bracket || prevKeys.some((k) => AGE_WORDS.has(k)) || after.slice(0, 2).some((t) => AGE_WORDS.has(bareKey(t.key))))) return 'age';
 
   const { role, subgroup } = roleNear(nearBefore, after);
   const nounRole = headKey ? roleOf(headKey) : null;
@@ -208,24 +214,28 @@ export function quantityFacts(
   const finalRole = nounRole ?? role;
   if (noun === '' && !finalRole) return 'no-thing';
   const thing = nounRole ? nounRole : GENERIC_NOUNS.has(noun) && role ? role : role ? `${noun}:${role}` : noun;
-  const clauseKeys = words.slice(clauseStart, clauseEnd + 1).map((t) => bareKey(t.key));
-  const rising = (finalRole !== null && RISING_ROLES.has(finalRole)) || clauseKeys.some((k) => CUMULATIVE_WORDS.has(k));
+  const rising = (finalRole !== null && RISING_ROLES.has(finalRole)) || words.slice(clauseStart, clauseEnd + 1).some((t) => CUMULATIVE_WORDS.has(t.key) || CUMULATIVE_WORDS.has(bareKey(t.key)));
   const bound = boundOf(nearBefore, after);
 
   const speaker = claim.speakerSpan ?? null;
-  const subjects = entities
-    .filter((e) => e.start !== undefined && e.end !== undefined && e.start >= claim.start && e.end <= claim.end)
-    .filter((e) => e.type === undefined || e.type === 'PER' || e.type === 'ORG' || e.type === 'LOC')
-    .filter((e) => !(speaker && e.start! < speaker.end && e.end! > speaker.start))
-    .filter((e) => !(e.start! < quantity.end && e.end! > quantity.start))
-    .map((e) => e.entityId);
-  // A named group NER may have missed: the word after «حزب», «تحالف»… in the sentence.
-  for (let i = 0; i + 1 < words.length; i++) {
-    if (words[i]!.kind === 'word' && GROUP_HEADS.has(bareKey(words[i]!.key)) && words[i + 1]!.kind === 'word') subjects.push(`w:${nounKey(nounForm(words[i + 1]!))}`);
+  const clause = { start: words[clauseStart]!.start, end: words[clauseEnd]!.end };
+  // Subjects are the words of the names in the number's clause, as skeletons: «إسرائيل» and
+  // «الجيش الإسرائيلي» share «سرل», «تحالف دولة القانون» and «ائتلاف دولة القانون» share «قنن»;
+  // the heads «حزب», «وزارة»… say nothing of whose.
+  const subjects: string[] = [];
+  for (const e of entities) {
+    if (e.start === undefined || e.end === undefined || e.start < clause.start || e.end > clause.end) continue;
+    if (e.type !== undefined && e.type !== 'PER' && e.type !== 'ORG' && e.type !== 'LOC') continue;
+    if ((speaker && e.start < speaker.end && e.end > speaker.start) || (e.start < quantity.end && e.end > quantity.start)) continue;
+    for (const t of tokens) if (t.kind === 'word' && t.start >= e.start && t.end <= e.end) subjects.push(nounKey(nounForm(t)));
+  }
+  // A named group NER may have missed: the word after «حزب», «تحالف»… in the clause.
+  for (let i = clauseStart; i < clauseEnd; i++) {
+    if (words[i]!.kind === 'word' && GROUP_HEADS.has(bareKey(words[i]!.key)) && words[i + 1]!.kind === 'word') subjects.push(nounKey(nounForm(words[i + 1]!)));
   }
   const frame = before
     .filter((t) => t.kind === 'word' && !FUNCTION_WORDS.has(bareKey(t.key)))
-    .slice(-3)
+    .slice(-5)
     .map((t) => nounKey(nounForm(t)))
     .filter((k) => k.length >= 2);
   const period: string[] = [];
@@ -247,7 +257,7 @@ export function quantityFacts(
     subgroup,
     // A role names the thing («قتل … شخصا»): only a bare generic unit needs the same frame.
     generic: generic && finalRole === null,
-    subjects: [...new Set(subjects)].sort(),
+    subjects: [...new Set(subjects)].filter((k) => k.length >= 2 && !SUBJECT_HEADS.has(k)).sort(),
     frame: [...new Set(frame)],
     period: [...new Set(period)].slice(0, 3),
   };

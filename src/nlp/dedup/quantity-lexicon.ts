@@ -39,7 +39,7 @@ export const ROLE_STEMS: ReadonlyArray<readonly [string, readonly string[]]> = (
 /** Roles whose counts rise as news comes in: a different figure on a later day is an update (see conflict-rules.ts). */
 export const RISING_ROLES: ReadonlySet<string> = new Set(['killed', 'wounded', 'missing', 'arrested', 'displaced', 'evacuated', 'rescued', 'released']);
 /** Words that say a count is cumulative («ارتفعت حصيلة…», «ليرتفع العدد إلى»). */
-export const CUMULATIVE_WORDS = keys(['حصيلة', 'ارتفع', 'ارتفعت', 'ليرتفع', 'لترتفع', 'يرتفع', 'ترتفع', 'تراكمي', 'الآن', 'حتى الآن']);
+export const CUMULATIVE_WORDS = keys(['حصيلة', 'ارتفع', 'ارتفعت', 'ليرتفع', 'لترتفع', 'يرتفع', 'ترتفع', 'تراكمي', 'الآن', 'ليصل', 'لتصل', 'ليبلغ', 'لتبلغ', 'آخر', 'أحدث', 'جديدة']);
 
 /** «بينهم 5 أطفال», «منهم»: a part of a count named before. */
 export const SUBGROUP_MARKERS = keys(['بينهم', 'بينهن', 'منهم', 'منهن', 'بينها', 'منها', 'ومنهم', 'وبينهم', 'بينهما', 'منهما']);
@@ -91,3 +91,8 @@ export const FUNCTION_WORDS = keys([
 
 /** Words that open the period a count is over: two counts over different periods are two counts. */
 export const PERIOD_MARKERS = new Set([...keys(['منذ', 'خلال', 'طوال', 'بين', 'مطلع', 'بداية']), 'منذ', 'خلال', 'بين']);
+
+/** Heads of names that say nothing of whose («وزارة الصحة», «حزب العدالة»): not subjects on their own (as `nounKey`). */
+export const SUBJECT_HEADS: ReadonlySet<string> = new Set(
+  ['حزب', 'تحالف', 'ائتلاف', 'قائمة', 'كتلة', 'حركة', 'جبهة', 'تيار', 'جماعة', 'وزارة', 'وزير', 'جيش', 'قوات', 'مدينة', 'محافظة', 'ولاية', 'شركة', 'مجلس', 'منظمة', 'هيئة', 'دولة', 'جمهورية', 'مملكة', 'بنك', 'جامعة', 'رئيس', 'مطار', 'ميناء', 'منطقة', 'إقليم', 'بلدة', 'قرية', 'حي', 'شمال', 'جنوب', 'شرق', 'غرب', 'عام', 'عامة', 'وطني', 'وطنية', 'الأمن', 'أمن', 'شرطة'].map((w) => nounKey(key(w))),
+);

@@ -9,7 +9,7 @@ import { extractClaims } from '../../../src/nlp/claims/index.js';
 import { dedupOptions } from '../../../src/nlp/dedup/params.js';
 import { nounKey, quantityFacts, type QuantityFacts } from '../../../src/nlp/dedup/quantity-facts.js';
 import { compareQuantities } from '../../../src/nlp/dedup/conflict-rules.js';
-import { toStoredDigest, type ClaimDigest } from '../../../src/nlp/dedup/claims.js';
+import { quantitiesAgree, toStoredDigest, type ClaimDigest } from '../../../src/nlp/dedup/claims.js';
 import { inMemoryDedupIndex } from '../../helpers/dedup-index.js';
 import { ConflictPairSchema } from './conflict-pairs.js';
 import { evaluatePair } from '../../../scripts/lib/conflict-eval.js';
@@ -76,6 +76,7 @@ describe('what a number counts', () => {
     expect(factsOf('اعتقلت الشرطة 40 متظاهرا خلال 24 ساعة من الاحتجاجات.', '24')).toBe('time-frame');
     expect(factsOf('توفي الفنان الذي يبلغ من العمر 78 عاما في القاهرة.', '78')).not.toMatchObject({ noun: expect.any(String) });
     expect(factsOf('أقرت الحكومة القانون رقم 15 لتنظيم الإيجارات.', '15')).not.toMatchObject({ noun: expect.any(String) });
+    expect(factsOf('وقال المزارع محمد سالم (45 عاما) إن المحصول تلف بالكامل.', '45')).not.toMatchObject({ noun: expect.any(String) });
   });
 });
 
@@ -92,6 +93,16 @@ describe('when two numbers conflict', () => {
     expect(compare(['قتل 12 شخصا في الانفجار.', '12'], ['ارتفعت حصيلة قتلى الانفجار إلى 23 قتيلا.', '23'], [1, 2])).toEqual({ relation: null, why: 'update' });
     expect(compare(['قتل 12 شخصا في الانفجار.', '12'], ['قتل 17 شخصا في الانفجار.', '17'], [1, 1]).relation).toBe('conflicts');
     expect(compare(['قضت المحكمة بسجن المتهم 7 سنوات.', '7'], ['حكمت المحكمة على المتهم بالسجن 5 سنوات.', '5'], [1, 3])).toMatchObject({ relation: 'conflicts', basis: { timing: 'f' } });
+  });
+
+  it('never compares two named subjects: the seats of two parties', () => {
+    expect(compare(['حصل حزب الوفد على 31 مقعدا في البرلمان الجديد.', '31'], ['حصل حزب التجمع على 29 مقعدا في البرلمان الجديد.', '29'])).toEqual({ relation: null, why: 'different-subject' });
+    expect(compare(['حصل تحالف دولة القانون على 31 مقعدا.', '31'], ['فاز ائتلاف دولة القانون بـ29 مقعدا.', '29']).relation).toBe('conflicts');
+  });
+
+  it('reads one value written two ways as one (a rounding artefact is not a conflict)', () => {
+    expect(quantitiesAgree({ value: 16.6e9, valueMax: null, approx: false }, { value: 16600000000.000002, valueMax: null, approx: false }, 0.1)).toBe(true);
+    expect(quantitiesAgree({ value: 16.6e9, valueMax: null, approx: false }, { value: 16.5e9, valueMax: null, approx: false }, 0.1)).toBe(false);
   });
 
   it('never compares a total with a part of it, or counts over two periods', () => {
