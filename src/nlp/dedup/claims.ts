@@ -3,6 +3,7 @@ import type { ContentToken } from './shingles.js';
 import { murmur32 } from './murmur.js';
 import { skeleton } from './skeleton.js';
 import { quantityFacts, type FactEntity, type FactToken, type QuantityFacts } from './quantity-facts.js';
+import { PERSON_ROLES } from './quantity-lexicon.js';
 
 /** A stated number as dedup compares it: what it counts (`countedKey`, the thing), its value and bounds, who it is about. */
 export type DigestQuantity = Pick<QuantityFacts, 'value' | 'valueMax' | 'approx'> & Partial<Omit<QuantityFacts, 'thing' | 'value' | 'valueMax' | 'approx'>> & { countedKey: string; text: string; start?: number; end?: number };
@@ -99,7 +100,11 @@ export function wordSetSimilarity<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): numb
 export function claimIndexKeys(digest: Pick<ClaimDigest, 'kind' | 'speakerKey' | 'quantities'>): string[] {
   const keys = new Set<string>();
   if (digest.kind === 'attributed' && digest.speakerKey) keys.add(`s:${digest.speakerKey}`);
-  for (const quantity of digest.quantities) keys.add(`q:${quantity.countedKey}`);
+  for (const quantity of digest.quantities) {
+    keys.add(`q:${quantity.countedKey}`);
+    // «أفرج عن 9 صيادين» meets «وصل 11 صيادا» (no role read): see `compareQuantities`.
+    if (quantity.role && PERSON_ROLES.has(quantity.role) && quantity.noun) keys.add(`q:${quantity.noun}`);
+  }
   return [...keys];
 }
 
@@ -159,6 +164,10 @@ export interface StoredQuantity extends ComparableValue {
   frame: number[];
   /** 16-bit hashes of the words naming the period counted over (at most 3). */
   period: number[];
+  /** The counted noun's hash (its key alone), and whether a role was read and is one that happens to people. */
+  nounHash: number | null;
+  hasRole: boolean;
+  personRole: boolean;
 }
 
 /**
@@ -186,20 +195,25 @@ function float32(value: number): number {
 /** Quantity flag bits in a stored digest (bit 128: subject and frame hashes follow). */
 const Q_APPROX = 1, Q_MAX = 2, Q_LOWER = 4, Q_UPPER = 8, Q_RISING = 16, Q_SUBGROUP = 32, Q_GENERIC = 64, Q_EXT = 128;
 
+function hasExtension(q: StoredQuantity): boolean {
+  return q.subjects.length + q.frame.length + q.period.length > 0 || q.nounHash !== null || q.hasRole;
+}
+
 function quantityFlags(q: StoredQuantity): number {
   return (q.approx ? Q_APPROX : 0) | (q.valueMax === null ? 0 : Q_MAX) | (q.bound === 'lower' ? Q_LOWER : 0) | (q.bound === 'upper' ? Q_UPPER : 0) |
-    (q.rising ? Q_RISING : 0) | (q.subgroup ? Q_SUBGROUP : 0) | (q.generic ? Q_GENERIC : 0) | (q.subjects.length + q.frame.length + q.period.length > 0 ? Q_EXT : 0);
+    (q.rising ? Q_RISING : 0) | (q.subgroup ? Q_SUBGROUP : 0) | (q.generic ? Q_GENERIC : 0) | (hasExtension(q) ? Q_EXT : 0);
 }
 
 function quantitySize(q: StoredQuantity): number {
-  return 9 + (q.valueMax === null ? 0 : 4) + (q.subjects.length + q.frame.length + q.period.length > 0 ? 3 + 4 * q.subjects.length + 2 * (q.frame.length + q.period.length) : 0);
+  return 9 + (q.valueMax === null ? 0 : 4) + (hasExtension(q) ? 8 + 4 * q.subjects.length + 2 * (q.frame.length + q.period.length) : 0);
 }
 
 /**
  * The digests of the claims that have index keys (the others can never be matched), in one buffer:
  * per claim: claim u8 | flags u8 (kind, has speaker) | [speaker hash u32] | word count u8, words u16… |
  * quantity count u8, per quantity: counted hash u32 | flags u8 | value f32 | [max f32] |
- * [subject count u8, subjects u32… | frame count u8, frame words u16… | period count u8, period words u16…]. Digests written before the
+ * [subject count u8, subjects u32… | frame count u8, frame words u16… | period count u8, period words u16… |
+ * noun hash u32 | role flags u8]. Digests written before the
  * subject and bound bits are read the same way (their flags never set them).
  */
 export function encodeClaimDigests(digests: readonly ClaimDigest[]): Buffer {
@@ -230,6 +244,8 @@ export function encodeClaimDigests(digests: readonly ClaimDigest[]): Buffer {
         for (const word of q.frame) at = out.writeUInt16LE(word, at);
         at = out.writeUInt8(q.period.length, at);
         for (const word of q.period) at = out.writeUInt16LE(word, at);
+        at = out.writeUInt32LE(q.nounHash ?? 0, at);
+        at = out.writeUInt8((q.nounHash === null ? 0 : 1) | (q.hasRole ? 2 : 0) | (q.personRole ? 4 : 0), at);
       }
     }
     parts.push(out);
@@ -260,6 +276,9 @@ export function toStoredDigest(digest: ClaimDigest): StoredClaimDigest {
       subjects: (q.subjects ?? []).slice(0, 6).map(keyHash),
       frame: [...wordHashes(q.frame ?? [], 5)],
       period: [...wordHashes(q.period ?? [], 3)],
+      nounHash: q.noun ? keyHash(q.noun) : null,
+      hasRole: (q.role ?? null) !== null,
+      personRole: q.role !== undefined && q.role !== null && PERSON_ROLES.has(q.role),
     })),
   };
 }
@@ -268,7 +287,10 @@ export function toStoredDigest(digest: ClaimDigest): StoredClaimDigest {
 export function storedClaimKeys(digest: Pick<StoredClaimDigest, 'kind' | 'speakerHash' | 'quantities'>): string[] {
   const keys = new Set<string>();
   if (digest.kind === 'attributed' && digest.speakerHash !== null) keys.add(`s:${digest.speakerHash}`);
-  for (const quantity of digest.quantities) keys.add(`q:${quantity.countedHash}`);
+  for (const quantity of digest.quantities) {
+    keys.add(`q:${quantity.countedHash}`);
+    if (quantity.personRole && quantity.nounHash !== null) keys.add(`q:${quantity.nounHash}`);
+  }
   return [...keys];
 }
 
@@ -303,6 +325,9 @@ export function decodeClaimDigests(raw: Uint8Array): StoredClaimDigest[] {
       const subjects: number[] = [];
       const frame: number[] = [];
       const period: number[] = [];
+      let nounHash: number | null = null;
+      let hasRole = false;
+      let personRole = false;
       if (qFlags & Q_EXT) {
         const subjectCount = view.readUInt8(at++);
         for (let k = 0; k < subjectCount; k++, at += 4) subjects.push(view.readUInt32LE(at));
@@ -310,6 +335,12 @@ export function decodeClaimDigests(raw: Uint8Array): StoredClaimDigest[] {
         for (let k = 0; k < frameCount; k++, at += 2) frame.push(view.readUInt16LE(at));
         const periodCount = view.readUInt8(at++);
         for (let k = 0; k < periodCount; k++, at += 2) period.push(view.readUInt16LE(at));
+        const noun = view.readUInt32LE(at);
+        const roleFlags = view.readUInt8(at + 4);
+        at += 5;
+        nounHash = roleFlags & 1 ? noun : null;
+        hasRole = (roleFlags & 2) !== 0;
+        personRole = (roleFlags & 4) !== 0;
       }
       quantities.push({
         countedHash,
@@ -323,6 +354,9 @@ export function decodeClaimDigests(raw: Uint8Array): StoredClaimDigest[] {
         subjects,
         frame,
         period,
+        nounHash,
+        hasRole,
+        personRole,
       });
     }
     out.push({ claim, kind: KINDS[flags & 3] ?? 'attributed', speakerHash, words, quantities });

@@ -41,6 +41,17 @@ export function utcDay(seconds: number | null): number | null {
 }
 
 /**
+ * One counted thing: the same key, or people with a role on one side and the same noun with no role
+ * read on the other («أفرجت عن 9 صيادين» / «وصل 11 صيادا … بعد أن أطلق سراحهم»): a role the
+ * lexicon missed is not a different thing; two roles that differ are.
+ */
+function sameThing(a: StoredQuantity, b: StoredQuantity): boolean {
+  if (a.countedHash === b.countedHash) return true;
+  if (a.personRole && !b.hasRole && a.nounHash !== null && a.nounHash === b.countedHash) return true;
+  return b.personRole && !a.hasRole && b.nounHash !== null && b.nounHash === a.countedHash;
+}
+
+/**
  * Compares two numbers of two articles' claims. They are the same count only when they count the
  * same thing (noun, unit and role: `countedHash`), are both whole counts or both a part
  * («بينهم»), do not name different subjects (each sentence's actors and places: two non-empty sets
@@ -53,7 +64,7 @@ export function utcDay(seconds: number | null): number | null {
  * days (an update, as the issue's fact-checkers read it).
  */
 export function compareQuantities(a: StoredQuantity, b: StoredQuantity, context: PairContext, options: RuleOptions): Comparison {
-  if (a.countedHash !== b.countedHash) return { relation: null, why: 'different-thing' };
+  if (!sameThing(a, b)) return { relation: null, why: 'different-thing' };
   if (a.subgroup !== b.subgroup) return { relation: null, why: 'subgroup' };
   const named = a.subjects.length > 0 && b.subjects.length > 0;
   if (named && !a.subjects.some((s) => b.subjects.includes(s))) return { relation: null, why: 'different-subject' };

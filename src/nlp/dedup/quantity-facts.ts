@@ -5,7 +5,7 @@
 import type { DedupClaim } from './claims.js';
 import { nounKey } from './skeleton.js';
 import { normalise, searchKey } from '../text/normalise.js';
-import { ROLE_STEMS, SUBGROUP_MARKERS, TIME_NOUNS, TIME_FRAME_WORDS, AGE_WORDS, IDENTIFIER_WORDS, VAGUE_WORDS, LOWER_BEFORE, UPPER_BEFORE, LOWER_AFTER, UPPER_AFTER, GENERIC_NOUNS, CUMULATIVE_WORDS, RISING_ROLES, UNIT_SCALES, FUNCTION_WORDS, PERIOD_MARKERS, GROUP_HEADS, SUBJECT_HEADS } from './quantity-lexicon.js';
+import { ROLE_STEMS, SUBGROUP_MARKERS, TIME_NOUNS, TIME_FRAME_WORDS, AGE_WORDS, IDENTIFIER_WORDS, VAGUE_WORDS, LOWER_BEFORE, UPPER_BEFORE, LOWER_AFTER, UPPER_AFTER, GENERIC_NOUNS, CUMULATIVE_WORDS, RISING_ROLES, UNIT_SCALES, FUNCTION_WORDS, PERIOD_MARKERS, GROUP_HEADS, SUBJECT_HEADS, PERSON_ROLES, OVERRIDING_ROLES, CATEGORY_NOUNS, AFTER_ROLES, NUMBER_WORDS, SCALE_WORDS } from './quantity-lexicon.js';
 
 /** The token fields read here (a subset of the text layer's Token). */
 export interface FactToken {
@@ -43,7 +43,7 @@ export interface QuantityFacts {
   bound: Bound;
   /** A count that rises as news comes in (a toll, arrests): a later day's figure is an update. */
   rising: boolean;
-  /** Introduced as part of a larger count («بينهم 5 أطفال», «منهم»). */
+  /** Introduced as part of a larger count («بينهم 5 أطفال», «منهم»), or one of a listed breakdown («75 … و45 …»). */
   subgroup: boolean;
   /** A generic unit (a currency, «شخص» without a role, a percentage): compared only in the same frame. */
   generic: boolean;
@@ -56,7 +56,7 @@ export interface QuantityFacts {
 }
 
 /** Why a number is not compared at all (it states no quantity, or none precise enough). */
-export type NotCompared = 'time-frame' | 'age' | 'identifier' | 'vague' | 'no-thing';
+export type NotCompared = 'time-frame' | 'age' | 'identifier' | 'vague' | 'compound' | 'no-thing';
 
 /** A key without its clitics: «وبالقتلى» → «قتلي»; short words are left whole. */
 export function bareKey(key: string): string {
@@ -73,11 +73,14 @@ function nounForm(t: FactToken): string {
   return t.stem ? searchKey(t.stem) : bareKey(t.key);
 }
 
+/** What may follow a role stem in one word: inflections and pronouns («قتلوا», «أصيبت», «إصاباتهم»), not another word («الإصلاح» is not «أصل»). */
+const ROLE_SUFFIXES: ReadonlySet<string> = new Set(['', 'ا', 'ه', 'ها', 'هم', 'هن', 'ت', 'تا', 'وا', 'ات', 'ين', 'ون', 'ي', 'يه', 'يا', 'ان', 'تين', 'تان', 'ته', 'تها', 'تهم', 'اتهم', 'يها', 'يهم', 'هما', 'ن', 'نا']);
+
 /** The role a word names (killed, wounded, fired…), if any. */
 export function roleOf(key: string): string | null {
   const bare = bareKey(key);
   for (const [role, stems] of ROLE_STEMS) {
-    for (const stem of stems) if (bare.startsWith(stem) && bare.length - stem.length <= 3) return role;
+    for (const stem of stems) if (bare.startsWith(stem) && ROLE_SUFFIXES.has(bare.slice(stem.length))) return role;
   }
   return null;
 }
@@ -112,7 +115,7 @@ function boundOf(before: readonly FactToken[], after: readonly FactToken[]): Bou
 function roleNear(nearBefore: readonly FactToken[], after: readonly FactToken[]): { role: string | null; subgroup: boolean } {
   let role: string | null = null;
   let subgroup = false;
-  for (let i = nearBefore.length - 1, seen = 0; i >= 0 && seen < 5; i--, seen++) {
+  for (let i = nearBefore.length - 1, seen = 0; i >= 0 && seen < 6; i--, seen++) {
     const t = nearBefore[i]!;
     if (t.kind === 'number') break;
     if (SUBGROUP_MARKERS.has(t.key)) {
@@ -123,14 +126,51 @@ function roleNear(nearBefore: readonly FactToken[], after: readonly FactToken[])
     if (role) break;
   }
   if (!role && !subgroup) {
+    // After the counted phrase only what happened to it («قتلوا», «أجلوا», «صاروخا أطلقت»), never a
+    // later clause's verb («15 محطة تمتد من…», «لكل أسرة انهار منزلها»).
     for (const t of after.slice(0, 3)) {
       if (t.kind === 'number') break;
-      role = roleOf(t.key);
-      if (role) break;
+      const found = roleOf(t.key);
+      if (found && AFTER_ROLES.has(found)) {
+        role = found;
+        break;
+      }
     }
   }
-  if (!subgroup && after.slice(0, 2).some((t) => SUBGROUP_MARKERS.has(t.key))) subgroup = true;
+  // «40 صاروخا منها» refers back to a larger count; «14 وزيرا بينهم ثلاثة» names a part of this one.
+  const marker = after.slice(0, 2).findIndex((t) => SUBGROUP_MARKERS.has(t.key));
+  if (!subgroup && marker >= 0 && !after.slice(marker + 1, marker + 3).some((t) => t.kind === 'number' || NUMBER_WORDS.has(bareKey(t.key)))) subgroup = true;
   return { role, subgroup };
+}
+
+/** One of the parts of a breakdown («75 شاحنة عبر أدري و45 شاحنة عبر الطينة», «7 مدنيين و5 من رجال الشرطة»). */
+function listedPart(clause: readonly FactToken[], after: readonly FactToken[], quantity: { start: number; end: number }, noun: string): boolean {
+  const firstAfter = after[0];
+  if (firstAfter !== undefined && firstAfter.kind === 'number' && /^و/u.test(firstAfter.key)) return true;
+  // «مقتل متعاقدين أجنبيين وتسعة عراقيين»: a count joined by «و» to the one before it is the next part.
+  const own = clause.find((t) => t.start < quantity.end && t.end > quantity.start && (t.kind === 'number' || NUMBER_WORDS.has(bareKey(t.key)) || NUMBER_WORDS.has(t.key.replace(/^و/u, ''))));
+  // The part before may be a number, a number word or a dual («متعاقدَين»).
+  if (own && /^و/u.test(own.key) && clause.some((t) => t.end <= quantity.start && (t.kind === 'number' || NUMBER_WORDS.has(bareKey(t.key)) || /(ين|ان)$/u.test(t.key)))) return true;
+  if (noun === '') return false;
+  return clause.some(
+    (t, i) => t.kind === 'number' && (t.end <= quantity.start || t.start >= quantity.end) && clause.slice(i + 1, i + 3).some((n) => n.kind === 'word' && nounKey(nounForm(n)) === noun),
+  );
+}
+
+/**
+ * A number that labels (a model «إس-300», «رقم 15», «الرحلة 302») or is the tail of a number
+ * written in parts («16 مليارا و600 مليون»): not a figure of its own.
+ */
+function labelOrPart(words: readonly FactToken[], firstIn: number, mention: readonly FactToken[], numberAt: number, prevKeys: readonly string[], quantity: { start: number; counted: string | null }): 'identifier' | 'compound' | null {
+  const rawPrev = words[firstIn - 1];
+  const joinedHyphen = rawPrev !== undefined && rawPrev.kind === 'punct' && rawPrev.end === quantity.start && /^[-–]$/u.test(rawPrev.text);
+  // «رقم 15», or a label word right before a bare number («الدورة 45»); «القانون بـ29 مقعدا» counts seats.
+  const last = prevKeys[prevKeys.length - 1];
+  const numberToken = mention.find((t) => t.kind === 'number');
+  const bareNumber = numberToken !== undefined && /^[0-9\u0660-\u0669]/u.test(numberToken.text) && quantity.counted === null;
+  if (joinedHyphen || (last !== undefined && IDENTIFIER_WORDS.has(last) && (last === 'رقم' || bareNumber))) return 'identifier';
+  if (numberAt >= 0 && /^و/u.test(mention[numberAt]!.key) && rawPrev !== undefined && SCALE_WORDS.has(bareKey(rawPrev.key)) && words[firstIn - 2]?.kind === 'number') return 'compound';
+  return null;
 }
 
 export interface QuantityInput {
@@ -173,13 +213,9 @@ export function quantityFacts(
   const nearBefore = [...before, ...lead];
   const prevKeys = nearBefore.slice(-3).map((t) => bareKey(t.key));
 
+  const label = labelOrPart(words, firstIn, mention, numberAt, prevKeys, quantity);
+  if (label) return label;
   const rawPrev = words[firstIn - 1];
-  const joinedHyphen = rawPrev !== undefined && rawPrev.kind === 'punct' && rawPrev.end === quantity.start && /^[-–]$/u.test(rawPrev.text);
-  // «رقم 15», or a label word right before a bare number («الرحلة 302», «الدورة 45»); «القانون بـ29 مقعدا» counts seats.
-  const labelBefore = prevKeys.length > 0 && IDENTIFIER_WORDS.has(prevKeys[prevKeys.length - 1]!);
-  const numberToken = mention.find((t) => t.kind === 'number');
-  const bareNumber = numberToken !== undefined && /^[0-9\u0660-\u0669]/u.test(numberToken.text) && quantity.counted === null;
-  if (joinedHyphen || (labelBefore && (prevKeys[prevKeys.length - 1] === 'رقم' || bareNumber))) return 'identifier';
   const firstKey = bareKey(mention[0]!.key);
   if (VAGUE_WORDS.has(firstKey) || VAGUE_WORDS.has(mention[0]!.key)) return 'vague';
 
@@ -197,11 +233,7 @@ export function quantityFacts(
   const { role, subgroup } = roleNear(nearBefore, after);
   const nounRole = headKey ? roleOf(headKey) : null;
 
-  // A percentage is of something: the nearest content word before it that is not a frame word.
-  if (noun === '%') {
-    const of = [...before].reverse().find((t) => t.kind === 'word' && !FUNCTION_WORDS.has(bareKey(t.key)) && !roleOf(t.key) && !isEntityToken(t, entities));
-    noun = `%${of ? nounKey(nounForm(of)) : ''}`;
-  }
+  // A percentage is generic: compared only in the same frame («نسبة البطالة في …»).
   let value = quantity.value;
   let valueMax = quantity.valueMax;
   const scale = UNIT_SCALES.get(noun);
@@ -211,9 +243,18 @@ export function quantityFacts(
     if (valueMax !== null) valueMax *= scale[1];
   }
   const generic = noun === '' || GENERIC_NOUNS.has(noun) || noun.startsWith('%');
-  const finalRole = nounRole ?? role;
+  // «أفرج عن 50 أسيرا»: what happened to them now (released) is the count, not what they were.
+  // A length of time («لمدة 27 عاما») is a role of years, months…, not of what else is counted.
+  const contextRole = role === 'duration' && !timeNoun ? null : role;
+  const finalRole = contextRole !== null && OVERRIDING_ROLES.has(contextRole) ? contextRole : (nounRole ?? contextRole);
   if (noun === '' && !finalRole) return 'no-thing';
-  const thing = nounRole ? nounRole : GENERIC_NOUNS.has(noun) && role ? role : role ? `${noun}:${role}` : noun;
+  // People killed, arrested, freed… are one count whatever the noun («عناصر», «منتسبين», «أشخاص»),
+  // unless it names a category that splits a toll («أطفال», «مدنيين», «جنود»).
+  const thing =
+    finalRole !== null && PERSON_ROLES.has(finalRole)
+      ? CATEGORY_NOUNS.has(noun) ? `${finalRole}:${noun}` : finalRole
+      : GENERIC_NOUNS.has(noun) && finalRole ? finalRole : finalRole ? `${noun}:${finalRole}` : noun;
+  const listed = listedPart(words.slice(clauseStart, clauseEnd + 1), after, quantity, noun);
   const rising = (finalRole !== null && RISING_ROLES.has(finalRole)) || words.slice(clauseStart, clauseEnd + 1).some((t) => CUMULATIVE_WORDS.has(t.key) || CUMULATIVE_WORDS.has(bareKey(t.key)));
   const bound = boundOf(nearBefore, after);
 
@@ -234,7 +275,7 @@ export function quantityFacts(
     if (words[i]!.kind === 'word' && GROUP_HEADS.has(bareKey(words[i]!.key)) && words[i + 1]!.kind === 'word') subjects.push(nounKey(nounForm(words[i + 1]!)));
   }
   const frame = before
-    .filter((t) => t.kind === 'word' && !FUNCTION_WORDS.has(bareKey(t.key)))
+    .filter((t) => t.kind === 'word' && !FUNCTION_WORDS.has(t.key) && !FUNCTION_WORDS.has(bareKey(t.key)))
     .slice(-5)
     .map((t) => nounKey(nounForm(t)))
     .filter((k) => k.length >= 2);
@@ -242,7 +283,7 @@ export function quantityFacts(
   for (let i = 0; i < words.length; i++) {
     if (i >= firstIn && i <= lastIn) continue;
     if (!PERIOD_MARKERS.has(bareKey(words[i]!.key)) && !PERIOD_MARKERS.has(words[i]!.key)) continue;
-    const next = words.slice(i + 1, i + 4).filter((t) => t.kind === 'word' && !FUNCTION_WORDS.has(bareKey(t.key)) && !(t.start >= quantity.start && t.end <= quantity.end));
+    const next = words.slice(i + 1, i + 4).filter((t) => t.kind === 'word' && !FUNCTION_WORDS.has(t.key) && !FUNCTION_WORDS.has(bareKey(t.key)) && !(t.start >= quantity.start && t.end <= quantity.end));
     period.push(...next.slice(0, 2).map((t) => nounKey(nounForm(t))).filter((k) => k.length >= 2));
   }
   return {
@@ -254,15 +295,11 @@ export function quantityFacts(
     approx: quantity.approx && bound === null,
     bound,
     rising,
-    subgroup,
+    subgroup: subgroup || listed,
     // A role names the thing («قتل … شخصا»): only a bare generic unit needs the same frame.
     generic: generic && finalRole === null,
     subjects: [...new Set(subjects)].filter((k) => k.length >= 2 && !SUBJECT_HEADS.has(k)).sort(),
     frame: [...new Set(frame)],
     period: [...new Set(period)].slice(0, 3),
   };
-}
-
-function isEntityToken(t: FactToken, entities: readonly FactEntity[]): boolean {
-  return entities.some((e) => e.start !== undefined && e.end !== undefined && e.start <= t.start && e.end >= t.end);
 }

@@ -13,24 +13,26 @@ const keys = (words: readonly string[]): Set<string> => new Set(words.map((w) =>
  */
 export const ROLE_STEMS: ReadonlyArray<readonly [string, readonly string[]]> = (
   [
-    ['killed', ['قتل', 'قتيل', 'قتلى', 'مقتل', 'مصرع', 'حتف', 'وفاة', 'وفيات', 'توفي', 'ضحايا', 'ضحية', 'أودى', 'أودت', 'لقي', 'يقتل', 'استشهد', 'شهيد', 'شهداء', 'موتى', 'جثث', 'جثة']],
+    ['killed', ['غرق', 'قتل', 'قتيل', 'قتلى', 'مقتل', 'مصرع', 'حتف', 'وفاة', 'وفيات', 'توفي', 'ضحايا', 'ضحية', 'أودى', 'أودت', 'لقي', 'يقتل', 'استشهد', 'شهيد', 'شهداء', 'موتى', 'جثث', 'جثة']],
     ['wounded', ['أصيب', 'إصابة', 'إصابات', 'مصاب', 'جرح', 'جريح', 'جرحى', 'يصاب']],
     ['missing', ['مفقود', 'فقد', 'فقدان', 'مفقودين']],
     ['arrested', ['اعتقل', 'معتقل', 'اعتقال', 'أوقف', 'توقيف', 'موقوف', 'احتجز', 'محتجز', 'احتجاز', 'أسير', 'أسرى', 'قبض', 'سجين', 'سجناء', 'يعتقل']],
     ['released', ['أفرج', 'إفراج', 'أطلق سراح', 'سراح', 'محرر']],
+    ['damaged', ['تضرر', 'تضررت', 'متضرر', 'أضرار', 'ضرر', 'تصدع']],
+    ['destroyed', ['دمر', 'تدمير', 'مدمر', 'انهيار', 'انهار', 'انهارت', 'هدم', 'سوي', 'احترق', 'احتراق']],
     ['displaced', ['نزح', 'نازح', 'نزوح', 'مهجر', 'لاجئ', 'لاجئين', 'شرد', 'مشرد']],
     ['intercepted', ['اعترض', 'اعتراض', 'أسقط', 'إسقاط', 'تصدى', 'يعترض']],
     ['fired', ['أطلق', 'إطلاق', 'أطلقت', 'يطلق', 'أمطر']],
     ['fell', ['سقط', 'سقوط', 'سقطت']],
     ['won', ['فاز', 'فوز', 'حصد', 'حصل', 'نال', 'كسب', 'حاز', 'انتزع', 'يفوز', 'حصول', 'فائز']],
-    ['total', ['أصل', 'إجمالي', 'مجموع', 'يضم', 'تضم', 'يتألف', 'يتكون', 'تتألف', 'تتكون', 'يتنافس', 'تنافس', 'يتسع', 'متنافس']],
+    ['contested', ['أصل', 'إجمالي', 'مجموع', 'يتنافس', 'تنافس', 'متنافس', 'منافسة', 'يخوض', 'تخوض']],
     ['registered', ['مسجل', 'سجل', 'يحق', 'مؤهل', 'المقيدين', 'مقيد']],
-    ['voted', ['أدلى', 'صوت', 'مقترع', 'اقترع', 'شارك', 'مشاركة', 'ناخب اقترع']],
+    ['voted', ['أدلى', 'صوت', 'مقترع', 'اقترع', 'وافق', 'موافقة', 'أيد', 'تأييد']],
     ['fined', ['غرامة', 'غرم', 'تغريم']],
     ['taken', ['اختلاس', 'اختلس', 'استولى', 'نهب', 'سرقة', 'سرق', 'رشوة', 'رشاوى', 'تهريب']],
     ['sentenced', ['سجن', 'حبس', 'السجن', 'بالسجن', 'حكم', 'الحبس', 'مؤبد', 'أشغال']],
-    ['duration', ['مدة', 'مدته', 'لمدة', 'مدتها']],
-    ['evacuated', ['أجلي', 'إجلاء']],
+    ['duration', ['مدة', 'مدته', 'لمدة', 'مدتها', 'تمتد', 'يمتد', 'ممتد', 'تستمر', 'يستمر']],
+    ['evacuated', ['أجلي', 'إجلاء', 'أجلت', 'أجلوا', 'أجلى', 'يجلي']],
     ['rescued', ['أنقذ', 'إنقاذ', 'انتشال', 'انتشل']],
     ['deployed', ['نشر', 'ينتشر', 'منتشر', 'تواجد', 'يتواجد', 'متمركز', 'قوامها', 'قوامه']],
   ] as const
@@ -39,7 +41,7 @@ export const ROLE_STEMS: ReadonlyArray<readonly [string, readonly string[]]> = (
 /** Roles whose counts rise as news comes in: a different figure on a later day is an update (see conflict-rules.ts). */
 export const RISING_ROLES: ReadonlySet<string> = new Set(['killed', 'wounded', 'missing', 'arrested', 'displaced', 'evacuated', 'rescued', 'released']);
 /** Words that say a count is cumulative («ارتفعت حصيلة…», «ليرتفع العدد إلى»). */
-export const CUMULATIVE_WORDS = keys(['حصيلة', 'ارتفع', 'ارتفعت', 'ليرتفع', 'لترتفع', 'يرتفع', 'ترتفع', 'تراكمي', 'الآن', 'ليصل', 'لتصل', 'ليبلغ', 'لتبلغ', 'آخر', 'أحدث', 'جديدة']);
+export const CUMULATIVE_WORDS = keys(['حصيلة', 'ارتفع', 'ارتفعت', 'ليرتفع', 'لترتفع', 'يرتفع', 'ترتفع', 'تراكمي', 'الآن', 'ليصل', 'لتصل', 'ليبلغ', 'لتبلغ']);
 
 /** «بينهم 5 أطفال», «منهم»: a part of a count named before. */
 export const SUBGROUP_MARKERS = keys(['بينهم', 'بينهن', 'منهم', 'منهن', 'بينها', 'منها', 'ومنهم', 'وبينهم', 'بينهما', 'منهما']);
@@ -67,7 +69,7 @@ export const GROUP_HEADS = keys(['حزب', 'تحالف', 'ائتلاف', 'قائ
 
 /** Counted nouns that name no particular thing: compared only with a role, or in the same frame (as `nounKey`). */
 export const GENERIC_NOUNS: ReadonlySet<string> = new Set(
-  ['شخص', 'أشخاص', 'فرد', 'أفراد', 'مواطن', 'مدني', 'إنسان', 'نسمة', 'آخر', 'آخرون', 'آخرين', 'حالة', 'مرة', 'دولار', 'جنيه', 'دينار', 'ريال', 'يورو', 'درهم', 'ليرة', 'مليون', 'مليار', 'ألف', 'نقطة'].map((w) => nounKey(key(w))),
+  ['شخص', 'أشخاص', 'فرد', 'أفراد', 'مواطن', 'إنسان', 'نسمة', 'آخر', 'آخرون', 'آخرين', 'حالة', 'مرة', '%', 'دولار', 'جنيه', 'دينار', 'ريال', 'يورو', 'درهم', 'ليرة', 'مليون', 'مليار', 'ألف', 'نقطة'].map((w) => nounKey(key(w))),
 );
 
 /** Units written two ways: the smaller unit's key and the factor («1.2 كيلومتر» = 1200 «متر»). */
@@ -94,5 +96,21 @@ export const PERIOD_MARKERS = new Set([...keys(['منذ', 'خلال', 'طوال'
 
 /** Heads of names that say nothing of whose («وزارة الصحة», «حزب العدالة»): not subjects on their own (as `nounKey`). */
 export const SUBJECT_HEADS: ReadonlySet<string> = new Set(
-  ['حزب', 'تحالف', 'ائتلاف', 'قائمة', 'كتلة', 'حركة', 'جبهة', 'تيار', 'جماعة', 'وزارة', 'وزير', 'جيش', 'قوات', 'مدينة', 'محافظة', 'ولاية', 'شركة', 'مجلس', 'منظمة', 'هيئة', 'دولة', 'جمهورية', 'مملكة', 'بنك', 'جامعة', 'رئيس', 'مطار', 'ميناء', 'منطقة', 'إقليم', 'بلدة', 'قرية', 'حي', 'شمال', 'جنوب', 'شرق', 'غرب', 'عام', 'عامة', 'وطني', 'وطنية', 'الأمن', 'أمن', 'شرطة'].map((w) => nounKey(key(w))),
+  ['حزب', 'تحالف', 'ائتلاف', 'قائمة', 'كتلة', 'حركة', 'جبهة', 'تيار', 'جماعة', 'وزارة', 'وزير', 'جيش', 'قوات', 'مدينة', 'محافظة', 'ولاية', 'شركة', 'مجلس', 'منظمة', 'هيئة', 'دولة', 'جمهورية', 'مملكة', 'بنك', 'جامعة', 'مطار', 'ميناء', 'منطقة', 'إقليم', 'بلدة', 'قرية', 'حي', 'شمال', 'جنوب', 'شرق', 'غرب', 'عام', 'عامة', 'وطني', 'وطنية', 'الأمن', 'أمن', 'شرطة'].map((w) => nounKey(key(w))),
 );
+
+/** Roles that happen to people: their counts are one thing whatever noun names the people. */
+export const PERSON_ROLES: ReadonlySet<string> = new Set(['killed', 'wounded', 'missing', 'arrested', 'released', 'displaced', 'evacuated', 'rescued']);
+/** Roles that say what happened to a counted group now, over what its noun says it was («أفرج عن 50 أسيرا»). */
+export const OVERRIDING_ROLES: ReadonlySet<string> = new Set(['released', 'rescued', 'evacuated']);
+/** Nouns that name a category of people inside a toll or a group (a part, not the whole): as `nounKey`. */
+export const CATEGORY_NOUNS: ReadonlySet<string> = new Set(
+  ['طفل', 'أطفال', 'امرأة', 'نساء', 'جندي', 'جنود', 'عسكري', 'عسكريين', 'مدني', 'مدنيين', 'شرطي', 'شرطة', 'مسلح', 'مقاتل', 'صحفي', 'طالب', 'طلاب', 'أجنبي', 'أجانب', 'مسعف', 'مستوطن'].map((w) => nounKey(key(w))),
+);
+
+/** Roles read after a counted phrase (what happened to it): people's, and rockets fired or stopped. */
+export const AFTER_ROLES: ReadonlySet<string> = new Set([...PERSON_ROLES, 'fired', 'intercepted', 'fell']);
+/** Number words that can follow «بينهم» («14 وزيرا بينهم ثلاثة»: a part of this count is named next). */
+export const NUMBER_WORDS = keys(['واحد', 'اثنان', 'اثنين', 'ثلاثة', 'أربعة', 'أربع', 'خمسة', 'خمس', 'ستة', 'ست', 'سبعة', 'سبع', 'ثمانية', 'ثماني', 'تسعة', 'تسع', 'عشرة', 'عشر', 'عشرات', 'مئات', 'مئة', 'مائة']);
+/** Scale words («16 مليارا و600 مليون»). */
+export const SCALE_WORDS = keys(['مليار', 'مليارا', 'مليارات', 'مليون', 'مليونا', 'ملايين', 'ألف', 'ألفا', 'آلاف']);

@@ -105,6 +105,23 @@ describe('when two numbers conflict', () => {
     expect(quantitiesAgree({ value: 16.6e9, valueMax: null, approx: false }, { value: 16.5e9, valueMax: null, approx: false }, 0.1)).toBe(false);
   });
 
+  it('reads one count of people whatever noun names them, and a part of a breakdown as a part', () => {
+    expect(compare(['لقي 3 من عناصر الدفاع المدني حتفهم في الحريق.', '3'], ['أعلنت المديرية مقتل خمسة من منتسبيها في الحريق.', 'خمسة']).relation).toBe('conflicts');
+    // A role the lexicon did not read on one side is not a different thing.
+    expect(compare(['أفرجت السلطات عن 9 صيادين كانوا محتجزين.', '9'], ['وصل 11 صيادا إلى المنفذ الحدودي.', '11']).relation).toBe('conflicts');
+    expect(compare(['دخلت 120 شاحنة مساعدات إلى الإقليم.', '120'], ['عبرت 75 شاحنة من المعبر الأول و45 شاحنة من المعبر الثاني.', '75']).relation).toBeNull();
+    expect(compare(['قتل 12 شخصا في الكمين.', '12'], ['أسفر الكمين عن مقتل 7 مدنيين و5 من رجال الشرطة.', '7']).relation).toBeNull();
+  });
+
+  it('reads a verb after the counted phrase only as what happened to it', () => {
+    expect(facts('تضم المرحلة الأولى 15 محطة تمتد من المطار إلى وسط المدينة.', '15').role).toBeNull();
+    expect(facts('أفادت التقارير بأن 14 شخصا قتلوا في الهجوم.', '14').role).toBe('killed');
+  });
+
+  it('does not read the tail of a number written in parts as a number', () => {
+    expect(factsOf('وصل حجم الاستثمارات إلى 16 مليارا و600 مليون دولار.', '600')).toBe('compound');
+  });
+
   it('never compares a total with a part of it, or counts over two periods', () => {
     expect(compare(['قتل 12 شخصا في الانفجار بينهم 5 أطفال.', '5'], ['قتل 7 أطفال في الانفجار.', '7']).relation).toBeNull();
     expect(compare(['استهدف 49 هجوما المصالح الأميركية منذ بداية العام.', '49'], ['استهدف نحو 30 هجوما المصالح الأميركية منذ تسلم الرئيس السلطة.', '30'])).toEqual({ relation: null, why: 'different-period' });
