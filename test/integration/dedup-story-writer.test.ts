@@ -156,6 +156,9 @@ describe('story writer', () => {
     await writeJsonAtomic(recordPath(dir, s000!.id), { id: s000!.id, claims: claimsOf.get(s000!.id) });
     expect(await writeStoryWhenDue(dir, index, storyId, [], redis, { lockPrefix })).toBe(true);
     expect(quotes(read())).toEqual({ [s000!.id]: expect.stringContaining('2500 جندي أميركي'), [extra.id]: expect.stringContaining('نحو 3500 جندي أميركي') });
+    // Each value quotes its number as written, and the conflict says why the two were compared.
+    expect(read().conflicts[0]!.values.map((value) => value.quantityText).sort()).toEqual(['2500 جندي أميركي', 'نحو 3500 جندي أميركي']);
+    expect(read().conflicts[0]!.reason).toMatch(/^Same counted thing and unit/);
     // Complete now: not due again until the story changes.
     expect(await writeStoryWhenDue(dir, index, storyId, [], redis, { lockPrefix })).toBe(false);
     // Unless its file is gone (output/ deleted and the articles run again): then it is written again.

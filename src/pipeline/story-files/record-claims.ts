@@ -10,7 +10,8 @@ const RecordClaimsSchema = z.object({
     .array(
       z.object({
         text: z.string(),
-        quantities: z.array(z.object({ text: z.string(), counted: z.string().nullable(), unit: z.string().nullable() })),
+        // `value` tells which number a conflict quotes (optional: quotes files written before carry none).
+        quantities: z.array(z.object({ text: z.string(), counted: z.string().nullable(), unit: z.string().nullable(), value: z.number().optional() })),
       }),
     )
     .default([]),
@@ -66,11 +67,11 @@ async function readClaims(path: string): Promise<ArticleClaimTexts | null> {
 }
 
 /** What output/.quotes/<id>.json holds for a record: the fields of its claims that story files quote. */
-export function recordQuotes(record: { claims?: ReadonlyArray<{ text: string; quantities: ReadonlyArray<{ text: string; counted: string | null; unit: string | null }> }> }): z.infer<typeof RecordClaimsSchema> {
+export function recordQuotes(record: { claims?: ReadonlyArray<{ text: string; quantities: ReadonlyArray<{ text: string; counted: string | null; unit: string | null; value?: number }> }> }): z.infer<typeof RecordClaimsSchema> {
   return {
     claims: (record.claims ?? []).map((claim) => ({
       text: claim.text,
-      quantities: claim.quantities.map(({ text, counted, unit }) => ({ text, counted, unit })),
+      quantities: claim.quantities.map(({ text, counted, unit, value }) => ({ text, counted, unit, ...(value === undefined ? {} : { value }) })),
     })),
   };
 }
