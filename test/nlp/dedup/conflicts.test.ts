@@ -35,13 +35,13 @@ function facts(text: string, number: string): QuantityFacts {
 }
 
 /** Two sentences' numbers compared as the claim step compares them (same day, not copies, no shared words). */
-function compare(a: [string, string], b: [string, string], days: [number, number] = [1, 1]) {
+function compare(a: [string, string], b: [string, string], days: [number, number] = [1, 1], copy = false) {
   const stored = (f: QuantityFacts) => {
     const { thing, ...rest } = f;
     const digest: ClaimDigest = { claim: 0, kind: 'numeric', speakerKey: null, words: [], quantities: [{ ...rest, countedKey: thing, text: '' }], text: '' };
     return toStoredDigest(digest).quantities[0]!;
   };
-  return compareQuantities(stored(facts(...a)), stored(facts(...b)), { copy: false, contentSimilarity: 0, dayA: days[0], dayB: days[1] }, options);
+  return compareQuantities(stored(facts(...a)), stored(facts(...b)), { copy, contentSimilarity: 0, dayA: days[0], dayB: days[1] }, options);
 }
 
 describe('what a number counts', () => {
@@ -120,6 +120,12 @@ describe('when two numbers conflict', () => {
 
   it('does not read the tail of a number written in parts as a number', () => {
     expect(factsOf('وصل حجم الاستثمارات إلى 16 مليارا و600 مليون دولار.', '600')).toBe('compound');
+  });
+
+  it('never flags one source against itself: a copy that changed a number is not a second outlet', () => {
+    const sentence = 'قتل 12 شخصا في انفجار سيارة مفخخة استهدف سوقا شعبية في الموصل.';
+    expect(compare([sentence, '12'], [sentence.replace('12', '14'), '14'], [1, 1], true)).toEqual({ relation: null, why: 'copy' });
+    expect(compare([sentence, '12'], [sentence, '12'], [1, 1], true)).toEqual({ relation: 'corroborates', copy: true });
   });
 
   it('never compares a total with a part of it, or counts over two periods', () => {
