@@ -136,23 +136,35 @@ describe('story writer', () => {
       await index.processArticle({ id: seed.id, text: seed.text, tokens: layer.tokens, sentences: layer.sentences, claims, publishedAt: '2021-07-14T00:00:00.000Z', sourceName: seed.file.slice(0, 3) });
     }
     const [s000, s003] = ['000', '003'].map((prefix) => seeds.find((seed) => seed.file.startsWith(prefix))!);
-    // The index holds no claim text: 003's record is written, 000's not yet.
-    await writeJsonAtomic(recordPath(dir, s003!.id), { id: s003!.id, claims: claimsOf.get(s003!.id) });
-    const storyId = [s000!.id, s003!.id].sort()[0]!;
+    // 003 reprints 000's Taeb paragraph: one source, nothing corroborated (issue 25). A third outlet
+    // reprints that paragraph too (so it joins their story) and states its own troop count, which
+    // conflicts with 000's «2500 جندي أميركي»: the story quotes both values.
+    const taeb = s000!.text.split(/\n+/u).find((paragraph) => paragraph.includes('زيارة طائب'))!;
+    const extraText = `${taeb}\n\nوينتشر في العراق حاليا نحو 3500 جندي أميركي في إطار التحالف الدولي.`;
+    const extraLayer = analyseText(extraText);
+    const extra = { id: 'fe0000000000000c', claims: extractClaims({ text: extraText, tokens: extraLayer.tokens, sentences: extraLayer.sentences, entities: [], publishedAt: null }).claims };
+    await index.processArticle({ id: extra.id, text: extraText, tokens: extraLayer.tokens, sentences: extraLayer.sentences, claims: extra.claims, publishedAt: '2021-07-14T06:00:00.000Z', sourceName: 'ext' });
+    // The index holds no claim text: the third article's record is written, 000's not yet.
+    await writeJsonAtomic(recordPath(dir, extra.id), { id: extra.id, claims: extra.claims });
+    const storyId = [s000!.id, s003!.id, extra.id].sort()[0]!;
     const read = (): Story => StoryFileSchema.parse(JSON.parse(readFileSync(storyPath(dir, storyId), 'utf8'))) as Story;
     expect(await writeStoryWhenDue(dir, index, storyId, [], redis, { lockPrefix })).toBe(true);
-    const quotes = (story: Story) => Object.fromEntries(story.corroboratedClaims[0]!.claims.map((quote) => [quote.articleId, quote.text]));
-    expect(quotes(read())).toEqual({ [s000!.id]: null, [s003!.id]: expect.stringContaining('زيارة طائب، إن رئيس استخبارات') });
+    const quotes = (story: Story) => Object.fromEntries(story.conflicts[0]!.values.map((quote) => [quote.articleId, quote.text]));
+    expect(read().corroboratedClaims).toEqual([]);
+    expect(quotes(read())).toEqual({ [s000!.id]: null, [extra.id]: expect.stringContaining('نحو 3500 جندي أميركي') });
     // Nothing changed in the index, but the file lacks a quote: the next writer rewrites it.
     await writeJsonAtomic(recordPath(dir, s000!.id), { id: s000!.id, claims: claimsOf.get(s000!.id) });
     expect(await writeStoryWhenDue(dir, index, storyId, [], redis, { lockPrefix })).toBe(true);
-    expect(quotes(read())).toEqual({ [s000!.id]: expect.stringContaining('زيارة طائب الأخيرة لبغداد'), [s003!.id]: expect.stringContaining('زيارة طائب، إن رئيس استخبارات') });
+    expect(quotes(read())).toEqual({ [s000!.id]: expect.stringContaining('2500 جندي أميركي'), [extra.id]: expect.stringContaining('نحو 3500 جندي أميركي') });
+    // Each value quotes its number as written, and the conflict says why the two were compared.
+    expect(read().conflicts[0]!.values.map((value) => value.quantityText).sort()).toEqual(['2500 جندي أميركي', 'نحو 3500 جندي أميركي']);
+    expect(read().conflicts[0]!.reason).toMatch(/^Same counted thing and unit/);
     // Complete now: not due again until the story changes.
     expect(await writeStoryWhenDue(dir, index, storyId, [], redis, { lockPrefix })).toBe(false);
     // Unless its file is gone (output/ deleted and the articles run again): then it is written again.
     rmSync(storyPath(dir, storyId));
     expect(await writeStoryWhenDue(dir, index, storyId, [], redis, { lockPrefix })).toBe(true);
-    expect(quotes(read())[s000!.id]).toEqual(expect.stringContaining('زيارة طائب الأخيرة لبغداد'));
+    expect(quotes(read())[s000!.id]).toEqual(expect.stringContaining('2500 جندي أميركي'));
 
     // An article's quotes file (output/.quotes, a few KB) is read before its record (hundreds of KB):
     // a fresh reader (a new flush thread) quotes from it. Here it says something else, to tell them apart.
@@ -161,6 +173,6 @@ describe('story writer', () => {
     await writeJsonAtomic(quotesPath(dir, s000!.id), quotesOf000);
     const fresh = new RedisDedupIndex(redis, prefix, {}, DEFAULT_LAYOUT, new RecordClaimTexts(dir));
     const story = await fresh.getStory(storyId);
-    expect(quotes(story!)).toEqual({ [s000!.id]: expect.stringMatching(/^من ملف الاقتباسات: .*زيارة طائب الأخيرة لبغداد/), [s003!.id]: expect.stringContaining('زيارة طائب، إن رئيس استخبارات') });
+    expect(quotes(story!)).toEqual({ [s000!.id]: expect.stringMatching(/^من ملف الاقتباسات: .*2500 جندي أميركي/), [extra.id]: expect.stringContaining('نحو 3500 جندي أميركي') });
   });
 });

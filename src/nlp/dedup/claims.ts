@@ -1,6 +1,12 @@
 import type { Claim } from '../../schema/claims.js';
 import type { ContentToken } from './shingles.js';
 import { murmur32 } from './murmur.js';
+import { skeleton } from './skeleton.js';
+import { quantityFacts, type FactEntity, type FactToken, type QuantityFacts } from './quantity-facts.js';
+import { PERSON_ROLES } from './quantity-lexicon.js';
+
+/** A stated number as dedup compares it: what it counts (`countedKey`, the thing), its value and bounds, who it is about. */
+export type DigestQuantity = Pick<QuantityFacts, 'value' | 'valueMax' | 'approx'> & Partial<Omit<QuantityFacts, 'thing' | 'value' | 'valueMax' | 'approx'>> & { countedKey: string; text: string; start?: number; end?: number };
 
 /** What dedup keeps of a claim to match it across articles (small: it is stored in the index). */
 export interface ClaimDigest {
@@ -11,25 +17,18 @@ export interface ClaimDigest {
   speakerKey: string | null;
   /** Search keys of the claim's content words (or of the whole claim when no content span). */
   words: string[];
-  /** One entry per quantity with a counted thing. */
-  quantities: Array<{ countedKey: string; value: number; valueMax: number | null; approx: boolean; text: string }>;
-  /** The claim's text as written (for the story file). */
+  /** One entry per quantity that states a comparable figure (see quantity-facts.ts). */
+  quantities: DigestQuantity[];
+  /** The claim as written (for the story file), and where it is in the article. */
   text: string;
+  start?: number;
+  end?: number;
 }
 
 /** The claim fields dedup reads. */
-export type DedupClaim = Pick<Claim, 'kind' | 'text' | 'start' | 'end' | 'speaker' | 'content' | 'quantities'>;
+export type DedupClaim = Pick<Claim, 'kind' | 'text' | 'start' | 'end' | 'speaker' | 'content' | 'quantities'> & { attributedTo?: number | null };
 
-/**
- * Consonant skeleton of a normalised word: the article «ال» and the long vowels / weak letters are
- * dropped, so spelling variants of one word meet: «أميركي» and «أمريكي» → «مرك», «هجوما» and «هجوم» → «هجم» (a final ه/ة goes too).
- */
-export function skeleton(key: string): string {
-  let word = key.replace(/^(وال|بال|فال|كال|لل|ال)(?=..)/u, '');
-  word = word.replace(/[ةه]$/u, '');
-  word = word.replace(/[اويىءئؤأإآ]/gu, '');
-  return word;
-}
+export { skeleton };
 
 /** Normalised key of a counted thing: skeletons of its first two words («جندي أميركي» → «جند مرك»). */
 export function countedKey(counted: string): string {
@@ -42,8 +41,21 @@ export function countedKey(counted: string): string {
   return words.slice(0, 2).join(' ');
 }
 
-/** Builds the digests of an article's claims; content words come from the text layer's tokens. */
-export function claimDigests(claims: readonly DedupClaim[], content: readonly ContentToken[]): ClaimDigest[] {
+/** The speaker's span of a claim, or of the attributed claim that carries a numeric one. */
+function speakerSpanOf(claims: readonly DedupClaim[], claim: DedupClaim): { start: number; end: number } | null {
+  if (claim.speaker) return claim.speaker;
+  const carrier = claim.attributedTo === undefined || claim.attributedTo === null ? undefined : claims[claim.attributedTo];
+  return carrier?.speaker ?? null;
+}
+
+/**
+ * Builds the digests of an article's claims; content words come from the text layer's tokens,
+ * the quantities' facts from the tokens around each number and the NER mentions (`entities`).
+ * A number an attributed claim shares with a numeric claim of its own is compared once, in the
+ * numeric claim (the same sentence is not quoted twice).
+ */
+export function claimDigests(claims: readonly DedupClaim[], content: readonly ContentToken[], tokens: readonly FactToken[], entities: readonly FactEntity[] = []): ClaimDigest[] {
+  const numericSpans = new Set(claims.filter((c) => c.kind === 'numeric').flatMap((c) => c.quantities.map((q) => `${q.start}:${q.end}`)));
   return claims.map((claim, index) => {
     const span = claim.content ?? claim;
     const words = content.filter((token) => token.start >= span.start && token.end <= span.end && token.kind === 'word').map((token) => skeleton(token.key));
@@ -54,18 +66,16 @@ export function claimDigests(claims: readonly DedupClaim[], content: readonly Co
       else if (speaker.anonymous && speaker.kind) speakerKey = `anon:${countedKey(speaker.kind)}`;
       else if (speaker.text) speakerKey = `txt:${countedKey(speaker.text)}`;
     }
-    const quantities = claim.quantities
-      .filter((quantity) => (quantity.counted ?? quantity.unit) !== null)
-      .map((quantity) => ({
-        countedKey: countedKey(quantity.counted ?? quantity.unit ?? ''),
-        value: quantity.value,
-        valueMax: quantity.valueMax,
-        approx: quantity.approx,
-        text: quantity.text,
-      }))
-      // A one-letter skeleton («أيام» → «م») names nothing specific enough to compare.
-      .filter((quantity) => quantity.countedKey.replace(/ /gu, '').length >= 2);
-    return { claim: index, kind: claim.kind, speakerKey, words: [...new Set(words)], quantities, text: claim.text };
+    const speakerSpan = speakerSpanOf(claims, claim);
+    const quantities: DigestQuantity[] = [];
+    for (const quantity of claim.quantities) {
+      if (claim.kind === 'attributed' && numericSpans.has(`${quantity.start}:${quantity.end}`)) continue;
+      const facts = quantityFacts({ start: claim.start, end: claim.end, speakerSpan }, quantity, tokens, entities);
+      if (typeof facts === 'string') continue;
+      const { thing, ...rest } = facts;
+      quantities.push({ ...rest, countedKey: thing, text: quantity.text, start: quantity.start, end: quantity.end });
+    }
+    return { claim: index, kind: claim.kind, speakerKey, words: [...new Set(words)], quantities, text: claim.text, start: claim.start, end: claim.end };
   });
 }
 
@@ -90,30 +100,45 @@ export function wordSetSimilarity<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): numb
 export function claimIndexKeys(digest: Pick<ClaimDigest, 'kind' | 'speakerKey' | 'quantities'>): string[] {
   const keys = new Set<string>();
   if (digest.kind === 'attributed' && digest.speakerKey) keys.add(`s:${digest.speakerKey}`);
-  for (const quantity of digest.quantities) keys.add(`q:${quantity.countedKey}`);
+  for (const quantity of digest.quantities) {
+    keys.add(`q:${quantity.countedKey}`);
+    // «أفرج عن 9 صيادين» meets «وصل 11 صيادا» (no role read): see `compareQuantities`.
+    if (quantity.role && PERSON_ROLES.has(quantity.role) && quantity.noun) keys.add(`q:${quantity.noun}`);
+  }
   return [...keys];
 }
 
+/** A value as compared: a point, a range, an approximation, or a bound («أكثر من 120»: 120 and up). */
+export interface ComparableValue {
+  value: number;
+  valueMax: number | null;
+  approx: boolean;
+  bound?: 'lower' | 'upper' | null;
+}
+
 /**
- * The interval a stated quantity allows: exact values are points, ranges are [value, valueMax], and an
- * approximate value («نحو 50») allows ±`approxTolerance` of itself.
+ * The interval a stated quantity allows: exact values are points, ranges are [value, valueMax], an
+ * approximate value («نحو 50») allows ±`approxTolerance` of itself, a lower bound («أكثر من 120»,
+ * «على الأقل») everything from it up, an upper bound («أقل من 10», «لا يتجاوز») everything up to it.
  */
-export function quantityInterval(q: { value: number; valueMax: number | null; approx: boolean }, approxTolerance: number): [number, number] {
+export function quantityInterval(q: ComparableValue, approxTolerance: number): [number, number] {
   const low = q.value;
   const high = q.valueMax ?? q.value;
+  if (q.bound === 'lower') return [low, Infinity];
+  if (q.bound === 'upper') return [-Infinity, high];
   if (!q.approx) return [low, high];
   return [low * (1 - approxTolerance), high * (1 + approxTolerance)];
 }
 
+/** Relative slack for one value written two ways («16.6 مليار» / 16600000000.000002; a float32 read back). */
+const ROUNDING = 1e-6;
+
 /** Two quantities of the same counted thing agree when their allowed intervals meet («49» and «نحو 50» do). */
-export function quantitiesAgree(
-  a: { value: number; valueMax: number | null; approx: boolean },
-  b: { value: number; valueMax: number | null; approx: boolean },
-  approxTolerance: number,
-): boolean {
+export function quantitiesAgree(a: ComparableValue, b: ComparableValue, approxTolerance: number): boolean {
   const [lowA, highA] = quantityInterval(a, approxTolerance);
   const [lowB, highB] = quantityInterval(b, approxTolerance);
-  return lowA <= highB && lowB <= highA;
+  const slack = ROUNDING * Math.max(Math.abs(a.valueMax ?? a.value), Math.abs(b.valueMax ?? b.value));
+  return lowA <= highB + slack && lowB <= highA + slack;
 }
 
 /** The 16-bit hashes of a claim's content words that the index compares (the first `limit` distinct ones). */
@@ -126,6 +151,25 @@ export function keyHash(key: string): number {
   return murmur32(key, 0x6b657973);
 }
 
+/** A quantity as the index keeps it: hashes for the thing, subjects and frame words. */
+export interface StoredQuantity extends ComparableValue {
+  countedHash: number;
+  bound: 'lower' | 'upper' | null;
+  rising: boolean;
+  subgroup: boolean;
+  generic: boolean;
+  /** 32-bit hashes of the subject words the number's clause names (at most 6). */
+  subjects: number[];
+  /** 16-bit hashes of the frame words (at most 5). */
+  frame: number[];
+  /** 16-bit hashes of the words naming the period counted over (at most 3). */
+  period: number[];
+  /** The counted noun's hash (its key alone), and whether a role was read and is one that happens to people. */
+  nounHash: number | null;
+  hasRole: boolean;
+  personRole: boolean;
+}
+
 /**
  * What the index keeps of a claim, once per article (not per key): hashes instead of keys and words,
  * no text (the story file quotes a claim from its article's record). Jaccard over 16-bit word hashes
@@ -136,7 +180,7 @@ export interface StoredClaimDigest {
   kind: Claim['kind'];
   speakerHash: number | null;
   words: Set<number>;
-  quantities: Array<{ countedHash: number; value: number; valueMax: number | null; approx: boolean }>;
+  quantities: StoredQuantity[];
 }
 
 const KINDS: ReadonlyArray<Claim['kind']> = ['attributed', 'numeric'];
@@ -148,10 +192,29 @@ function float32(value: number): number {
   return Number(Math.fround(value).toPrecision(7));
 }
 
+/** Quantity flag bits in a stored digest (bit 128: subject and frame hashes follow). */
+const Q_APPROX = 1, Q_MAX = 2, Q_LOWER = 4, Q_UPPER = 8, Q_RISING = 16, Q_SUBGROUP = 32, Q_GENERIC = 64, Q_EXT = 128;
+
+function hasExtension(q: StoredQuantity): boolean {
+  return q.subjects.length + q.frame.length + q.period.length > 0 || q.nounHash !== null || q.hasRole;
+}
+
+function quantityFlags(q: StoredQuantity): number {
+  return (q.approx ? Q_APPROX : 0) | (q.valueMax === null ? 0 : Q_MAX) | (q.bound === 'lower' ? Q_LOWER : 0) | (q.bound === 'upper' ? Q_UPPER : 0) |
+    (q.rising ? Q_RISING : 0) | (q.subgroup ? Q_SUBGROUP : 0) | (q.generic ? Q_GENERIC : 0) | (hasExtension(q) ? Q_EXT : 0);
+}
+
+function quantitySize(q: StoredQuantity): number {
+  return 9 + (q.valueMax === null ? 0 : 4) + (hasExtension(q) ? 8 + 4 * q.subjects.length + 2 * (q.frame.length + q.period.length) : 0);
+}
+
 /**
  * The digests of the claims that have index keys (the others can never be matched), in one buffer:
  * per claim: claim u8 | flags u8 (kind, has speaker) | [speaker hash u32] | word count u8, words u16… |
- * quantity count u8, per quantity: counted hash u32 | flags u8 (approx, has max) | value f32 | [max f32].
+ * quantity count u8, per quantity: counted hash u32 | flags u8 | value f32 | [max f32] |
+ * [subject count u8, subjects u32… | frame count u8, frame words u16… | period count u8, period words u16… |
+ * noun hash u32 | role flags u8]. Digests written before the
+ * subject and bound bits are read the same way (their flags never set them).
  */
 export function encodeClaimDigests(digests: readonly ClaimDigest[]): Buffer {
   const parts: Buffer[] = [];
@@ -160,7 +223,7 @@ export function encodeClaimDigests(digests: readonly ClaimDigest[]): Buffer {
     const stored = toStoredDigest(digest);
     const words = [...stored.words];
     const quantities = stored.quantities.slice(0, 255);
-    const size = 2 + (stored.speakerHash !== null ? 4 : 0) + 1 + 2 * words.length + 1 + quantities.reduce((sum, q) => sum + 9 + (q.valueMax === null ? 0 : 4), 0);
+    const size = 2 + (stored.speakerHash !== null ? 4 : 0) + 1 + 2 * words.length + 1 + quantities.reduce((sum, q) => sum + quantitySize(q), 0);
     const out = Buffer.alloc(size);
     let at = out.writeUInt8(digest.claim, 0);
     at = out.writeUInt8(KINDS.indexOf(digest.kind) | (stored.speakerHash !== null ? 4 : 0), at);
@@ -170,9 +233,20 @@ export function encodeClaimDigests(digests: readonly ClaimDigest[]): Buffer {
     at = out.writeUInt8(quantities.length, at);
     for (const q of quantities) {
       at = out.writeUInt32LE(q.countedHash, at);
-      at = out.writeUInt8((q.approx ? 1 : 0) | (q.valueMax === null ? 0 : 2), at);
+      const flags = quantityFlags(q);
+      at = out.writeUInt8(flags, at);
       at = out.writeFloatLE(q.value, at);
       if (q.valueMax !== null) at = out.writeFloatLE(q.valueMax, at);
+      if (flags & Q_EXT) {
+        at = out.writeUInt8(q.subjects.length, at);
+        for (const subject of q.subjects) at = out.writeUInt32LE(subject, at);
+        at = out.writeUInt8(q.frame.length, at);
+        for (const word of q.frame) at = out.writeUInt16LE(word, at);
+        at = out.writeUInt8(q.period.length, at);
+        for (const word of q.period) at = out.writeUInt16LE(word, at);
+        at = out.writeUInt32LE(q.nounHash ?? 0, at);
+        at = out.writeUInt8((q.nounHash === null ? 0 : 1) | (q.hasRole ? 2 : 0) | (q.personRole ? 4 : 0), at);
+      }
     }
     parts.push(out);
   }
@@ -190,7 +264,22 @@ export function toStoredDigest(digest: ClaimDigest): StoredClaimDigest {
     kind: digest.kind,
     speakerHash: digest.kind === 'attributed' && digest.speakerKey !== null ? keyHash(digest.speakerKey) : null,
     words: wordHashes(digest.words),
-    quantities: digest.quantities.map((q) => ({ countedHash: keyHash(q.countedKey), value: q.value, valueMax: q.valueMax, approx: q.approx })),
+    quantities: digest.quantities.map((q) => ({
+      countedHash: keyHash(q.countedKey),
+      value: q.value,
+      valueMax: q.valueMax,
+      approx: q.approx,
+      bound: q.bound ?? null,
+      rising: q.rising ?? false,
+      subgroup: q.subgroup ?? false,
+      generic: q.generic ?? false,
+      subjects: (q.subjects ?? []).slice(0, 6).map(keyHash),
+      frame: [...wordHashes(q.frame ?? [], 5)],
+      period: [...wordHashes(q.period ?? [], 3)],
+      nounHash: q.noun ? keyHash(q.noun) : null,
+      hasRole: (q.role ?? null) !== null,
+      personRole: q.role !== undefined && q.role !== null && PERSON_ROLES.has(q.role),
+    })),
   };
 }
 
@@ -198,7 +287,10 @@ export function toStoredDigest(digest: ClaimDigest): StoredClaimDigest {
 export function storedClaimKeys(digest: Pick<StoredClaimDigest, 'kind' | 'speakerHash' | 'quantities'>): string[] {
   const keys = new Set<string>();
   if (digest.kind === 'attributed' && digest.speakerHash !== null) keys.add(`s:${digest.speakerHash}`);
-  for (const quantity of digest.quantities) keys.add(`q:${quantity.countedHash}`);
+  for (const quantity of digest.quantities) {
+    keys.add(`q:${quantity.countedHash}`);
+    if (quantity.personRole && quantity.nounHash !== null) keys.add(`q:${quantity.nounHash}`);
+  }
   return [...keys];
 }
 
@@ -226,11 +318,46 @@ export function decodeClaimDigests(raw: Uint8Array): StoredClaimDigest[] {
       const value = float32(view.readFloatLE(at + 5));
       at += 9;
       let valueMax: number | null = null;
-      if (qFlags & 2) {
+      if (qFlags & Q_MAX) {
         valueMax = float32(view.readFloatLE(at));
         at += 4;
       }
-      quantities.push({ countedHash, value, valueMax, approx: (qFlags & 1) === 1 });
+      const subjects: number[] = [];
+      const frame: number[] = [];
+      const period: number[] = [];
+      let nounHash: number | null = null;
+      let hasRole = false;
+      let personRole = false;
+      if (qFlags & Q_EXT) {
+        const subjectCount = view.readUInt8(at++);
+        for (let k = 0; k < subjectCount; k++, at += 4) subjects.push(view.readUInt32LE(at));
+        const frameCount = view.readUInt8(at++);
+        for (let k = 0; k < frameCount; k++, at += 2) frame.push(view.readUInt16LE(at));
+        const periodCount = view.readUInt8(at++);
+        for (let k = 0; k < periodCount; k++, at += 2) period.push(view.readUInt16LE(at));
+        const noun = view.readUInt32LE(at);
+        const roleFlags = view.readUInt8(at + 4);
+        at += 5;
+        nounHash = roleFlags & 1 ? noun : null;
+        hasRole = (roleFlags & 2) !== 0;
+        personRole = (roleFlags & 4) !== 0;
+      }
+      quantities.push({
+        countedHash,
+        value,
+        valueMax,
+        approx: (qFlags & Q_APPROX) !== 0,
+        bound: qFlags & Q_LOWER ? 'lower' : qFlags & Q_UPPER ? 'upper' : null,
+        rising: (qFlags & Q_RISING) !== 0,
+        subgroup: (qFlags & Q_SUBGROUP) !== 0,
+        generic: (qFlags & Q_GENERIC) !== 0,
+        subjects,
+        frame,
+        period,
+        nounHash,
+        hasRole,
+        personRole,
+      });
     }
     out.push({ claim, kind: KINDS[flags & 3] ?? 'attributed', speakerHash, words, quantities });
   }

@@ -17,6 +17,7 @@ import { nearDuplicates, nearToVerify } from './steps/near-duplicates.js';
 import { reusedPassages } from './steps/reused-passages.js';
 import { similarContent } from './steps/similar-content.js';
 import { claimLinks } from './steps/claim-links.js';
+import { utcDay } from './conflict-rules.js';
 import { linkRequest, strongestLinks } from './steps/story-links.js';
 import { keptFacts, recordLayer } from './steps/record-layer.js';
 
@@ -119,7 +120,14 @@ export class DedupEngine implements DedupIndex {
     const similar = similarContent(me, candidates.topic, new Set([...near.others, ...passages.others]), meta, options);
     // At most K pair links per article: a function of the candidate set, not of the order they came in.
     const pairLinks = strongestLinks([...exact.links, ...near.links, ...passages.links, ...similar], idOf, options.maxLinksPerArticle);
-    const claims = claimLinks(self, prepared.claims, candidates.claimPostings.values(), idOf, options);
+    const claims = claimLinks(self, prepared.claims, candidates.claimPostings.values(), idOf, options, {
+      // A copy or near copy of this article, or a reprint of the passage that holds the claim, is one source with it.
+      copied: (other, claim) =>
+        exact.group.includes(other) ||
+        near.others.has(other) ||
+        passages.found.some((p) => p.otherId === idOf(other) && claim.start !== undefined && claim.end !== undefined && p.start <= claim.start && p.end >= claim.end),
+      day: (num) => utcDay(meta(num).publishedAt),
+    });
 
     const step = await this.store.link(linkRequest(me, pairLinks, claims, passages.substantial, passages.background, meta, options));
     const stepMetas = metaOf(await this.store.readMeta([step.root, ...step.mergedAway]));

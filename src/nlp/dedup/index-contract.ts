@@ -10,8 +10,8 @@ export interface DedupInput {
   text: string;
   tokens: readonly DedupToken[];
   sentences: readonly Pick<Sentence, 'start' | 'end'>[];
-  /** Entity mentions (type and offset, when given, weigh them for the event sketch: a person in the lead counts most). */
-  entities?: ReadonlyArray<{ entityId: string; type?: 'PER' | 'ORG' | 'LOC' | 'MISC'; start?: number; canonical?: string }>;
+  /** Entity mentions: type and offset weigh them for the event sketch (a person in the lead counts most); spans and types tell who a number is about (quantity-facts.ts). */
+  entities?: ReadonlyArray<{ entityId: string; type?: 'PER' | 'ORG' | 'LOC' | 'MISC'; start?: number; end?: number; canonical?: string }>;
   claims?: readonly DedupClaim[];
   /** The title as written (an in-process index remembers it for the story's headline and titles). */
   title?: string | null;

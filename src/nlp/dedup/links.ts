@@ -5,6 +5,8 @@
  * same field again instead of a second one.
  */
 
+import type { Basis } from './conflict-rules.js';
+
 export type StoryLinkKind = 'exact' | 'near-duplicate' | 'reused-passage' | 'similar-content';
 
 const KIND_CODES: Record<StoryLinkKind, string> = {
@@ -78,6 +80,10 @@ export interface ClaimPairLink {
   /** For numeric claims: the value each side states for the counted thing. */
   aQuantity?: LinkQuantity | null;
   bQuantity?: LinkQuantity | null;
+  /** A corroboration between one source's copies (exact or near copy, a reprinted passage, the same sentence): not independent. */
+  copy?: boolean;
+  /** A conflict: why the two numbers were compared (see conflict-rules.ts). */
+  basis?: Basis | null;
 }
 
 function encodeQuantity(q: LinkQuantity | null | undefined): string {
@@ -95,19 +101,24 @@ export function encodeClaimLink(link: ClaimPairLink): { field: string; value: st
   const [a, aClaim, b, bClaim] = swap ? [link.b, link.bClaim, link.a, link.aClaim] : [link.a, link.aClaim, link.b, link.bClaim];
   const [aQuantity, bQuantity] = swap ? [link.bQuantity, link.aQuantity] : [link.aQuantity, link.bQuantity];
   const counted = link.counted ?? '';
-  const quantities = link.counted === null ? '' : `|${encodeQuantity(aQuantity)}|${encodeQuantity(bQuantity)}`;
-  return { field: `c:${a}:${aClaim}:${b}:${bClaim}:${counted}`, value: `${RELATION_CODES[link.relation]}|${similarityText(link.similarity)}${quantities}` };
+  const basis = link.basis ? `${link.basis.subject}${link.basis.timing}` : '';
+  const quantities = link.counted === null ? '' : `|${encodeQuantity(aQuantity)}|${encodeQuantity(bQuantity)}${basis ? `|${basis}` : ''}`;
+  const code = link.relation === 'corroborates' && link.copy ? COPY_CODE : RELATION_CODES[link.relation];
+  return { field: `c:${a}:${aClaim}:${b}:${bClaim}:${counted}`, value: `${code}|${similarityText(link.similarity)}${quantities}` };
 }
 
 /** Relations as one letter in the stored value (a story holds thousands of claim links). */
 const RELATION_CODES: Record<ClaimRelation, string> = { corroborates: 'c', conflicts: 'x' };
 const RELATION_BY_CODE = new Map(Object.entries(RELATION_CODES).map(([relation, code]) => [code, relation as ClaimRelation]));
+/** A corroboration between copies of one source (links written before this code never carry it). */
+const COPY_CODE = 'C';
 
 export function decodeClaimLink(field: string, value: string): ClaimPairLink | null {
   const match = /^c:(\d+):(\d+):(\d+):(\d+):(.*)$/su.exec(field);
   if (!match) return null;
-  const [code, similarity, aQuantity, bQuantity] = value.split('|');
-  const relation = RELATION_BY_CODE.get(code ?? '');
+  const [code, similarity, aQuantity, bQuantity, basisText] = value.split('|');
+  const copy = code === COPY_CODE;
+  const relation = copy ? 'corroborates' : RELATION_BY_CODE.get(code ?? '');
   if (!relation) return null;
   return {
     a: Number(match[1]),
@@ -119,5 +130,12 @@ export function decodeClaimLink(field: string, value: string): ClaimPairLink | n
     similarity: Number(similarity),
     aQuantity: decodeQuantity(aQuantity),
     bQuantity: decodeQuantity(bQuantity),
+    copy,
+    basis: decodeBasis(basisText),
   };
+}
+
+function decodeBasis(text: string | undefined): Basis | null {
+  if (!text || !/^[sn][dfu]$/u.test(text)) return null;
+  return { subject: text[0] as Basis['subject'], timing: text[1] as Basis['timing'] };
 }

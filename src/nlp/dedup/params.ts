@@ -87,10 +87,11 @@ export const DedupOptionsSchema = z.object({
   /** Claims: content similarity for corroboration, tolerance of an approximate number («نحو 50»). */
   claimSimilarity: z.number().min(0).max(1).default(0.4),
   /**
-   * Two numbers about the same counted thing are compared only when their claims also share this
-   * much of their words (Jaccard of word skeletons): «35 شخصا» killed and «14 شخصا» arrested are not
-   * the same count. On the seeds the pairs that are the same count score 0.25 and 0.32, the pairs
-   * that are not (other periods, other events) 0.02–0.20.
+   * A number in a generic unit with no role (a currency, «شخص», a percentage) is compared only in the
+   * same frame (a shared word among the five before it) or when the two claims share this much of
+   * their words (Jaccard of word skeletons). Before issue 25 every pair of numbers needed it: on the
+   * seeds the pairs that are the same count score 0.25 and 0.32, the others 0.02–0.20; the thing
+   * counted (noun and role), subjects and periods now tell those apart (conflict-rules.ts).
    */
   claimNumericContext: z.number().min(0).max(1).default(0.22),
   approxTolerance: z.number().min(0).max(1).default(0.1),

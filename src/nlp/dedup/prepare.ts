@@ -17,7 +17,8 @@ export interface DedupArticle {
   tokens: readonly DedupToken[];
   /** Sentence spans from the text layer (derived from the tokens when empty). */
   sentences?: readonly SentenceSpan[];
-  entities?: ReadonlyArray<{ entityId: string; type?: 'PER' | 'ORG' | 'LOC' | 'MISC'; start?: number }>;
+  /** NER mentions: type and offset weigh them for the event sketch; spans and types tell who a number is about (see quantity-facts.ts). */
+  entities?: ReadonlyArray<{ entityId: string; type?: 'PER' | 'ORG' | 'LOC' | 'MISC'; start?: number; end?: number }>;
   claims?: readonly DedupClaim[];
   titleTokens?: readonly DedupToken[];
 }
@@ -78,6 +79,6 @@ export function prepareArticle(article: DedupArticle, options: DedupOptions): Pr
     fingerprints: winnow(content, options.passageShingle, window).map((fingerprint) => ({ ...fingerprint, sentence: sentenceIndexAt(sentences, fingerprint.start) })),
     window,
     sentences,
-    claims: claimDigests(article.claims ?? [], content),
+    claims: claimDigests(article.claims ?? [], content, article.tokens, article.entities ?? []),
   };
 }

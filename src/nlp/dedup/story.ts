@@ -2,6 +2,7 @@ import type { Story } from '../../schema/story.js';
 import type { ClaimPairLink, PairLink } from './links.js';
 import { decodeClaimLink, decodePairLink } from './links.js';
 import { countedKey, type DedupClaim } from './claims.js';
+import { conflictReason } from './conflict-rules.js';
 
 /** What the story builder knows of each member article. */
 export interface StoryMember {
@@ -59,82 +60,144 @@ function storyLinks(pairLinks: readonly PairLink[], byNum: ReadonlyMap<number, S
 
 }
 
-/** Corroborated claims: connected groups of claims joined by "corroborates" links, from two articles or more. */
-function corroborationGroups(claimLinks: readonly ClaimPairLink[], quote: QuoteOf, limits: StoryListLimits): Story['corroboratedClaims'] {
-  const parent = new Map<string, string>();
-  const find = (key: string): string => {
+/** A union-find over string keys, path-compressed (a chain of n claims is not walked again for each). */
+class Groups {
+  private readonly parent = new Map<string, string>();
+  add(key: string): void {
+    if (!this.parent.has(key)) this.parent.set(key, key);
+  }
+  find(key: string): string {
     let root = key;
-    while (parent.get(root) !== undefined && parent.get(root) !== root) root = parent.get(root)!;
-    // Every key on the way points at the root afterwards (the key alone did: a chain of n claims was
-    // walked again for each of them).
+    while (this.parent.get(root) !== undefined && this.parent.get(root) !== root) root = this.parent.get(root)!;
     for (let at = key; at !== root; ) {
-      const up = parent.get(at)!;
-      parent.set(at, root);
+      const up = this.parent.get(at)!;
+      this.parent.set(at, root);
       at = up;
     }
     return root;
-  };
+  }
+  union(a: string, b: string): void {
+    this.add(a);
+    this.add(b);
+    const rootA = this.find(a);
+    const rootB = this.find(b);
+    if (rootA !== rootB) this.parent.set(rootA > rootB ? rootA : rootB, rootA > rootB ? rootB : rootA);
+  }
+  /** Every key by its root. */
+  components(): string[][] {
+    const out = new Map<string, string[]>();
+    for (const key of this.parent.keys()) {
+      const root = this.find(key);
+      const group = out.get(root);
+      if (group) group.push(key);
+      else out.set(root, [key]);
+    }
+    return [...out.values()];
+  }
+}
+
+const earliestFirst = (x: ClaimQuote, y: ClaimQuote): number =>
+  (x.publishedAt ?? '\uffff').localeCompare(y.publishedAt ?? '\uffff') || byCodeUnits(x.articleId, y.articleId) || x.claim - y.claim;
+
+/**
+ * Corroborated claims: connected groups of claims joined by "corroborates" links, counted by
+ * independent source. Claims of one source are listed once: those joined by a copy link (the same
+ * sentence, a reprinted passage), those of articles that are exact or near copies of each other, and
+ * those of one outlet. A group needs two independent sources; it quotes each source's earliest claim
+ * and lists those sources' outlets.
+ */
+function corroborationGroups(claimLinks: readonly ClaimPairLink[], pairLinks: readonly PairLink[], quote: QuoteOf, limits: StoryListLimits): Story['corroboratedClaims'] {
+  const groups = new Groups();
+  const sameSource = new Groups();
   for (const link of claimLinks) {
     if (link.relation !== 'corroborates') continue;
     const a = `${link.a}:${link.aClaim}`;
     const b = `${link.b}:${link.bClaim}`;
-    if (!parent.has(a)) parent.set(a, a);
-    if (!parent.has(b)) parent.set(b, b);
-    const rootA = find(a);
-    const rootB = find(b);
-    if (rootA !== rootB) parent.set(rootA > rootB ? rootA : rootB, rootA > rootB ? rootB : rootA);
+    groups.union(a, b);
+    if (link.copy) sameSource.union(a, b);
+    else {
+      sameSource.add(a);
+      sameSource.add(b);
+    }
   }
-  const groups = new Map<string, string[]>();
-  for (const key of parent.keys()) {
-    const root = find(key);
-    const group = groups.get(root);
-    if (group) group.push(key);
-    else groups.set(root, [key]);
-  }
-  return [...groups.values()]
+  const copies = new Groups();
+  for (const link of pairLinks) if (link.kind === 'exact' || link.kind === 'near-duplicate') copies.union(String(link.a), String(link.b));
+  return groups
+    .components()
     .map((keys) => {
-      const claims = keys
-        .map((key) => {
-          const [num, claim] = key.split(':').map(Number);
-          return quote(num!, claim!);
-        })
-        .sort((x, y) => byCodeUnits(x.articleId, y.articleId) || x.claim - y.claim);
+      // Within the group, one unit per source: copy links, copies of one article, one outlet.
+      const firstOf = new Map<string, string>();
+      for (const key of keys) {
+        const num = key.split(':')[0]!;
+        const q = quote(Number(num), Number(key.split(':')[1]));
+        for (const tag of [`a:${copies.find(num)}`, q.source === null ? null : `s:${q.source}`]) {
+          if (tag === null) continue;
+          const seen = firstOf.get(tag);
+          if (seen) sameSource.union(seen, key);
+          else firstOf.set(tag, key);
+        }
+      }
+      const units = new Map<string, ClaimQuote>();
+      for (const key of keys) {
+        const [num, claim] = key.split(':').map(Number);
+        const q = quote(num!, claim!);
+        const unit = sameSource.find(key);
+        const held = units.get(unit);
+        if (!held || earliestFirst(q, held) < 0) units.set(unit, q);
+      }
+      const claims = [...units.values()].sort((x, y) => byCodeUnits(x.articleId, y.articleId) || x.claim - y.claim);
       const sources = [...new Set(claims.map((claim) => claim.source).filter((source): source is string => source !== null))].sort();
       return { claims, sources };
     })
-    .filter((group) => new Set(group.claims.map((claim) => claim.articleId)).size >= 2)
+    .filter((group) => group.claims.length >= 2)
     .map((group) => (group.claims.length > limits.quotes ? { ...group, claims: group.claims.slice(0, Math.max(2, limits.quotes)), claimCount: group.claims.length } : group))
     .sort((x, y) => byCodeUnits(x.claims[0]!.articleId, y.claims[0]!.articleId) || x.claims[0]!.claim - y.claims[0]!.claim);
-
 }
 
-/** Conflicts: per counted thing, every stated value that disagrees with another. */
+/**
+ * Conflicts: the values joined by "conflicts" links, one conflict per connected group (not one per
+ * counted key: two unrelated disagreements about «قتلى» in one story are two conflicts). Each value
+ * is listed once per article; the reason says why the values were compared.
+ */
 function storyConflicts(claimLinks: readonly ClaimPairLink[], quote: QuoteOf, limits: StoryListLimits): Story['conflicts'] {
-  const conflictsByCounted = new Map<string, Map<string, Story['conflicts'][number]['values'][number]>>();
+  const groups = new Groups();
+  const values = new Map<string, Story['conflicts'][number]['values'][number]>();
+  const linksOf = new Map<string, ClaimPairLink>();
   for (const link of claimLinks) {
-    if (link.relation !== 'conflicts' || link.counted === null) continue;
-    let values = conflictsByCounted.get(link.counted);
-    if (!values) {
-      values = new Map();
-      conflictsByCounted.set(link.counted, values);
-    }
-    for (const [num, claim, quantity] of [
-      [link.a, link.aClaim, link.aQuantity],
-      [link.b, link.bClaim, link.bQuantity],
+    if (link.relation !== 'conflicts' || link.counted === null || !link.aQuantity || !link.bQuantity) continue;
+    const a = `${link.counted}|${link.a}:${link.aClaim}`;
+    const b = `${link.counted}|${link.b}:${link.bClaim}`;
+    groups.union(a, b);
+    for (const [key, num, claim, quantity] of [
+      [a, link.a, link.aClaim, link.aQuantity],
+      [b, link.b, link.bClaim, link.bQuantity],
     ] as const) {
-      if (!quantity) continue;
-      values.set(`${num}:${claim}`, { ...quote(num, claim), value: quantity.value, valueMax: quantity.valueMax, approx: quantity.approx, quantityText: null });
+      values.set(key, { ...quote(num, claim), value: quantity.value, valueMax: quantity.valueMax, approx: quantity.approx, quantityText: null });
     }
+    const field = `${a}>${b}`;
+    if (!linksOf.has(field)) linksOf.set(field, link);
   }
-  return [...conflictsByCounted.entries()]
-    .map(([counted, values]) => ({
-      counted,
-      values: [...values.values()].sort((x, y) => byCodeUnits(x.articleId, y.articleId) || x.claim - y.claim),
-    }))
-    .filter((conflict) => conflict.values.length >= 2)
+  const basisOf = new Map<string, ClaimPairLink>();
+  for (const [field, link] of [...linksOf].sort(([x], [y]) => byCodeUnits(x, y))) {
+    const root = groups.find(field.split('>')[0]!);
+    if (!basisOf.has(root)) basisOf.set(root, link);
+  }
+  return groups
+    .components()
+    .map((keys) => {
+      const counted = keys[0]!.split('|')[0]!;
+      // One value per article and number: an article's attributed and numeric claims can both state it.
+      const byArticle = new Map<string, Story['conflicts'][number]['values'][number]>();
+      for (const value of keys.map((key) => values.get(key)!).sort((x, y) => byCodeUnits(x.articleId, y.articleId) || x.claim - y.claim)) {
+        const id = `${value.articleId}|${value.value}|${value.valueMax ?? ''}`;
+        if (!byArticle.has(id)) byArticle.set(id, value);
+      }
+      const link = basisOf.get(groups.find(keys[0]!));
+      return { counted, values: [...byArticle.values()], reason: conflictReason(counted, link?.basis ?? null) };
+    })
+    .filter((conflict) => new Set(conflict.values.map((value) => value.articleId)).size >= 2)
     .map((conflict) => (conflict.values.length > limits.quotes ? { ...conflict, values: conflict.values.slice(0, Math.max(2, limits.quotes)), valueCount: conflict.values.length } : conflict))
-    .sort((x, y) => x.counted.localeCompare(y.counted));
-
+    .sort((x, y) => x.counted.localeCompare(y.counted) || byCodeUnits(x.values[0]!.articleId, y.values[0]!.articleId) || x.values[0]!.claim - y.values[0]!.claim);
 }
 
 export function buildStory(storyId: string, version: number, members: readonly StoryMember[], fields: ReadonlyMap<string, string>, limits: StoryListLimits = UNLIMITED): Story {
@@ -169,7 +232,7 @@ export function buildStory(storyId: string, version: number, members: readonly S
     return { articleId: member.id, claim, text: null, source: member.source, publishedAt: member.publishedAt };
   };
 
-  const corroboratedClaims = corroborationGroups(claimLinks, quote, limits);
+  const corroboratedClaims = corroborationGroups(claimLinks, pairLinks, quote, limits);
   const conflicts = storyConflicts(claimLinks, quote, limits);
 
   return {
@@ -188,13 +251,13 @@ export function buildStory(storyId: string, version: number, members: readonly S
 }
 
 /** What a story file quotes of an article's claims: each claim's text, and its quantities' texts by counted thing. */
-export type ArticleClaimTexts = ReadonlyArray<{ text: string; quantities: ReadonlyArray<{ countedKey: string; text: string }> }>;
+export type ArticleClaimTexts = ReadonlyArray<{ text: string; quantities: ReadonlyArray<{ countedKey: string; text: string; value?: number }> }>;
 
 /** The quotable part of an article's claims (from the claims stage's output, as the record holds it). */
-export function articleClaimTexts(claims: ReadonlyArray<{ text: string; quantities: ReadonlyArray<Pick<DedupClaim['quantities'][number], 'counted' | 'unit' | 'text'>> }>): ArticleClaimTexts {
+export function articleClaimTexts(claims: ReadonlyArray<{ text: string; quantities: ReadonlyArray<Pick<DedupClaim['quantities'][number], 'counted' | 'unit' | 'text'> & { value?: number }> }>): ArticleClaimTexts {
   return claims.map((claim) => ({
     text: claim.text,
-    quantities: claim.quantities.map((quantity) => ({ countedKey: countedKey(quantity.counted ?? quantity.unit ?? ''), text: quantity.text })),
+    quantities: claim.quantities.map((quantity) => ({ countedKey: countedKey(quantity.counted ?? quantity.unit ?? ''), text: quantity.text, ...(quantity.value === undefined ? {} : { value: quantity.value }) })),
   }));
 }
 
@@ -219,7 +282,9 @@ export function fillClaimTexts(story: Story, texts: ReadonlyMap<string, ArticleC
       ...conflict,
       values: conflict.values.map((value) => {
         const claim = textOf(value.articleId, value.claim);
-        return { ...value, text: claim?.text ?? null, quantityText: claim?.quantities.find((q) => q.countedKey === conflict.counted)?.text ?? null };
+        // The stated number: the one of that value (a unit's scale can differ: «1.2 كيلومتر» is kept as 1200), else the counted key's.
+        const stated = claim?.quantities.find((q) => q.value !== undefined && Math.abs(q.value - value.value) <= 1e-6 * Math.abs(value.value)) ?? claim?.quantities.find((q) => q.countedKey === conflict.counted);
+        return { ...value, text: claim?.text ?? null, quantityText: stated?.text ?? null };
       }),
     })),
   };

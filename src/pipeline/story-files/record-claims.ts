@@ -11,7 +11,8 @@ const RecordClaimsSchema = z.object({
     .array(
       z.object({
         text: z.string(),
-        quantities: z.array(z.object({ text: z.string(), counted: z.string().nullable(), unit: z.string().nullable() })),
+        // `value` tells which number a conflict quotes (optional: quotes files written before carry none).
+        quantities: z.array(z.object({ text: z.string(), counted: z.string().nullable(), unit: z.string().nullable(), value: z.number().optional() })),
       }),
     )
     .default([]),
@@ -116,14 +117,14 @@ async function readClaims(path: string): Promise<ArticleClaimTexts | null> {
 
 /** What output/.quotes/<id>.json holds for a record: the fields of its claims that story files quote, and its summary (title, entities). */
 export function recordQuotes(
-  record: z.input<typeof RecordSummarySchema> & { claims?: ReadonlyArray<{ text: string; quantities: ReadonlyArray<{ text: string; counted: string | null; unit: string | null }> }> },
+  record: z.input<typeof RecordSummarySchema> & { claims?: ReadonlyArray<{ text: string; quantities: ReadonlyArray<{ text: string; counted: string | null; unit: string | null; value?: number }> }> },
 ): z.infer<typeof RecordClaimsSchema> & z.infer<typeof QuotesSummarySchema> {
   const { title, sentences, entities } = RecordSummarySchema.parse(record);
   return {
     summary: articleSummary(title ?? null, entities, leadEndOf(sentences)),
     claims: (record.claims ?? []).map((claim) => ({
       text: claim.text,
-      quantities: claim.quantities.map(({ text, counted, unit }) => ({ text, counted, unit })),
+      quantities: claim.quantities.map(({ text, counted, unit, value }) => ({ text, counted, unit, ...(value === undefined ? {} : { value }) })),
     })),
   };
 }

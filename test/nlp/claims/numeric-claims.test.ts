@@ -146,7 +146,7 @@ describe('numbers that are not numeric claims', () => {
     expect(statement?.quantities.map((q) => q.value)).toEqual([14]);
     expect(claims.filter((c) => c.kind === 'numeric').map((c) => c.quantities[0]?.value)).toEqual([14]);
     expect(nonClaimQuantities.map((q) => [q.kind, q.value])).toEqual([['duration', 3]]);
-    const digests = claimDigests(claims, contentTokens(layer.tokens));
+    const digests = claimDigests(claims, contentTokens(layer.tokens), layer.tokens);
     expect(digests.flatMap((d) => d.quantities.map((q) => q.text))).toEqual(['14 شخصا', '14 شخصا']);
   });
 });

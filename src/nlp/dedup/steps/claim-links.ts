@@ -1,32 +1,47 @@
 import type { DedupOptions } from '../params.js';
 import type { ClaimDigest, StoredClaimDigest } from '../claims.js';
-import { quantitiesAgree, storedClaimKeys, toStoredDigest, wordSetSimilarity } from '../claims.js';
+import { storedClaimKeys, toStoredDigest, wordSetSimilarity } from '../claims.js';
+import { SAME_SENTENCE_SIMILARITY, compareQuantities } from '../conflict-rules.js';
 import { encodeClaimLink, type ClaimPairLink } from '../links.js';
 import type { ClaimPosting } from './candidates.js';
 
 type ClaimOptions = Pick<DedupOptions, 'claimSimilarity' | 'claimNumericContext' | 'approxTolerance'>;
 
+/** What the claim step knows of the other articles besides their claims. */
+export interface ClaimPairFacts {
+  /** Whether this article's claim is one source with the other article (a copy of it, or a reprint of the passage holding the claim). */
+  copied: (otherNum: number, mine: ClaimDigest) => boolean;
+  /** UTC day of an article's publication, or null. */
+  day: (num: number) => number | null;
+}
+
 /** The links between one claim of this article and one stored claim: the speaker's corroboration, and per counted thing agreement or conflict. */
-function linksBetween(self: number, mine: ClaimDigest, mineStored: StoredClaimDigest, otherNum: number, theirs: StoredClaimDigest, options: ClaimOptions): ClaimPairLink[] {
+function linksBetween(self: number, mine: ClaimDigest, mineStored: StoredClaimDigest, otherNum: number, theirs: StoredClaimDigest, options: ClaimOptions, facts: ClaimPairFacts): ClaimPairLink[] {
   const links: ClaimPairLink[] = [];
   const contentSimilarity = wordSetSimilarity(mineStored.words, theirs.words);
+  // One source: copies of one text, or one sentence in both (a wire reprint inside another article).
+  const copy = contentSimilarity >= SAME_SENTENCE_SIMILARITY || facts.copied(otherNum, mine);
   if (mineStored.speakerHash !== null && theirs.kind === 'attributed' && mineStored.speakerHash === theirs.speakerHash && contentSimilarity >= options.claimSimilarity) {
-    links.push({ a: self, aClaim: mine.claim, b: otherNum, bClaim: theirs.claim, relation: 'corroborates', similarity: contentSimilarity, counted: null });
+    links.push({ a: self, aClaim: mine.claim, b: otherNum, bClaim: theirs.claim, relation: 'corroborates', similarity: contentSimilarity, counted: null, copy });
   }
-  const sameContext = contentSimilarity >= options.claimNumericContext;
-  for (const [j, quantity] of (sameContext ? mine.quantities : []).entries()) {
-    const counted = mineStored.quantities[j]!.countedHash;
-    for (const other of theirs.quantities.filter((q) => q.countedHash === counted)) {
+  const context = { copy, contentSimilarity, dayA: facts.day(self), dayB: facts.day(otherNum) };
+  for (const [j, quantity] of mine.quantities.entries()) {
+    const stored = mineStored.quantities[j]!;
+    for (const other of theirs.quantities) {
+      const comparison = compareQuantities(stored, other, context, options);
+      if (comparison.relation === null) continue;
       links.push({
         a: self,
         aClaim: mine.claim,
         b: otherNum,
         bClaim: theirs.claim,
-        relation: quantitiesAgree(quantity, other, options.approxTolerance) ? 'corroborates' : 'conflicts',
+        relation: comparison.relation,
         similarity: 1,
         counted: quantity.countedKey,
-        aQuantity: { value: quantity.value, valueMax: quantity.valueMax, approx: quantity.approx },
+        aQuantity: { value: stored.value, valueMax: stored.valueMax, approx: stored.approx },
         bQuantity: { value: other.value, valueMax: other.valueMax, approx: other.approx },
+        copy: comparison.relation === 'corroborates' ? comparison.copy : false,
+        basis: comparison.relation === 'conflicts' ? comparison.basis : null,
       });
     }
   }
@@ -34,12 +49,20 @@ function linksBetween(self: number, mine: ClaimDigest, mineStored: StoredClaimDi
 }
 
 /**
- * Claims seen before: same speaker and similar content, or the same counted thing. A stored claim is
- * compared only with this article's claims that share one of its index keys (the others can neither
- * corroborate nor contradict it); word sets are built once per claim. One link per fact, at most
- * `claimLinksPerFact` per fact of each claim of this article (see `strongestClaimLinks`).
+ * Claims seen before: same speaker and similar content, or the same count (conflict-rules.ts). A
+ * stored claim is compared only with this article's claims that share one of its index keys (the
+ * others can neither corroborate nor contradict it); word sets are built once per claim. One link
+ * per fact, at most `claimLinksPerFact` per fact of each claim of this article (see `strongestClaimLinks`).
+ * Never within one article: the postings of the article itself are not among `postings`.
  */
-export function claimLinks(self: number, claims: readonly ClaimDigest[], postings: Iterable<ClaimPosting>, idOf: (num: number) => string, options: ClaimOptions & Pick<DedupOptions, 'claimLinksPerFact'>): ClaimPairLink[] {
+export function claimLinks(
+  self: number,
+  claims: readonly ClaimDigest[],
+  postings: Iterable<ClaimPosting>,
+  idOf: (num: number) => string,
+  options: ClaimOptions & Pick<DedupOptions, 'claimLinksPerFact'>,
+  facts: ClaimPairFacts = { copied: () => false, day: () => null },
+): ClaimPairLink[] {
   // This article's claims hashed once, as the stored ones are.
   const myStored = claims.map(toStoredDigest);
   const myClaimsByKey = new Map<string, number[]>();
@@ -48,10 +71,11 @@ export function claimLinks(self: number, claims: readonly ClaimDigest[], posting
   });
   const found: ClaimPairLink[] = [];
   for (const { num: otherNum, digest: theirs } of [...postings].sort((x, y) => x.num - y.num || x.digest.claim - y.digest.claim)) {
+    if (otherNum === self) continue;
     const sharing = new Set<number>();
     for (const key of storedClaimKeys(theirs)) for (const i of myClaimsByKey.get(key) ?? []) sharing.add(i);
     // In the order of this article's claims, as a full comparison would find them.
-    for (const i of [...sharing].sort((x, y) => x - y)) found.push(...linksBetween(self, claims[i]!, myStored[i]!, otherNum, theirs, options));
+    for (const i of [...sharing].sort((x, y) => x - y)) found.push(...linksBetween(self, claims[i]!, myStored[i]!, otherNum, theirs, options, facts));
   }
   // One link per fact (two quantities of one claim can name the same counted thing).
   const unique = [...new Map(found.map((link) => [encodeClaimLink(link).field, link])).values()];
@@ -62,8 +86,8 @@ export function claimLinks(self: number, claims: readonly ClaimDigest[], posting
 /**
  * The links an article keeps per fact of each claim of its own (the speaker's corroborations; per
  * counted thing, agreements and conflicts, so a conflict is never crowded out by agreements): the
- * highest similarity, then the smallest other id and claim; at most `limit` per fact. A function of
- * the set of links found, whatever order they were found in.
+ * independent sources first, then the highest similarity, then the smallest other id and claim; at
+ * most `limit` per fact. A function of the set of links found, whatever order they were found in.
  */
 function strongestClaimLinks(links: readonly ClaimPairLink[], idOf: (num: number) => string, limit: number): ClaimPairLink[] {
   const byFact = new Map<string, ClaimPairLink[]>();
@@ -74,6 +98,10 @@ function strongestClaimLinks(links: readonly ClaimPairLink[], idOf: (num: number
     else byFact.set(fact, [link]);
   }
   const strongestFirst = (x: ClaimPairLink, y: ClaimPairLink) =>
-    y.similarity - x.similarity || idOf(x.b).localeCompare(idOf(y.b)) || x.bClaim - y.bClaim || (x.counted ?? '').localeCompare(y.counted ?? '');
+    Number(x.copy ?? false) - Number(y.copy ?? false) ||
+    y.similarity - x.similarity ||
+    idOf(x.b).localeCompare(idOf(y.b)) ||
+    x.bClaim - y.bClaim ||
+    (x.counted ?? '').localeCompare(y.counted ?? '');
   return [...byFact.values()].flatMap((group) => (group.length <= limit ? group : [...group].sort(strongestFirst).slice(0, limit)));
 }

@@ -1,0 +1,89 @@
+// The pair decision for two stated numbers from two articles: are they the same count, and if so do
+// they agree, disagree, or is the later one an update? Issue 25: 111 of 112 conflicts found on real
+// news compared different subjects, different things, a sentence with its copy, or consistent
+// values. Pure: the dedup step (steps/claim-links.ts) and `npm run eval:conflicts` call it alike.
+import type { DedupOptions } from './params.js';
+import { quantitiesAgree, type StoredQuantity } from './claims.js';
+
+export interface PairContext {
+  /**
+   * The two claims are one source: their articles are exact or near copies, one reprints the
+   * passage that holds the claim, or the two claims are the same sentence (`sameSentenceSimilarity`).
+   */
+  copy: boolean;
+  /** Jaccard of the two claims' content words (hashed as the index keeps them). */
+  contentSimilarity: number;
+  /** UTC day numbers of the two articles' publication (days since 1970), or null when unknown. */
+  dayA: number | null;
+  dayB: number | null;
+}
+
+/** Why two numbers were compared, kept in the link (one letter each): subject, then timing. */
+export interface Basis {
+  /** `s`: both sentences name the same actor or place; `n`: at most one names any. */
+  subject: 's' | 'n';
+  /** `d`: published the same UTC day; `f`: a figure that does not change over days; `u`: a date unknown. */
+  timing: 'd' | 'f' | 'u';
+}
+
+export type NotCompared = 'different-thing' | 'subgroup' | 'different-subject' | 'different-frame' | 'different-period' | 'copy' | 'update';
+
+export type Comparison = { relation: 'corroborates'; copy: boolean } | { relation: 'conflicts'; basis: Basis } | { relation: null; why: NotCompared };
+
+type RuleOptions = Pick<DedupOptions, 'approxTolerance' | 'claimNumericContext'>;
+
+/** Claims whose words overlap this much are one sentence (a wire reprint, a dateline or a word added). */
+export const SAME_SENTENCE_SIMILARITY = 0.8;
+
+/** UTC day number of an epoch-seconds date. */
+export function utcDay(seconds: number | null): number | null {
+  return seconds === null ? null : Math.floor(seconds / 86400);
+}
+
+/**
+ * One counted thing: the same key, or people with a role on one side and the same noun with no role
+ * read on the other («أفرجت عن 9 صيادين» / «وصل 11 صيادا … بعد أن أطلق سراحهم»): a role the
+ * lexicon missed is not a different thing; two roles that differ are.
+ */
+function sameThing(a: StoredQuantity, b: StoredQuantity): boolean {
+  if (a.countedHash === b.countedHash) return true;
+  if (a.personRole && !b.hasRole && a.nounHash !== null && a.nounHash === b.countedHash) return true;
+  return b.personRole && !a.hasRole && b.nounHash !== null && b.nounHash === a.countedHash;
+}
+
+/**
+ * Compares two numbers of two articles' claims. They are the same count only when they count the
+ * same thing (noun, unit and role: `countedHash`), are both whole counts or both a part
+ * («بينهم»), do not name different subjects (each sentence's actors and places: two non-empty sets
+ * that share none are two subjects), and, for a generic unit (a currency, «شخص» with no role, a
+ * percentage), stand in the same frame, are not counted over two different periods («منذ بداية
+ * العام» / «منذ تسلم بايدن»), («قيمة الصفقة») or in claims that share
+ * `claimNumericContext` of their words. The same count then agrees when the values' intervals
+ * meet (bounds, ranges, approximation, rounding); otherwise it conflicts, unless the two are one
+ * source (a copy: never a conflict) or a rising count (a toll, arrests) published on different UTC
+ * days (an update, as the issue's fact-checkers read it).
+ */
+export function compareQuantities(a: StoredQuantity, b: StoredQuantity, context: PairContext, options: RuleOptions): Comparison {
+  if (!sameThing(a, b)) return { relation: null, why: 'different-thing' };
+  if (a.subgroup !== b.subgroup) return { relation: null, why: 'subgroup' };
+  const named = a.subjects.length > 0 && b.subjects.length > 0;
+  if (named && !a.subjects.some((s) => b.subjects.includes(s))) return { relation: null, why: 'different-subject' };
+  if (a.period.length > 0 && b.period.length > 0 && !a.period.some((w) => b.period.includes(w))) return { relation: null, why: 'different-period' };
+  if ((a.generic || b.generic) && !a.frame.some((w) => b.frame.includes(w)) && context.contentSimilarity < options.claimNumericContext) {
+    return { relation: null, why: 'different-frame' };
+  }
+  if (quantitiesAgree(a, b, options.approxTolerance)) return { relation: 'corroborates', copy: context.copy };
+  if (context.copy) return { relation: null, why: 'copy' };
+  const dated = context.dayA !== null && context.dayB !== null;
+  if ((a.rising || b.rising) && dated && context.dayA !== context.dayB) return { relation: null, why: 'update' };
+  const timing: Basis['timing'] = !dated ? 'u' : context.dayA === context.dayB ? 'd' : 'f';
+  return { relation: 'conflicts', basis: { subject: named ? 's' : 'n', timing } };
+}
+
+/** The sentence a story gives for a conflict: why the two numbers were compared and why they disagree. */
+export function conflictReason(counted: string, basis: Basis | null): string {
+  const subject = basis?.subject === 's' ? 'about the same named actor or place' : 'with no different actor or place named on either side';
+  const timing =
+    basis?.timing === 'd' ? 'published the same day' : basis?.timing === 'f' ? 'a figure that does not change from day to day' : basis?.timing === 'u' ? 'publication dates unknown' : 'timing not recorded';
+  return `Same counted thing and unit («${counted}»), ${subject}, in two articles of one story, ${timing}: the values differ beyond what their bounds and approximation allow.`;
+}

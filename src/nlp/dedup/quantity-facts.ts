@@ -1,0 +1,305 @@
+// What a stated number counts, read from the words around it: the thing counted (noun and role),
+// its bound or approximation, who or where it is about, and whether it states a quantity at all.
+// Two numbers are compared (conflict-rules.ts) only when these facts say they count the same thing
+// about the same subject. Pure: reads the text layer's tokens and the NER mentions, no I/O.
+import type { DedupClaim } from './claims.js';
+import { nounKey } from './skeleton.js';
+import { normalise, searchKey } from '../text/normalise.js';
+import { ROLE_STEMS, SUBGROUP_MARKERS, TIME_NOUNS, TIME_FRAME_WORDS, AGE_WORDS, IDENTIFIER_WORDS, VAGUE_WORDS, LOWER_BEFORE, UPPER_BEFORE, LOWER_AFTER, UPPER_AFTER, GENERIC_NOUNS, CUMULATIVE_WORDS, RISING_ROLES, UNIT_SCALES, FUNCTION_WORDS, PERIOD_MARKERS, GROUP_HEADS, SUBJECT_HEADS, PERSON_ROLES, OVERRIDING_ROLES, CATEGORY_NOUNS, AFTER_ROLES, NUMBER_WORDS, SCALE_WORDS } from './quantity-lexicon.js';
+
+/** The token fields read here (a subset of the text layer's Token). */
+export interface FactToken {
+  kind: string;
+  key: string;
+  /** The text layer's stem (clitics off); nouns are read from it when present. */
+  stem?: string;
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** An entity mention as the NER layer gives it (spans and type when known). */
+export interface FactEntity {
+  entityId: string;
+  start?: number;
+  end?: number;
+  type?: string;
+}
+
+export { nounKey };
+
+export type Bound = 'lower' | 'upper' | null;
+
+export interface QuantityFacts {
+  /** What is counted, as compared: the role («قتل»: killed) or the noun's key, with the role when both («صرخ:fired»). */
+  thing: string;
+  /** The counted noun's key alone (skeleton, singular); '%' for a percentage of something. */
+  noun: string;
+  role: string | null;
+  /** Value and range with the unit's scale applied («1.2 كيلومتر» → 1200 of «متر»). */
+  value: number;
+  valueMax: number | null;
+  approx: boolean;
+  bound: Bound;
+  /** A count that rises as news comes in (a toll, arrests): a later day's figure is an update. */
+  rising: boolean;
+  /** Introduced as part of a larger count («بينهم 5 أطفال», «منهم»), or one of a listed breakdown («75 … و45 …»). */
+  subgroup: boolean;
+  /** A generic unit (a currency, «شخص» without a role, a percentage): compared only in the same frame. */
+  generic: boolean;
+  /** Skeletons of the words of the PER/ORG/LOC names in the number's clause, outside the speaker and the counted phrase. */
+  subjects: string[];
+  /** Keys of the content words just before the number (its frame: «قيمة الصفقة»). */
+  frame: string[];
+  /** Keys of the words that name the period counted over («منذ بداية العام», «بين أكتوبر ويوليو»). */
+  period: string[];
+}
+
+/** Why a number is not compared at all (it states no quantity, or none precise enough). */
+export type NotCompared = 'time-frame' | 'age' | 'identifier' | 'vague' | 'compound' | 'no-thing';
+
+/** A key without its clitics: «وبالقتلى» → «قتلي»; short words are left whole. */
+export function bareKey(key: string): string {
+  let word = key;
+  for (const pattern of [/^[وف](?=...)/u, /^[بلك](?=...)/u, /^ال(?=..)/u]) {
+    const stripped = word.replace(pattern, '');
+    if (stripped !== word) word = stripped;
+  }
+  return word;
+}
+
+/** The form a noun is read from: the text layer's stem (clitics off, «كيلومتر» kept whole), else the key without clitics. */
+function nounForm(t: FactToken): string {
+  return t.stem ? searchKey(t.stem) : bareKey(t.key);
+}
+
+/** What may follow a role stem in one word: inflections and pronouns («قتلوا», «أصيبت», «إصاباتهم»), not another word («الإصلاح» is not «أصل»). */
+const ROLE_SUFFIXES: ReadonlySet<string> = new Set(['', 'ا', 'ه', 'ها', 'هم', 'هن', 'ت', 'تا', 'وا', 'ات', 'ين', 'ون', 'ي', 'يه', 'يا', 'ان', 'تين', 'تان', 'ته', 'تها', 'تهم', 'اتهم', 'يها', 'يهم', 'هما', 'ن', 'نا']);
+
+/** The role a word names (killed, wounded, fired…), if any. */
+export function roleOf(key: string): string | null {
+  const bare = bareKey(key);
+  for (const [role, stems] of ROLE_STEMS) {
+    for (const stem of stems) if (bare.startsWith(stem) && ROLE_SUFFIXES.has(bare.slice(stem.length))) return role;
+  }
+  return null;
+}
+
+function clauseTokens(tokens: readonly FactToken[], from: number, to: number): FactToken[] {
+  return tokens.filter((t) => t.start >= from && t.end <= to);
+}
+
+/** Whether `sequence` occurs as whole words in `words`, anywhere (`anywhere`) or at their start. */
+function hasSequence(words: readonly string[], sequence: readonly string[], anywhere: boolean): boolean {
+  for (let i = 0; i + sequence.length <= words.length; i++) {
+    if (sequence.every((word, k) => words[i + k] === word || bareKey(words[i + k]!) === word)) return true;
+    if (!anywhere) return false;
+  }
+  return false;
+}
+
+/** Bound read from the words before the number (inside or outside its mention) and after its counted phrase. */
+function boundOf(before: readonly FactToken[], after: readonly FactToken[]): Bound {
+  const prev = before.slice(-4).map((t) => t.key);
+  const next = after.slice(0, 3).map((t) => t.key);
+  // Upper first: «لا يتجاوز» holds «يتجاوز».
+  if (UPPER_BEFORE.some((p) => hasSequence(prev, p, true)) || UPPER_AFTER.some((p) => hasSequence(next, p, false))) return 'upper';
+  if (LOWER_BEFORE.some((p) => hasSequence(prev, p, true)) || LOWER_AFTER.some((p) => hasSequence(next, p, false))) return 'lower';
+  return null;
+}
+
+/**
+ * The role of a number: the nearest role word before it in its clause (a subgroup marker, «بينهم»,
+ * stops the search: the part is not the whole's role), else one just after its counted phrase.
+ */
+function roleNear(nearBefore: readonly FactToken[], after: readonly FactToken[]): { role: string | null; subgroup: boolean } {
+  let role: string | null = null;
+  let subgroup = false;
+  for (let i = nearBefore.length - 1, seen = 0; i >= 0 && seen < 6; i--, seen++) {
+    const t = nearBefore[i]!;
+    if (t.kind === 'number') break;
+    if (SUBGROUP_MARKERS.has(t.key)) {
+      subgroup = true;
+      break;
+    }
+    role = roleOf(t.key);
+    if (role) break;
+  }
+  if (!role && !subgroup) {
+    // After the counted phrase only what happened to it («قتلوا», «أجلوا», «صاروخا أطلقت»), never a
+    // later clause's verb («15 محطة تمتد من…», «لكل أسرة انهار منزلها»).
+    for (const t of after.slice(0, 3)) {
+      if (t.kind === 'number') break;
+      const found = roleOf(t.key);
+      if (found && AFTER_ROLES.has(found)) {
+        role = found;
+        break;
+      }
+    }
+  }
+  // «40 صاروخا منها» refers back to a larger count; «14 وزيرا بينهم ثلاثة» names a part of this one.
+  const marker = after.slice(0, 2).findIndex((t) => SUBGROUP_MARKERS.has(t.key));
+  if (!subgroup && marker >= 0 && !after.slice(marker + 1, marker + 3).some((t) => t.kind === 'number' || NUMBER_WORDS.has(bareKey(t.key)))) subgroup = true;
+  return { role, subgroup };
+}
+
+/** One of the parts of a breakdown («75 شاحنة عبر أدري و45 شاحنة عبر الطينة», «7 مدنيين و5 من رجال الشرطة»). */
+function listedPart(clause: readonly FactToken[], after: readonly FactToken[], quantity: { start: number; end: number }, noun: string): boolean {
+  const firstAfter = after[0];
+  if (firstAfter !== undefined && firstAfter.kind === 'number' && /^و/u.test(firstAfter.key)) return true;
+  // «مقتل متعاقدين أجنبيين وتسعة عراقيين»: a count joined by «و» to the one before it is the next part.
+  const own = clause.find((t) => t.start < quantity.end && t.end > quantity.start && (t.kind === 'number' || NUMBER_WORDS.has(bareKey(t.key)) || NUMBER_WORDS.has(t.key.replace(/^و/u, ''))));
+  // The part before may be a number, a number word or a dual («متعاقدَين»).
+  if (own && /^و/u.test(own.key) && clause.some((t) => t.end <= quantity.start && (t.kind === 'number' || NUMBER_WORDS.has(bareKey(t.key)) || /(ين|ان)$/u.test(t.key)))) return true;
+  if (noun === '') return false;
+  return clause.some(
+    (t, i) => t.kind === 'number' && (t.end <= quantity.start || t.start >= quantity.end) && clause.slice(i + 1, i + 3).some((n) => n.kind === 'word' && nounKey(nounForm(n)) === noun),
+  );
+}
+
+/**
+ * A number that labels (a model «إس-300», «رقم 15», «الرحلة 302») or is the tail of a number
+ * written in parts («16 مليارا و600 مليون»): not a figure of its own.
+ */
+function labelOrPart(words: readonly FactToken[], firstIn: number, mention: readonly FactToken[], numberAt: number, prevKeys: readonly string[], quantity: { start: number; counted: string | null }): 'identifier' | 'compound' | null {
+  const rawPrev = words[firstIn - 1];
+  const joinedHyphen = rawPrev !== undefined && rawPrev.kind === 'punct' && rawPrev.end === quantity.start && /^[-–]$/u.test(rawPrev.text);
+  // «رقم 15», or a label word right before a bare number («الدورة 45»); «القانون بـ29 مقعدا» counts seats.
+  const last = prevKeys[prevKeys.length - 1];
+  const numberToken = mention.find((t) => t.kind === 'number');
+  const bareNumber = numberToken !== undefined && /^[0-9\u0660-\u0669]/u.test(numberToken.text) && quantity.counted === null;
+  if (joinedHyphen || (last !== undefined && IDENTIFIER_WORDS.has(last) && (last === 'رقم' || bareNumber))) return 'identifier';
+  if (numberAt >= 0 && /^و/u.test(mention[numberAt]!.key) && rawPrev !== undefined && SCALE_WORDS.has(bareKey(rawPrev.key)) && words[firstIn - 2]?.kind === 'number') return 'compound';
+  return null;
+}
+
+export interface QuantityInput {
+  start: number;
+  end: number;
+  text: string;
+  value: number;
+  valueMax: number | null;
+  approx: boolean;
+  counted: string | null;
+  unit: string | null;
+}
+
+/**
+ * The facts of one quantity of a claim, or why it is not compared. `tokens` are the article's
+ * tokens (punctuation included: it bounds a clause), `entities` its NER mentions.
+ */
+export function quantityFacts(
+  claim: Pick<DedupClaim, 'start' | 'end'> & { speakerSpan?: { start: number; end: number } | null },
+  quantity: QuantityInput,
+  tokens: readonly FactToken[],
+  entities: readonly FactEntity[],
+): QuantityFacts | NotCompared {
+  const sentence = clauseTokens(tokens, claim.start, claim.end);
+  const words = sentence.filter((t) => t.kind === 'word' || t.kind === 'number' || t.kind === 'latin' || t.kind === 'punct');
+  const firstIn = words.findIndex((t) => t.end > quantity.start);
+  const lastIn = words.findLastIndex((t) => t.start < quantity.end);
+  if (firstIn < 0 || lastIn < 0) return 'no-thing';
+  // The clause: back to the previous punctuation, on to the next (a comma starts another fact).
+  let clauseStart = firstIn;
+  while (clauseStart > 0 && words[clauseStart - 1]!.kind !== 'punct') clauseStart--;
+  let clauseEnd = lastIn;
+  while (clauseEnd + 1 < words.length && words[clauseEnd + 1]!.kind !== 'punct') clauseEnd++;
+  const before = words.slice(clauseStart, firstIn);
+  const after = words.slice(lastIn + 1, clauseEnd + 1);
+  const mention = words.slice(firstIn, lastIn + 1);
+  const numberAt = mention.findIndex((t) => t.kind === 'number');
+  // Words of the mention before its number («أكثر من», «نحو») count as words before it.
+  const lead = numberAt > 0 ? mention.slice(0, numberAt) : [];
+  const nearBefore = [...before, ...lead];
+  const prevKeys = nearBefore.slice(-3).map((t) => bareKey(t.key));
+
+  const label = labelOrPart(words, firstIn, mention, numberAt, prevKeys, quantity);
+  if (label) return label;
+  const rawPrev = words[firstIn - 1];
+  const firstKey = bareKey(mention[0]!.key);
+  if (VAGUE_WORDS.has(firstKey) || VAGUE_WORDS.has(mention[0]!.key)) return 'vague';
+
+  const counted = quantity.counted ?? quantity.unit;
+  const headWord = counted ? counted.split(/\s+/u)[0]! : '';
+  const headToken = counted ? tokens.find((t) => t.start >= quantity.start && t.text === headWord) : undefined;
+  const headKey = headToken ? headToken.key : headWord;
+  let noun = counted === '%' || quantity.unit === '%' ? '%' : headToken ? nounKey(nounForm(headToken)) : headWord ? nounKey(bareKey(searchKey(normalise(headWord)))) : '';
+  const timeNoun = TIME_NOUNS.has(noun);
+  if (timeNoun && (prevKeys.slice(-2).some((k) => TIME_FRAME_WORDS.has(k)))) return 'time-frame';
+  // «محمد علي (45 عاما)»: years in brackets after a name are an age.
+  const bracket = rawPrev !== undefined && rawPrev.kind === 'punct' && rawPrev.text === '(';
+  if (timeNoun && (bracket || prevKeys.some((k) => AGE_WORDS.has(k)) || after.slice(0, 2).some((t) => AGE_WORDS.has(bareKey(t.key))))) return 'age';
+
+  const { role, subgroup } = roleNear(nearBefore, after);
+  const nounRole = headKey ? roleOf(headKey) : null;
+
+  // A percentage is generic: compared only in the same frame («نسبة البطالة في …»).
+  let value = quantity.value;
+  let valueMax = quantity.valueMax;
+  const scale = UNIT_SCALES.get(noun);
+  if (scale) {
+    noun = scale[0];
+    value *= scale[1];
+    if (valueMax !== null) valueMax *= scale[1];
+  }
+  const generic = noun === '' || GENERIC_NOUNS.has(noun) || noun.startsWith('%');
+  // «أفرج عن 50 أسيرا»: what happened to them now (released) is the count, not what they were.
+  // A length of time («لمدة 27 عاما») is a role of years, months…, not of what else is counted.
+  const contextRole = role === 'duration' && !timeNoun ? null : role;
+  const finalRole = contextRole !== null && OVERRIDING_ROLES.has(contextRole) ? contextRole : (nounRole ?? contextRole);
+  if (noun === '' && !finalRole) return 'no-thing';
+  // People killed, arrested, freed… are one count whatever the noun («عناصر», «منتسبين», «أشخاص»),
+  // unless it names a category that splits a toll («أطفال», «مدنيين», «جنود»).
+  const thing =
+    finalRole !== null && PERSON_ROLES.has(finalRole)
+      ? CATEGORY_NOUNS.has(noun) ? `${finalRole}:${noun}` : finalRole
+      : GENERIC_NOUNS.has(noun) && finalRole ? finalRole : finalRole ? `${noun}:${finalRole}` : noun;
+  const listed = listedPart(words.slice(clauseStart, clauseEnd + 1), after, quantity, noun);
+  const rising = (finalRole !== null && RISING_ROLES.has(finalRole)) || words.slice(clauseStart, clauseEnd + 1).some((t) => CUMULATIVE_WORDS.has(t.key) || CUMULATIVE_WORDS.has(bareKey(t.key)));
+  const bound = boundOf(nearBefore, after);
+
+  const speaker = claim.speakerSpan ?? null;
+  const clause = { start: words[clauseStart]!.start, end: words[clauseEnd]!.end };
+  // Subjects are the words of the names in the number's clause, as skeletons: «إسرائيل» and
+  // «الجيش الإسرائيلي» share «سرل», «تحالف دولة القانون» and «ائتلاف دولة القانون» share «قنن»;
+  // the heads «حزب», «وزارة»… say nothing of whose.
+  const subjects: string[] = [];
+  for (const e of entities) {
+    if (e.start === undefined || e.end === undefined || e.start < clause.start || e.end > clause.end) continue;
+    if (e.type !== undefined && e.type !== 'PER' && e.type !== 'ORG' && e.type !== 'LOC') continue;
+    if ((speaker && e.start < speaker.end && e.end > speaker.start) || (e.start < quantity.end && e.end > quantity.start)) continue;
+    for (const t of tokens) if (t.kind === 'word' && t.start >= e.start && t.end <= e.end) subjects.push(nounKey(nounForm(t)));
+  }
+  // A named group NER may have missed: the word after «حزب», «تحالف»… in the clause.
+  for (let i = clauseStart; i < clauseEnd; i++) {
+    if (words[i]!.kind === 'word' && GROUP_HEADS.has(bareKey(words[i]!.key)) && words[i + 1]!.kind === 'word') subjects.push(nounKey(nounForm(words[i + 1]!)));
+  }
+  const frame = before
+    .filter((t) => t.kind === 'word' && !FUNCTION_WORDS.has(t.key) && !FUNCTION_WORDS.has(bareKey(t.key)))
+    .slice(-5)
+    .map((t) => nounKey(nounForm(t)))
+    .filter((k) => k.length >= 2);
+  const period: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (i >= firstIn && i <= lastIn) continue;
+    if (!PERIOD_MARKERS.has(bareKey(words[i]!.key)) && !PERIOD_MARKERS.has(words[i]!.key)) continue;
+    const next = words.slice(i + 1, i + 4).filter((t) => t.kind === 'word' && !FUNCTION_WORDS.has(t.key) && !FUNCTION_WORDS.has(bareKey(t.key)) && !(t.start >= quantity.start && t.end <= quantity.end));
+    period.push(...next.slice(0, 2).map((t) => nounKey(nounForm(t))).filter((k) => k.length >= 2));
+  }
+  return {
+    thing,
+    noun,
+    role: finalRole,
+    value,
+    valueMax,
+    approx: quantity.approx && bound === null,
+    bound,
+    rising,
+    subgroup: subgroup || listed,
+    // A role names the thing («قتل … شخصا»): only a bare generic unit needs the same frame.
+    generic: generic && finalRole === null,
+    subjects: [...new Set(subjects)].filter((k) => k.length >= 2 && !SUBJECT_HEADS.has(k)).sort(),
+    frame: [...new Set(frame)],
+    period: [...new Set(period)].slice(0, 3),
+  };
+}

@@ -1,0 +1,116 @@
+// Word lists for reading what a number counts (quantity-facts.ts). Written as Arabic is spelled and
+// turned into the text layer's search keys here, so «إصابة» and «اصابه» are one entry.
+import { normalise, searchKey } from '../text/normalise.js';
+import { nounKey } from './skeleton.js';
+
+const key = (word: string): string => searchKey(normalise(word));
+const keys = (words: readonly string[]): Set<string> => new Set(words.map((w) => w.split(' ').map(key).join(' ')));
+
+/**
+ * Roles: what happened to what is counted. A word names a role when its key (clitics off) starts
+ * with one of these stems and goes on by at most three letters («قتلوا», «إصاباتهم»). Two counts of
+ * «شخص» are one thing only with one role: «قتل 12 شخصا» and «اعتقل 14 شخصا» are not compared.
+ */
+export const ROLE_STEMS: ReadonlyArray<readonly [string, readonly string[]]> = (
+  [
+    ['killed', ['غرق', 'قتل', 'قتيل', 'قتلى', 'مقتل', 'مصرع', 'حتف', 'وفاة', 'وفيات', 'توفي', 'ضحايا', 'ضحية', 'أودى', 'أودت', 'لقي', 'يقتل', 'استشهد', 'شهيد', 'شهداء', 'موتى', 'جثث', 'جثة']],
+    ['wounded', ['أصيب', 'إصابة', 'إصابات', 'مصاب', 'جرح', 'جريح', 'جرحى', 'يصاب']],
+    ['missing', ['مفقود', 'فقد', 'فقدان', 'مفقودين']],
+    ['arrested', ['اعتقل', 'معتقل', 'اعتقال', 'أوقف', 'توقيف', 'موقوف', 'احتجز', 'محتجز', 'احتجاز', 'أسير', 'أسرى', 'قبض', 'سجين', 'سجناء', 'يعتقل']],
+    ['released', ['أفرج', 'إفراج', 'أطلق سراح', 'سراح', 'محرر']],
+    ['damaged', ['تضرر', 'تضررت', 'متضرر', 'أضرار', 'ضرر', 'تصدع']],
+    ['destroyed', ['دمر', 'تدمير', 'مدمر', 'انهيار', 'انهار', 'انهارت', 'هدم', 'سوي', 'احترق', 'احتراق']],
+    ['displaced', ['نزح', 'نازح', 'نزوح', 'مهجر', 'لاجئ', 'لاجئين', 'شرد', 'مشرد']],
+    ['intercepted', ['اعترض', 'اعتراض', 'أسقط', 'إسقاط', 'تصدى', 'يعترض']],
+    ['fired', ['أطلق', 'إطلاق', 'أطلقت', 'يطلق', 'أمطر']],
+    ['fell', ['سقط', 'سقوط', 'سقطت']],
+    ['won', ['فاز', 'فوز', 'حصد', 'حصل', 'نال', 'كسب', 'حاز', 'انتزع', 'يفوز', 'حصول', 'فائز']],
+    ['contested', ['أصل', 'إجمالي', 'مجموع', 'يتنافس', 'تنافس', 'متنافس', 'منافسة', 'يخوض', 'تخوض']],
+    ['registered', ['مسجل', 'سجل', 'يحق', 'مؤهل', 'المقيدين', 'مقيد']],
+    ['voted', ['أدلى', 'صوت', 'مقترع', 'اقترع', 'وافق', 'موافقة', 'أيد', 'تأييد']],
+    ['fined', ['غرامة', 'غرم', 'تغريم']],
+    ['taken', ['اختلاس', 'اختلس', 'استولى', 'نهب', 'سرقة', 'سرق', 'رشوة', 'رشاوى', 'تهريب']],
+    ['sentenced', ['سجن', 'حبس', 'السجن', 'بالسجن', 'حكم', 'الحبس', 'مؤبد', 'أشغال']],
+    ['duration', ['مدة', 'مدته', 'لمدة', 'مدتها', 'تمتد', 'يمتد', 'ممتد', 'تستمر', 'يستمر']],
+    ['evacuated', ['أجلي', 'إجلاء', 'أجلت', 'أجلوا', 'أجلى', 'يجلي']],
+    ['rescued', ['أنقذ', 'إنقاذ', 'انتشال', 'انتشل']],
+    ['deployed', ['نشر', 'ينتشر', 'منتشر', 'تواجد', 'يتواجد', 'متمركز', 'قوامها', 'قوامه']],
+  ] as const
+).map(([role, stems]) => [role, [...new Set(stems.map((s) => s.split(' ').map(key).join(' ')))].sort((a, b) => b.length - a.length)] as const);
+
+/** Roles whose counts rise as news comes in: a different figure on a later day is an update (see conflict-rules.ts). */
+export const RISING_ROLES: ReadonlySet<string> = new Set(['killed', 'wounded', 'missing', 'arrested', 'displaced', 'evacuated', 'rescued', 'released']);
+/** Words that say a count is cumulative («ارتفعت حصيلة…», «ليرتفع العدد إلى»). */
+export const CUMULATIVE_WORDS = keys(['حصيلة', 'ارتفع', 'ارتفعت', 'ليرتفع', 'لترتفع', 'يرتفع', 'ترتفع', 'تراكمي', 'الآن', 'ليصل', 'لتصل', 'ليبلغ', 'لتبلغ']);
+
+/** «بينهم 5 أطفال», «منهم»: a part of a count named before. */
+export const SUBGROUP_MARKERS = keys(['بينهم', 'بينهن', 'منهم', 'منهن', 'بينها', 'منها', 'ومنهم', 'وبينهم', 'بينهما', 'منهما']);
+
+/** Nouns of time (as keys of `nounKey`): a time frame («خلال 24 ساعة») states no quantity. */
+export const TIME_NOUNS: ReadonlySet<string> = new Set(['ساعة', 'ساعات', 'يوم', 'أيام', 'يوما', 'أسبوع', 'أسابيع', 'شهر', 'أشهر', 'شهور', 'شهرا', 'سنة', 'سنوات', 'عام', 'أعوام', 'عاما', 'دقيقة', 'دقائق', 'ثانية', 'ثوان', 'عقد', 'عقود'].map((w) => nounKey(key(w))));
+/** Words before a time noun's number that make it a time frame, not a figure. */
+export const TIME_FRAME_WORDS = new Set([...keys(['خلال', 'منذ', 'قبل', 'بعد', 'غضون', 'طوال', 'مدار', 'مدى', 'ظرف', 'آخر', 'أول']), 'خلال', 'منذ', 'قبل', 'بعد']);
+/** Words that make a number of years an age. */
+export const AGE_WORDS = new Set([...keys(['عمر', 'العمر', 'عمره', 'عمرها', 'عمرهم', 'سن', 'بسن']), 'عمر', 'سن']);
+/** Words that make the next number a label: a law, a flight, an edition, a hotline, a model. */
+export const IDENTIFIER_WORDS = new Set([...keys(['رقم', 'الرقم', 'طراز', 'رحلة', 'الرحلة', 'قانون', 'القانون', 'مادة', 'المادة', 'الدورة', 'دورة', 'النسخة', 'نسخة', 'الطبعة', 'طبعة', 'هاتف', 'الهاتف', 'الخط', 'الساخن', 'البند', 'بند', 'الفصل', 'موديل', 'القرار', 'قرار', 'المرسوم', 'مرسوم', 'الجولة', 'جولة', 'الحلقة']), ...['رقم', 'طراز', 'رحله', 'قانون', 'ماده', 'دوره', 'نسخه', 'طبعه', 'هاتف', 'خط', 'ساخن', 'بند', 'فصل', 'قرار', 'مرسوم', 'جوله', 'حلقه']]);
+/** A vague count («عشرات القتلى», «آلاف») is never a precise figure to compare. */
+export const VAGUE_WORDS = keys(['عشرات', 'مئات', 'آلاف', 'الآلاف', 'العشرات', 'المئات', 'ملايين', 'الملايين', 'بضع', 'بضعة', 'عدة', 'عديد', 'العديد']);
+
+/** Bound words before a number (word sequences as keys, found among the four words before it: «لا يتجاوز طولها ثلاثة»). */
+const sequences = (phrases: readonly string[]): string[][] => phrases.map((phrase) => phrase.split(' ').map(key));
+export const LOWER_BEFORE = sequences(['أكثر من', 'أزيد من', 'يزيد عن', 'يزيد على', 'تزيد عن', 'تزيد على', 'لا يقل عن', 'لا تقل عن', 'يربو على', 'تجاوز', 'تجاوزت', 'يتجاوز', 'يفوق', 'يتخطى', 'تخطى']);
+export const UPPER_BEFORE = sequences(['أقل من', 'لا يتجاوز', 'لا تتجاوز', 'لم يتجاوز', 'لم تتجاوز', 'لا يزيد', 'لا تزيد', 'لم يزد', 'ما دون', 'أقصاه', 'لا يتعدى', 'لا تتعدى']);
+/** Bound words right after the number's counted phrase. */
+export const LOWER_AFTER = sequences(['على الأقل', 'أو أكثر', 'ونيف', 'فأكثر', 'وأكثر']);
+export const UPPER_AFTER = sequences(['على الأكثر', 'أو أقل', 'فأقل', 'كحد أقصى']);
+/** Heads of a named group («حزب العدالة», «تحالف دولة القانون»): the next word names the subject even when NER missed it. */
+export const GROUP_HEADS = keys(['حزب', 'تحالف', 'ائتلاف', 'قائمة', 'كتلة', 'حركة', 'جبهة', 'تيار', 'جماعة']);
+
+/** Counted nouns that name no particular thing: compared only with a role, or in the same frame (as `nounKey`). */
+export const GENERIC_NOUNS: ReadonlySet<string> = new Set(
+  ['شخص', 'أشخاص', 'فرد', 'أفراد', 'مواطن', 'إنسان', 'نسمة', 'آخر', 'آخرون', 'آخرين', 'حالة', 'مرة', '%', 'دولار', 'جنيه', 'دينار', 'ريال', 'يورو', 'درهم', 'ليرة', 'مليون', 'مليار', 'ألف', 'نقطة'].map((w) => nounKey(key(w))),
+);
+
+/** Units written two ways: the smaller unit's key and the factor («1.2 كيلومتر» = 1200 «متر»). */
+export const UNIT_SCALES: ReadonlyMap<string, readonly [string, number]> = new Map([
+  [nounKey(key('كيلومتر')), [nounKey(key('متر')), 1000]],
+  [nounKey(key('كيلومترات')), [nounKey(key('متر')), 1000]],
+  [nounKey(key('كلم')), [nounKey(key('متر')), 1000]],
+  [nounKey(key('كم')), [nounKey(key('متر')), 1000]],
+  [nounKey(key('كيلوغرام')), [nounKey(key('غرام')), 1000]],
+  [nounKey(key('كغ')), [nounKey(key('غرام')), 1000]],
+  [nounKey(key('طن')), [nounKey(key('غرام')), 1_000_000]],
+  [nounKey(key('أطنان')), [nounKey(key('غرام')), 1_000_000]],
+]);
+
+/** Function words skipped when naming the frame of a number. */
+export const FUNCTION_WORDS = keys([
+  'في', 'على', 'إلى', 'الى', 'عن', 'من', 'مع', 'أن', 'إن', 'أو', 'ثم', 'قد', 'لم', 'لا', 'ما', 'هو', 'هي', 'التي', 'الذي', 'الذين', 'منذ', 'حتى', 'بين', 'بعد',
+  'قبل', 'خلال', 'عند', 'لدى', 'نحو', 'حوالي', 'قرابة', 'فقط', 'كل', 'أكثر', 'أقل', 'و', 'هذا', 'هذه', 'ذلك', 'تلك', 'بلغ', 'بلغت', 'وصل', 'وصلت', 'عدد', 'نسبة',
+  'معدل', 'ارتفع', 'ارتفعت', 'تراجع', 'تراجعت', 'انخفض', 'انخفضت', 'زهاء', 'يقارب', 'قال', 'قالت', 'أكد', 'أكدت', 'أعلن', 'أعلنت', 'وفق', 'بحسب', 'حسب', 'إنه', 'أنه', 'نحو',
+]);
+
+/** Words that open the period a count is over: two counts over different periods are two counts. */
+export const PERIOD_MARKERS = new Set([...keys(['منذ', 'خلال', 'طوال', 'بين', 'مطلع', 'بداية']), 'منذ', 'خلال', 'بين']);
+
+/** Heads of names that say nothing of whose («وزارة الصحة», «حزب العدالة»): not subjects on their own (as `nounKey`). */
+export const SUBJECT_HEADS: ReadonlySet<string> = new Set(
+  ['حزب', 'تحالف', 'ائتلاف', 'قائمة', 'كتلة', 'حركة', 'جبهة', 'تيار', 'جماعة', 'وزارة', 'وزير', 'جيش', 'قوات', 'مدينة', 'محافظة', 'ولاية', 'شركة', 'مجلس', 'منظمة', 'هيئة', 'دولة', 'جمهورية', 'مملكة', 'بنك', 'جامعة', 'مطار', 'ميناء', 'منطقة', 'إقليم', 'بلدة', 'قرية', 'حي', 'شمال', 'جنوب', 'شرق', 'غرب', 'عام', 'عامة', 'وطني', 'وطنية', 'الأمن', 'أمن', 'شرطة'].map((w) => nounKey(key(w))),
+);
+
+/** Roles that happen to people: their counts are one thing whatever noun names the people. */
+export const PERSON_ROLES: ReadonlySet<string> = new Set(['killed', 'wounded', 'missing', 'arrested', 'released', 'displaced', 'evacuated', 'rescued']);
+/** Roles that say what happened to a counted group now, over what its noun says it was («أفرج عن 50 أسيرا»). */
+export const OVERRIDING_ROLES: ReadonlySet<string> = new Set(['released', 'rescued', 'evacuated']);
+/** Nouns that name a category of people inside a toll or a group (a part, not the whole): as `nounKey`. */
+export const CATEGORY_NOUNS: ReadonlySet<string> = new Set(
+  ['طفل', 'أطفال', 'امرأة', 'نساء', 'جندي', 'جنود', 'عسكري', 'عسكريين', 'مدني', 'مدنيين', 'شرطي', 'شرطة', 'مسلح', 'مقاتل', 'صحفي', 'طالب', 'طلاب', 'أجنبي', 'أجانب', 'مسعف', 'مستوطن'].map((w) => nounKey(key(w))),
+);
+
+/** Roles read after a counted phrase (what happened to it): people's, and rockets fired or stopped. */
+export const AFTER_ROLES: ReadonlySet<string> = new Set([...PERSON_ROLES, 'fired', 'intercepted', 'fell']);
+/** Number words that can follow «بينهم» («14 وزيرا بينهم ثلاثة»: a part of this count is named next). */
+export const NUMBER_WORDS = keys(['واحد', 'اثنان', 'اثنين', 'ثلاثة', 'أربعة', 'أربع', 'خمسة', 'خمس', 'ستة', 'ست', 'سبعة', 'سبع', 'ثمانية', 'ثماني', 'تسعة', 'تسع', 'عشرة', 'عشر', 'عشرات', 'مئات', 'مئة', 'مائة']);
+/** Scale words («16 مليارا و600 مليون»). */
+export const SCALE_WORDS = keys(['مليار', 'مليارا', 'مليارات', 'مليون', 'مليونا', 'ملايين', 'ألف', 'ألفا', 'آلاف']);

@@ -1,0 +1,186 @@
+// Issue 25 items 3–4 on real Arabic sentences: which numbers are the same count (quantity-facts.ts),
+// when two of them conflict (conflict-rules.ts), and how a story counts independent sources.
+// Our own sentences only (test/fixtures/conflict-pairs-own/); the blind set is for the eval script.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { projectPath } from '../../../src/paths.js';
+import { analyseText } from '../../../src/nlp/text/index.js';
+import { extractClaims } from '../../../src/nlp/claims/index.js';
+import { dedupOptions } from '../../../src/nlp/dedup/params.js';
+import { nounKey, quantityFacts, type QuantityFacts } from '../../../src/nlp/dedup/quantity-facts.js';
+import { compareQuantities } from '../../../src/nlp/dedup/conflict-rules.js';
+import { quantitiesAgree, toStoredDigest, type ClaimDigest } from '../../../src/nlp/dedup/claims.js';
+import { inMemoryDedupIndex } from '../../helpers/dedup-index.js';
+import { ConflictPairSchema } from './conflict-pairs.js';
+import { evaluatePair } from '../../../scripts/lib/conflict-eval.js';
+
+const options = dedupOptions();
+
+/** The facts of the quantity whose text contains `number`, as the claims stage finds it (no NER). */
+function factsOf(text: string, number: string): QuantityFacts | string {
+  const layer = analyseText(text);
+  const { claims } = extractClaims({ text, tokens: layer.tokens, sentences: layer.sentences, entities: [], publishedAt: null });
+  const at = text.indexOf(number);
+  for (const claim of claims) {
+    const quantity = claim.quantities.find((q) => q.start <= at && q.end >= at + number.length);
+    if (quantity) return quantityFacts(claim, quantity, layer.tokens, []);
+  }
+  return 'not found';
+}
+
+function facts(text: string, number: string): QuantityFacts {
+  const found = factsOf(text, number);
+  if (typeof found === 'string') throw new Error(`«${number}» in «${text}»: ${found}`);
+  return found;
+}
+
+/** Two sentences' numbers compared as the claim step compares them (same day, not copies, no shared words). */
+function compare(a: [string, string], b: [string, string], days: [number, number] = [1, 1], copy = false) {
+  const stored = (f: QuantityFacts) => {
+    const { thing, ...rest } = f;
+    const digest: ClaimDigest = { claim: 0, kind: 'numeric', speakerKey: null, words: [], quantities: [{ ...rest, countedKey: thing, text: '' }], text: '' };
+    return toStoredDigest(digest).quantities[0]!;
+  };
+  return compareQuantities(stored(facts(...a)), stored(facts(...b)), { copy, contentSimilarity: 0, dayA: days[0], dayB: days[1] }, options);
+}
+
+describe('what a number counts', () => {
+  it('reads «قتيلا» and «قتل … شخصا» as one thing, and «دولارات» as «دولار»', () => {
+    expect(facts('سقط 23 قتيلا في القصف الذي استهدف الحي.', '23').thing).toBe('killed');
+    expect(facts('قتل 23 شخصا في القصف الذي استهدف الحي.', '23').thing).toBe('killed');
+    expect(nounKey('دولارات')).toBe(nounKey('دولار'));
+    expect(nounKey('قتلى')).toBe(nounKey('قتيل'));
+  });
+
+  it('tells killed, wounded and arrested apart, and fired from intercepted', () => {
+    expect(facts('وأصيب 30 شخصا بجروح متفاوتة.', '30').thing).toBe('wounded');
+    expect(facts('اعتقلت الشرطة 14 شخصا بعد المواجهات.', '14').thing).toBe('arrested');
+    expect(compare(['أطلقت الفصائل 20 صاروخا على المدينة.', '20'], ['اعترضت الدفاعات الجوية 4 صواريخ فوق المدينة.', '4'])).toEqual({ relation: null, why: 'different-thing' });
+  });
+
+  it('reads bounds before and after the number, and a part of a count', () => {
+    expect(facts('قتل أكثر من 120 شخصا في الزلزال.', '120').bound).toBe('lower');
+    expect(facts('اعتقلت السلطات 1200 متظاهر على الأقل منذ بدء الاحتجاجات.', '1200').bound).toBe('lower');
+    expect(facts('قال المهندس إن الجسر لا يتجاوز طوله 3 كيلومترات.', '3').bound).toBe('upper');
+    expect(facts('قتل 12 شخصا في الانفجار بينهم 5 أطفال.', '5').subgroup).toBe(true);
+    expect(facts('قتل 12 شخصا في الانفجار بينهم 5 أطفال.', '12').subgroup).toBe(false);
+  });
+
+  it('scales units written two ways («1.2 كيلومتر» is 1200 «متر»)', () => {
+    const km = facts('يبلغ طول النفق الجديد 1.2 كيلومتر تحت النهر.', '1.2');
+    const m = facts('يمتد النفق الجديد 900 متر تحت النهر.', '900');
+    expect([km.noun, km.value]).toEqual([m.noun, 1200]);
+  });
+
+  it('does not compare time frames, ages or labels', () => {
+    expect(factsOf('اعتقلت الشرطة 40 متظاهرا خلال 24 ساعة من الاحتجاجات.', '24')).toBe('time-frame');
+    expect(factsOf('توفي الفنان الذي يبلغ من العمر 78 عاما في القاهرة.', '78')).not.toMatchObject({ noun: expect.any(String) });
+    expect(factsOf('أقرت الحكومة القانون رقم 15 لتنظيم الإيجارات.', '15')).not.toMatchObject({ noun: expect.any(String) });
+    expect(factsOf('وقال المزارع محمد سالم (45 عاما) إن المحصول تلف بالكامل.', '45')).not.toMatchObject({ noun: expect.any(String) });
+  });
+});
+
+describe('when two numbers conflict', () => {
+  it('respects bounds and approximation, and flags values beyond them', () => {
+    expect(compare(['قتل أكثر من 120 شخصا في الزلزال.', '120'], ['أعلنت السلطات مقتل 125 شخصا في الزلزال.', '125']).relation).toBe('corroborates');
+    expect(compare(['قتل أكثر من 200 شخص في الزلزال.', '200'], ['أعلنت السلطات مقتل 150 شخصا في الزلزال.', '150']).relation).toBe('conflicts');
+    expect(compare(['غرق نحو 50 مهاجرا قبالة السواحل.', '50'], ['غرق 49 مهاجرا قبالة السواحل.', '49']).relation).toBe('corroborates');
+    expect(compare(['غرق نحو 50 مهاجرا قبالة السواحل.', '50'], ['غرق قرابة 80 مهاجرا قبالة السواحل.', '80']).relation).toBe('conflicts');
+    expect(compare(['أصيب بين 20 و30 شخصا في التدافع.', '20'], ['أصيب 25 شخصا في التدافع.', '25']).relation).toBe('corroborates');
+  });
+
+  it('reads a rising toll on a later day as an update, and a fixed figure as a conflict whatever the day', () => {
+    expect(compare(['قتل 12 شخصا في الانفجار.', '12'], ['ارتفعت حصيلة قتلى الانفجار إلى 23 قتيلا.', '23'], [1, 2])).toEqual({ relation: null, why: 'update' });
+    expect(compare(['قتل 12 شخصا في الانفجار.', '12'], ['قتل 17 شخصا في الانفجار.', '17'], [1, 1]).relation).toBe('conflicts');
+    expect(compare(['قضت المحكمة بسجن المتهم 7 سنوات.', '7'], ['حكمت المحكمة على المتهم بالسجن 5 سنوات.', '5'], [1, 3])).toMatchObject({ relation: 'conflicts', basis: { timing: 'f' } });
+  });
+
+  it('never compares two named subjects: the seats of two parties', () => {
+    expect(compare(['حصل حزب الوفد على 31 مقعدا في البرلمان الجديد.', '31'], ['حصل حزب التجمع على 29 مقعدا في البرلمان الجديد.', '29'])).toEqual({ relation: null, why: 'different-subject' });
+    expect(compare(['حصل تحالف دولة القانون على 31 مقعدا.', '31'], ['فاز ائتلاف دولة القانون بـ29 مقعدا.', '29']).relation).toBe('conflicts');
+  });
+
+  it('reads one value written two ways as one (a rounding artefact is not a conflict)', () => {
+    expect(quantitiesAgree({ value: 16.6e9, valueMax: null, approx: false }, { value: 16600000000.000002, valueMax: null, approx: false }, 0.1)).toBe(true);
+    expect(quantitiesAgree({ value: 16.6e9, valueMax: null, approx: false }, { value: 16.5e9, valueMax: null, approx: false }, 0.1)).toBe(false);
+  });
+
+  it('reads one count of people whatever noun names them, and a part of a breakdown as a part', () => {
+    expect(compare(['لقي 3 من عناصر الدفاع المدني حتفهم في الحريق.', '3'], ['أعلنت المديرية مقتل خمسة من منتسبيها في الحريق.', 'خمسة']).relation).toBe('conflicts');
+    // A role the lexicon did not read on one side is not a different thing.
+    expect(compare(['أفرجت السلطات عن 9 صيادين كانوا محتجزين.', '9'], ['وصل 11 صيادا إلى المنفذ الحدودي.', '11']).relation).toBe('conflicts');
+    expect(compare(['دخلت 120 شاحنة مساعدات إلى الإقليم.', '120'], ['عبرت 75 شاحنة من المعبر الأول و45 شاحنة من المعبر الثاني.', '75']).relation).toBeNull();
+    expect(compare(['قتل 12 شخصا في الكمين.', '12'], ['أسفر الكمين عن مقتل 7 مدنيين و5 من رجال الشرطة.', '7']).relation).toBeNull();
+  });
+
+  it('reads a verb after the counted phrase only as what happened to it', () => {
+    expect(facts('تضم المرحلة الأولى 15 محطة تمتد من المطار إلى وسط المدينة.', '15').role).toBeNull();
+    expect(facts('أفادت التقارير بأن 14 شخصا قتلوا في الهجوم.', '14').role).toBe('killed');
+  });
+
+  it('does not read the tail of a number written in parts as a number', () => {
+    expect(factsOf('وصل حجم الاستثمارات إلى 16 مليارا و600 مليون دولار.', '600')).toBe('compound');
+  });
+
+  it('never flags one source against itself: a copy that changed a number is not a second outlet', () => {
+    const sentence = 'قتل 12 شخصا في انفجار سيارة مفخخة استهدف سوقا شعبية في الموصل.';
+    expect(compare([sentence, '12'], [sentence.replace('12', '14'), '14'], [1, 1], true)).toEqual({ relation: null, why: 'copy' });
+    expect(compare([sentence, '12'], [sentence, '12'], [1, 1], true)).toEqual({ relation: 'corroborates', copy: true });
+  });
+
+  it('never compares a total with a part of it, or counts over two periods', () => {
+    expect(compare(['قتل 12 شخصا في الانفجار بينهم 5 أطفال.', '5'], ['قتل 7 أطفال في الانفجار.', '7']).relation).toBeNull();
+    expect(compare(['استهدف 49 هجوما المصالح الأميركية منذ بداية العام.', '49'], ['استهدف نحو 30 هجوما المصالح الأميركية منذ تسلم الرئيس السلطة.', '30'])).toEqual({ relation: null, why: 'different-period' });
+  });
+
+  it('answers our own labelled pairs as labelled, through the real chain (NER included)', async () => {
+    const lines = readFileSync(projectPath('test/fixtures/conflict-pairs-own/pairs.jsonl'), 'utf8').split('\n').filter((line) => line.trim() !== '');
+    expect(lines.length).toBeGreaterThanOrEqual(10);
+    for (const line of lines) {
+      const pair = ConflictPairSchema.parse(JSON.parse(line));
+      const decision = await evaluatePair(pair, options);
+      expect(decision.predicted, `${pair.id} ${pair.reason}: ${decision.why}`).toBe(pair.label);
+    }
+  }, 120_000);
+});
+
+describe('a story counts independent sources', () => {
+  // A shared background paragraph (a passage of more than 24 words joins the story), and each
+  // outlet's own sentences, so that the three reports are not near copies of each other.
+  const background =
+    'وكانت المدينة قد شهدت خلال الأشهر الماضية سلسلة من الهجمات المماثلة التي استهدفت الأسواق والمباني الحكومية، وسط تحذيرات متكررة من المنظمات الإنسانية بشأن تدهور الأوضاع الأمنية والمعيشية للسكان في الأحياء الشرقية. ' +
+    'ويشكو سكان الأحياء القديمة من بطء عمليات إعادة الإعمار وغياب الخدمات الأساسية مثل الكهرباء والمياه النظيفة.';
+  const lead =
+    'قتل 12 شخصا في انفجار سيارة مفخخة استهدف سوقا شعبية في مدينة الموصل صباح الاثنين. وهرعت سيارات الإسعاف إلى المكان فيما فرضت القوات الأمنية طوقا حول السوق ومنعت الاقتراب منه. وقال شهود إن الانفجار وقع في ساعة الذروة حين كان الباعة يفتحون محالهم والمتسوقون يملؤون الممرات الضيقة.';
+  const other =
+    'أسفر انفجار سيارة مفخخة في سوق شعبية بالموصل عن مقتل 12 شخصا، بحسب مصادر في الشرطة. وأظهرت صور تداولها ناشطون أعمدة الدخان تتصاعد فوق المباني القريبة وحطام بسطات الخضار متناثرا في الشارع. وأعلن المحافظ الحداد ثلاثة أيام وأمر بفتح تحقيق عاجل في الخروقات الأمنية.';
+  const differs =
+    'قالت مصادر طبية إن انفجار السوق الشعبية في الموصل أدى إلى مقتل 17 شخصا. وناشدت المستشفيات الأهالي التبرع بالدم بعد أن امتلأت غرف الطوارئ بالمصابين. وتوافد مئات السكان على مركز المدينة بحثا عن أقاربهم وسط انتشار كثيف لعناصر الجيش والشرطة الاتحادية.';
+  const article = (id: string, text: string, source: string, publishedAt: string) => {
+    const layer = analyseText(text);
+    const { claims } = extractClaims({ text, tokens: layer.tokens, sentences: layer.sentences, entities: [], publishedAt: null });
+    return { id, text, tokens: layer.tokens, sentences: layer.sentences, claims, publishedAt, sourceName: source };
+  };
+
+  it('lists a claim once per source (a wire reprint is not a second source), and a conflict with its reason', async () => {
+    const index = inMemoryDedupIndex();
+    await index.process(article('a000000000000001', `${lead}\n\n${background}`, 'الأفق', '2026-11-02T08:00:00.000Z'));
+    // A word-for-word reprint by another outlet: the same source.
+    await index.process(article('a000000000000002', `${lead}\n\n${background}`, 'الرصيف', '2026-11-02T09:00:00.000Z'));
+    // Another outlet's own report of the same toll, sharing only the background paragraph.
+    await index.process(article('a000000000000003', `${other}\n\n${background}`, 'نبأ اليوم', '2026-11-02T10:00:00.000Z'));
+    const last = await index.process(article('a000000000000004', `${differs}\n\n${background}`, 'الشاهد', '2026-11-02T11:00:00.000Z'));
+    const story = last.story;
+    expect(story.articles).toHaveLength(4);
+    const toll = story.corroboratedClaims.find((group) => group.claims.some((claim) => claim.articleId === 'a000000000000003'));
+    expect(toll?.claims.map((claim) => claim.articleId)).toEqual(['a000000000000001', 'a000000000000003']);
+    expect(toll?.sources).toEqual(['الأفق', 'نبأ اليوم']);
+    // Every sentence at most once in a group.
+    for (const group of story.corroboratedClaims) expect(new Set(group.claims.map((claim) => claim.text)).size).toBe(group.claims.length);
+    const conflict = story.conflicts.find((c) => c.values.some((value) => value.value === 17));
+    expect(conflict?.values.map((value) => value.value).sort((x, y) => x - y)).toEqual([12, 17]);
+    expect(conflict?.reason).toMatch(/published the same day/);
+    // Never within one article, never between the copies.
+    for (const c of story.conflicts) expect(new Set(c.values.map((value) => value.articleId)).size).toBe(c.values.length);
+  });
+});
