@@ -15,7 +15,7 @@ import { defaultLinkingLexicon } from '../../src/nlp/ner/aliases.js';
 import { phraseKey } from '../../src/nlp/ner/gazetteer.js';
 import { linkArticleMentions } from '../../src/nlp/ner/linking.js';
 import { quotesPath, recordPath } from '../../src/store/output.js';
-import { outputFolder, seedConflictPair } from '../helpers/conflicts.js';
+import { conflictPairDashboards, outputFolder } from '../helpers/conflicts.js';
 import { testRedisUrl } from '../helpers/redis.js';
 import { quietLogger, tempDir, testSettings } from '../helpers/pipeline.js';
 
@@ -270,28 +270,15 @@ describe('dashboard server (real Redis, real output files)', () => {
 
 /** Seeds 000 and 004 disagree on the number of US troops in Iraq (test/helpers/conflicts.ts). */
 describe('conflicts between outlets (real records from the seeds)', () => {
-  const settings = testSettings('dashboard-conflicts');
-  const connection = createRedis(testRedisUrl());
-  const apps: DashboardApp[] = [];
+  const dashboards = conflictPairDashboards('dashboard-conflicts');
+  const open = (outDir: string) => dashboards.open(outDir);
   let earlier: EnrichedRecord;
   let later: EnrichedRecord;
+  beforeAll(() => {
+    ({ earlier, later } = dashboards.pair());
+  });
 
   const folder = (name: string, options = { quotes: true }) => outputFolder(name, [earlier, later], options);
-
-  const open = (outDir: string) => {
-    const dashboard = createDashboardApp({ connection, settings, logger: quietLogger, config: config({ outDir }) });
-    apps.push(dashboard);
-    return dashboard.app;
-  };
-
-  beforeAll(async () => {
-    ({ earlier, later } = await seedConflictPair());
-  });
-
-  afterAll(async () => {
-    await Promise.all(apps.map((app) => app.close()));
-    connection.disconnect();
-  });
 
   it('starts from what the write path leaves: the link on the later record only, the two in different stories', () => {
     expect(later.dedup?.claimLinks.filter((link) => link.relation === 'conflicts')).toEqual([expect.objectContaining({ otherId: earlier.id })]);

@@ -9,7 +9,7 @@ import { EnrichedRecordSchema, type EnrichedRecord } from '../../src/schema/reco
 import { StoryFileSchema, type Story } from '../../src/schema/story.js';
 import { writeStoryFile } from '../../src/pipeline/story-files/index.js';
 import { drainQueues } from '../helpers/drain.js';
-import { outputFolder, seedConflictPair } from '../helpers/conflicts.js';
+import { conflictPairDashboards, outputFolder } from '../helpers/conflicts.js';
 import { testRedisUrl } from '../helpers/redis.js';
 import { quietLogger, tempDir, testSettings } from '../helpers/pipeline.js';
 import { conflictStory, withoutNewFields } from './story-fixture.js';
@@ -186,29 +186,19 @@ describe('story pages on story files the real pipeline wrote (seeds, real Redis)
  * reason as issue 25's story builder writes them, and the same file without those fields.
  */
 describe('a story with a conflict (seeds 000 and 004 through analyse())', () => {
-  const settings = testSettings('dashboard-story-conflict');
-  const connection = createRedis(testRedisUrl());
-  const apps: DashboardApp[] = [];
+  const dashboards = conflictPairDashboards('dashboard-story-conflict');
   let earlier: EnrichedRecord;
   let later: EnrichedRecord;
+  beforeAll(() => {
+    ({ earlier, later } = dashboards.pair());
+  });
 
   const open = async (story: Story) => {
     const outDir = outputFolder('dashboard-story', [earlier, later]);
     mkdirSync(join(outDir, 'stories'), { recursive: true });
     expect(await writeStoryFile(outDir, story)).toBe(true);
-    const dashboard = createDashboardApp({ connection, settings, logger: quietLogger, config: { host: '127.0.0.1', port: 0, token: null, readOnly: false, outDir, refreshMs: 2_000 } });
-    apps.push(dashboard);
-    return dashboard.app;
+    return dashboards.open(outDir);
   };
-
-  beforeAll(async () => {
-    ({ earlier, later } = await seedConflictPair());
-  });
-
-  afterAll(async () => {
-    await Promise.all(apps.map((app) => app.close()));
-    connection.disconnect();
-  });
 
   it('shows the headline, the key entities, the outlets in time order and the conflict with its reason', async () => {
     const story = conflictStory(earlier, later);

@@ -4,7 +4,12 @@ import { analyse } from '../../src/analyse.js';
 import type { EnrichedRecord } from '../../src/schema/record.js';
 import { quotesPath, recordPath } from '../../src/store/output.js';
 import { recordQuotes } from '../../src/pipeline/story-files/index.js';
-import { tempDir } from './pipeline.js';
+import { afterAll, beforeAll } from 'vitest';
+import { createDashboardApp, type DashboardApp } from '../../src/dashboard/server.js';
+import type { DashboardConfig } from '../../src/dashboard/config.js';
+import { createRedis } from '../../src/pipeline/redis.js';
+import { testRedisUrl } from './redis.js';
+import { quietLogger, tempDir, testSettings } from './pipeline.js';
 
 /**
  * Seeds 000 and 004 give different troop numbers (2500 vs «نحو 5 آلاف»). Analysed in this order in
@@ -32,4 +37,36 @@ export function outputFolder(name: string, records: readonly EnrichedRecord[], o
     utimesSync(recordPath(dir, record.id), at, at);
   }
   return dir;
+}
+
+/**
+ * One describe block's dashboards over the seeds' conflict pair: the pair is analysed before its
+ * tests, and every dashboard `open` made is closed after them, with the block's Redis connection.
+ */
+export function conflictPairDashboards(name: string): {
+  pair: () => { earlier: EnrichedRecord; later: EnrichedRecord };
+  open: (outDir: string, config?: Partial<DashboardConfig>) => DashboardApp['app'];
+} {
+  const settings = testSettings(name);
+  const connection = createRedis(testRedisUrl());
+  const apps: DashboardApp[] = [];
+  let pair: { earlier: EnrichedRecord; later: EnrichedRecord } | null = null;
+  beforeAll(async () => {
+    pair = await seedConflictPair();
+  });
+  afterAll(async () => {
+    await Promise.all(apps.map((app) => app.close()));
+    connection.disconnect();
+  });
+  return {
+    pair: () => {
+      if (!pair) throw new Error('the conflict pair is analysed in beforeAll: read it inside a test');
+      return pair;
+    },
+    open: (outDir, config = {}) => {
+      const dashboard = createDashboardApp({ connection, settings, logger: quietLogger, config: { host: '127.0.0.1', port: 0, token: null, readOnly: false, outDir, refreshMs: 2_000, ...config } });
+      apps.push(dashboard);
+      return dashboard.app;
+    },
+  };
 }
