@@ -41,13 +41,11 @@ const split = values.split === 'all' ? null : parseSplitRule(values.split);
 const anercorp = split ? splitTrainDev(sentences, split).train : sentences;
 const recipe = trainingRecipe(values);
 if (recipe.options.gazetteers !== 'open') throw new Error('--gazetteers curated is for eval:ner only: the runtime loads the open-data gazetteers');
-// The runtime (src/models/ner.ts) loads no word clusters: weights trained with them would be run
-// without them. Measure them on the folds (eval:ner -- --clusters <file>) until the runtime loads them.
-if (recipe.options.clusters) throw new Error('--clusters is for eval:ner only: the runtime loads no word clusters');
 console.log(`${sentences.length} ANERcorp sentences, training on ${anercorp.length} (${values.split}); ${recipe.describe}`);
 const elapsed = (): string => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 const trained = trainNer([...anercorp, ...recipe.extra], recipe.options, (line) => console.log(`${line} (${elapsed()})`), recipe.outOfDomain);
-const bytes = gzipSync(encodeModel(trained.weights, trained.nameLexicon, PRUNE_BELOW), { level: 9 });
+// Weights trained with word clusters carry them (codec format 2), so the runtime tags with the same ones.
+const bytes = gzipSync(encodeModel(trained.weights, trained.nameLexicon, PRUNE_BELOW, recipe.options.clusters ?? undefined), { level: 9 });
 writeFileSync(values.out, bytes);
 console.log(`wrote ${values.out} (${(bytes.length / 1e6).toFixed(2)} MB) with ${trained.nameLexicon.size} lexicon entries in ${elapsed()}`);
 

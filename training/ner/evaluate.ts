@@ -24,8 +24,9 @@ type Mention = Parameters<typeof spansToGoldTags>[1][number];
 
 /** The model a trained result gives once written and loaded: quantised and pruned as on disk. */
 export function modelOf(trained: TrainedNer, origin: string, gazetteer?: Gazetteer, clusters?: WordClusters | null): NerModel {
-  const model = nerModelFromBytes(encodeModel(trained.weights, trained.nameLexicon, PRUNE_BELOW), origin);
-  return { ...model, ...(gazetteer ? { gazetteer } : {}), ...(clusters ? { clusters } : {}) };
+  // Encoded with the clusters, as train:ner writes them, so the model carries them as a loaded file does.
+  const model = nerModelFromBytes(encodeModel(trained.weights, trained.nameLexicon, PRUNE_BELOW, clusters ?? undefined), origin);
+  return gazetteer ? { ...model, gazetteer } : model;
 }
 
 /**

@@ -33,6 +33,12 @@ export function parseClusters(text: string): WordClusters {
   return { levels, ids };
 }
 
+/** The cluster file's text for `clusters` (sorted by stem), as `parseClusters` reads it. */
+export function formatClusters(clusters: WordClusters): string {
+  const stems = [...clusters.ids.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return stems.map((stem) => `${stem}\t${clusters.ids.get(stem)!.join(' ')}\n`).join('');
+}
+
 const featureCache = new WeakMap<WordClusters, Map<string, readonly number[]>>();
 const NONE: readonly number[] = [];
 
