@@ -85,7 +85,7 @@ async function crossValidate(): Promise<void> {
   for (const [i, fold] of folds.entries()) {
     const started = performance.now();
     const training = [...anercorp.slice(0, fold.start), ...anercorp.slice(fold.end), ...recipe.extra];
-    const model = modelOf(trainNer(training, recipe.options, undefined, recipe.outOfDomain), `fold ${i + 1}`, gazetteerFor(recipe.options));
+    const model = modelOf(trainNer(training, recipe.options, undefined, recipe.outOfDomain), `fold ${i + 1}`, gazetteerFor(recipe.options), recipe.options.clusters);
     const scores = await scoreModel(model, toGoldConvention(anercorp.slice(fold.start, fold.end)));
     perFold.push(scores);
     const seconds = ((performance.now() - started) / 1000).toFixed(0);

@@ -44,7 +44,8 @@ if (recipe.options.gazetteers !== 'open') throw new Error('--gazetteers curated 
 console.log(`${sentences.length} ANERcorp sentences, training on ${anercorp.length} (${values.split}); ${recipe.describe}`);
 const elapsed = (): string => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 const trained = trainNer([...anercorp, ...recipe.extra], recipe.options, (line) => console.log(`${line} (${elapsed()})`), recipe.outOfDomain);
-const bytes = gzipSync(encodeModel(trained.weights, trained.nameLexicon, PRUNE_BELOW), { level: 9 });
+// Weights trained with word clusters carry them (codec format 2), so the runtime tags with the same ones.
+const bytes = gzipSync(encodeModel(trained.weights, trained.nameLexicon, PRUNE_BELOW, recipe.options.clusters ?? undefined), { level: 9 });
 writeFileSync(values.out, bytes);
 console.log(`wrote ${values.out} (${(bytes.length / 1e6).toFixed(2)} MB) with ${trained.nameLexicon.size} lexicon entries in ${elapsed()}`);
 

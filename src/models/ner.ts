@@ -31,9 +31,10 @@ export function loadNerModel(path?: string): NerModel {
  * quantised weights exactly as a written file would give them.
  */
 export function nerModelFromBytes(bytes: Uint8Array, origin: string): NerModel {
-  const { weights, nameLexicon } = decodeModel(bytes);
+  const { weights, nameLexicon, clusters } = decodeModel(bytes);
   if (weights.featureVersion !== FEATURE_VERSION) {
     throw new Error(`NER weights ${origin} were trained with features v${weights.featureVersion}, code has v${FEATURE_VERSION}: run npm run train:ner`);
   }
-  return { weights, gazetteer: defaultGazetteer(), nameLexicon, nameForms: nameFormsOf(nameLexicon) };
+  // Weights trained with word clusters carry them (codec format 2); the committed weights do not.
+  return { weights, gazetteer: defaultGazetteer(), nameLexicon, nameForms: nameFormsOf(nameLexicon), ...(clusters ? { clusters } : {}) };
 }

@@ -9,6 +9,7 @@ import { encodeModel } from '../../src/nlp/ner/codec.js';
 import { tagMentions } from '../../src/nlp/ner/index.js';
 import type { NerModel } from '../../src/nlp/ner/tagger.js';
 import type { Gazetteer } from '../../src/nlp/ner/gazetteer.js';
+import type { WordClusters } from '../../src/nlp/ner/clusters.js';
 import { analyseText } from '../../src/nlp/text/index.js';
 import { nerModelFromBytes } from '../../src/models/ner.js';
 import type { TrainedNer } from './trainer.js';
@@ -22,8 +23,9 @@ export type Scores = Record<string, TypeScore>;
 type Mention = Parameters<typeof spansToGoldTags>[1][number];
 
 /** The model a trained result gives once written and loaded: quantised and pruned as on disk. */
-export function modelOf(trained: TrainedNer, origin: string, gazetteer?: Gazetteer): NerModel {
-  const model = nerModelFromBytes(encodeModel(trained.weights, trained.nameLexicon, PRUNE_BELOW), origin);
+export function modelOf(trained: TrainedNer, origin: string, gazetteer?: Gazetteer, clusters?: WordClusters | null): NerModel {
+  // Encoded with the clusters, as train:ner writes them, so the model carries them as a loaded file does.
+  const model = nerModelFromBytes(encodeModel(trained.weights, trained.nameLexicon, PRUNE_BELOW, clusters ?? undefined), origin);
   return gazetteer ? { ...model, gazetteer } : model;
 }
 

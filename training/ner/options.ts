@@ -1,12 +1,14 @@
 // The command-line options that choose a training recipe, shared by `train:ner` and `eval:ner` (which
 // trains one model per fold), parsed with zod so that a bad value is a clear error, never a NaN.
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { projectPath } from '../../src/paths.js';
 import { parseConll, type ConllSentence, type DevSplitRule } from './conll.js';
 import { DEFAULT_TRAINING_OPTIONS, type NerTrainingOptions } from './trainer.js';
 import { readWikiFane } from './wikifane.js';
 import { seededRandom } from '../../src/nlp/ner/hash.js';
+import { parseClusters, type WordClusters } from '../../src/nlp/ner/clusters.js';
 
 /** ANERcorp, read in place (never copied into the project). */
 export const ANERCORP_FILE = projectPath('..', 'shared', 'data', 'anercorp', 'train.txt');
@@ -34,6 +36,8 @@ export const TRAINING_ARGS = {
   domain: { type: 'string', default: d.domain },
   'drop-conflicts': { type: 'string', default: String(d.dropConflicts) },
   gazetteers: { type: 'string', default: d.gazetteers },
+  // `none` (the committed recipe) or a cluster file of `npm run build:clusters` (.gz or plain).
+  clusters: { type: 'string', default: 'none' },
 } as const;
 
 const count = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -58,6 +62,7 @@ const trainingArgsSchema = z.object({
   domain: z.enum(['none', 'bias', 'copy']),
   'drop-conflicts': z.enum(['true', 'false']).transform((v) => v === 'true'),
   gazetteers: z.enum(['open', 'curated']),
+  clusters: z.string().min(1),
 });
 
 export interface TrainingRecipe {
@@ -89,6 +94,7 @@ export function trainingRecipe(values: Record<string, unknown>, overrides: Parti
     domain: v.domain,
     dropConflicts: v['drop-conflicts'],
     gazetteers: v.gazetteers,
+    clusters: v.clusters === 'none' ? null : readClusters(v.clusters),
     ...overrides,
   };
   // `--supplement none` leaves it out, `default` reads ours, anything else is a CoNLL file to read.
@@ -98,7 +104,8 @@ export function trainingRecipe(values: Record<string, unknown>, overrides: Parti
   const describe =
     `bag ${options.bag} × ${options.epochs} epochs, seed ${options.seed}, convention ${options.convention}` +
     (extra.length > 0 ? `, + ${supplement.length} supplement sentences × ${v['supplement-repeat']}` : ', no supplement') +
-    (outOfDomain.length > 0 ? `, + ${outOfDomain.length} WikiFANE sentences (domain ${options.domain}${options.dropConflicts ? ', conflicts left out' : ''})` : '');
+    (outOfDomain.length > 0 ? `, + ${outOfDomain.length} WikiFANE sentences (domain ${options.domain}${options.dropConflicts ? ', conflicts left out' : ''})` : '') +
+    (options.clusters ? `, word clusters ${v.clusters} (${options.clusters.ids.size} stems, ${options.clusters.levels} levels)` : '');
   return { options, extra, outOfDomain, describe };
 }
 
@@ -109,6 +116,12 @@ function wikiFaneShare(rule: 'none' | 'all' | number): ConllSentence[] {
   if (rule === 'all' || rule === 1) return all;
   const random = seededRandom(20261206);
   return all.filter(() => random() < rule);
+}
+
+/** A cluster file of `npm run build:clusters`, gzipped or not. */
+export function readClusters(file: string): WordClusters {
+  const bytes = readFileSync(file);
+  return parseClusters((file.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8'));
 }
 
 export function readConll(file: string): ConllSentence[] {

@@ -11,6 +11,7 @@ import { extractFeatures, FEATURE_VERSION, gazetteerMarks, type SentenceFeatures
 import { mixHash, seededRandom } from '../../src/nlp/ner/hash.js';
 import { buildGazetteer, curatedGazetteerLists, defaultGazetteer, defaultGazetteerLists, type Gazetteer } from '../../src/nlp/ner/gazetteer.js';
 import type { NerWeights } from '../../src/nlp/ner/model.js';
+import type { WordClusters } from '../../src/nlp/ner/clusters.js';
 
 export interface NerTrainingOptions {
   epochs: number;
@@ -45,6 +46,11 @@ export interface NerTrainingOptions {
    * runtime always loads `open`).
    */
   gazetteers: 'open' | 'curated';
+  /**
+   * Word clusters as features (clusters.ts, `npm run build:clusters`), or null (the committed
+   * weights). A model trained with them must be given the same clusters to tag (`NerModel.clusters`).
+   */
+  clusters: WordClusters | null;
 }
 
 export const DEFAULT_TRAINING_OPTIONS: NerTrainingOptions = {
@@ -62,6 +68,7 @@ export const DEFAULT_TRAINING_OPTIONS: NerTrainingOptions = {
   domain: 'copy',
   dropConflicts: true,
   gazetteers: 'open',
+  clusters: null,
 };
 
 export interface TrainedNer {
@@ -172,7 +179,7 @@ function buildExamples(
         const inGazetteerName = marks[i]!.some((m) => /:(country|city|region|organisation|person|givenName)$/.test(m));
         return random() < (inGazetteerName ? options.gazetteerDropout : options.dropout);
       });
-      const features = extractFeatures(tokens, gazetteer, options.bucketBits, lexicon, masked);
+      const features = extractFeatures(tokens, gazetteer, options.bucketBits, lexicon, masked, options.clusters ?? undefined);
       examples.push({ features: outside ? withDomain(features, options) : features, gold: aligned.goldGroups[g]! });
     });
   };

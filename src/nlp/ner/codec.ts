@@ -1,5 +1,6 @@
 import { TAG_COUNT } from './tags.js';
 import type { NerWeights } from './model.js';
+import { formatClusters, parseClusters, type WordClusters } from './clusters.js';
 
 // Weights file layout (little-endian), gzip-compressed by whoever writes it to disk:
 //   "KNER" | u32 format | u32 bucketBits | u32 featureVersion | u32 tagCount | f32 scale
@@ -7,12 +8,16 @@ import type { NerWeights } from './model.js';
 //   u32 rowCount | u32 × rowCount     bucket index deltas of the non-zero rows
 //   i16 × rowCount × tagCount         emission weights / scale (16-bit quantisation)
 //   u32 byteLength | UTF-8            name lexicon, `key<TAB>tags` per line (see NerModel.nameLexicon)
+//   format 2 only: u32 byteLength | UTF-8   the word clusters the weights were trained with (clusters.ts)
 const MAGIC = 0x52454e4b; // "KNER"
 const FORMAT = 1;
+/** Weights trained with word clusters carry them, so that tagging always uses the training's clusters. */
+const FORMAT_WITH_CLUSTERS = 2;
 
 /** Serialises a model, keeping only buckets with a weight whose magnitude exceeds `pruneBelow`. */
-export function encodeModel(model: NerWeights, nameLexicon: ReadonlyMap<string, string>, pruneBelow = 0): Uint8Array {
+export function encodeModel(model: NerWeights, nameLexicon: ReadonlyMap<string, string>, pruneBelow = 0, clusters?: WordClusters): Uint8Array {
   const formBytes = new TextEncoder().encode([...nameLexicon].map(([key, tags]) => `${key}\t${tags}`).join('\n'));
+  const clusterBytes = clusters ? new TextEncoder().encode(formatClusters(clusters)) : null;
   const rows: number[] = [];
   let maxAbs = 0;
   const bucketCount = 1 << model.bucketBits;
@@ -28,7 +33,8 @@ export function encodeModel(model: NerWeights, nameLexicon: ReadonlyMap<string, 
   const scale = maxAbs > 0 ? maxAbs / 32767 : 1;
   const transitionCount = (TAG_COUNT + 1) * TAG_COUNT;
   const headerBytes = 24;
-  const size = headerBytes + 4 * transitionCount + 4 + 4 * rows.length + 2 * rows.length * TAG_COUNT + 4 + formBytes.length;
+  const size =
+    headerBytes + 4 * transitionCount + 4 + 4 * rows.length + 2 * rows.length * TAG_COUNT + 4 + formBytes.length + (clusterBytes ? 4 + clusterBytes.length : 0);
   const buffer = new ArrayBuffer(size);
   const view = new DataView(buffer);
   let at = 0;
@@ -37,7 +43,7 @@ export function encodeModel(model: NerWeights, nameLexicon: ReadonlyMap<string, 
     at += 4;
   };
   u32(MAGIC);
-  u32(FORMAT);
+  u32(clusterBytes ? FORMAT_WITH_CLUSTERS : FORMAT);
   u32(model.bucketBits);
   u32(model.featureVersion);
   u32(TAG_COUNT);
@@ -61,10 +67,15 @@ export function encodeModel(model: NerWeights, nameLexicon: ReadonlyMap<string, 
   }
   u32(formBytes.length);
   new Uint8Array(buffer, at).set(formBytes);
+  at += formBytes.length;
+  if (clusterBytes) {
+    u32(clusterBytes.length);
+    new Uint8Array(buffer, at).set(clusterBytes);
+  }
   return new Uint8Array(buffer);
 }
 
-export function decodeModel(bytes: Uint8Array): { weights: NerWeights; nameLexicon: Map<string, string> } {
+export function decodeModel(bytes: Uint8Array): { weights: NerWeights; nameLexicon: Map<string, string>; clusters?: WordClusters } {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let at = 0;
   const u32 = (): number => {
@@ -74,7 +85,7 @@ export function decodeModel(bytes: Uint8Array): { weights: NerWeights; nameLexic
   };
   if (u32() !== MAGIC) throw new Error('not a khabar NER weights file');
   const format = u32();
-  if (format !== FORMAT) throw new Error(`unsupported NER weights format ${format}`);
+  if (format !== FORMAT && format !== FORMAT_WITH_CLUSTERS) throw new Error(`unsupported NER weights format ${format}`);
   const bucketBits = u32();
   const featureVersion = u32();
   const tagCount = u32();
@@ -108,5 +119,9 @@ export function decodeModel(bytes: Uint8Array): { weights: NerWeights; nameLexic
     const tab = line.indexOf('\t');
     nameLexicon.set(line.slice(0, tab), line.slice(tab + 1));
   }
-  return { weights: { bucketBits, featureVersion, weights, transitions }, nameLexicon };
+  const result = { weights: { bucketBits, featureVersion, weights, transitions }, nameLexicon };
+  if (format !== FORMAT_WITH_CLUSTERS) return result;
+  at += formLength;
+  const clusterLength = u32();
+  return { ...result, clusters: parseClusters(new TextDecoder().decode(bytes.subarray(at, at + clusterLength))) };
 }

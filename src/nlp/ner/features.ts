@@ -1,5 +1,6 @@
 import { fnv1a, fnv1aRange, mixHash } from './hash.js';
 import type { Gazetteer, GazetteerClass } from './gazetteer.js';
+import { clusterFeatureIds, type WordClusters } from './clusters.js';
 import { lexicalForm, type NerToken } from './tokens.js';
 import { searchKey } from '../text/normalise.js';
 import { defaultWholeEvidence as wordEvidence } from '../text/lexicon.js';
@@ -64,9 +65,17 @@ const T = {
   headNextSeen: 47,
   headNextMarks: 48,
   headNextBand: 49,
+  cluster: 50,
+  clusterPrev: 51,
+  clusterNext: 52,
+  clusterPrevCurrent: 53,
 } as const;
 
-/** Bumped whenever the features change; a model trained under another version refuses to load. */
+/**
+ * Bumped whenever the features change; a model trained under another version refuses to load. The
+ * word-cluster templates fire only when clusters are passed (an option of training and of the model),
+ * so weights trained without them see exactly the features they were trained with.
+ */
 export const FEATURE_VERSION = 5;
 
 /** For each token, the gazetteer classes of phrases that begin (B) or continue (I) at it. */
@@ -226,12 +235,28 @@ function formFeatures(t: NerToken): FormFeatures {
   return features;
 }
 
+const NO_CLUSTER: readonly number[] = [];
+
+/**
+ * The word-cluster features of token i: its clusters at every level, its neighbours' (a name is
+ * often known by the company it keeps: «وزير خارجية X» with X a country's cluster), and the pair of
+ * the previous and this word's clusters at the coarsest level.
+ */
+function addClusterFeatures(cl: ReadonlyArray<readonly number[]>, i: number, add: (template: number, a: number, b?: number) => void): void {
+  const current = cl[i]!;
+  for (const id of current) add(T.cluster, id);
+  if (i > 0) for (const id of cl[i - 1]!) add(T.clusterPrev, id);
+  if (i + 1 < cl.length) for (const id of cl[i + 1]!) add(T.clusterNext, id);
+  add(T.clusterPrevCurrent, i > 0 ? (cl[i - 1]![0] ?? H_EMPTY) : H_PAD, current[0] ?? H_EMPTY);
+}
+
 export function extractFeatures(
   tokens: readonly NerToken[],
   gazetteer: Gazetteer,
   bucketBits: number,
   nameLexicon: ReadonlyMap<string, string>,
   masked?: TokenMask,
+  clusters?: WordClusters,
 ): SentenceFeatures {
   const n = tokens.length;
   const mask = (1 << bucketBits) - 1;
@@ -261,6 +286,8 @@ export function extractFeatures(
     h((t.kind === 'word' || t.kind === 'latin') && !hidden(i) ? (nameLexicon.get(t.key) ?? '-') : '-'),
   );
   const hMarks = marks.map((m) => (m.length === 0 ? H_EMPTY : h(m.join(','))));
+  // Word clusters (clusters.ts) are the word's identity too: hidden with it under word dropout.
+  const cl = clusters ? forms.map((f, i) => (f.kind !== 'word' || hidden(i) ? NO_CLUSTER : clusterFeatureIds(clusters, f.stem))) : null;
   const at = (hashes: readonly number[], i: number): number => (i < 0 || i >= n ? H_PAD : hashes[i]!);
   for (let i = 0; i < n; i++) {
     offsets[i] = size;
@@ -301,6 +328,7 @@ export function extractFeatures(
       add(T.headNextMarks, headClass, hMarks[i + 1]);
       add(T.headNextBand, headClass, hBand[i + 1]);
     }
+    if (cl) addClusterFeatures(cl, i, add);
     if (i === 0) add(T.sentenceStart, H_ONE);
     add(T.prevSuffixCurrent, at(hSuffix2, i - 1), hStem[i]);
     add(T.nextSuffix, at(hSuffix2, i + 1));

@@ -1,5 +1,6 @@
 import { extractFeatures } from './features.js';
 import type { Gazetteer } from './gazetteer.js';
+import type { WordClusters } from './clusters.js';
 import { decodeWithConfidence, emissionScores, type NerWeights } from './model.js';
 import type { NerToken } from './tokens.js';
 
@@ -14,6 +15,8 @@ export interface NerModel {
    * with ب) from «وبغداد» (و + a name).
    */
   nameForms: ReadonlySet<string>;
+  /** Word clusters, when the weights were trained with them (an option: the committed weights are not). */
+  clusters?: WordClusters;
 }
 
 export interface TaggedSentence {
@@ -25,7 +28,7 @@ export interface TaggedSentence {
 
 export function tagSentence(tokens: NerToken[], model: NerModel): TaggedSentence {
   const n = tokens.length;
-  const features = extractFeatures(tokens, model.gazetteer, model.weights.bucketBits, model.nameLexicon);
+  const features = extractFeatures(tokens, model.gazetteer, model.weights.bucketBits, model.nameLexicon, undefined, model.clusters);
   const scores = emissionScores(model.weights, features, n);
   const { tags, confidence } = decodeWithConfidence(model.weights, scores, n);
   return { tokens, tags, confidence };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decodeModel, encodeModel } from '../../../src/nlp/ner/codec.js';
 import { emptyModel } from '../../../src/nlp/ner/model.js';
+import { parseClusters } from '../../../src/nlp/ner/clusters.js';
 
 describe('weights file codec', () => {
   it('round-trips weights (16-bit quantised), transitions and the name lexicon', () => {
@@ -27,6 +28,23 @@ describe('weights file codec', () => {
       ),
       { numRuns: 30 },
     );
+  });
+
+  it('carries the word clusters of weights trained with them (format 2), and nothing more for the others (format 1)', () => {
+    const model = emptyModel(10, 5);
+    model.weights[42] = 1.5;
+    const lexicon = new Map([['بغداد', 'B-LOC']]);
+    const clusters = parseClusters('دمشق\t1 5 10\nبغداد\t1 5 9\n');
+    const plain = encodeModel(model, lexicon);
+    const withClusters = encodeModel(model, lexicon, 0, clusters);
+    expect(new DataView(plain.buffer).getUint32(4, true)).toBe(1);
+    expect(new DataView(withClusters.buffer).getUint32(4, true)).toBe(2);
+    expect(withClusters.subarray(8, plain.length)).toEqual(plain.subarray(8));
+    expect(decodeModel(plain).clusters).toBeUndefined();
+    const decoded = decodeModel(withClusters);
+    expect([...decoded.clusters!.ids]).toEqual([['بغداد', [1, 5, 9]], ['دمشق', [1, 5, 10]]]);
+    expect([...decoded.nameLexicon]).toEqual([...lexicon]);
+    expect(decoded.weights.weights[42]).toBeCloseTo(1.5);
   });
 
   it('refuses a file that is not ours', () => {

@@ -7,12 +7,13 @@ import { mentions, occursIn, seedNamesIn } from './annotated-sets.js';
 
 // Our held-out test sets of modern news (READMEs beside them): sentences we wrote and annotated
 // ourselves, never trained or tuned on. Set A (test/fixtures/ner-heldout/); set B
-// (test/fixtures/ner-heldout-b/) and set C (test/fixtures/ner-heldout-c/), blind: not looked at
-// through the tagger before their first evaluation. `npm run eval:ner -- <file>`. These checks only
+// (test/fixtures/ner-heldout-b/), set C (test/fixtures/ner-heldout-c/) and set D
+// (test/fixtures/ner-heldout-d/), blind: not looked at through the tagger before their first evaluation. `npm run eval:ner -- <file>`. These checks only
 // read the files as CoNLL; none of them runs the tagger.
 const SET_A = 'test/fixtures/ner-heldout/news.conll';
 const SET_B = 'test/fixtures/ner-heldout-b/news.conll';
 const SET_C = 'test/fixtures/ner-heldout-c/news.conll';
+const SET_D = 'test/fixtures/ner-heldout-d/news.conll';
 const read = (file: string) => parseConll(readFileSync(projectPath(file), 'utf8'));
 const supplement = read('src/nlp/ner/data/supplement.conll');
 
@@ -20,6 +21,7 @@ describe.each([
   { name: 'set A', file: SET_A, minNames: 400, others: [] as string[] },
   { name: 'set B', file: SET_B, minNames: 450, others: [SET_A] },
   { name: 'set C', file: SET_C, minNames: 650, others: [SET_A, SET_B] },
+  { name: 'set D', file: SET_D, minNames: 600, others: [SET_A, SET_B, SET_C] },
 ])('the held-out modern-news NER test set, $name (our own annotated sentences)', ({ file, minNames, others }) => {
   const raw = readFileSync(projectPath(file), 'utf8');
   const sentences = parseConll(raw);
@@ -62,15 +64,15 @@ describe.each([
 
 // training/ is where the training code lives; it must not name a set either. scripts/eval-ner.ts scores
 // the committed weights on sets A and B beside its k-fold headline (it trains only on ANERcorp, the
-// supplement and WikiFANE, through training/ner/options.ts, which this test covers); set C it
-// evaluates only when its file is named on the command line.
-it('no code under src/, scripts/ or training/ reads a held-out set but the evaluation script, and that one not set C', () => {
+// supplement and WikiFANE, through training/ner/options.ts, which this test covers); sets C and D
+// it evaluates only when their file is named on the command line.
+it('no code under src/, scripts/ or training/ reads a held-out set but the evaluation script, and that one not set C or D', () => {
   const evaluation = projectPath('scripts/eval-ner.ts');
   const dirs = ['scripts', 'src', 'training'].map((dir) => projectPath(dir)).filter((dir) => existsSync(dir));
   const sources = dirs.flatMap((dir) => filesUnder(dir)).filter((f) => /\.(?:ts|js|mjs|cjs|json)$/.test(f));
-  const readers = sources.filter((f) => f !== evaluation && /ner-heldout|heldout-[bc]|news\.conll/.test(readFileSync(f, 'utf8')));
+  const readers = sources.filter((f) => f !== evaluation && /ner-heldout|heldout-[bcd]|news\.conll/.test(readFileSync(f, 'utf8')));
   expect(readers).toEqual([]);
-  expect(readFileSync(evaluation, 'utf8')).not.toMatch(/ner-heldout-c/);
+  expect(readFileSync(evaluation, 'utf8')).not.toMatch(/ner-heldout-[cd]/);
 });
 
 function filesUnder(dir: string): string[] {
