@@ -5,7 +5,7 @@ import { TextSpanSchema } from './span.js';
  * What a numeric claim states (issue 20): a count of something (casualties, troops, votes, barrels),
  * an amount of money, or a percentage.
  */
-export const ClaimQuantityKindSchema = z.enum(['count', 'money', 'percent']);
+export const ClaimQuantityKindSchema = z.enum(['count', 'money', 'percent', 'term']);
 export type ClaimQuantityKind = z.infer<typeof ClaimQuantityKindSchema>;
 
 /**

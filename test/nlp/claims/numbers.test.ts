@@ -32,9 +32,10 @@ describe('numbers in digits and words', () => {
   });
 
   it('reads teens in every case, «عشر» after a definite noun, and «واحدا» after its noun', () => {
-    // A prison term is a duration (issue 20): read as 10, kept apart from the numeric claims.
+    // A prison term is a verdict's figure (issue 25): read as 10, a numeric claim of kind 'term'.
     const term = claimsOf('قضت المحكمة بالسجن عشر سنوات على المتهم.');
-    expect(term.nonClaimQuantities.map((q) => [q.kind, q.value])).toEqual([['duration', 10]]);
+    expect(term.nonClaimQuantities).toEqual([]);
+    expect(quantities('قضت المحكمة بالسجن عشر سنوات على المتهم.').map((q) => [q?.kind, q?.value])).toEqual([['term', 10]]);
     expect(quantities('وزعت الجمعية عشر سلال على الأسر.')[0]?.value).toBe(10);
     expect(quantities('أصيب اثني عشر عاملا في الحريق.')[0]?.value).toBe(12);
     expect(quantities('سجلت الوزارة إصابة واحدة ومريضا واحدا.').map((q) => q?.value)).toEqual([1, 1]);
