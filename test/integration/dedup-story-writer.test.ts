@@ -126,7 +126,9 @@ describe('story writer', () => {
     const redis = connection();
     const lockPrefix = testPrefix('story-quotes-lock');
     const prefix = testPrefix('story-quotes');
-    const index = new RedisDedupIndex(redis, prefix, {}, DEFAULT_LAYOUT, new RecordClaimTexts(dir));
+    // The third article joins 000 and 003 by their shared paragraph alone: the background rule (a
+    // paragraph two articles already hold joins no new one without a matching event) is off here.
+    const index = new RedisDedupIndex(redis, prefix, { passageBackgroundHolders: 1000 }, DEFAULT_LAYOUT, new RecordClaimTexts(dir));
     const seeds = loadSeeds();
     const claimsOf = new Map<string, ReturnType<typeof extractClaims>['claims']>();
     for (const seed of seeds) {
