@@ -89,6 +89,24 @@ function ownStart(w: Word, cliticLength: number): number {
   return k;
 }
 
+/**
+ * «16 مليارا و600 مليون», «ثلاثة ملايين و200 ألف»: after a scaled number, «و» + digits with a smaller
+ * scale word of their own is the rest of the same number (16,600,000,000), not a second figure; the
+ * rest must stay below the first scale («40 ألفا و50 ألفا» are two figures).
+ */
+function compoundTail(words: Word[], k: number, end: number, factor: number): { add: number; end: number } | null {
+  if (factor < 1000 || k + 1 >= end) return null;
+  const rest = DIGITS.exec(words[k]?.norm ?? '');
+  if (!rest || rest[1] !== 'و' || rest[2]) return null;
+  const sc = words[k + 1];
+  const smaller = lookup(SCALES, sc);
+  if (smaller === undefined || !sc || DUAL_SCALES.has(sc.norm)) return null;
+  const unit = smaller >= 1e6 ? smaller : 1000;
+  if (unit >= factor) return null;
+  const add = scaleExact(parseDigits(rest[3] as string), unit);
+  return add < factor ? { add, end: k + 2 } : null;
+}
+
 export function parseNumberAt(words: Word[], i: number, end: number): NumberParse | null {
   const w = words[i];
   if (!w) return null;
@@ -114,6 +132,11 @@ export function parseNumberAt(words: Word[], i: number, end: number): NumberPars
           value += remainder;
           k++;
         }
+      }
+      const tail = compoundTail(words, k, end, factor);
+      if (tail) {
+        value += tail.add;
+        k = tail.end;
       }
     }
     return { value, valueMax: null, end: k, charStart: ownStart(w, (dm[1] as string).length), digitsOnly: scale === undefined, digits: true, vague: false, fraction: false, scale: factor };
@@ -155,6 +178,8 @@ export function parseNumberAt(words: Word[], i: number, end: number): NumberPars
   let any = false;
   let factor = 1;
   let charStart = w.token.start;
+  /** The largest scale unit read («مليونين»: a million), for a compound tail after it. */
+  let largest = 1;
   while (k < end) {
     const x = words[k];
     if (!isWord(x)) break;
@@ -180,8 +205,10 @@ export function parseNumberAt(words: Word[], i: number, end: number): NumberPars
     else if (hundred !== undefined) current += hundred;
     else if (scale !== undefined) {
       if (!any && PLURAL_SCALES.has(form)) break; // «آلاف» alone is vague (handled above)
-      if (DUAL_SCALES.has(form) || !any) total += scale;
-      else {
+      if (DUAL_SCALES.has(form) || !any) {
+        total += scale;
+        largest = Math.max(largest, DUAL_SCALES.has(form) ? scale / 2 : scale);
+      } else {
         factor = scale >= 1e6 ? scale : 1000;
         total += (current || 1) * factor;
       }
@@ -191,7 +218,8 @@ export function parseNumberAt(words: Word[], i: number, end: number): NumberPars
     k++;
   }
   if (!any) return null;
-  return { value: total + current, valueMax: null, end: k, charStart, digitsOnly: false, digits: false, vague: false, fraction: false, scale: factor };
+  const tail = compoundTail(words, k, end, Math.max(factor, largest));
+  return { value: total + current + (tail?.add ?? 0), valueMax: null, end: tail?.end ?? k, charStart, digitsOnly: false, digits: false, vague: false, fraction: false, scale: factor };
 }
 
 /**

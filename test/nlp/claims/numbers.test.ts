@@ -31,6 +31,14 @@ describe('numbers in digits and words', () => {
     expect(quantities('قدرت الجهات 60 ألفا و70 ألف نازح.').map((q) => q?.value)).toEqual([60_000, 70_000]);
   });
 
+  it('reads a compound amount as one number: «16 مليارا و600 مليون», «ثلاثة ملايين و200 ألف», «مليونين و500 ألف»', () => {
+    expect(quantities('وقعت الشركة صفقة بقيمة 16 مليارا و600 مليون دولار.').map((q) => [q?.text, q?.value])).toEqual([['16 مليارا و600 مليون دولار', 16_600_000_000]]);
+    expect(quantities('بلغت الخسائر ثلاثة ملايين و200 ألف دولار.').map((q) => q?.value)).toEqual([3_200_000]);
+    expect(quantities('بلغ عدد السكان مليونين و500 ألف نسمة.').map((q) => q?.value)).toEqual([2_500_000]);
+    // Two figures of the same scale stay two.
+    expect(quantities('نزح 40 ألفا و50 ألفا آخرون.').map((q) => q?.value)).toEqual([40_000, 50_000]);
+  });
+
   it('reads teens in every case, «عشر» after a definite noun, and «واحدا» after its noun', () => {
     // A prison term is a verdict's figure (issue 25): read as 10, a numeric claim of kind 'term'.
     const term = claimsOf('قضت المحكمة بالسجن عشر سنوات على المتهم.');

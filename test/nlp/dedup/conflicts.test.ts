@@ -119,8 +119,9 @@ describe('when two numbers conflict', () => {
     expect(facts('أفادت التقارير بأن 14 شخصا قتلوا في الهجوم.', '14').role).toBe('killed');
   });
 
-  it('does not read the tail of a number written in parts as a number', () => {
-    expect(factsOf('وصل حجم الاستثمارات إلى 16 مليارا و600 مليون دولار.', '600')).toBe('compound');
+  it('reads a number written in parts as one amount, never its tail alone', () => {
+    // The claims reader joins «16 مليارا و600 مليون» into one quantity (16.6 billion).
+    expect(facts('وصل حجم الاستثمارات إلى 16 مليارا و600 مليون دولار.', '600').value).toBe(16_600_000_000);
   });
 
   it('never flags one source against itself: a copy that changed a number is not a second outlet', () => {
