@@ -85,5 +85,15 @@ export function conflictReason(counted: string, basis: Basis | null): string {
   const subject = basis?.subject === 's' ? 'about the same named actor or place' : 'with no different actor or place named on either side';
   const timing =
     basis?.timing === 'd' ? 'published the same day' : basis?.timing === 'f' ? 'a figure that does not change from day to day' : basis?.timing === 'u' ? 'publication dates unknown' : 'timing not recorded';
-  return `Same counted thing and unit («${counted}»), ${subject}, in two articles of one story, ${timing}: the values differ beyond what their bounds and approximation allow.`;
+  return `Same counted thing and unit (${describeCounted(counted)}), ${subject}, in two articles of one story, ${timing}: the values differ beyond what their bounds and approximation allow.`;
+}
+
+/**
+ * The counted key as a reader can take it: «مقعد:won» (noun key and role) → «مقعد», won; a role
+ * alone («killed») as it is; a noun key in guillemets.
+ */
+export function describeCounted(counted: string): string {
+  const [noun = '', role] = counted.split(':');
+  if (role) return `«${noun}», ${role}`;
+  return /^[a-z%-]+$/u.test(noun) ? noun : `«${noun}»`;
 }

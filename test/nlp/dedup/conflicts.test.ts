@@ -8,7 +8,7 @@ import { analyseText } from '../../../src/nlp/text/index.js';
 import { extractClaims } from '../../../src/nlp/claims/index.js';
 import { dedupOptions } from '../../../src/nlp/dedup/params.js';
 import { nounKey, quantityFacts, type QuantityFacts } from '../../../src/nlp/dedup/quantity-facts.js';
-import { compareQuantities } from '../../../src/nlp/dedup/conflict-rules.js';
+import { compareQuantities, conflictReason, describeCounted } from '../../../src/nlp/dedup/conflict-rules.js';
 import { quantitiesAgree, toStoredDigest, type ClaimDigest } from '../../../src/nlp/dedup/claims.js';
 import { inMemoryDedupIndex } from '../../helpers/dedup-index.js';
 import { ConflictPairSchema } from './conflict-pairs.js';
@@ -117,6 +117,13 @@ describe('when two numbers conflict', () => {
   it('reads a verb after the counted phrase only as what happened to it', () => {
     expect(facts('تضم المرحلة الأولى 15 محطة تمتد من المطار إلى وسط المدينة.', '15').role).toBeNull();
     expect(facts('أفادت التقارير بأن 14 شخصا قتلوا في الهجوم.', '14').role).toBe('killed');
+  });
+
+  it('says in its reason what was counted in words a reader takes, not as an internal key', () => {
+    expect(describeCounted('مقعد:won')).toBe('«مقعد», won');
+    expect(describeCounted('killed')).toBe('killed');
+    expect(describeCounted('جندي')).toBe('«جندي»');
+    expect(conflictReason('مقعد:won', { subject: 's', timing: 'd' } as Parameters<typeof conflictReason>[1])).toMatch(/^Same counted thing and unit \(«مقعد», won\), about the same named actor or place, .* published the same day/);
   });
 
   it('reads a number written in parts as one amount, never its tail alone', () => {
