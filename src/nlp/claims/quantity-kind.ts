@@ -166,7 +166,7 @@ function labelKind(x: KindInput): 'ordinal' | 'model' | null {
   const num = x.words[x.numberFirst] as Word;
   const prev = x.words[x.numberFirst - 1];
   if (x.numberFirst - 1 < x.first || !isWord(prev) || hasPrepClitic(prev)) return null;
-  if (hasPrepClitic(num) || CLITIC_ONLY.test(prev.norm)) return null;
+  if (hasPrepClitic(num)) return null;
   const noun = prev.stem.startsWith('ال') ? prev.stem.slice(2) : prev.stem;
   if (SEQUENCE_NOUNS.has(noun) || SEQUENCE_NOUNS.has(prev.bare.replace(/^ال/u, ''))) return 'ordinal';
   if (NAMED_DOCUMENTS.has(noun) || NAMED_DOCUMENTS.has(prev.bare.replace(/^ال/u, ''))) return 'model';
@@ -174,7 +174,7 @@ function labelKind(x: KindInput): 'ordinal' | 'model' | null {
 }
 
 /** «بالسجن», «بسجن المتهم», «الحبس», «الأشغال الشاقة», «الإقامة الجبرية»: a penalty whose length follows. */
-const PENALTY = /^(و|ف)?(ب|ل)?(ال)?(سجن|حبس|اشغال|اقامه|نفي|ابعاد)(ه|ها|هم|هما)?$/u;
+const PENALTY = /^(و|ف)?(ب|ل)?(ال)?(سجن|حبس|اشغال|اقام[هة]|نفي|ابعاد)(ه|ها|هم|هما)?$/u;
 
 /**
  * A prison term («قضت المحكمة بسجن المتهم 7 سنوات»): a time span, but the figure of a verdict that
@@ -185,7 +185,7 @@ function isPenaltyTerm(x: KindInput): boolean {
   for (let j = x.numberFirst - 1; j >= Math.max(x.first, x.numberFirst - 6); j--) {
     const w = x.words[j];
     if (!isWord(w)) return false; // a comma or a stop ends the clause
-    if (PENALTY.test(normalise(w.norm))) return true;
+    if (PENALTY.test(w.norm)) return true;
   }
   return false;
 }

@@ -5,7 +5,7 @@
 import type { DedupClaim } from './claims.js';
 import { nounKey } from './skeleton.js';
 import { normalise, searchKey } from '../text/normalise.js';
-import { ROLE_STEMS, SUBGROUP_MARKERS, TIME_NOUNS, TIME_FRAME_WORDS, AGE_WORDS, IDENTIFIER_WORDS, VAGUE_WORDS, LOWER_BEFORE, UPPER_BEFORE, LOWER_AFTER, UPPER_AFTER, GENERIC_NOUNS, CUMULATIVE_WORDS, RISING_ROLES, UNIT_SCALES, FUNCTION_WORDS, PERIOD_MARKERS, GROUP_HEADS, SUBJECT_HEADS, PERSON_ROLES, OVERRIDING_ROLES, CATEGORY_NOUNS, AFTER_ROLES, NUMBER_WORDS, SCALE_WORDS } from './quantity-lexicon.js';
+import { ROLE_STEMS, SUBGROUP_MARKERS, TIME_NOUNS, TIME_FRAME_WORDS, AGE_WORDS, IDENTIFIER_WORDS, VAGUE_WORDS, LOWER_BEFORE, UPPER_BEFORE, LOWER_AFTER, UPPER_AFTER, GENERIC_NOUNS, CUMULATIVE_WORDS, RISING_ROLES, UNIT_SCALES, FUNCTION_WORDS, PERIOD_MARKERS, GROUP_HEADS, SUBJECT_HEADS, PERSON_ROLES, OVERRIDING_ROLES, CATEGORY_NOUNS, AFTER_ROLES, NUMBER_WORDS } from './quantity-lexicon.js';
 
 /** The token fields read here (a subset of the text layer's Token). */
 export interface FactToken {
@@ -56,7 +56,7 @@ export interface QuantityFacts {
 }
 
 /** Why a number is not compared at all (it states no quantity, or none precise enough). */
-export type NotCompared = 'time-frame' | 'age' | 'identifier' | 'vague' | 'compound' | 'no-thing';
+export type NotCompared = 'time-frame' | 'age' | 'identifier' | 'vague' | 'no-thing';
 
 /** A key without its clitics: «وبالقتلى» → «قتلي»; short words are left whole. */
 export function bareKey(key: string): string {
@@ -158,10 +158,11 @@ function listedPart(clause: readonly FactToken[], after: readonly FactToken[], q
 }
 
 /**
- * A number that labels (a model «إس-300», «رقم 15», «الرحلة 302») or is the tail of a number
- * written in parts («16 مليارا و600 مليون»): not a figure of its own.
+ * A number that labels (a model «إس-300», «رقم 15», «الرحلة 302»): not a figure of its own. (The
+ * tail of a number written in parts, «16 مليارا و600 مليون», is no separate quantity: the claims
+ * reader joins it to its head.)
  */
-function labelOrPart(words: readonly FactToken[], firstIn: number, mention: readonly FactToken[], numberAt: number, prevKeys: readonly string[], quantity: { start: number; counted: string | null }): 'identifier' | 'compound' | null {
+function labelOrPart(words: readonly FactToken[], firstIn: number, mention: readonly FactToken[], numberAt: number, prevKeys: readonly string[], quantity: { start: number; counted: string | null }): 'identifier' | null {
   const rawPrev = words[firstIn - 1];
   const joinedHyphen = rawPrev !== undefined && rawPrev.kind === 'punct' && rawPrev.end === quantity.start && /^[-–]$/u.test(rawPrev.text);
   // «رقم 15», or a label word right before a bare number («الدورة 45»); «القانون بـ29 مقعدا» counts seats.
@@ -169,7 +170,6 @@ function labelOrPart(words: readonly FactToken[], firstIn: number, mention: read
   const numberToken = mention.find((t) => t.kind === 'number');
   const bareNumber = numberToken !== undefined && /^[0-9\u0660-\u0669]/u.test(numberToken.text) && quantity.counted === null;
   if (joinedHyphen || (last !== undefined && IDENTIFIER_WORDS.has(last) && (last === 'رقم' || bareNumber))) return 'identifier';
-  if (numberAt >= 0 && /^و/u.test(mention[numberAt]!.key) && rawPrev !== undefined && SCALE_WORDS.has(bareKey(rawPrev.key)) && words[firstIn - 2]?.kind === 'number') return 'compound';
   return null;
 }
 
