@@ -1,6 +1,6 @@
 import { normalise, searchKey } from '../nlp/text/normalise.js';
 import type { RecordSummary } from './output-reader.js';
-import type { EntityView } from './pages/entity.js';
+import type { EntityIndexRow, EntityView } from './pages/entity.js';
 import type { SearchResults } from './pages/search.js';
 
 /** Words of a text as search keys: diacritics, alef/hamza/ta-marbuta variants folded, Latin lower-cased. */
@@ -51,4 +51,19 @@ export function entityFromRecords(records: readonly RecordSummary[], entityId: s
     articles,
     basis,
   };
+}
+
+/** The entities of the given records, most articles first: the entities index without a registry. */
+export function entitiesFromRecords(records: readonly RecordSummary[], type: string | null, limit: number): EntityIndexRow[] {
+  const rows = new Map<string, EntityIndexRow>();
+  for (const record of records) {
+    for (const entity of record.entities) {
+      if (type !== null && entity.type !== type) continue;
+      const row = rows.get(entity.entityId) ?? { entityId: entity.entityId, type: entity.type, canonical: entity.canonical, variants: [], articles: 0 };
+      row.articles += 1;
+      for (const text of entity.texts) if (!row.variants.includes(text)) row.variants.push(text);
+      rows.set(entity.entityId, row);
+    }
+  }
+  return [...rows.values()].sort((a, b) => b.articles - a.articles || a.canonical.localeCompare(b.canonical)).slice(0, limit);
 }

@@ -18,11 +18,12 @@ import { securityHeaders } from './headers.js';
 import { allowedHosts, hostGuard } from './hosts.js';
 import { DashboardMetrics } from './metrics.js';
 import { conflictsOf, ConflictsQuerySchema, listConflicts, queryProblems } from './conflicts.js';
+import { EntitiesQuerySchema, loadEntityIndex, type EntityRanking } from './entities-index.js';
 import { entityFromRecords, searchRecords } from './news-index.js';
 import { OutputReader } from './output-reader.js';
 import { listStories, loadStoryView } from './stories.js';
 import { conflictsPage } from './pages/conflicts.js';
-import { entityPage } from './pages/entity.js';
+import { entitiesPage, entityPage } from './pages/entity.js';
 import { notFound, page } from './pages/layout.js';
 import { newsPage } from './pages/news.js';
 import { overviewFragment, overviewPage } from './pages/overview.js';
@@ -44,7 +45,7 @@ const STORIES_LISTED = 200;
  * The entity registry as the entity page needs it (src/store/entity-registry.ts's
  * `RedisEntityRegistry` fits). Without one, the page scans the newest records instead.
  */
-export interface EntityLookup {
+export interface EntityLookup extends EntityRanking {
   getEntity(entityId: string): Promise<{ entityId: string; type: string; canonical: string; variants: string[] } | null>;
   /** Article ids that mention the entity, oldest first. */
   listArticles(entityId: string): Promise<string[]>;
@@ -136,6 +137,11 @@ function mountLivePages(app: Hono, { config, snapshots, metrics, files, connecti
   });
 }
 
+/** A page's answer to bad query parameters: each problem, and a way back. */
+function badRequest(problems: readonly string[], back: string, label: string) {
+  return page({ title: 'Bad request', body: html`<section class="empty"><h1>Bad request</h1><ul>${problems.map((line) => html`<li>${line}</li>`)}</ul><p><a href="${back}">${label}</a></p></section>` });
+}
+
 /** The news: records, stories, entities, conflicts and search, read from the output folder (and the entity registry). */
 function mountNewsPages(app: Hono, { output, entities }: PageDeps): void {
   app.get('/news', async (c) => c.html(newsPage(await output.latestRecords(200)).value));
@@ -150,7 +156,7 @@ function mountNewsPages(app: Hono, { output, entities }: PageDeps): void {
   app.get('/conflicts', async (c) => {
     const query = ConflictsQuerySchema.safeParse(c.req.query());
     if (!query.success) {
-      return c.html(page({ title: 'Bad request', body: html`<section class="empty"><h1>Bad request</h1><ul>${queryProblems(query.error).map((line) => html`<li>${line}</li>`)}</ul><p><a href="/conflicts">Every conflict</a></p></section>` }).value, 400);
+      return c.html(badRequest(queryProblems(query.error), '/conflicts', 'Every conflict').value, 400);
     }
     return c.html(conflictsPage(await listConflicts(output, query.data), query.data).value);
   });
@@ -174,6 +180,12 @@ function mountNewsPages(app: Hono, { output, entities }: PageDeps): void {
     const members = (await output.latestRecords(SCAN_LIMIT)).filter((record) => record.storyId === storyId);
     if (members.length > 0) return c.html(partialStoryPage(storyId, members).value);
     return c.html(notFound('Story', 'No story with this id yet (stories appear once the dedup stage runs).').value, 404);
+  });
+
+  app.get('/entities', async (c) => {
+    const query = EntitiesQuerySchema.safeParse(c.req.query());
+    if (!query.success) return c.html(badRequest(queryProblems(query.error), '/entities', 'Every entity').value, 400);
+    return c.html(entitiesPage(await loadEntityIndex(entities, output, query.data, SCAN_LIMIT)).value);
   });
 
   app.get('/entities/:id', async (c) => {

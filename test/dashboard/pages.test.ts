@@ -62,7 +62,7 @@ describe('record page with every layer', () => {
     // The reused passage starts before the entity and ends inside it: the entity stays one link.
     expect(body).toMatch(/<span class="reused" title="also in 1111222233334444">[^<]+<\/span><a class="ent ent-ORG"[^>]*><span class="reused" title="also in 1111222233334444">الحشد الشعبي<\/span><\/a>/);
     expect(body).toContain('<table class="claims">');
-    expect(body).toMatch(/ضابط في الجيش العراقي<\/bdi> <span class="tag">anonymous: <bdi class="ar" dir="auto">ضابط<\/bdi>/);
+    expect(body).toMatch(/ضابط في الجيش العراقي<\/bdi> <span class="tag">anonymous: <bdi class="ar" lang="ar" dir="rtl">ضابط<\/bdi>/);
     expect(body).toContain('>وقال</bdi>');
     expect(body).toContain('<b>2015</b>');
     expect(body).toContain('0.72');
@@ -96,9 +96,9 @@ describe('story page', () => {
       'Carried independently by 2 outlets',
       '<p class="quote ar" lang="ar" dir="rtl">استهدفت طائرة مسيرة مركبة</p>',
       // No reason in this (older) file: the counted thing says why the two were compared.
-      '<p class="reason">same counted thing: <bdi class="ar" lang="ar" dir="rtl">جندي أمريكي</bdi></p>',
+      '<p class="reason" dir="auto">same counted thing: <bdi class="ar" lang="ar" dir="rtl">جندي أمريكي</bdi></p>',
       // Digits alone are not Arabic text: their direction is left to the browser.
-      '<tr><td><b>2500</b></td><td><bdi dir="auto">2500</bdi></td><td><bdi class="ar" lang="ar" dir="rtl">2500 جندي</bdi></td>',
+      '<tr><td><b>2500</b></td><td dir="auto"><bdi dir="auto">2500</bdi></td><td dir="rtl"><bdi class="ar" lang="ar" dir="rtl">2500 جندي</bdi></td>',
       '<b>3000</b> (approx.)',
       // No title anywhere (no records at hand): the story id heads the page, each article its id.
       '<h1>Story <span class="mono">story-1</span></h1>',

@@ -177,6 +177,7 @@ describe('dashboard server (real Redis, real output files)', () => {
       const registry = {
         getEntity: async (entityId: string) => (entityId === 'loc:baghdad' ? { entityId, type: 'LOC', canonical: 'بغداد', variants: ['بغداد', 'وبغداد'] } : null),
         listArticles: async () => [record.id, '1111111111111111'],
+        listEntities: async () => [],
       };
       const withRegistry = createDashboardApp({ connection, settings, logger: quietLogger, config: config({ outDir }), entities: registry });
       apps.push(withRegistry);
@@ -298,8 +299,8 @@ describe('conflicts between outlets (real records from the seeds)', () => {
     expect(body).toContain('>صواريخ الميليشيات رسائل إيرانية</bdi>');
     expect(body).toContain('>العرب</bdi>');
     expect(body).toContain('>الشرق</bdi>');
-    expect(body).toContain('<b><bdi class="ar" dir="auto">2500 جندي أميركي</bdi></b>');
-    expect(body).toContain('<b><bdi class="ar" dir="auto">نحو 5 آلاف جندي أمريكي</bdi></b>');
+    expect(body).toContain('<b><bdi class="ar" lang="ar" dir="rtl">2500 جندي أميركي</bdi></b>');
+    expect(body).toContain('<b><bdi class="ar" lang="ar" dir="rtl">نحو 5 آلاف جندي أمريكي</bdi></b>');
     expect(body).toContain('حيث ينتشر 2500 جندي أميركي في إطار التحالف الدولي');
     expect(body).toContain('وينتشر نحو 5 آلاف جندي أمريكي في العراق');
     expect(body).toContain('<span class="tag cross-story">cross-story</span>');

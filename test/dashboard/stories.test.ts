@@ -214,7 +214,7 @@ describe('a story with a conflict (seeds 000 and 004 through analyse())', () => 
     expect(timeline.indexOf(later.title!)).toBeGreaterThan(0);
     expect(timeline.indexOf(later.title!)).toBeLessThan(timeline.indexOf(earlier.title!));
     const conflict = story.conflicts[0]!;
-    expect(body).toContain(`<p class="reason"><bdi class="ar" lang="ar" dir="rtl">${conflict.reason}</bdi></p>`);
+    expect(body).toContain(`<p class="reason" dir="rtl"><bdi class="ar" lang="ar" dir="rtl">${conflict.reason}</bdi></p>`);
     expect(body).toContain('2500 جندي أميركي');
     expect(body).toContain('نحو 5 آلاف جندي أمريكي');
     expect(body).toContain('<b>2500</b>');
@@ -231,7 +231,7 @@ describe('a story with a conflict (seeds 000 and 004 through analyse())', () => 
     expect(body).toContain("Counted from the articles' records");
     expect(body).toContain(`<a href="/records/${earlier.id}"><bdi class="ar" lang="ar" dir="rtl">${earlier.title}</bdi></a>`);
     const counted = story.conflicts[0]!.counted;
-    expect(body).toContain(`<p class="reason">same counted thing: <bdi class="ar" lang="ar" dir="rtl">${counted}</bdi></p>`);
+    expect(body).toContain(`<p class="reason" dir="auto">same counted thing: <bdi class="ar" lang="ar" dir="rtl">${counted}</bdi></p>`);
     const list = await (await app.request('/stories')).text();
     expect(list).toContain(`<a href="/stories/${story.storyId}"><bdi class="ar" lang="ar" dir="rtl">${later.title}</bdi></a>`);
   });

@@ -1,6 +1,6 @@
 import type { Conflict, ConflictList, ConflictSide, ConflictsQuery } from '../conflicts.js';
 import { html, pathSegment, type SafeHtml } from '../html.js';
-import { arabic, count, page, when } from './layout.js';
+import { arabic, count, dirOf, page, when } from './layout.js';
 
 /** An article of a conflict: title linked to its record, source, date, story. */
 function articleCell(side: ConflictSide): SafeHtml {
@@ -11,9 +11,13 @@ function articleCell(side: ConflictSide): SafeHtml {
 
 /** What an article says: the claim as written and the numbers that disagree, as written. */
 function claimCell(side: ConflictSide): SafeHtml {
-  const numbers = side.numbers.length > 0 ? html`<ul class="plain">${side.numbers.map((text) => html`<li><b>${arabic(text)}</b></li>`)}</ul>` : '';
+  const numbers = side.numbers.length > 0 ? html`<ul class="plain">${side.numbers.map((text) => html`<li dir="${dirOf(text)}"><b>${arabic(text)}</b></li>`)}</ul>` : '';
   return html`${numbers}${arabic(side.text, `claim ${side.claim + 1} (its quotes file and record are not in this output folder)`)}`;
 }
+
+/** The direction of the cells above: that of the text they start with. */
+const articleDir = (side: ConflictSide) => dirOf(side.title);
+const claimDir = (side: ConflictSide) => dirOf(side.numbers[0] ?? side.text);
 
 function storyCell(conflict: Conflict): SafeHtml {
   if (conflict.crossStory === true) return html`<span class="tag cross-story">cross-story</span><br><span class="muted">in no story file</span>`;
@@ -41,10 +45,10 @@ ${list.conflicts.length === 0
   : html`<div class="scroll"><table class="conflicts"><thead><tr><th>found</th><th>later article</th><th>says</th><th>earlier article</th><th>says</th><th>stories</th></tr></thead><tbody>${list.conflicts.map(
       (conflict) => html`<tr>
   <td>${when(conflict.found.writtenAt)}</td>
-  <td>${articleCell(conflict.found)}</td>
-  <td>${claimCell(conflict.found)}</td>
-  <td>${articleCell(conflict.other)}</td>
-  <td>${claimCell(conflict.other)}</td>
+  <td dir="${articleDir(conflict.found)}">${articleCell(conflict.found)}</td>
+  <td dir="${claimDir(conflict.found)}">${claimCell(conflict.found)}</td>
+  <td dir="${articleDir(conflict.other)}">${articleCell(conflict.other)}</td>
+  <td dir="${claimDir(conflict.other)}">${claimCell(conflict.other)}</td>
   <td>${storyCell(conflict)}</td>
 </tr>`,
     )}</tbody></table></div>`}`,
@@ -60,9 +64,9 @@ export function recordConflictsSection(recordId: string, list: ConflictList): Sa
     const mine = conflict.found.id === recordId;
     const [here, there] = mine ? [conflict.found, conflict.other] : [conflict.other, conflict.found];
     return html`<tr>
-  <td>${claimCell(here)}</td>
-  <td>${articleCell(there)}</td>
-  <td>${claimCell(there)}</td>
+  <td dir="${claimDir(here)}">${claimCell(here)}</td>
+  <td dir="${articleDir(there)}">${articleCell(there)}</td>
+  <td dir="${claimDir(there)}">${claimCell(there)}</td>
   <td>${mine ? 'this article' : html`<span class="tag">the other article</span>`}</td>
   <td>${storyCell(conflict)}</td>
 </tr>`;

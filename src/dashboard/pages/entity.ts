@@ -1,7 +1,7 @@
-import { html, type SafeHtml } from '../html.js';
+import { html, pathSegment, type SafeHtml } from '../html.js';
 import type { RecordSummary } from '../output-reader.js';
 import { recordRows } from './news.js';
-import { arabic, page } from './layout.js';
+import { arabic, count, dirOf, page } from './layout.js';
 
 export interface EntityView {
   entityId: string;
@@ -17,11 +17,60 @@ export interface EntityView {
 export function entityPage(entity: EntityView): SafeHtml {
   return page({
     title: entity.canonical,
-    body: html`<h1><span class="ent ent-${entity.type}">${arabic(entity.canonical)}</span> <span class="tag">${entity.type}</span></h1>
+    body: html`<h1 dir="${dirOf(entity.canonical)}"><span class="ent ent-${entity.type}">${arabic(entity.canonical)}</span> <span class="tag">${entity.type}</span></h1>
 <p class="mono muted">${entity.entityId}</p>
 <p>Written as: ${entity.variants.map((variant) => html`<span class="tag">${arabic(variant)}</span> `)}</p>
-<h2>${entity.articles.length} article${entity.articles.length === 1 ? '' : 's'} mention it</h2>
+<h2>${count(entity.articles.length, 'article')} mention it</h2>
 <p class="muted">${entity.basis}</p>
-${recordRows(entity.articles)}`,
+<div class="scroll">${recordRows(entity.articles)}</div>`,
+  });
+}
+
+export const ENTITY_TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
+
+/** One row of the entities index. */
+export interface EntityIndexRow {
+  entityId: string;
+  type: string;
+  canonical: string;
+  variants: string[];
+  articles: number;
+}
+
+export interface EntityIndex {
+  rows: EntityIndexRow[];
+  /** The type the list is filtered to, if any. */
+  type: (typeof ENTITY_TYPES)[number] | null;
+  /** Where the list came from. */
+  basis: string;
+}
+
+/** The spellings shown beside a canonical form; a name written a hundred ways shows the first few. */
+const MAX_VARIANTS = 6;
+
+function typeLinks(current: EntityIndex['type']): SafeHtml {
+  const link = (type: EntityIndex['type'], label: string) =>
+    current === type ? html`<b>${label}</b>` : html`<a href="/entities${type ? `?type=${type}` : ''}">${label}</a>`;
+  return html`<p class="filters">${link(null, 'All')} · ${ENTITY_TYPES.map((type, i) => html`${i > 0 ? ' · ' : ''}${link(type, type)}`)}</p>`;
+}
+
+/** `/entities`: the most-mentioned people, organisations, places and others, each linked to its page. */
+export function entitiesPage(index: EntityIndex): SafeHtml {
+  return page({
+    title: 'Entities',
+    body: html`<h1>Entities</h1>
+${typeLinks(index.type)}
+<p class="muted">${index.basis}</p>
+${index.rows.length === 0
+  ? html`<p class="empty">No entity yet: the ner stage names them once articles flow.</p>`
+  : html`<div class="scroll"><table class="entities"><thead><tr><th>name</th><th>type</th><th>articles</th><th>also written as</th></tr></thead><tbody>${index.rows.map((row) => {
+      const others = row.variants.filter((variant) => variant !== row.canonical);
+      return html`<tr>
+  <td class="title" dir="${dirOf(row.canonical)}"><a class="ent ent-${row.type}" href="/entities/${pathSegment(row.entityId)}">${arabic(row.canonical)}</a></td>
+  <td><span class="tag">${row.type}</span></td>
+  <td>${row.articles}</td>
+  <td dir="${dirOf(others[0])}">${others.slice(0, MAX_VARIANTS).map((variant) => html`<span class="tag">${arabic(variant)}</span> `)}${others.length > MAX_VARIANTS ? html`<span class="muted">+${others.length - MAX_VARIANTS}</span>` : ''}</td>
+</tr>`;
+    })}</tbody></table></div>`}`,
   });
 }

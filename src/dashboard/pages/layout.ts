@@ -26,6 +26,7 @@ export function page(options: PageOptions): SafeHtml {
     <a href="/">Pipeline</a>
     <a href="/news">News</a>
     <a href="/stories">Stories</a>
+    <a href="/entities">Entities</a>
     <a href="/conflicts">Conflicts</a>
     <a href="/queues">Queues</a>
   </nav>
@@ -49,12 +50,14 @@ export function when(iso: string | null | undefined): string {
 }
 
 /**
- * A short piece of content (title, source, speaker): isolated from the text around it, its
- * direction taken from its first strong letter (Arabic → right-to-left; a file name stays
- * left-to-right), in the Arabic font stack. Article bodies are explicitly `dir="rtl"` instead.
+ * A short piece of content (title, source, speaker, quote): isolated from the text around it. An
+ * Arabic text is declared as such (`lang="ar" dir="rtl"`: right-to-left and the Arabic font whatever
+ * the browser guesses); anything else (a file name, an English agency) keeps `dir="auto"`. The text
+ * itself is only escaped, never changed. The block that holds it takes `dirOf` of the same text, so
+ * that it aligns and wraps right-to-left too.
  */
-export function arabic(text: string | null | undefined, fallback = '—'): SafeHtml {
-  return text ? html`<bdi class="ar" dir="auto">${text}</bdi>` : html`<span class="muted">${fallback}</span>`;
+export function arabic(text: string | null | undefined, fallback: HtmlValue = '—'): SafeHtml {
+  return arabicText(text, fallback);
 }
 
 /** The first strong (directional) letter of a text: Latin, Hebrew or Arabic script. */
@@ -67,14 +70,20 @@ export function startsArabic(text: string): boolean {
   return first !== null && ARABIC_LETTER.test(first[0]);
 }
 
-/**
- * Like `arabic`, but an Arabic text is declared as such (`lang="ar" dir="rtl"`: right-to-left and
- * the Arabic font whatever the browser guesses); anything else keeps `dir="auto"`. The text itself is
- * only escaped, never changed.
- */
+/** See `arabic`. */
 export function arabicText(text: string | null | undefined, fallback: HtmlValue = '—'): SafeHtml {
   if (!text) return html`<span class="muted">${fallback}</span>`;
   return startsArabic(text) ? html`<bdi class="ar" lang="ar" dir="rtl">${text}</bdi>` : html`<bdi dir="auto">${text}</bdi>`;
+}
+
+/**
+ * The `dir` of a block (table cell, list item, paragraph) whose content starts with this text: `rtl`
+ * when it reads as Arabic, so it aligns right and its punctuation («.» ending a quote, a leading «»)
+ * stays where a reader of Arabic expects it; `auto` otherwise. Computed here, not left to
+ * `dir="auto"` on the block: that algorithm skips the `<bdi>` that holds the text.
+ */
+export function dirOf(text: string | null | undefined): 'rtl' | 'auto' {
+  return text && startsArabic(text) ? 'rtl' : 'auto';
 }
 
 /** A number as a reader writes it: 2500, 12.5, 0.333 (not 0.3333333333333333). */

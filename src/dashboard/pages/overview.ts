@@ -1,7 +1,7 @@
 import { html, pathSegment, type SafeHtml } from '../html.js';
 import type { RecordSummary } from '../output-reader.js';
 import type { OverviewSnapshot, StageSnapshot } from '../snapshot.js';
-import { arabic, page, when } from './layout.js';
+import { arabic, dirOf, page, when } from './layout.js';
 
 /** A 60-minute sparkline as inline SVG (no script, no chart library). */
 function sparkline(values: readonly number[], label: string): SafeHtml {
@@ -50,7 +50,7 @@ export function overviewFragment(snapshot: OverviewSnapshot, latest: readonly Re
 <div class="columns">
 <section class="latest" aria-label="Latest articles">
   <h2>Latest articles</h2>
-  ${latest.length === 0 ? html`<p class="muted">No records yet: drop files into the inbox.</p>` : html`<ol class="records">${latest.map((record) => html`<li><a href="/records/${pathSegment(record.id)}">${arabic(record.title, record.id)}</a> <span class="muted">${record.source ? arabic(record.source) : record.file ?? ''} · <bdi>${when(record.publishedAt ?? record.ingestedAt)}</bdi></span></li>`)}</ol>`}
+  ${latest.length === 0 ? html`<p class="muted">No records yet: drop files into the inbox.</p>` : html`<ol class="records">${latest.map((record) => html`<li dir="${dirOf(record.title)}"><a href="/records/${pathSegment(record.id)}">${arabic(record.title, record.id)}</a> <span class="muted">${record.source ? arabic(record.source) : record.file ?? ''} · <bdi>${when(record.publishedAt ?? record.ingestedAt)}</bdi></span></li>`)}</ol>`}
 </section>
 <section class="failures" aria-label="Latest failures">
   <h2>Latest failures</h2>

@@ -4,7 +4,7 @@ import { html, pathSegment, type SafeHtml } from '../html.js';
 import { highlightText, recordMarks } from '../highlight.js';
 import type { ConflictList } from '../conflicts.js';
 import { recordConflictsSection } from './conflicts.js';
-import { arabic, formatNumber as number, page, when } from './layout.js';
+import { arabic, dirOf, formatNumber as number, page, when } from './layout.js';
 
 const ENTITY_TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
 
@@ -18,15 +18,15 @@ function claimRow(claim: Claim, index: number): SafeHtml {
   const antecedent = claim.speaker?.antecedent;
   const refersTo = antecedent && antecedent.start !== claim.speaker?.start ? html`<br><span class="muted">= ${arabic(antecedent.text)}</span>` : '';
   const numbers = claim.quantities.map(
-    (q) => html`<li>${arabic(q.text)} = <b>${number(q.value)}${q.valueMax !== null ? html`–${number(q.valueMax)}` : ''}</b>${q.approx ? ' (approx.)' : ''}${q.counted ? html` ${arabic(q.counted)}` : q.unit ? html` ${arabic(q.unit)}` : ''}</li>`,
+    (q) => html`<li dir="${dirOf(q.text)}">${arabic(q.text)} = <b>${number(q.value)}${q.valueMax !== null ? html`–${number(q.valueMax)}` : ''}</b>${q.approx ? ' (approx.)' : ''}${q.counted ? html` ${arabic(q.counted)}` : q.unit ? html` ${arabic(q.unit)}` : ''}</li>`,
   );
   return html`<tr>
   <td>${index + 1}</td>
   <td>${claim.kind}${claim.quote ? html`<br><span class="muted">${claim.quote}</span>` : ''}</td>
-  <td>${speaker}${refersTo}</td>
-  <td>${claim.cue ? arabic(claim.cue.text) : html`<span class="muted">—</span>`}</td>
-  <td>${arabic(claim.content?.text ?? claim.text)}</td>
-  <td>${numbers.length > 0 ? html`<ul class="plain">${numbers}</ul>` : html`<span class="muted">—</span>`}</td>
+  <td dir="${dirOf(claim.speaker?.text)}">${speaker}${refersTo}</td>
+  <td dir="${dirOf(claim.cue?.text)}">${claim.cue ? arabic(claim.cue.text) : html`<span class="muted">—</span>`}</td>
+  <td dir="${dirOf(claim.content?.text ?? claim.text)}">${arabic(claim.content?.text ?? claim.text)}</td>
+  <td dir="${dirOf(claim.quantities[0]?.text)}">${numbers.length > 0 ? html`<ul class="plain">${numbers}</ul>` : html`<span class="muted">—</span>`}</td>
   <td>${claim.checkworthiness.toFixed(2)}</td>
 </tr>`;
 }
@@ -40,11 +40,11 @@ export function recordPage(record: EnrichedRecord, conflicts?: ConflictList): Sa
   return page({
     title: record.title ?? record.id,
     body: html`<article class="record">
-<h1 dir="${record.title ? 'rtl' : 'ltr'}">${arabic(record.title, record.id)}</h1>
+<h1 dir="${record.title ? dirOf(record.title) : 'ltr'}">${arabic(record.title, record.id)}</h1>
 <dl class="meta">
-  <div><dt>source</dt><dd>${arabic(record.source.name ?? record.agency, '—')}</dd></div>
+  <div><dt>source</dt><dd dir="${dirOf(record.source.name ?? record.agency)}">${arabic(record.source.name ?? record.agency, '—')}</dd></div>
   <div><dt>published</dt><dd>${when(record.source.publishedAt)}</dd></div>
-  <div><dt>dateline</dt><dd>${arabic(record.dateline)}</dd></div>
+  <div><dt>dateline</dt><dd dir="${dirOf(record.dateline)}">${arabic(record.dateline)}</dd></div>
   <div><dt>file</dt><dd class="mono">${record.source.file ?? '—'}</dd></div>
   <div><dt>story</dt><dd>${dedup ? html`<a class="mono" href="/stories/${pathSegment(dedup.storyId)}">${dedup.storyId}</a> <span class="muted">(${dedup.storyReason})</span>` : html`<span class="muted">not deduplicated yet</span>`}</dd></div>
   <div><dt>id</dt><dd class="mono">${record.id}</dd></div>

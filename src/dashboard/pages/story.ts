@@ -3,7 +3,7 @@ import { html, pathSegment, type SafeHtml } from '../html.js';
 import type { RecordSummary } from '../output-reader.js';
 import { MAX_TIMELINE, type Headline, type QuoteView, type StoryListItem, type StoryView, type TimelineEntry, type TimelineRelation } from '../stories.js';
 import { recordRows } from './news.js';
-import { arabicText, count, formatNumber, page, startsArabic, when } from './layout.js';
+import { arabicText, count, dirOf, formatNumber, page, startsArabic, when } from './layout.js';
 
 /** A relation as the timeline reads it, from the later article's side («copy of») or the earlier one's («copied by»). */
 const RELATION_WORDS: Record<TimelineRelation['label'], { ofEarlier: string; ofLater: string }> = {
@@ -35,7 +35,7 @@ function keyEntitiesSection(view: StoryView): SafeHtml {
   return html`<section class="key-entities"><h2>Key entities</h2>${view.keyEntities.length === 0
     ? html`<p class="muted">None named in more than one of its articles.</p>`
     : html`<ul class="entity-list">${view.keyEntities.map(
-        (entity) => html`<li><a class="ent ent-${entity.type}" href="/entities/${pathSegment(entity.entityId)}">${arabicText(entity.name)}</a> <span class="muted">${entity.type} · in ${entity.articles} of ${count(total, 'article')}</span></li>`,
+        (entity) => html`<li dir="${dirOf(entity.name)}"><a class="ent ent-${entity.type}" href="/entities/${pathSegment(entity.entityId)}">${arabicText(entity.name)}</a> <span class="muted">${entity.type} · in ${entity.articles} of ${count(total, 'article')}</span></li>`,
       )}</ul>`}${note}</section>`;
 }
 
@@ -43,15 +43,15 @@ function relationCell(relations: readonly TimelineRelation[]): SafeHtml {
   if (relations.length === 0) return html`<span class="muted">—</span>`;
   return html`<ul class="plain">${relations.map((relation) => {
     const words = RELATION_WORDS[relation.label];
-    return html`<li><span class="tag link-kind" data-kind="${relation.label}">${relation.otherIsEarlier ? words.ofEarlier : words.ofLater}</span> <a href="#article-${relation.otherId}">${outletName(relation.otherSource)}</a> <span class="muted">${when(relation.otherPublishedAt)}</span></li>`;
+    return html`<li dir="auto"><span class="tag link-kind" data-kind="${relation.label}">${relation.otherIsEarlier ? words.ofEarlier : words.ofLater}</span> <a href="#article-${relation.otherId}">${outletName(relation.otherSource)}</a> <span class="muted">${when(relation.otherPublishedAt)}</span></li>`;
   })}</ul>`;
 }
 
 function timelineRow(entry: TimelineEntry): SafeHtml {
   return html`<tr id="article-${entry.id}">
   <td class="when">${when(entry.publishedAt)}</td>
-  <td class="outlet">${outletName(entry.source)}</td>
-  <td class="title"><a href="/records/${pathSegment(entry.id)}">${arabicText(entry.title, html`<span class="mono">${entry.id}</span>`)}</a></td>
+  <td class="outlet" dir="${dirOf(entry.source)}">${outletName(entry.source)}</td>
+  <td class="title" dir="${dirOf(entry.title)}"><a href="/records/${pathSegment(entry.id)}">${arabicText(entry.title, html`<span class="mono">${entry.id}</span>`)}</a></td>
   <td>${relationCell(entry.relations)}</td>
 </tr>`;
 }
@@ -62,7 +62,7 @@ function timelineSection(view: StoryView): SafeHtml {
   const linksCut = view.linkCount > view.story.links.length ? html`<p class="muted">Links shown: ${view.story.links.length} of ${view.linkCount} (each article's record lists all of its own).</p>` : '';
   return html`<section class="timeline"><h2>Timeline</h2>
 <p>Outlets in the order they ran it:</p>
-<ol class="outlets">${view.outlets.map((outlet) => html`<li>${outletName(outlet.name)} <span class="muted">${count(outlet.articles, 'article')} · first ${when(outlet.first)}</span></li>`)}</ol>
+<ol class="outlets">${view.outlets.map((outlet) => html`<li dir="${dirOf(outlet.name)}">${outletName(outlet.name)} <span class="muted">${count(outlet.articles, 'article')} · first ${when(outlet.first)}</span></li>`)}</ol>
 ${cut}<div class="scroll"><table class="timeline"><thead><tr><th>published</th><th>outlet</th><th>article</th><th>link to the others</th></tr></thead><tbody>${view.timeline.map(timelineRow)}</tbody></table></div>${linksCut}</section>`;
 }
 
@@ -76,7 +76,7 @@ function quoteItem(view: QuoteView): SafeHtml {
   const text = quote.text
     ? startsArabic(quote.text) ? html`<p class="quote ar" lang="ar" dir="rtl">${quote.text}</p>` : html`<p class="quote" dir="auto">${quote.text}</p>`
     : html`<p class="quote muted">claim ${quote.claim} (its record is not written yet)</p>`;
-  return html`<li${copyOf ? html` class="copy"` : ''}>${text}<p class="quote-source">${claimSource(quote)}${copy}</p></li>`;
+  return html`<li dir="${dirOf(quote.text)}"${copyOf ? html` class="copy"` : ''}>${text}<p class="quote-source" dir="${dirOf(quote.source)}">${claimSource(quote)}${copy}</p></li>`;
 }
 
 function corroboratedSection(view: StoryView): SafeHtml {
@@ -103,9 +103,9 @@ function conflictsSection(story: Story): SafeHtml {
     ? html`<p class="muted">No disagreeing numbers.</p>`
     : story.conflicts.map(
         (conflict) => html`<div class="conflict">
-<p class="reason">${conflict.reason ? arabicText(conflict.reason) : html`same counted thing: ${arabicText(conflict.counted)}`}</p>
+<p class="reason" dir="${conflict.reason ? dirOf(conflict.reason) : 'auto'}">${conflict.reason ? arabicText(conflict.reason) : html`same counted thing: ${arabicText(conflict.counted)}`}</p>
 <div class="scroll"><table class="conflict-values"><thead><tr><th>value</th><th>as written</th><th>claim</th><th>outlet</th></tr></thead><tbody>${[...conflict.values].sort(byDate).map(
-          (value) => html`<tr><td>${valueText(value)}</td><td>${arabicText(value.quantityText)}</td><td>${arabicText(value.text, `claim ${value.claim} (its record is not written yet)`)}</td><td>${claimSource(value)}</td></tr>`,
+          (value) => html`<tr><td>${valueText(value)}</td><td dir="${dirOf(value.quantityText)}">${arabicText(value.quantityText)}</td><td dir="${dirOf(value.text)}">${arabicText(value.text, `claim ${value.claim} (its record is not written yet)`)}</td><td dir="${dirOf(value.source)}">${claimSource(value)}</td></tr>`,
         )}</tbody></table></div>${conflict.valueCount !== undefined && conflict.valueCount > conflict.values.length ? html`<p class="muted">${conflict.values.length} of ${conflict.valueCount} values shown.</p>` : ''}
 </div>`,
       )}</section>`;
@@ -154,7 +154,7 @@ export function storiesPage(stories: readonly StoryListItem[]): SafeHtml {
     body: html`<h1>Stories</h1>${stories.length === 0
       ? html`<p class="empty">No stories yet: the dedup stage groups articles into stories once it is in the chain.</p>`
       : html`<p class="muted">Newest news first (by the last article's publication time).</p><div class="scroll"><table class="stories"><thead><tr><th>headline</th><th>outlets</th><th>articles</th><th>first seen</th><th>last seen</th><th>conflicts</th></tr></thead><tbody>${stories.map(
-          (story) => html`<tr><td class="title">${storyLink(story)}</td><td>${sourceTags(story.sources)}</td><td>${story.articles}</td><td>${when(story.firstSeen)}</td><td>${when(story.lastSeen)}</td><td>${story.conflicts > 0 ? html`<b>${story.conflicts}</b>` : '0'}</td></tr>`,
+          (story) => html`<tr><td class="title" dir="${dirOf(story.headline.text)}">${storyLink(story)}</td><td dir="${dirOf(story.sources[0])}">${sourceTags(story.sources)}</td><td>${story.articles}</td><td>${when(story.firstSeen)}</td><td>${when(story.lastSeen)}</td><td>${story.conflicts > 0 ? html`<b>${story.conflicts}</b>` : '0'}</td></tr>`,
         )}</tbody></table></div>`}`,
   });
 }
