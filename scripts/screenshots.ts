@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const SHOTS = ['dashboard-overview.png', 'dashboard-record.png', 'dashboard-record-phone.png', 'dashboard-conflicts.png'];
+const SHOTS = ['dashboard-overview.png', 'dashboard-record.png', 'dashboard-record-phone.png', 'dashboard-conflicts.png', 'dashboard-news.png', 'dashboard-story.png', 'dashboard-entities.png'];
 const started = Date.now();
 
 const run = spawnSync(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', 'test/dashboard/browser.test.ts'], { stdio: 'inherit', env: { ...process.env, CI: 'true' } });

@@ -13,7 +13,7 @@ export type EntitiesQuery = z.infer<typeof EntitiesQuerySchema>;
 
 /** The registry's ranking, as the index needs it (`RedisEntityRegistry.listEntities` fits). */
 export interface EntityRanking {
-  listEntities(options: { limit?: number; type?: (typeof ENTITY_TYPES)[number] }): Promise<{ entityId: string; type: string; canonical: string; variants: string[]; articleCount: number }[]>;
+  listEntities(options: { limit?: number; type?: (typeof ENTITY_TYPES)[number] }): Promise<{ entityId: string; type: string; canonical: string; variants: string[]; mentionCount: number; articleCount: number }[]>;
 }
 
 /**
@@ -26,10 +26,10 @@ export async function loadEntityIndex(ranking: EntityRanking, output: OutputRead
   if (registered.length > 0) {
     return {
       type,
-      basis: `From the entity registry, most articles first (${registered.length} shown).`,
-      rows: registered.map((entity) => ({ entityId: entity.entityId, type: entity.type, canonical: entity.canonical, variants: entity.variants, articles: entity.articleCount })),
+      basis: `From the entity registry, most mentioned first (${registered.length} shown).`,
+      rows: registered.map((entity) => ({ entityId: entity.entityId, type: entity.type, canonical: entity.canonical, variants: entity.variants, mentions: entity.mentionCount, articles: entity.articleCount })),
     };
   }
   const rows = entitiesFromRecords(await output.latestRecords(scan), type, query.limit);
-  return { type, rows, basis: `Counted in the newest ${scan} records of the output folder (the entity registry lists none).` };
+  return { type, rows, basis: `Counted in the newest ${scan} records of the output folder, most articles first (the entity registry lists none).` };
 }

@@ -59,7 +59,7 @@ export function entitiesFromRecords(records: readonly RecordSummary[], type: str
   for (const record of records) {
     for (const entity of record.entities) {
       if (type !== null && entity.type !== type) continue;
-      const row = rows.get(entity.entityId) ?? { entityId: entity.entityId, type: entity.type, canonical: entity.canonical, variants: [], articles: 0 };
+      const row = rows.get(entity.entityId) ?? { entityId: entity.entityId, type: entity.type, canonical: entity.canonical, variants: [], articles: 0, mentions: null };
       row.articles += 1;
       for (const text of entity.texts) if (!row.variants.includes(text)) row.variants.push(text);
       rows.set(entity.entityId, row);

@@ -12,7 +12,8 @@ import { quietLogger, tempDir, testSettings } from '../helpers/pipeline.js';
 
 // Browser globals used inside page.evaluate callbacks (they run in Chromium; the project compiles without the DOM lib).
 declare const window: object;
-declare const document: { documentElement: { scrollWidth: number; clientWidth: number } };
+declare const document: { documentElement: { scrollWidth: number; clientWidth: number }; querySelectorAll(selector: string): Iterable<DomElement> };
+interface DomElement { tagName: string; textContent: string | null; closest(selector: string): DomElement | null; getBoundingClientRect(): { left: number; right: number } }
 declare function getComputedStyle(element: unknown): { direction: string; fontFamily: string; backgroundColor: string };
 
 /**
@@ -34,6 +35,58 @@ if (!HAVE_BROWSER && !IN_CI) {
   );
 }
 
+/**
+ * Nothing wider than the window: empty when the page does not scroll sideways, else the elements
+ * that stick out past its right edge (the outermost few), to say what to fix.
+ */
+function widerThanTheWindow(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    if (root.scrollWidth <= root.clientWidth + 1) return [];
+    const out: string[] = [];
+    for (const element of document.querySelectorAll('body *')) {
+      const box = element.getBoundingClientRect();
+      if (box.right > root.clientWidth + 1 || box.left < -1) out.push(`${element.tagName.toLowerCase()}.${(element as unknown as { className: string }).className}: ${(element.textContent ?? '').trim().slice(0, 40)}`);
+      if (out.length >= 5) break;
+    }
+    return out.length > 0 ? out : [`scrollWidth ${root.scrollWidth} > ${root.clientWidth}`];
+  });
+}
+
+/** The overview's count headers («COMPLETED») that run past their stage card. */
+function countsOutsideTheirCard(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const label of document.querySelectorAll('.stage .counts dt')) {
+      const card = label.closest('.stage');
+      if (!card) continue;
+      const [box, edge] = [label.getBoundingClientRect(), card.getBoundingClientRect()];
+      if (box.left < edge.left - 0.5 || box.right > edge.right + 0.5) out.push(label.textContent ?? '');
+    }
+    return out;
+  });
+}
+
+/**
+ * Every block (cell, list item, paragraph, heading, definition) whose text starts in Arabic (its first
+ * strong letter is Arabic), and those of them whose computed direction is not right-to-left.
+ */
+function arabicBlocks(page: Page): Promise<{ arabic: number; wrong: string[] }> {
+  return page.evaluate(() => {
+    const firstStrong = /[A-Za-z\u00C0-\u024F\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
+    const arabicLetter = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/u;
+    let arabic = 0;
+    const wrong: string[] = [];
+    for (const element of document.querySelectorAll('main td, main li, main p, main h1, main h2, main dd, main .article-text')) {
+      const first = firstStrong.exec(element.textContent ?? '');
+      if (!first || !arabicLetter.test(first[0])) continue;
+      arabic += 1;
+      if (getComputedStyle(element).direction !== 'rtl') wrong.push(`${element.tagName.toLowerCase()}: ${(element.textContent ?? '').trim().slice(0, 60)}`);
+    }
+    return { arabic, wrong };
+  });
+}
+
 describe('dashboard in a browser', () => {
   if (IN_CI && !HAVE_BROWSER) {
     it('has a browser to run in (CI)', () => {
@@ -51,6 +104,8 @@ describe('dashboard in a browser', () => {
     let context: BrowserContext;
     let page: Page;
     const consoleErrors: string[] = [];
+    /** Every host a page of this test asked for something (ours only, issue 23). */
+    const hostsAsked = new Set<string>();
 
     beforeAll(async () => {
       mkdirSync(ARTIFACTS, { recursive: true });
@@ -65,6 +120,10 @@ describe('dashboard in a browser', () => {
       const { chromium } = await import('playwright-core');
       context = await chromium.launchPersistentContext(tempDir('chromium-profile'), { executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS, viewport: { width: 1400, height: 1000 } });
       page = context.pages()[0] ?? (await context.newPage());
+      context.on('request', (request) => {
+        const url = new URL(request.url());
+        if (url.protocol === 'http:' || url.protocol === 'https:') hostsAsked.add(url.host);
+      });
       page.on('console', (message) => {
         if (message.type() === 'error' && !page.url().includes('/queues')) consoleErrors.push(message.text());
       });
@@ -97,14 +156,17 @@ describe('dashboard in a browser', () => {
       expect(await page.locator('[data-stage="tokenise"] .workers li').count()).toBeGreaterThan(0);
       expect(await page.evaluate(() => (window as unknown as { khabarNoReload?: boolean }).khabarNoReload)).toBe(true);
       await page.screenshot({ path: join(ARTIFACTS, 'dashboard-overview.png'), fullPage: true });
+      expect(await countsOutsideTheirCard(page)).toEqual([]);
 
       // From a phone's width to a wall screen: nothing wider than the window.
       for (const [width, height] of [[390, 844], [2560, 1440]] as const) {
         await page.setViewportSize({ width, height });
-        for (const path of ['/', '/news', '/conflicts']) {
+        for (const path of ['/', '/news', '/conflicts', '/entities']) {
           await page.goto(`${dashboard.url}${path}`);
-          expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1), `${path} at ${width}px`).toBe(true);
+          expect(await widerThanTheWindow(page), `${path} at ${width}px`).toEqual([]);
         }
+        await page.goto(`${dashboard.url}/`);
+        expect(await countsOutsideTheirCard(page), `overview at ${width}px`).toEqual([]);
       }
       await page.setViewportSize({ width: 1400, height: 1000 });
     });
@@ -139,7 +201,7 @@ describe('dashboard in a browser', () => {
       // A phone's width: nothing wider than the screen.
       await page.setViewportSize({ width: 390, height: 844 });
       await page.reload();
-      expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1)).toBe(true);
+      expect(await widerThanTheWindow(page)).toEqual([]);
       await page.screenshot({ path: join(ARTIFACTS, 'dashboard-record-phone.png'), fullPage: false });
       await page.setViewportSize({ width: 1400, height: 1000 });
     });
@@ -175,7 +237,7 @@ describe('dashboard in a browser', () => {
       await page.setViewportSize({ width: 390, height: 844 });
       for (const path of [page.url(), `${dashboard.url}/stories`]) {
         await page.goto(path);
-        expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1), path).toBe(true);
+        expect(await widerThanTheWindow(page), path).toEqual([]);
       }
       await page.setViewportSize({ width: 1400, height: 1000 });
     });
@@ -210,8 +272,41 @@ describe('dashboard in a browser', () => {
       await page.screenshot({ path: join(ARTIFACTS, 'dashboard-queues.png') });
     });
 
-    it('runs our pages without script or CSP errors', () => {
+    it('sets Arabic right-to-left on every page: each cell, item, paragraph and heading whose text starts in Arabic', async () => {
+      await page.goto(`${dashboard.url}/stories`);
+      const story = (await page.locator('table.stories td.title a').first().getAttribute('href')) ?? '';
+      await page.goto(`${dashboard.url}/news`);
+      const record = (await page.locator('table.news td.title a').first().getAttribute('href')) ?? '';
+      await page.goto(`${dashboard.url}/entities`);
+      const entity = (await page.locator('table.entities td.title a').first().getAttribute('href')) ?? '';
+      const entityName = (await page.locator('table.entities td.title a').first().textContent()) ?? '';
+      expect([story, record, entity].every((href) => href.startsWith('/'))).toBe(true);
+      await page.screenshot({ path: join(ARTIFACTS, 'dashboard-entities.png'), fullPage: false });
+      const pages = ['/', '/news', '/stories', story, record, '/entities', entity, '/conflicts', `/search?q=${encodeURIComponent(entityName)}`];
+      let checked = 0;
+      for (const path of pages) {
+        await page.goto(`${dashboard.url}${path}`);
+        const found = await arabicBlocks(page);
+        expect(found.wrong, path).toEqual([]);
+        checked += found.arabic;
+        if (path === '/news') await page.screenshot({ path: join(ARTIFACTS, 'dashboard-news.png'), fullPage: false });
+        if (path === story) await page.screenshot({ path: join(ARTIFACTS, 'dashboard-story.png'), fullPage: true });
+      }
+      expect(checked).toBeGreaterThan(50);
+      // The news list: Arabic titles start at the right edge of their cell.
+      await page.goto(`${dashboard.url}/news`);
+      const edges = await page.locator('table.news td.title[dir="rtl"]').evaluateAll((cells) => cells.map((cell) => {
+        const box = (cell as unknown as DomElement).getBoundingClientRect();
+        const text = ((cell as unknown as { querySelector(s: string): DomElement | null }).querySelector('bdi') ?? (cell as unknown as DomElement)).getBoundingClientRect();
+        return box.right - text.right;
+      }));
+      expect(edges.length).toBeGreaterThan(0);
+      for (const gap of edges) expect(gap).toBeLessThan(12); // the cell's padding, not the rest of its width
+    });
+
+    it('runs our pages without script or CSP errors, asking no host but ours', () => {
       expect(consoleErrors).toEqual([]);
+      expect([...hostsAsked]).toEqual([new URL(dashboard.url).host]);
     });
   });
 });

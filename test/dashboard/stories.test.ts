@@ -138,7 +138,7 @@ describe('story pages on story files the real pipeline wrote (seeds, real Redis)
     if (vienna.keyEntities) expect(shown.map((entity) => entity.entityId)).toEqual(vienna.keyEntities.map((entity) => entity.entityId));
 
     // The outlets and the timeline's rows in publication order, each title as written, linking to its record.
-    const outlets = body.slice(body.indexOf('<ol class="outlets">'), body.indexOf('</ol>', body.indexOf('<ol class="outlets">')));
+    const outlets = body.slice(body.indexOf('<ol class="outlets"'), body.indexOf('</ol>', body.indexOf('<ol class="outlets"')));
     expect(['العرب', 'رويترز', 'الشرق'].map((outlet) => outlets.indexOf(outlet)).every((at, i, all) => at >= 0 && (i === 0 || at > all[i - 1]!))).toBe(true);
     const timeline = body.slice(body.indexOf('<table class="timeline">'), body.indexOf('</table>', body.indexOf('<table class="timeline">')));
     const rows = timeline.split('<tr id="article-').slice(1);
@@ -207,7 +207,7 @@ describe('a story with a conflict (seeds 000 and 004 through analyse())', () => 
     const body = await (await (await open(story)).request(`/stories/${story.storyId}`)).text();
     expect(body).toContain(`<h1 class="headline ar" lang="ar" dir="rtl">${story.headline}</h1>`);
     for (const entity of story.keyEntities ?? []) {
-      expect(body).toContain(`<a class="ent ent-${entity.type}" href="/entities/${encodeURIComponent(entity.entityId)}"><bdi class="ar" lang="ar" dir="rtl">${entity.name}</bdi></a> <span class="muted">${entity.type} · in ${entity.articles} of 2 articles</span>`);
+      expect(body).toContain(`<a class="ent ent-${entity.type}" href="/entities/${encodeURIComponent(entity.entityId)}"><bdi class="ar" lang="ar" dir="rtl">${entity.name}</bdi></a> <span class="muted" dir="ltr">${entity.type} · in ${entity.articles} of 2 articles</span>`);
     }
     // 004 (الشرق) is dated before 000 (العرب) in this story: the timeline follows the dates, not the ids or the analysis order.
     const timeline = body.slice(body.indexOf('<table class="timeline">'));

@@ -35,6 +35,8 @@ export interface EntityIndexRow {
   canonical: string;
   variants: string[];
   articles: number;
+  /** Mentions over all its articles; null when only the records' entity lists were at hand. */
+  mentions: number | null;
 }
 
 export interface EntityIndex {
@@ -63,11 +65,12 @@ ${typeLinks(index.type)}
 <p class="muted">${index.basis}</p>
 ${index.rows.length === 0
   ? html`<p class="empty">No entity yet: the ner stage names them once articles flow.</p>`
-  : html`<div class="scroll"><table class="entities"><thead><tr><th>name</th><th>type</th><th>articles</th><th>also written as</th></tr></thead><tbody>${index.rows.map((row) => {
+  : html`<div class="scroll"><table class="entities"><thead><tr><th>name</th><th>type</th><th>mentions</th><th>articles</th><th>also written as</th></tr></thead><tbody>${index.rows.map((row) => {
       const others = row.variants.filter((variant) => variant !== row.canonical);
       return html`<tr>
   <td class="title" dir="${dirOf(row.canonical)}"><a class="ent ent-${row.type}" href="/entities/${pathSegment(row.entityId)}">${arabic(row.canonical)}</a></td>
   <td><span class="tag">${row.type}</span></td>
+  <td>${row.mentions ?? html`<span class="muted">—</span>`}</td>
   <td>${row.articles}</td>
   <td dir="${dirOf(others[0])}">${others.slice(0, MAX_VARIANTS).map((variant) => html`<span class="tag">${arabic(variant)}</span> `)}${others.length > MAX_VARIANTS ? html`<span class="muted">+${others.length - MAX_VARIANTS}</span>` : ''}</td>
 </tr>`;

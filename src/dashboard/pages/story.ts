@@ -34,8 +34,8 @@ function keyEntitiesSection(view: StoryView): SafeHtml {
   const note = view.keyEntitiesBasis === 'records' ? html`<p class="muted">Counted from the articles' records (this story file lists no key entities).</p>` : '';
   return html`<section class="key-entities"><h2>Key entities</h2>${view.keyEntities.length === 0
     ? html`<p class="muted">None named in more than one of its articles.</p>`
-    : html`<ul class="entity-list">${view.keyEntities.map(
-        (entity) => html`<li dir="${dirOf(entity.name)}"><a class="ent ent-${entity.type}" href="/entities/${pathSegment(entity.entityId)}">${arabicText(entity.name)}</a> <span class="muted">${entity.type} · in ${entity.articles} of ${count(total, 'article')}</span></li>`,
+    : html`<ul class="entity-list" dir="${dirOf(view.keyEntities[0]?.name)}">${view.keyEntities.map(
+        (entity) => html`<li dir="${dirOf(entity.name)}"><a class="ent ent-${entity.type}" href="/entities/${pathSegment(entity.entityId)}">${arabicText(entity.name)}</a> <span class="muted" dir="ltr">${entity.type} · in ${entity.articles} of ${count(total, 'article')}</span></li>`,
       )}</ul>`}${note}</section>`;
 }
 
@@ -62,7 +62,7 @@ function timelineSection(view: StoryView): SafeHtml {
   const linksCut = view.linkCount > view.story.links.length ? html`<p class="muted">Links shown: ${view.story.links.length} of ${view.linkCount} (each article's record lists all of its own).</p>` : '';
   return html`<section class="timeline"><h2>Timeline</h2>
 <p>Outlets in the order they ran it:</p>
-<ol class="outlets">${view.outlets.map((outlet) => html`<li dir="${dirOf(outlet.name)}">${outletName(outlet.name)} <span class="muted">${count(outlet.articles, 'article')} · first ${when(outlet.first)}</span></li>`)}</ol>
+<ol class="outlets" dir="${dirOf(view.outlets[0]?.name)}">${view.outlets.map((outlet) => html`<li dir="${dirOf(outlet.name)}">${outletName(outlet.name)} <span class="muted" dir="ltr">${count(outlet.articles, 'article')} · first ${when(outlet.first)}</span></li>`)}</ol>
 ${cut}<div class="scroll"><table class="timeline"><thead><tr><th>published</th><th>outlet</th><th>article</th><th>link to the others</th></tr></thead><tbody>${view.timeline.map(timelineRow)}</tbody></table></div>${linksCut}</section>`;
 }
 
