@@ -118,7 +118,7 @@ describe('RedisDedupIndex', () => {
           id,
           meta: encodeMeta(id, null, 'ab'.repeat(8), 0, 0),
           // The claim digests head the article's blob.
-          sample: encodeArticleBlob({ contentLength: 0, sentences: [], firstPositions: [], sample: { level: 0, values: new Uint16Array(0) }, claims: claimDigests }),
+          sample: encodeArticleBlob({ contentLength: 0, sentences: [], firstPositions: [], sample: { level: 0, bounded: false, values: new Uint16Array(0) }, claims: claimDigests }),
           source: null,
           entries: [{ ...key, position: 0 }, { ...key, position: 1 }],
         });
