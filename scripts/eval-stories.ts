@@ -37,7 +37,16 @@ if (verbose && part === 'heldout' && dir !== STORIES_GOLD_DIR) {
   process.exit(2);
 }
 
-const gold = readGoldSplit(part, dir);
+function readGold(): ReturnType<typeof readGoldSplit> {
+  try {
+    return readGoldSplit(part, dir);
+  } catch (error) {
+    // A missing folder or a malformed line: say which set and why, not a stack trace.
+    console.error(`eval:stories: cannot read the story gold in ${dir}: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(2);
+  }
+}
+const gold = readGold();
 if (gold.length === 0) {
   console.error(`eval:stories: ${dir} has no article in part ${part}`);
   process.exit(2);
