@@ -1,7 +1,7 @@
 import { analyseText } from '../../../src/nlp/text/index.js';
 import type { DedupInput } from '../../../src/nlp/dedup/index-contract.js';
 
-// Reports written for the event tests (test/nlp/dedup/event-time.test.ts, the Redis twin's test): two strikes in one city (teachers, then bus drivers), as two
+// Reports written for the event tests (event-time and event-toll tests, the Redis twin's test): two strikes in one city (teachers, then bus drivers), as two
 // outlets cover them, and a follow-up of the first. The city, union and ministry are invented.
 export const TEACHERS = {
   title: 'إضراب المعلمين يشل مدارس الزهراء',
