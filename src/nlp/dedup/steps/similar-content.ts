@@ -7,8 +7,8 @@ import type { ArticleMeta, MetaOf } from '../index-store.js';
 /**
  * Same event by content (event.ts, event-match.ts): the two articles' event sketches (salient
  * entities and words, title and lead weighing most) match at ≥ `eventThreshold`, more the further
- * apart they were published, with a headline feature in common and not in two different places
- * (`sameEvent`), and both are dated within the window.
+ * apart they were published, with a headline feature in common (`sameEvent`), and both are dated
+ * within the window.
  * Only between articles that are neither near duplicates nor share a passage (`linked`).
  */
 export function similarContent(me: ArticleMeta, candidates: ReadonlySet<number>, linked: ReadonlySet<number>, meta: MetaOf, options: Pick<DedupOptions, 'topicWindowHours' | 'eventThreshold' | 'eventTimeScaleHours'>): PairLink[] {
@@ -18,8 +18,7 @@ export function similarContent(me: ArticleMeta, candidates: ReadonlySet<number>,
     if (linked.has(other)) continue;
     const them = meta(other);
     if (me.publishedAt === null || them.publishedAt === null || Math.abs(me.publishedAt - them.publishedAt) > windowSeconds) continue;
-    const gap = me.publishedAt === null || them.publishedAt === null ? null : me.publishedAt - them.publishedAt;
-    if (!sameEvent(me.event, them.event, gap, { threshold: options.eventThreshold, timeScaleHours: options.eventTimeScaleHours })) continue;
+    if (!sameEvent(me.event, them.event, me.publishedAt - them.publishedAt, { threshold: options.eventThreshold, timeScaleHours: options.eventTimeScaleHours })) continue;
     const similarity = eventSimilarity(me.event, them.event);
     links.push({ kind: 'similar-content', a: me.num, b: other, similarity, passages: [] });
   }
