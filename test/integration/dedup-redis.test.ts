@@ -9,6 +9,7 @@ import { dedupCorpus, shuffled } from '../nlp/dedup/corpus.js';
 import { loadSeeds } from '../nlp/dedup/seeds.js';
 import { analyseText } from '../../src/nlp/text/index.js';
 import { extractClaims } from '../../src/nlp/claims/index.js';
+import { DRIVERS, TEACHERS, TEACHERS_FOLLOW_UP, report } from '../nlp/dedup/strikes.js';
 
 const connection = testConnections();
 
@@ -59,6 +60,15 @@ describe('RedisDedupIndex', () => {
     const expected = pairsOnly(await sequential(new RedisDedupIndex(connection(), testPrefix('dedup-seq'), noBackground), corpus));
     const got = pairsOnly(await parallel(4, shuffled(corpus, order * 7919), testPrefix('dedup-par'), noBackground));
     expect(got).toEqual(expected);
+  });
+
+  it('decides event stories by time closeness as the twin does: a follow-up joins days later, another strike in the city five days later does not', async () => {
+    const dated = [report(TEACHERS, 0, 'outlet-a'), report(TEACHERS_FOLLOW_UP, 50, 'outlet-c'), report(DRIVERS, 120, 'outlet-b')];
+    const redisState = await sequential(new RedisDedupIndex(connection(), testPrefix('dedup-time')), dated);
+    expect(redisState).toEqual(await sequential(new MemoryDedupIndex(), dated));
+    // The teachers' strike and its follow-up are one story; the drivers' strike five days later is alone.
+    expect(redisState.stories.map((story) => story.members.length).sort()).toEqual([1, 2]);
+    expect(redisState.stories.find((story) => story.members.length === 1)?.members).toEqual([dated[2]!.id]);
   });
 
   it('keeps one record when the same article is ingested twice (a retry), and returns the same result', async () => {
@@ -118,7 +128,7 @@ describe('RedisDedupIndex', () => {
           id,
           meta: encodeMeta(id, null, 'ab'.repeat(8), 0, 0),
           // The claim digests head the article's blob.
-          sample: encodeArticleBlob({ contentLength: 0, sentences: [], firstPositions: [], sample: { level: 0, values: new Uint16Array(0) }, claims: claimDigests }),
+          sample: encodeArticleBlob({ contentLength: 0, sentences: [], firstPositions: [], sample: { level: 0, bounded: false, values: new Uint16Array(0) }, claims: claimDigests }),
           source: null,
           entries: [{ ...key, position: 0 }, { ...key, position: 1 }],
         });

@@ -4,7 +4,11 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { JsonArticleSchema } from '../../src/ingest/json-article.js';
-import { projectPath } from '../../src/paths.js';
+import { resolve } from 'node:path';
+import { projectRoot } from '../../src/paths.js';
+
+/** A gold set's folder: relative to the project root (as the npm scripts run), or absolute. */
+const goldDir = (dir: string): string => resolve(projectRoot(), dir);
 
 export const STORIES_GOLD_DIR = 'test/fixtures/stories-gold';
 
@@ -26,8 +30,8 @@ export interface GoldArticle {
 
 /** The articles of one split, in publication order (then by id, so runs repeat exactly). */
 export function readGoldSplit(split: Split, dir = STORIES_GOLD_DIR): GoldArticle[] {
-  const events = EventsSchema.parse(JSON.parse(readFileSync(projectPath(dir, 'events.json'), 'utf8')));
-  const lines = readFileSync(projectPath(dir, 'articles.jsonl'), 'utf8').split('\n').filter((line) => line.trim() !== '');
+  const events = EventsSchema.parse(JSON.parse(readFileSync(resolve(goldDir(dir), 'events.json'), 'utf8')));
+  const lines = readFileSync(resolve(goldDir(dir), 'articles.jsonl'), 'utf8').split('\n').filter((line) => line.trim() !== '');
   const articles: GoldArticle[] = [];
   for (const [index, line] of lines.entries()) {
     const value: unknown = JSON.parse(line);

@@ -80,7 +80,7 @@ export function blobClaims(raw: Uint8Array): Buffer {
 }
 
 export function decodeArticleBlob(raw: Uint8Array, sampleLevel: number): ArticleBlob {
-  const empty = { contentLength: 0, sentences: [], firstPositions: [], sample: { level: sampleLevel, values: new Uint16Array(0) }, claims: Buffer.alloc(0) };
+  const empty = { contentLength: 0, sentences: [], firstPositions: [], sample: decodeSample(new Uint8Array(0), sampleLevel), claims: Buffer.alloc(0) };
   if (raw.length < 2) return empty;
   const claims = blobClaims(raw);
   const at = { offset: 2 + claims.length };

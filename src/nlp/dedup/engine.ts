@@ -8,6 +8,7 @@ import { buildStory, fillClaimTexts, quotedArticles, type StoryMember } from './
 import { MemoryClaimTexts, type ClaimTextSource } from './claim-texts.js';
 import type { ArticleMeta, BucketEntry, DedupStore, MetaOf, RegisterRequest, StorySnapshot } from './index-store.js';
 import { encodeMeta } from './meta-slot.js';
+import { sampleByte } from './sample.js';
 import type { DedupIndex, DedupInput, DedupResult, DedupState, DedupStep, MergedStory, StoryStatus } from './index-contract.js';
 import { dumpIndexState } from './index-state.js';
 import { MemorySummaries, articleSummary, leadEndOf, summariseStory, type ArticleSummarySource } from './story-summary.js';
@@ -41,7 +42,7 @@ function isoOf(seconds: number | null): string | null {
 function registerRequest(input: DedupInput, prepared: PreparedArticle, entries: BucketEntry[]): RegisterRequest {
   return {
     id: input.id,
-    meta: encodeMeta(input.id, epochSeconds(input.publishedAt), prepared.contentHash, prepared.sample.values.length, prepared.sample.level, prepared.eventSketch),
+    meta: encodeMeta(input.id, epochSeconds(input.publishedAt), prepared.contentHash, prepared.sample.values.length, sampleByte(prepared.sample), prepared.eventSketch),
     sample: encodeArticleBlob({
       contentLength: prepared.content.length,
       sentences: prepared.sentences,

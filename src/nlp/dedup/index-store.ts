@@ -86,6 +86,7 @@ export interface ArticleMeta {
   contentHash: string;
   /** How many values the shingle sample holds, at which sampling level. */
   sampleCount: number;
+  /** The sample's shape byte (`sampleByte` in sample.ts: level, and whether it stops at its largest value). */
   sampleLevel: number;
   /** What event it reports (event.ts): salient entities and words, weighted. */
   event: EventSketch;

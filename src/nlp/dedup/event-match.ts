@@ -1,0 +1,32 @@
+import { eventSimilarity, shareHeadlineFeature, type EventSketch } from './event.js';
+
+/**
+ * Whether two articles report one event, from their event sketches and dates alone (so the Redis
+ * index and its in-process twin decide alike, and the decision is a function of the pair, not of
+ * the order the articles came in). The rules an analyst applies:
+ * - the same salient people, organisations, places and words, the title and lead weighing most
+ *   (weighted Jaccard of the sketches, `eventSimilarity`), with a headline feature in common;
+ * - **closer in time, less evidence needed**: the similarity a pair needs grows with the hours
+ *   between their publication dates (`eventTimeScaleHours`: at that distance twice the threshold),
+ *   so a follow-up the next day still joins while a same-topic report three days later must share
+ *   much more than its topic.
+ */
+
+export interface EventMatchOptions {
+  /** The similarity two reports published at the same time need. */
+  threshold: number;
+  /** Hours apart at which the similarity needed is twice `threshold`. */
+  timeScaleHours: number;
+}
+
+/** The similarity two articles `gapSeconds` apart need (the threshold alone when a date is unknown). */
+export function similarityNeeded(gapSeconds: number | null, options: EventMatchOptions): number {
+  if (gapSeconds === null) return options.threshold;
+  return options.threshold * (1 + Math.abs(gapSeconds) / 3600 / options.timeScaleHours);
+}
+
+/** Whether the two sketches report one event (see above); `gapSeconds` is null when a date is unknown. */
+export function sameEvent(a: EventSketch, b: EventSketch, gapSeconds: number | null, options: EventMatchOptions): boolean {
+  if (!shareHeadlineFeature(a, b)) return false;
+  return eventSimilarity(a, b) >= similarityNeeded(gapSeconds, options);
+}
