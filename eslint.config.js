@@ -49,6 +49,8 @@ export default tseslint.config(
     'src/pipeline runs the stages; the ingest, the dashboard and the CLI sit above it.'),
   layer(['src/ingest/**'], { folders: ['dashboard', 'commands', ...OUTSIDE_SRC] },
     'src/ingest queues articles; it knows nothing of the dashboard or the CLI.'),
+  layer(['src/feeds/**'], { folders: ['dashboard', 'commands', ...OUTSIDE_SRC] },
+    'src/feeds polls feeds into the inbox; it knows nothing of the dashboard or the CLI.'),
   layer(['src/dashboard/**'], { folders: ['ingest', 'commands', ...OUTSIDE_SRC] },
     'src/dashboard reads queues and the store; it does not ingest, and the CLI sits above it.'),
   layer(['src/commands/**', 'src/*.ts'], { folders: OUTSIDE_SRC },

@@ -103,6 +103,28 @@ export function buildProgram(): Command {
     .option('--json', 'print JSON (as /api/conflicts)', false)
     .action(async (options: { out: string; limit?: string; scan?: string; scope?: string; json?: boolean }) => (await import('./commands/conflicts.js')).conflictsCommand(options));
 
+  const feeds = program.command('feeds').description('RSS and Atom feeds polled into the inbox: add, list, remove, or run a feed worker');
+  feeds
+    .command('add')
+    .argument('<url>', 'the feed (RSS 2.0, RSS 1.0 or Atom)')
+    .option('--name <name>', "the outlet name its articles carry as their source (default: the feed's host)")
+    .option('--every <seconds>', 'poll interval (30-86400, default 300)')
+    .action(async (url: string, options: { name?: string; every?: string }) => (await import('./commands/feeds.js')).feedsAddCommand(url, options));
+  feeds
+    .command('list')
+    .option('--json', 'print JSON', false)
+    .action(async (options: { json?: boolean }) => (await import('./commands/feeds.js')).feedsListCommand(options));
+  feeds
+    .command('remove')
+    .argument('<feed>', 'its id (from list) or URL')
+    .action(async (which: string) => (await import('./commands/feeds.js')).feedsRemoveCommand(which));
+  feeds
+    .command('worker')
+    .description('poll the registered feeds into the inbox (khabar run runs one itself)')
+    .option('--inbox <dir>', 'the inbox the ingest watches', 'inbox')
+    .option('--concurrency <n>', 'feeds polled at once', positiveInt)
+    .action(async (options: { inbox: string; concurrency?: number }) => (await import('./commands/feeds.js')).feedsWorkerCommand(options));
+
   return program;
 }
 
