@@ -51,6 +51,8 @@ export default tseslint.config(
     'src/ingest queues articles; it knows nothing of the dashboard or the CLI.'),
   layer(['src/feeds/**'], { folders: ['dashboard', 'commands', ...OUTSIDE_SRC] },
     'src/feeds polls feeds into the inbox; it knows nothing of the dashboard or the CLI.'),
+  layer(['src/alerts/**'], { folders: ['ingest', 'dashboard', 'commands', ...OUTSIDE_SRC] },
+    'src/alerts matches records against watches and delivers alerts; it knows nothing of the ingest, dashboard or CLI.'),
   layer(['src/dashboard/**'], { folders: ['ingest', 'commands', ...OUTSIDE_SRC] },
     'src/dashboard reads queues and the store; it does not ingest, and the CLI sits above it.'),
   layer(['src/commands/**', 'src/*.ts'], { folders: OUTSIDE_SRC },

@@ -6,6 +6,7 @@ import { projectPath } from '../paths.js';
 import { redactRedisUrl } from '../logger.js';
 import { Ingestor, type FileSummary } from '../ingest/ingestor.js';
 import { startFeedWorker, type RunningFeedWorker } from '../feeds/feed-worker.js';
+import { startAlertWorkers, type RunningAlertWorkers } from '../alerts/alert-worker.js';
 import { summaryLine } from '../ingest/summary-line.js';
 import { recordPath } from '../store/output.js';
 import { listInputFiles, watchInbox, type InboxWatcher } from '../ingest/watcher.js';
@@ -119,6 +120,7 @@ class PipelineRun {
   private dashboardConnection: Redis | null = null;
   private watcher: InboxWatcher | null = null;
   private feeds: RunningFeedWorker | null = null;
+  private alerts: RunningAlertWorkers | null = null;
   private stopping: Promise<void> | null = null;
   private requestHalt: (halt: Halt) => void = () => {};
   private readonly halted = new Promise<Halt>((resolve) => { this.requestHalt = resolve; });
@@ -199,6 +201,8 @@ class PipelineRun {
     await this.watcher.ready;
     // Feeds (`khabar feeds add`) are polled into the inbox this run watches.
     this.feeds = await startFeedWorker({ connection: this.ctx.connect(), settings: this.ctx.settings, logger: this.ctx.logger, inboxDir: resolve(this.options.inbox), maxBytes: this.ctx.env.KHABAR_MAX_FILE_BYTES });
+    // Watches (`khabar watch add`) raise alerts on the records this run writes.
+    this.alerts = startAlertWorkers({ connection: this.ctx.connect(), settings: this.ctx.settings, logger: this.ctx.logger, webhookSecret: this.ctx.env.KHABAR_WEBHOOK_SECRET ?? null });
   }
 
   /** Stops everything, once (a signal during a halt joins the stop under way). */
@@ -213,6 +217,7 @@ class PipelineRun {
 
   private async stopPipeline(): Promise<void> {
     await this.feeds?.close();
+    await this.alerts?.close();
     await this.watcher?.close();
     await this.ingestor.close();
     await this.dashboard?.close();
