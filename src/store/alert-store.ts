@@ -76,6 +76,12 @@ export class AlertStore {
     return entries.map(([id, fields]) => ({ id, alert: safeJson(fields[1] ?? '') }));
   }
 
+  /** Alerts after `afterId`, oldest first, without blocking (the dashboard's live page asks every few seconds). */
+  async since(afterId: string, count = 100): Promise<{ id: string; alert: unknown }[]> {
+    const entries = await this.redis.xrange(alertKeys.stream(this.prefix), `(${afterId}`, '+', 'COUNT', count);
+    return entries.map(([id, fields]) => ({ id, alert: safeJson(fields[1] ?? '') }));
+  }
+
   async count(): Promise<number> {
     return this.redis.xlen(alertKeys.stream(this.prefix));
   }
