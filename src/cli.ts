@@ -103,7 +103,64 @@ export function buildProgram(): Command {
     .option('--json', 'print JSON (as /api/conflicts)', false)
     .action(async (options: { out: string; limit?: string; scan?: string; scope?: string; json?: boolean }) => (await import('./commands/conflicts.js')).conflictsCommand(options));
 
+  addFeedCommands(program);
+  addWatchCommands(program);
+
   return program;
+}
+
+/** `khabar feeds …`: RSS and Atom feeds polled into the inbox. */
+function addFeedCommands(program: Command): void {
+  const feeds = program.command('feeds').description('RSS and Atom feeds polled into the inbox: add, list, remove, or run a feed worker');
+  feeds
+    .command('add')
+    .argument('<url>', 'the feed (RSS 2.0, RSS 1.0 or Atom)')
+    .option('--name <name>', "the outlet name its articles carry as their source (default: the feed's host)")
+    .option('--every <seconds>', 'poll interval (30-86400, default 300)')
+    .action(async (url: string, options: { name?: string; every?: string }) => (await import('./commands/feeds.js')).feedsAddCommand(url, options));
+  feeds
+    .command('list')
+    .option('--json', 'print JSON', false)
+    .action(async (options: { json?: boolean }) => (await import('./commands/feeds.js')).feedsListCommand(options));
+  feeds
+    .command('remove')
+    .argument('<feed>', 'its id (from list) or URL')
+    .action(async (which: string) => (await import('./commands/feeds.js')).feedsRemoveCommand(which));
+  feeds
+    .command('worker')
+    .description('poll the registered feeds into the inbox (khabar run runs one itself)')
+    .option('--inbox <dir>', 'the inbox the ingest watches', 'inbox')
+    .option('--concurrency <n>', 'feeds polled at once', positiveInt)
+    .action(async (options: { inbox: string; concurrency?: number }) => (await import('./commands/feeds.js')).feedsWorkerCommand(options));
+}
+
+/** `khabar watch …` and `khabar alerts`: watchlists and the alerts they raise. */
+function addWatchCommands(program: Command): void {
+  const watch = program.command('watch').description('watchlists: alert on every new record that names an entity, a keyword or a speaker');
+  watch
+    .command('add')
+    .option('--entity <id>', 'an entity id (khabar entities): every spelling of it')
+    .option('--keyword <words>', 'words, matched on normalised forms with clitics split')
+    .option('--speaker <id>', 'an entity id: claims made by it')
+    .option('--min-checkworthiness <x>', 'only when a claim at least this check-worthy (0-1) involves it')
+    .option('--webhook <url>', 'POST each alert here, signed with KHABAR_WEBHOOK_SECRET, retried with backoff')
+    .option('--label <text>', 'a name for the watch')
+    .action(async (options: { entity?: string; keyword?: string; speaker?: string; minCheckworthiness?: string; webhook?: string; label?: string }) => (await import('./commands/watch.js')).watchAddCommand(options));
+  watch
+    .command('list')
+    .option('--json', 'print JSON', false)
+    .action(async (options: { json?: boolean }) => (await import('./commands/watch.js')).watchListCommand(options));
+  watch
+    .command('remove')
+    .argument('<id>', 'the watch id (from list)')
+    .action(async (id: string) => (await import('./commands/watch.js')).watchRemoveCommand(id));
+  program
+    .command('alerts')
+    .description('the newest alerts raised by watches')
+    .option('--limit <n>', 'how many', positiveInt, 50)
+    .option('--follow', 'then print each new alert as it is raised', false)
+    .option('--json', 'one JSON object a line', false)
+    .action(async (options: { limit: number; follow?: boolean; json?: boolean }) => (await import('./commands/watch.js')).alertsCommand(options));
 }
 
 /** Entry point used by bin/khabar.js. Known errors print one clear line, never a stack. */

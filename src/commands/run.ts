@@ -5,6 +5,8 @@ import type { Redis } from 'ioredis';
 import { projectPath } from '../paths.js';
 import { redactRedisUrl } from '../logger.js';
 import { Ingestor, type FileSummary } from '../ingest/ingestor.js';
+import { startFeedWorker, type RunningFeedWorker } from '../feeds/feed-worker.js';
+import { startAlertWorkers, type RunningAlertWorkers } from '../alerts/alert-worker.js';
 import { summaryLine } from '../ingest/summary-line.js';
 import { recordPath } from '../store/output.js';
 import { listInputFiles, watchInbox, type InboxWatcher } from '../ingest/watcher.js';
@@ -117,6 +119,8 @@ class PipelineRun {
   private dashboard: RunningDashboard | null = null;
   private dashboardConnection: Redis | null = null;
   private watcher: InboxWatcher | null = null;
+  private feeds: RunningFeedWorker | null = null;
+  private alerts: RunningAlertWorkers | null = null;
   private stopping: Promise<void> | null = null;
   private requestHalt: (halt: Halt) => void = () => {};
   private readonly halted = new Promise<Halt>((resolve) => { this.requestHalt = resolve; });
@@ -195,6 +199,10 @@ class PipelineRun {
   async watch(): Promise<void> {
     this.watcher = await watchInbox(this.options.inbox, this.ingestor, this.ctx.logger);
     await this.watcher.ready;
+    // Feeds (`khabar feeds add`) are polled into the inbox this run watches.
+    this.feeds = await startFeedWorker({ connection: this.ctx.connect(), settings: this.ctx.settings, logger: this.ctx.logger, inboxDir: resolve(this.options.inbox), maxBytes: this.ctx.env.KHABAR_MAX_FILE_BYTES });
+    // Watches (`khabar watch add`) raise alerts on the records this run writes.
+    this.alerts = startAlertWorkers({ connection: this.ctx.connect(), settings: this.ctx.settings, logger: this.ctx.logger, webhookSecret: this.ctx.env.KHABAR_WEBHOOK_SECRET ?? null });
   }
 
   /** Stops everything, once (a signal during a halt joins the stop under way). */
@@ -208,6 +216,8 @@ class PipelineRun {
   }
 
   private async stopPipeline(): Promise<void> {
+    await this.feeds?.close();
+    await this.alerts?.close();
     await this.watcher?.close();
     await this.ingestor.close();
     await this.dashboard?.close();

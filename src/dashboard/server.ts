@@ -33,6 +33,7 @@ import { partialStoryPage, storiesPage, storyPage } from './pages/story.js';
 import { html } from './html.js';
 import { RedisUnavailableError, SnapshotCache, withinTime } from './snapshot.js';
 import { loadStaticFiles } from './static-files.js';
+import { mountWatchPages } from './watch-routes.js';
 
 export const BULL_BOARD_PATH = '/queues';
 /** How many of the newest records the search and the entity pages look through. */
@@ -235,6 +236,7 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
   mountLivePages(app, pages);
   mountNewsPages(app, pages);
 
+  mountWatchPages(app, deps.connection, deps.settings.prefix, config.refreshMs);
   mountBullBoard(app, queues, BULL_BOARD_PATH, config.readOnly);
 
   return {

@@ -1,4 +1,4 @@
-import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Redis } from 'ioredis';
@@ -10,6 +10,7 @@ import { toEnrichedRecord, IncompleteRecordError } from './finalise.js';
 import { WriteJobDataSchema, failureJobData, type WriteJobData } from './job-data.js';
 import { describeZodError } from '../schema/zod-errors.js';
 import { setMarker } from './markers.js';
+import { ALERTS_QUEUE, queueAlertMatch } from '../alerts/queue-match.js';
 import { WRITE_QUEUE, failureJobId, openQueue } from './queues.js';
 import { StoryFiles } from './story-files/index.js';
 import { CHAIN } from './stage-chain.js';
@@ -57,6 +58,7 @@ export interface RunningWriteWorker {
 export async function startWriteWorker(options: WriteWorkerOptions): Promise<RunningWriteWorker> {
   const { settings, logger, outDir, connection } = options;
   const self = openQueue(WRITE_QUEUE, connection, settings);
+  const alerts = new Queue(ALERTS_QUEUE, { connection, prefix: settings.prefix });
   const stories = new StoryFiles({ connection, prefix: settings.prefix, outDir });
   // A writer killed between writing a temp file and renaming it leaves the temp file behind.
   for (const folder of ['articles', 'failed', 'stories', '.quotes']) {
@@ -109,6 +111,7 @@ export async function startWriteWorker(options: WriteWorkerOptions): Promise<Run
     }
     // A success after an earlier failure (a re-drop, a retry) supersedes the failure file.
     await rm(failurePath(outDir, record.id), { force: true });
+    await queueAlertMatch(alerts, record);
     await setMarker(connection, settings.prefix, record.id, { status: 'ok', at: new Date().toISOString(), reason: null });
     logger.info({ articleId: record.id, stage: 'write', title: record.title?.slice(0, 80) ?? null }, 'record written');
     return { articleId: record.id, status: 'ok' };
@@ -165,6 +168,7 @@ export async function startWriteWorker(options: WriteWorkerOptions): Promise<Run
       if (await closeWithin(worker, timeoutMs)) logger.warn({ stage: 'write', timeoutMs }, 'active writes did not finish in time: released them');
       await stories.close();
       await self.close();
+      await alerts.close();
     },
   };
 }

@@ -282,7 +282,7 @@ describe('dashboard in a browser', () => {
       const entityName = (await page.locator('table.entities td.title a').first().textContent()) ?? '';
       expect([story, record, entity].every((href) => href.startsWith('/'))).toBe(true);
       await page.screenshot({ path: join(ARTIFACTS, 'dashboard-entities.png'), fullPage: false });
-      const pages = ['/', '/news', '/stories', story, record, '/entities', entity, '/conflicts', `/search?q=${encodeURIComponent(entityName)}`];
+      const pages = ['/', '/news', '/stories', story, record, '/entities', entity, '/conflicts', `/search?q=${encodeURIComponent(entityName)}`, '/alerts', '/feeds'];
       let checked = 0;
       for (const path of pages) {
         await page.goto(`${dashboard.url}${path}`);

@@ -28,6 +28,8 @@ export function page(options: PageOptions): SafeHtml {
     <a href="/stories">Stories</a>
     <a href="/entities">Entities</a>
     <a href="/conflicts">Conflicts</a>
+    <a href="/alerts">Alerts</a>
+    <a href="/feeds">Feeds</a>
     <a href="/queues">Queues</a>
   </nav>
   <form class="search" action="/search" method="get" role="search">

@@ -30,3 +30,26 @@
   source.addEventListener('problem', (event) => setStatus(`problem: ${JSON.parse(event.data).message}`, 'problem'));
   source.addEventListener('error', () => setStatus('reconnecting…', 'problem'));
 })();
+
+// /alerts: new alerts pushed over server-sent events (/alerts/events), each a row rendered and
+// escaped by the server, put on top of the table.
+(function liveAlerts() {
+  const table = document.querySelector('[data-alerts-live]');
+  const status = document.getElementById('live-status');
+  if (!table || typeof EventSource === 'undefined') return;
+  const body = table.querySelector('tbody');
+  const setStatus = (text, state) => {
+    if (!status) return;
+    status.textContent = text;
+    status.dataset.state = state;
+  };
+  const source = new EventSource(table.getAttribute('data-alerts-live'));
+  source.addEventListener('ready', () => setStatus('live', 'live'));
+  source.addEventListener('alert', (event) => {
+    const message = JSON.parse(event.data);
+    if (body.querySelector(`[data-alert="${CSS.escape(message.alert.alertId)}"]`)) return;
+    body.insertAdjacentHTML('afterbegin', message.html);
+    setStatus('live', 'live');
+  });
+  source.addEventListener('error', () => setStatus('reconnecting…', 'problem'));
+})();
