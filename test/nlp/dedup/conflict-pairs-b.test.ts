@@ -92,6 +92,17 @@ describe('conflict pairs B: format', () => {
     const first = readFileSync(projectPath('test/fixtures/conflict-pairs', 'pairs.jsonl'), 'utf8');
     for (const p of pairs) for (const side of [p.a, p.b]) expect(first.includes(side.text), p.id).toBe(false);
   });
+
+  it('reuses no event id of the first set or the story gold (an id there names another event)', () => {
+    const others = ['test/fixtures/conflict-pairs/pairs.jsonl', 'test/fixtures/stories-gold/events.json']
+      .map((file) => readFileSync(projectPath(file), 'utf8'))
+      .join('\n');
+    for (const p of pairs) {
+      for (const side of [p.a, p.b]) {
+        if (side.event !== undefined) expect(others.includes(`"${side.event}"`), `${p.id}: ${side.event}`).toBe(false);
+      }
+    }
+  });
 });
 
 describe('conflict pairs B: labels', () => {
