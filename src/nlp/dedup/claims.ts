@@ -2,7 +2,7 @@ import type { Claim } from '../../schema/claims.js';
 import type { ContentToken } from './shingles.js';
 import { murmur32 } from './murmur.js';
 import { skeleton } from './skeleton.js';
-import { quantityFacts, type FactEntity, type FactToken, type QuantityFacts } from './quantity-facts.js';
+import { CONTEXT_WORDS, quantityFacts, type FactEntity, type FactToken, type QuantityFacts } from './quantity-facts.js';
 import { PERSON_ROLES } from './quantity-lexicon.js';
 
 /** A stated number as dedup compares it: what it counts (`countedKey`, the thing), its value and bounds, who it is about. */
@@ -133,8 +133,25 @@ export function quantityInterval(q: ComparableValue, approxTolerance: number): [
 /** Relative slack for one value written two ways («16.6 مليار» / 16600000000.000002; a float32 read back). */
 const ROUNDING = 1e-6;
 
-/** Two quantities of the same counted thing agree when their allowed intervals meet («49» and «نحو 50» do). */
+/** Digits after the decimal point as the value is written back («9381.01»: 2). */
+function decimals(value: number): number {
+  const text = String(value);
+  const at = text.indexOf('.');
+  return at < 0 || text.includes('e') ? 0 : text.length - at - 1;
+}
+
+/** One value given to fewer decimals by one outlet («9381 نقطة» / «9381.01 نقطة», «21.4» / «21»): the finer rounds to the coarser. */
+function roundsTo(a: ComparableValue, b: ComparableValue): boolean {
+  if (a.valueMax !== null || b.valueMax !== null) return false;
+  const [da, db] = [decimals(a.value), decimals(b.value)];
+  if (da === db) return false;
+  const [coarse, fine, places] = da < db ? [a.value, b.value, da] : [b.value, a.value, db];
+  return Number(fine.toFixed(places)) === coarse;
+}
+
+/** Two quantities of the same counted thing agree when their allowed intervals meet («49» and «نحو 50» do), or one is the other rounded. */
 export function quantitiesAgree(a: ComparableValue, b: ComparableValue, approxTolerance: number): boolean {
+  if (roundsTo(a, b)) return true;
   const [lowA, highA] = quantityInterval(a, approxTolerance);
   const [lowB, highB] = quantityInterval(b, approxTolerance);
   const slack = ROUNDING * Math.max(Math.abs(a.valueMax ?? a.value), Math.abs(b.valueMax ?? b.value));
@@ -164,6 +181,8 @@ export interface StoredQuantity extends ComparableValue {
   frame: number[];
   /** 16-bit hashes of the words naming the period counted over (at most 3). */
   period: number[];
+  /** 16-bit hashes of the content words around the number (at most 2 × `CONTEXT_WORDS`); empty in digests stored before them. */
+  context: number[];
   /** The counted noun's hash (its key alone), and whether a role was read and is one that happens to people. */
   nounHash: number | null;
   hasRole: boolean;
@@ -196,8 +215,11 @@ function float32(value: number): number {
 const Q_APPROX = 1, Q_MAX = 2, Q_LOWER = 4, Q_UPPER = 8, Q_RISING = 16, Q_SUBGROUP = 32, Q_GENERIC = 64, Q_EXT = 128;
 
 function hasExtension(q: StoredQuantity): boolean {
-  return q.subjects.length + q.frame.length + q.period.length > 0 || q.nounHash !== null || q.hasRole;
+  return q.subjects.length + q.frame.length + q.period.length + q.context.length > 0 || q.nounHash !== null || q.hasRole;
 }
+
+/** Role-flags bit: the context words follow (digests stored before them never set it). */
+const R_CONTEXT = 8;
 
 function quantityFlags(q: StoredQuantity): number {
   return (q.approx ? Q_APPROX : 0) | (q.valueMax === null ? 0 : Q_MAX) | (q.bound === 'lower' ? Q_LOWER : 0) | (q.bound === 'upper' ? Q_UPPER : 0) |
@@ -205,7 +227,7 @@ function quantityFlags(q: StoredQuantity): number {
 }
 
 function quantitySize(q: StoredQuantity): number {
-  return 9 + (q.valueMax === null ? 0 : 4) + (hasExtension(q) ? 8 + 4 * q.subjects.length + 2 * (q.frame.length + q.period.length) : 0);
+  return 9 + (q.valueMax === null ? 0 : 4) + (hasExtension(q) ? 8 + 4 * q.subjects.length + 2 * (q.frame.length + q.period.length) + (q.context.length > 0 ? 1 + 2 * q.context.length : 0) : 0);
 }
 
 /**
@@ -213,7 +235,7 @@ function quantitySize(q: StoredQuantity): number {
  * per claim: claim u8 | flags u8 (kind, has speaker) | [speaker hash u32] | word count u8, words u16… |
  * quantity count u8, per quantity: counted hash u32 | flags u8 | value f32 | [max f32] |
  * [subject count u8, subjects u32… | frame count u8, frame words u16… | period count u8, period words u16… |
- * noun hash u32 | role flags u8]. Digests written before the
+ * noun hash u32 | role flags u8 | [context count u8, context words u16…]]. Digests written before the
  * subject and bound bits are read the same way (their flags never set them).
  */
 export function encodeClaimDigests(digests: readonly ClaimDigest[]): Buffer {
@@ -245,7 +267,11 @@ export function encodeClaimDigests(digests: readonly ClaimDigest[]): Buffer {
         at = out.writeUInt8(q.period.length, at);
         for (const word of q.period) at = out.writeUInt16LE(word, at);
         at = out.writeUInt32LE(q.nounHash ?? 0, at);
-        at = out.writeUInt8((q.nounHash === null ? 0 : 1) | (q.hasRole ? 2 : 0) | (q.personRole ? 4 : 0), at);
+        at = out.writeUInt8((q.nounHash === null ? 0 : 1) | (q.hasRole ? 2 : 0) | (q.personRole ? 4 : 0) | (q.context.length > 0 ? R_CONTEXT : 0), at);
+        if (q.context.length > 0) {
+          at = out.writeUInt8(q.context.length, at);
+          for (const word of q.context) at = out.writeUInt16LE(word, at);
+        }
       }
     }
     parts.push(out);
@@ -276,6 +302,7 @@ export function toStoredDigest(digest: ClaimDigest): StoredClaimDigest {
       subjects: (q.subjects ?? []).slice(0, 6).map(keyHash),
       frame: [...wordHashes(q.frame ?? [], 5)],
       period: [...wordHashes(q.period ?? [], 3)],
+      context: [...wordHashes(q.context ?? [], 2 * CONTEXT_WORDS)],
       nounHash: q.noun ? keyHash(q.noun) : null,
       hasRole: (q.role ?? null) !== null,
       personRole: q.role !== undefined && q.role !== null && PERSON_ROLES.has(q.role),
@@ -325,6 +352,7 @@ export function decodeClaimDigests(raw: Uint8Array): StoredClaimDigest[] {
       const subjects: number[] = [];
       const frame: number[] = [];
       const period: number[] = [];
+      const context: number[] = [];
       let nounHash: number | null = null;
       let hasRole = false;
       let personRole = false;
@@ -341,6 +369,10 @@ export function decodeClaimDigests(raw: Uint8Array): StoredClaimDigest[] {
         nounHash = roleFlags & 1 ? noun : null;
         hasRole = (roleFlags & 2) !== 0;
         personRole = (roleFlags & 4) !== 0;
+        if (roleFlags & R_CONTEXT) {
+          const contextCount = view.readUInt8(at++);
+          for (let k = 0; k < contextCount; k++, at += 2) context.push(view.readUInt16LE(at));
+        }
       }
       quantities.push({
         countedHash,
@@ -354,6 +386,7 @@ export function decodeClaimDigests(raw: Uint8Array): StoredClaimDigest[] {
         subjects,
         frame,
         period,
+        context,
         nounHash,
         hasRole,
         personRole,
