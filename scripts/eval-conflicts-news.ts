@@ -6,8 +6,8 @@
  * pipeline would run them. Prints every conflict the stories report, each with its reason and every
  * value's outlet, number and sentence, so that a reader can judge each one; then counts (conflict
  * links between article pairs, story conflicts) and a check of the corroborated claims: no outlet
- * listed twice in a group, no two listed claims from copies of one article (exact, near duplicate or
- * reprinted passage). `--corroborations` also prints each corroborated group; `--full` quotes whole
+ * listed twice in a group, no two listed claims from copies of one article (exact, near duplicate, or
+ * a claim in or next to a reprinted passage). `--corroborations` also prints each corroborated group; `--full` quotes whole
  * claims (by default a window around the number). Reads the data where it
  * lies; writes nothing (nothing derived from SaudiNewsNet may be committed).
  */
@@ -45,6 +45,8 @@ const articles = days.flatMap((day) => readNewsDay(day)).slice(0, limit);
 const records = new Map<string, RecordInProgress>();
 /** Articles that are one source with another (exact copy, near duplicate, reprinted passage): unordered id pairs. */
 const copyPairs = new Set<string>();
+/** Pairs linked only by a reused passage (one source only for the claims in or next to it). */
+const passageOnly = new Set<string>();
 const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 let conflictLinks = 0;
 const started = performance.now();
@@ -57,7 +59,10 @@ for (const article of articles) {
   const layer = step.layer;
   if (layer.exactDuplicateOf) copyPairs.add(pairKey(record.id, layer.exactDuplicateOf));
   for (const near of layer.nearDuplicates) copyPairs.add(pairKey(record.id, near.id));
-  for (const passage of layer.reusedPassages) copyPairs.add(pairKey(record.id, passage.otherId));
+  for (const passage of layer.reusedPassages) {
+    if (!copyPairs.has(pairKey(record.id, passage.otherId))) passageOnly.add(pairKey(record.id, passage.otherId));
+    copyPairs.add(pairKey(record.id, passage.otherId));
+  }
   conflictLinks += layer.claimLinks.filter((link) => link.relation === 'conflicts').length;
 }
 const ms = performance.now() - started;
@@ -89,13 +94,34 @@ for (const story of stories) {
   for (const conflict of story.conflicts) {
     conflictCount++;
     console.log(`\n## conflict ${conflictCount}: story ${story.storyId}${story.headline ? ` «${oneLine(story.headline)}»` : ''}`);
-    console.log(`counted ${conflict.counted}: ${conflict.reason ?? '(no reason)'}`);
+    const ids = [...new Set(conflict.values.map((value) => value.articleId))];
+    const reprints = ids.some((x, i) => ids.slice(i + 1).some((y) => passageOnly.has(pairKey(x, y))));
+    console.log(`counted ${conflict.counted}: ${conflict.reason ?? '(no reason)'}${reprints ? ' [two of the articles share a reprinted passage]' : ''}`);
     for (const value of conflict.values) {
       const range = value.valueMax === null ? `${value.value}` : `${value.value}–${value.valueMax}`;
       console.log(`- ${value.source ?? '?'} ${value.publishedAt?.slice(0, 16) ?? '?'} ${value.articleId} «${value.quantityText ?? '?'}» = ${range}${value.approx ? ' (approx.)' : ''}`);
       console.log(`  ${around(value.text, value.quantityText)}`);
     }
   }
+}
+
+/**
+ * Two listed claims are one source: their articles are copies (exact, near), or the first claim is in
+ * a passage the two share or the sentence either side of it (an edited wire reprint), as dedup rules.
+ */
+function oneSource(x: { articleId: string; claim: number }, y: { articleId: string }): boolean {
+  if (copyPairs.has(pairKey(x.articleId, y.articleId)) && !passageOnly.has(pairKey(x.articleId, y.articleId))) return true;
+  const record = records.get(x.articleId);
+  const claim = record?.claims?.[x.claim];
+  if (!record || !claim) return false;
+  const sentences = record.sentences ?? [];
+  const sentenceAt = (offset: number) => sentences.findLastIndex((s) => s.start <= offset);
+  const at = sentenceAt(claim.start);
+  const passages = [
+    ...(record.dedup?.reusedPassages ?? []).filter((p) => p.otherId === y.articleId).map((p) => [p.start, p.end] as const),
+    ...(records.get(y.articleId)?.dedup?.reusedPassages ?? []).filter((p) => p.otherId === x.articleId).map((p) => [p.otherStart, p.otherEnd] as const),
+  ];
+  return passages.some(([start, end]) => sentenceAt(start) - 1 <= at && at <= sentenceAt(Math.max(start, end - 1)) + 1);
 }
 
 // Corroboration: one unit per independent source.
@@ -107,7 +133,7 @@ for (const story of stories) {
     groups++;
     const outlets = group.claims.map((claim) => claim.source ?? '?');
     const twice = outlets.length !== new Set(outlets).size;
-    const copied = group.claims.some((x, i) => group.claims.slice(i + 1).some((y) => copyPairs.has(pairKey(x.articleId, y.articleId))));
+    const copied = group.claims.some((x, i) => group.claims.slice(i + 1).some((y) => oneSource(x, y) || oneSource(y, x)));
     if (twice) outletTwice++;
     if (copied) copiesTwice++;
     if (showCorroborations || twice || copied) {

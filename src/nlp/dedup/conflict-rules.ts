@@ -74,11 +74,14 @@ export function compareQuantities(a: StoredQuantity, b: StoredQuantity, context:
   if (a.subgroup !== b.subgroup) return { relation: null, why: 'subgroup' };
   const named = a.subjects.length > 0 && b.subjects.length > 0;
   if (named && !a.subjects.some((s) => b.subjects.includes(s))) return { relation: null, why: 'different-subject' };
+  // Prisoners «من القوات الحكومية» and «من مقاتلي جماعة الحوثي» are two groups.
+  if (a.affiliation.length > 0 && b.affiliation.length > 0 && !a.affiliation.some((w) => b.affiliation.includes(w))) return { relation: null, why: 'different-subject' };
   // The sentences around the two numbers say nothing alike: two events (a digest stored before the
   // context words were kept has none, and is not judged by them).
   // Without a named actor or place in common, the sentences must say more alike.
   const sameNamed = named && a.subjects.some((s) => b.subjects.includes(s));
-  const contextNeeded = sameNamed ? (options.conflictContextWords ?? 2) : (options.conflictContextUnnamed ?? 3);
+  // A short sentence has few words to share («قتل 120 شخصا في الزلزال»): at most half of the shorter context.
+  const contextNeeded = Math.min(sameNamed ? (options.conflictContextWords ?? 2) : (options.conflictContextUnnamed ?? 3), Math.ceil(Math.min(a.context.length, b.context.length) / 2));
   if (a.context.length > 0 && b.context.length > 0 && sharedCount(a.context, b.context) < contextNeeded) return { relation: null, why: 'different-context' };
   // And the two claims say much alike as a whole (two reports of one fact), not only near the number.
   if (!sameNamed && context.contentSimilarity < (options.conflictUnnamedSimilarity ?? 0.15)) return { relation: null, why: 'different-context' };

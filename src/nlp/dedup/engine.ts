@@ -17,6 +17,7 @@ import { nearDuplicates, nearToVerify } from './steps/near-duplicates.js';
 import { reusedPassages } from './steps/reused-passages.js';
 import { similarContent } from './steps/similar-content.js';
 import { claimLinks, sameEventOthers } from './steps/claim-links.js';
+import { sentenceIndexAt } from './passages.js';
 import { utcDay } from './conflict-rules.js';
 import { linkRequest, strongestLinks } from './steps/story-links.js';
 import { keptFacts, recordLayer } from './steps/record-layer.js';
@@ -124,6 +125,12 @@ export class DedupEngine implements DedupIndex {
     const sameEvent = sameEventOthers(me, [...exact.links, ...near.links, ...passages.links, ...similar], passages.substantial, passages.background, meta, options);
     const claims = claimLinks(self, prepared.claims, candidates.claimPostings.values(), idOf, options, {
       sameEvent: (other) => sameEvent.has(other),
+      // A claim in a shared passage's sentences or the sentence either side of them (an edited reprint).
+      sameSource: (other, claim) => {
+        if (claim.start === undefined || passages.found.length === 0) return false;
+        const at = sentenceIndexAt(prepared.sentences, claim.start);
+        return passages.found.some((p) => p.otherId === idOf(other) && sentenceIndexAt(prepared.sentences, p.start) - 1 <= at && at <= sentenceIndexAt(prepared.sentences, Math.max(p.start, p.end - 1)) + 1);
+      },
       // A copy or near copy of this article, or a reprint of the passage that holds the claim, is one source with it.
       copied: (other, claim) =>
         exact.group.includes(other) ||

@@ -6,7 +6,7 @@ import type { DedupClaim } from './claims.js';
 import type { ClaimQuantityKind } from '../../schema/claims.js';
 import { nounKey } from './skeleton.js';
 import { normalise, searchKey } from '../text/normalise.js';
-import { ROLE_STEMS, SUBGROUP_MARKERS, TIME_NOUNS, MEASURE_NOUNS, LOWER_BEFORE, UPPER_BEFORE, LOWER_AFTER, UPPER_AFTER, GENERIC_NOUNS, CUMULATIVE_WORDS, RISING_ROLES, UNIT_SCALES, FUNCTION_WORDS, PERIOD_MARKERS, GROUP_HEADS, SUBJECT_HEADS, PERSON_ROLES, OVERRIDING_ROLES, CATEGORY_NOUNS, AFTER_ROLES, NUMBER_WORDS } from './quantity-lexicon.js';
+import { ROLE_STEMS, SUBGROUP_MARKERS, TIME_NOUNS, MEASURE_NOUNS, LOWER_BEFORE, UPPER_BEFORE, LOWER_AFTER, UPPER_AFTER, GENERIC_NOUNS, CUMULATIVE_WORDS, RISING_ROLES, UNIT_SCALES, FUNCTION_WORDS, PERIOD_MARKERS, GROUP_HEADS, SUBJECT_HEADS, PERSON_ROLES, OVERRIDING_ROLES, CATEGORY_NOUNS, AFTER_ROLES, NUMBER_WORDS, AFFILIATION_HEADS } from './quantity-lexicon.js';
 
 /** The token fields read here (a subset of the text layer's Token). */
 export interface FactToken {
@@ -59,6 +59,8 @@ export interface QuantityFacts {
    * where. Two reports of one event's figure share some («تفجير سيارة مفخخة في بغداد الجديدة»).
    */
   context: string[];
+  /** Keys of the group the counted belong to, «من» right after the number («50 أسيرا من القوات الحكومية»: قوات، حكومية). */
+  affiliation: string[];
 }
 
 /** Content words read each side of a number for its `context`. */
@@ -168,6 +170,36 @@ function listedPart(clause: readonly FactToken[], after: readonly FactToken[], q
   return clause.some(
     (t, i) => t.kind === 'number' && (t.end <= quantity.start || t.start >= quantity.end) && clause.slice(i + 1, i + 3).some((n) => n.kind === 'word' && nounKey(nounForm(n)) === noun),
   );
+}
+
+/** The content words around a number in its sentence (`context`), and the group after «من» (`affiliation`). */
+function surroundings(words: readonly FactToken[], at: { firstIn: number; lastIn: number; numberAt: number; clauseEnd: number }, noun: string): { context: string[]; affiliation: string[] } {
+  const { firstIn, lastIn, numberAt, clauseEnd } = at;
+  // The sentence around the number (not only its clause: «، حيث قتل 19 شخصا» names the place before the comma).
+  const contentKey = (t: FactToken): string | null => {
+    if (t.kind !== 'word' || FUNCTION_WORDS.has(t.key) || FUNCTION_WORDS.has(bareKey(t.key)) || NUMBER_WORDS.has(bareKey(t.key)) || roleOf(t.key) !== null) return null;
+    const k = nounKey(nounForm(t));
+    return k.length >= 2 && k !== noun ? k : null;
+  };
+  const side = (list: readonly FactToken[]) => list.map(contentKey).filter((k): k is string => k !== null);
+  const context = [...side(words.slice(0, firstIn)).slice(-CONTEXT_WORDS), ...side(words.slice(lastIn + 1)).slice(0, CONTEXT_WORDS)];
+  // «50 أسيرا من القوات الحكومية» / «90 أسيرا من مقاتلي جماعة الحوثي»: whose the counted are.
+  const fromNumber = words.slice(firstIn + Math.max(0, numberAt), clauseEnd + 1);
+  const fromAt = fromNumber.slice(1, 4).findIndex((t) => t.kind === 'word' && t.key === 'من');
+  const affiliation: string[] = [];
+  if (fromAt >= 0) {
+    // The group's name: the words after «من» up to a function word; «من منتسبيها» names none (it points back).
+    for (const t of fromNumber.slice(fromAt + 2, fromAt + 5)) {
+      const k = t.kind === 'word' ? contentKey(t) : null;
+      if (k === null) break;
+      if (AFFILIATION_HEADS.has(k) || SUBJECT_HEADS.has(k)) {
+        if (/(ها|هم|هما|هن)$/u.test(t.key)) break;
+        continue;
+      }
+      affiliation.push(k);
+    }
+  }
+  return { context, affiliation };
 }
 
 export interface QuantityInput {
@@ -284,14 +316,7 @@ export function quantityFacts(
     const next = words.slice(i + 1, i + 4).filter((t) => t.kind === 'word' && !FUNCTION_WORDS.has(t.key) && !FUNCTION_WORDS.has(bareKey(t.key)) && !(t.start >= quantity.start && t.end <= quantity.end));
     period.push(...next.slice(0, 2).map((t) => nounKey(nounForm(t))).filter((k) => k.length >= 2));
   }
-  // The sentence around the number (not only its clause: «، حيث قتل 19 شخصا» names the place before the comma).
-  const contentKey = (t: FactToken): string | null => {
-    if (t.kind !== 'word' || FUNCTION_WORDS.has(t.key) || FUNCTION_WORDS.has(bareKey(t.key)) || NUMBER_WORDS.has(bareKey(t.key)) || roleOf(t.key) !== null) return null;
-    const k = nounKey(nounForm(t));
-    return k.length >= 2 && k !== noun ? k : null;
-  };
-  const side = (list: readonly FactToken[]) => list.map(contentKey).filter((k): k is string => k !== null);
-  const context = [...side(words.slice(0, firstIn)).slice(-CONTEXT_WORDS), ...side(words.slice(lastIn + 1)).slice(0, CONTEXT_WORDS)];
+  const { context, affiliation } = surroundings(words, { firstIn, lastIn, numberAt, clauseEnd }, noun);
   return {
     thing,
     noun,
@@ -308,5 +333,6 @@ export function quantityFacts(
     frame: [...new Set(frame)],
     period: [...new Set(period)].slice(0, 3),
     context: [...new Set(context)],
+    affiliation: [...new Set(affiliation)],
   };
 }

@@ -99,6 +99,11 @@ export const SUBJECT_HEADS: ReadonlySet<string> = new Set(
   ['حزب', 'تحالف', 'ائتلاف', 'قائمة', 'كتلة', 'حركة', 'جبهة', 'تيار', 'جماعة', 'وزارة', 'وزير', 'جيش', 'قوات', 'مدينة', 'محافظة', 'ولاية', 'شركة', 'مجلس', 'منظمة', 'هيئة', 'دولة', 'جمهورية', 'مملكة', 'بنك', 'جامعة', 'مطار', 'ميناء', 'منطقة', 'إقليم', 'بلدة', 'قرية', 'حي', 'شمال', 'جنوب', 'شرق', 'غرب', 'عام', 'عامة', 'وطني', 'وطنية', 'الأمن', 'أمن', 'شرطة'].map((w) => nounKey(key(w))),
 );
 
+/** Words that say «members of» before the group's name («من عناصر الميليشيات», «من أفراد المقاومة»): not the group (as `nounKey`). */
+export const AFFILIATION_HEADS: ReadonlySet<string> = new Set(
+  ['عناصر', 'عنصر', 'أفراد', 'فرد', 'منتسبي', 'مقاتلي', 'رجال', 'أعضاء', 'عضو', 'صفوف', 'قبل', 'بين', 'أصل', 'إجمالي', 'مجموع'].map((w) => nounKey(key(w))),
+);
+
 /** Roles that happen to people: their counts are one thing whatever noun names the people. */
 export const PERSON_ROLES: ReadonlySet<string> = new Set(['killed', 'wounded', 'missing', 'arrested', 'released', 'displaced', 'evacuated', 'rescued']);
 /** Roles that say what happened to a counted group now, over what its noun says it was («أفرج عن 50 أسيرا»). */

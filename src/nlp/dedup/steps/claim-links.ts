@@ -23,6 +23,13 @@ export interface ClaimPairFacts {
    * Nile). Absent: every article counts as the same event (tests of the rules alone).
    */
   sameEvent?: (otherNum: number) => boolean;
+  /**
+   * Whether this article's claim is one source with the other article for corroboration: `copied`,
+   * or the claim sits next to a passage the two share (two reprints of one wire report edit its
+   * sentences, «وأصيب 10» / «وجرح عشرة», and the edited sentence is still the wire's, not a second
+   * outlet's finding). Absent: only `copied`.
+   */
+  sameSource?: (otherNum: number, mine: ClaimDigest) => boolean;
 }
 
 /**
@@ -54,8 +61,9 @@ function linksBetween(self: number, mine: ClaimDigest, mineStored: StoredClaimDi
   const contentSimilarity = wordSetSimilarity(mineStored.words, theirs.words);
   // One source: copies of one text, or one sentence in both (a wire reprint inside another article).
   const copy = contentSimilarity >= SAME_SENTENCE_SIMILARITY || facts.copied(otherNum, mine);
+  const oneSource = copy || (facts.sameSource?.(otherNum, mine) ?? false);
   if (mineStored.speakerHash !== null && theirs.kind === 'attributed' && mineStored.speakerHash === theirs.speakerHash && contentSimilarity >= options.claimSimilarity) {
-    links.push({ a: self, aClaim: mine.claim, b: otherNum, bClaim: theirs.claim, relation: 'corroborates', similarity: contentSimilarity, counted: null, copy });
+    links.push({ a: self, aClaim: mine.claim, b: otherNum, bClaim: theirs.claim, relation: 'corroborates', similarity: contentSimilarity, counted: null, copy: oneSource });
   }
   const context = { copy, contentSimilarity, dayA: facts.day(self), dayB: facts.day(otherNum) };
   // Numbers of two reports of different events are two counts, however alike.
@@ -75,7 +83,7 @@ function linksBetween(self: number, mine: ClaimDigest, mineStored: StoredClaimDi
         counted: quantity.countedKey,
         aQuantity: { value: stored.value, valueMax: stored.valueMax, approx: stored.approx },
         bQuantity: { value: other.value, valueMax: other.valueMax, approx: other.approx },
-        copy: comparison.relation === 'corroborates' ? comparison.copy : false,
+        copy: comparison.relation === 'corroborates' ? comparison.copy || oneSource : false,
         basis: comparison.relation === 'conflicts' ? comparison.basis : null,
       });
     }
