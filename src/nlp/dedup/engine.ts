@@ -124,7 +124,7 @@ export class DedupEngine implements DedupIndex {
     // Before the K-link cut: a conflict needs a direct same-event link, however many links the article has.
     const sameEvent = sameEventOthers(me, [...exact.links, ...near.links, ...passages.links, ...similar], passages.substantial, passages.background, meta, options);
     const claims = claimLinks(self, prepared.claims, candidates.claimPostings.values(), idOf, options, {
-      sameEvent: (other) => sameEvent.has(other),
+      sameEvent: (other) => !options.conflictSameEventOnly || sameEvent.has(other),
       // A claim in a shared passage's sentences or the sentence either side of them (an edited reprint).
       sameSource: (other, claim) => {
         if (claim.start === undefined || passages.found.length === 0) return false;

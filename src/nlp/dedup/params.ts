@@ -102,6 +102,12 @@ export const DedupOptionsSchema = z.object({
    */
   conflictContextWords: z.number().int().min(0).default(2),
   /**
+   * Numbers are compared only between articles one direct same-event link joins (issue 25: «same event
+   * story»); false compares them across the whole claims index as before (the dashboard's cross-story
+   * conflicts: 1,439 conflict links on SaudiNewsNet 2015-07-23 before the real-news rules).
+   */
+  conflictSameEventOnly: z.boolean().default(true),
+  /**
    * When the two sentences do not both name the same actor or place (NER), they must share this many
    * context words: on SaudiNewsNet 2015-07-23, 19 of the 20 conflicts left after the rules above
    * named no common subject (tolls of two Yemeni fronts, two companies' dividends), the one real

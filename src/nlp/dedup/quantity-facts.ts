@@ -176,12 +176,12 @@ function listedPart(clause: readonly FactToken[], after: readonly FactToken[], q
 function surroundings(words: readonly FactToken[], at: { firstIn: number; lastIn: number; numberAt: number; clauseEnd: number }, noun: string): { context: string[]; affiliation: string[] } {
   const { firstIn, lastIn, numberAt, clauseEnd } = at;
   // The sentence around the number (not only its clause: «، حيث قتل 19 شخصا» names the place before the comma).
-  const contentKey = (t: FactToken): string | null => {
+  const contentKey = (t: FactToken, keepNoun = false): string | null => {
     if (t.kind !== 'word' || FUNCTION_WORDS.has(t.key) || FUNCTION_WORDS.has(bareKey(t.key)) || NUMBER_WORDS.has(bareKey(t.key)) || roleOf(t.key) !== null) return null;
     const k = nounKey(nounForm(t));
-    return k.length >= 2 && k !== noun ? k : null;
+    return k.length >= 2 && (keepNoun || k !== noun) ? k : null;
   };
-  const side = (list: readonly FactToken[]) => list.map(contentKey).filter((k): k is string => k !== null);
+  const side = (list: readonly FactToken[]) => list.map((t) => contentKey(t)).filter((k): k is string => k !== null);
   const context = [...side(words.slice(0, firstIn)).slice(-CONTEXT_WORDS), ...side(words.slice(lastIn + 1)).slice(0, CONTEXT_WORDS)];
   // «50 أسيرا من القوات الحكومية» / «90 أسيرا من مقاتلي جماعة الحوثي»: whose the counted are.
   const fromNumber = words.slice(firstIn + Math.max(0, numberAt), clauseEnd + 1);
@@ -190,7 +190,8 @@ function surroundings(words: readonly FactToken[], at: { firstIn: number; lastIn
   if (fromAt >= 0) {
     // The group's name: the words after «من» up to a function word; «من منتسبيها» names none (it points back).
     for (const t of fromNumber.slice(fromAt + 2, fromAt + 5)) {
-      const k = t.kind === 'word' ? contentKey(t) : null;
+      // The group may be what the claims reader took as counted («3 من المقاومة الشعبية»): no noun exclusion here.
+      const k = t.kind === 'word' ? contentKey(t, true) : null;
       if (k === null) break;
       if (AFFILIATION_HEADS.has(k) || SUBJECT_HEADS.has(k)) {
         if (/(ها|هم|هما|هن)$/u.test(t.key)) break;
