@@ -1,5 +1,5 @@
 /**
- * npm run eval:conflicts:news -- <saudinewsnet day zip>… [--limit N] [--corroborations] [--full]
+ * npm run eval:conflicts:news -- <saudinewsnet day zip>… [--limit N] [--corroborations] [--full] [--option name=value]
  *
  * Real news for the hand check of issue 25: every article of the given SaudiNewsNet days, in arrival
  * order, through the in-process chain (text layer, NER, claims) and one in-memory dedup index, as the
@@ -31,7 +31,7 @@ const limitArg = flagValue('--limit');
 const limit = limitArg === null ? Infinity : Number(limitArg);
 if (!Number.isFinite(limit) && limitArg !== null) throw new Error(`--limit needs a number, got ${limitArg}`);
 const showCorroborations = args.includes('--corroborations');
-const days = args.filter((arg, i) => arg.endsWith('.zip') && args[i - 1] !== '--limit');
+const days = args.filter((arg, i) => arg.endsWith('.zip') && args[i - 1] !== '--limit' && args[i - 1] !== '--option');
 if (days.length === 0) {
   console.error('usage: npm run eval:conflicts:news -- <saudinewsnet day zip>… [--limit N] [--corroborations]');
   process.exit(2);
@@ -39,7 +39,11 @@ if (days.length === 0) {
 
 const logger = pino({ level: 'silent' });
 const upstream = await Promise.all(STAGES.filter((stage) => stage.name !== 'dedup').map((stage) => stage.init({ redis: null, prefix: 'eval-conflicts-news', logger })));
-const index = new MemoryDedupIndex(dedupOptions());
+// `--option name=value`: a dedup option (a number, or true/false), e.g. `--option conflictSameEventOnly=false`.
+const overrides = Object.fromEntries(
+  args.flatMap((arg, i) => (args[i - 1] === '--option' ? [arg.split('=')] : [])).map(([name, value]) => [name, value === 'true' ? true : value === 'false' ? false : Number(value)]),
+);
+const index = new MemoryDedupIndex(dedupOptions(overrides));
 
 const articles = days.flatMap((day) => readNewsDay(day)).slice(0, limit);
 const records = new Map<string, RecordInProgress>();
