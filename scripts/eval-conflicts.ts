@@ -10,28 +10,20 @@
  * first evaluation: see the README before using it).
  */
 import './closed-pipe.js';
-import { readFileSync } from 'node:fs';
 import { projectPath } from '../src/paths.js';
 import { dedupOptions } from '../src/nlp/dedup/params.js';
-import { ConflictPairSchema, REASONS, CONFLICT_PAIRS_DIR, type ConflictPair, type Reason } from './lib/conflict-pairs.js';
+import { DEFAULT_PAIRS_FILE, REASONS, readPairs, type ConflictPair, type Reason } from './lib/conflict-pairs.js';
 import { evaluatePair } from './lib/conflict-eval.js';
 
 const argValue = (flag: string): string | null => {
   const at = process.argv.indexOf(flag);
   return at >= 0 ? (process.argv[at + 1] ?? null) : null;
 };
-const file = argValue('--pairs') ?? projectPath(CONFLICT_PAIRS_DIR, 'pairs.jsonl');
+const file = argValue('--pairs') ?? DEFAULT_PAIRS_FILE;
 const verbose = process.argv.includes('--verbose');
 const all = process.argv.includes('--all');
 
-const pairs: ConflictPair[] = readFileSync(file, 'utf8')
-  .split('\n')
-  .filter((line) => line.trim() !== '')
-  .map((line, index) => {
-    const parsed = ConflictPairSchema.safeParse(JSON.parse(line));
-    if (!parsed.success) throw new Error(`${file} line ${index + 1}: ${parsed.error.message}`);
-    return parsed.data;
-  });
+const pairs: ConflictPair[] = readPairs(file);
 
 const options = dedupOptions();
 const byReason = new Map<Reason, { pairs: number; conflict: number; noNumber: number }>();

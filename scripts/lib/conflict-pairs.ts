@@ -87,8 +87,11 @@ export interface PairLine {
   parsed: ReturnType<typeof ConflictPairSchema.safeParse>;
 }
 
-export function readPairLines(): PairLine[] {
-  const raw = readFileSync(projectPath(CONFLICT_PAIRS_DIR, 'pairs.jsonl'), 'utf8');
+/** The default pair file (the first set, spent); `--pairs` names another of the same format. */
+export const DEFAULT_PAIRS_FILE = projectPath(CONFLICT_PAIRS_DIR, 'pairs.jsonl');
+
+export function readPairLines(file: string = DEFAULT_PAIRS_FILE): PairLine[] {
+  const raw = readFileSync(file, 'utf8');
   return raw
     .split('\n')
     .map((text, index) => ({ text, line: index + 1 }))
@@ -105,9 +108,9 @@ export function readPairLines(): PairLine[] {
 }
 
 /** The pairs, throwing on the first line that is not a pair (the guard test reports each). */
-export function readPairs(): ConflictPair[] {
-  return readPairLines().map(({ line, parsed }) => {
-    if (!parsed.success) throw new Error(`pairs.jsonl line ${line}: ${parsed.error.message}`);
+export function readPairs(file: string = DEFAULT_PAIRS_FILE): ConflictPair[] {
+  return readPairLines(file).map(({ line, parsed }) => {
+    if (!parsed.success) throw new Error(`${file} line ${line}: ${parsed.error.message}`);
     return parsed.data;
   });
 }

@@ -5,16 +5,16 @@ import { encodeClaimLink, encodePairLink } from '../../src/nlp/dedup/links.js';
 import { articleClaimTexts, buildStory, fillClaimTexts } from '../../src/nlp/dedup/story.js';
 
 /**
- * The story file of two real records whose claims conflict (seeds 000 and 004, analysed by
- * `seedConflictPair`): the conflicts link the dedup stage stored on the later record, turned into
+ * The story file of two real records whose claims conflict (the two reports of one fire in
+ * test/fixtures/dashboard-conflict, analysed by `fixtureConflictPair`): the conflicts link the dedup stage stored on the later record, turned into
  * the story builder's link fields and built by the real `buildStory` + `fillClaimTexts`. On top, the
  * fields issue 25's story builder adds (headline, key entities, article titles, a conflict's reason),
- * derived from the same records. 004 (الشرق) is dated before 000 (العرب) here, so that publication
+ * derived from the same records. b (دجلة نيوز) is dated before a (الرافدين) here, so that publication
  * order differs from id and analysis order.
  */
 export function conflictStory(earlier: EnrichedRecord, later: EnrichedRecord): Story {
   const link = later.dedup?.claimLinks.find((claimLink) => claimLink.relation === 'conflicts' && claimLink.otherId === earlier.id);
-  if (!link) throw new Error('seed 004 has no conflicts link to seed 000: the fixture needs one');
+  if (!link) throw new Error('the later report has no conflicts link to the earlier one: the fixture needs one');
   const laterClaim = later.claims?.[link.claim];
   const earlierClaim = earlier.claims?.[link.otherClaim];
   const keyOf = (quantity: { counted: string | null; unit: string | null }) => countedKey(quantity.counted ?? quantity.unit ?? '');
@@ -45,7 +45,7 @@ export function conflictStory(earlier: EnrichedRecord, later: EnrichedRecord): S
     headline: earlier.title,
     keyEntities,
     articles: story.articles.map((article) => ({ ...article, title: titles.get(article.id) ?? null })),
-    conflicts: story.conflicts.map((conflict) => ({ ...conflict, reason: `كلاهما يعد «${laterQuantity.counted ?? counted}» في العراق في الحدث نفسه، والعددان ${earlierQuantity.value} و${laterQuantity.value} لا يتفقان` })),
+    conflicts: story.conflicts.map((conflict) => ({ ...conflict, reason: `كلاهما يعد «${laterQuantity.counted ?? counted}» في الحدث نفسه، والعددان ${earlierQuantity.value} و${laterQuantity.value} لا يتفقان` })),
   };
 }
 

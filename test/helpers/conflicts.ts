@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyse } from '../../src/analyse.js';
+import { JsonArticleSchema } from '../../src/ingest/json-article.js';
 import type { EnrichedRecord } from '../../src/schema/record.js';
 import { quotesPath, recordPath } from '../../src/store/output.js';
 import { recordQuotes } from '../../src/pipeline/story-files/index.js';
@@ -11,14 +12,37 @@ import { createRedis } from '../../src/pipeline/redis.js';
 import { testRedisUrl } from './redis.js';
 import { quietLogger, tempDir, testSettings } from './pipeline.js';
 
+/** One of the two reports of the dashboard's conflict fixture (test/fixtures/dashboard-conflict/). */
+export type ConflictFixtureName = 'a' | 'b';
+
+/** The fixture's article as the ingest's JSON article format gives it. */
+export function conflictFixtureArticle(name: ConflictFixtureName): { title: string; source: string; url: string; publishedAt: string; text: string } {
+  const parsed = JsonArticleSchema.parse(JSON.parse(readFileSync(conflictFixturePath(name), 'utf8')));
+  if (!parsed.title || !parsed.sourceName || !parsed.url || !parsed.publishedAt) throw new Error(`${name}.json needs a title, source, url and publishedAt`);
+  return { title: parsed.title, source: parsed.sourceName, url: parsed.url, publishedAt: parsed.publishedAt, text: parsed.text };
+}
+
+export function conflictFixturePath(name: ConflictFixtureName): string {
+  return join('test', 'fixtures', 'dashboard-conflict', `${name}.json`);
+}
+
+/** One fixture report through the whole chain in this process (`analyse()`), with its title, outlet, URL and date. */
+export function analyseConflictFixture(name: ConflictFixtureName): Promise<EnrichedRecord> {
+  const { text, ...meta } = conflictFixtureArticle(name);
+  return analyse(text, meta);
+}
+
 /**
- * Seeds 000 and 004 give different troop numbers (2500 vs «نحو 5 آلاف»). Analysed in this order in
- * one process, the dedup stage links 004's claim to 000's as `conflicts` and stores the link on 004
- * only; the two stay in different stories, so no story file lists the pair.
+ * Two outlets' reports of one event (a market fire in Baghdad, same morning) that disagree on the
+ * toll («مقتل 9 أشخاص في حريق سوق الشورجة» / «مقتل 11 شخصا في حريق سوق الشورجة»). Analysed in
+ * this order in one process, the dedup stage links b to a as one event (similar content, same
+ * story) and b's claim to a's as `conflicts`, stored on b only. Under issue 25's rules numbers are
+ * compared only between articles that one direct same-event link joins, so such a pair is in one
+ * story (the seeds' 000 / 004 troop numbers, two stories, no longer conflict).
  */
-export async function seedConflictPair(): Promise<{ earlier: EnrichedRecord; later: EnrichedRecord }> {
-  const earlier = await analyse(readFileSync('seeds/000_4b730099a6eb1bd4.txt', 'utf8'), { title: 'تعثر مفاوضات فيينا', source: 'العرب', file: '000.txt' });
-  const later = await analyse(readFileSync('seeds/004_ec7f40ec6a560b24.txt', 'utf8'), { title: 'صواريخ الميليشيات رسائل إيرانية', source: 'الشرق', file: '004.txt' });
+export async function fixtureConflictPair(): Promise<{ earlier: EnrichedRecord; later: EnrichedRecord }> {
+  const earlier = await analyseConflictFixture('a');
+  const later = await analyseConflictFixture('b');
   return { earlier, later };
 }
 
@@ -40,7 +64,7 @@ export function outputFolder(name: string, records: readonly EnrichedRecord[], o
 }
 
 /**
- * One describe block's dashboards over the seeds' conflict pair: the pair is analysed before its
+ * One describe block's dashboards over the fixture's conflict pair: the pair is analysed before its
  * tests, and every dashboard `open` made is closed after them, with the block's Redis connection.
  */
 export function conflictPairDashboards(name: string): {
@@ -52,7 +76,7 @@ export function conflictPairDashboards(name: string): {
   const apps: DashboardApp[] = [];
   let pair: { earlier: EnrichedRecord; later: EnrichedRecord } | null = null;
   beforeAll(async () => {
-    pair = await seedConflictPair();
+    pair = await fixtureConflictPair();
   });
   afterAll(async () => {
     await Promise.all(apps.map((app) => app.close()));

@@ -2,7 +2,7 @@ import type { Claim } from '../../schema/claims.js';
 import type { ContentToken } from './shingles.js';
 import { murmur32 } from './murmur.js';
 import { skeleton } from './skeleton.js';
-import { quantityFacts, type FactEntity, type FactToken, type QuantityFacts } from './quantity-facts.js';
+import { CONTEXT_WORDS, quantityFacts, type FactEntity, type FactToken, type QuantityFacts } from './quantity-facts.js';
 import { PERSON_ROLES } from './quantity-lexicon.js';
 
 /** A stated number as dedup compares it: what it counts (`countedKey`, the thing), its value and bounds, who it is about. */
@@ -108,38 +108,8 @@ export function claimIndexKeys(digest: Pick<ClaimDigest, 'kind' | 'speakerKey' |
   return [...keys];
 }
 
-/** A value as compared: a point, a range, an approximation, or a bound («أكثر من 120»: 120 and up). */
-export interface ComparableValue {
-  value: number;
-  valueMax: number | null;
-  approx: boolean;
-  bound?: 'lower' | 'upper' | null;
-}
-
-/**
- * The interval a stated quantity allows: exact values are points, ranges are [value, valueMax], an
- * approximate value («نحو 50») allows ±`approxTolerance` of itself, a lower bound («أكثر من 120»,
- * «على الأقل») everything from it up, an upper bound («أقل من 10», «لا يتجاوز») everything up to it.
- */
-export function quantityInterval(q: ComparableValue, approxTolerance: number): [number, number] {
-  const low = q.value;
-  const high = q.valueMax ?? q.value;
-  if (q.bound === 'lower') return [low, Infinity];
-  if (q.bound === 'upper') return [-Infinity, high];
-  if (!q.approx) return [low, high];
-  return [low * (1 - approxTolerance), high * (1 + approxTolerance)];
-}
-
-/** Relative slack for one value written two ways («16.6 مليار» / 16600000000.000002; a float32 read back). */
-const ROUNDING = 1e-6;
-
-/** Two quantities of the same counted thing agree when their allowed intervals meet («49» and «نحو 50» do). */
-export function quantitiesAgree(a: ComparableValue, b: ComparableValue, approxTolerance: number): boolean {
-  const [lowA, highA] = quantityInterval(a, approxTolerance);
-  const [lowB, highB] = quantityInterval(b, approxTolerance);
-  const slack = ROUNDING * Math.max(Math.abs(a.valueMax ?? a.value), Math.abs(b.valueMax ?? b.value));
-  return lowA <= highB + slack && lowB <= highA + slack;
-}
+import type { ComparableValue } from './quantity-agreement.js';
+export { quantityInterval, quantitiesAgree, type ComparableValue } from './quantity-agreement.js';
 
 /** The 16-bit hashes of a claim's content words that the index compares (the first `limit` distinct ones). */
 export function wordHashes(words: readonly string[], limit = 40): Set<number> {
@@ -164,6 +134,10 @@ export interface StoredQuantity extends ComparableValue {
   frame: number[];
   /** 16-bit hashes of the words naming the period counted over (at most 3). */
   period: number[];
+  /** 16-bit hashes of the content words around the number (at most 2 × `CONTEXT_WORDS`); empty in digests stored before them. */
+  context: number[];
+  /** 16-bit hashes of the group the counted belong to («من القوات الحكومية»; at most 3); empty in digests stored before them. */
+  affiliation: number[];
   /** The counted noun's hash (its key alone), and whether a role was read and is one that happens to people. */
   nounHash: number | null;
   hasRole: boolean;
@@ -196,8 +170,13 @@ function float32(value: number): number {
 const Q_APPROX = 1, Q_MAX = 2, Q_LOWER = 4, Q_UPPER = 8, Q_RISING = 16, Q_SUBGROUP = 32, Q_GENERIC = 64, Q_EXT = 128;
 
 function hasExtension(q: StoredQuantity): boolean {
-  return q.subjects.length + q.frame.length + q.period.length > 0 || q.nounHash !== null || q.hasRole;
+  return q.subjects.length + q.frame.length + q.period.length + q.context.length + q.affiliation.length > 0 || q.nounHash !== null || q.hasRole;
 }
+
+/** Role-flags bit: the context words follow (digests stored before them never set it). */
+const R_CONTEXT = 8;
+/** Role-flags bit: the affiliation words follow. */
+const R_AFFILIATION = 16;
 
 function quantityFlags(q: StoredQuantity): number {
   return (q.approx ? Q_APPROX : 0) | (q.valueMax === null ? 0 : Q_MAX) | (q.bound === 'lower' ? Q_LOWER : 0) | (q.bound === 'upper' ? Q_UPPER : 0) |
@@ -205,7 +184,7 @@ function quantityFlags(q: StoredQuantity): number {
 }
 
 function quantitySize(q: StoredQuantity): number {
-  return 9 + (q.valueMax === null ? 0 : 4) + (hasExtension(q) ? 8 + 4 * q.subjects.length + 2 * (q.frame.length + q.period.length) : 0);
+  return 9 + (q.valueMax === null ? 0 : 4) + (hasExtension(q) ? 8 + 4 * q.subjects.length + 2 * (q.frame.length + q.period.length) + (q.context.length > 0 ? 1 + 2 * q.context.length : 0) + (q.affiliation.length > 0 ? 1 + 2 * q.affiliation.length : 0) : 0);
 }
 
 /**
@@ -213,7 +192,7 @@ function quantitySize(q: StoredQuantity): number {
  * per claim: claim u8 | flags u8 (kind, has speaker) | [speaker hash u32] | word count u8, words u16… |
  * quantity count u8, per quantity: counted hash u32 | flags u8 | value f32 | [max f32] |
  * [subject count u8, subjects u32… | frame count u8, frame words u16… | period count u8, period words u16… |
- * noun hash u32 | role flags u8]. Digests written before the
+ * noun hash u32 | role flags u8 | [context count u8, context words u16…] | [affiliation count u8, words u16…]]. Digests written before the
  * subject and bound bits are read the same way (their flags never set them).
  */
 export function encodeClaimDigests(digests: readonly ClaimDigest[]): Buffer {
@@ -245,7 +224,15 @@ export function encodeClaimDigests(digests: readonly ClaimDigest[]): Buffer {
         at = out.writeUInt8(q.period.length, at);
         for (const word of q.period) at = out.writeUInt16LE(word, at);
         at = out.writeUInt32LE(q.nounHash ?? 0, at);
-        at = out.writeUInt8((q.nounHash === null ? 0 : 1) | (q.hasRole ? 2 : 0) | (q.personRole ? 4 : 0), at);
+        at = out.writeUInt8((q.nounHash === null ? 0 : 1) | (q.hasRole ? 2 : 0) | (q.personRole ? 4 : 0) | (q.context.length > 0 ? R_CONTEXT : 0) | (q.affiliation.length > 0 ? R_AFFILIATION : 0), at);
+        if (q.context.length > 0) {
+          at = out.writeUInt8(q.context.length, at);
+          for (const word of q.context) at = out.writeUInt16LE(word, at);
+        }
+        if (q.affiliation.length > 0) {
+          at = out.writeUInt8(q.affiliation.length, at);
+          for (const word of q.affiliation) at = out.writeUInt16LE(word, at);
+        }
       }
     }
     parts.push(out);
@@ -276,6 +263,8 @@ export function toStoredDigest(digest: ClaimDigest): StoredClaimDigest {
       subjects: (q.subjects ?? []).slice(0, 6).map(keyHash),
       frame: [...wordHashes(q.frame ?? [], 5)],
       period: [...wordHashes(q.period ?? [], 3)],
+      context: [...wordHashes(q.context ?? [], 2 * CONTEXT_WORDS)],
+      affiliation: [...wordHashes(q.affiliation ?? [], 3)],
       nounHash: q.noun ? keyHash(q.noun) : null,
       hasRole: (q.role ?? null) !== null,
       personRole: q.role !== undefined && q.role !== null && PERSON_ROLES.has(q.role),
@@ -325,6 +314,8 @@ export function decodeClaimDigests(raw: Uint8Array): StoredClaimDigest[] {
       const subjects: number[] = [];
       const frame: number[] = [];
       const period: number[] = [];
+      const context: number[] = [];
+      const affiliation: number[] = [];
       let nounHash: number | null = null;
       let hasRole = false;
       let personRole = false;
@@ -341,6 +332,14 @@ export function decodeClaimDigests(raw: Uint8Array): StoredClaimDigest[] {
         nounHash = roleFlags & 1 ? noun : null;
         hasRole = (roleFlags & 2) !== 0;
         personRole = (roleFlags & 4) !== 0;
+        if (roleFlags & R_CONTEXT) {
+          const contextCount = view.readUInt8(at++);
+          for (let k = 0; k < contextCount; k++, at += 2) context.push(view.readUInt16LE(at));
+        }
+        if (roleFlags & R_AFFILIATION) {
+          const affiliationCount = view.readUInt8(at++);
+          for (let k = 0; k < affiliationCount; k++, at += 2) affiliation.push(view.readUInt16LE(at));
+        }
       }
       quantities.push({
         countedHash,
@@ -354,6 +353,8 @@ export function decodeClaimDigests(raw: Uint8Array): StoredClaimDigest[] {
         subjects,
         frame,
         period,
+        context,
+        affiliation,
         nounHash,
         hasRole,
         personRole,

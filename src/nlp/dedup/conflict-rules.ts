@@ -26,11 +26,11 @@ export interface Basis {
   timing: 'd' | 'f' | 'u';
 }
 
-export type NotCompared = 'different-thing' | 'subgroup' | 'different-subject' | 'different-frame' | 'different-period' | 'copy' | 'update';
+export type NotCompared = 'different-thing' | 'subgroup' | 'different-subject' | 'different-context' | 'different-frame' | 'different-period' | 'copy' | 'update';
 
 export type Comparison = { relation: 'corroborates'; copy: boolean } | { relation: 'conflicts'; basis: Basis } | { relation: null; why: NotCompared };
 
-type RuleOptions = Pick<DedupOptions, 'approxTolerance' | 'claimNumericContext'>;
+type RuleOptions = Pick<DedupOptions, 'approxTolerance' | 'claimNumericContext'> & Partial<Pick<DedupOptions, 'conflictContextWords' | 'conflictContextUnnamed' | 'conflictUnnamedSimilarity'>>;
 
 /** Claims whose words overlap this much are one sentence (a wire reprint, a dateline or a word added). */
 export const SAME_SENTENCE_SIMILARITY = 0.8;
@@ -51,11 +51,17 @@ function sameThing(a: StoredQuantity, b: StoredQuantity): boolean {
   return b.personRole && !a.hasRole && b.nounHash !== null && b.nounHash === a.countedHash;
 }
 
+function sharedCount(a: readonly number[], b: readonly number[]): number {
+  let shared = 0;
+  for (const word of new Set(a)) if (b.includes(word)) shared++;
+  return shared;
+}
+
 /**
  * Compares two numbers of two articles' claims. They are the same count only when they count the
  * same thing (noun, unit and role: `countedHash`), are both whole counts or both a part
  * («بينهم»), do not name different subjects (each sentence's actors and places: two non-empty sets
- * that share none are two subjects), and, for a generic unit (a currency, «شخص» with no role, a
+ * that share none are two subjects), share `conflictContextWords` content words around the number, and, for a generic unit (a currency, «شخص» with no role, a
  * percentage), stand in the same frame, are not counted over two different periods («منذ بداية
  * العام» / «منذ تسلم بايدن»), («قيمة الصفقة») or in claims that share
  * `claimNumericContext` of their words. The same count then agrees when the values' intervals
@@ -68,6 +74,17 @@ export function compareQuantities(a: StoredQuantity, b: StoredQuantity, context:
   if (a.subgroup !== b.subgroup) return { relation: null, why: 'subgroup' };
   const named = a.subjects.length > 0 && b.subjects.length > 0;
   if (named && !a.subjects.some((s) => b.subjects.includes(s))) return { relation: null, why: 'different-subject' };
+  // Prisoners «من القوات الحكومية» and «من مقاتلي جماعة الحوثي» are two groups.
+  if (a.affiliation.length > 0 && b.affiliation.length > 0 && !a.affiliation.some((w) => b.affiliation.includes(w))) return { relation: null, why: 'different-subject' };
+  // The sentences around the two numbers say nothing alike: two events (a digest stored before the
+  // context words were kept has none, and is not judged by them).
+  // Without a named actor or place in common, the sentences must say more alike.
+  const sameNamed = named && a.subjects.some((s) => b.subjects.includes(s));
+  // A short sentence has few words to share («قتل 120 شخصا في الزلزال»): at most half of the shorter context.
+  const contextNeeded = Math.min(sameNamed ? (options.conflictContextWords ?? 2) : (options.conflictContextUnnamed ?? 3), Math.ceil(Math.min(a.context.length, b.context.length) / 2));
+  if (a.context.length > 0 && b.context.length > 0 && sharedCount(a.context, b.context) < contextNeeded) return { relation: null, why: 'different-context' };
+  // And the two claims say much alike as a whole (two reports of one fact), not only near the number.
+  if (!sameNamed && context.contentSimilarity < (options.conflictUnnamedSimilarity ?? 0.15)) return { relation: null, why: 'different-context' };
   if (a.period.length > 0 && b.period.length > 0 && !a.period.some((w) => b.period.includes(w))) return { relation: null, why: 'different-period' };
   if ((a.generic || b.generic) && !a.frame.some((w) => b.frame.includes(w)) && context.contentSimilarity < options.claimNumericContext) {
     return { relation: null, why: 'different-frame' };

@@ -17,7 +17,8 @@ import { exactCopies } from './steps/exact-copies.js';
 import { nearDuplicates, nearToVerify } from './steps/near-duplicates.js';
 import { reusedPassages } from './steps/reused-passages.js';
 import { similarContent } from './steps/similar-content.js';
-import { claimLinks } from './steps/claim-links.js';
+import { claimLinks, sameEventOthers } from './steps/claim-links.js';
+import { sentenceIndexAt } from './passages.js';
 import { utcDay } from './conflict-rules.js';
 import { linkRequest, strongestLinks } from './steps/story-links.js';
 import { keptFacts, recordLayer } from './steps/record-layer.js';
@@ -121,7 +122,16 @@ export class DedupEngine implements DedupIndex {
     const similar = similarContent(me, candidates.topic, new Set([...near.others, ...passages.others]), meta, options);
     // At most K pair links per article: a function of the candidate set, not of the order they came in.
     const pairLinks = strongestLinks([...exact.links, ...near.links, ...passages.links, ...similar], idOf, options.maxLinksPerArticle);
+    // Before the K-link cut: a conflict needs a direct same-event link, however many links the article has.
+    const sameEvent = sameEventOthers(me, [...exact.links, ...near.links, ...passages.links, ...similar], passages.substantial, passages.background, meta, options);
     const claims = claimLinks(self, prepared.claims, candidates.claimPostings.values(), idOf, options, {
+      sameEvent: (other) => !options.conflictSameEventOnly || sameEvent.has(other),
+      // A claim in a shared passage's sentences or the sentence either side of them (an edited reprint).
+      sameSource: (other, claim) => {
+        if (claim.start === undefined || passages.found.length === 0) return false;
+        const at = sentenceIndexAt(prepared.sentences, claim.start);
+        return passages.found.some((p) => p.otherId === idOf(other) && sentenceIndexAt(prepared.sentences, p.start) - 1 <= at && at <= sentenceIndexAt(prepared.sentences, Math.max(p.start, p.end - 1)) + 1);
+      },
       // A copy or near copy of this article, or a reprint of the passage that holds the claim, is one source with it.
       copied: (other, claim) =>
         exact.group.includes(other) ||

@@ -102,6 +102,28 @@ export const DedupOptionsSchema = z.object({
    * counted (noun and role), subjects and periods now tell those apart (conflict-rules.ts).
    */
   claimNumericContext: z.number().min(0).max(1).default(0.22),
+  /**
+   * Two numbers are the same count only when their sentences share this many content words around
+   * them (`context` in quantity-facts.ts: the place, the event, the actor, as words). On SaudiNewsNet
+   * 2015-07-23 roundups linked as one event paired the Zafaraniya and Tarmiya bombings, Aden and Taiz;
+   * on our labelled pairs 41 of 43 real discrepancies share 2 or more, the traps often fewer.
+   */
+  conflictContextWords: z.number().int().min(0).default(2),
+  /**
+   * Numbers are compared only between articles one direct same-event link joins (issue 25: «same event
+   * story»); false compares them across the whole claims index as before (the dashboard's cross-story
+   * conflicts: 1,439 conflict links on SaudiNewsNet 2015-07-23 before the real-news rules).
+   */
+  conflictSameEventOnly: z.boolean().default(true),
+  /**
+   * When the two sentences do not both name the same actor or place (NER), they must share this many
+   * context words: on SaudiNewsNet 2015-07-23, 19 of the 20 conflicts left after the rules above
+   * named no common subject (tolls of two Yemeni fronts, two companies' dividends), the one real
+   * discrepancy did (Al-Baha's injured, 13 against 11).
+   */
+  conflictContextUnnamed: z.number().int().min(0).default(3),
+  /** …and their claims this much of their words (Jaccard, as `claimNumericContext`): two reports of one fact. */
+  conflictUnnamedSimilarity: z.number().min(0).max(1).default(0.15),
   approxTolerance: z.number().min(0).max(1).default(0.1),
   /**
    * Claims index postings kept per speaker / counted thing: the most recent

@@ -3,9 +3,10 @@
 // Two numbers are compared (conflict-rules.ts) only when these facts say they count the same thing
 // about the same subject. Pure: reads the text layer's tokens and the NER mentions, no I/O.
 import type { DedupClaim } from './claims.js';
+import type { ClaimQuantityKind } from '../../schema/claims.js';
 import { nounKey } from './skeleton.js';
 import { normalise, searchKey } from '../text/normalise.js';
-import { ROLE_STEMS, SUBGROUP_MARKERS, TIME_NOUNS, TIME_FRAME_WORDS, AGE_WORDS, IDENTIFIER_WORDS, VAGUE_WORDS, LOWER_BEFORE, UPPER_BEFORE, LOWER_AFTER, UPPER_AFTER, GENERIC_NOUNS, CUMULATIVE_WORDS, RISING_ROLES, UNIT_SCALES, FUNCTION_WORDS, PERIOD_MARKERS, GROUP_HEADS, SUBJECT_HEADS, PERSON_ROLES, OVERRIDING_ROLES, CATEGORY_NOUNS, AFTER_ROLES, NUMBER_WORDS } from './quantity-lexicon.js';
+import { ROLE_STEMS, SUBGROUP_MARKERS, TIME_NOUNS, MEASURE_NOUNS, LOWER_BEFORE, UPPER_BEFORE, LOWER_AFTER, UPPER_AFTER, GENERIC_NOUNS, CUMULATIVE_WORDS, RISING_ROLES, UNIT_SCALES, FUNCTION_WORDS, PERIOD_MARKERS, GROUP_HEADS, SUBJECT_HEADS, PERSON_ROLES, OVERRIDING_ROLES, CATEGORY_NOUNS, AFTER_ROLES, NUMBER_WORDS, AFFILIATION_HEADS } from './quantity-lexicon.js';
 
 /** The token fields read here (a subset of the text layer's Token). */
 export interface FactToken {
@@ -52,11 +53,25 @@ export interface QuantityFacts {
   /** Keys of the content words just before the number (its frame: «قيمة الصفقة»). */
   frame: string[];
   /** Keys of the words that name the period counted over («منذ بداية العام», «بين أكتوبر ويوليو»). */
-  period: string[];
+  period: string[];  /**
+   * Keys of the content words around the number in its sentence (up to `CONTEXT_WORDS` each side;
+   * not function words, numbers, the counted noun or a role word): what the sentence says happened
+   * where. Two reports of one event's figure share some («تفجير سيارة مفخخة في بغداد الجديدة»).
+   */
+  context: string[];
+  /** Keys of the group the counted belong to, «من» right after the number («50 أسيرا من القوات الحكومية»: قوات، حكومية). */
+  affiliation: string[];
 }
 
-/** Why a number is not compared at all (it states no quantity, or none precise enough). */
-export type NotCompared = 'time-frame' | 'age' | 'identifier' | 'vague' | 'no-thing';
+/** Content words read each side of a number for its `context`. */
+export const CONTEXT_WORDS = 8;
+
+/**
+ * Why a number is not compared at all: nothing counted could be read (no noun, no role). Whether a
+ * number states a quantity (not a time frame, an age, a label, a vague plural) is the claims
+ * reader's decision (its `kind`), not read again here.
+ */
+export type NotCompared = 'no-thing';
 
 /** A key without its clitics: «وبالقتلى» → «قتلي»; short words are left whole. */
 export function bareKey(key: string): string {
@@ -157,23 +172,45 @@ function listedPart(clause: readonly FactToken[], after: readonly FactToken[], q
   );
 }
 
-/**
- * A number that labels (a model «إس-300», «رقم 15», «الرحلة 302»): not a figure of its own. (The
- * tail of a number written in parts, «16 مليارا و600 مليون», is no separate quantity: the claims
- * reader joins it to its head.)
- */
-function labelOrPart(words: readonly FactToken[], firstIn: number, mention: readonly FactToken[], numberAt: number, prevKeys: readonly string[], quantity: { start: number; counted: string | null }): 'identifier' | null {
-  const rawPrev = words[firstIn - 1];
-  const joinedHyphen = rawPrev !== undefined && rawPrev.kind === 'punct' && rawPrev.end === quantity.start && /^[-–]$/u.test(rawPrev.text);
-  // «رقم 15», or a label word right before a bare number («الدورة 45»); «القانون بـ29 مقعدا» counts seats.
-  const last = prevKeys[prevKeys.length - 1];
-  const numberToken = mention.find((t) => t.kind === 'number');
-  const bareNumber = numberToken !== undefined && /^[0-9\u0660-\u0669]/u.test(numberToken.text) && quantity.counted === null;
-  if (joinedHyphen || (last !== undefined && IDENTIFIER_WORDS.has(last) && (last === 'رقم' || bareNumber))) return 'identifier';
-  return null;
+/** The content words around a number in its sentence (`context`), and the group after «من» (`affiliation`). */
+function surroundings(words: readonly FactToken[], at: { firstIn: number; lastIn: number; numberAt: number; clauseEnd: number }, noun: string): { context: string[]; affiliation: string[] } {
+  const { firstIn, lastIn, numberAt, clauseEnd } = at;
+  // The sentence around the number (not only its clause: «، حيث قتل 19 شخصا» names the place before the comma).
+  const contentKey = (t: FactToken, keepNoun = false): string | null => {
+    if (t.kind !== 'word' || FUNCTION_WORDS.has(t.key) || FUNCTION_WORDS.has(bareKey(t.key)) || NUMBER_WORDS.has(bareKey(t.key)) || roleOf(t.key) !== null) return null;
+    const k = nounKey(nounForm(t));
+    return k.length >= 2 && (keepNoun || k !== noun) ? k : null;
+  };
+  const side = (list: readonly FactToken[]) => list.map((t) => contentKey(t)).filter((k): k is string => k !== null);
+  const context = [...side(words.slice(0, firstIn)).slice(-CONTEXT_WORDS), ...side(words.slice(lastIn + 1)).slice(0, CONTEXT_WORDS)];
+  // «50 أسيرا من القوات الحكومية» / «90 أسيرا من مقاتلي جماعة الحوثي»: whose the counted are.
+  const fromNumber = words.slice(firstIn + Math.max(0, numberAt), clauseEnd + 1);
+  const fromAt = fromNumber.slice(1, 4).findIndex((t) => t.kind === 'word' && t.key === 'من');
+  const affiliation: string[] = [];
+  if (fromAt >= 0) {
+    // The group's name: the words after «من» up to a function word; «من منتسبيها» names none (it points back).
+    for (const t of fromNumber.slice(fromAt + 2, fromAt + 5)) {
+      // The group may be what the claims reader took as counted («3 من المقاومة الشعبية»): no noun exclusion here.
+      const k = t.kind === 'word' ? contentKey(t, true) : null;
+      if (k === null) break;
+      if (AFFILIATION_HEADS.has(k) || SUBJECT_HEADS.has(k)) {
+        if (/(ها|هم|هما|هن)$/u.test(t.key)) break;
+        continue;
+      }
+      affiliation.push(k);
+    }
+  }
+  return { context, affiliation };
 }
 
 export interface QuantityInput {
+  /**
+   * What the claims reader says the number is (src/nlp/claims/quantity-kind.ts, the one classifier):
+   * a claim's quantity is a count, an amount of money, a percentage or a prison term; a time frame,
+   * an age, a label, a vague plural never reaches a claim. Absent in records written before issue 20
+   * (read as a count).
+   */
+  kind?: ClaimQuantityKind;
   start: number;
   end: number;
   text: string;
@@ -211,24 +248,13 @@ export function quantityFacts(
   // Words of the mention before its number («أكثر من», «نحو») count as words before it.
   const lead = numberAt > 0 ? mention.slice(0, numberAt) : [];
   const nearBefore = [...before, ...lead];
-  const prevKeys = nearBefore.slice(-3).map((t) => bareKey(t.key));
-
-  const label = labelOrPart(words, firstIn, mention, numberAt, prevKeys, quantity);
-  if (label) return label;
-  const rawPrev = words[firstIn - 1];
-  const firstKey = bareKey(mention[0]!.key);
-  if (VAGUE_WORDS.has(firstKey) || VAGUE_WORDS.has(mention[0]!.key)) return 'vague';
 
   const counted = quantity.counted ?? quantity.unit;
   const headWord = counted ? counted.split(/\s+/u)[0]! : '';
   const headToken = counted ? tokens.find((t) => t.start >= quantity.start && t.text === headWord) : undefined;
   const headKey = headToken ? headToken.key : headWord;
-  let noun = counted === '%' || quantity.unit === '%' ? '%' : headToken ? nounKey(nounForm(headToken)) : headWord ? nounKey(bareKey(searchKey(normalise(headWord)))) : '';
+  let noun = quantity.kind === 'percent' || counted === '%' || quantity.unit === '%' ? '%' : headToken ? nounKey(nounForm(headToken)) : headWord ? nounKey(bareKey(searchKey(normalise(headWord)))) : '';
   const timeNoun = TIME_NOUNS.has(noun);
-  if (timeNoun && (prevKeys.slice(-2).some((k) => TIME_FRAME_WORDS.has(k)))) return 'time-frame';
-  // «محمد علي (45 عاما)»: years in brackets after a name are an age.
-  const bracket = rawPrev !== undefined && rawPrev.kind === 'punct' && rawPrev.text === '(';
-  if (timeNoun && (bracket || prevKeys.some((k) => AGE_WORDS.has(k)) || after.slice(0, 2).some((t) => AGE_WORDS.has(bareKey(t.key))))) return 'age';
 
   const { role, subgroup } = roleNear(nearBefore, after);
   const nounRole = headKey ? roleOf(headKey) : null;
@@ -242,18 +268,23 @@ export function quantityFacts(
     value *= scale[1];
     if (valueMax !== null) valueMax *= scale[1];
   }
-  const generic = noun === '' || GENERIC_NOUNS.has(noun) || noun.startsWith('%');
+  // Money and percentages (the claims reader's kind) and nouns that name no particular thing.
+  const generic = noun === '' || quantity.kind === 'money' || quantity.kind === 'percent' || GENERIC_NOUNS.has(noun) || noun.startsWith('%');
   // «أفرج عن 50 أسيرا»: what happened to them now (released) is the count, not what they were.
   // A length of time («لمدة 27 عاما») is a role of years, months…, not of what else is counted.
   const contextRole = role === 'duration' && !timeNoun ? null : role;
-  const finalRole = contextRole !== null && OVERRIDING_ROLES.has(contextRole) ? contextRole : (nounRole ?? contextRole);
-  if (noun === '' && !finalRole) return 'no-thing';
+  // What happens to people (killed, arrested…) is no role of tonnes, miles, money or a share.
+  const measure = timeNoun || MEASURE_NOUNS.has(noun) || quantity.kind === 'money' || quantity.kind === 'percent' || noun === '%';
+  const peopleRoleOnMeasure = contextRole !== null && PERSON_ROLES.has(contextRole) && measure;
+  const finalRole = peopleRoleOnMeasure ? nounRole : contextRole !== null && OVERRIDING_ROLES.has(contextRole) ? contextRole : (nounRole ?? contextRole);
+  // A noun whose skeleton is one letter («وديات», «يدا») cannot be told from others.
+  if ((noun === '' || (noun.length < 2 && noun !== '%')) && !finalRole) return 'no-thing';
   // People killed, arrested, freed… are one count whatever the noun («عناصر», «منتسبين», «أشخاص»),
   // unless it names a category that splits a toll («أطفال», «مدنيين», «جنود»).
   const thing =
     finalRole !== null && PERSON_ROLES.has(finalRole)
       ? CATEGORY_NOUNS.has(noun) ? `${finalRole}:${noun}` : finalRole
-      : GENERIC_NOUNS.has(noun) && finalRole ? finalRole : finalRole ? `${noun}:${finalRole}` : noun;
+      : GENERIC_NOUNS.has(noun) && finalRole && !measure ? finalRole : finalRole ? `${noun}:${finalRole}` : noun;
   const listed = listedPart(words.slice(clauseStart, clauseEnd + 1), after, quantity, noun);
   const rising = (finalRole !== null && RISING_ROLES.has(finalRole)) || words.slice(clauseStart, clauseEnd + 1).some((t) => CUMULATIVE_WORDS.has(t.key) || CUMULATIVE_WORDS.has(bareKey(t.key)));
   const bound = boundOf(nearBefore, after);
@@ -286,6 +317,7 @@ export function quantityFacts(
     const next = words.slice(i + 1, i + 4).filter((t) => t.kind === 'word' && !FUNCTION_WORDS.has(t.key) && !FUNCTION_WORDS.has(bareKey(t.key)) && !(t.start >= quantity.start && t.end <= quantity.end));
     period.push(...next.slice(0, 2).map((t) => nounKey(nounForm(t))).filter((k) => k.length >= 2));
   }
+  const { context, affiliation } = surroundings(words, { firstIn, lastIn, numberAt, clauseEnd }, noun);
   return {
     thing,
     noun,
@@ -301,5 +333,7 @@ export function quantityFacts(
     subjects: [...new Set(subjects)].filter((k) => k.length >= 2 && !SUBJECT_HEADS.has(k)).sort(),
     frame: [...new Set(frame)],
     period: [...new Set(period)].slice(0, 3),
+    context: [...new Set(context)],
+    affiliation: [...new Set(affiliation)],
   };
 }

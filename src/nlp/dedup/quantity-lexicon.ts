@@ -46,16 +46,8 @@ export const CUMULATIVE_WORDS = keys(['حصيلة', 'ارتفع', 'ارتفعت'
 /** «بينهم 5 أطفال», «منهم»: a part of a count named before. */
 export const SUBGROUP_MARKERS = keys(['بينهم', 'بينهن', 'منهم', 'منهن', 'بينها', 'منها', 'ومنهم', 'وبينهم', 'بينهما', 'منهما']);
 
-/** Nouns of time (as keys of `nounKey`): a time frame («خلال 24 ساعة») states no quantity. */
+/** Nouns of time (as keys of `nounKey`): «لمدة» counts their length (a prison term) only with one of them. */
 export const TIME_NOUNS: ReadonlySet<string> = new Set(['ساعة', 'ساعات', 'يوم', 'أيام', 'يوما', 'أسبوع', 'أسابيع', 'شهر', 'أشهر', 'شهور', 'شهرا', 'سنة', 'سنوات', 'عام', 'أعوام', 'عاما', 'دقيقة', 'دقائق', 'ثانية', 'ثوان', 'عقد', 'عقود'].map((w) => nounKey(key(w))));
-/** Words before a time noun's number that make it a time frame, not a figure. */
-export const TIME_FRAME_WORDS = new Set([...keys(['خلال', 'منذ', 'قبل', 'بعد', 'غضون', 'طوال', 'مدار', 'مدى', 'ظرف', 'آخر', 'أول']), 'خلال', 'منذ', 'قبل', 'بعد']);
-/** Words that make a number of years an age. */
-export const AGE_WORDS = new Set([...keys(['عمر', 'العمر', 'عمره', 'عمرها', 'عمرهم', 'سن', 'بسن']), 'عمر', 'سن']);
-/** Words that make the next number a label: a law, a flight, an edition, a hotline, a model. */
-export const IDENTIFIER_WORDS = new Set([...keys(['رقم', 'الرقم', 'طراز', 'رحلة', 'الرحلة', 'قانون', 'القانون', 'مادة', 'المادة', 'الدورة', 'دورة', 'النسخة', 'نسخة', 'الطبعة', 'طبعة', 'هاتف', 'الهاتف', 'الخط', 'الساخن', 'البند', 'بند', 'الفصل', 'موديل', 'القرار', 'قرار', 'المرسوم', 'مرسوم', 'الجولة', 'جولة', 'الحلقة']), ...['رقم', 'طراز', 'رحله', 'قانون', 'ماده', 'دوره', 'نسخه', 'طبعه', 'هاتف', 'خط', 'ساخن', 'بند', 'فصل', 'قرار', 'مرسوم', 'جوله', 'حلقه']]);
-/** A vague count («عشرات القتلى», «آلاف») is never a precise figure to compare. */
-export const VAGUE_WORDS = keys(['عشرات', 'مئات', 'آلاف', 'الآلاف', 'العشرات', 'المئات', 'ملايين', 'الملايين', 'بضع', 'بضعة', 'عدة', 'عديد', 'العديد']);
 
 /** Bound words before a number (word sequences as keys, found among the four words before it: «لا يتجاوز طولها ثلاثة»). */
 const sequences = (phrases: readonly string[]): string[][] => phrases.map((phrase) => phrase.split(' ').map(key));
@@ -84,6 +76,14 @@ export const UNIT_SCALES: ReadonlyMap<string, readonly [string, number]> = new M
   [nounKey(key('أطنان')), [nounKey(key('غرام')), 1_000_000]],
 ]);
 
+/**
+ * Units of measure (as `nounKey`, after `UNIT_SCALES`): what happens to people never happens to them.
+ * «غرق مركب يحمل 500 طن» counts tonnes, not the drowned; «قتل … خلال 3 أيام» counts no one.
+ */
+export const MEASURE_NOUNS: ReadonlySet<string> = new Set(
+  ['متر', 'غرام', 'ميل', 'كيلو', 'برميل', 'لتر', 'هكتار', 'دونم', 'فدان', 'قدم', 'بوصة', 'ميغاواط', 'واط', 'درجة', 'كيلوواط'].map((w) => nounKey(key(w))),
+);
+
 /** Function words skipped when naming the frame of a number. */
 export const FUNCTION_WORDS = keys([
   'في', 'على', 'إلى', 'الى', 'عن', 'من', 'مع', 'أن', 'إن', 'أو', 'ثم', 'قد', 'لم', 'لا', 'ما', 'هو', 'هي', 'التي', 'الذي', 'الذين', 'منذ', 'حتى', 'بين', 'بعد',
@@ -97,6 +97,11 @@ export const PERIOD_MARKERS = new Set([...keys(['منذ', 'خلال', 'طوال'
 /** Heads of names that say nothing of whose («وزارة الصحة», «حزب العدالة»): not subjects on their own (as `nounKey`). */
 export const SUBJECT_HEADS: ReadonlySet<string> = new Set(
   ['حزب', 'تحالف', 'ائتلاف', 'قائمة', 'كتلة', 'حركة', 'جبهة', 'تيار', 'جماعة', 'وزارة', 'وزير', 'جيش', 'قوات', 'مدينة', 'محافظة', 'ولاية', 'شركة', 'مجلس', 'منظمة', 'هيئة', 'دولة', 'جمهورية', 'مملكة', 'بنك', 'جامعة', 'مطار', 'ميناء', 'منطقة', 'إقليم', 'بلدة', 'قرية', 'حي', 'شمال', 'جنوب', 'شرق', 'غرب', 'عام', 'عامة', 'وطني', 'وطنية', 'الأمن', 'أمن', 'شرطة'].map((w) => nounKey(key(w))),
+);
+
+/** Words that say «members of» before the group's name («من عناصر الميليشيات», «من أفراد المقاومة»): not the group (as `nounKey`). */
+export const AFFILIATION_HEADS: ReadonlySet<string> = new Set(
+  ['عناصر', 'عنصر', 'أفراد', 'فرد', 'منتسبي', 'مقاتلي', 'رجال', 'أعضاء', 'عضو', 'صفوف', 'قبل', 'بين', 'أصل', 'إجمالي', 'مجموع'].map((w) => nounKey(key(w))),
 );
 
 /** Roles that happen to people: their counts are one thing whatever noun names the people. */

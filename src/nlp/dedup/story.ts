@@ -157,7 +157,8 @@ function corroborationGroups(claimLinks: readonly ClaimPairLink[], pairLinks: re
 /**
  * Conflicts: the values joined by "conflicts" links, one conflict per connected group (not one per
  * counted key: two unrelated disagreements about «قتلى» in one story are two conflicts). Each value
- * is listed once per article; the reason says why the values were compared.
+ * is listed once per article, and a group in which one article gives two values is none; the reason
+ * says why the values were compared.
  */
 function storyConflicts(claimLinks: readonly ClaimPairLink[], quote: QuoteOf, limits: StoryListLimits): Story['conflicts'] {
   const groups = new Groups();
@@ -196,6 +197,9 @@ function storyConflicts(claimLinks: readonly ClaimPairLink[], quote: QuoteOf, li
       return { counted, values: [...byArticle.values()], reason: conflictReason(counted, link?.basis ?? null) };
     })
     .filter((conflict) => new Set(conflict.values.map((value) => value.articleId)).size >= 2)
+    // An article that itself gives two values of the group's counted thing counts two things (two
+    // places, an earlier and a later toll): the group is not one figure outlets disagree on.
+    .filter((conflict) => new Set(conflict.values.map((value) => value.articleId)).size === conflict.values.length)
     .map((conflict) => (conflict.values.length > limits.quotes ? { ...conflict, values: conflict.values.slice(0, Math.max(2, limits.quotes)), valueCount: conflict.values.length } : conflict))
     .sort((x, y) => x.counted.localeCompare(y.counted) || byCodeUnits(x.values[0]!.articleId, y.values[0]!.articleId) || x.values[0]!.claim - y.values[0]!.claim);
 }

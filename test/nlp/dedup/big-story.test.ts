@@ -78,7 +78,6 @@ describe('a story reprinted by many outlets', () => {
     const capped = inMemoryDedupIndex({ claimLinksPerFact: 2, maxStoryQuotes: 6 });
     const uncapped = inMemoryDedupIndex({ claimLinksPerFact: 100_000, maxLinksPerArticle: 100_000, maxStoryQuotes: 100_000, maxStoryLinks: 100_000 });
     let compared = 0;
-    let conflictsSeen = 0;
     for (const input of withClaims) {
       const [small, large] = [await capped.processArticle(input), await uncapped.processArticle(input)];
       const perClaimRelation = new Map<string, number>();
@@ -98,12 +97,13 @@ describe('a story reprinted by many outlets', () => {
         expect(kept.length).toBeGreaterThanOrEqual(Math.min(1, conflicts.length));
         expect(kept.length).toBeLessThanOrEqual(conflicts.length);
         if (large.layer.claimLinks.some((link) => link.claim === claim && link.relation === 'corroborates')) expect(corroborations.length).toBeGreaterThan(0);
-        conflictsSeen += conflicts.length;
         if (large.layer.claimLinks.filter((link) => link.claim === claim).length > small.layer.claimLinks.filter((link) => link.claim === claim).length) compared++;
       }
     }
     expect(compared).toBeGreaterThan(0);
-    expect(conflictsSeen).toBeGreaterThan(0);
+    // Since issue 25's real-news rules the generated reprints raise no conflict (their edited numbers
+    // are one source with the text they reprint), so only agreements are capped here; the conflict
+    // side of the cap is not exercised by this corpus (conflicts.test.ts checks conflicts themselves).
     const storyIds = new Set((await capped.dumpState()).stories.map((story) => story.storyId));
     let listedGroups = 0;
     for (const storyId of storyIds) {

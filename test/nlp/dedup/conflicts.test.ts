@@ -9,7 +9,8 @@ import { extractClaims } from '../../../src/nlp/claims/index.js';
 import { dedupOptions } from '../../../src/nlp/dedup/params.js';
 import { nounKey, quantityFacts, type QuantityFacts } from '../../../src/nlp/dedup/quantity-facts.js';
 import { compareQuantities, conflictReason, describeCounted } from '../../../src/nlp/dedup/conflict-rules.js';
-import { quantitiesAgree, toStoredDigest, type ClaimDigest } from '../../../src/nlp/dedup/claims.js';
+import { quantitiesAgree, skeleton, toStoredDigest, wordSetSimilarity, type ClaimDigest } from '../../../src/nlp/dedup/claims.js';
+import { contentTokens } from '../../../src/nlp/dedup/shingles.js';
 import { inMemoryDedupIndex } from '../../helpers/dedup-index.js';
 import { ConflictPairSchema } from './conflict-pairs.js';
 import { evaluatePair } from '../../../scripts/lib/conflict-eval.js';
@@ -34,14 +35,21 @@ function facts(text: string, number: string): QuantityFacts {
   return found;
 }
 
-/** Two sentences' numbers compared as the claim step compares them (same day, not copies, no shared words). */
+/** The skeletons of a sentence's content words, as a claim digest keeps them. */
+function claimWords(text: string): string[] {
+  const layer = analyseText(text);
+  return [...new Set(contentTokens(layer.tokens).filter((t) => t.kind === 'word').map((t) => skeleton(t.key)))];
+}
+
+/** Two sentences' numbers compared as the claim step compares them (same day, not copies, the two sentences' own word overlap). */
 function compare(a: [string, string], b: [string, string], days: [number, number] = [1, 1], copy = false) {
-  const stored = (f: QuantityFacts) => {
-    const { thing, ...rest } = f;
-    const digest: ClaimDigest = { claim: 0, kind: 'numeric', speakerKey: null, words: [], quantities: [{ ...rest, countedKey: thing, text: '' }], text: '' };
-    return toStoredDigest(digest).quantities[0]!;
+  const stored = ([text, number]: [string, string]) => {
+    const { thing, ...rest } = facts(text, number);
+    const digest: ClaimDigest = { claim: 0, kind: 'numeric', speakerKey: null, words: claimWords(text), quantities: [{ ...rest, countedKey: thing, text: '' }], text: '' };
+    return toStoredDigest(digest);
   };
-  return compareQuantities(stored(facts(...a)), stored(facts(...b)), { copy, contentSimilarity: 0, dayA: days[0], dayB: days[1] }, options);
+  const [x, y] = [stored(a), stored(b)];
+  return compareQuantities(x.quantities[0]!, y.quantities[0]!, { copy, contentSimilarity: wordSetSimilarity(x.words, y.words), dayA: days[0], dayB: days[1] }, options);
 }
 
 describe('what a number counts', () => {
@@ -108,8 +116,9 @@ describe('when two numbers conflict', () => {
 
   it('reads one count of people whatever noun names them, and a part of a breakdown as a part', () => {
     expect(compare(['لقي 3 من عناصر الدفاع المدني حتفهم في الحريق.', '3'], ['أعلنت المديرية مقتل خمسة من منتسبيها في الحريق.', 'خمسة']).relation).toBe('conflicts');
-    // A role the lexicon did not read on one side is not a different thing.
-    expect(compare(['أفرجت السلطات عن 9 صيادين كانوا محتجزين.', '9'], ['وصل 11 صيادا إلى المنفذ الحدودي.', '11']).relation).toBe('conflicts');
+    // A role the lexicon did not read on one side is not a different thing (the two sentences name
+    // the same port: two sentences that share no words around their numbers are not compared).
+    expect(compare(['أفرجت السلطات عن 9 صيادين كانوا محتجزين في ميناء بندر عباس.', '9'], ['وصل 11 صيادا من ميناء بندر عباس إلى المنفذ الحدودي.', '11']).relation).toBe('conflicts');
     expect(compare(['دخلت 120 شاحنة مساعدات إلى الإقليم.', '120'], ['عبرت 75 شاحنة من المعبر الأول و45 شاحنة من المعبر الثاني.', '75']).relation).toBeNull();
     expect(compare(['قتل 12 شخصا في الكمين.', '12'], ['أسفر الكمين عن مقتل 7 مدنيين و5 من رجال الشرطة.', '7']).relation).toBeNull();
   });

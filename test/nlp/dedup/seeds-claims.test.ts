@@ -7,7 +7,7 @@ import { loadSeeds } from './seeds.js';
 
 /** The seeds with the claims stage's own output (no NER: claims are matched on anonymous speakers and counts). */
 describe('claims across the five seeds, as the claims stage marks them', () => {
-  it('links the Taeb/Khamenei account (one source: a reprint) and «49 / نحو 50 هجوما», and flags «2500 / نحو 5 آلاف جندي» and nothing else', async () => {
+  it('links the Taeb/Khamenei account (one source: a reprint) and compares no numbers across the seeds’ different events', async () => {
     const index = inMemoryDedupIndex();
     const seeds = loadSeeds();
     const results = new Map<string, DedupResult>();
@@ -25,15 +25,14 @@ describe('claims across the five seeds, as the claims stage marks them', () => {
         return { relation: link.relation, mine, theirs };
       }),
     );
-    // Without NER the subjects are unknown: «أودت بحياة أربعة من عناصرها» (the US strikes) and «قتل 35
-    // شخصا على الأقل» (the Sadr City bombing) are both people killed and meet in the records; they are
-    // in two stories, so no story lists them (with NER, «طهران» and «مدينة الصدر» are two subjects).
-    expect(facts).toHaveLength(4);
-    const pairOf = (f: (typeof facts)[number]) => [f.mine, f.theirs].sort().join(' | ');
-    expect(facts.filter((f) => f.relation === 'conflicts' && /وقتل 35 شخصا على الأقل/u.test(pairOf(f)) && /أودت بحياة أربعة من عناصرها/u.test(pairOf(f)))).toHaveLength(1);
+    // The seeds report four events (003 reprints 000's paragraph, the only two in one story). Numbers
+    // are compared only between reports of one event (issue 25): «نحو 50 هجوما» / «49 هجوما» (002 and
+    // 000) and «أودت بحياة أربعة من عناصرها» / «قتل 35 شخصا على الأقل» (the US strikes and the Sadr
+    // City bombing) sit in two stories and are not linked; before the event gate the second pair was
+    // a false conflict in the records. The speaker's account (Taeb) is still matched across them.
+    expect(facts).toHaveLength(1);
     expect(facts).toContainEqual({ relation: 'corroborates', mine: expect.stringContaining('زيارة طائب، إن رئيس استخبارات'), theirs: expect.stringContaining('زيارة طائب الأخيرة لبغداد') });
-    expect(facts).toContainEqual({ relation: 'corroborates', mine: expect.stringContaining('نحو 50 هجوما'), theirs: expect.stringContaining('49 هجوما') });
-    expect(facts).toContainEqual({ relation: 'conflicts', mine: expect.stringContaining('نحو 5 آلاف جندي أمريكي'), theirs: expect.stringContaining('2500 جندي أميركي') });
+    for (const [, result] of results) expect(result.layer.claimLinks.filter((link) => link.relation === 'conflicts')).toEqual([]);
     // 003 reprints 000's paragraph that holds the Taeb account: one source, so the story lists no
     // corroboration (issue 25: a reprint is not a second, independent source).
     const story = results.get(seeds.find((seed) => seed.file.startsWith('003'))!.id)!.story;
