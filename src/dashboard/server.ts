@@ -34,6 +34,7 @@ import { html } from './html.js';
 import { RedisUnavailableError, SnapshotCache, withinTime } from './snapshot.js';
 import { loadStaticFiles } from './static-files.js';
 import { mountWatchPages } from './watch-routes.js';
+import { loadPerson } from './person.js';
 
 export const BULL_BOARD_PATH = '/queues';
 /** How many of the newest records the search and the entity pages look through. */
@@ -196,11 +197,13 @@ function mountNewsPages(app: Hono, { output, entities }: PageDeps): void {
       const articleIds = await withinTime(entities.listArticles(entityId), 5_000, 'entity registry');
       const articles = (await output.recordsById(articleIds)).reverse();
       const basis = `From the entity registry: ${articleIds.length} article(s) mention it${articles.length < articleIds.length ? `, ${articles.length} of them in this output folder` : ''}.`;
-      return c.html(entityPage({ entityId, canonical: registered.canonical, type: registered.type, variants: registered.variants, articles, basis }).value);
+      const person = registered.type === 'PER' ? await loadPerson(output, entityId, articleIds) : undefined;
+      return c.html(entityPage({ entityId, canonical: registered.canonical, type: registered.type, variants: registered.variants, articles, basis, ...(person ? { person } : {}) }).value);
     }
     const view = entityFromRecords(await output.latestRecords(SCAN_LIMIT), entityId, `From the newest ${SCAN_LIMIT} records in the output folder (no entity registry).`);
     if (!view) return c.html(notFound('Entity', 'No record mentions this entity.').value, 404);
-    return c.html(entityPage(view).value);
+    const person = view.type === 'PER' ? await loadPerson(output, entityId, view.articles.map((article) => article.id).reverse()) : undefined;
+    return c.html(entityPage({ ...view, ...(person ? { person } : {}) }).value);
   });
 
   app.get('/search', async (c) => {

@@ -1,7 +1,8 @@
 import { html, pathSegment, type SafeHtml } from '../html.js';
 import type { RecordSummary } from '../output-reader.js';
 import { recordRows } from './news.js';
-import { arabic, count, dirOf, page } from './layout.js';
+import type { PersonView } from '../person.js';
+import { arabic, count, dirOf, page, when } from './layout.js';
 
 export interface EntityView {
   entityId: string;
@@ -12,6 +13,32 @@ export interface EntityView {
   articles: RecordSummary[];
   /** Where the list came from (the entity registry, or a scan of the latest records). */
   basis: string;
+  /** For a person: mentions per day and the claims they made. */
+  person?: PersonView;
+}
+
+/** Mentions per day as a bar list (no chart library, no script). */
+function timelineSection(person: PersonView): SafeHtml {
+  const most = Math.max(1, ...person.timeline.map((day) => day.mentions));
+  return html`<section class="person-timeline"><h2>Mentions per day</h2>${person.timeline.length === 0
+    ? html`<p class="muted">No dated mention.</p>`
+    : html`<table class="timeline-days"><thead><tr><th>day</th><th>mentions</th><th>articles</th><th></th></tr></thead><tbody>${person.timeline.map(
+        (day) => html`<tr><td class="when">${day.day}</td><td>${day.mentions}</td><td>${day.articles}</td><td class="bar-cell"><span class="bar" style="width:${Math.round((100 * day.mentions) / most)}%"></span></td></tr>`,
+      )}</tbody></table>`}</section>`;
+}
+
+function claimsSection(person: PersonView): SafeHtml {
+  return html`<section class="person-claims"><h2>What they said (${person.claims.length})</h2>${person.claims.length === 0
+    ? html`<p class="muted">No claim attributed to them in the articles read.</p>`
+    : html`<div class="scroll"><table class="claims"><thead><tr><th>date</th><th>outlet</th><th>cue</th><th>said</th><th>numbers</th></tr></thead><tbody>${person.claims.map(
+        (claim) => html`<tr>
+  <td class="when"><a href="/records/${pathSegment(claim.articleId)}">${when(claim.publishedAt)}</a></td>
+  <td dir="${dirOf(claim.source)}">${arabic(claim.source)}</td>
+  <td dir="${dirOf(claim.cue)}">${arabic(claim.cue)}</td>
+  <td dir="${dirOf(claim.content)}">${arabic(claim.content)}</td>
+  <td dir="${dirOf(claim.numbers[0])}">${claim.numbers.length > 0 ? html`<ul class="plain">${claim.numbers.map((text) => html`<li dir="${dirOf(text)}">${arabic(text)}</li>`)}</ul>` : html`<span class="muted">—</span>`}</td>
+</tr>`,
+      )}</tbody></table></div>`}${person.read < person.of ? html`<p class="muted">Read the newest ${person.read} of ${person.of} articles.</p>` : ''}</section>`;
 }
 
 export function entityPage(entity: EntityView): SafeHtml {
@@ -20,6 +47,7 @@ export function entityPage(entity: EntityView): SafeHtml {
     body: html`<h1 dir="${dirOf(entity.canonical)}"><span class="ent ent-${entity.type}">${arabic(entity.canonical)}</span> <span class="tag">${entity.type}</span></h1>
 <p class="mono muted">${entity.entityId}</p>
 <p>Written as: ${entity.variants.map((variant) => html`<span class="tag">${arabic(variant)}</span> `)}</p>
+${entity.person ? html`${timelineSection(entity.person)}${claimsSection(entity.person)}` : ''}
 <h2>${count(entity.articles.length, 'article')} mention it</h2>
 <p class="muted">${entity.basis}</p>
 <div class="scroll">${recordRows(entity.articles)}</div>`,
