@@ -103,6 +103,13 @@ export function buildProgram(): Command {
     .option('--json', 'print JSON (as /api/conflicts)', false)
     .action(async (options: { out: string; limit?: string; scan?: string; scope?: string; json?: boolean }) => (await import('./commands/conflicts.js')).conflictsCommand(options));
 
+  program
+    .command('db')
+    .description('the PostgreSQL record store (KHABAR_DATABASE_URL)')
+    .command('migrate')
+    .description('bring the database schema to this build\'s latest migration (workers also do it at start)')
+    .action(async () => (await import('./commands/db.js')).dbMigrateCommand());
+
   return program;
 }
 
