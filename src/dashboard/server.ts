@@ -32,6 +32,9 @@ import { partialStoryPage, storiesPage, storyPage } from './pages/story.js';
 import { html } from './html.js';
 import { RedisUnavailableError, SnapshotCache, withinTime } from './snapshot.js';
 import { loadStaticFiles } from './static-files.js';
+import { createApiApp } from '../api/app.js';
+import { openRecordReader } from '../store/open-reader.js';
+import type { RecordReader } from '../store/record-reader.js';
 
 export const BULL_BOARD_PATH = '/queues';
 /** How many of the newest records the search and the entity pages look through. */
@@ -60,6 +63,8 @@ export interface DashboardDeps {
   queueNames?: readonly QueueName[];
   /** Defaults to the ner stage's Redis entity registry (under the queues' prefix). */
   entities?: EntityLookup;
+  /** The read API's store; defaults to PostgreSQL when config.databaseUrl is set, else the output folder. */
+  records?: RecordReader;
 }
 
 export interface DashboardApp {
@@ -224,12 +229,15 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
   mountNewsPages(app, pages);
 
   mountBullBoard(app, queues, BULL_BOARD_PATH, config.readOnly);
+  const records = deps.records ?? openRecordReader({ databaseUrl: config.databaseUrl, outDir: config.outDir });
+  app.route('/api', createApiApp(records));
 
   return {
     app,
     queues,
     async close() {
       await Promise.all(queues.map((queue) => queue.close()));
+      if (!deps.records) await records.close();
     },
   };
 }

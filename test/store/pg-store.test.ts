@@ -8,7 +8,7 @@ import { migrateToLatest, openDb, type Db } from '../../src/store/pg/db.js';
 import { saveRecord } from '../../src/store/pg/save.js';
 import { pgRecordReader } from '../../src/store/pg/reader.js';
 import { queryTerms } from '../../src/nlp/text/query-terms.js';
-import { nameKey } from '../../src/store/pg/rows.js';
+import { nameKey } from '../../src/store/name-key.js';
 import { useTestPostgres } from '../helpers/postgres.js';
 
 const postgres = useTestPostgres();

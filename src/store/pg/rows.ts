@@ -1,7 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { EnrichedRecord } from '../../schema/record.js';
 import { documentTerms } from '../../nlp/text/search-terms.js';
-import { searchKey, normalise } from '../../nlp/text/index.js';
+import { nameKey } from '../name-key.js';
 import { tsvectorLiteral } from './tsvector.js';
 import type { ArticleLinksTable, ArticlesTable, ClaimLinksTable, ClaimsTable, EntitiesTable, EntityVariantsTable, MentionsTable, QuantitiesTable } from './tables.js';
 
@@ -24,11 +24,6 @@ function isoOrNull(value: string | null | undefined): string | null {
   if (!value) return null;
   const time = Date.parse(value);
   return Number.isNaN(time) ? null : new Date(time).toISOString();
-}
-
-/** A name's search key for pg_trgm: each word normalised and folded like a search term. */
-export function nameKey(name: string): string {
-  return name.split(/\s+/).filter(Boolean).map((word) => searchKey(normalise(word))).join(' ');
 }
 
 function entityRows(record: EnrichedRecord, at: string): Pick<RecordRows, 'entities' | 'variants' | 'mentions'> {
