@@ -1,4 +1,4 @@
-import { Kysely, Migrator, PostgresDialect, sql, type Migration, type MigrationResultSet } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql, type LogConfig, type Migration, type MigrationResultSet } from 'kysely';
 import pg from 'pg';
 import type { Database } from './tables.js';
 import * as m0001 from './migrations/0001-initial.js';
@@ -17,11 +17,11 @@ const MIGRATION_LOCK_KEY = 7_152_022_001;
 export type Db = Kysely<Database>;
 
 /** Opens a pool on `url` (a few connections: a worker writes a handful of articles at once). */
-export function openDb(url: string, options: { max?: number } = {}): Db {
+export function openDb(url: string, options: { max?: number; log?: LogConfig } = {}): Db {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 4 });
   // An idle client's error (the server restarted) must not crash the process: the next query reconnects.
   pool.on('error', () => {});
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...(options.log ? { log: options.log } : {}) });
 }
 
 export class MigrationError extends Error {
