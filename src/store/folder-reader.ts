@@ -119,7 +119,9 @@ export class FolderRecordReader implements RecordReader {
     const variants = [...new Set(mentions.flatMap(({ mention }) => [mention.text, mention.canonical]))].sort();
     const days = new Map<string, { mentions: number; articles: Set<string> }>();
     for (const { digest } of mentions) {
-      if ((range.from && digest.at < new Date(range.from).toISOString()) || (range.to && digest.at >= new Date(range.to).toISOString())) continue;
+      // Whole UTC days, as PostgreSQL's per-day table answers: from's day on, to's day excluded.
+      const date = digest.at.slice(0, 10);
+      if ((range.from && date < new Date(range.from).toISOString().slice(0, 10)) || (range.to && date >= new Date(range.to).toISOString().slice(0, 10))) continue;
       const day = days.get(digest.at.slice(0, 10)) ?? { mentions: 0, articles: new Set<string>() };
       day.mentions++;
       day.articles.add(digest.record.id);

@@ -2,6 +2,7 @@ import { Kysely, Migrator, PostgresDialect, sql, type LogConfig, type Migration,
 import pg from 'pg';
 import type { Database } from './tables.js';
 import * as m0001 from './migrations/0001-initial.js';
+import * as m0002 from './migrations/0002-entity-days.js';
 
 /**
  * The migrations in order, as modules (not read from a folder at run time: the same list works
@@ -9,6 +10,7 @@ import * as m0001 from './migrations/0001-initial.js';
  */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
+  '0002-entity-days': m0002,
 };
 
 /** Any fixed 64-bit key: every khabar process that migrates takes this lock first. */

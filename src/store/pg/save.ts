@@ -79,6 +79,39 @@ async function saveEntities(tx: Tx, rows: RecordRows): Promise<void> {
   }
 }
 
+/** `entity\u0000day` → mentions, for one article's mentions. */
+type DayCounts = Map<string, number>;
+
+function newDayCounts(rows: RecordRows): DayCounts {
+  const counts: DayCounts = new Map();
+  for (const mention of rows.mentions) {
+    const key = `${mention.entity_id}\u0000${new Date(mention.at).toISOString().slice(0, 10)}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * The article's change to entity_days: its new counts added, its old ones (read before its mentions
+ * were deleted) taken away. Increments, not recounts: two writers of different articles on the same
+ * entity and day each add their own, whatever order they commit in. Sorted, for one lock order.
+ */
+async function updateEntityDays(tx: Tx, old: DayCounts, fresh: DayCounts): Promise<void> {
+  const keys = [...new Set([...old.keys(), ...fresh.keys()])].sort();
+  const deltas = keys.flatMap((key) => {
+    const before = old.get(key) ?? 0;
+    const after = fresh.get(key) ?? 0;
+    const [entity, day] = key.split('\u0000') as [string, string];
+    return before === after ? [] : [{ entity_id: entity, day, mentions: after - before, articles: (after > 0 ? 1 : 0) - (before > 0 ? 1 : 0) }];
+  });
+  for (let i = 0; i < deltas.length; i += CHUNK) {
+    await tx.insertInto('entity_days').values(deltas.slice(i, i + CHUNK)).onConflict((oc) => oc.columns(['entity_id', 'day']).doUpdateSet((eb) => ({
+      mentions: sql`entity_days.mentions + ${eb.ref('excluded.mentions')}`,
+      articles: sql`entity_days.articles + ${eb.ref('excluded.articles')}`,
+    }))).execute();
+  }
+}
+
 async function saveInTransaction(tx: Tx, rows: RecordRows): Promise<void> {
   const { article } = rows;
   // The article row first: it serialises two writes of the same article (a retry racing a stalled job).
@@ -87,11 +120,14 @@ async function saveInTransaction(tx: Tx, rows: RecordRows): Promise<void> {
     published_at: eb.ref('excluded.published_at'), ingested_at: eb.ref('excluded.ingested_at'), at: eb.ref('excluded.at'), language: eb.ref('excluded.language'),
     text: eb.ref('excluded.text'), record: eb.ref('excluded.record'), search: eb.ref('excluded.search'), written_at: sql`now()`,
   }))).execute();
+  const { rows: oldDays } = await sql<{ entity_id: string; day: string; n: number }>`
+    select entity_id, to_char(at at time zone 'UTC', 'YYYY-MM-DD') as day, count(*)::int as n from mentions where article_id = ${article.id} group by 1, 2`.execute(tx);
   // Children are replaced whole: delete and insert in the same transaction, so no row is ever stored twice.
   for (const table of ['quantities', 'claim_links', 'article_links', 'mentions'] as const) await tx.deleteFrom(table).where('article_id', '=', article.id).execute();
   await tx.deleteFrom('claims').where('article_id', '=', article.id).execute();
   await saveEntities(tx, rows);
   await insertChunks(tx, 'mentions', rows.mentions);
+  await updateEntityDays(tx, new Map(oldDays.map((row) => [`${row.entity_id}\u0000${row.day}`, row.n])), newDayCounts(rows));
   await insertChunks(tx, 'claims', rows.claims);
   await insertChunks(tx, 'quantities', rows.quantities);
   await insertChunks(tx, 'article_links', rows.articleLinks);

@@ -55,6 +55,14 @@ export interface MentionsTable {
   at: Timestamp;
 }
 
+/** Per entity and UTC day: its mentions and the articles that hold them (kept by the writer). */
+export interface EntityDaysTable {
+  entity_id: string;
+  day: ColumnType<string, string, string>;
+  mentions: number;
+  articles: number;
+}
+
 export interface ClaimsTable {
   article_id: string;
   idx: number;
@@ -133,6 +141,7 @@ export interface Database {
   entities: EntitiesTable;
   entity_variants: EntityVariantsTable;
   mentions: MentionsTable;
+  entity_days: EntityDaysTable;
   claims: ClaimsTable;
   quantities: QuantitiesTable;
   article_links: ArticleLinksTable;
