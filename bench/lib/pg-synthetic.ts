@@ -36,5 +36,9 @@ export async function fillSynthetic(db: Db, options: { from: number; to: number;
   await sql`update stories s set articles = c.n, first_seen = c.first_seen, last_seen = c.last_seen
     from (select m.story_id, count(*)::int as n, min(a.at) as first_seen, max(a.at) as last_seen from story_members m join articles a on a.id = m.article_id group by m.story_id) c
     where c.story_id = s.id`.execute(db);
+  // The per-day table the writer keeps (src/store/pg/save.ts), recounted for the synthetic mentions.
+  await sql`delete from entity_days`.execute(db);
+  await sql`insert into entity_days (entity_id, day, mentions, articles)
+    select entity_id, (at at time zone 'UTC')::date, count(*), count(distinct article_id) from mentions group by 1, 2`.execute(db);
   await sql`analyze`.execute(db);
 }
