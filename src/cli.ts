@@ -105,6 +105,12 @@ export function buildProgram(): Command {
 
   addFeedCommands(program);
   addWatchCommands(program);
+  program
+    .command('db')
+    .description('the PostgreSQL record store (KHABAR_DATABASE_URL)')
+    .command('migrate')
+    .description('bring the database schema to this build\'s latest migration (workers also do it at start)')
+    .action(async () => (await import('./commands/db.js')).dbMigrateCommand());
 
   return program;
 }

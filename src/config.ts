@@ -16,6 +16,14 @@ export const EnvSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://')
     .optional(),
+  /**
+   * PostgreSQL connection URL: set, the write stage also stores every record there (one transaction
+   * an article) and the read API answers from it; unset, the output folder is the only store.
+   */
+  KHABAR_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'KHABAR_DATABASE_URL must start with postgres:// or postgresql://')
+    .optional(),
   /** Namespace of every Redis key khabar writes (queues, registries, indexes). */
   KHABAR_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+(:[A-Za-z0-9_-]+)*$/).default('khabar'),
   /** Where the embedded Redis keeps its data and the local state lives. */

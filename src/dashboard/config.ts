@@ -23,6 +23,8 @@ export interface DashboardConfig {
   refreshMs: number;
   /** Extra `Host` values answered (KHABAR_DASHBOARD_ALLOWED_HOSTS); loopback names and `host` always are. */
   allowedHosts?: readonly HostEntry[];
+  /** KHABAR_DATABASE_URL: the read API answers from PostgreSQL; unset, from the output folder. */
+  databaseUrl?: string | null;
 }
 
 /** True for addresses only this machine can reach (127.0.0.0/8, ::1, localhost). */
@@ -44,6 +46,7 @@ export function dashboardConfig(cli: DashboardCliOptions, env: NodeJS.ProcessEnv
     outDir: cli.out,
     refreshMs: fromEnv.KHABAR_DASHBOARD_REFRESH_MS,
     allowedHosts: fromEnv.KHABAR_DASHBOARD_ALLOWED_HOSTS,
+    databaseUrl: fromEnv.KHABAR_DATABASE_URL ?? null,
   };
   assertSafeBinding(config);
   return config;

@@ -35,6 +35,9 @@ import { RedisUnavailableError, SnapshotCache, withinTime } from './snapshot.js'
 import { loadStaticFiles } from './static-files.js';
 import { mountWatchPages } from './watch-routes.js';
 import { loadPerson } from './person.js';
+import { createApiApp } from '../api/app.js';
+import { openRecordReader } from '../store/open-reader.js';
+import type { RecordReader } from '../store/record-reader.js';
 
 export const BULL_BOARD_PATH = '/queues';
 /** How many of the newest records the search and the entity pages look through. */
@@ -63,6 +66,8 @@ export interface DashboardDeps {
   queueNames?: readonly QueueName[];
   /** Defaults to the ner stage's Redis entity registry (under the queues' prefix). */
   entities?: EntityLookup;
+  /** The read API's store; defaults to PostgreSQL when config.databaseUrl is set, else the output folder. */
+  records?: RecordReader;
 }
 
 export interface DashboardApp {
@@ -241,12 +246,15 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
 
   mountWatchPages(app, deps.connection, deps.settings.prefix, config.refreshMs);
   mountBullBoard(app, queues, BULL_BOARD_PATH, config.readOnly);
+  const records = deps.records ?? openRecordReader({ databaseUrl: config.databaseUrl, outDir: config.outDir });
+  app.route('/api', createApiApp(records));
 
   return {
     app,
     queues,
     async close() {
       await Promise.all(queues.map((queue) => queue.close()));
+      if (!deps.records) await records.close();
     },
   };
 }

@@ -16,6 +16,8 @@ import { StoryFiles } from './story-files/index.js';
 import { CHAIN } from './stage-chain.js';
 import { baseWorkerOptions, closeWithin, requeueIfStalled } from './worker-common.js';
 import { guardWorkerErrors } from './worker-errors.js';
+import { openRecordStore, type RecordStore } from '../store/record-store.js';
+import { loadEnv } from '../config.js';
 
 /** How long a story's file may trail its index when it was not due for a rewrite at once. */
 export const STORY_FLUSH_DELAY_MS = 2_000;
@@ -43,6 +45,8 @@ export interface WriteWorkerOptions {
   logger: Logger;
   outDir: string;
   concurrency?: number;
+  /** Defaults to the one KHABAR_DATABASE_URL names (PostgreSQL), else the folder alone. */
+  records?: RecordStore;
 }
 
 export interface RunningWriteWorker {
@@ -66,6 +70,7 @@ export async function startWriteWorker(options: WriteWorkerOptions): Promise<Run
     if (removed > 0) logger.info({ stage: 'write', folder, removed }, 'removed temp files left by a killed writer');
   }
   const concurrency = options.concurrency ?? 4;
+  const records = options.records ?? (await openRecordStore({ databaseUrl: loadEnv().KHABAR_DATABASE_URL, logger }));
   /** The story's delayed flush: one pending per story (BullMQ deduplication), so its file catches up with every change. */
   const queueStoryFlush = (storyId: string, members: number, retry?: number) =>
     self.add('story', { kind: 'story', storyId, ...(retry ? { retry } : {}) }, { delay: storyFlushDelayMs(members), deduplication: { id: `story-${storyId}`, keepLastIfActive: true }, removeOnComplete: true });
@@ -111,6 +116,7 @@ export async function startWriteWorker(options: WriteWorkerOptions): Promise<Run
     }
     // A success after an earlier failure (a re-drop, a retry) supersedes the failure file.
     await rm(failurePath(outDir, record.id), { force: true });
+    await records.save(record, data.record.mergedStories ?? []);
     await queueAlertMatch(alerts, record);
     await setMarker(connection, settings.prefix, record.id, { status: 'ok', at: new Date().toISOString(), reason: null });
     logger.info({ articleId: record.id, stage: 'write', title: record.title?.slice(0, 80) ?? null }, 'record written');
@@ -168,6 +174,7 @@ export async function startWriteWorker(options: WriteWorkerOptions): Promise<Run
       if (await closeWithin(worker, timeoutMs)) logger.warn({ stage: 'write', timeoutMs }, 'active writes did not finish in time: released them');
       await stories.close();
       await self.close();
+      if (!options.records) await records.close();
       await alerts.close();
     },
   };
