@@ -13,7 +13,7 @@ import { projectPath } from '../src/paths.js';
 import type { StageName } from '../src/schema/record.js';
 import { toRecord, type BenchArticle } from './corpus/index.js';
 import { errorMessage, registeredStage } from './lib/chain.js';
-import { peakRss, startProcess, stopProcess, type BenchProcess } from './lib/processes.js';
+import { cpuMs, peakRss, startProcess, stopProcess, type BenchProcess } from './lib/processes.js';
 import { startBenchRedis, type BenchRedis } from './lib/redis.js';
 import { median, percentiles, summarise, type Percentiles, type Summary } from './lib/stats.js';
 import { timedCpu, type RateSummary, measureRate } from './lib/timing.js';
@@ -43,6 +43,12 @@ export interface ChainResult {
   processes: number;
   /** Median ms each stage spent on an article inside the workers (from the written records). */
   stageMs: Record<string, number>;
+  /** Articles over which the CPU figures were taken (the timed runs, not the warm-up). */
+  articlesTimed: number;
+  /** CPU ms an article over the timed runs, per process group (a queue's processes; `redis` for the server). */
+  cpuMsPerArticle: Record<string, number | null>;
+  /** JSON bytes of an article's job data as it entered each queue (kept completed jobs): median and max. */
+  jobBytes: Record<string, { median: number; max: number } | null>;
 }
 
 export interface LatencyResult {
@@ -194,6 +200,43 @@ function stageTimes(articlesDir: string): Record<string, number> {
   return Object.fromEntries([...byStage].map(([stage, values]) => [stage, Math.round(median(values) * 10) / 10]));
 }
 
+/** CPU ms used so far by each queue's processes (summed) and by the Redis server. */
+function cpuByGroup(procs: readonly { queue: string; proc: BenchProcess }[], redis: BenchRedis): Map<string, number | null> {
+  const groups = new Map<string, number | null>();
+  for (const { queue, proc } of procs) {
+    const used = cpuMs(proc.child.pid);
+    const known = groups.get(queue);
+    groups.set(queue, used === null || known === null ? null : (known ?? 0) + used);
+  }
+  groups.set('redis', cpuMs(redis.server.process.pid));
+  return groups;
+}
+
+function cpuPerArticle(before: Map<string, number | null>, after: Map<string, number | null>, articles: number): Record<string, number | null> {
+  const out: Record<string, number | null> = {};
+  for (const [group, end] of after) {
+    const start = before.get(group);
+    out[group] = end === null || start === null || start === undefined || articles === 0 ? null : Math.round(((end - start) / articles) * 100) / 100;
+  }
+  return out;
+}
+
+/** Job data bytes per queue, from the completed jobs each queue keeps (the last up to 100). */
+async function jobBytes(redis: BenchRedis, settings: QueueSettings): Promise<ChainResult['jobBytes']> {
+  const out: ChainResult['jobBytes'] = {};
+  for (const name of allQueues()) {
+    const queue = openQueue(name, queueConnection(redis), settings);
+    try {
+      const jobs = await queue.getCompleted(0, 99);
+      const sizes = jobs.filter((job) => job.name !== 'story').map((job) => Buffer.byteLength(JSON.stringify(job.data)));
+      out[name] = sizes.length === 0 ? null : { median: Math.round(median(sizes)), max: Math.max(...sizes) };
+    } finally {
+      await queue.close();
+    }
+  }
+  return out;
+}
+
 interface ChainSpec {
   name: string;
   kind: 'noop' | 'khabar';
@@ -208,7 +251,7 @@ function stageConcurrency(queue: string): number {
 }
 
 async function benchChain(spec: ChainSpec, articles: readonly BenchArticle[], plan: PipelinePlan, built: BuiltCode, log: (line: string) => void): Promise<ChainResult> {
-  const result: ChainResult = { name: spec.name, status: 'ok', articlesPerSecond: null, error: null, peakRss: {}, processes: 0, stageMs: {} };
+  const result: ChainResult = { name: spec.name, status: 'ok', articlesPerSecond: null, error: null, peakRss: {}, processes: 0, stageMs: {}, articlesTimed: 0, cpuMsPerArticle: {}, jobBytes: {} };
   const prefix = `bench-${spec.kind}-${spec.perQueue}`;
   const settings = benchSettings(prefix);
   // AOF on (everysec), as `khabar run` starts its embedded Redis.
@@ -235,9 +278,13 @@ async function benchChain(spec: ChainSpec, articles: readonly BenchArticle[], pl
     const makeCounter = (): DoneCounter => (spec.kind === 'noop' ? counterCounter(redis.client, prefix) : markerCounter(redis.client, prefix));
     const { warmup, runs } = slices(articles, spec.kind === 'noop' ? { ...plan, articlesPerRun: plan.noopArticlesPerRun } : plan);
     await pushSlice(first, warmup, makeCounter, plan.runTimeoutMs, all);
+    const cpuBefore = cpuByGroup(procs, redis);
     const rates: number[] = [];
     for (const slice of runs) rates.push(await pushSlice(first, slice, makeCounter, plan.runTimeoutMs, all));
     result.articlesPerSecond = summarise(rates);
+    result.articlesTimed = runs.reduce((sum, slice) => sum + slice.length, 0);
+    result.cpuMsPerArticle = cpuPerArticle(cpuBefore, cpuByGroup(procs, redis), result.articlesTimed);
+    result.jobBytes = await jobBytes(redis, settings);
     if (spec.afterRuns) await spec.afterRuns({ redis, env, outDir, rate: result.articlesPerSecond.median });
   } catch (error) {
     result.status = 'failed';
