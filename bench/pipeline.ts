@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync, watch, writeFileSync, renameSync, readFileSync, readdirSync, mkdirSync, type FSWatcher } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Queue } from 'bullmq';
@@ -240,7 +240,9 @@ async function jobBytes(redis: BenchRedis, settings: QueueSettings): Promise<Cha
 interface ChainSpec {
   name: string;
   kind: 'noop' | 'khabar';
+  /** Processes a queue; with `all`, processes that each run every queue (`khabar run`'s layout). */
   perQueue: number;
+  all?: boolean;
   /** Runs while the workers are still up (the latency measurement), given the chain's median rate. */
   afterRuns?: (context: { redis: BenchRedis; env: NodeJS.ProcessEnv; outDir: string; rate: number }) => Promise<void>;
 }
@@ -252,16 +254,19 @@ function stageConcurrency(queue: string): number {
 
 async function benchChain(spec: ChainSpec, articles: readonly BenchArticle[], plan: PipelinePlan, built: BuiltCode, log: (line: string) => void): Promise<ChainResult> {
   const result: ChainResult = { name: spec.name, status: 'ok', articlesPerSecond: null, error: null, peakRss: {}, processes: 0, stageMs: {}, articlesTimed: 0, cpuMsPerArticle: {}, jobBytes: {} };
-  const prefix = `bench-${spec.kind}-${spec.perQueue}`;
+  const prefix = `bench-${spec.kind}-${spec.all ? 'all' : ''}${spec.perQueue}`;
   const settings = benchSettings(prefix);
   // AOF on (everysec), as `khabar run` starts its embedded Redis.
-  const redis = await startBenchRedis(`${spec.kind}${spec.perQueue}`, { appendonly: true });
+  const redis = await startBenchRedis(`${spec.kind}${spec.all ? 'all' : ''}${spec.perQueue}`, { appendonly: true });
   const outDir = mkdtempSync(join(tmpdir(), 'khabar-bench-out-'));
   const env: NodeJS.ProcessEnv = { ...process.env, REDIS_URL: redis.url, KHABAR_PREFIX: prefix, KHABAR_LOG_LEVEL: 'warn', KHABAR_LOG_FORMAT: 'json', BENCH_CONCURRENCY: '' };
   const procs: { queue: string; proc: BenchProcess }[] = [];
   const first = openQueue(firstQueue(), queueConnection(redis), settings);
   try {
-    for (const queue of allQueues()) {
+    for (let n = 1; spec.all && n <= spec.perQueue; n++) {
+      procs.push({ queue: 'all', proc: startProcess(`khabar all#${n}`, process.execPath, [...built.cli, 'worker', 'all', '--out', outDir], env, projectPath()) });
+    }
+    for (const queue of spec.all ? [] : allQueues()) {
       for (let n = 1; n <= spec.perQueue; n++) {
         const label = `${spec.kind} ${queue}#${n}`;
         const proc = spec.kind === 'noop'
@@ -386,6 +391,11 @@ export async function benchPipeline(articles: readonly BenchArticle[], plan: Pip
   const { rest } = slices(articles, plan);
   let latency: LatencyResult = { status: 'skipped', ratePerSecond: null, latencyMs: null, error: 'the 1-worker chain did not run', ingestPeakRss: null };
   const khabar: ChainResult[] = [];
+  // `khabar run`'s default layout first: one process a core, each running every stage and the writer.
+  const cores = availableParallelism();
+  const runLayout = await benchChain({ name: `khabar run layout, ${cores} processes each running every stage`, kind: 'khabar', perQueue: cores, all: true }, articles, plan, built, log);
+  khabar.push(runLayout);
+  log(runLayout.articlesPerSecond ? `  ${runLayout.name}: ${runLayout.articlesPerSecond.median.toFixed(1)} articles/s` : `  ${runLayout.name}: failed: ${runLayout.error ?? ''}`);
   for (const perQueue of workerCounts) {
     const spec: ChainSpec = { name: `khabar, ${perQueue} worker process${perQueue > 1 ? 'es' : ''} a queue`, kind: 'khabar', perQueue };
     if (perQueue === workerCounts[0]) {

@@ -46,7 +46,7 @@ const PLANS: Record<'quick' | 'full', Plan> = {
     dedupCheckpoints: [100, 200],
     dedupBudgetSeconds: 15,
     pipeline: { articlesPerRun: 40, noopArticlesPerRun: 100, runs: 3, warmupArticles: 5, latencySeconds: 3, runTimeoutMs: 30_000 },
-    workerCounts: [1, 2],
+    workerCounts: [1],
   },
   full: {
     stageArticles: 300,
