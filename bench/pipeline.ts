@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync, watch, writeFileSync, renameSync, readFileSync, readdirSync, mkdirSync, type FSWatcher } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Queue } from 'bullmq';
@@ -13,7 +13,7 @@ import { projectPath } from '../src/paths.js';
 import type { StageName } from '../src/schema/record.js';
 import { toRecord, type BenchArticle } from './corpus/index.js';
 import { errorMessage, registeredStage } from './lib/chain.js';
-import { peakRss, startProcess, stopProcess, type BenchProcess } from './lib/processes.js';
+import { cpuMs, peakRss, startProcess, stopProcess, type BenchProcess } from './lib/processes.js';
 import { startBenchRedis, type BenchRedis } from './lib/redis.js';
 import { median, percentiles, summarise, type Percentiles, type Summary } from './lib/stats.js';
 import { timedCpu, type RateSummary, measureRate } from './lib/timing.js';
@@ -43,6 +43,12 @@ export interface ChainResult {
   processes: number;
   /** Median ms each stage spent on an article inside the workers (from the written records). */
   stageMs: Record<string, number>;
+  /** Articles over which the CPU figures were taken (the timed runs, not the warm-up). */
+  articlesTimed: number;
+  /** CPU ms an article over the timed runs, per process group (a queue's processes; `redis` for the server). */
+  cpuMsPerArticle: Record<string, number | null>;
+  /** JSON bytes of an article's job data as it entered each queue (kept completed jobs): median and max. */
+  jobBytes: Record<string, { median: number; max: number } | null>;
 }
 
 export interface LatencyResult {
@@ -194,10 +200,49 @@ function stageTimes(articlesDir: string): Record<string, number> {
   return Object.fromEntries([...byStage].map(([stage, values]) => [stage, Math.round(median(values) * 10) / 10]));
 }
 
+/** CPU ms used so far by each queue's processes (summed) and by the Redis server. */
+function cpuByGroup(procs: readonly { queue: string; proc: BenchProcess }[], redis: BenchRedis): Map<string, number | null> {
+  const groups = new Map<string, number | null>();
+  for (const { queue, proc } of procs) {
+    const used = cpuMs(proc.child.pid);
+    const known = groups.get(queue);
+    groups.set(queue, used === null || known === null ? null : (known ?? 0) + used);
+  }
+  groups.set('redis', cpuMs(redis.server.process.pid));
+  return groups;
+}
+
+function cpuPerArticle(before: Map<string, number | null>, after: Map<string, number | null>, articles: number): Record<string, number | null> {
+  const out: Record<string, number | null> = {};
+  for (const [group, end] of after) {
+    const start = before.get(group);
+    out[group] = end === null || start === null || start === undefined || articles === 0 ? null : Math.round(((end - start) / articles) * 100) / 100;
+  }
+  return out;
+}
+
+/** Job data bytes per queue, from the completed jobs each queue keeps (the last up to 100). */
+async function jobBytes(redis: BenchRedis, settings: QueueSettings): Promise<ChainResult['jobBytes']> {
+  const out: ChainResult['jobBytes'] = {};
+  for (const name of allQueues()) {
+    const queue = openQueue(name, queueConnection(redis), settings);
+    try {
+      const jobs = await queue.getCompleted(0, 99);
+      const sizes = jobs.filter((job) => job.name !== 'story').map((job) => Buffer.byteLength(JSON.stringify(job.data)));
+      out[name] = sizes.length === 0 ? null : { median: Math.round(median(sizes)), max: Math.max(...sizes) };
+    } finally {
+      await queue.close();
+    }
+  }
+  return out;
+}
+
 interface ChainSpec {
   name: string;
   kind: 'noop' | 'khabar';
+  /** Processes a queue; with `all`, processes that each run every queue (`khabar run`'s layout). */
   perQueue: number;
+  all?: boolean;
   /** Runs while the workers are still up (the latency measurement), given the chain's median rate. */
   afterRuns?: (context: { redis: BenchRedis; env: NodeJS.ProcessEnv; outDir: string; rate: number }) => Promise<void>;
 }
@@ -208,17 +253,20 @@ function stageConcurrency(queue: string): number {
 }
 
 async function benchChain(spec: ChainSpec, articles: readonly BenchArticle[], plan: PipelinePlan, built: BuiltCode, log: (line: string) => void): Promise<ChainResult> {
-  const result: ChainResult = { name: spec.name, status: 'ok', articlesPerSecond: null, error: null, peakRss: {}, processes: 0, stageMs: {} };
-  const prefix = `bench-${spec.kind}-${spec.perQueue}`;
+  const result: ChainResult = { name: spec.name, status: 'ok', articlesPerSecond: null, error: null, peakRss: {}, processes: 0, stageMs: {}, articlesTimed: 0, cpuMsPerArticle: {}, jobBytes: {} };
+  const prefix = `bench-${spec.kind}-${spec.all ? 'all' : ''}${spec.perQueue}`;
   const settings = benchSettings(prefix);
   // AOF on (everysec), as `khabar run` starts its embedded Redis.
-  const redis = await startBenchRedis(`${spec.kind}${spec.perQueue}`, { appendonly: true });
+  const redis = await startBenchRedis(`${spec.kind}${spec.all ? 'all' : ''}${spec.perQueue}`, { appendonly: true });
   const outDir = mkdtempSync(join(tmpdir(), 'khabar-bench-out-'));
   const env: NodeJS.ProcessEnv = { ...process.env, REDIS_URL: redis.url, KHABAR_PREFIX: prefix, KHABAR_LOG_LEVEL: 'warn', KHABAR_LOG_FORMAT: 'json', BENCH_CONCURRENCY: '' };
   const procs: { queue: string; proc: BenchProcess }[] = [];
   const first = openQueue(firstQueue(), queueConnection(redis), settings);
   try {
-    for (const queue of allQueues()) {
+    for (let n = 1; spec.all && n <= spec.perQueue; n++) {
+      procs.push({ queue: 'all', proc: startProcess(`khabar all#${n}`, process.execPath, [...built.cli, 'worker', 'all', '--out', outDir], env, projectPath()) });
+    }
+    for (const queue of spec.all ? [] : allQueues()) {
       for (let n = 1; n <= spec.perQueue; n++) {
         const label = `${spec.kind} ${queue}#${n}`;
         const proc = spec.kind === 'noop'
@@ -235,9 +283,13 @@ async function benchChain(spec: ChainSpec, articles: readonly BenchArticle[], pl
     const makeCounter = (): DoneCounter => (spec.kind === 'noop' ? counterCounter(redis.client, prefix) : markerCounter(redis.client, prefix));
     const { warmup, runs } = slices(articles, spec.kind === 'noop' ? { ...plan, articlesPerRun: plan.noopArticlesPerRun } : plan);
     await pushSlice(first, warmup, makeCounter, plan.runTimeoutMs, all);
+    const cpuBefore = cpuByGroup(procs, redis);
     const rates: number[] = [];
     for (const slice of runs) rates.push(await pushSlice(first, slice, makeCounter, plan.runTimeoutMs, all));
     result.articlesPerSecond = summarise(rates);
+    result.articlesTimed = runs.reduce((sum, slice) => sum + slice.length, 0);
+    result.cpuMsPerArticle = cpuPerArticle(cpuBefore, cpuByGroup(procs, redis), result.articlesTimed);
+    result.jobBytes = await jobBytes(redis, settings);
     if (spec.afterRuns) await spec.afterRuns({ redis, env, outDir, rate: result.articlesPerSecond.median });
   } catch (error) {
     result.status = 'failed';
@@ -339,6 +391,11 @@ export async function benchPipeline(articles: readonly BenchArticle[], plan: Pip
   const { rest } = slices(articles, plan);
   let latency: LatencyResult = { status: 'skipped', ratePerSecond: null, latencyMs: null, error: 'the 1-worker chain did not run', ingestPeakRss: null };
   const khabar: ChainResult[] = [];
+  // `khabar run`'s default layout first: one process a core, each running every stage and the writer.
+  const cores = availableParallelism();
+  const runLayout = await benchChain({ name: `khabar run layout, ${cores} processes each running every stage`, kind: 'khabar', perQueue: cores, all: true }, articles, plan, built, log);
+  khabar.push(runLayout);
+  log(runLayout.articlesPerSecond ? `  ${runLayout.name}: ${runLayout.articlesPerSecond.median.toFixed(1)} articles/s` : `  ${runLayout.name}: failed: ${runLayout.error ?? ''}`);
   for (const perQueue of workerCounts) {
     const spec: ChainSpec = { name: `khabar, ${perQueue} worker process${perQueue > 1 ? 'es' : ''} a queue`, kind: 'khabar', perQueue };
     if (perQueue === workerCounts[0]) {

@@ -1,5 +1,5 @@
 import type { MachineInfo } from './lib/machine.js';
-import type { PipelineResult } from './pipeline.js';
+import type { ChainResult, PipelineResult } from './pipeline.js';
 import type { DedupScaling, SizeScaling } from './scaling.js';
 import { sizeLabel } from './scaling.js';
 import type { StageFigure } from './stages.js';
@@ -32,6 +32,30 @@ const whole = (value: number): string => Math.round(value).toLocaleString('en');
 const one = (value: number): string => value.toLocaleString('en', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
 const pct = (value: number): string => `${(value * 100).toFixed(0)} %`;
 const mb = (bytes: number | null): string => (bytes === null ? 'n/a' : `${Math.round(bytes / (1 << 20))} MB`);
+
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** In-process analyse()'s CPU ms an article (the same articles as the chains' runs). */
+function inProcessCpuMs(report: BenchReport): number | null {
+  const cpu = report.pipeline.inProcess.articlesPerSecond?.cpu;
+  return cpu ? 1000 / cpu.median : null;
+}
+
+/** A chain's CPU ms an article per process group, its total (workers + Redis) and the ratio to in-process. */
+export function cpuFigures(chain: ChainResult, report: BenchReport): { value: string; detail: string; total: number; ratio: number | null } | null {
+  const entries = Object.entries(chain.cpuMsPerArticle).filter((entry): entry is [string, number] => entry[1] !== null);
+  if (entries.length === 0) return null;
+  const total = entries.reduce((sum, [, ms]) => sum + ms, 0);
+  const workers = entries.filter(([group]) => group !== 'redis').reduce((sum, [, ms]) => sum + ms, 0);
+  const inProcess = inProcessCpuMs(report);
+  const ratio = inProcess ? total / inProcess : null;
+  return {
+    value: `${one(total)} ms${ratio === null ? '' : ` = ${ratio.toFixed(2)} × in-process ${one(inProcess ?? 0)} ms`}`,
+    detail: `${entries.map(([group, ms]) => `${group} ${one(ms)}`).join(', ')} (workers ${one(workers)} without Redis${inProcess ? `, ${(workers / inProcess).toFixed(2)} ×` : ''}); user+system CPU of every process (/proc) over the ${chain.articlesTimed} articles of the timed runs; in-process: analyse() on the same articles in this process`,
+    total,
+    ratio,
+  };
+}
 
 export function rows(report: BenchReport): Row[] {
   const out: Row[] = [];
@@ -93,6 +117,12 @@ export function rows(report: BenchReport): Row[] {
     const ratios = rate ? `${inProcess ? `${(rate.median / inProcess.median).toFixed(2)} × in-process` : ''}${noop ? `, ${(rate.median / noop.median).toFixed(2)} × no-op` : ''}` : '';
     const stages = Object.entries(chain.stageMs).map(([stage, ms]) => `${stage} ${ms} ms`).join(', ');
     out.push({ section: 'pipeline', figure: chain.name, value: rate ? `${one(rate.median)} articles/s` : chain.status, detail: rate ? `${ratios}; median of ${rate.runs} runs, spread ${pct(rate.spread)}${stages ? `; median per article in the workers: ${stages}` : ''}` : (chain.error ?? ''), target: '' });
+  }
+  for (const chain of [pipeline.noop, ...pipeline.khabar]) {
+    const cpu = cpuFigures(chain, report);
+    if (cpu) out.push({ section: 'pipeline CPU', figure: `CPU ms/article, ${chain.name}`, value: cpu.value, detail: cpu.detail, target: chain === pipeline.noop ? '' : '≤ 1.3 × in-process' });
+    const bytes = Object.entries(chain.jobBytes).filter((entry): entry is [string, { median: number; max: number }] => entry[1] !== null);
+    if (bytes.length > 0) out.push({ section: 'pipeline CPU', figure: `job data an article, ${chain.name}`, value: bytes.map(([queue, size]) => `${queue} ${kb(size.median)}`).join(', '), detail: `median JSON bytes as it entered each queue (max ${bytes.map(([queue, size]) => `${queue} ${kb(size.max)}`).join(', ')})`, target: '' });
   }
   const latency = pipeline.latency;
   out.push({
@@ -165,6 +195,10 @@ export function readmeTable(report: BenchReport): string {
   for (const chain of pipeline.khabar) {
     const rate = chain.articlesPerSecond;
     add(chain.name, rate ? `${one(rate.median)} articles/s` : chain.status, rate ? `${inProcess ? `${(rate.median / inProcess.median).toFixed(2)} × in-process` : ''}${noop ? `, ${(rate.median / noop.median).toFixed(2)} × no-op` : ''}` : (chain.error ?? ''));
+  }
+  for (const chain of pipeline.khabar) {
+    const cpu = cpuFigures(chain, report);
+    if (cpu) add(`CPU an article, ${chain.name}`, cpu.value, cpu.detail.replace(/; user\+system.*$/, ''));
   }
   const latency = pipeline.latency;
   add('latency, inbox → record on disk', latency.latencyMs ? `p50 ${whole(latency.latencyMs.p50)} ms, p95 ${whole(latency.latencyMs.p95)} ms, p99 ${whole(latency.latencyMs.p99)} ms` : latency.status, latency.latencyMs ? `at ${one(latency.ratePerSecond ?? 0)} files/s (half the 1-a-queue throughput)` : (latency.error ?? ''));

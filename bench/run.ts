@@ -45,8 +45,8 @@ const PLANS: Record<'quick' | 'full', Plan> = {
     sizeRuns: 2,
     dedupCheckpoints: [100, 200],
     dedupBudgetSeconds: 15,
-    pipeline: { articlesPerRun: 10, noopArticlesPerRun: 100, runs: 3, warmupArticles: 5, latencySeconds: 3, runTimeoutMs: 30_000 },
-    workerCounts: [1, 2],
+    pipeline: { articlesPerRun: 40, noopArticlesPerRun: 100, runs: 3, warmupArticles: 5, latencySeconds: 3, runTimeoutMs: 30_000 },
+    workerCounts: [1],
   },
   full: {
     stageArticles: 300,
@@ -56,7 +56,7 @@ const PLANS: Record<'quick' | 'full', Plan> = {
     sizeRuns: 3,
     dedupCheckpoints: [1000, 10_000, 100_000],
     dedupBudgetSeconds: 600,
-    pipeline: { articlesPerRun: 150, noopArticlesPerRun: 1000, runs: 3, warmupArticles: 20, latencySeconds: 30, runTimeoutMs: 600_000 },
+    pipeline: { articlesPerRun: 200, noopArticlesPerRun: 1000, runs: 3, warmupArticles: 20, latencySeconds: 30, runTimeoutMs: 600_000 },
     workerCounts: [1, 2],
   },
 };
@@ -128,7 +128,7 @@ async function main(): Promise<void> {
   }
   let pipeline: PipelineResult = {
     inProcess: { status: 'failed', articlesPerSecond: null, error: 'not run (--only)' },
-    noop: { name: 'no-op chain (BullMQ + Redis)', status: 'failed', articlesPerSecond: null, error: 'not run (--only)', peakRss: {}, processes: 0, stageMs: {} },
+    noop: { name: 'no-op chain (BullMQ + Redis)', status: 'failed', articlesPerSecond: null, error: 'not run (--only)', peakRss: {}, processes: 0, stageMs: {}, articlesTimed: 0, cpuMsPerArticle: {}, jobBytes: {} },
     khabar: [],
     latency: { status: 'skipped', ratePerSecond: null, latencyMs: null, error: 'not run (--only)', ingestPeakRss: null },
   };

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { Command, InvalidArgumentError } from 'commander';
 import { z } from 'zod';
 import { stopQuietlyOnClosedPipe } from './closed-pipe.js';
@@ -36,12 +37,12 @@ export function buildProgram(): Command {
 
   program
     .command('run')
-    .description('run the whole pipeline: Redis (embedded unless REDIS_URL), ingest, one worker process per stage')
+    .description('run the whole pipeline: Redis (embedded unless REDIS_URL), ingest, worker processes that each run every stage')
     .argument('[paths...]', 'files or folders to read once (not moved)')
     .option('--inbox <dir>', 'folder to watch; finished files move to .done/ or .failed/', 'inbox')
     .option('--out <dir>', 'output folder (articles/, failed/, stories/)', 'output')
     .option('--once', 'exit when every input has a record or a failure (exit code 1 if any failed)', false)
-    .option('--workers <n>', 'worker processes per stage', positiveInt, 1)
+    .option('--workers <n>', 'worker processes, each running every stage and the writer (default: one a core)', positiveInt, availableParallelism())
     .option('--dashboard <port>', 'serve the dashboard on this port', port)
     .option('--deadline <seconds>', 'with --once: stop after this long, report what is unfinished, exit 3 (default: KHABAR_DEADLINE_SECONDS, else none)', positiveInt)
     .action(async (paths: string[], options: { inbox: string; out: string; once: boolean; workers: number; dashboard?: number; deadline?: number }) => (await import('./commands/run.js')).runCommand(paths, options));
@@ -49,7 +50,7 @@ export function buildProgram(): Command {
   program
     .command('worker')
     .description('run one stage\'s worker (start many, on many machines; they share Redis)')
-    .argument('<stage>', 'tokenise | ner | claims | dedup | write')
+    .argument('<stage>', 'tokenise | ner | claims | dedup | write | all (every one in this process)')
     .option('--concurrency <n>', 'jobs at once in this process', positiveInt)
     .option('--out <dir>', 'output folder (the write stage only)', 'output')
     .action(async (stage: string, options: { concurrency?: number; out: string }) => (await import('./commands/worker.js')).workerCommand(stage, options));

@@ -33,6 +33,13 @@ export const EnvSchema = z.object({
   KHABAR_LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
   /** Files larger than this are rejected at ingest (bytes). */
   KHABAR_MAX_FILE_BYTES: intFromEnv(5 * 1024 * 1024, 1),
+  /**
+   * An article longer than this (characters of its text) ends as a failure record at the ingest and
+   * never enters the chain: the longest real news article is far below it (issue 21).
+   */
+  KHABAR_MAX_ARTICLE_CHARS: intFromEnv(200_000, 1),
+  /** An article with more tokens than this ends as a failure record at the tokenise stage. */
+  KHABAR_MAX_ARTICLE_TOKENS: intFromEnv(60_000, 1),
   /** Attempts per stage job before it becomes a failure record. */
   KHABAR_ATTEMPTS: intFromEnv(4, 1),
   /** First retry delay; doubles each attempt (exponential backoff). */
@@ -100,6 +107,13 @@ export interface QueueSettings {
   keepCompleted: { count: number; age: number };
   keepFailed: number;
   shutdownTimeoutMs: number;
+  /** Beyond these an article ends as a failure record (KHABAR_MAX_ARTICLE_CHARS, KHABAR_MAX_ARTICLE_TOKENS). */
+  articleLimits: ArticleLimits;
+}
+
+export interface ArticleLimits {
+  maxChars: number;
+  maxTokens: number;
 }
 
 export function queueSettings(env: Env): QueueSettings {
@@ -113,5 +127,6 @@ export function queueSettings(env: Env): QueueSettings {
     keepCompleted: { count: env.KHABAR_KEEP_COMPLETED, age: env.KHABAR_KEEP_COMPLETED_SECONDS },
     keepFailed: env.KHABAR_KEEP_FAILED,
     shutdownTimeoutMs: env.KHABAR_SHUTDOWN_TIMEOUT_MS,
+    articleLimits: { maxChars: env.KHABAR_MAX_ARTICLE_CHARS, maxTokens: env.KHABAR_MAX_ARTICLE_TOKENS },
   };
 }

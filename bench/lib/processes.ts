@@ -50,3 +50,20 @@ export async function stopProcess(proc: BenchProcess, graceMs = 10_000): Promise
   await Promise.race([gone, sleep(graceMs + 2_000)]);
   clearTimeout(timer);
 }
+
+/** CPU time (user + system, ms) a live process has used so far (Linux /proc/<pid>/stat), or null. */
+export function cpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15)
+    return Number.isFinite(ticks) ? ticks * (1000 / CLOCK_TICKS) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Linux's USER_HZ: /proc reports CPU times in these ticks (100 on every mainstream kernel). */
+const CLOCK_TICKS = 100;

@@ -14,7 +14,7 @@ import { embeddedUrlFile } from '../pipeline/redis.js';
 import { getMarkers } from '../pipeline/markers.js';
 import { allQueues } from '../pipeline/stage-chain.js';
 import { Supervisor } from '../pipeline/supervisor.js';
-import { openQueue, pendingJobs, WRITE_QUEUE } from '../pipeline/queues.js';
+import { ALL_STAGES, openQueue, pendingJobs, WRITE_QUEUE } from '../pipeline/queues.js';
 import { STORY_FLUSH_DELAY_MS } from '../pipeline/write-worker.js';
 import { classifyRedisError, describeRedisFault } from '../pipeline/redis-faults.js';
 import { RedisWatch } from '../pipeline/redis-watch.js';
@@ -76,7 +76,7 @@ async function expandPaths(paths: string[]): Promise<string[]> {
 
 /**
  * `khabar run`: the whole pipeline as one process tree. Redis (embedded unless REDIS_URL), the ingest
- * in this process, and `workers` child processes per queue. Paths given are read once and not moved;
+ * in this process, and `workers` child processes, each running every stage and the writer. Paths given are read once and not moved;
  * the inbox is watched (with `--once`: its current files only).
  */
 export async function runCommand(paths: string[], options: RunOptions): Promise<void> {
@@ -147,9 +147,10 @@ class PipelineRun {
       process.stderr.write(`khabar: ${error.message}\n`);
       process.exit(RUN_EXIT.cannotStart);
     }
-    for (const queue of allQueues()) {
-      for (let n = 1; n <= options.workers; n++) this.supervisor.start({ name: `${queue}#${n}`, args: ['worker', queue, '--out', this.outDir] });
-    }
+    // One process a core, each running every stage's worker and the writer (issue 21): five
+    // processes a worker each cost five start-ups, five heaps and five copies of the models, and a
+    // second process a stage added CPU and no speed. `khabar worker <stage>` still scales one stage out.
+    for (let n = 1; n <= options.workers; n++) this.supervisor.start({ name: `${ALL_STAGES}#${n}`, args: ['worker', ALL_STAGES, '--out', this.outDir] });
     if (dashboardSettings) {
       this.dashboardConnection = ctx.connect();
       try {
@@ -161,7 +162,7 @@ class PipelineRun {
       }
       process.stdout.write(`khabar: dashboard at ${this.dashboard.url}/\n`);
     }
-    ctx.logger.info({ redis: redactRedisUrl(ctx.redis.url), workersPerQueue: options.workers, queues: allQueues(), out: options.out, inbox: options.inbox }, 'khabar running');
+    ctx.logger.info({ redis: redactRedisUrl(ctx.redis.url), workerProcesses: options.workers, queues: allQueues(), out: options.out, inbox: options.inbox }, 'khabar running');
     const halt = (cause: string) => this.requestHalt({ code: RUN_EXIT.redisFault, cause });
     this.redisWatch.onFatal((error) => halt(error.message));
     ctx.redis.embedded?.onFatal((error) => halt(error.message));

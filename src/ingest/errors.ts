@@ -1,5 +1,5 @@
 /** Why an input was refused, as `code` in `.error.json` and failure records. */
-export const REJECTION_CODES = ['empty', 'binary', 'encoding', 'too-large', 'bad-json', 'bad-article', 'bad-html', 'unsupported', 'symlink', 'unreadable'] as const;
+export const REJECTION_CODES = ['empty', 'binary', 'encoding', 'too-large', 'too-long', 'bad-json', 'bad-article', 'bad-html', 'unsupported', 'symlink', 'unreadable'] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 
 /** The ingest closed while a file was waited for or read: not a failure of the file, which stays in the inbox. */

@@ -159,7 +159,15 @@ export class Ingestor {
     const finishedBefore = await this.finishedBefore(entries.flatMap((entry) => (entry.ok ? [articleId(entry.draft, path)] : [])));
     for (const entry of entries) {
       await this.waitForRoom();
-      if (entry.ok) {
+      const tooLong = entry.ok ? this.tooLong(entry.draft.text) : null;
+      if (entry.ok && tooLong) {
+        // Bounded before it enters the chain: a 4.8 MB article once became ~100 MB of job data a stage.
+        const id = articleId(entry.draft, path);
+        tracked.ids.add(id);
+        tracked.rejected.push({ line: entry.draft.line, reason: tooLong.message });
+        await this.queueFailure(id, path, entry.draft.line, tooLong);
+        log.warn({ articleId: id, line: entry.draft.line, reason: tooLong.message }, 'article rejected');
+      } else if (entry.ok) {
         const id = articleId(entry.draft, path);
         if (finishedBefore.has(id)) {
           if (this.options.redoWhen?.(id)) {
@@ -243,6 +251,12 @@ export class Ingestor {
     if (!copy) return;
     const data: WriteJobData = { kind: 'inputs', articleId: id };
     await this.write.add('inputs', data, { deduplication: { id: `inputs-${id}`, keepLastIfActive: true }, removeOnComplete: true });
+  }
+
+  /** Why an article's text is too long to process (KHABAR_MAX_ARTICLE_CHARS), or null. */
+  private tooLong(text: string): InputRejectedError | null {
+    const max = this.options.settings.articleLimits.maxChars;
+    return text.length > max ? new InputRejectedError(`the article has ${text.length} characters, over the limit of ${max} (KHABAR_MAX_ARTICLE_CHARS)`, 'too-long') : null;
   }
 
   /** The record as it enters the first stage. The job id is the article id: a second add is a no-op. */

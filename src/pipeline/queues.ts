@@ -6,6 +6,9 @@ import type { StageName } from '../schema/record.js';
 export const WRITE_QUEUE = 'write' as const;
 export type QueueName = StageName | typeof WRITE_QUEUE;
 
+/** `khabar worker all`: every stage's worker and the writer in one process (what `khabar run` starts, one a core). */
+export const ALL_STAGES = 'all' as const;
+
 /** Job options every stage job gets: retries with exponential backoff, bounded history. */
 export function defaultJobOptions(settings: QueueSettings): JobsOptions {
   return {

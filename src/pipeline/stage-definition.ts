@@ -8,6 +8,16 @@ export interface StageResources {
   /** Key namespace for the stage's shared state in Redis. */
   prefix: string;
   logger: Logger;
+  /** Tokens an article may have (KHABAR_MAX_ARTICLE_TOKENS); unset in-process (`analyse()` takes any text). */
+  maxTokens?: number;
+}
+
+/** An article beyond a configured limit: it fails for good at once (no retry changes its size). */
+export class ArticleLimitError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ArticleLimitError';
+  }
 }
 
 /** Adds one layer to the record. Must be idempotent: a retried job runs it again on the same input. */

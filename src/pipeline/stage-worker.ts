@@ -4,10 +4,13 @@ import type { Redis } from 'ioredis';
 import type { QueueSettings } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { StageName } from '../schema/record.js';
-import { StageJobDataSchema, failureJobData } from './job-data.js';
+import { StageJobDataSchema, failureJobData, type StageJobData } from './job-data.js';
+import { articleTextFor } from './article-text.js';
+import { forHandOff, onArrival } from './hand-off.js';
 import { describeZodError } from '../schema/zod-errors.js';
 import { WRITE_QUEUE, articleJobId, failureJobId, openQueue } from './queues.js';
 import { nextQueue, stageDefinition } from './stage-chain.js';
+import { ArticleLimitError } from './stage-definition.js';
 import { workerIdentity } from './worker-identity.js';
 import { baseWorkerOptions, closeWithin, requeueIfStalled } from './worker-common.js';
 import { guardWorkerErrors } from './worker-errors.js';
@@ -36,14 +39,14 @@ export interface StageJobResult {
 }
 
 /**
- * Runs one stage: validates the job, adds the stage's layer, and hands the record to the next queue
- * under the article's id. The id makes the hand-off idempotent: a worker killed after the hand-off
+ * Runs one stage: validates the job, adds the stage's layer, and hands the record (compact: see
+ * ./hand-off.ts) to the next queue under the article's id. The id makes the hand-off idempotent: a worker killed after the hand-off
  * but before completing its job is retried, and the retry's add is a no-op while the next job exists.
  */
 export async function startStageWorker(options: StageWorkerOptions): Promise<RunningStageWorker> {
   const { stage, settings, logger } = options;
   const definition = stageDefinition(stage);
-  const process_ = await definition.init({ redis: options.stateRedis, prefix: settings.prefix, logger });
+  const process_ = await definition.init({ redis: options.stateRedis, prefix: settings.prefix, logger, maxTokens: settings.articleLimits.maxTokens });
   const connection = options.connection;
   const nextName = nextQueue(stage);
   const next = openQueue(nextName, connection, settings);
@@ -55,9 +58,18 @@ export async function startStageWorker(options: StageWorkerOptions): Promise<Run
   const processor = async (job: Job): Promise<StageJobResult> => {
     const parsed = StageJobDataSchema.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError(`invalid job data: ${describeZodError(parsed.error, { max: 5 })}`);
-    const record = parsed.data.record;
+    const travelling = parsed.data.record;
+    const text = await articleTextFor(options.stateRedis, settings.prefix, travelling);
+    if (text === null) {
+      // Written already: this is a retry of a job whose hand-off went through before its worker died.
+      logger.info({ articleId: travelling.id, stage }, 'article written already: nothing left for this retry');
+      return { articleId: travelling.id, ms: 0, next: nextName };
+    }
+    const record = onArrival(travelling, text);
     const started = performance.now();
-    const enriched = await process_(record);
+    const enriched = await process_(record).catch((error: unknown) => {
+      throw error instanceof ArticleLimitError ? new UnrecoverableError(error.message) : error;
+    });
     const ms = performance.now() - started;
     const out = {
       ...enriched,
@@ -69,7 +81,7 @@ export async function startStageWorker(options: StageWorkerOptions): Promise<Run
         },
       },
     };
-    await next.add(stage, { kind: 'record', record: out }, { jobId: articleJobId(record.id) });
+    await next.add(stage, { kind: 'record', record: forHandOff(out) } satisfies StageJobData, { jobId: articleJobId(record.id) });
     logger.debug({ articleId: record.id, stage, ms }, 'stage done');
     return { articleId: record.id, ms, next: nextName };
   };

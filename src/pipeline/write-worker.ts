@@ -7,7 +7,10 @@ import type { Logger } from '../logger.js';
 import { failurePath, recordPath, removeStaleTempFiles, writeJsonAtomic } from '../store/output.js';
 import { mergeInputsIntoRecord, recordInputOf, writeRecordWithInputs } from '../store/record-inputs.js';
 import { toEnrichedRecord, IncompleteRecordError } from './finalise.js';
-import { WriteJobDataSchema, failureJobData, type WriteJobData } from './job-data.js';
+import { WriteJobDataSchema, failureJobData, type TravellingRecord, type WriteJobData } from './job-data.js';
+import { articleTextFor, dropArticleText } from './article-text.js';
+import { onArrival } from './hand-off.js';
+import type { EnrichedRecord } from '../schema/record.js';
 import { describeZodError } from '../schema/zod-errors.js';
 import { setMarker } from './markers.js';
 import { ALERTS_QUEUE, queueAlertMatch } from '../alerts/queue-match.js';
@@ -37,6 +40,44 @@ function writeSubject(data: WriteJobData): { articleId?: string; storyId?: strin
   if (data.kind === 'story') return { storyId: data.storyId, kind: data.kind };
   if (data.kind === 'inputs') return { articleId: data.articleId, kind: data.kind };
   return { articleId: data.kind === 'failure' ? data.failure.id : data.record.id, kind: data.kind };
+}
+
+/** Where a finished record goes (the writer's connection, output folder and story files). */
+interface RecordOutlet {
+  connection: Redis;
+  settings: QueueSettings;
+  outDir: string;
+  stories: StoryFiles;
+  queueStoryFlush: (storyId: string, members: number) => Promise<unknown>;
+  /** The record store beside the files (PostgreSQL when KHABAR_DATABASE_URL is set). */
+  records: RecordStore;
+  /** Where each written record is queued to be matched against the watches. */
+  alerts: Queue;
+}
+
+/**
+ * The one record, merged from every stage's layers, goes out: its file (with the inputs behind it),
+ * its quotes, its story's update, its rows in the record store, its alert match, then the "written"
+ * marker, and last the text's one copy in Redis.
+ */
+async function writeRecord(out: RecordOutlet, record: EnrichedRecord, travelling: TravellingRecord): Promise<void> {
+  const { connection, settings, outDir, stories } = out;
+  await stories.writeQuotes(record);
+  await writeRecordWithInputs(connection, settings.prefix, outDir, record, recordInputOf(travelling));
+  if (record.dedup) {
+    // The story as the index holds it now (later articles may have grown or merged it since the
+    // dedup step); a big story is not rebuilt for every article that joins it.
+    const due = await stories.afterRecord(record.dedup.storyId, travelling.mergedStories ?? []);
+    // Not rewritten now: a flush a moment later catches this change and every one after it (one
+    // pending flush per story, BullMQ deduplication), so the file never stays behind the index.
+    if (due) await out.queueStoryFlush(due.storyId, due.size);
+  }
+  // A success after an earlier failure (a re-drop, a retry) supersedes the failure file.
+  await rm(failurePath(outDir, record.id), { force: true });
+  await out.records.save(record, travelling.mergedStories ?? []);
+  await queueAlertMatch(out.alerts, record);
+  await setMarker(connection, settings.prefix, record.id, { status: 'ok', at: new Date().toISOString(), reason: null });
+  await dropArticleText(connection, settings.prefix, record.id);
 }
 
 export interface WriteWorkerOptions {
@@ -94,31 +135,24 @@ export async function startWriteWorker(options: WriteWorkerOptions): Promise<Run
         at: data.failure.failedAt,
         reason: `${data.failure.stage}: ${data.failure.error.message}`,
       });
+      await dropArticleText(connection, settings.prefix, data.failure.id);
       logger.warn({ articleId: data.failure.id, stage: data.failure.stage, reason: data.failure.error.message }, 'failure record written');
       return { articleId: data.failure.id, status: 'failed' };
     }
-    let record;
+    const text = await articleTextFor(connection, settings.prefix, data.record);
+    if (text === null) {
+      // Its marker is down and its text dropped: a retry of a write that finished before its worker died.
+      logger.info({ articleId: data.record.id, stage: 'write' }, 'record written already: nothing left for this retry');
+      return { articleId: data.record.id, status: 'ok' };
+    }
+    let record: EnrichedRecord;
     try {
-      record = toEnrichedRecord(data.record, CHAIN);
+      record = toEnrichedRecord(onArrival(data.record, text), CHAIN);
     } catch (error) {
       if (error instanceof IncompleteRecordError) throw new UnrecoverableError(error.message);
-      throw new UnrecoverableError(`record does not match the schema: ${(error as Error).message.slice(0, 500)}`);
+      throw error;
     }
-    await stories.writeQuotes(record);
-    await writeRecordWithInputs(connection, settings.prefix, outDir, record, recordInputOf(data.record));
-    if (record.dedup) {
-      // The story as the index holds it now (later articles may have grown or merged it since the
-      // dedup step); a big story is not rebuilt for every article that joins it.
-      const due = await stories.afterRecord(record.dedup.storyId, data.record.mergedStories ?? []);
-      // Not rewritten now: a flush a moment later catches this change and every one after it (one
-      // pending flush per story, BullMQ deduplication), so the file never stays behind the index.
-      if (due) await queueStoryFlush(due.storyId, due.size);
-    }
-    // A success after an earlier failure (a re-drop, a retry) supersedes the failure file.
-    await rm(failurePath(outDir, record.id), { force: true });
-    await records.save(record, data.record.mergedStories ?? []);
-    await queueAlertMatch(alerts, record);
-    await setMarker(connection, settings.prefix, record.id, { status: 'ok', at: new Date().toISOString(), reason: null });
+    await writeRecord({ connection, settings, outDir, stories, queueStoryFlush, records, alerts }, record, data.record);
     logger.info({ articleId: record.id, stage: 'write', title: record.title?.slice(0, 80) ?? null }, 'record written');
     return { articleId: record.id, status: 'ok' };
   };

@@ -71,7 +71,7 @@ export function mergeInputs(...lists: readonly (readonly RecordInput[])[]): Reco
 export async function writeRecordWithInputs(redis: Redis, prefix: string, outDir: string, record: EnrichedRecord, own: RecordInput | null): Promise<void> {
   await withRedisLock(redis, recordLockKey(prefix, record.id), { ...LOCK, label: `record ${record.id}` }, async () => {
     const inputs = mergeInputs(own ? [own] : [], record.inputs ?? [], await readRecordInputs(redis, prefix, record.id));
-    await writeJsonAtomic(recordPath(outDir, record.id), { ...record, inputs });
+    await writeJsonAtomic(recordPath(outDir, record.id), { ...record, inputs }, { compact: true });
   });
 }
 
@@ -93,7 +93,7 @@ export async function mergeInputsIntoRecord(redis: Redis, prefix: string, outDir
     const before = record.inputs ?? [];
     const inputs = mergeInputs(before, await readRecordInputs(redis, prefix, articleId));
     if (inputs.length === before.length) return false;
-    await writeJsonAtomic(recordPath(outDir, articleId), { ...record, inputs });
+    await writeJsonAtomic(recordPath(outDir, articleId), { ...record, inputs }, { compact: true });
     return true;
   });
 }

@@ -26,6 +26,8 @@ export const pipelineKeys = {
   writtenMarker: (prefix: string, articleId: string) => `${prefix}:written:${articleId}`,
   /** The input files (and lines) that gave one article, merged into its record's `inputs` (src/store/record-inputs.ts). */
   recordInputs: (prefix: string, articleId: string) => `${prefix}:inputs:${articleId}`,
+  /** An article's original text, one copy while it travels the chain (src/pipeline/article-text.ts). */
+  articleText: (prefix: string, articleId: string) => `${prefix}:text:${articleId}`,
   /** The lock a writer holds while it rewrites one record file. */
   recordLock: (prefix: string, articleId: string) => `${prefix}:record-lock:${articleId}`,
 };
