@@ -106,6 +106,7 @@ export function buildProgram(): Command {
 
   addFeedCommands(program);
   addWatchCommands(program);
+  addExportCommand(program);
   program
     .command('db')
     .description('the PostgreSQL record store (KHABAR_DATABASE_URL)')
@@ -139,6 +140,24 @@ function addFeedCommands(program: Command): void {
     .option('--inbox <dir>', 'the inbox the ingest watches', 'inbox')
     .option('--concurrency <n>', 'feeds polled at once', positiveInt)
     .action(async (options: { inbox: string; concurrency?: number }) => (await import('./commands/feeds.js')).feedsWorkerCommand(options));
+}
+
+/** `khabar export …`: CSV or JSONL of what a query selects. */
+function addExportCommand(program: Command): void {
+  program
+    .command('export')
+    .description('articles, claims or entities a query selects, as CSV or JSONL on stdout (streamed)')
+    .argument('<kind>', 'articles | claims | entities')
+    .option('--format <format>', 'csv | jsonl', 'jsonl')
+    .option('--out <dir>', 'output folder (without KHABAR_DATABASE_URL)', 'output')
+    .option('--entity <id>', 'articles that mention this entity')
+    .option('--outlet <name>', 'articles of this outlet')
+    .option('--from <date>', 'published at or after (ISO date or date-time)')
+    .option('--to <date>', 'published before')
+    .option('--q <text>', 'articles: Arabic text search; entities: a name in any spelling')
+    .option('--speaker <id>', 'claims: by this entity')
+    .option('--max <n>', 'at most this many rows')
+    .action(async (kind: string, options: { format: string; out: string }) => (await import('./commands/export.js')).exportCommand(kind, options));
 }
 
 /** `khabar watch …` and `khabar alerts`: watchlists and the alerts they raise. */

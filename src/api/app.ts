@@ -1,4 +1,7 @@
 import { Hono } from 'hono';
+import { stream } from 'hono/streaming';
+import { z } from 'zod';
+import { EXPORT_KINDS, ExportFormatSchema, exportLines, exportRows } from './export.js';
 import { zodProblems } from '../schema/zod-errors.js';
 import type { RecordReader } from '../store/record-reader.js';
 import { openApiDocument } from './openapi.js';
@@ -19,6 +22,24 @@ export function createApiApp(reader: RecordReader): Hono {
   const app = new Hono();
   const document = openApiDocument(API_ROUTES, API_VERSION);
   app.get('/openapi.json', (c) => c.json(document));
+  app.get('/export/:file', (c) => {
+    const [kind, format] = c.req.param('file').split('.');
+    const parsedKind = z.enum(EXPORT_KINDS).safeParse(kind);
+    const parsedFormat = ExportFormatSchema.safeParse(format);
+    if (!parsedKind.success || !parsedFormat.success) return c.json({ error: `export: ask for {${EXPORT_KINDS.join(',')}}.{csv,jsonl}` }, 404);
+    let rows: ReturnType<typeof exportRows>;
+    try {
+      rows = exportRows(reader, parsedKind.data, c.req.query());
+    } catch (error) {
+      if (error instanceof BadRequest) return c.json({ error: error.message }, 400);
+      throw error;
+    }
+    c.header('Content-Type', parsedFormat.data === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename="khabar-${parsedKind.data}.${parsedFormat.data}"`);
+    return stream(c, async (out) => {
+      for await (const chunk of exportLines(rows, parsedKind.data, parsedFormat.data)) await out.write(chunk);
+    });
+  });
   for (const route of API_ROUTES) {
     app.get(honoPath(route.path), async (c) => {
       // A repeated parameter is refused rather than one copy silently winning.
