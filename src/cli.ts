@@ -45,7 +45,8 @@ export function buildProgram(): Command {
     .option('--workers <n>', 'worker processes, each running every stage and the writer (default: one a core)', positiveInt, availableParallelism())
     .option('--dashboard <port>', 'serve the dashboard on this port', port)
     .option('--deadline <seconds>', 'with --once: stop after this long, report what is unfinished, exit 3 (default: KHABAR_DEADLINE_SECONDS, else none)', positiveInt)
-    .action(async (paths: string[], options: { inbox: string; out: string; once: boolean; workers: number; dashboard?: number; deadline?: number }) => (await import('./commands/run.js')).runCommand(paths, options));
+    .option('--config <file>', 'a config file (YAML) whose feeds: are polled into the inbox (default: KHABAR_CONFIG)')
+    .action(async (paths: string[], options: { inbox: string; out: string; once: boolean; workers: number; dashboard?: number; deadline?: number; config?: string }) => (await import('./commands/run.js')).runCommand(paths, options));
 
   program
     .command('worker')

@@ -72,6 +72,8 @@ export const EnvSchema = z.object({
   KHABAR_DASHBOARD_REFRESH_MS: z.coerce.number().int().min(250).max(60_000).default(2_000),
   /** Host names (or `name:port`) the dashboard answers to besides loopback names and its bound address (behind a proxy, a DNS name). */
   KHABAR_DASHBOARD_ALLOWED_HOSTS: AllowedHostsSchema,
+  /** A config file (YAML) for `khabar run`; today its `feeds:` (same as `--config`). */
+  KHABAR_CONFIG: z.string().min(1).optional(),
   /** Signs every webhook alert (HMAC-SHA256); without it, webhooks are not sent (never unsigned). */
   KHABAR_WEBHOOK_SECRET: z.string().min(16, 'KHABAR_WEBHOOK_SECRET must be at least 16 characters').optional(),
 });

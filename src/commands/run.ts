@@ -6,6 +6,8 @@ import { projectPath } from '../paths.js';
 import { redactRedisUrl } from '../logger.js';
 import { Ingestor, type FileSummary } from '../ingest/ingestor.js';
 import { startFeedWorker, type RunningFeedWorker } from '../feeds/feed-worker.js';
+import { feedSpecsOf, readConfigFile } from '../feeds/feeds-config.js';
+import { FeedStore } from '../store/feed-registry.js';
 import { startAlertWorkers, type RunningAlertWorkers } from '../alerts/alert-worker.js';
 import { summaryLine } from '../ingest/summary-line.js';
 import { recordPath } from '../store/output.js';
@@ -33,6 +35,8 @@ export interface RunOptions {
   dashboard?: number;
   /** With `once`: stop after this many seconds and report what is unfinished. */
   deadline?: number;
+  /** A config file (YAML): its feeds are registered when the inbox watch starts. */
+  config?: string;
 }
 
 /** `khabar run`'s exit codes (the README's CLI table lists them). */
@@ -85,6 +89,9 @@ export async function runCommand(paths: string[], options: RunOptions): Promise<
   // The dashboard's modules (bull-board, hono, prom-client) load only when it is asked for.
   const dashboardSettings = options.dashboard === undefined ? null : (await import('../dashboard/config.js')).dashboardConfig({ port: options.dashboard, out: resolve(options.out) });
   const files = await expandPaths(paths);
+  // A config file that does not parse stops the run before anything starts.
+  const configFile = options.config ?? process.env.KHABAR_CONFIG;
+  if (configFile) readConfigFile(configFile);
   const ctx = await commandContext({ mayStartRedis: true, name: 'run' });
   const run = new PipelineRun(ctx, options);
   await run.start(dashboardSettings);
@@ -200,7 +207,12 @@ class PipelineRun {
   async watch(): Promise<void> {
     this.watcher = await watchInbox(this.options.inbox, this.ingestor, this.ctx.logger);
     await this.watcher.ready;
-    // Feeds (`khabar feeds add`) are polled into the inbox this run watches.
+    // Feeds (`khabar feeds add`, and a config file's `feeds:`) are polled into the inbox this run watches.
+    const configFile = this.options.config ?? this.ctx.env.KHABAR_CONFIG;
+    if (configFile) {
+      const store = new FeedStore(this.connection, this.ctx.settings.prefix);
+      for (const spec of feedSpecsOf(readConfigFile(configFile))) await store.putSpec(spec.id, spec);
+    }
     this.feeds = await startFeedWorker({ connection: this.ctx.connect(), settings: this.ctx.settings, logger: this.ctx.logger, inboxDir: resolve(this.options.inbox), maxBytes: this.ctx.env.KHABAR_MAX_FILE_BYTES });
     // Watches (`khabar watch add`) raise alerts on the records this run writes.
     this.alerts = startAlertWorkers({ connection: this.ctx.connect(), settings: this.ctx.settings, logger: this.ctx.logger, webhookSecret: this.ctx.env.KHABAR_WEBHOOK_SECRET ?? null });
