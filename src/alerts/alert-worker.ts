@@ -49,7 +49,8 @@ export interface AlertWorkersOptions {
 }
 
 export interface RunningAlertWorkers {
-  close(): Promise<void>;
+  /** Stops within about `timeoutMs` (default 5 s): a match or delivery cut short is retried, and raising an alert is idempotent. */
+  close(timeoutMs?: number): Promise<void>;
 }
 
 async function deliver(job: Job, secret: string | null): Promise<{ status: number }> {
@@ -108,9 +109,9 @@ export function startAlertWorkers(options: AlertWorkersOptions): RunningAlertWor
     logger[final ? 'error' : 'warn']({ stage: 'alerts', alertId: (job?.data as { alert?: { alertId?: string } } | undefined)?.alert?.alertId, attempt: job?.attemptsMade, err: error.message }, final ? 'webhook delivery failed for good' : 'webhook delivery failed: retrying with backoff');
   });
   return {
-    close: async () => {
-      await closeWithin(matcher, settings.shutdownTimeoutMs);
-      await closeWithin(sender, settings.shutdownTimeoutMs);
+    close: async (timeoutMs = 5_000) => {
+      const within = Math.min(timeoutMs, settings.shutdownTimeoutMs);
+      await Promise.all([closeWithin(matcher, within), closeWithin(sender, within)]);
       await webhooks.close();
       connection.disconnect();
     },

@@ -229,13 +229,15 @@ class PipelineRun {
   }
 
   private async stopPipeline(): Promise<void> {
-    await this.feeds?.close();
-    await this.alerts?.close();
+    // Feeds and alerts stop beside the rest, within seconds (their jobs are retried or idempotent): a
+    // Redis gone at Ctrl-C must not hold the stop past its limit with the workers still running.
+    const sideWorkers = Promise.all([this.feeds?.close(), this.alerts?.close()]);
     await this.watcher?.close();
     await this.ingestor.close();
     await this.dashboard?.close();
     this.dashboardConnection?.disconnect();
     await this.supervisor.stop(this.ctx.settings.shutdownTimeoutMs + 5_000);
+    await sideWorkers;
   }
 
   private async stopRedis(): Promise<void> {

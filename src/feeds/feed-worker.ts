@@ -57,7 +57,8 @@ export interface RunningFeedWorker {
   queue: Queue;
   /** Re-reads the registered feeds and updates the schedules (after `khabar feeds add` elsewhere). */
   sync(): Promise<FeedSpec[]>;
-  close(): Promise<void>;
+  /** Stops within `timeoutMs` (default 5 s): a poll cut short is retried as a stalled job, and an item is marked seen only once it is in the inbox. */
+  close(timeoutMs?: number): Promise<void>;
 }
 
 /**
@@ -101,8 +102,8 @@ export async function startFeedWorker(options: FeedWorkerOptions): Promise<Runni
     worker,
     queue,
     sync,
-    close: async () => {
-      await closeWithin(worker, settings.shutdownTimeoutMs);
+    close: async (timeoutMs = 5_000) => {
+      await closeWithin(worker, Math.min(timeoutMs, settings.shutdownTimeoutMs));
       await pages.close();
       await queue.close();
       connection.disconnect();
