@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { parseStoredJson } from './stored-json.js';
 
 /**
  * Watches and alerts in Redis, under the pipeline prefix:
@@ -42,7 +43,7 @@ export class AlertStore {
   /** Every watch as stored (the caller parses it). */
   async watches(): Promise<Map<string, unknown>> {
     const all = await this.redis.hgetall(alertKeys.watches(this.prefix));
-    return new Map(Object.entries(all).map(([id, json]) => [id, safeJson(json)]));
+    return new Map(Object.entries(all).map(([id, json]) => [id, parseStoredJson(json)]));
   }
 
   /** Raises the alert unless this watch already alerted on this article: its stream id, or null. */
@@ -66,31 +67,23 @@ export class AlertStore {
   /** The newest alerts, newest first, as stored. */
   async latest(count: number): Promise<{ id: string; alert: unknown }[]> {
     const entries = await this.redis.xrevrange(alertKeys.stream(this.prefix), '+', '-', 'COUNT', count);
-    return entries.map(([id, fields]) => ({ id, alert: safeJson(fields[1] ?? '') }));
+    return entries.map(([id, fields]) => ({ id, alert: parseStoredJson(fields[1] ?? '') }));
   }
 
   /** Alerts after `afterId` ('$' for only new ones), waiting up to `blockMs` for some. Needs a connection of its own (it blocks). */
   async after(afterId: string, blockMs: number, count = 100): Promise<{ id: string; alert: unknown }[]> {
     const reply = await this.redis.xread('COUNT', count, 'BLOCK', blockMs, 'STREAMS', alertKeys.stream(this.prefix), afterId);
     const entries = reply?.[0]?.[1] ?? [];
-    return entries.map(([id, fields]) => ({ id, alert: safeJson(fields[1] ?? '') }));
+    return entries.map(([id, fields]) => ({ id, alert: parseStoredJson(fields[1] ?? '') }));
   }
 
   /** Alerts after `afterId`, oldest first, without blocking (the dashboard's live page asks every few seconds). */
   async since(afterId: string, count = 100): Promise<{ id: string; alert: unknown }[]> {
     const entries = await this.redis.xrange(alertKeys.stream(this.prefix), `(${afterId}`, '+', 'COUNT', count);
-    return entries.map(([id, fields]) => ({ id, alert: safeJson(fields[1] ?? '') }));
+    return entries.map(([id, fields]) => ({ id, alert: parseStoredJson(fields[1] ?? '') }));
   }
 
   async count(): Promise<number> {
     return this.redis.xlen(alertKeys.stream(this.prefix));
-  }
-}
-
-function safeJson(json: string): unknown {
-  try {
-    return JSON.parse(json) as unknown;
-  } catch {
-    return null;
   }
 }

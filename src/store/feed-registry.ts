@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { parseStoredJson } from './stored-json.js';
 
 /**
  * The feeds khabar polls and what it remembers of each, in Redis under the pipeline prefix, so that
@@ -33,12 +34,12 @@ export class FeedStore {
   /** Every registered spec, as stored (the caller parses it). */
   async specs(): Promise<Map<string, unknown>> {
     const all = await this.redis.hgetall(feedKeys.specs(this.prefix));
-    return new Map(Object.entries(all).map(([id, json]) => [id, parseJson(json)]));
+    return new Map(Object.entries(all).map(([id, json]) => [id, parseStoredJson(json)]));
   }
 
   async spec(id: string): Promise<unknown> {
     const json = await this.redis.hget(feedKeys.specs(this.prefix), id);
-    return json === null ? null : parseJson(json);
+    return json === null ? null : parseStoredJson(json);
   }
 
   /** Removes a feed and all it remembered; false when it was not registered. */
@@ -93,12 +94,3 @@ export class FeedStore {
     return Math.max(0, await this.redis.pttl(feedKeys.hostSlot(this.prefix, host)));
   }
 }
-
-function parseJson(json: string): unknown {
-  try {
-    return JSON.parse(json) as unknown;
-  } catch {
-    return null;
-  }
-}
-

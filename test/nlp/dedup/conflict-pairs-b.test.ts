@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { projectPath } from '../../../src/paths.js';
 import {
-  ConflictPairSchema,
+  readPairLines,
   REASONS,
   REASON_LABEL,
   numberSpan,
@@ -18,20 +18,7 @@ import { wordJaccard } from './word-jaccard.js';
 
 const DIR = 'test/fixtures/conflict-pairs-b';
 
-// Read here rather than through readPairLines(), which is bound to the first set's folder.
-const lines = readFileSync(projectPath(DIR, 'pairs.jsonl'), 'utf8')
-  .split('\n')
-  .map((text, index) => ({ text, line: index + 1 }))
-  .filter(({ text }) => text.trim() !== '')
-  .map(({ text, line }) => {
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      value = { jsonError: String(error) };
-    }
-    return { line, parsed: ConflictPairSchema.safeParse(value) };
-  });
+const lines = readPairLines(projectPath(DIR, 'pairs.jsonl'));
 const pairs: ConflictPair[] = lines.flatMap(({ parsed }) => (parsed.success ? [parsed.data] : []));
 const withReason = (reason: Reason): ConflictPair[] => pairs.filter((p) => p.reason === reason);
 const TRAPS = REASONS.filter((r) => REASON_LABEL[r] === 'no-conflict');
