@@ -84,6 +84,19 @@ for (const id of [...storyIds].sort()) {
 }
 
 const oneLine = (text: string | null) => (text ?? '(text not known)').replace(/\s+/gu, ' ').trim();
+// `--stories`: the story sizes, and the largest stories' titles and links (what joined them).
+if (args.includes('--stories')) {
+  const sizes = stories.map((story) => story.articles.length).sort((a, b) => b - a);
+  console.log(`stories ${stories.length}, of one article ${sizes.filter((n) => n === 1).length}, largest ${sizes.slice(0, 10).join(' ')}`);
+  for (const story of [...stories].sort((a, b) => b.articles.length - a.articles.length).slice(0, 3)) {
+    const kinds = new Map<string, number>();
+    for (const link of story.links) kinds.set(link.kind, (kinds.get(link.kind) ?? 0) + 1);
+    console.log(`\n### story ${story.storyId} (${story.articles.length}) links ${JSON.stringify(Object.fromEntries(kinds))}`);
+    for (const article of story.articles.slice(0, 40)) console.log(`  ${article.source ?? '?'} ${article.publishedAt?.slice(0, 16) ?? '?'} ${oneLine(records.get(article.id)?.title ?? null).slice(0, 90)}`);
+    const title = (id: string) => oneLine(records.get(id)?.title ?? null).slice(0, 60);
+    for (const link of story.links.filter((l) => l.kind !== 'exact' && l.kind !== 'near-duplicate').slice(0, 60)) console.log(`  ${link.kind} ${link.similarity.toFixed(3)} «${title(link.a)}» × «${title(link.b)}»`);
+  }
+}
 /** The claim around its number (`--full`: all of it; SaudiNewsNet's claims can be whole paragraphs). */
 const full = args.includes('--full');
 function around(text: string | null, number: string | null, width = 160): string {

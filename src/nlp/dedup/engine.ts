@@ -12,7 +12,8 @@ import { sampleByte } from './sample.js';
 import type { DedupIndex, DedupInput, DedupResult, DedupState, DedupStep, MergedStory, StoryStatus } from './index-contract.js';
 import { dumpIndexState } from './index-state.js';
 import { MemorySummaries, articleSummary, leadEndOf, summariseStory, type ArticleSummarySource } from './story-summary.js';
-import { articleEntries, articlesToRead, passageCandidates, sortCandidates } from './steps/candidates.js';
+import { articleEntries, articlesToRead, eventKeyReports, passageCandidates, sortCandidates } from './steps/candidates.js';
+import { rarityOf } from './event.js';
 import { exactCopies } from './steps/exact-copies.js';
 import { nearDuplicates, nearToVerify } from './steps/near-duplicates.js';
 import { reusedPassages } from './steps/reused-passages.js';
@@ -119,7 +120,10 @@ export class DedupEngine implements DedupIndex {
     // Passages only between articles that are not copies of each other as a whole.
     const passageOthers = passageCandidates(candidates.matchesByOther, options).filter((other) => !near.others.has(other));
     const passages = reusedPassages(input.id, self, prepared, passageOthers, candidates.matchesByOther, await this.store.readSamples(passageOthers.map(meta)), meta, options);
-    const similar = similarContent(me, candidates.topic, new Set([...near.others, ...passages.others]), meta, options);
+    // The rarity of its event keys among the window's reports (`eventRarityScale`): the day's common words weigh less.
+    const reports = eventKeyReports(registered, filed, me, (num) => meta(num).publishedAt, options.topicWindowHours * 3600);
+    const rarity = new Map([...reports].map(([feature, count]) => [feature, rarityOf(count, options.eventRarityScale)]));
+    const similar = similarContent(me, candidates.topic, new Set([...near.others, ...passages.others]), meta, options, rarity);
     // At most K pair links per article: a function of the candidate set, not of the order they came in.
     const pairLinks = strongestLinks([...exact.links, ...near.links, ...passages.links, ...similar], idOf, options.maxLinksPerArticle);
     // Before the K-link cut: a conflict needs a direct same-event link, however many links the article has.

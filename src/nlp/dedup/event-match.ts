@@ -1,4 +1,4 @@
-import { eventSimilarity, shareHeadlineFeature, shareHeadlinePerson, type EventSketch } from './event.js';
+import { eventSimilarity, shareHeadlineFeature, shareHeadlinePerson, type EventSketch, type FeatureRarity } from './event.js';
 import { daysAgree } from './event-day.js';
 
 /**
@@ -38,8 +38,8 @@ export function daysAllowOneEvent(a: EventSketch, b: EventSketch, tolerance = 1)
 }
 
 /** Whether the two sketches report one event (see above); `gapSeconds` is null when a date is unknown. */
-export function sameEvent(a: EventSketch, b: EventSketch, gapSeconds: number | null, options: EventMatchOptions): boolean {
+export function sameEvent(a: EventSketch, b: EventSketch, gapSeconds: number | null, options: EventMatchOptions, rarity?: FeatureRarity): boolean {
   if (!shareHeadlineFeature(a, b)) return false;
   if (!daysAllowOneEvent(a, b, options.dayTolerance)) return false;
-  return eventSimilarity(a, b) >= similarityNeeded(gapSeconds, options);
+  return eventSimilarity(a, b, rarity) >= similarityNeeded(gapSeconds, options);
 }

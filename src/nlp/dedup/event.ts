@@ -128,17 +128,37 @@ export function decodeEventSketch(bytes: Uint8Array): EventSketch {
   return { features, days };
 }
 
-/** Weighted Jaccard of two sketches: Σ min / Σ max over their features (0 when either is empty). */
-export function eventSimilarity(a: EventSketch, b: EventSketch): number {
+/**
+ * How much each feature counts, by how many recent reports carry it (1: rare; smaller the more the
+ * day's news names it): see `rarityOf`. A feature not in the map counts fully.
+ */
+export type FeatureRarity = ReadonlyMap<number, number>;
+
+/**
+ * Weighted Jaccard of two sketches: Σ min / Σ max over their features (0 when either is empty),
+ * each feature's weights scaled by its rarity when one is given.
+ */
+export function eventSimilarity(a: EventSketch, b: EventSketch, rarity?: FeatureRarity): number {
   let min = 0;
   let max = 0;
   for (const [hash, wa] of a.features) {
+    const r = rarity?.get(hash) ?? 1;
     const wb = b.features.get(hash) ?? 0;
-    min += Math.min(wa, wb);
-    max += Math.max(wa, wb);
+    min += r * Math.min(wa, wb);
+    max += r * Math.max(wa, wb);
   }
-  for (const [hash, wb] of b.features) if (!a.features.has(hash)) max += wb;
+  for (const [hash, wb] of b.features) if (!a.features.has(hash)) max += (rarity?.get(hash) ?? 1) * wb;
   return max === 0 ? 0 : min / max;
+}
+
+/**
+ * A feature's rarity from its document frequency: 1 / (1 + reports / scale). The reports are the
+ * other articles of the feature's event bucket dated within the story window (at most the bucket's
+ * cap, 64): on a day when forty institutions each «تقيم حفل معايدة لمنسوبيها», those title words are
+ * the day's, not an event's, and count a sixth as much as a word five reports share. `scale` 0: off.
+ */
+export function rarityOf(reports: number, scale: number): number {
+  return scale > 0 ? 1 / (1 + reports / scale) : 1;
 }
 
 /**

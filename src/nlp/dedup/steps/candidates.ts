@@ -101,6 +101,27 @@ function collectClaimPostings(registered: RegisterResult, filed: ArticleEntries,
   }
 }
 
+/**
+ * How many other articles, dated within `windowSeconds` of this one, each of its event keys' buckets
+ * holds: the document frequency of its heaviest features among recent reports (at most the bucket's
+ * cap). Read from the register step's own lookup, so it costs no other read.
+ */
+export function eventKeyReports(registered: RegisterResult, filed: ArticleEntries, me: { publishedAt: number | null }, publishedAt: (num: number) => number | null, windowSeconds: number): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const [entryIndex, members] of registered.members) {
+    const entry = filed.entries[entryIndex];
+    if (entry?.kind !== 'T') continue;
+    let reports = 0;
+    for (const member of members) {
+      if (member === registered.num) continue;
+      const at = publishedAt(member);
+      if (me.publishedAt === null || at === null || Math.abs(at - me.publishedAt) <= windowSeconds) reports++;
+    }
+    out.set(entry.field, reports);
+  }
+  return out;
+}
+
 /** Others that share enough passage fingerprints to be worth reading. */
 export function passageCandidates(matchesByOther: ReadonlyMap<number, readonly PendingMatch[]>, options: Pick<DedupOptions, 'passageMinFingerprints'>): number[] {
   return [...matchesByOther].filter(([, matches]) => matches.length >= options.passageMinFingerprints).map(([other]) => other);

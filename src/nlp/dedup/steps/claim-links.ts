@@ -5,7 +5,7 @@ import { SAME_SENTENCE_SIMILARITY, compareQuantities } from '../conflict-rules.j
 import { encodeClaimLink, type ClaimPairLink, type PairLink } from '../links.js';
 import type { ArticleMeta, MetaOf } from '../index-store.js';
 import type { ClaimPosting } from './candidates.js';
-import { joinsStory, type JoinOptions } from './story-links.js';
+import { joiningLinks, type JoinOptions } from './story-links.js';
 
 type ClaimOptions = Pick<DedupOptions, 'claimSimilarity' | 'claimNumericContext' | 'approxTolerance'>;
 
@@ -45,13 +45,8 @@ export function sameEventOthers(
   meta: MetaOf,
   options: JoinOptions,
 ): Set<number> {
-  const out = new Set<number>();
-  for (const link of links) {
-    const other = link.a === me.num ? link.b : link.a;
-    if (link.kind === 'reused-passage' && !substantialPassages.has(other)) continue;
-    if (joinsStory(link, me, meta(other), backgroundPassages.has(other), options)) out.add(other);
-  }
-  return out;
+  const joins = joiningLinks(me, links, substantialPassages, backgroundPassages, meta, options);
+  return new Set(links.flatMap((link, i) => (joins[i] ? [link.a === me.num ? link.b : link.a] : [])));
 }
 
 /** The links between one claim of this article and one stored claim: the speaker's corroboration, and per counted thing agreement or conflict. */
