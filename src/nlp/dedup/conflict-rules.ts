@@ -3,7 +3,33 @@
 // news compared different subjects, different things, a sentence with its copy, or consistent
 // values. Pure: the dedup step (steps/claim-links.ts) and `npm run eval:conflicts` call it alike.
 import type { DedupOptions } from './params.js';
-import { quantitiesAgree, type StoredQuantity } from './claims.js';
+import { keyHash, quantitiesAgree, type StoredQuantity } from './claims.js';
+import { COUNTRY_CODES, COUNTRY_PREFIX, PLACE_PREFIX } from './place-country.js';
+
+// The stored hashes of the country tokens (place-country.ts), by code both ways.
+const COUNTRY_TOKEN = new Map(COUNTRY_CODES.map((code) => [code, keyHash(`${COUNTRY_PREFIX}${code}`)]));
+const PLACE_TOKEN = new Map(COUNTRY_CODES.map((code) => [code, keyHash(`${PLACE_PREFIX}${code}`)]));
+const CODE_OF_COUNTRY = new Map([...COUNTRY_TOKEN].map(([code, hash]) => [hash, code]));
+const CODE_OF_PLACE = new Map([...PLACE_TOKEN].map(([code, hash]) => [hash, code]));
+
+/**
+ * Whether two stored subject lists name one subject: a word or a country in common, or a country on
+ * one side and a place in it on the other; two places of one country are two subjects (the tolls
+ * of two cities), so a shared place token alone is not one.
+ */
+export function sameSubject(a: readonly number[], b: readonly number[]): boolean {
+  for (const x of a) {
+    const placeIn = CODE_OF_PLACE.get(x);
+    if (placeIn !== undefined) {
+      if (b.includes(COUNTRY_TOKEN.get(placeIn)!)) return true;
+      continue;
+    }
+    if (b.includes(x)) return true;
+    const country = CODE_OF_COUNTRY.get(x);
+    if (country !== undefined && b.includes(PLACE_TOKEN.get(country)!)) return true;
+  }
+  return false;
+}
 
 export interface PairContext {
   /**
@@ -26,7 +52,14 @@ export interface Basis {
   timing: 'd' | 'f' | 'u';
 }
 
-export type NotCompared = 'different-thing' | 'subgroup' | 'different-subject' | 'different-context' | 'different-frame' | 'different-period' | 'copy' | 'update';
+export type NotCompared = 'different-thing' | 'subgroup' | 'different-subject' | 'different-context' | 'different-frame' | 'different-period' | 'crowded' | 'copy' | 'update';
+
+/**
+ * Claims whose words overlap this much say the same thing: what two sentences need when either
+ * article states the counted thing with several values (`crowded`), so that the number one outlet
+ * gives is the one the other gives differently, not another of the article's.
+ */
+export const CROWDED_SIMILARITY = 0.3;
 
 export type Comparison = { relation: 'corroborates'; copy: boolean } | { relation: 'conflicts'; basis: Basis } | { relation: null; why: NotCompared };
 
@@ -73,19 +106,20 @@ export function compareQuantities(a: StoredQuantity, b: StoredQuantity, context:
   if (!sameThing(a, b)) return { relation: null, why: 'different-thing' };
   if (a.subgroup !== b.subgroup) return { relation: null, why: 'subgroup' };
   const named = a.subjects.length > 0 && b.subjects.length > 0;
-  if (named && !a.subjects.some((s) => b.subjects.includes(s))) return { relation: null, why: 'different-subject' };
+  if (named && !sameSubject(a.subjects, b.subjects)) return { relation: null, why: 'different-subject' };
   // Prisoners «من القوات الحكومية» and «من مقاتلي جماعة الحوثي» are two groups.
   if (a.affiliation.length > 0 && b.affiliation.length > 0 && !a.affiliation.some((w) => b.affiliation.includes(w))) return { relation: null, why: 'different-subject' };
   // The sentences around the two numbers say nothing alike: two events (a digest stored before the
   // context words were kept has none, and is not judged by them).
   // Without a named actor or place in common, the sentences must say more alike.
-  const sameNamed = named && a.subjects.some((s) => b.subjects.includes(s));
+  const sameNamed = named && sameSubject(a.subjects, b.subjects);
   // A short sentence has few words to share («قتل 120 شخصا في الزلزال»): at most half of the shorter context.
   const contextNeeded = Math.min(sameNamed ? (options.conflictContextWords ?? 2) : (options.conflictContextUnnamed ?? 3), Math.ceil(Math.min(a.context.length, b.context.length) / 2));
   if (a.context.length > 0 && b.context.length > 0 && sharedCount(a.context, b.context) < contextNeeded) return { relation: null, why: 'different-context' };
   // And the two claims say much alike as a whole (two reports of one fact), not only near the number.
   if (!sameNamed && context.contentSimilarity < (options.conflictUnnamedSimilarity ?? 0.15)) return { relation: null, why: 'different-context' };
   if (a.period.length > 0 && b.period.length > 0 && !a.period.some((w) => b.period.includes(w))) return { relation: null, why: 'different-period' };
+  if ((a.crowded || b.crowded) && context.contentSimilarity < CROWDED_SIMILARITY) return { relation: null, why: 'crowded' };
   if ((a.generic || b.generic) && !a.frame.some((w) => b.frame.includes(w)) && context.contentSimilarity < options.claimNumericContext) {
     return { relation: null, why: 'different-frame' };
   }

@@ -5,27 +5,15 @@
 import type { DedupClaim } from './claims.js';
 import type { ClaimQuantityKind } from '../../schema/claims.js';
 import { nounKey } from './skeleton.js';
+import { isCountryToken } from './place-country.js';
+import { bareKey, nounForm, roleOf, type FactEntity, type FactToken } from './quantity-words.js';
+import { subjectsOf } from './quantity-subjects.js';
+
+export { bareKey, roleOf };
 import { normalise, searchKey } from '../text/normalise.js';
-import { ROLE_STEMS, SUBGROUP_MARKERS, TIME_NOUNS, MEASURE_NOUNS, LOWER_BEFORE, UPPER_BEFORE, LOWER_AFTER, UPPER_AFTER, GENERIC_NOUNS, CUMULATIVE_WORDS, RISING_ROLES, UNIT_SCALES, FUNCTION_WORDS, PERIOD_MARKERS, GROUP_HEADS, SUBJECT_HEADS, PERSON_ROLES, OVERRIDING_ROLES, CATEGORY_NOUNS, AFTER_ROLES, NUMBER_WORDS, AFFILIATION_HEADS } from './quantity-lexicon.js';
+import { SUBGROUP_MARKERS, TIME_NOUNS, MEASURE_NOUNS, LOWER_BEFORE, UPPER_BEFORE, LOWER_AFTER, UPPER_AFTER, GENERIC_NOUNS, CUMULATIVE_WORDS, RISING_ROLES, UNIT_SCALES, FUNCTION_WORDS, PERIOD_MARKERS, SUBJECT_HEADS, PERSON_ROLES, OVERRIDING_ROLES, CATEGORY_NOUNS, AFTER_ROLES, NUMBER_WORDS, AFFILIATION_HEADS, NOUN_CLASSES } from './quantity-lexicon.js';
 
-/** The token fields read here (a subset of the text layer's Token). */
-export interface FactToken {
-  kind: string;
-  key: string;
-  /** The text layer's stem (clitics off); nouns are read from it when present. */
-  stem?: string;
-  text: string;
-  start: number;
-  end: number;
-}
-
-/** An entity mention as the NER layer gives it (spans and type when known). */
-export interface FactEntity {
-  entityId: string;
-  start?: number;
-  end?: number;
-  type?: string;
-}
+export type { FactEntity, FactToken } from './quantity-words.js';
 
 export { nounKey };
 
@@ -72,33 +60,6 @@ export const CONTEXT_WORDS = 8;
  * reader's decision (its `kind`), not read again here.
  */
 export type NotCompared = 'no-thing';
-
-/** A key without its clitics: «وبالقتلى» → «قتلي»; short words are left whole. */
-export function bareKey(key: string): string {
-  let word = key;
-  for (const pattern of [/^[وف](?=...)/u, /^[بلك](?=...)/u, /^ال(?=..)/u]) {
-    const stripped = word.replace(pattern, '');
-    if (stripped !== word) word = stripped;
-  }
-  return word;
-}
-
-/** The form a noun is read from: the text layer's stem (clitics off, «كيلومتر» kept whole), else the key without clitics. */
-function nounForm(t: FactToken): string {
-  return t.stem ? searchKey(t.stem) : bareKey(t.key);
-}
-
-/** What may follow a role stem in one word: inflections and pronouns («قتلوا», «أصيبت», «إصاباتهم»), not another word («الإصلاح» is not «أصل»). */
-const ROLE_SUFFIXES: ReadonlySet<string> = new Set(['', 'ا', 'ه', 'ها', 'هم', 'هن', 'ت', 'تا', 'وا', 'ات', 'ين', 'ون', 'ي', 'يه', 'يا', 'ان', 'تين', 'تان', 'ته', 'تها', 'تهم', 'اتهم', 'يها', 'يهم', 'هما', 'ن', 'نا']);
-
-/** The role a word names (killed, wounded, fired…), if any. */
-export function roleOf(key: string): string | null {
-  const bare = bareKey(key);
-  for (const [role, stems] of ROLE_STEMS) {
-    for (const stem of stems) if (bare.startsWith(stem) && ROLE_SUFFIXES.has(bare.slice(stem.length))) return role;
-  }
-  return null;
-}
 
 function clauseTokens(tokens: readonly FactToken[], from: number, to: number): FactToken[] {
   return tokens.filter((t) => t.start >= from && t.end <= to);
@@ -276,15 +237,21 @@ export function quantityFacts(
   // What happens to people (killed, arrested…) is no role of tonnes, miles, money or a share.
   const measure = timeNoun || MEASURE_NOUNS.has(noun) || quantity.kind === 'money' || quantity.kind === 'percent' || noun === '%';
   const peopleRoleOnMeasure = contextRole !== null && PERSON_ROLES.has(contextRole) && measure;
-  const finalRole = peopleRoleOnMeasure ? nounRole : contextRole !== null && OVERRIDING_ROLES.has(contextRole) ? contextRole : (nounRole ?? contextRole);
+  // A prison term (the claims reader's kind 'term': «بسجن … الودغيري ثماني سنوات») is a sentence,
+  // whatever verb stands nearer («في قضية تهريب … خمس عشرة سنة»).
+  const finalRole =
+    quantity.kind === 'term' ? 'sentenced' : peopleRoleOnMeasure ? nounRole : contextRole !== null && OVERRIDING_ROLES.has(contextRole) ? contextRole : (nounRole ?? contextRole);
   // A noun whose skeleton is one letter («وديات», «يدا») cannot be told from others.
-  if ((noun === '' || (noun.length < 2 && noun !== '%')) && !finalRole) return 'no-thing';
+  // (A currency's skeleton may be one letter, «يورو» → «ر»: money says what it counts.)
+  if ((noun === '' || (noun.length < 2 && noun !== '%' && quantity.kind !== 'money')) && !finalRole) return 'no-thing';
   // People killed, arrested, freed… are one count whatever the noun («عناصر», «منتسبين», «أشخاص»),
   // unless it names a category that splits a toll («أطفال», «مدنيين», «جنود»).
+  // One counted thing under the names outlets give it («وزيرا» / «حقيبة»: `NOUN_CLASSES`).
+  const nounClass = NOUN_CLASSES.get(noun) ?? noun;
   const thing =
     finalRole !== null && PERSON_ROLES.has(finalRole)
-      ? CATEGORY_NOUNS.has(noun) ? `${finalRole}:${noun}` : finalRole
-      : GENERIC_NOUNS.has(noun) && finalRole && !measure ? finalRole : finalRole ? `${noun}:${finalRole}` : noun;
+      ? CATEGORY_NOUNS.has(noun) ? `${finalRole}:${nounClass}` : finalRole
+      : GENERIC_NOUNS.has(noun) && finalRole && !measure ? finalRole : finalRole ? `${nounClass}:${finalRole}` : nounClass;
   const listed = listedPart(words.slice(clauseStart, clauseEnd + 1), after, quantity, noun);
   const rising = (finalRole !== null && RISING_ROLES.has(finalRole)) || words.slice(clauseStart, clauseEnd + 1).some((t) => CUMULATIVE_WORDS.has(t.key) || CUMULATIVE_WORDS.has(bareKey(t.key)));
   const bound = boundOf(nearBefore, after);
@@ -294,17 +261,7 @@ export function quantityFacts(
   // Subjects are the words of the names in the number's clause, as skeletons: «إسرائيل» and
   // «الجيش الإسرائيلي» share «سرل», «تحالف دولة القانون» and «ائتلاف دولة القانون» share «قنن»;
   // the heads «حزب», «وزارة»… say nothing of whose.
-  const subjects: string[] = [];
-  for (const e of entities) {
-    if (e.start === undefined || e.end === undefined || e.start < clause.start || e.end > clause.end) continue;
-    if (e.type !== undefined && e.type !== 'PER' && e.type !== 'ORG' && e.type !== 'LOC') continue;
-    if ((speaker && e.start < speaker.end && e.end > speaker.start) || (e.start < quantity.end && e.end > quantity.start)) continue;
-    for (const t of tokens) if (t.kind === 'word' && t.start >= e.start && t.end <= e.end) subjects.push(nounKey(nounForm(t)));
-  }
-  // A named group NER may have missed: the word after «حزب», «تحالف»… in the clause.
-  for (let i = clauseStart; i < clauseEnd; i++) {
-    if (words[i]!.kind === 'word' && GROUP_HEADS.has(bareKey(words[i]!.key)) && words[i + 1]!.kind === 'word') subjects.push(nounKey(nounForm(words[i + 1]!)));
-  }
+  const subjects = subjectsOf({ entities, tokens, words, clause: { start: clause.start, end: clause.end, first: clauseStart, last: clauseEnd }, quantity, speaker, nearBefore, role: finalRole });
   const frame = before
     .filter((t) => t.kind === 'word' && !FUNCTION_WORDS.has(t.key) && !FUNCTION_WORDS.has(bareKey(t.key)))
     .slice(-5)
@@ -320,7 +277,7 @@ export function quantityFacts(
   const { context, affiliation } = surroundings(words, { firstIn, lastIn, numberAt, clauseEnd }, noun);
   return {
     thing,
-    noun,
+    noun: nounClass,
     role: finalRole,
     value,
     valueMax,
@@ -330,7 +287,8 @@ export function quantityFacts(
     subgroup: subgroup || listed,
     // A role names the thing («قتل … شخصا»): only a bare generic unit needs the same frame.
     generic: generic && finalRole === null,
-    subjects: [...new Set(subjects)].filter((k) => k.length >= 2 && !SUBJECT_HEADS.has(k)).sort(),
+    // Words first, then country tokens («@», «^» would sort first and push words out of the stored six).
+    subjects: [...[...new Set(subjects)].filter((k) => k.length >= 2 && !SUBJECT_HEADS.has(k) && !isCountryToken(k)).sort(), ...[...new Set(subjects)].filter(isCountryToken).sort()],
     frame: [...new Set(frame)],
     period: [...new Set(period)].slice(0, 3),
     context: [...new Set(context)],

@@ -16,6 +16,7 @@ export const ROLE_STEMS: ReadonlyArray<readonly [string, readonly string[]]> = (
     ['killed', ['غرق', 'قتل', 'قتيل', 'قتلى', 'مقتل', 'مصرع', 'حتف', 'وفاة', 'وفيات', 'توفي', 'ضحايا', 'ضحية', 'أودى', 'أودت', 'لقي', 'يقتل', 'استشهد', 'شهيد', 'شهداء', 'موتى', 'جثث', 'جثة']],
     ['wounded', ['أصيب', 'إصابة', 'إصابات', 'مصاب', 'جرح', 'جريح', 'جرحى', 'يصاب']],
     ['missing', ['مفقود', 'فقد', 'فقدان', 'مفقودين']],
+    ['abducted', ['خطف', 'اختطف', 'مختطف', 'مخطوف', 'اقتاد', 'يختطف', 'يخطف', 'رهينة', 'رهائن']],
     ['arrested', ['اعتقل', 'معتقل', 'اعتقال', 'أوقف', 'توقيف', 'موقوف', 'احتجز', 'محتجز', 'احتجاز', 'أسير', 'أسرى', 'قبض', 'سجين', 'سجناء', 'يعتقل']],
     ['released', ['أفرج', 'إفراج', 'أطلق سراح', 'سراح', 'محرر']],
     ['damaged', ['تضرر', 'تضررت', 'متضرر', 'أضرار', 'ضرر', 'تصدع']],
@@ -39,7 +40,7 @@ export const ROLE_STEMS: ReadonlyArray<readonly [string, readonly string[]]> = (
 ).map(([role, stems]) => [role, [...new Set(stems.map((s) => s.split(' ').map(key).join(' ')))].sort((a, b) => b.length - a.length)] as const);
 
 /** Roles whose counts rise as news comes in: a different figure on a later day is an update (see conflict-rules.ts). */
-export const RISING_ROLES: ReadonlySet<string> = new Set(['killed', 'wounded', 'missing', 'arrested', 'displaced', 'evacuated', 'rescued', 'released']);
+export const RISING_ROLES: ReadonlySet<string> = new Set(['killed', 'wounded', 'missing', 'abducted', 'arrested', 'displaced', 'evacuated', 'rescued', 'released']);
 /** Words that say a count is cumulative («ارتفعت حصيلة…», «ليرتفع العدد إلى»). */
 export const CUMULATIVE_WORDS = keys(['حصيلة', 'ارتفع', 'ارتفعت', 'ليرتفع', 'لترتفع', 'يرتفع', 'ترتفع', 'تراكمي', 'الآن', 'ليصل', 'لتصل', 'ليبلغ', 'لتبلغ']);
 
@@ -62,6 +63,26 @@ export const GROUP_HEADS = keys(['حزب', 'تحالف', 'ائتلاف', 'قائ
 /** Counted nouns that name no particular thing: compared only with a role, or in the same frame (as `nounKey`). */
 export const GENERIC_NOUNS: ReadonlySet<string> = new Set(
   ['شخص', 'أشخاص', 'فرد', 'أفراد', 'مواطن', 'إنسان', 'نسمة', 'آخر', 'آخرون', 'آخرين', 'حالة', 'مرة', '%', 'دولار', 'جنيه', 'دينار', 'ريال', 'يورو', 'درهم', 'ليرة', 'مليون', 'مليار', 'ألف', 'نقطة'].map((w) => nounKey(key(w))),
+);
+
+/**
+ * Nouns that outlets use for one counted thing (as `nounKey`, each mapped to its group's first):
+ * a cabinet of 22 «وزيرا» or 26 «حقيبة», a parliament of 329 «نائبا» or 275 «عضوا», four «مسيرات»
+ * or six «طائرات», 27 «مسلحا» or 19 «من مقاتلي». Written for the conflict rules from the pairs'
+ * wording (conflict pairs B, spent), not from a list. Only groups whose skeletons are their own:
+ * «زائر» is «وزير»'s («زر») and «أسرة», «سيارة» and «أسير» share «سر», so visitors, families and
+ * vehicles are not grouped (the skeleton already joins what it joins).
+ */
+const NOUN_GROUPS: ReadonlyArray<readonly string[]> = [
+  ['وزير', 'وزراء', 'حقيبة', 'حقائب'],
+  ['نائب', 'نواب', 'عضو', 'أعضاء', 'مقعد', 'مقاعد'],
+  ['مسيرة', 'مسيرات', 'طائرة', 'طائرات'],
+  ['مسلح', 'مسلحين', 'مقاتل', 'مقاتلين', 'مقاتلي'],
+  ['جندي', 'جنود', 'عسكري', 'عسكريين'],
+  ['منزل', 'منازل', 'بيت', 'بيوت', 'مسكن', 'مساكن'],
+];
+export const NOUN_CLASSES: ReadonlyMap<string, string> = new Map(
+  NOUN_GROUPS.flatMap((group) => group.map((w) => [nounKey(key(w)), nounKey(key(group[0]!))] as const)),
 );
 
 /** Units written two ways: the smaller unit's key and the factor («1.2 كيلومتر» = 1200 «متر»). */
@@ -105,7 +126,7 @@ export const AFFILIATION_HEADS: ReadonlySet<string> = new Set(
 );
 
 /** Roles that happen to people: their counts are one thing whatever noun names the people. */
-export const PERSON_ROLES: ReadonlySet<string> = new Set(['killed', 'wounded', 'missing', 'arrested', 'released', 'displaced', 'evacuated', 'rescued']);
+export const PERSON_ROLES: ReadonlySet<string> = new Set(['killed', 'wounded', 'missing', 'abducted', 'arrested', 'released', 'displaced', 'evacuated', 'rescued']);
 /** Roles that say what happened to a counted group now, over what its noun says it was («أفرج عن 50 أسيرا»). */
 export const OVERRIDING_ROLES: ReadonlySet<string> = new Set(['released', 'rescued', 'evacuated']);
 /** Nouns that name a category of people inside a toll or a group (a part, not the whole): as `nounKey`. */

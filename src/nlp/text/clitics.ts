@@ -94,6 +94,9 @@ const WHOLE_WORDS = new Set([
   'تلك', 'هناك', 'هنا', 'هو', 'هي', 'هم', 'هن', 'نحن', 'انا', 'انت', 'انه', 'انها', 'منه', 'منها',
   'عنه', 'عنها', 'عليه', 'عليها', 'اليه', 'اليها', 'لديه', 'لديها', 'لها', 'له', 'لهم', 'بها', 'به',
   'بهم', 'معه', 'معها', 'بينهم', 'بينها', 'بينما',
+  // A currency that starts with the letter of the preposition: «65 ألف ليرة» is not «ل» + «يرة»,
+  // and split it lost the counted noun of every Lebanese or Syrian price (conflict pairs B).
+  'ليرة',
 ]);
 // Of these, the prepositions with a pronoun are D3-split (له → ل+ه); keep them out of WHOLE_WORDS's
 // effect by letting the lexicon decide unless the form is a true function word.

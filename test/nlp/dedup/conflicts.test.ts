@@ -162,6 +162,68 @@ describe('when two numbers conflict', () => {
   }, 120_000);
 });
 
+/** `compare` with NER mentions of the listed names (type LOC unless given), as the pipeline gives them. */
+function compareNamed(a: [string, string, Array<[string, 'PER' | 'ORG' | 'LOC']>], b: [string, string, Array<[string, 'PER' | 'ORG' | 'LOC']>]) {
+  const stored = ([text, number, names]: [string, string, Array<[string, 'PER' | 'ORG' | 'LOC']>]) => {
+    const layer = analyseText(text);
+    const entities = names.map(([name, type]) => ({ entityId: `e:${name}`, type, start: text.indexOf(name), end: text.indexOf(name) + name.length }));
+    const { claims } = extractClaims({ text, tokens: layer.tokens, sentences: layer.sentences, entities: entities.map((e) => ({ ...e, text: name(e), canonical: name(e), confidence: 1 })), publishedAt: null });
+    const at = text.indexOf(number);
+    const claim = claims.find((c) => c.quantities.some((q) => q.start <= at && q.end >= at + number.length))!;
+    const quantity = claim.quantities.find((q) => q.start <= at && q.end >= at + number.length)!;
+    const found = quantityFacts(claim, quantity, layer.tokens, entities);
+    if (typeof found === 'string') throw new Error(`«${number}»: ${found}`);
+    const { thing, ...rest } = found;
+    return toStoredDigest({ claim: 0, kind: 'numeric', speakerKey: null, words: claimWords(text), quantities: [{ ...rest, countedKey: thing, text: '' }], text: '' });
+    function name(e: { start: number; end: number }) {
+      return text.slice(e.start, e.end);
+    }
+  };
+  const [x, y] = [stored(a), stored(b)];
+  return compareQuantities(x.quantities[0]!, y.quantities[0]!, { copy: false, contentSimilarity: wordSetSimilarity(x.words, y.words), dayA: 1, dayB: 1 }, options);
+}
+
+describe('who and what a count is about, as outlets name them differently (2026-12-07)', () => {
+  it('reads a capital or a city as its country, but two cities of one country as two subjects', () => {
+    const riyadh = compareNamed(['وخفضت الرياض إنتاجها النفطي طوعا بمقدار 400 ألف برميل في اليوم.', '400 ألف', [['الرياض', 'LOC']]], ['وقررت السعودية خفض إنتاجها النفطي طوعا بمقدار 500 ألف برميل يوميا.', '500 ألف', [['السعودية', 'LOC']]]);
+    expect(riyadh, JSON.stringify(riyadh)).toMatchObject({ relation: 'conflicts' });
+    const cities = compareNamed(['وقالت وزارة الصحة إن السيول أودت بحياة 31 شخصا في مدينة كسلا.', '31', [['كسلا', 'LOC']]], ['وقالت وزارة الصحة إن السيول أودت بحياة 12 شخصا في مدينة الخرطوم.', '12', [['الخرطوم', 'LOC']]]);
+    expect(cities).toEqual({ relation: null, why: 'different-subject' });
+    // A country's adjective is the country: «السلطات الجزائرية» and «الجزائر».
+    const algeria = compareNamed(['وقالت منظمة إنسانية إن الجزائر رحلت 300 مهاجر إلى الحدود.', '300', [['الجزائر', 'LOC']]], ['ورحلت السلطات الجزائرية 450 مهاجرا نحو الحدود مع النيجر.', '450', [['النيجر', 'LOC']]]);
+    expect(algeria, JSON.stringify(algeria)).toMatchObject({ relation: 'conflicts' });
+  });
+
+  it('takes the agent between the verb and the number as whose count it is', () => {
+    const drones = compareNamed(['وأطلقت روسيا 87 طائرة مسيرة على مدن أوكرانية خلال الليل.', '87', [['روسيا', 'LOC']]], ['وأطلقت أوكرانيا 31 مسيرة على مصاف نفطية في جنوب روسيا.', '31', [['أوكرانيا', 'LOC'], ['روسيا', 'LOC']]]);
+    expect(drones).toEqual({ relation: null, why: 'different-subject' });
+  });
+
+  it('counts ministers and portfolios, and gunmen and fighters, as one thing; abductions and prison terms by their role', () => {
+    expect(facts('وتتألف الحكومة الجديدة من 26 حقيبة وزارية.', '26').thing).toBe(facts('وتضم الحكومة الجديدة 22 وزيرا.', '22').thing);
+    expect(facts('وقتل 27 مسلحا في المعارك.', '27').thing).toBe(facts('وقتل 19 مقاتلا في المعارك.', '19').thing);
+    expect(facts('واختطف مسلحون 12 شخصا من القرية.', '12').thing).toBe('abducted');
+    expect(facts('وقضت المحكمة بسجن الرئيس السابق لمجلس الجماعة عبد الرحيم الودغيري ثماني سنوات نافذة.', 'ثماني').role).toBe('sentenced');
+  });
+
+  it('compares a number an article states among several of its kind only with a sentence that says much the same', () => {
+    const digest = (text: string, number: string, crowded: boolean) => {
+      const { thing, ...rest } = facts(text, number);
+      return toStoredDigest({ claim: 0, kind: 'numeric', speakerKey: null, words: claimWords(text), quantities: [{ ...rest, countedKey: thing, text: '', crowded }], text: '' });
+    };
+    const a = 'وارتفعت المبيعات عبر نقاط البيع بنسبة 17.7 في المائة لتبلغ 169.9 مليار ريال مقارنة بالعام الذي سبقه وفق التقرير السنوي للمؤسسة.';
+    const b = 'وارتفعت المبيعات بنسبة 13.7 في المائة بحسب بيانات نشرت اليوم عن أداء القطاع المصرفي في المملكة خلال النصف الأول.';
+    const pair = (crowded: boolean) => {
+      const [x, y] = [digest(a, '17.7', crowded), digest(b, '13.7', false)];
+      return compareQuantities(x.quantities[0]!, y.quantities[0]!, { copy: false, contentSimilarity: wordSetSimilarity(x.words, y.words), dayA: 1, dayB: 1 }, options);
+    };
+    // One percentage each: the same count stated differently. One of ten in a market report: not said alike enough.
+    expect(pair(false).relation).toBe('conflicts');
+    const r = pair(true);
+    expect(r, JSON.stringify(r)).toEqual({ relation: null, why: 'crowded' });
+  });
+});
+
 describe('a story counts independent sources', () => {
   // A shared background paragraph (a passage of more than 24 words joins the story), and each
   // outlet's own sentences, so that the three reports are not near copies of each other.

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import placeCountriesData from './data/place-countries.json' with { type: 'json' };
+import { normalise, searchKey } from '../text/normalise.js';
+
+/**
+ * Which country a count's subject belongs to, so that outlets naming one side differently still
+ * speak of one subject: «السعودية» and «الرياض», «الجزائر» and «تمنراست» or «السلطات الجزائرية»,
+ * «الصومال» and «مقديشو». A place mention gives a token «^XX» (a place in country XX); a country's
+ * name, or its adjective («الجزائرية», «اللبناني»), a token «@XX» (the country itself). The conflict
+ * rules (conflict-rules.ts) read «@XX» as meeting «@XX» or «^XX», but two «^XX» not: two cities of
+ * one country are two subjects (the tolls of Kassala and of Khartoum): `sameSubject` there. Pure; the table is
+ * data/place-countries.json, built from GeoNames and i18n-iso-countries by
+ * `npm run build:place-countries` (training/places/build-place-countries.ts).
+ */
+const TableSchema = z.object({ countries: z.record(z.string(), z.string()), places: z.record(z.string(), z.string()) });
+const table = TableSchema.parse(placeCountriesData);
+const countries = new Map(Object.entries(table.countries));
+const places = new Map(Object.entries(table.places));
+
+/** The table's key of a phrase: each word normalised and folded (ة as ه), as the NER gazetteers key them. */
+const phraseKey = (phrase: string): string =>
+  phrase
+    .split(/\s+/u)
+    .filter((w) => w.length > 0)
+    .map((w) => searchKey(normalise(w)))
+    .join(' ');
+
+export const COUNTRY_PREFIX = '@';
+export const PLACE_PREFIX = '^';
+
+/** Whether a subject key is a country token («@SA», «^SA»), not a word's skeleton. */
+export function isCountryToken(key: string): boolean {
+  return key.startsWith(COUNTRY_PREFIX) || key.startsWith(PLACE_PREFIX);
+}
+
+/** The country token of a place mention («الرياض» → «^SA», «السعودية» → «@SA»), or null. */
+export function placeToken(mention: string): string | null {
+  const key = phraseKey(mention);
+  const country = countries.get(key);
+  if (country) return `${COUNTRY_PREFIX}${country}`;
+  const place = places.get(key);
+  return place ? `${PLACE_PREFIX}${place}` : null;
+}
+
+/**
+ * A country's adjective (nisba), as the stem left once the article, a conjunction or preposition and
+ * the nisba ending are off: «الجزائرية», «اللبناني», «والسوريين», «الأميركي». Written here, for the
+ * countries Arab news counts about most; not «مالي» (financial), «الماني» (its ال is the word's).
+ * Keyed as the text layer normalises («جزائر» → «جزاءر»).
+ */
+const NISBA_STEMS = new Map<string, string>(
+  (
+    [
+  ['جزائر', 'DZ'], ['لبنان', 'LB'], ['مصر', 'EG'], ['سعود', 'SA'], ['يمن', 'YE'], ['سور', 'SY'], ['عراق', 'IQ'],
+  ['مغرب', 'MA'], ['تونس', 'TN'], ['ليب', 'LY'], ['اردن', 'JO'], ['فلسطين', 'PS'], ['قطر', 'QA'], ['كويت', 'KW'],
+  ['عمان', 'OM'], ['امارات', 'AE'], ['بحرين', 'BH'], ['سودان', 'SD'], ['صومال', 'SO'], ['موريتان', 'MR'],
+  ['ايران', 'IR'], ['اسرائيل', 'IL'], ['روس', 'RU'], ['اوكران', 'UA'], ['امريك', 'US'], ['اميرك', 'US'],
+  ['فرنس', 'FR'], ['بريطان', 'GB'], ['صين', 'CN'], ['باكستان', 'PK'], ['افغان', 'AF'], ['اثيوب', 'ET'],
+] as const
+  ).map(([stem, code]) => [searchKey(normalise(stem)), code]),
+);
+const NISBA = /^(?:و|ف)?(?:ب|ل)?ال(.+?)(?:يه|ي|يين|يون|يات)$/u;
+
+/** The country token («@XX») of a country's adjective with the article («السلطات الجزائرية»), or null. */
+export function nisbaToken(word: string): string | null {
+  const match = NISBA.exec(searchKey(normalise(word)));
+  const country = match ? NISBA_STEMS.get(match[1]!) : undefined;
+  return country ? `${COUNTRY_PREFIX}${country}` : null;
+}
+
+/** Every country code the table or the adjectives know. */
+export const COUNTRY_CODES: readonly string[] = [...new Set([...countries.values(), ...places.values(), ...NISBA_STEMS.values()])].sort();

@@ -1,0 +1,94 @@
+// Whose count a number is (quantity-facts.ts): the names of its clause as skeletons, the country
+// tokens of places and of a country's adjective (place-country.ts), and the agent before the number.
+import { nounKey } from './skeleton.js';
+import { nisbaToken, placeToken } from './place-country.js';
+import { GROUP_HEADS, SUBJECT_HEADS } from './quantity-lexicon.js';
+import { bareKey, nounForm, roleOf, type FactEntity, type FactToken } from './quantity-words.js';
+
+/**
+ * What a name in the clause says of whose count it is: the skeletons of its words, and for a place
+ * its country token («الرياض» → «^SA», «السعودية» → «@SA»: place-country.ts).
+ */
+function entitySubjects(e: FactEntity & { start: number; end: number }, tokens: readonly FactToken[]): string[] {
+  const inside = tokens.filter((t) => t.kind === 'word' && t.end > e.start && t.start < e.end);
+  // A word the span cuts a proclitic off («بالموصل», span «الموصل») is the name's too: its noun form drops the clitic.
+  const out = inside.map((t) => nounKey(nounForm(t)));
+  if (e.type === undefined || e.type === 'LOC') {
+    // The mention's own text: a proclitic outside the span («بالرياض») is not the name's.
+    const token = placeToken(inside.map((t) => t.text.slice(Math.max(0, e.start - t.start), e.end - t.start)).join(' '));
+    if (token) out.push(token);
+  }
+  return out;
+}
+
+/** A name the subjects are read from: PER, ORG, LOC (or untyped), with its span. */
+function isSubjectEntity(e: FactEntity): e is FactEntity & { start: number; end: number } {
+  return e.start !== undefined && e.end !== undefined && (e.type === undefined || e.type === 'PER' || e.type === 'ORG' || e.type === 'LOC');
+}
+
+/**
+ * The agent of a count: the names between its verb and the number («أطلقت روسيا 87 مسيرة», «أطلقت
+ * أوكرانيا 31 مسيرة», «رحلت السلطات الجزائرية 450»), as subject keys. When there is one it is whose
+ * count this is, and the sentence's other names (the target, the place) are not (conflict pairs B:
+ * each side's drones, both countries named in both sentences).
+ */
+/**
+ * Roles whose verb's subject owns the count: who fired, intercepted, arrested, released, abducted,
+ * evacuated or won. Not a sentence: the name after «بسجن» is the convict, and the court's city
+ * elsewhere in the clause is as much the subject (one outlet names the court, the other the man).
+ */
+const AGENT_ROLES: ReadonlySet<string> = new Set(['fired', 'intercepted', 'arrested', 'released', 'abducted', 'evacuated', 'won', 'deployed']);
+
+function agentOf(nearBefore: readonly FactToken[], entities: readonly FactEntity[], tokens: readonly FactToken[], numberStart: number): string[] {
+  const roleAt = nearBefore.findLastIndex((t) => t.kind === 'word' && roleOf(t.key) !== null);
+  if (roleAt < 0) return [];
+  const from = nearBefore[roleAt]!.end;
+  const agent: string[] = [];
+  for (const e of entities) if (isSubjectEntity(e) && e.start >= from && e.end <= numberStart) agent.push(...entitySubjects(e, tokens));
+  for (const t of nearBefore.slice(roleAt + 1)) {
+    const country = t.kind === 'word' ? nisbaToken(t.text) : null;
+    if (country) agent.push(country);
+  }
+  return agent.filter((k) => k.length >= 2 && !SUBJECT_HEADS.has(k));
+}
+
+export interface SubjectInput {
+  entities: readonly FactEntity[];
+  tokens: readonly FactToken[];
+  /** The sentence's words (and numbers, punctuation), and the clause's span and word range in them. */
+  words: readonly FactToken[];
+  clause: { start: number; end: number; first: number; last: number };
+  quantity: { start: number; end: number };
+  speaker: { start: number; end: number } | null;
+  nearBefore: readonly FactToken[];
+  role: string | null;
+}
+
+/**
+ * The subjects of a number's clause, as keys: the words of its names (PER, ORG, LOC: «إسرائيل» and
+ * «الجيش الإسرائيلي» share «سرل»; the heads «حزب», «وزارة»… say nothing of whose), the country tokens
+ * of its places and country adjectives, the word after «حزب», «تحالف»… that NER may have missed;
+ * the agent alone when the role has one (`AGENT_ROLES`). Not the speaker's name, nor a name inside
+ * the number's own mention.
+ */
+export function subjectsOf(x: SubjectInput): string[] {
+  const subjects: string[] = [];
+  for (const e of x.entities) {
+    if (!isSubjectEntity(e) || e.start < x.clause.start || e.end > x.clause.end) continue;
+    if ((x.speaker && e.start < x.speaker.end && e.end > x.speaker.start) || (e.start < x.quantity.end && e.end > x.quantity.start)) continue;
+    subjects.push(...entitySubjects(e, x.tokens));
+  }
+  for (let i = x.clause.first; i <= x.clause.last; i++) {
+    const w = x.words[i]!;
+    if (w.kind !== 'word' || (w.start >= x.quantity.start && w.end <= x.quantity.end)) continue;
+    const country = nisbaToken(w.text);
+    if (country) subjects.push(country);
+  }
+  const agent = x.role !== null && AGENT_ROLES.has(x.role) ? agentOf(x.nearBefore, x.entities, x.tokens, x.quantity.start) : [];
+  if (agent.length > 0) subjects.splice(0, subjects.length, ...agent);
+  // A named group NER may have missed: the word after «حزب», «تحالف»… in the clause.
+  for (let i = x.clause.first; i < x.clause.last; i++) {
+    if (x.words[i]!.kind === 'word' && GROUP_HEADS.has(bareKey(x.words[i]!.key)) && x.words[i + 1]!.kind === 'word') subjects.push(nounKey(nounForm(x.words[i + 1]!)));
+  }
+  return subjects;
+}

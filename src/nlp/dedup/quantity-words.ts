@@ -1,0 +1,51 @@
+// The words a number's facts are read from (quantity-facts.ts, quantity-subjects.ts): token and
+// entity shapes, clitic-free keys and noun forms, and the role a word names.
+import { searchKey } from '../text/normalise.js';
+import { ROLE_STEMS } from './quantity-lexicon.js';
+
+/** The token fields read here (a subset of the text layer's Token). */
+export interface FactToken {
+  kind: string;
+  key: string;
+  /** The text layer's stem (clitics off); nouns are read from it when present. */
+  stem?: string;
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** An entity mention as the NER layer gives it (spans and type when known). */
+export interface FactEntity {
+  entityId: string;
+  start?: number;
+  end?: number;
+  type?: string;
+}
+
+/** A key without its clitics: «وبالقتلى» → «قتلي»; short words are left whole. */
+export function bareKey(key: string): string {
+  let word = key;
+  for (const pattern of [/^[وف](?=...)/u, /^[بلك](?=...)/u, /^ال(?=..)/u]) {
+    const stripped = word.replace(pattern, '');
+    if (stripped !== word) word = stripped;
+  }
+  return word;
+}
+
+/** The form a noun is read from: the text layer's stem (clitics off, «كيلومتر» kept whole), else the key without clitics. */
+export function nounForm(t: FactToken): string {
+  return t.stem ? searchKey(t.stem) : bareKey(t.key);
+}
+
+/** What may follow a role stem in one word: inflections and pronouns («قتلوا», «أصيبت», «إصاباتهم»), not another word («الإصلاح» is not «أصل»). */
+const ROLE_SUFFIXES: ReadonlySet<string> = new Set(['', 'ا', 'ه', 'ها', 'هم', 'هن', 'ت', 'تا', 'وا', 'ات', 'ين', 'ون', 'ي', 'يه', 'يا', 'ان', 'تين', 'تان', 'ته', 'تها', 'تهم', 'اتهم', 'يها', 'يهم', 'هما', 'ن', 'نا']);
+
+/** The role a word names (killed, wounded, fired…), if any. */
+export function roleOf(key: string): string | null {
+  const bare = bareKey(key);
+  for (const [role, stems] of ROLE_STEMS) {
+    for (const stem of stems) if (bare.startsWith(stem) && ROLE_SUFFIXES.has(bare.slice(stem.length))) return role;
+  }
+  return null;
+}
+
