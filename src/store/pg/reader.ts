@@ -6,6 +6,7 @@ import type { ArticleFilter, Page, RecordReader, SearchCursor, TimeCursor } from
 import type { Db } from './db.js';
 import { tsqueryLiteral } from './tsvector.js';
 import { pgClaims, pgStory } from './reader-claims.js';
+import { pgConflicts, pgEntityRanking, pgStoryFile, pgStoryRows } from './reader-pages.js';
 import { articleSummary, iso, type ArticleRow } from './summaries.js';
 
 /** Days over which recency's share of a search score halves, roughly (exp decay, 30-day scale). */
@@ -120,6 +121,7 @@ async function listStories(db: Db, filter: { limit: number; cursor?: TimeCursor 
 /** The read API's queries on PostgreSQL; each is one indexed query (see the migration's index list). */
 export function pgRecordReader(db: Db, options: { owned?: boolean } = {}): RecordReader {
   return {
+    backend: 'postgres',
     articles: (filter) => listArticles(db, filter),
     async article(id: string): Promise<EnrichedRecord | null> {
       const row = await db.selectFrom('articles').select('record').where('id', '=', id).executeTakeFirst();
@@ -130,6 +132,14 @@ export function pgRecordReader(db: Db, options: { owned?: boolean } = {}): Recor
     claims: (filter) => pgClaims(db, filter),
     stories: (filter) => listStories(db, filter),
     story: (id) => pgStory(db, id),
+    entityRanking: (filter) => pgEntityRanking(db, filter),
+    conflicts: (filter) => pgConflicts(db, filter),
+    storyRows: (limit) => pgStoryRows(db, limit),
+    storyFile: (id) => pgStoryFile(db, id),
+    async count() {
+      const row = await db.selectFrom('articles').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirst();
+      return Number(row?.n ?? 0);
+    },
     async close() {
       if (options.owned) await db.destroy();
     },
