@@ -64,7 +64,7 @@ export function storeNews(reader: RecordReader): NewsSource {
   const where = storeName(reader);
   const conflictList = async (items: ConflictItem[], total: number): Promise<ConflictList> => {
     const records = await reader.count();
-    return { conflicts: items.map(conflictView), total, scanned: records, records, basis: `Read from ${where}, ${records} article(s).` };
+    return { conflicts: items.map(conflictView), total, scanned: records, records, basis: `Read from ${where}: ${records} article(s).` };
   };
   return {
     async latest(limit) {
@@ -84,7 +84,7 @@ export function storeNews(reader: RecordReader): NewsSource {
       const { items } = await reader.conflicts({ limit: CONFLICTS_READ });
       const matching = items.map(conflictView).filter((conflict) => query.scope === 'all' || conflict.crossStory === true);
       const records = await reader.count();
-      return { conflicts: matching.slice(0, query.limit), total: matching.length, scanned: records, records, basis: `Read from ${where} (the newest ${CONFLICTS_READ} conflict links at most), ${records} article(s).` };
+      return { conflicts: matching.slice(0, query.limit), total: matching.length, scanned: records, records, basis: `Read from ${where}: the newest ${CONFLICTS_READ.toLocaleString('en')} conflict links at most, among ${records} article(s).` };
     },
 
     async stories(limit) {
