@@ -22,25 +22,20 @@ const VARIANTS = 20;
 
 const entityType = (type: string): EntityType => EntityTypeSchema.catch('MISC').parse(type);
 
-/** The most-named entities by articles (entity_days, one row an entity a day), or those of `ids`. */
+/** The most-named entities by articles (entity_totals, kept by the writer), or those of `ids`. */
 export async function pgEntityRanking(db: Db, filter: { type?: EntityType; ids?: readonly string[]; limit: number }): Promise<EntityRank[]> {
   if (filter.ids && filter.ids.length === 0) return [];
-  const where = [sql`true`];
+  const where = [sql`t.articles > 0`];
   if (filter.type) where.push(sql`e.type = ${filter.type}`);
-  if (filter.ids) where.push(sql`d.entity_id in (${sql.join(filter.ids.map((id) => sql`${id}`))})`);
+  if (filter.ids) where.push(sql`t.entity_id in (${sql.join(filter.ids.map((id) => sql`${id}`))})`);
+  // Walks entity_totals_rank from the top until `limit` rows match.
   const { rows } = await sql<{ id: string; type: string; canonical: string; mentions: number; articles: number; variants: string[] }>`
-    with ranked as (
-      select d.entity_id, sum(d.mentions)::int as mentions, sum(d.articles)::int as articles
-      from entity_days d join entities e on e.id = d.entity_id
-      where ${sql.join(where, sql` and `)}
-      group by d.entity_id
-      order by articles desc, mentions desc, d.entity_id
-      limit ${filter.limit}
-    )
-    select e.id, e.type, e.canonical, r.mentions, r.articles,
+    select e.id, e.type, e.canonical, t.mentions, t.articles,
       array(select v.variant from entity_variants v where v.entity_id = e.id order by v.variant limit ${VARIANTS}) as variants
-    from ranked r join entities e on e.id = r.entity_id
-    order by r.articles desc, r.mentions desc, e.id`.execute(db);
+    from entity_totals t join entities e on e.id = t.entity_id
+    where ${sql.join(where, sql` and `)}
+    order by t.articles desc, t.mentions desc, t.entity_id
+    limit ${filter.limit}`.execute(db);
   return rows.map((row) => ({ id: row.id, type: entityType(row.type), canonical: row.canonical, variants: row.variants, mentions: Number(row.mentions), articles: Number(row.articles) }));
 }
 
