@@ -21,7 +21,7 @@ import { ConflictsQuerySchema, queryProblems } from './conflicts.js';
 import { EntitiesQuerySchema, type EntityRanking } from './entities-index.js';
 import { folderNews, type NewsSource } from './news-source.js';
 import { OutputReader } from './output-reader.js';
-import { storeNews } from './store-pages.js';
+import { storeNews, storeRecords } from './store-pages.js';
 import { conflictsPage } from './pages/conflicts.js';
 import { entitiesPage, entityPage } from './pages/entity.js';
 import { notFound, page } from './pages/layout.js';
@@ -212,7 +212,12 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
   const { config } = deps;
   const queues = (deps.queueNames ?? allQueues()).map((name) => openQueue(name, deps.connection, deps.settings));
   const output = new OutputReader(config.outDir);
-  const snapshots = new SnapshotCache({ queues, output, bullBoardPath: BULL_BOARD_PATH, latestCount: LATEST_ON_OVERVIEW }, Math.max(250, config.refreshMs / 2));
+  const records = deps.records ?? openRecordReader({ databaseUrl: config.databaseUrl, outDir: config.outDir });
+  // With PostgreSQL the news pages and the overview's latest records read it (only failure records,
+  // files in either case, come from the output folder); with the folder, the output folder and the
+  // entity registry as before.
+  const newsFromStore = deps.newsFrom ? deps.newsFrom === 'store' : records.backend === 'postgres';
+  const snapshots = new SnapshotCache({ queues, output, bullBoardPath: BULL_BOARD_PATH, latestCount: LATEST_ON_OVERVIEW, ...(newsFromStore ? { records: storeRecords(records) } : {}) }, Math.max(250, config.refreshMs / 2));
   const metrics = new DashboardMetrics(output);
   const files = loadStaticFiles();
   const entities: EntityLookup = deps.entities ?? new RedisEntityRegistry(deps.connection, pipelineKeys.entityRegistry(deps.settings.prefix));
@@ -233,10 +238,6 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
 
   const pages: PageDeps = { config, output, snapshots, metrics, files, entities, connection: deps.connection };
   mountLivePages(app, pages);
-  const records = deps.records ?? openRecordReader({ databaseUrl: config.databaseUrl, outDir: config.outDir });
-  // With PostgreSQL the news pages read it (no page reads the output folder's records); with the
-  // folder, the output folder and the entity registry as before.
-  const newsFromStore = deps.newsFrom ? deps.newsFrom === 'store' : records.backend === 'postgres';
   mountNewsPages(app, newsFromStore ? storeNews(records) : folderNews(output, entities));
 
   mountWatchPages(app, deps.connection, deps.settings.prefix, config.refreshMs);

@@ -56,6 +56,14 @@ export function conflictView(item: ConflictItem): Conflict {
   };
 }
 
+/** The overview's latest records and their count, from the store (the snapshot's `records`). */
+export function storeRecords(reader: RecordReader): { latest(limit: number): Promise<RecordSummary[]>; count(): Promise<number> } {
+  return {
+    latest: async (limit) => (await reader.recentlyWritten(limit)).map(recordSummary),
+    count: () => reader.count(),
+  };
+}
+
 function storeName(reader: RecordReader): string {
   return reader.backend === 'postgres' ? 'the record store (PostgreSQL)' : 'the record store (output folder)';
 }

@@ -279,6 +279,10 @@ export class FolderRecordReader implements RecordReader {
     return parsed.success ? parsed.data : null;
   }
 
+  async recentlyWritten(limit: number): Promise<ArticleSummary[]> {
+    return (await this.all()).sort((a, b) => b.mtimeMs - a.mtimeMs || (a.record.id < b.record.id ? -1 : 1)).slice(0, limit).map((digest) => summary(digest));
+  }
+
   async count(): Promise<number> {
     return (await this.all()).length;
   }

@@ -133,5 +133,7 @@ export interface RecordReader {
   storyFile(id: string): Promise<Story | { storyId: string; mergedInto: string } | null>;
   /** How many articles the store holds. */
   count(): Promise<number>;
+  /** The articles most recently stored (written) first: the overview's latest records. */
+  recentlyWritten(limit: number): Promise<ArticleSummary[]>;
   close(): Promise<void>;
 }

@@ -172,6 +172,17 @@ describe.each(['postgres', 'folder'] as const)('news pages through the %s record
   });
 });
 
+describe('the overview on PostgreSQL', () => {
+  it('lists the latest records written and counts them from the database (its output folder is empty)', async () => {
+    const overview = await page('postgres', '/');
+    expect(overview.status).toBe(200);
+    expect(overview.body).toContain(`<b data-total="records">${records.length}</b> records written`);
+    const latest = overview.body.slice(overview.body.indexOf('<section class="latest"'));
+    // Saved in order, so the most recently written is the last saved.
+    expect(linkedIds(latest).slice(0, 3)).toEqual([...records].reverse().slice(0, 3).map((record) => record.id));
+  });
+});
+
 describe('a story page from PostgreSQL (no story file: built from its rows)', () => {
   it('has the story file\'s shape, with its members, links, key entities and the conflict', async () => {
     const storyId = fire.later.dedup?.storyId as string;

@@ -173,6 +173,13 @@ export function pgRecordReader(db: Db, options: { owned?: boolean } = {}): Recor
     conflicts: (filter) => pgConflicts(db, filter),
     storyRows: (limit) => pgStoryRows(db, limit),
     storyFile: (id) => pgStoryFile(db, id),
+    async recentlyWritten(limit) {
+      const { rows } = await sql<ArticleRow>`
+        select a.id, a.source, a.url, a.title, a.published_at, a.at, sm.story_id
+        from articles a left join story_members sm on sm.article_id = a.id
+        order by a.written_at desc, a.id desc limit ${limit}`.execute(db);
+      return rows.map(articleSummary);
+    },
     async count() {
       const row = await db.selectFrom('articles').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirst();
       return Number(row?.n ?? 0);
