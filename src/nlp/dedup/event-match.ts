@@ -1,4 +1,5 @@
-import { eventSimilarity, shareHeadlineFeature, type EventSketch } from './event.js';
+import { eventSimilarity, shareHeadlineFeature, shareHeadlinePerson, type EventSketch } from './event.js';
+import { daysAgree } from './event-day.js';
 
 /**
  * Whether two articles report one event, from their event sketches and dates alone (so the Redis
@@ -17,6 +18,8 @@ export interface EventMatchOptions {
   threshold: number;
   /** Hours apart at which the similarity needed is twice `threshold`. */
   timeScaleHours: number;
+  /** Days apart the days two leads name may be (event-day.ts); 1 when not given. */
+  dayTolerance?: number;
 }
 
 /** The similarity two articles `gapSeconds` apart need (the threshold alone when a date is unknown). */
@@ -25,8 +28,18 @@ export function similarityNeeded(gapSeconds: number | null, options: EventMatchO
   return options.threshold * (1 + Math.abs(gapSeconds) / 3600 / options.timeScaleHours);
 }
 
+/**
+ * Whether the days the two leads name leave room for one event: leads that name days further apart
+ * than `tolerance` (a strike «الاثنين», another «الخميس») report two events, unless both follow one
+ * named person (a trial's hearing and its verdict a week later: `shareHeadlinePerson`).
+ */
+export function daysAllowOneEvent(a: EventSketch, b: EventSketch, tolerance = 1): boolean {
+  return daysAgree(a.days ?? [], b.days ?? [], tolerance) || shareHeadlinePerson(a, b);
+}
+
 /** Whether the two sketches report one event (see above); `gapSeconds` is null when a date is unknown. */
 export function sameEvent(a: EventSketch, b: EventSketch, gapSeconds: number | null, options: EventMatchOptions): boolean {
   if (!shareHeadlineFeature(a, b)) return false;
+  if (!daysAllowOneEvent(a, b, options.dayTolerance)) return false;
   return eventSimilarity(a, b) >= similarityNeeded(gapSeconds, options);
 }

@@ -1,6 +1,7 @@
 import type { ContentToken } from './shingles.js';
 import { murmur32 } from './murmur.js';
 import { isFunctionStem } from './topic.js';
+import { MAX_EVENT_DAYS } from './event-day.js';
 
 /**
  * What event an article reports, as a small weighted set of features (the "event sketch"): the
@@ -14,7 +15,8 @@ import { isFunctionStem } from './topic.js';
  * 28 bits of hash and a 4-bit weight), so comparing two articles reads nothing but their slots.
  */
 export const EVENT_SKETCH_FEATURES = 16;
-export const EVENT_SKETCH_BYTES = 4 * EVENT_SKETCH_FEATURES;
+/** The features, then the lead's stated days (event-day.ts) as u16 days since 1970 (0: none). */
+export const EVENT_SKETCH_BYTES = 4 * EVENT_SKETCH_FEATURES + 2 * MAX_EVENT_DAYS;
 
 /** Where a word or entity occurs: title, lead (the first sentences), body. */
 const TITLE_WEIGHT = 3;
@@ -43,9 +45,13 @@ export interface EventEntity {
 export interface EventSketch {
   /** Feature hash (28 bits) → weight (1–15), at most `EVENT_SKETCH_FEATURES`, the heaviest. */
   features: Map<number, number>;
+  /** The days its lead says the news happened on (`eventDays`, days since 1970), earliest first; none when it names no day. */
+  days?: number[];
 }
 
-const featureHash = (text: string): number => murmur32(text, 0x5eed) >>> 4;
+/** 28 bits of hash; the lowest says whether the feature is a person (`PERSON_BIT`), so the sketch keeps who without storing types. */
+const featureHash = (text: string, person = false): number => (((murmur32(text, 0x5eed) >>> 4) & ~PERSON_BIT) | (person ? PERSON_BIT : 0)) >>> 0;
+const PERSON_BIT = 1;
 
 function wordFeature(token: Pick<ContentToken, 'kind' | 'stem'>): number | null {
   if (token.kind !== 'word') return null;
@@ -82,7 +88,7 @@ export function eventSketch(
   }
   for (const entity of entities) {
     const place = entity.start !== undefined && entity.start < leadEnd ? LEAD_WEIGHT : BODY_WEIGHT;
-    add(featureHash(`e:${entity.entityId}`), place * KIND_FACTOR[entity.type ?? 'LOC']);
+    add(featureHash(`e:${entity.entityId}`, entity.type === 'PER'), place * KIND_FACTOR[entity.type ?? 'LOC']);
   }
   const weighted = [...best].map(([hash, weight]) => {
     const base = Math.round(weight * 2);
@@ -102,18 +108,24 @@ export function encodeEventSketch(sketch: EventSketch): Buffer {
     out.writeUInt32LE(((hash << 4) | (weight & 0xf)) >>> 0, at);
     at += 4;
   }
+  (sketch.days ?? []).slice(0, MAX_EVENT_DAYS).forEach((day, i) => out.writeUInt16LE(day, 4 * EVENT_SKETCH_FEATURES + 2 * i));
   return out;
 }
 
 export function decodeEventSketch(bytes: Uint8Array): EventSketch {
   const features = new Map<number, number>();
   const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (let at = 0; at + 4 <= view.length; at += 4) {
+  for (let at = 0; at + 4 <= Math.min(view.length, 4 * EVENT_SKETCH_FEATURES); at += 4) {
     const value = view.readUInt32LE(at);
     if (value === 0) continue;
     features.set(value >>> 4, value & 0xf);
   }
-  return { features };
+  const days: number[] = [];
+  for (let at = 4 * EVENT_SKETCH_FEATURES; at + 2 <= view.length; at += 2) {
+    const day = view.readUInt16LE(at);
+    if (day !== 0) days.push(day);
+  }
+  return { features, days };
 }
 
 /** Weighted Jaccard of two sketches: Σ min / Σ max over their features (0 when either is empty). */
@@ -136,6 +148,16 @@ export function eventSimilarity(a: EventSketch, b: EventSketch): number {
  */
 export function shareHeadlineFeature(a: EventSketch, b: EventSketch): boolean {
   for (const [hash, wa] of a.features) if (wa >= HEADLINE_WEIGHT && (b.features.get(hash) ?? 0) >= HEADLINE_WEIGHT) return true;
+  return false;
+}
+
+/**
+ * Whether both name one person at headline weight (in the title or the lead). A storyline that
+ * follows a person (a defendant's hearing, verdict and appeal; a candidate's two rounds) carries
+ * over days; an incident nobody is named in (a strike, a quake, a crash) is pinned to its day.
+ */
+export function shareHeadlinePerson(a: EventSketch, b: EventSketch): boolean {
+  for (const [hash, wa] of a.features) if ((hash & PERSON_BIT) !== 0 && wa >= HEADLINE_WEIGHT && (b.features.get(hash) ?? 0) >= HEADLINE_WEIGHT) return true;
   return false;
 }
 

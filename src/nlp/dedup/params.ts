@@ -69,6 +69,15 @@ export const DedupOptionsSchema = z.object({
    */
   eventTimeScaleHours: z.number().positive().default(96),
   /**
+   * The days two leads name («اليوم الاثنين», «مساء الخميس», «أمس»: event-day.ts) may be this many
+   * days apart and still report one event; further apart, two strikes on one town or two kidnappings
+   * in one region are two events however alike their words, unless both leads follow one named
+   * person (a trial's hearing and verdict). A lead that names no day passes. 2, not 1: a night's
+   * event is dated either day, and its follow-up leads with the next day's news (story set B's
+   * cyclone and train collision split at 1). Chosen on the story gold's tune part and the spent sets.
+   */
+  eventDayTolerance: z.number().int().min(0).default(2),
+  /**
    * An article records pair links (copies, near duplicates, passages, similar content) to at most
    * this many of its verified candidates: the strongest kind first, then the highest similarity, then
    * the smallest id. A wire story reprinted by 200 outlets would otherwise add ~200 links per article

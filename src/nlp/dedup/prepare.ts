@@ -10,6 +10,8 @@ import { encodeEventSketch, eventKeys, eventSketch } from './event.js';
 import { shingleSample, type ShingleSample } from './sample.js';
 import { sentenceSpans, type SentenceSpan } from './article-blob.js';
 import { sentenceIndexAt } from './passages.js';
+import { datelineEnd } from './dateline.js';
+import { eventDays } from './event-day.js';
 
 /** What dedup reads of an article (the record's layers; entities and claims only when their stages ran). */
 export interface DedupArticle {
@@ -21,6 +23,8 @@ export interface DedupArticle {
   entities?: ReadonlyArray<{ entityId: string; type?: 'PER' | 'ORG' | 'LOC' | 'MISC'; start?: number; end?: number }>;
   claims?: readonly DedupClaim[];
   titleTokens?: readonly DedupToken[];
+  /** ISO 8601 publication time, or null: the day the lead's «الخميس» or «أمس» is resolved against. */
+  publishedAt?: string | null;
 }
 
 /** Everything the index stores or looks up for one article, computed without I/O. */
@@ -46,6 +50,11 @@ export interface PreparedArticle {
   claims: ClaimDigest[];
 }
 
+function epochSecondsOf(iso: string | null | undefined): number | null {
+  const ms = iso ? Date.parse(iso) : NaN;
+  return Number.isFinite(ms) && ms > 0 ? Math.floor(ms / 1000) : null;
+}
+
 const hashers = new Map<string, MinHasher>();
 function hasher(permutations: number, seed: number): MinHasher {
   const key = `${permutations}:${seed}`;
@@ -64,8 +73,15 @@ export function prepareArticle(article: DedupArticle, options: DedupOptions): Pr
   const empty = isEmptySignature(signature);
   const sentences = sentenceSpans(article.sentences ?? [], article.tokens);
   const leadEnd = sentences[Math.min(1, sentences.length - 1)]?.end ?? 0;
-  const withSentence = content.map((token) => ({ ...token, sentence: article.tokens[token.tokenIndex]!.sentence }));
-  const event = eventSketch(withSentence, contentTokens(article.titleTokens ?? []), article.entities ?? [], leadEnd);
+  // A wire dateline's agency and desk city say who sent the report, not what happened (dateline.ts).
+  const textDateline = datelineEnd(article.tokens);
+  const titleTokens = article.titleTokens ?? [];
+  const titleDateline = datelineEnd(titleTokens);
+  const withSentence = content.flatMap((token) => (token.start < textDateline ? [] : [{ ...token, sentence: article.tokens[token.tokenIndex]!.sentence }]));
+  const entities = (article.entities ?? []).filter((entity) => entity.start === undefined || entity.start >= textDateline);
+  const sketch = eventSketch(withSentence, contentTokens(titleTokens).filter((token) => token.start >= titleDateline), entities, leadEnd);
+  const lead = article.tokens.filter((token) => token.sentence < 2 && token.start >= textDateline);
+  const event = { ...sketch, days: eventDays(lead, epochSecondsOf(article.publishedAt)) };
   const window = adaptiveWindow(content.length, options.passageWindow, options.passageMaxFingerprints);
   return {
     content,

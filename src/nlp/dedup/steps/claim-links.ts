@@ -5,7 +5,7 @@ import { SAME_SENTENCE_SIMILARITY, compareQuantities } from '../conflict-rules.j
 import { encodeClaimLink, type ClaimPairLink, type PairLink } from '../links.js';
 import type { ArticleMeta, MetaOf } from '../index-store.js';
 import type { ClaimPosting } from './candidates.js';
-import { joinsStory } from './story-links.js';
+import { joinsStory, type JoinOptions } from './story-links.js';
 
 type ClaimOptions = Pick<DedupOptions, 'claimSimilarity' | 'claimNumericContext' | 'approxTolerance'>;
 
@@ -43,14 +43,13 @@ export function sameEventOthers(
   substantialPassages: ReadonlySet<number>,
   backgroundPassages: ReadonlySet<number>,
   meta: MetaOf,
-  options: Pick<DedupOptions, 'topicWindowHours' | 'eventPassageThreshold'>,
+  options: JoinOptions,
 ): Set<number> {
-  const windowSeconds = options.topicWindowHours * 3600;
   const out = new Set<number>();
   for (const link of links) {
     const other = link.a === me.num ? link.b : link.a;
     if (link.kind === 'reused-passage' && !substantialPassages.has(other)) continue;
-    if (joinsStory(link, me, meta(other), windowSeconds, options.eventPassageThreshold, backgroundPassages.has(other))) out.add(other);
+    if (joinsStory(link, me, meta(other), backgroundPassages.has(other), options)) out.add(other);
   }
   return out;
 }

@@ -11,14 +11,14 @@ import type { ArticleMeta, MetaOf } from '../index-store.js';
  * within the window.
  * Only between articles that are neither near duplicates nor share a passage (`linked`).
  */
-export function similarContent(me: ArticleMeta, candidates: ReadonlySet<number>, linked: ReadonlySet<number>, meta: MetaOf, options: Pick<DedupOptions, 'topicWindowHours' | 'eventThreshold' | 'eventTimeScaleHours'>): PairLink[] {
+export function similarContent(me: ArticleMeta, candidates: ReadonlySet<number>, linked: ReadonlySet<number>, meta: MetaOf, options: Pick<DedupOptions, 'topicWindowHours' | 'eventThreshold' | 'eventTimeScaleHours' | 'eventDayTolerance'>): PairLink[] {
   const windowSeconds = options.topicWindowHours * 3600;
   const links: PairLink[] = [];
   for (const other of candidates) {
     if (linked.has(other)) continue;
     const them = meta(other);
     if (me.publishedAt === null || them.publishedAt === null || Math.abs(me.publishedAt - them.publishedAt) > windowSeconds) continue;
-    if (!sameEvent(me.event, them.event, me.publishedAt - them.publishedAt, { threshold: options.eventThreshold, timeScaleHours: options.eventTimeScaleHours })) continue;
+    if (!sameEvent(me.event, them.event, me.publishedAt - them.publishedAt, { threshold: options.eventThreshold, timeScaleHours: options.eventTimeScaleHours, dayTolerance: options.eventDayTolerance })) continue;
     const similarity = eventSimilarity(me.event, them.event);
     links.push({ kind: 'similar-content', a: me.num, b: other, similarity, passages: [] });
   }

@@ -1,7 +1,7 @@
 import type { DedupOptions } from '../params.js';
 import { encodeClaimLink, encodePairLink, type ClaimPairLink, type PairLink } from '../links.js';
 import type { ArticleMeta, LinkRequest, MetaOf } from '../index-store.js';
-import { sameEvent } from '../event-match.js';
+import { daysAllowOneEvent, sameEvent } from '../event-match.js';
 
 /**
  * Copies and near duplicates always put two articles in one story. A reused passage or similar
@@ -12,16 +12,21 @@ import { sameEvent } from '../event-match.js';
  * The fact is still recorded on the article's story either way. A function of the pair alone, so
  * order does not matter.
  */
-export function joinsStory(link: PairLink, a: ArticleMeta, b: ArticleMeta, windowSeconds: number, passageEvent = 0, background = false, timeScaleHours = Infinity): boolean {
+export type JoinOptions = Pick<DedupOptions, 'topicWindowHours' | 'eventPassageThreshold' | 'eventTimeScaleHours' | 'eventDayTolerance'>;
+
+export function joinsStory(link: PairLink, a: ArticleMeta, b: ArticleMeta, background: boolean, options: JoinOptions): boolean {
   if (link.kind === 'exact' || link.kind === 'near-duplicate') return true;
-  if (a.publishedAt !== null && b.publishedAt !== null && Math.abs(a.publishedAt - b.publishedAt) > windowSeconds) return false;
+  if (a.publishedAt !== null && b.publishedAt !== null && Math.abs(a.publishedAt - b.publishedAt) > options.topicWindowHours * 3600) return false;
   if (link.kind === 'reused-passage') {
     if (a.source !== null && a.source === b.source) return false;
     // A background paragraph (the war's context, repeated word for word under reports of other
     // events) is not the same event: the two articles' sketches must point at one event too (a
     // higher bar than similar content alone, since the shared paragraph's words are in both sketches).
     const gap = a.publishedAt === null || b.publishedAt === null ? null : a.publishedAt - b.publishedAt;
-    if (background && !sameEvent(a.event, b.event, gap, { threshold: passageEvent, timeScaleHours })) return false;
+    if (background && !sameEvent(a.event, b.event, gap, { threshold: options.eventPassageThreshold, timeScaleHours: options.eventTimeScaleHours, dayTolerance: options.eventDayTolerance })) return false;
+    // Any shared passage, background or not (on first sight a background paragraph is held by one
+    // article and looks like a reprint): two leads that name days apart report two events.
+    if (!daysAllowOneEvent(a.event, b.event, options.eventDayTolerance)) return false;
   }
   return true;
 }
@@ -51,15 +56,14 @@ export function linkRequest(
   substantialPassages: ReadonlySet<number>,
   backgroundPassages: ReadonlySet<number>,
   meta: MetaOf,
-  options: Pick<DedupOptions, 'topicWindowHours' | 'eventPassageThreshold' | 'eventTimeScaleHours'>,
+  options: JoinOptions,
 ): LinkRequest {
-  const windowSeconds = options.topicWindowHours * 3600;
   return {
     num: me.num,
     links: [
       ...pairLinks.map((link) => ({
         other: link.b,
-        joinsStory: joinsStory(link, me, meta(link.b), windowSeconds, options.eventPassageThreshold, backgroundPassages.has(link.b), options.eventTimeScaleHours) && (link.kind !== 'reused-passage' || substantialPassages.has(link.b)),
+        joinsStory: joinsStory(link, me, meta(link.b), backgroundPassages.has(link.b), options) && (link.kind !== 'reused-passage' || substantialPassages.has(link.b)),
         ...encodePairLink(link),
       })),
       ...claimLinks.map((link) => ({ other: me.num, joinsStory: false, ...encodeClaimLink(link) })),
