@@ -3,6 +3,7 @@ import type { ChainResult, PipelineResult } from './pipeline.js';
 import type { DedupScaling, SizeScaling } from './scaling.js';
 import { sizeLabel } from './scaling.js';
 import type { StageFigure } from './stages.js';
+import type { ApiBench } from './api-pg.js';
 
 /** Everything one benchmark run measured: what results/<date>.json holds. */
 export interface BenchReport {
@@ -18,6 +19,39 @@ export interface BenchReport {
   sizes: SizeScaling[];
   dedupScaling: DedupScaling;
   pipeline: PipelineResult;
+  /** The read API on PostgreSQL (absent in reports written before it was measured here). */
+  api?: ApiBench;
+}
+
+/** The queries issue 22's acceptance bounds: p95 ≤ 100 ms at 100,000 stored articles. */
+const API_BOUNDED = new Set(['entity timeline', 'claims by speaker', 'text search (one word)', 'text search (two words)']);
+
+/** The read API's rows: write cost an article on each store, then each query's p50/p95 at each size. */
+function apiRows(api: ApiBench | undefined): Row[] {
+  if (!api) return [];
+  if (api.status !== 'ok' && api.write.length === 0) return [{ section: 'read API', figure: 'PostgreSQL store', value: api.status, detail: api.error ?? '', target: '' }];
+  const out: Row[] = api.write.map((write) => ({
+    section: 'read API',
+    figure: `write an article, ${write.store}`,
+    value: `${one(write.meanMs)} ms mean`,
+    detail: `p50 ${one(write.p50Ms)} ms, p95 ${one(write.p95Ms)} ms over ${write.articles} seed records cloned (${write.store === 'postgres' ? 'saveRecord, one transaction' : 'writeJsonAtomic'})`,
+    target: '',
+  }));
+  for (const size of api.sizes) {
+    for (const query of size.queries) {
+      out.push({
+        section: 'read API',
+        figure: `${query.name}, ${size.articles.toLocaleString('en')} stored`,
+        value: `p50 ${one(query.p50Ms)} ms, p95 ${one(query.p95Ms)} ms`,
+        detail: query.name.startsWith('page:')
+          ? `${query.requests} pages read through the record store and rendered to HTML (no HTTP); filled in ${whole(size.fillSeconds)} s`
+          : `${query.requests} requests through the API's Hono app; ${query.empty} empty answers; filled in ${whole(size.fillSeconds)} s`,
+        target: API_BOUNDED.has(query.name) && size.articles >= 100_000 ? 'p95 ≤ 100 ms' : '',
+      });
+    }
+  }
+  if (api.status !== 'ok') out.push({ section: 'read API', figure: 'PostgreSQL store', value: api.status, detail: api.error ?? '', target: '' });
+  return out;
 }
 
 export interface Row {
@@ -138,6 +172,7 @@ export function rows(report: BenchReport): Row[] {
     out.push({ section: 'memory', figure: `peak RSS, ${chain.name}`, value: entries.map(([queue, bytes]) => `${queue} ${mb(bytes)}`).join(', '), detail: 'VmHWM of each worker process (largest per queue)', target: '' });
   }
   if (latency.ingestPeakRss !== null) out.push({ section: 'memory', figure: 'peak RSS, khabar ingest --watch', value: mb(latency.ingestPeakRss), detail: 'during the latency run', target: '' });
+  out.push(...apiRows(report.api));
   return out;
 }
 
@@ -206,5 +241,6 @@ export function readmeTable(report: BenchReport): string {
     const peaks = Object.entries(chain.peakRss).filter((entry): entry is [string, number] => entry[1] !== null);
     if (peaks.length > 0) add(`peak RSS a worker, ${chain.name}`, peaks.map(([queue, bytes]) => `${queue} ${mb(bytes)}`).join(', '), 'VmHWM');
   }
+  for (const row of apiRows(report.api)) if (row.figure.startsWith('write') || API_BOUNDED.has(row.figure.replace(/, [\d,]+ stored$/, ''))) add(row.figure, row.value, row.target || row.detail.replace(/;.*$/, ''));
   return lines.join('\n');
 }

@@ -2,7 +2,9 @@
  * khabar's benchmarks (issue 9): `npm run bench` (full, ~15 min on 2 cores) or
  * `npm run bench -- --quick` (every figure at small sizes, under a minute).
  *
- * Options: --quick, --corpus auto|saudinewsnet|generated, --only stages,sizes,dedup,pipeline,
+ * Options: --quick, --corpus auto|saudinewsnet|generated, --only stages,sizes,dedup,pipeline,api,
+ *          --api-sizes 10000,100000 (stored articles the read API is timed at; the full run's default,
+ *          2,000 with --quick; `--api-sizes 10000` skips the 100k load, ~10 min on 2 cores),
  *          --dedup-upstream all|tokenise (what runs before dedup in the scaling stream),
  *          --build shared|private (worker code: dist/, or a private snapshot; default: private for the full run)
  */
@@ -21,6 +23,7 @@ import { benchPipeline, type PipelinePlan, type PipelineResult } from './pipelin
 import { machineLine, markdownTable, readmeTable, textTable, type BenchReport } from './report.js';
 import { benchDedupScaling, benchSizes, type DedupScaling, type SizeScaling } from './scaling.js';
 import { benchStages, type StageFigure } from './stages.js';
+import { benchApi, type ApiBench } from './api-pg.js';
 
 interface Plan {
   stageArticles: number;
@@ -33,6 +36,8 @@ interface Plan {
   dedupBudgetSeconds: number;
   pipeline: PipelinePlan;
   workerCounts: number[];
+  /** The read API on PostgreSQL (bench/api-pg.ts): stored articles, requests a query, articles written. */
+  api: { sizes: number[]; requests: number; writes: number };
 }
 
 const KB = 1024;
@@ -47,6 +52,7 @@ const PLANS: Record<'quick' | 'full', Plan> = {
     dedupBudgetSeconds: 15,
     pipeline: { articlesPerRun: 40, noopArticlesPerRun: 100, runs: 3, warmupArticles: 5, latencySeconds: 3, runTimeoutMs: 30_000 },
     workerCounts: [1],
+    api: { sizes: [2_000], requests: 40, writes: 40 },
   },
   full: {
     stageArticles: 300,
@@ -58,6 +64,7 @@ const PLANS: Record<'quick' | 'full', Plan> = {
     dedupBudgetSeconds: 600,
     pipeline: { articlesPerRun: 200, noopArticlesPerRun: 1000, runs: 3, warmupArticles: 20, latencySeconds: 30, runTimeoutMs: 600_000 },
     workerCounts: [1, 2],
+    api: { sizes: [10_000, 100_000], requests: 200, writes: 200 },
   },
 };
 
@@ -78,6 +85,7 @@ async function main(): Promise<void> {
       'dedup-upstream': { type: 'string', default: 'tokenise' },
       build: { type: 'string' },
       'dedup-budget': { type: 'string' },
+      'api-sizes': { type: 'string' },
     },
     allowPositionals: false,
   });
@@ -86,7 +94,9 @@ async function main(): Promise<void> {
   const plan = PLANS[mode];
   const requested = values.corpus;
   if (requested !== 'auto' && requested !== 'saudinewsnet' && requested !== 'generated') throw new Error(`--corpus must be auto, saudinewsnet or generated, not "${requested}"`);
-  const only = new Set((values.only ?? 'stages,sizes,dedup,pipeline').split(',').map((part) => part.trim()));
+  const only = new Set((values.only ?? 'stages,sizes,dedup,pipeline,api').split(',').map((part) => part.trim()));
+  const apiSizes = values['api-sizes'] ? values['api-sizes'].split(',').map((part) => Number(part.trim())) : plan.api.sizes;
+  if (apiSizes.some((size) => !Number.isInteger(size) || size < 1 || size > 1_000_000)) throw new Error(`--api-sizes takes whole numbers of articles from 1 to 1,000,000, comma-separated, not "${values['api-sizes']}"`);
   const upstreamArg = values['dedup-upstream'];
   const dedupUpstream: StageName[] | 'all' = upstreamArg === 'all' ? 'all' : (upstreamArg.split(',') as StageName[]);
 
@@ -148,6 +158,13 @@ async function main(): Promise<void> {
     }
   }
 
+  let api: ApiBench = { status: 'skipped', error: 'not run (--only)', loadAverage: loadavg(), write: [], sizes: [] };
+  if (only.has('api')) {
+    log(`the read API on PostgreSQL at ${apiSizes.map((size) => size.toLocaleString('en')).join(', ')} stored articles:`);
+    api = await benchApi({ ...plan.api, sizes: apiSizes, log });
+    if (api.status !== 'ok') log(`  read API: ${api.status}: ${api.error ?? ''}`);
+  }
+
   const finishedAt = new Date();
   const report: BenchReport = {
     mode,
@@ -162,12 +179,13 @@ async function main(): Promise<void> {
     sizes,
     dedupScaling,
     pipeline,
+    api,
   };
   const dir = projectPath('bench', 'results');
   mkdirSync(dir, { recursive: true });
   const stamp = startedAt.toISOString().slice(0, 10);
   // A partial run (--only) never overwrites the full run's file of the day.
-  const suffix = `${mode === 'quick' ? '-quick' : ''}${values.only ? `-only-${[...only].join('-')}` : ''}`;
+  const suffix = `${mode === 'quick' ? '-quick' : ''}${values.only ? `-only-${[...only].join('-')}` : ''}${values['api-sizes'] && only.has('api') ? `-api-${apiSizes.join('-')}` : ''}`;
   const base = join(dir, `${stamp}${suffix}`);
   writeFileSync(`${base}.json`, `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(`${base}.md`, `${readmeTable(report)}\n\n${machineLine(report)}; \`${report.command}\`\n\n## All figures\n\n${markdownTable(report)}\n`);

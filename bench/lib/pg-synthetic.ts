@@ -40,5 +40,7 @@ export async function fillSynthetic(db: Db, options: { from: number; to: number;
   await sql`delete from entity_days`.execute(db);
   await sql`insert into entity_days (entity_id, day, mentions, articles)
     select entity_id, (at at time zone 'UTC')::date, count(*), count(distinct article_id) from mentions group by 1, 2`.execute(db);
+  await sql`delete from entity_totals`.execute(db);
+  await sql`insert into entity_totals (entity_id, mentions, articles) select entity_id, sum(mentions), sum(articles) from entity_days group by entity_id`.execute(db);
   await sql`analyze`.execute(db);
 }

@@ -68,6 +68,8 @@ export interface ConflictList {
   /** Records looked through (the newest ones), and how many the output folder holds. */
   scanned: number;
   records: number;
+  /** What was looked through, in words, when not the output folder's newest records (PostgreSQL). */
+  basis?: string;
 }
 
 interface FoundLink {
@@ -210,7 +212,7 @@ const comparable = (key: string): boolean => key.replace(/ /gu, '').length >= 2;
  * claims' numbers disagreed, so every pair of the same counted thing is shown (a claim rarely counts
  * one thing twice). Without the other claim, this side's comparable numbers are all it can show.
  */
-function disagreeingNumbers(link: ConflictLinkSummary, otherClaim: ArticleClaimTexts[number] | null): { counted: string[]; found: string[]; other: string[] } {
+export function disagreeingNumbers(link: ConflictLinkSummary, otherClaim: ArticleClaimTexts[number] | null): { counted: string[]; found: string[]; other: string[] } {
   const mine = link.quantities.filter((quantity) => comparable(quantity.countedKey));
   const theirs = otherClaim?.quantities.filter((quantity) => comparable(quantity.countedKey)) ?? [];
   const counted = [...new Set(mine.map((quantity) => quantity.countedKey))].filter((key) => theirs.some((quantity) => quantity.countedKey === key));

@@ -21,6 +21,8 @@ export interface PersonView {
   /** Records read, and how many of the entity's articles there were (the page reads the newest few hundred). */
   read: number;
   of: number;
+  /** Said under the claims when the list is cut otherwise (the record store's newest claims). */
+  note?: string;
 }
 
 /** How many of a person's articles the page reads in full (newest first). */

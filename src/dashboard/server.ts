@@ -17,11 +17,11 @@ import { assertSafeBinding, isLoopback, type DashboardConfig } from './config.js
 import { securityHeaders } from './headers.js';
 import { allowedHosts, hostGuard } from './hosts.js';
 import { DashboardMetrics } from './metrics.js';
-import { conflictsOf, ConflictsQuerySchema, listConflicts, queryProblems } from './conflicts.js';
-import { EntitiesQuerySchema, loadEntityIndex, type EntityRanking } from './entities-index.js';
-import { entityFromRecords, searchRecords } from './news-index.js';
+import { ConflictsQuerySchema, queryProblems } from './conflicts.js';
+import { EntitiesQuerySchema, type EntityRanking } from './entities-index.js';
+import { folderNews, type NewsSource } from './news-source.js';
 import { OutputReader } from './output-reader.js';
-import { listStories, loadStoryView } from './stories.js';
+import { storeNews, storeRecords } from './store-pages.js';
 import { conflictsPage } from './pages/conflicts.js';
 import { entitiesPage, entityPage } from './pages/entity.js';
 import { notFound, page } from './pages/layout.js';
@@ -34,14 +34,11 @@ import { html } from './html.js';
 import { RedisUnavailableError, SnapshotCache, withinTime } from './snapshot.js';
 import { loadStaticFiles } from './static-files.js';
 import { mountWatchPages } from './watch-routes.js';
-import { loadPerson } from './person.js';
 import { createApiApp } from '../api/app.js';
 import { openRecordReader } from '../store/open-reader.js';
 import type { RecordReader } from '../store/record-reader.js';
 
 export const BULL_BOARD_PATH = '/queues';
-/** How many of the newest records the search and the entity pages look through. */
-const SCAN_LIMIT = 5_000;
 const LATEST_ON_OVERVIEW = 10;
 /** How many stories the stories list shows (the newest news among the `SCAN_LIMIT` most recently changed story files). */
 const STORIES_LISTED = 200;
@@ -68,6 +65,11 @@ export interface DashboardDeps {
   entities?: EntityLookup;
   /** The read API's store; defaults to PostgreSQL when config.databaseUrl is set, else the output folder. */
   records?: RecordReader;
+  /**
+   * Where the news pages read: 'store' (through `records`) or 'folder' (the output folder and the
+   * entity registry). Defaults to 'store' on PostgreSQL, else 'folder'.
+   */
+  newsFrom?: 'store' | 'folder';
 }
 
 export interface DashboardApp {
@@ -149,15 +151,18 @@ function badRequest(problems: readonly string[], back: string, label: string) {
   return page({ title: 'Bad request', body: html`<section class="empty"><h1>Bad request</h1><ul>${problems.map((line) => html`<li>${line}</li>`)}</ul><p><a href="${back}">${label}</a></p></section>` });
 }
 
-/** The news: records, stories, entities, conflicts and search, read from the output folder (and the entity registry). */
-function mountNewsPages(app: Hono, { output, entities }: PageDeps): void {
-  app.get('/news', async (c) => c.html(newsPage(await output.latestRecords(200)).value));
+/** The news: records, stories, entities, conflicts and search, from the output folder and the entity registry, or the record store. */
+function mountNewsPages(app: Hono, news: NewsSource): void {
+  app.get('/news', async (c) => {
+    const { records, note } = await news.latest(200);
+    return c.html(newsPage(records, note).value);
+  });
 
   app.get('/records/:id', async (c) => {
-    const loaded = await output.record(c.req.param('id'));
-    if (loaded.status === 'missing') return c.html(notFound('Record', 'No record with this id in the output folder.').value, 404);
+    const loaded = await news.record(c.req.param('id'));
+    if (loaded.status === 'missing') return c.html(notFound('Record', 'No record with this id.').value, 404);
     if (loaded.status === 'invalid') return c.html(notFound('Valid record', `The file does not match the record schema: ${loaded.reason}`).value, 500);
-    return c.html(recordPage(loaded.value, (await conflictsOf(output, loaded.value.id)) ?? undefined).value);
+    return c.html(recordPage(loaded.record, loaded.conflicts ?? undefined).value);
   });
 
   app.get('/conflicts', async (c) => {
@@ -165,55 +170,41 @@ function mountNewsPages(app: Hono, { output, entities }: PageDeps): void {
     if (!query.success) {
       return c.html(badRequest(queryProblems(query.error), '/conflicts', 'Every conflict').value, 400);
     }
-    return c.html(conflictsPage(await listConflicts(output, query.data), query.data).value);
+    return c.html(conflictsPage(await news.conflicts(query.data), query.data).value);
   });
 
   app.get('/api/conflicts', async (c) => {
     const query = ConflictsQuerySchema.safeParse(c.req.query());
     if (!query.success) return c.json({ error: 'invalid query', problems: queryProblems(query.error) }, 400);
-    return c.json({ query: query.data, ...(await listConflicts(output, query.data)) });
+    return c.json({ query: query.data, ...(await news.conflicts(query.data)) });
   });
 
-  app.get('/stories', async (c) => c.html(storiesPage(await listStories(output, { limit: STORIES_LISTED, scan: SCAN_LIMIT })).value));
+  app.get('/stories', async (c) => c.html(storiesPage(await news.stories(STORIES_LISTED)).value));
 
   app.get('/stories/:id', async (c) => {
     const storyId = c.req.param('id');
-    const loaded = await output.story(storyId);
-    if (loaded.status === 'ok') {
-      const story = loaded.value;
-      if (story.mergedInto !== null) return c.redirect(`/stories/${encodeURIComponent(story.mergedInto)}`, 302);
-      return c.html(storyPage(await loadStoryView(output, story)).value);
-    }
-    const members = (await output.latestRecords(SCAN_LIMIT)).filter((record) => record.storyId === storyId);
-    if (members.length > 0) return c.html(partialStoryPage(storyId, members).value);
+    const found = await news.story(storyId);
+    if (found.status === 'merged') return c.redirect(`/stories/${encodeURIComponent(found.into)}`, 302);
+    if (found.status === 'story') return c.html(storyPage(found.view).value);
+    if (found.status === 'partial') return c.html(partialStoryPage(storyId, found.members).value);
     return c.html(notFound('Story', 'No story with this id yet (stories appear once the dedup stage runs).').value, 404);
   });
 
   app.get('/entities', async (c) => {
     const query = EntitiesQuerySchema.safeParse(c.req.query());
     if (!query.success) return c.html(badRequest(queryProblems(query.error), '/entities', 'Every entity').value, 400);
-    return c.html(entitiesPage(await loadEntityIndex(entities, output, query.data, SCAN_LIMIT)).value);
+    return c.html(entitiesPage(await news.entityIndex(query.data)).value);
   });
 
   app.get('/entities/:id', async (c) => {
-    const entityId = c.req.param('id');
-    const registered = await withinTime(entities.getEntity(entityId), 5_000, 'entity registry');
-    if (registered) {
-      const articleIds = await withinTime(entities.listArticles(entityId), 5_000, 'entity registry');
-      const articles = (await output.recordsById(articleIds)).reverse();
-      const basis = `From the entity registry: ${articleIds.length} article(s) mention it${articles.length < articleIds.length ? `, ${articles.length} of them in this output folder` : ''}.`;
-      const person = registered.type === 'PER' ? await loadPerson(output, entityId, articleIds) : undefined;
-      return c.html(entityPage({ entityId, canonical: registered.canonical, type: registered.type, variants: registered.variants, articles, basis, ...(person ? { person } : {}) }).value);
-    }
-    const view = entityFromRecords(await output.latestRecords(SCAN_LIMIT), entityId, `From the newest ${SCAN_LIMIT} records in the output folder (no entity registry).`);
+    const view = await news.entity(c.req.param('id'));
     if (!view) return c.html(notFound('Entity', 'No record mentions this entity.').value, 404);
-    const person = view.type === 'PER' ? await loadPerson(output, entityId, view.articles.map((article) => article.id).reverse()) : undefined;
-    return c.html(entityPage({ ...view, ...(person ? { person } : {}) }).value);
+    return c.html(entityPage(view).value);
   });
 
   app.get('/search', async (c) => {
     const query = (c.req.query('q') ?? '').slice(0, 200);
-    return c.html(searchPage(searchRecords(await output.latestRecords(SCAN_LIMIT), query)).value);
+    return c.html(searchPage(await news.search(query)).value);
   });
 }
 
@@ -221,7 +212,12 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
   const { config } = deps;
   const queues = (deps.queueNames ?? allQueues()).map((name) => openQueue(name, deps.connection, deps.settings));
   const output = new OutputReader(config.outDir);
-  const snapshots = new SnapshotCache({ queues, output, bullBoardPath: BULL_BOARD_PATH, latestCount: LATEST_ON_OVERVIEW }, Math.max(250, config.refreshMs / 2));
+  const records = deps.records ?? openRecordReader({ databaseUrl: config.databaseUrl, outDir: config.outDir });
+  // With PostgreSQL the news pages and the overview's latest records read it (only failure records,
+  // files in either case, come from the output folder); with the folder, the output folder and the
+  // entity registry as before.
+  const newsFromStore = deps.newsFrom ? deps.newsFrom === 'store' : records.backend === 'postgres';
+  const snapshots = new SnapshotCache({ queues, output, bullBoardPath: BULL_BOARD_PATH, latestCount: LATEST_ON_OVERVIEW, ...(newsFromStore ? { records: storeRecords(records) } : {}) }, Math.max(250, config.refreshMs / 2));
   const metrics = new DashboardMetrics(output);
   const files = loadStaticFiles();
   const entities: EntityLookup = deps.entities ?? new RedisEntityRegistry(deps.connection, pipelineKeys.entityRegistry(deps.settings.prefix));
@@ -242,11 +238,10 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
 
   const pages: PageDeps = { config, output, snapshots, metrics, files, entities, connection: deps.connection };
   mountLivePages(app, pages);
-  mountNewsPages(app, pages);
+  mountNewsPages(app, newsFromStore ? storeNews(records) : folderNews(output, entities));
 
   mountWatchPages(app, deps.connection, deps.settings.prefix, config.refreshMs);
   mountBullBoard(app, queues, BULL_BOARD_PATH, config.readOnly);
-  const records = deps.records ?? openRecordReader({ databaseUrl: config.databaseUrl, outDir: config.outDir });
   app.route('/api', createApiApp(records));
 
   return {

@@ -106,6 +106,8 @@ export interface SnapshotSource {
   bullBoardPath: string;
   /** How many of the newest records the overview lists. */
   latestCount: number;
+  /** The records' store when it is not the output folder (PostgreSQL): the latest records and their count come from it. */
+  records?: { latest(limit: number): Promise<RecordSummary[]>; count(): Promise<number> };
 }
 
 export interface CollectedSnapshot {
@@ -138,9 +140,10 @@ export async function collectSnapshot(source: SnapshotSource, now = Date.now()):
       at: new Date(now).toISOString(),
       stages: perStage.map((entry) => entry.stage),
       failures,
-      output: { records: await source.output.countFiles('articles'), failures: await source.output.countFiles('failed') },
+      // Failure records are files in either case (the record store keeps written articles only).
+      output: { records: source.records ? await source.records.count() : await source.output.countFiles('articles'), failures: await source.output.countFiles('failed') },
     },
-    latest: await source.output.latestRecords(source.latestCount),
+    latest: source.records ? await source.records.latest(source.latestCount) : await source.output.latestRecords(source.latestCount),
     recentTimings: new Map(perStage.map((entry) => [entry.stage.name, entry.recent])),
   };
 }

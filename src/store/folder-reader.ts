@@ -5,7 +5,9 @@ import type { ArticleSummary, ClaimItem, ClaimPair, EntityDetail, EntitySummary,
 import { documentTerms } from '../nlp/text/search-terms.js';
 import { isOutputFile, recordPath } from './output.js';
 import { nameKey } from './name-key.js';
-import type { ArticleFilter, ClaimCursor, Page, RecordReader, SearchCursor, TimeCursor } from './record-reader.js';
+import type { ArticleFilter, ClaimCursor, ConflictEnd, ConflictFilter, ConflictItem, EntityRank, Page, RecordReader, SearchCursor, StoryRow, TimeCursor } from './record-reader.js';
+import type { EntityType } from '../schema/entities.js';
+import { StoryFileSchema, type Story } from '../schema/story.js';
 
 /**
  * The read API on the output folder alone (no KHABAR_DATABASE_URL): the same answers as PostgreSQL's
@@ -49,6 +51,7 @@ function pageAfter<T, C>(sorted: T[], limit: number, after: (item: T) => boolean
 }
 
 export class FolderRecordReader implements RecordReader {
+  readonly backend = 'folder' as const;
   private readonly digests = new Map<string, Digest>();
 
   constructor(private readonly outDir: string) {}
@@ -191,6 +194,97 @@ export class FolderRecordReader implements RecordReader {
       ...storySummary(id, members), mergedInto: null, members: sorted.map((digest) => summary(digest)),
       corroborations: pairs.filter((pair) => pair.relation === 'corroborates'), conflicts: pairs.filter((pair) => pair.relation === 'conflicts'),
     };
+  }
+
+  async entityRanking(filter: { type?: EntityType; ids?: readonly string[]; limit: number }): Promise<EntityRank[]> {
+    const wanted = filter.ids ? new Set(filter.ids) : null;
+    const ranks = new Map<string, EntityRank & { seen: Set<string> }>();
+    for (const digest of await this.all()) {
+      for (const mention of digest.record.entities ?? []) {
+        if ((filter.type && mention.type !== filter.type) || (wanted && !wanted.has(mention.entityId))) continue;
+        const rank = ranks.get(mention.entityId) ?? { id: mention.entityId, type: mention.type, canonical: mention.canonical, variants: [], mentions: 0, articles: 0, seen: new Set<string>() };
+        if (mention.canonical.length > rank.canonical.length) rank.canonical = mention.canonical;
+        rank.mentions++;
+        rank.seen.add(digest.record.id);
+        for (const variant of [mention.text, mention.canonical]) if (!rank.variants.includes(variant)) rank.variants.push(variant);
+        ranks.set(mention.entityId, rank);
+      }
+    }
+    return [...ranks.values()]
+      .map(({ seen, variants, ...rank }) => ({ ...rank, variants: variants.sort().slice(0, 20), articles: seen.size }))
+      .sort((a, b) => b.articles - a.articles || b.mentions - a.mentions || (a.id < b.id ? -1 : 1))
+      .slice(0, filter.limit);
+  }
+
+  async conflicts(filter: ConflictFilter): Promise<{ items: ConflictItem[]; total: number }> {
+    const digests = await this.all();
+    const byId = new Map(digests.map((digest) => [digest.record.id, digest]));
+    const end = (id: string, claimIndex: number): ConflictEnd => {
+      const digest = byId.get(id);
+      const claim = digest?.record.claims?.[claimIndex];
+      return {
+        articleId: id, stored: digest !== undefined, claim: claimIndex, title: digest?.record.title ?? null, source: digest?.record.source.name ?? null,
+        file: digest?.record.source.file ?? null, publishedAt: digest?.record.source.publishedAt ?? null, storyId: digest?.record.dedup?.storyId ?? null, text: claim?.text ?? null,
+        quantities: (claim?.quantities ?? []).map((q) => ({ text: q.text, value: q.value, valueMax: q.valueMax, approx: q.approx, counted: q.counted, unit: q.unit })),
+      };
+    };
+    const found = digests.flatMap((digest) => (digest.record.dedup?.claimLinks ?? [])
+      .filter((link) => link.relation === 'conflicts' && (!filter.article || digest.record.id === filter.article || link.otherId === filter.article))
+      .map((link) => ({ digest, link })))
+      .sort((a, b) => b.digest.mtimeMs - a.digest.mtimeMs || (a.digest.record.id < b.digest.record.id ? -1 : a.digest.record.id > b.digest.record.id ? 1 : a.link.claim - b.link.claim));
+    const seen = new Set<string>();
+    const once = found.filter(({ digest, link }) => {
+      const key = [`${digest.record.id}:${link.claim}`, `${link.otherId}:${link.otherClaim}`].sort().join('|');
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    return {
+      items: once.slice(0, filter.limit).map(({ digest, link }) => ({
+        found: { ...end(digest.record.id, link.claim), writtenAt: new Date(digest.mtimeMs).toISOString() },
+        other: end(link.otherId, link.otherClaim),
+        similarity: link.similarity,
+      })),
+      total: once.length,
+    };
+  }
+
+  async storyRows(limit: number): Promise<StoryRow[]> {
+    const rows = [...(await this.storyGroups())].map(([id, members]): StoryRow => {
+      const ordered = [...members].sort((a, b) => -newestFirst({ at: a.at, id: a.record.id }, { at: b.at, id: b.record.id }));
+      const sources = [...new Set(ordered.flatMap((digest) => (digest.record.source.name ? [digest.record.source.name] : [])))];
+      const conflicts = members.reduce((sum, digest) => sum + (digest.record.dedup?.claimLinks ?? []).filter((link) => link.relation === 'conflicts').length, 0);
+      const { headline, articles, firstSeen, lastSeen } = storySummary(id, members);
+      return { id, headline, articles, sources, firstSeen, lastSeen, conflicts };
+    });
+    return rows.sort((a, b) => newestFirst({ at: a.lastSeen ?? '', id: a.id }, { at: b.lastSeen ?? '', id: b.id })).slice(0, limit);
+  }
+
+  /** The story file the write stage left in output/stories/ (the folder's own record of a story). */
+  async storyFile(id: string): Promise<Story | { storyId: string; mergedInto: string } | null> {
+    if (!/^[0-9a-z-]{1,80}$/.test(id)) return null;
+    let text: string;
+    try {
+      text = await readFile(join(this.outDir, 'stories', `${id}.json`), 'utf8');
+    } catch {
+      return null;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return null; // a file cut short by hand: the story page says no such story
+    }
+    const parsed = StoryFileSchema.safeParse(json);
+    return parsed.success ? parsed.data : null;
+  }
+
+  async recentlyWritten(limit: number): Promise<ArticleSummary[]> {
+    return (await this.all()).sort((a, b) => b.mtimeMs - a.mtimeMs || (a.record.id < b.record.id ? -1 : 1)).slice(0, limit).map((digest) => summary(digest));
+  }
+
+  async count(): Promise<number> {
+    return (await this.all()).length;
   }
 
   async close(): Promise<void> {

@@ -65,6 +65,23 @@ describe.each(['postgres', 'folder'] as const)('read API on the %s store', (back
     const entity = records[0]?.entities?.[0]?.entityId as string;
     const byEntity = await get(backend, `/articles?entity=${encodeURIComponent(entity)}&limit=50`);
     expect((byEntity.body.items as { id: string }[]).map((item) => item.id).sort()).toEqual(records.filter((r) => r.entities?.some((e) => e.entityId === entity)).map((r) => r.id).sort());
+
+    // One article a page, by the cursor: each article that names the entity once, newest first (an article names it many times).
+    const common = [...new Set(records.flatMap((r) => (r.entities ?? []).map((e) => e.entityId)))]
+      .sort((a, b) => records.filter((r) => r.entities?.some((e) => e.entityId === b)).length - records.filter((r) => r.entities?.some((e) => e.entityId === a)).length)[0] as string;
+    const naming = records.filter((r) => r.entities?.some((e) => e.entityId === common));
+    expect(naming.length).toBeGreaterThan(1);
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const answer = await get(backend, `/articles?entity=${encodeURIComponent(common)}&limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      paged.push(...(answer.body.items as { id: string }[]).map((item) => item.id));
+      cursor = answer.body.nextCursor as string | null;
+    } while (cursor && paged.length <= naming.length);
+    const newest = [...naming].sort((a, b) => (b.source.publishedAt ?? '').localeCompare(a.source.publishedAt ?? '') || (a.id < b.id ? 1 : -1));
+    expect(paged).toEqual(newest.map((r) => r.id));
+    const inOutlet = await get(backend, `/articles?entity=${encodeURIComponent(common)}&outlet=outlet-1&limit=50`);
+    expect((inOutlet.body.items as { id: string }[]).map((item) => item.id).sort()).toEqual(naming.filter((r) => r.source.name === 'outlet-1').map((r) => r.id).sort());
   });
 
   it('pages with a cursor and searches Arabic text in any spelling', async () => {

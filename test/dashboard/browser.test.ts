@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Ingestor } from '../../src/ingest/ingestor.js';
 import { startInProcessWorkers, type InProcessWorkers } from '../../src/pipeline/in-process.js';
 import { CHAIN, allQueues } from '../../src/pipeline/stage-chain.js';
@@ -10,6 +10,7 @@ import { startDashboard, type RunningDashboard } from '../../src/dashboard/serve
 import { testRedisUrl } from '../helpers/redis.js';
 import { quietLogger, tempDir, testSettings } from '../helpers/pipeline.js';
 import { conflictFixturePath } from '../helpers/conflicts.js';
+import { startTestPostgres, type TestPostgres } from '../helpers/postgres.js';
 
 // Browser globals used inside page.evaluate callbacks (they run in Chromium; the project compiles without the DOM lib).
 declare const window: object;
@@ -35,6 +36,19 @@ if (!HAVE_BROWSER && !IN_CI) {
       `!! install it (Debian: apt-get install chromium) or set KHABAR_CHROMIUM; in CI this is a failure.\n${'!'.repeat(78)}\n`,
   );
 }
+
+/** One Chromium for every backend's run (each gets a context of its own). */
+let browser: Browser | null = null;
+async function sharedBrowser(): Promise<Browser> {
+  if (!browser) {
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS });
+  }
+  return browser;
+}
+afterAll(async () => {
+  await browser?.close();
+});
 
 /**
  * Nothing wider than the window: empty when the page does not scroll sideways, else the elements
@@ -95,9 +109,14 @@ describe('dashboard in a browser', () => {
     });
   }
 
-  describe.skipIf(!HAVE_BROWSER)('on the seeds, through the real pipeline', () => {
-    const settings = testSettings('browser');
-    const outDir = tempDir('browser-out');
+  // The same checks on each record store (issue 22): the output folder, and PostgreSQL that the real
+  // write stage fills (KHABAR_DATABASE_URL set for the workers) and the news pages read.
+  describe.skipIf(!HAVE_BROWSER).each(['folder', 'postgres'] as const)('on the seeds, through the real pipeline, with the %s store', (backend) => {
+    const settings = testSettings(`browser-${backend}`);
+    const outDir = tempDir(`browser-out-${backend}`);
+    /** The folder run's screenshots are the README's; PostgreSQL's sit beside them. */
+    const shot = (name: string) => join(ARTIFACTS, backend === 'folder' ? name : name.replace(/\.png$/, '-postgres.png'));
+    let postgres: TestPostgres | null = null;
     const connection = createRedis(testRedisUrl());
     let workers: InProcessWorkers;
     let ingestor: Ingestor;
@@ -110,17 +129,29 @@ describe('dashboard in a browser', () => {
 
     beforeAll(async () => {
       mkdirSync(ARTIFACTS, { recursive: true });
-      workers = await startInProcessWorkers({ redisUrl: testRedisUrl(), settings, logger: quietLogger, outDir });
+      if (backend === 'postgres') {
+        postgres = await startTestPostgres();
+        // The write stage opens its record store from the environment when it starts, as `khabar run` does.
+        const before = process.env.KHABAR_DATABASE_URL;
+        process.env.KHABAR_DATABASE_URL = postgres.url;
+        try {
+          workers = await startInProcessWorkers({ redisUrl: testRedisUrl(), settings, logger: quietLogger, outDir });
+        } finally {
+          if (before === undefined) delete process.env.KHABAR_DATABASE_URL;
+          else process.env.KHABAR_DATABASE_URL = before;
+        }
+      } else {
+        workers = await startInProcessWorkers({ redisUrl: testRedisUrl(), settings, logger: quietLogger, outDir });
+      }
       ingestor = new Ingestor({ connection, settings, logger: quietLogger, maxFileBytes: 5 * 1024 * 1024, highWater: 1000, pollMs: 100 });
       dashboard = await startDashboard({
         connection,
         settings,
         logger: quietLogger,
-        config: { host: '127.0.0.1', port: 0, token: null, readOnly: false, outDir, refreshMs: 500 },
+        config: { host: '127.0.0.1', port: 0, token: null, readOnly: false, outDir, refreshMs: 500, ...(postgres ? { databaseUrl: postgres.url } : {}) },
       });
-      const { chromium } = await import('playwright-core');
-      context = await chromium.launchPersistentContext(tempDir('chromium-profile'), { executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS, viewport: { width: 1400, height: 1000 } });
-      page = context.pages()[0] ?? (await context.newPage());
+      context = await (await sharedBrowser()).newContext({ viewport: { width: 1400, height: 1000 } });
+      page = await context.newPage();
       context.on('request', (request) => {
         const url = new URL(request.url());
         if (url.protocol === 'http:' || url.protocol === 'https:') hostsAsked.add(url.host);
@@ -135,8 +166,12 @@ describe('dashboard in a browser', () => {
       await dashboard?.close();
       await ingestor?.close();
       await workers?.close();
+      await postgres?.stop();
       connection.disconnect();
     });
+
+    /** The articles the dashboard's store holds (the read API answers from the same store as the pages). */
+    const stored = async (): Promise<number> => ((await (await fetch(`${dashboard.url}/api/articles?limit=100`)).json()) as { items: unknown[] }).items.length;
 
     it('shows the five seeds completing in the overview, live, without a reload', async () => {
       await page.goto(`${dashboard.url}/`);
@@ -156,7 +191,7 @@ describe('dashboard in a browser', () => {
       for (const queue of allQueues()) expect(await page.locator(`[data-stage="${queue}"] .timing`).textContent()).toMatch(/p50 \d[\d.]* m?s · p95 \d/);
       expect(await page.locator('[data-stage="tokenise"] .workers li').count()).toBeGreaterThan(0);
       expect(await page.evaluate(() => (window as unknown as { khabarNoReload?: boolean }).khabarNoReload)).toBe(true);
-      await page.screenshot({ path: join(ARTIFACTS, 'dashboard-overview.png'), fullPage: true });
+      await page.screenshot({ path: shot('dashboard-overview.png'), fullPage: true });
       expect(await countsOutsideTheirCard(page)).toEqual([]);
 
       // From a phone's width to a wall screen: nothing wider than the window.
@@ -197,13 +232,13 @@ describe('dashboard in a browser', () => {
       } else {
         console.warn('dashboard browser test: the ner stage is not in the chain yet, so only the RTL text is checked (no entity highlights)');
       }
-      await page.screenshot({ path: join(ARTIFACTS, 'dashboard-record.png') });
+      await page.screenshot({ path: shot('dashboard-record.png') });
 
       // A phone's width: nothing wider than the screen.
       await page.setViewportSize({ width: 390, height: 844 });
       await page.reload();
       expect(await widerThanTheWindow(page)).toEqual([]);
-      await page.screenshot({ path: join(ARTIFACTS, 'dashboard-record-phone.png'), fullPage: false });
+      await page.screenshot({ path: shot('dashboard-record-phone.png'), fullPage: false });
       await page.setViewportSize({ width: 1400, height: 1000 });
     });
 
@@ -214,7 +249,7 @@ describe('dashboard in a browser', () => {
         for (const link of await page.locator('table.news td:first-child a').all()) {
           await page.goto(`${dashboard.url}${await link.getAttribute('href')}`);
           rows += await page.locator('table.claims tbody tr').count();
-          await page.screenshot({ path: join(ARTIFACTS, 'dashboard-record-full.png'), fullPage: true });
+          await page.screenshot({ path: shot('dashboard-record-full.png'), fullPage: true });
           await page.goto(`${dashboard.url}/news`);
         }
         expect(rows).toBeGreaterThan(0);
@@ -233,7 +268,7 @@ describe('dashboard in a browser', () => {
       expect(await page.locator('main h1').textContent()).toBe(/^[0-9a-f]{16}$/.test(headline) ? `Story ${headline}` : headline);
       expect(await page.locator('table.timeline tbody tr').count()).toBeGreaterThan(0);
       expect(await page.locator('table.timeline tbody tr td.title a').first().getAttribute('href')).toMatch(/^\/records\/[0-9a-f]{16}$/);
-      await page.screenshot({ path: join(ARTIFACTS, 'dashboard-story.png'), fullPage: true });
+      await page.screenshot({ path: shot('dashboard-story.png'), fullPage: true });
       // A phone's width: the timeline scrolls inside its box, the page does not.
       await page.setViewportSize({ width: 390, height: 844 });
       for (const path of [page.url(), `${dashboard.url}/stories`]) {
@@ -252,6 +287,8 @@ describe('dashboard in a browser', () => {
         expect(summary.ok, name).toBe(1);
         await expect.poll(() => readdirSync(join(outDir, 'articles')).filter((file) => file.endsWith('.json')).length, { timeout: 30_000 }).toBe(SEEDS.length + (name === 'a' ? 1 : 2));
       }
+      // With PostgreSQL the record is saved after its file: wait for the store the pages read.
+      await expect.poll(stored, { timeout: 30_000 }).toBe(SEEDS.length + 2);
       await page.goto(`${dashboard.url}/`);
       await page.locator('nav a', { hasText: 'Conflicts' }).click();
       await page.waitForURL(/\/conflicts$/);
@@ -262,7 +299,7 @@ describe('dashboard in a browser', () => {
       // One same-event link joins the two: one story, no cross-story flag.
       expect(await row.locator('.cross-story').count()).toBe(0);
       expect(await row.textContent()).toContain('same story');
-      await page.screenshot({ path: join(ARTIFACTS, 'dashboard-conflicts.png'), fullPage: true });
+      await page.screenshot({ path: shot('dashboard-conflicts.png'), fullPage: true });
       const links = await row.locator('a[href^="/records/"]').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href') ?? ''));
       expect(links).toHaveLength(2);
       for (const href of links) {
@@ -279,7 +316,7 @@ describe('dashboard in a browser', () => {
       for (const queue of allQueues()) {
         await expect.poll(() => page.getByRole('link', { name: new RegExp(`^${queue}\\b`, 'i') }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
       }
-      await page.screenshot({ path: join(ARTIFACTS, 'dashboard-queues.png') });
+      await page.screenshot({ path: shot('dashboard-queues.png') });
     });
 
     it('sets Arabic right-to-left on every page: each cell, item, paragraph and heading whose text starts in Arabic', async () => {
@@ -291,7 +328,7 @@ describe('dashboard in a browser', () => {
       const entity = (await page.locator('table.entities td.title a').first().getAttribute('href')) ?? '';
       const entityName = (await page.locator('table.entities td.title a').first().textContent()) ?? '';
       expect([story, record, entity].every((href) => href.startsWith('/'))).toBe(true);
-      await page.screenshot({ path: join(ARTIFACTS, 'dashboard-entities.png'), fullPage: false });
+      await page.screenshot({ path: shot('dashboard-entities.png'), fullPage: false });
       const pages = ['/', '/news', '/stories', story, record, '/entities', entity, '/conflicts', `/search?q=${encodeURIComponent(entityName)}`, '/alerts', '/feeds'];
       let checked = 0;
       for (const path of pages) {
@@ -299,8 +336,12 @@ describe('dashboard in a browser', () => {
         const found = await arabicBlocks(page);
         expect(found.wrong, path).toEqual([]);
         checked += found.arabic;
-        if (path === '/news') await page.screenshot({ path: join(ARTIFACTS, 'dashboard-news.png'), fullPage: false });
-        if (path === story) await page.screenshot({ path: join(ARTIFACTS, 'dashboard-story.png'), fullPage: true });
+        if (path === '/news') {
+          await page.screenshot({ path: shot('dashboard-news.png'), fullPage: false });
+          // Which store the news pages read: the output folder's files, or PostgreSQL's rows.
+          expect(await page.locator('main').textContent()).toContain(backend === 'postgres' ? 'newest records in the record store (PostgreSQL)' : 'most recently written records');
+        }
+        if (path === story) await page.screenshot({ path: shot('dashboard-story.png'), fullPage: true });
       }
       expect(checked).toBeGreaterThan(50);
       // The news list: Arabic titles start at the right edge of their cell.

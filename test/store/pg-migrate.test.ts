@@ -18,7 +18,7 @@ describe('PostgreSQL migrations', () => {
   it('five processes migrating at once apply the schema once, and a later start finds nothing to do', async () => {
     const results = await Promise.all(Array.from({ length: 5 }, () => migrateToLatest(db())));
     const applied = results.flatMap((result) => result.applied);
-    expect(applied).toEqual(['0001-initial', '0002-entity-days']);
+    expect(applied).toEqual(['0001-initial', '0002-entity-days', '0003-dashboard-pages']);
     const again = await migrateToLatest(db());
     expect(again.applied).toEqual([]);
     const tables = await sql<{ table_name: string }>`select table_name from information_schema.tables where table_schema = 'public' order by table_name`.execute(db());

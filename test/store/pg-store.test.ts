@@ -54,6 +54,13 @@ describe('PostgreSQL record store', () => {
     expect(await count('claim_links')).toBe(links);
     const members = await db.selectFrom('story_members').select(['article_id', 'story_id']).execute();
     expect(members.map((row) => row.article_id).sort()).toEqual(records.map((record) => record.id).sort());
+    // The entities index's totals, kept by increments under concurrent and repeated writes, equal a recount.
+    const { rows: drift } = await sql<{ id: string }>`
+      select coalesce(t.entity_id, m.entity_id) as id
+      from entity_totals t full join (select entity_id, count(*)::int as mentions, count(distinct article_id)::int as articles from mentions group by entity_id) m on m.entity_id = t.entity_id
+      where (t.mentions is distinct from m.mentions or t.articles is distinct from m.articles) and not (m.entity_id is null and t.mentions = 0)`.execute(db);
+    expect(drift).toEqual([]);
+    expect(await count('entity_totals')).toBeGreaterThan(0);
   });
 
   it('finds an article by a name written with another alef, ya or ta marbuta', async () => {

@@ -27,6 +27,7 @@ function storyCell(conflict: Conflict): SafeHtml {
 
 /** How much was looked through: a big output folder is scanned only in part. */
 function basis(list: ConflictList): string {
+  if (list.basis) return list.basis;
   const records = list.scanned < list.records ? `the newest ${list.scanned} of ${list.records} records` : `all ${count(list.records, 'record')}`;
   return `Looked through ${records} in the output folder.`;
 }

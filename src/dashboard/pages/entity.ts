@@ -38,7 +38,7 @@ function claimsSection(person: PersonView): SafeHtml {
   <td dir="${dirOf(claim.content)}">${arabic(claim.content)}</td>
   <td dir="${dirOf(claim.numbers[0])}">${claim.numbers.length > 0 ? html`<ul class="plain">${claim.numbers.map((text) => html`<li dir="${dirOf(text)}">${arabic(text)}</li>`)}</ul>` : html`<span class="muted">—</span>`}</td>
 </tr>`,
-      )}</tbody></table></div>`}${person.read < person.of ? html`<p class="muted">Read the newest ${person.read} of ${person.of} articles.</p>` : ''}</section>`;
+      )}</tbody></table></div>`}${person.read < person.of ? html`<p class="muted">Read the newest ${person.read} of ${person.of} articles.</p>` : ''}${person.note ? html`<p class="muted">${person.note}</p>` : ''}</section>`;
 }
 
 export function entityPage(entity: EntityView): SafeHtml {

@@ -21,11 +21,12 @@ export function byNewsTime(records: readonly RecordSummary[]): RecordSummary[] {
   return [...records].sort((a, b) => newsTime(b) - newsTime(a) || b.writtenAt - a.writtenAt || a.id.localeCompare(b.id));
 }
 
-export function newsPage(records: readonly RecordSummary[]): SafeHtml {
+/** `which`: what the records are («most recently written records, newest publication first»). */
+export function newsPage(records: readonly RecordSummary[], which = 'most recently written records, newest publication first'): SafeHtml {
   return page({
     title: 'News',
     body: html`<h1>Latest news</h1>${records.length === 0
       ? html`<p class="empty">No records yet.</p>`
-      : html`<p class="muted">The ${records.length} most recently written records, newest publication first.</p><div class="scroll">${recordRows(byNewsTime(records))}</div>`}`,
+      : html`<p class="muted">The ${records.length} ${which}.</p><div class="scroll">${recordRows(byNewsTime(records))}</div>`}`,
   });
 }

@@ -3,6 +3,7 @@ import pg from 'pg';
 import type { Database } from './tables.js';
 import * as m0001 from './migrations/0001-initial.js';
 import * as m0002 from './migrations/0002-entity-days.js';
+import * as m0003 from './migrations/0003-dashboard-pages.js';
 
 /**
  * The migrations in order, as modules (not read from a folder at run time: the same list works
@@ -11,6 +12,7 @@ import * as m0002 from './migrations/0002-entity-days.js';
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-entity-days': m0002,
+  '0003-dashboard-pages': m0003,
 };
 
 /** Any fixed 64-bit key: every khabar process that migrates takes this lock first. */

@@ -6,6 +6,7 @@ import type { ArticleFilter, Page, RecordReader, SearchCursor, TimeCursor } from
 import type { Db } from './db.js';
 import { tsqueryLiteral } from './tsvector.js';
 import { pgClaims, pgStory } from './reader-claims.js';
+import { pgConflicts, pgEntityRanking, pgStoryFile, pgStoryRows } from './reader-pages.js';
 import { articleSummary, iso, type ArticleRow } from './summaries.js';
 
 /** Days over which recency's share of a search score halves, roughly (exp decay, 30-day scale). */
@@ -60,8 +61,45 @@ async function searchArticles(db: Db, filter: ArticleFilter & { terms: string[][
   return { items: items.map(articleSummary), next: last ? { score: Number(last.score), id: last.id, ref } : null };
 }
 
+/**
+ * Articles that mention an entity, newest first, by walking its mentions through mentions_entity_at
+ * (a mention's `at` is its article's, so an article's mentions are adjacent in that order): the first
+ * `take` mentions hold the newest articles, taken 4 times as many again until a page is full or the
+ * mentions run out. Asked as a semi-join on articles, the planner walked articles_at backwards for
+ * an entity of middling frequency, testing each article (170 ms for 200 articles at 100k stored).
+ */
+async function articlesByEntity(db: Db, filter: ArticleFilter & { entity: string }): Promise<Page<ArticleSummary, TimeCursor>> {
+  const parts = [sql`m.entity_id = ${filter.entity}`];
+  if (filter.from) parts.push(sql`m.at >= ${filter.from}::timestamptz`);
+  if (filter.to) parts.push(sql`m.at < ${filter.to}::timestamptz`);
+  const cursor = filter.cursor && 'at' in filter.cursor ? filter.cursor : null;
+  if (cursor) parts.push(sql`(m.at, m.article_id) < (${cursor.at}::timestamptz, ${cursor.id})`);
+  const outlet = filter.outlet ? sql`a.source = ${filter.outlet}` : sql`true`;
+  for (let take = (filter.limit + 1) * 4; ; take *= 4) {
+    const { rows } = await sql<ArticleRow>`
+      with walked as materialized (
+        select m.article_id from mentions m where ${and(parts)} order by m.at desc, m.article_id desc limit ${take}
+      )
+      select a.id, a.source, a.url, a.title, a.published_at, a.at, sm.story_id
+      from (select distinct article_id from walked) w join articles a on a.id = w.article_id
+      left join story_members sm on sm.article_id = a.id
+      where ${outlet}
+      order by a.at desc, a.id desc
+      limit ${filter.limit + 1}`.execute(db);
+    const full = rows.length > filter.limit;
+    if (!full) {
+      const { rows: walked } = await sql<{ n: number }>`select count(*)::int as n from (select 1 from mentions m where ${and(parts)} limit ${take}) x`.execute(db);
+      if ((walked[0]?.n ?? 0) >= take) continue; // more mentions past this walk: walk further
+    }
+    const items = rows.slice(0, filter.limit);
+    const last = full ? items[items.length - 1] : undefined;
+    return { items: items.map(articleSummary), next: last ? { at: iso(last.at) as string, id: last.id } : null };
+  }
+}
+
 async function listArticles(db: Db, filter: ArticleFilter): Promise<Page<ArticleSummary, TimeCursor | SearchCursor>> {
   if (filter.terms && filter.terms.length > 0) return searchArticles(db, { ...filter, terms: filter.terms });
+  if (filter.entity) return articlesByEntity(db, { ...filter, entity: filter.entity });
   const parts = articleFilters(filter);
   const cursor = filter.cursor && 'at' in filter.cursor ? filter.cursor : null;
   if (cursor) parts.push(sql`(a.at, a.id) < (${cursor.at}::timestamptz, ${cursor.id})`);
@@ -120,6 +158,7 @@ async function listStories(db: Db, filter: { limit: number; cursor?: TimeCursor 
 /** The read API's queries on PostgreSQL; each is one indexed query (see the migration's index list). */
 export function pgRecordReader(db: Db, options: { owned?: boolean } = {}): RecordReader {
   return {
+    backend: 'postgres',
     articles: (filter) => listArticles(db, filter),
     async article(id: string): Promise<EnrichedRecord | null> {
       const row = await db.selectFrom('articles').select('record').where('id', '=', id).executeTakeFirst();
@@ -130,6 +169,21 @@ export function pgRecordReader(db: Db, options: { owned?: boolean } = {}): Recor
     claims: (filter) => pgClaims(db, filter),
     stories: (filter) => listStories(db, filter),
     story: (id) => pgStory(db, id),
+    entityRanking: (filter) => pgEntityRanking(db, filter),
+    conflicts: (filter) => pgConflicts(db, filter),
+    storyRows: (limit) => pgStoryRows(db, limit),
+    storyFile: (id) => pgStoryFile(db, id),
+    async recentlyWritten(limit) {
+      const { rows } = await sql<ArticleRow>`
+        select a.id, a.source, a.url, a.title, a.published_at, a.at, sm.story_id
+        from articles a left join story_members sm on sm.article_id = a.id
+        order by a.written_at desc, a.id desc limit ${limit}`.execute(db);
+      return rows.map(articleSummary);
+    },
+    async count() {
+      const row = await db.selectFrom('articles').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirst();
+      return Number(row?.n ?? 0);
+    },
     async close() {
       if (options.owned) await db.destroy();
     },

@@ -110,6 +110,22 @@ async function updateEntityDays(tx: Tx, old: DayCounts, fresh: DayCounts): Promi
       articles: sql`entity_days.articles + ${eb.ref('excluded.articles')}`,
     }))).execute();
   }
+  // The same deltas summed per entity (an article moved to another day changes no total), after
+  // entity_days and sorted by entity: every writer takes these locks in one order too.
+  const totals = new Map<string, { mentions: number; articles: number }>();
+  for (const delta of deltas) {
+    const total = totals.get(delta.entity_id) ?? { mentions: 0, articles: 0 };
+    total.mentions += delta.mentions;
+    total.articles += delta.articles;
+    totals.set(delta.entity_id, total);
+  }
+  const changed = [...totals].filter(([, total]) => total.mentions !== 0 || total.articles !== 0).map(([entity_id, total]) => ({ entity_id, ...total }));
+  for (let i = 0; i < changed.length; i += CHUNK) {
+    await tx.insertInto('entity_totals').values(changed.slice(i, i + CHUNK)).onConflict((oc) => oc.column('entity_id').doUpdateSet((eb) => ({
+      mentions: sql`entity_totals.mentions + ${eb.ref('excluded.mentions')}`,
+      articles: sql`entity_totals.articles + ${eb.ref('excluded.articles')}`,
+    }))).execute();
+  }
 }
 
 async function saveInTransaction(tx: Tx, rows: RecordRows): Promise<void> {

@@ -63,6 +63,13 @@ export interface EntityDaysTable {
   articles: number;
 }
 
+/** Per entity over all days: entity_days summed, kept by the writer beside it (migration 0003). */
+export interface EntityTotalsTable {
+  entity_id: string;
+  mentions: number;
+  articles: number;
+}
+
 export interface ClaimsTable {
   article_id: string;
   idx: number;
@@ -142,6 +149,7 @@ export interface Database {
   entity_variants: EntityVariantsTable;
   mentions: MentionsTable;
   entity_days: EntityDaysTable;
+  entity_totals: EntityTotalsTable;
   claims: ClaimsTable;
   quantities: QuantitiesTable;
   article_links: ArticleLinksTable;
