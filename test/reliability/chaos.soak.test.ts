@@ -14,8 +14,40 @@ import { WorkerCluster } from '../helpers/cluster.js';
 import { drainQueues } from '../helpers/drain.js';
 import { isOutputFile } from '../../src/store/output.js';
 import { peakRssMiB } from '../helpers/rss.js';
+import { startTestPostgres, type TestPostgres } from '../helpers/postgres.js';
+import pg from 'pg';
 
 const COUNT = Number(process.env.KHABAR_SOAK_ARTICLES ?? 10_000);
+/** KHABAR_SOAK_POSTGRES=1: the workers also write every record to a PostgreSQL the test starts (issue 22). */
+const WITH_POSTGRES = process.env.KHABAR_SOAK_POSTGRES === '1';
+
+/**
+ * What PostgreSQL holds after the run, against the record files: one article row per article, and
+ * per article exactly the record's mentions, claims and story membership (a retried or killed
+ * writer's rows replaced, never added to), and no fact stored twice under two row numbers.
+ */
+async function databaseReport(url: string, records: ReadonlyArray<{ id: string; entities?: unknown[]; claims?: unknown[] }>) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const one = async (query: string) => Number((await client.query<{ n: string }>(query)).rows[0]!.n);
+    const perArticle = async (table: string) => new Map((await client.query<{ id: string; n: string }>(`select article_id as id, count(*) as n from ${table} group by article_id`)).rows.map((r) => [r.id, Number(r.n)]));
+    const [mentions, claims, members] = [await perArticle('mentions'), await perArticle('claims'), await perArticle('story_members')];
+    const differ = (counts: Map<string, number>, expected: (r: (typeof records)[number]) => number) => records.filter((r) => (counts.get(r.id) ?? 0) !== expected(r)).length;
+    return {
+      articleRows: await one('select count(*) as n from articles'),
+      distinctArticleRows: await one('select count(distinct id) as n from articles'),
+      articlesWithOtherMentions: differ(mentions, (r) => r.entities?.length ?? 0),
+      articlesWithOtherClaims: differ(claims, (r) => r.claims?.length ?? 0),
+      articlesNotInOneStory: differ(members, () => 1),
+      mentionsStoredTwice: await one('select count(*) as n from (select 1 from mentions group by article_id, start, "end", entity_id having count(*) > 1) d'),
+      claimsStoredTwice: await one('select count(*) as n from (select 1 from claims group by article_id, kind, start, "end" having count(*) > 1) d'),
+      linksStoredTwice: await one('select count(*) as n from (select 1 from article_links group by article_id, other_id, kind, start having count(*) > 1) d'),
+    };
+  } finally {
+    await client.end();
+  }
+}
 
 describe('soak', () => {
   it(`${COUNT} articles, a worker process killed (-9) every second for the whole run`, async () => {
@@ -24,7 +56,11 @@ describe('soak', () => {
     // in-suite test (5 s) at about 1.9: on two loaded cores a 2 s lock can lapse while its worker still
     // runs the job (renewal is a timer, late when the CPU is starved), and the job then runs twice.
     const settings = testSettings('soak', { lockMs: 5_000, stalledIntervalMs: 2_000 });
-    const env = { REDIS_URL: testRedisUrl(), KHABAR_PREFIX: settings.prefix, KHABAR_LOCK_MS: '5000', KHABAR_STALLED_INTERVAL_MS: '2000', KHABAR_LOG_LEVEL: 'warn' };
+    const postgres: TestPostgres | null = WITH_POSTGRES ? await startTestPostgres() : null;
+    const env = {
+      REDIS_URL: testRedisUrl(), KHABAR_PREFIX: settings.prefix, KHABAR_LOCK_MS: '5000', KHABAR_STALLED_INTERVAL_MS: '2000', KHABAR_LOG_LEVEL: 'warn',
+      ...(postgres ? { KHABAR_DATABASE_URL: postgres.url } : {}),
+    };
     const out = tempDir('soak-out');
     const cluster = new WorkerCluster(env, out);
     cluster.startAll(2);
@@ -72,6 +108,8 @@ describe('soak', () => {
         for (const article of story.articles ?? []) listed.set(article.id, (listed.get(article.id) ?? 0) + 1);
       }
       const listedTwice = [...listed.values()].filter((n) => n > 1).length;
+      const records = ids.map((name) => JSON.parse(readFileSync(join(articles, name), 'utf8')) as { id: string; entities?: unknown[]; claims?: unknown[] });
+      const database = postgres ? await databaseReport(postgres.url, records) : null;
       const report = {
         articles: COUNT,
         records: ids.length,
@@ -84,9 +122,10 @@ describe('soak', () => {
         kills: cluster.kills,
         durationSeconds: Math.round((Date.now() - started) / 1000),
         peakRssMiBByQueue: peakByQueue,
+        database,
       };
       mkdirSync('test/artifacts', { recursive: true });
-      writeFileSync('test/artifacts/soak.json', `${JSON.stringify(report, null, 2)}\n`);
+      writeFileSync(`test/artifacts/soak${postgres ? '-postgres' : ''}.json`, `${JSON.stringify(report, null, 2)}\n`);
       console.log(`soak: ${JSON.stringify(report)}`);
       expect(report.records).toBe(COUNT);
       expect(report.duplicates).toBe(0);
@@ -94,10 +133,21 @@ describe('soak', () => {
       expect(report.lost).toBe(0);
       expect(report.failureRecords).toBe(0);
       for (const [queue, count] of Object.entries(stuck)) expect(count, queue).toBe(0);
+      if (database) {
+        expect(database.articleRows).toBe(COUNT);
+        expect(database.distinctArticleRows).toBe(COUNT);
+        expect(database.articlesWithOtherMentions).toBe(0);
+        expect(database.articlesWithOtherClaims).toBe(0);
+        expect(database.articlesNotInOneStory).toBe(0);
+        expect(database.mentionsStoredTwice).toBe(0);
+        expect(database.claimsStoredTwice).toBe(0);
+        expect(database.linksStoredTwice).toBe(0);
+      }
     } finally {
       await ingestor.close();
       await cluster.stopAll();
       connection.disconnect();
+      await postgres?.stop();
     }
   });
 });
