@@ -101,6 +101,10 @@ function roleNear(nearBefore: readonly FactToken[], after: readonly FactToken[])
     role = roleOf(t.key);
     if (role) break;
   }
+  // «بلغ عدد المفقودين … 37», «عدد الموقوفين … 24 مشتبها»: the clause names what it counts, whatever
+  // verb stands nearer the number («في غرق الزورق … بلغ 37» is not a toll of the drowned).
+  const counted = nearBefore.findIndex((t, i) => bareKey(t.key) === 'عدد' && nearBefore[i + 1]?.kind === 'word' && roleOf(nearBefore[i + 1]!.key) !== null);
+  if (counted >= 0 && !subgroup) role = roleOf(nearBefore[counted + 1]!.key);
   if (!role && !subgroup) {
     // After the counted phrase only what happened to it («قتلوا», «أجلوا», «صاروخا أطلقت»), never a
     // later clause's verb («15 محطة تمتد من…», «لكل أسرة انهار منزلها»).

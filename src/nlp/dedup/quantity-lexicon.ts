@@ -80,6 +80,9 @@ const NOUN_GROUPS: ReadonlyArray<readonly string[]> = [
   ['مسلح', 'مسلحين', 'مقاتل', 'مقاتلين', 'مقاتلي'],
   ['جندي', 'جنود', 'عسكري', 'عسكريين'],
   ['منزل', 'منازل', 'بيت', 'بيوت', 'مسكن', 'مساكن'],
+  // A prison term in «سنوات» or «عاما».
+  ['سنة', 'سنوات', 'عام', 'أعوام', 'عاما'],
+  ['مشجع', 'مشجعين', 'متفرج', 'متفرجين'],
 ];
 export const NOUN_CLASSES: ReadonlyMap<string, string> = new Map(
   NOUN_GROUPS.flatMap((group) => group.map((w) => [nounKey(key(w)), nounKey(key(group[0]!))] as const)),
@@ -137,6 +140,6 @@ export const CATEGORY_NOUNS: ReadonlySet<string> = new Set(
 /** Roles read after a counted phrase (what happened to it): people's, and rockets fired or stopped. */
 export const AFTER_ROLES: ReadonlySet<string> = new Set([...PERSON_ROLES, 'fired', 'intercepted', 'fell']);
 /** Number words that can follow «بينهم» («14 وزيرا بينهم ثلاثة»: a part of this count is named next). */
-export const NUMBER_WORDS = keys(['واحد', 'اثنان', 'اثنين', 'ثلاثة', 'أربعة', 'أربع', 'خمسة', 'خمس', 'ستة', 'ست', 'سبعة', 'سبع', 'ثمانية', 'ثماني', 'تسعة', 'تسع', 'عشرة', 'عشر', 'عشرات', 'مئات', 'مئة', 'مائة']);
+export const NUMBER_WORDS = keys(['واحد', 'إحدى', 'اثنان', 'اثنين', 'اثنتان', 'اثنتين', 'ثلاث', 'ثلاثة', 'أربعة', 'أربع', 'خمسة', 'خمس', 'ستة', 'ست', 'سبعة', 'سبع', 'ثمانية', 'ثماني', 'تسعة', 'تسع', 'عشرة', 'عشر', 'عشرات', 'مئات', 'مئة', 'مائة']);
 /** Scale words («16 مليارا و600 مليون»). */
 export const SCALE_WORDS = keys(['مليار', 'مليارا', 'مليارات', 'مليون', 'مليونا', 'ملايين', 'ألف', 'ألفا', 'آلاف']);

@@ -42,9 +42,12 @@ const ROLE_SUFFIXES: ReadonlySet<string> = new Set(['', 'ا', 'ه', 'ها', 'ه�
 
 /** The role a word names (killed, wounded, fired…), if any. */
 export function roleOf(key: string): string | null {
-  const bare = bareKey(key);
-  for (const [role, stems] of ROLE_STEMS) {
-    for (const stem of stems) if (bare.startsWith(stem) && ROLE_SUFFIXES.has(bare.slice(stem.length))) return role;
+  // The key without clitics, and as written: «وفاة» starts with a و of its own, which `bareKey`
+  // takes for the conjunction («فاه»), so «عن وفاة تسعة عمال» had no role.
+  for (const form of new Set([bareKey(key), key])) {
+    for (const [role, stems] of ROLE_STEMS) {
+      for (const stem of stems) if (form.startsWith(stem) && ROLE_SUFFIXES.has(form.slice(stem.length))) return role;
+    }
   }
   return null;
 }
