@@ -41,7 +41,12 @@ async function databaseReport(url: string, records: ReadonlyArray<{ id: string; 
       articlesWithOtherClaims: differ(claims, (r) => r.claims?.length ?? 0),
       articlesNotInOneStory: differ(members, () => 1),
       mentionsStoredTwice: await one('select count(*) as n from (select 1 from mentions group by article_id, start, "end", entity_id having count(*) > 1) d'),
-      claimsStoredTwice: await one('select count(*) as n from (select 1 from claims group by article_id, kind, start, "end" having count(*) > 1) d'),
+      // One sentence can carry several numeric claims, one per quantity: a claim is its span and its
+      // quantities' spans (and speaker and cue), as in the record.
+      claimsStoredTwice: await one(`select count(*) as n from (
+        select 1 from claims c
+        left join lateral (select string_agg(q.start::text, ',' order by q.idx) as starts from quantities q where q.article_id = c.article_id and q.claim_idx = c.idx) qs on true
+        group by c.article_id, c.kind, c.start, c."end", qs.starts, c.speaker_text, c.cue_start having count(*) > 1) d`),
       linksStoredTwice: await one('select count(*) as n from (select 1 from article_links group by article_id, other_id, kind, start having count(*) > 1) d'),
     };
   } finally {
