@@ -6,7 +6,7 @@ import type { DedupClaim } from './claims.js';
 import type { ClaimQuantityKind } from '../../schema/claims.js';
 import { nounKey } from './skeleton.js';
 import { isCountryToken } from './place-country.js';
-import { bareKey, nounForm, roleOf, type FactEntity, type FactToken } from './quantity-words.js';
+import { bareKey, nounForm, roleAt, roleOf, type FactEntity, type FactToken } from './quantity-words.js';
 import { subjectsOf } from './quantity-subjects.js';
 
 export { bareKey, roleOf };
@@ -98,7 +98,7 @@ function roleNear(nearBefore: readonly FactToken[], after: readonly FactToken[])
       subgroup = true;
       break;
     }
-    role = roleOf(t.key);
+    role = roleAt(nearBefore, i);
     if (role) break;
   }
   // «بلغ عدد المفقودين … 37», «عدد الموقوفين … 24 مشتبها»: the clause names what it counts, whatever
@@ -108,9 +108,9 @@ function roleNear(nearBefore: readonly FactToken[], after: readonly FactToken[])
   if (!role && !subgroup) {
     // After the counted phrase only what happened to it («قتلوا», «أجلوا», «صاروخا أطلقت»), never a
     // later clause's verb («15 محطة تمتد من…», «لكل أسرة انهار منزلها»).
-    for (const t of after.slice(0, 3)) {
+    for (const [i, t] of after.slice(0, 3).entries()) {
       if (t.kind === 'number') break;
-      const found = roleOf(t.key);
+      const found = roleAt(after, i);
       if (found && AFTER_ROLES.has(found)) {
         role = found;
         break;

@@ -39,6 +39,23 @@ export const ROLE_STEMS: ReadonlyArray<readonly [string, readonly string[]]> = (
   ] as const
 ).map(([role, stems]) => [role, [...new Set(stems.map((s) => s.split(' ').map(key).join(' ')))].sort((a, b) => b.length - a.length)] as const);
 
+/**
+ * Two-word roles, read before the single word: «فقدوا حياتهم» is a death, not «فقد» missing;
+ * «تلقوا العلاج» / «تلقوا الإسعافات» an injury; «أطلقت سراحهم» a release, not «أطلق» fired. Each is
+ * the first word's stem and the second's (keys, clitics off), as `ROLE_STEMS` reads stems.
+ */
+export const ROLE_PHRASES: ReadonlyArray<readonly [string, string, string]> = (
+  [
+    ['فقد', 'حياة', 'killed'],
+    ['فقد', 'حيات', 'killed'],
+    ['تلقى', 'علاج', 'wounded'],
+    ['تلقوا', 'علاج', 'wounded'],
+    ['تلقى', 'إسعاف', 'wounded'],
+    ['تلقوا', 'إسعاف', 'wounded'],
+    ['أطلق', 'سراح', 'released'],
+  ] as const
+).map(([first, second, role]) => [key(first), key(second), role] as const);
+
 /** Roles whose counts rise as news comes in: a different figure on a later day is an update (see conflict-rules.ts). */
 export const RISING_ROLES: ReadonlySet<string> = new Set(['killed', 'wounded', 'missing', 'abducted', 'arrested', 'displaced', 'evacuated', 'rescued', 'released']);
 /** Words that say a count is cumulative («ارتفعت حصيلة…», «ليرتفع العدد إلى»). */
@@ -83,6 +100,7 @@ const NOUN_GROUPS: ReadonlyArray<readonly string[]> = [
   // A prison term in «سنوات» or «عاما».
   ['سنة', 'سنوات', 'عام', 'أعوام', 'عاما'],
   ['مشجع', 'مشجعين', 'متفرج', 'متفرجين'],
+  ['طالب', 'طلاب', 'تلميذ', 'تلاميذ'],
 ];
 export const NOUN_CLASSES: ReadonlyMap<string, string> = new Map(
   NOUN_GROUPS.flatMap((group) => group.map((w) => [nounKey(key(w)), nounKey(key(group[0]!))] as const)),
@@ -134,7 +152,7 @@ export const PERSON_ROLES: ReadonlySet<string> = new Set(['killed', 'wounded', '
 export const OVERRIDING_ROLES: ReadonlySet<string> = new Set(['released', 'rescued', 'evacuated']);
 /** Nouns that name a category of people inside a toll or a group (a part, not the whole): as `nounKey`. */
 export const CATEGORY_NOUNS: ReadonlySet<string> = new Set(
-  ['طفل', 'أطفال', 'امرأة', 'نساء', 'جندي', 'جنود', 'عسكري', 'عسكريين', 'مدني', 'مدنيين', 'شرطي', 'شرطة', 'مسلح', 'مقاتل', 'صحفي', 'طالب', 'طلاب', 'أجنبي', 'أجانب', 'مسعف', 'مستوطن'].map((w) => nounKey(key(w))),
+  ['طفل', 'أطفال', 'امرأة', 'نساء', 'جندي', 'جنود', 'عسكري', 'عسكريين', 'مدني', 'مدنيين', 'شرطي', 'شرطة', 'مسلح', 'مقاتل', 'صحفي', 'طالب', 'طلاب', 'تلميذ', 'تلاميذ', 'أجنبي', 'أجانب', 'مسعف', 'مستوطن'].map((w) => nounKey(key(w))),
 );
 
 /** Roles read after a counted phrase (what happened to it): people's, and rockets fired or stopped. */

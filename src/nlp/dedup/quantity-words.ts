@@ -1,7 +1,7 @@
 // The words a number's facts are read from (quantity-facts.ts, quantity-subjects.ts): token and
 // entity shapes, clitic-free keys and noun forms, and the role a word names.
 import { searchKey } from '../text/normalise.js';
-import { ROLE_STEMS } from './quantity-lexicon.js';
+import { ROLE_PHRASES, ROLE_STEMS } from './quantity-lexicon.js';
 
 /** The token fields read here (a subset of the text layer's Token). */
 export interface FactToken {
@@ -52,3 +52,20 @@ export function roleOf(key: string): string | null {
   return null;
 }
 
+
+/**
+ * The role of the word at `i`, reading a two-word phrase (`ROLE_PHRASES`: «فقدوا حياتهم», «أطلقت
+ * سراحهم») with the next word before the word alone.
+ */
+export function roleAt(tokens: readonly FactToken[], i: number): string | null {
+  const next = tokens[i + 1];
+  if (next !== undefined && next.kind === 'word') {
+    // As in `roleOf`, each word without clitics and as written («فقدوا» is not «و» + «قدوا»).
+    const firsts = new Set([bareKey(tokens[i]!.key), tokens[i]!.key]);
+    const seconds = new Set([bareKey(next.key), next.key]);
+    for (const [a, b, role] of ROLE_PHRASES) {
+      if ([...firsts].some((first) => first.startsWith(a) && first.length <= a.length + 3) && [...seconds].some((second) => second.startsWith(b))) return role;
+    }
+  }
+  return roleOf(tokens[i]!.key);
+}

@@ -158,3 +158,18 @@ describe('which articles are compared', () => {
     expect(reprint.every((link) => link.copy)).toBe(true);
   });
 });
+
+describe('two-word roles', () => {
+  it('reads «فقدوا حياتهم» as killed, «تلقوا العلاج» as wounded and «أطلقت سراحهم» as released', () => {
+    expect(facts('وقالت مصادر في الهلال الأحمر إن خمسة أشخاص فقدوا حياتهم في الانفجار.', 'خمسة').role).toBe('killed');
+    expect(facts('وأفادت معلومات طبية بأن 26 تلميذا تلقوا العلاج في المستشفى.', '26').role).toBe('wounded');
+    expect(facts('ووصل إلى المدينة اليوم 64 أسيرا أطلقت سراحهم الجماعة.', '64').role).toBe('released');
+    // The single word keeps its own role: «فقد» alone is missing, «أطلق» alone fired.
+    expect(facts('وأعلنت الشرطة فقدان أربعة أشخاص في السيول.', 'أربعة').role).toBe('missing');
+    expect(facts('وقال الجيش إن المسلحين أطلقوا 12 صاروخا على المدينة.', '12').role).toBe('fired');
+  });
+
+  it('counts pupils and students as one category of a toll', () => {
+    expect(facts('وقال الصليب الأحمر إن 17 طالبا أصيبوا بجروح.', '17').thing).toBe(facts('وأفادت معلومات طبية بأن 26 تلميذا تلقوا العلاج.', '26').thing);
+  });
+});
