@@ -24,6 +24,7 @@ export interface ClaimDigest {
   text: string;
   start?: number;
   end?: number;
+  sentence?: number; // the sentence holding the claim's start, in the article's dedup sentence table
 }
 
 /** The claim fields dedup reads. */
@@ -174,6 +175,8 @@ export interface StoredClaimDigest {
   speakerHash: number | null;
   words: Set<number>;
   quantities: StoredQuantity[];
+  /** The sentence holding the claim (`ClaimDigest.sentence`); null in digests stored before it was kept. */
+  sentence: number | null;
 }
 
 const KINDS: ReadonlyArray<Claim['kind']> = ['attributed', 'numeric'];
@@ -198,6 +201,7 @@ const R_CONTEXT = 8;
 const R_AFFILIATION = 16;
 /** Role-flags bit: the article states this counted thing with several values (`crowded`). */
 const R_CROWDED = 32;
+const C_SENTENCE = 8; // claim flag: its sentence index (u16) follows the speaker hash; older digests never set it
 
 function quantityFlags(q: StoredQuantity): number {
   return (q.approx ? Q_APPROX : 0) | (q.valueMax === null ? 0 : Q_MAX) | (q.bound === 'lower' ? Q_LOWER : 0) | (q.bound === 'upper' ? Q_UPPER : 0) |
@@ -210,7 +214,7 @@ function quantitySize(q: StoredQuantity): number {
 
 /**
  * The digests of the claims that have index keys (the others can never be matched), in one buffer:
- * per claim: claim u8 | flags u8 (kind, has speaker) | [speaker hash u32] | word count u8, words u16… |
+ * per claim: claim u8 | flags u8 (kind, has speaker, has sentence) | [speaker hash u32] | [sentence u16] | word count u8, words u16… |
  * quantity count u8, per quantity: counted hash u32 | flags u8 | value f32 | [max f32] |
  * [subject count u8, subjects u32… | frame count u8, frame words u16… | period count u8, period words u16… |
  * noun hash u32 | role flags u8 | [context count u8, context words u16…] | [affiliation count u8, words u16…]]. Digests written before the
@@ -223,11 +227,13 @@ export function encodeClaimDigests(digests: readonly ClaimDigest[]): Buffer {
     const stored = toStoredDigest(digest);
     const words = [...stored.words];
     const quantities = stored.quantities.slice(0, 255);
-    const size = 2 + (stored.speakerHash !== null ? 4 : 0) + 1 + 2 * words.length + 1 + quantities.reduce((sum, q) => sum + quantitySize(q), 0);
+    const sentence = stored.sentence !== null && stored.sentence <= 0xffff ? stored.sentence : null;
+    const size = 2 + (stored.speakerHash !== null ? 4 : 0) + (sentence !== null ? 2 : 0) + 1 + 2 * words.length + 1 + quantities.reduce((sum, q) => sum + quantitySize(q), 0);
     const out = Buffer.alloc(size);
     let at = out.writeUInt8(digest.claim, 0);
-    at = out.writeUInt8(KINDS.indexOf(digest.kind) | (stored.speakerHash !== null ? 4 : 0), at);
+    at = out.writeUInt8(KINDS.indexOf(digest.kind) | (stored.speakerHash !== null ? 4 : 0) | (sentence !== null ? C_SENTENCE : 0), at);
     if (stored.speakerHash !== null) at = out.writeUInt32LE(stored.speakerHash, at);
+    if (sentence !== null) at = out.writeUInt16LE(sentence, at);
     at = out.writeUInt8(words.length, at);
     for (const word of words) at = out.writeUInt16LE(word, at);
     at = out.writeUInt8(quantities.length, at);
@@ -272,6 +278,7 @@ export function toStoredDigest(digest: ClaimDigest): StoredClaimDigest {
     kind: digest.kind,
     speakerHash: digest.kind === 'attributed' && digest.speakerKey !== null ? keyHash(digest.speakerKey) : null,
     words: wordHashes(digest.words),
+    sentence: digest.sentence ?? null,
     quantities: digest.quantities.map((q) => ({
       countedHash: keyHash(q.countedKey),
       value: q.value,
@@ -318,6 +325,8 @@ export function decodeClaimDigests(raw: Uint8Array): StoredClaimDigest[] {
       speakerHash = view.readUInt32LE(at);
       at += 4;
     }
+    const sentence = flags & C_SENTENCE ? view.readUInt16LE(at) : null;
+    if (sentence !== null) at += 2;
     const words = new Set<number>();
     const wordCount = view.readUInt8(at++);
     for (let i = 0; i < wordCount; i++, at += 2) words.add(view.readUInt16LE(at));
@@ -385,7 +394,7 @@ export function decodeClaimDigests(raw: Uint8Array): StoredClaimDigest[] {
         crowded,
       });
     }
-    out.push({ claim, kind: KINDS[flags & 3] ?? 'attributed', speakerHash, words, quantities });
+    out.push({ claim, kind: KINDS[flags & 3] ?? 'attributed', speakerHash, words, quantities, sentence });
   }
   return out;
 }

@@ -130,11 +130,18 @@ export class DedupEngine implements DedupIndex {
     const sameEvent = sameEventOthers(me, [...exact.links, ...near.links, ...passages.links, ...similar], passages.substantial, passages.background, meta, options);
     const claims = claimLinks(self, prepared.claims, candidates.claimPostings.values(), idOf, options, {
       sameEvent: (other) => !options.conflictSameEventOnly || sameEvent.has(other),
-      // A claim in a shared passage's sentences or the sentence either side of them (an edited reprint).
-      sameSource: (other, claim) => {
-        if (claim.start === undefined || passages.found.length === 0) return false;
-        const at = sentenceIndexAt(prepared.sentences, claim.start);
-        return passages.found.some((p) => p.otherId === idOf(other) && sentenceIndexAt(prepared.sentences, p.start) - 1 <= at && at <= sentenceIndexAt(prepared.sentences, Math.max(p.start, p.end - 1)) + 1);
+      // Either claim in a shared passage's sentences or the sentence either side of them (an edited
+      // reprint): this article's claim beside the passage here, or the other's beside it there (the
+      // earlier outlet's claim follows the paragraph the later one reprinted, reworded).
+      sameSource: (other, claim, theirs) => {
+        if (passages.found.length === 0) return false;
+        const beside = (at: number, first: number, last: number) => first - 1 <= at && at <= last + 1;
+        if (claim.start !== undefined) {
+          const at = sentenceIndexAt(prepared.sentences, claim.start);
+          if (passages.found.some((p) => p.otherId === idOf(other) && beside(at, sentenceIndexAt(prepared.sentences, p.start), sentenceIndexAt(prepared.sentences, Math.max(p.start, p.end - 1))))) return true;
+        }
+        const there = theirs.sentence;
+        return there !== null && (passages.otherSentences.get(other) ?? []).some(([first, last]) => beside(there, first, last));
       },
       // A copy or near copy of this article, or a reprint of the passage that holds the claim, is one source with it.
       copied: (other, claim) =>

@@ -95,6 +95,9 @@ export function prepareArticle(article: DedupArticle, options: DedupOptions): Pr
     fingerprints: winnow(content, options.passageShingle, window).map((fingerprint) => ({ ...fingerprint, sentence: sentenceIndexAt(sentences, fingerprint.start) })),
     window,
     sentences,
-    claims: claimDigests(article.claims ?? [], content, article.tokens, article.entities ?? []),
+    // Each claim's sentence, so that a later article can tell whether it sits next to a passage the two share.
+    claims: claimDigests(article.claims ?? [], content, article.tokens, article.entities ?? []).map((digest) =>
+      digest.start === undefined ? digest : { ...digest, sentence: sentenceIndexAt(sentences, digest.start) },
+    ),
   };
 }

@@ -265,4 +265,38 @@ describe('a story counts independent sources', () => {
     // Never within one article, never between the copies.
     for (const c of story.conflicts) expect(new Set(c.values.map((value) => value.articleId)).size).toBe(c.values.length);
   });
+
+  it('counts an outlet that reprints the paragraph beside the first report\'s claim, and rewords that claim elsewhere, as the same source', async () => {
+    const index = inMemoryDedupIndex({ passageBackgroundHolders: 1000 });
+    const aftermath =
+      'وأعلنت السلطات المحلية إغلاق الطرق المؤدية إلى السوق حتى إشعار آخر، ودعت التجار إلى انتظار نتائج الكشف الهندسي على المحال المتضررة قبل العودة إليها. ' +
+      'وقدرت غرفة التجارة الخسائر الأولية بملايين الدنانير، وطالبت الحكومة بتعويض أصحاب البسطات التي احترقت بالكامل.';
+    // The first report: its claim, then the paragraph the second outlet reprints (the claim is beside it).
+    await index.process(article('b000000000000001', `قتل 12 شخصا في انفجار سيارة مفخخة استهدف سوقا شعبية في مدينة الموصل صباح الاثنين.\n\n${background}`, 'الأفق', '2026-11-02T08:00:00.000Z'));
+    // The second outlet: the claim reworded in its own lead, its own sentences, then the first's paragraph
+    // word for word, then a paragraph the third outlet also carries.
+    await index.process(
+      article(
+        'b000000000000002',
+        `أسفر انفجار سيارة مفخخة في سوق شعبية بالموصل عن مقتل 12 شخصا، بحسب مصادر في الشرطة. وأظهرت صور تداولها ناشطون أعمدة الدخان تتصاعد فوق المباني القريبة. وأعلن المحافظ الحداد ثلاثة أيام.\n\n${background}\n\n${aftermath}`,
+        'الرصيف',
+        '2026-11-02T09:00:00.000Z',
+      ),
+    );
+    // The third outlet's own report of the toll; the paragraph it shares with the second is far from its claim in both.
+    const last = await index.process(
+      article(
+        'b000000000000003',
+        `قالت مصادر طبية إن انفجار سيارة مفخخة في سوق الموصل الشعبية أدى إلى مقتل 12 شخصا. وناشدت المستشفيات الأهالي التبرع بالدم بعد أن امتلأت غرف الطوارئ. وتوافد مئات السكان على مركز المدينة بحثا عن أقاربهم.\n\n${aftermath}`,
+        'نبأ اليوم',
+        '2026-11-02T10:00:00.000Z',
+      ),
+    );
+    const story = last.story;
+    expect(story.articles).toHaveLength(3);
+    const toll = story.corroboratedClaims.find((group) => group.claims.some((claim) => claim.articleId === 'b000000000000003'));
+    // Two sources: the first report (with its reprint) and the third outlet.
+    expect(toll?.claims.map((claim) => claim.articleId)).toEqual(['b000000000000001', 'b000000000000003']);
+    expect(toll?.sources).toEqual(['الأفق', 'نبأ اليوم']);
+  });
 });

@@ -25,11 +25,11 @@ export interface ClaimPairFacts {
   sameEvent?: (otherNum: number) => boolean;
   /**
    * Whether this article's claim is one source with the other article for corroboration: `copied`,
-   * or the claim sits next to a passage the two share (two reprints of one wire report edit its
+   * or either claim sits next to a passage the two share (two reprints of one wire report edit its
    * sentences, «وأصيب 10» / «وجرح عشرة», and the edited sentence is still the wire's, not a second
    * outlet's finding). Absent: only `copied`.
    */
-  sameSource?: (otherNum: number, mine: ClaimDigest) => boolean;
+  sameSource?: (otherNum: number, mine: ClaimDigest, theirs: StoredClaimDigest) => boolean;
 }
 
 /**
@@ -55,7 +55,7 @@ function linksBetween(self: number, mine: ClaimDigest, mineStored: StoredClaimDi
   const contentSimilarity = wordSetSimilarity(mineStored.words, theirs.words);
   // One source: copies of one text, or one sentence in both (a wire reprint inside another article).
   const copy = contentSimilarity >= SAME_SENTENCE_SIMILARITY || facts.copied(otherNum, mine);
-  const oneSource = copy || (facts.sameSource?.(otherNum, mine) ?? false);
+  const oneSource = copy || (facts.sameSource?.(otherNum, mine, theirs) ?? false);
   if (mineStored.speakerHash !== null && theirs.kind === 'attributed' && mineStored.speakerHash === theirs.speakerHash && contentSimilarity >= options.claimSimilarity) {
     links.push({ a: self, aClaim: mine.claim, b: otherNum, bClaim: theirs.claim, relation: 'corroborates', similarity: contentSimilarity, counted: null, copy: oneSource });
   }
@@ -153,20 +153,23 @@ export function withoutAnsweredConflicts(
 
 /**
  * The links an article keeps per fact of each claim of its own (the speaker's corroborations; per
- * counted thing, agreements and conflicts, so a conflict is never crowded out by agreements): the
- * independent sources first, then the highest similarity, then the smallest other id and claim; at
- * most `limit` per fact. A function of the set of links found, whatever order they were found in.
+ * counted thing, agreements and conflicts, so a conflict is never crowded out by agreements): at most
+ * `limit` links to independent sources and `limit` to the same source (a copy, a reprinted passage),
+ * each the highest similarity, then the smallest other id and claim. Both kinds are kept because the
+ * story counts sources from them: with one link per fact a reprint's claim kept only its link to a
+ * third outlet, lost the link to the article it reprints, and the story listed the two as two
+ * independent sources (SaudiNewsNet 2015-08-04: 4 of the 6 groups that list a reprint twice). A
+ * function of the set of links found, whatever order they were found in.
  */
 function strongestClaimLinks(links: readonly ClaimPairLink[], idOf: (num: number) => string, limit: number): ClaimPairLink[] {
   const byFact = new Map<string, ClaimPairLink[]>();
   for (const link of links) {
-    const fact = `${link.aClaim}|${link.relation}|${link.counted ?? ''}`;
+    const fact = `${link.aClaim}|${link.relation}|${link.counted ?? ''}|${link.copy ? 'copy' : ''}`;
     const group = byFact.get(fact);
     if (group) group.push(link);
     else byFact.set(fact, [link]);
   }
   const strongestFirst = (x: ClaimPairLink, y: ClaimPairLink) =>
-    Number(x.copy ?? false) - Number(y.copy ?? false) ||
     y.similarity - x.similarity ||
     idOf(x.b).localeCompare(idOf(y.b)) ||
     x.bClaim - y.bClaim ||

@@ -18,6 +18,8 @@ export interface ReusedPassages {
   background: Set<number>;
   /** Others with at least one passage. */
   others: Set<number>;
+  /** Per other, the sentence ranges of its passages in the other article (first, last): where its claims stand beside them. */
+  otherSentences: Map<number, Array<readonly [number, number]>>;
   links: PairLink[];
 }
 
@@ -96,7 +98,7 @@ export function reusedPassages(
   meta: MetaOf,
   options: PassageOptions,
 ): ReusedPassages {
-  const result: ReusedPassages = { found: [], substantial: new Set(), background: new Set(), others: new Set(), links: [] };
+  const result: ReusedPassages = { found: [], substantial: new Set(), background: new Set(), others: new Set(), otherSentences: new Map(), links: [] };
   const holders = fingerprintHolders(matchesByOther);
   for (const other of others) {
     const otherId = meta(other).id;
@@ -109,6 +111,7 @@ export function reusedPassages(
     if (runs.some((run) => run.tokens >= options.passageJoinTokens)) result.substantial.add(other);
     if (isBackground(matchesByOther.get(other)!, holders, options)) result.background.add(other);
     result.others.add(other);
+    result.otherSentences.set(other, runs.map((run) => [run.otherFirst, run.otherLast] as const));
     result.links.push(passageLink(self, other, passages));
   }
   result.found.sort((x, y) => x.otherId.localeCompare(y.otherId) || x.start - y.start);
