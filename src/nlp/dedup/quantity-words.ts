@@ -52,7 +52,6 @@ export function roleOf(key: string): string | null {
   return null;
 }
 
-
 /**
  * The role of the word at `i`, reading a two-word phrase (`ROLE_PHRASES`: «فقدوا حياتهم», «أطلقت
  * سراحهم») with the next word before the word alone.

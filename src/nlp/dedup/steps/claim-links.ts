@@ -158,7 +158,7 @@ export function withoutAnsweredConflicts(
  * each the highest similarity, then the smallest other id and claim. Both kinds are kept because the
  * story counts sources from them: with one link per fact a reprint's claim kept only its link to a
  * third outlet, lost the link to the article it reprints, and the story listed the two as two
- * independent sources (SaudiNewsNet 2015-08-04: 4 of the 6 groups that list a reprint twice). A
+ * independent sources (SaudiNewsNet 2015-08-04: 2 of the 6 groups that listed a reprint twice). A
  * function of the set of links found, whatever order they were found in.
  */
 function strongestClaimLinks(links: readonly ClaimPairLink[], idOf: (num: number) => string, limit: number): ClaimPairLink[] {
