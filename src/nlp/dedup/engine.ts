@@ -19,7 +19,6 @@ import { nearDuplicates, nearToVerify } from './steps/near-duplicates.js';
 import { reusedPassages } from './steps/reused-passages.js';
 import { similarContent } from './steps/similar-content.js';
 import { claimLinks, sameEventOthers } from './steps/claim-links.js';
-import { sentenceIndexAt } from './passages.js';
 import { utcDay } from './conflict-rules.js';
 import { linkRequest, strongestLinks } from './steps/story-links.js';
 import { keptFacts, recordLayer } from './steps/record-layer.js';
@@ -133,15 +132,10 @@ export class DedupEngine implements DedupIndex {
       // Either claim in a shared passage's sentences or the sentence either side of them (an edited
       // reprint): this article's claim beside the passage here, or the other's beside it there (the
       // earlier outlet's claim follows the paragraph the later one reprinted, reworded).
+      // Both sides' sentences are already known: the runs' and the digests' (prepare.ts).
       sameSource: (other, claim, theirs) => {
-        if (passages.found.length === 0) return false;
-        const beside = (at: number, first: number, last: number) => first - 1 <= at && at <= last + 1;
-        if (claim.start !== undefined) {
-          const at = sentenceIndexAt(prepared.sentences, claim.start);
-          if (passages.found.some((p) => p.otherId === idOf(other) && beside(at, sentenceIndexAt(prepared.sentences, p.start), sentenceIndexAt(prepared.sentences, Math.max(p.start, p.end - 1))))) return true;
-        }
-        const there = theirs.sentence;
-        return there !== null && (passages.otherSentences.get(other) ?? []).some(([first, last]) => beside(there, first, last));
+        const beside = (at: number | null | undefined, first: number, last: number) => at !== null && at !== undefined && first - 1 <= at && at <= last + 1;
+        return (passages.sentenceRuns.get(other) ?? []).some((run) => beside(claim.sentence, run.first, run.last) || beside(theirs.sentence, run.otherFirst, run.otherLast));
       },
       // A copy or near copy of this article, or a reprint of the passage that holds the claim, is one source with it.
       copied: (other, claim) =>

@@ -40,11 +40,18 @@ export function nounForm(t: FactToken): string {
 /** What may follow a role stem in one word: inflections and pronouns («قتلوا», «أصيبت», «إصاباتهم»), not another word («الإصلاح» is not «أصل»). */
 const ROLE_SUFFIXES: ReadonlySet<string> = new Set(['', 'ا', 'ه', 'ها', 'هم', 'هن', 'ت', 'تا', 'وا', 'ات', 'ين', 'ون', 'ي', 'يه', 'يا', 'ان', 'تين', 'تان', 'ته', 'تها', 'تهم', 'اتهم', 'يها', 'يهم', 'هما', 'ن', 'نا']);
 
+/**
+ * A key without its clitics, and as written: «وفاة» starts with a و of its own, which `bareKey`
+ * takes for the conjunction («فاه»), so «عن وفاة تسعة عمال» had no role; «فقدوا» is not «ف» + «قدوا».
+ */
+function formsOf(key: string): string[] {
+  const bare = bareKey(key);
+  return bare === key ? [key] : [bare, key];
+}
+
 /** The role a word names (killed, wounded, fired…), if any. */
 export function roleOf(key: string): string | null {
-  // The key without clitics, and as written: «وفاة» starts with a و of its own, which `bareKey`
-  // takes for the conjunction («فاه»), so «عن وفاة تسعة عمال» had no role.
-  for (const form of new Set([bareKey(key), key])) {
+  for (const form of formsOf(key)) {
     for (const [role, stems] of ROLE_STEMS) {
       for (const stem of stems) if (form.startsWith(stem) && ROLE_SUFFIXES.has(form.slice(stem.length))) return role;
     }
@@ -59,11 +66,10 @@ export function roleOf(key: string): string | null {
 export function roleAt(tokens: readonly FactToken[], i: number): string | null {
   const next = tokens[i + 1];
   if (next !== undefined && next.kind === 'word') {
-    // As in `roleOf`, each word without clitics and as written («فقدوا» is not «و» + «قدوا»).
-    const firsts = new Set([bareKey(tokens[i]!.key), tokens[i]!.key]);
-    const seconds = new Set([bareKey(next.key), next.key]);
+    const firsts = formsOf(tokens[i]!.key);
+    const seconds = formsOf(next.key);
     for (const [a, b, role] of ROLE_PHRASES) {
-      if ([...firsts].some((first) => first.startsWith(a) && first.length <= a.length + 3) && [...seconds].some((second) => second.startsWith(b))) return role;
+      if (firsts.some((first) => first.startsWith(a) && first.length <= a.length + 3) && seconds.some((second) => second.startsWith(b))) return role;
     }
   }
   return roleOf(tokens[i]!.key);

@@ -18,8 +18,8 @@ export interface ReusedPassages {
   background: Set<number>;
   /** Others with at least one passage. */
   others: Set<number>;
-  /** Per other, the sentence ranges of its passages in the other article (first, last): where its claims stand beside them. */
-  otherSentences: Map<number, Array<readonly [number, number]>>;
+  /** Per other, its passages as sentence ranges in this article and in the other: where each side's claims stand beside them. */
+  sentenceRuns: Map<number, Array<Pick<SentenceRun, 'first' | 'last' | 'otherFirst' | 'otherLast'>>>;
   links: PairLink[];
 }
 
@@ -61,13 +61,18 @@ function spanOf(sentences: readonly SentenceSpan[], first: number, last: number)
   return from && to ? [from.start, to.end] : null;
 }
 
-/** The runs as character spans in both texts (a run whose sentences either side lacks is dropped). */
-function passagesOf(runs: readonly SentenceRun[], mine: readonly SentenceSpan[], theirs: readonly SentenceSpan[]): Passage[] {
-  return runs.flatMap((run) => {
+/** The runs as character spans in both texts, with the runs kept (a run whose sentences either side lacks is dropped). */
+function passagesOf(runs: readonly SentenceRun[], mine: readonly SentenceSpan[], theirs: readonly SentenceSpan[]): { passages: Passage[]; kept: SentenceRun[] } {
+  const passages: Passage[] = [];
+  const kept: SentenceRun[] = [];
+  for (const run of runs) {
     const here = spanOf(mine, run.first, run.last);
     const there = spanOf(theirs, run.otherFirst, run.otherLast);
-    return here && there ? [{ start: here[0], end: here[1], otherStart: there[0], otherEnd: there[1] }] : [];
-  });
+    if (!here || !there) continue;
+    passages.push({ start: here[0], end: here[1], otherStart: there[0], otherEnd: there[1] });
+    kept.push(run);
+  }
+  return { passages, kept };
 }
 
 /** The pair link, its passages stored from the side of the smaller article number. */
@@ -98,20 +103,20 @@ export function reusedPassages(
   meta: MetaOf,
   options: PassageOptions,
 ): ReusedPassages {
-  const result: ReusedPassages = { found: [], substantial: new Set(), background: new Set(), others: new Set(), otherSentences: new Map(), links: [] };
+  const result: ReusedPassages = { found: [], substantial: new Set(), background: new Set(), others: new Set(), sentenceRuns: new Map(), links: [] };
   const holders = fingerprintHolders(matchesByOther);
   for (const other of others) {
     const otherId = meta(other).id;
     const theirs = decodeArticleBlob(blobs.get(other) ?? Buffer.alloc(0), meta(other).sampleLevel);
     const matches: SentenceMatch[] = matchesByOther.get(other)!.map((match) => ({ ...match, otherSentence: sentenceOfPosition(theirs.firstPositions, match.otherPosition) }));
     const runs = runsBetween(myId, otherId, matches, options);
-    const passages = passagesOf(runs, prepared.sentences, theirs.sentences);
+    const { passages, kept } = passagesOf(runs, prepared.sentences, theirs.sentences);
     if (passages.length === 0) continue;
     for (const passage of passages) result.found.push({ otherId, ...passage });
     if (runs.some((run) => run.tokens >= options.passageJoinTokens)) result.substantial.add(other);
     if (isBackground(matchesByOther.get(other)!, holders, options)) result.background.add(other);
     result.others.add(other);
-    result.otherSentences.set(other, runs.map((run) => [run.otherFirst, run.otherLast] as const));
+    result.sentenceRuns.set(other, kept.map(({ first, last, otherFirst, otherLast }) => ({ first, last, otherFirst, otherLast })));
     result.links.push(passageLink(self, other, passages));
   }
   result.found.sort((x, y) => x.otherId.localeCompare(y.otherId) || x.start - y.start);
