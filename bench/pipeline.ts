@@ -247,6 +247,15 @@ interface ChainSpec {
   afterRuns?: (context: { redis: BenchRedis; env: NodeJS.ProcessEnv; outDir: string; rate: number }) => Promise<void>;
 }
 
+/**
+ * `BENCH_CPU_PROF_DIR=dir` writes a V8 CPU profile of every khabar worker process into dir (open
+ * it in Chrome's DevTools or read it with a script): where a worker's CPU goes, beside the figures.
+ */
+function profileFlags(): string[] {
+  const dir = process.env.BENCH_CPU_PROF_DIR;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
+}
+
 function stageConcurrency(queue: string): number {
   const stage = registeredStage(queue as StageName);
   return stage ? stage.concurrency : 4; // the writer's default
@@ -264,14 +273,14 @@ async function benchChain(spec: ChainSpec, articles: readonly BenchArticle[], pl
   const first = openQueue(firstQueue(), queueConnection(redis), settings);
   try {
     for (let n = 1; spec.all && n <= spec.perQueue; n++) {
-      procs.push({ queue: 'all', proc: startProcess(`khabar all#${n}`, process.execPath, [...built.cli, 'worker', 'all', '--out', outDir], env, projectPath()) });
+      procs.push({ queue: 'all', proc: startProcess(`khabar all#${n}`, process.execPath, [...profileFlags(), ...built.cli, 'worker', 'all', '--out', outDir], env, projectPath()) });
     }
     for (const queue of spec.all ? [] : allQueues()) {
       for (let n = 1; n <= spec.perQueue; n++) {
         const label = `${spec.kind} ${queue}#${n}`;
         const proc = spec.kind === 'noop'
           ? startProcess(label, process.execPath, [built.noopWorker, queue], { ...env, BENCH_CONCURRENCY: String(stageConcurrency(queue)) }, projectPath())
-          : startProcess(label, process.execPath, [...built.cli, 'worker', queue, '--out', outDir], env, projectPath());
+          : startProcess(label, process.execPath, [...profileFlags(), ...built.cli, 'worker', queue, '--out', outDir], env, projectPath());
         procs.push({ queue, proc });
       }
     }

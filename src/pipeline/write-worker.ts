@@ -20,6 +20,7 @@ import { CHAIN } from './stage-chain.js';
 import { baseWorkerOptions, closeWithin, requeueIfStalled } from './worker-common.js';
 import { guardWorkerErrors } from './worker-errors.js';
 import { openRecordStore, type RecordStore } from '../store/record-store.js';
+import { AlertStore } from '../store/alert-store.js';
 import { loadEnv } from '../config.js';
 
 /** How long a story's file may trail its index when it was not due for a rewrite at once. */
@@ -53,6 +54,8 @@ interface RecordOutlet {
   records: RecordStore;
   /** Where each written record is queued to be matched against the watches. */
   alerts: Queue;
+  /** The watches, asked per record whether there are any. */
+  watches: AlertStore;
 }
 
 /**
@@ -75,7 +78,9 @@ async function writeRecord(out: RecordOutlet, record: EnrichedRecord, travelling
   // A success after an earlier failure (a re-drop, a retry) supersedes the failure file.
   await rm(failurePath(outDir, record.id), { force: true });
   await out.records.save(record, travelling.mergedStories ?? []);
-  await queueAlertMatch(out.alerts, record);
+  // With no watch registered there is nothing to match: no job (its view is ~30 bytes a token). Asked
+  // per record, not cached, so a record written after a watch is added is always matched.
+  if (await out.watches.hasWatches()) await queueAlertMatch(out.alerts, record);
   await setMarker(connection, settings.prefix, record.id, { status: 'ok', at: new Date().toISOString(), reason: null });
   await dropArticleText(connection, settings.prefix, record.id);
 }
@@ -105,6 +110,7 @@ export async function startWriteWorker(options: WriteWorkerOptions): Promise<Run
   const self = openQueue(WRITE_QUEUE, connection, settings);
   const alerts = new Queue(ALERTS_QUEUE, { connection, prefix: settings.prefix });
   const stories = new StoryFiles({ connection, prefix: settings.prefix, outDir });
+  const watches = new AlertStore(connection, settings.prefix);
   // A writer killed between writing a temp file and renaming it leaves the temp file behind.
   for (const folder of ['articles', 'failed', 'stories', '.quotes']) {
     const removed = await removeStaleTempFiles(join(outDir, folder));
@@ -152,7 +158,7 @@ export async function startWriteWorker(options: WriteWorkerOptions): Promise<Run
       if (error instanceof IncompleteRecordError) throw new UnrecoverableError(error.message);
       throw error;
     }
-    await writeRecord({ connection, settings, outDir, stories, queueStoryFlush, records, alerts }, record, data.record);
+    await writeRecord({ connection, settings, outDir, stories, queueStoryFlush, records, alerts, watches }, record, data.record);
     logger.info({ articleId: record.id, stage: 'write', title: record.title?.slice(0, 80) ?? null }, 'record written');
     return { articleId: record.id, status: 'ok' };
   };

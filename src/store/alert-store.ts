@@ -40,6 +40,11 @@ export class AlertStore {
     return (await this.redis.hdel(alertKeys.watches(this.prefix), id)) === 1;
   }
 
+  /** Whether any watch is registered: the writer queues no match while none is (issue 21: a job per record for nothing). */
+  async hasWatches(): Promise<boolean> {
+    return (await this.redis.exists(alertKeys.watches(this.prefix))) === 1;
+  }
+
   /** Every watch as stored (the caller parses it). */
   async watches(): Promise<Map<string, unknown>> {
     const all = await this.redis.hgetall(alertKeys.watches(this.prefix));

@@ -3,8 +3,10 @@
 // matching, and the alerts worker raises one alert per matching seed, none for the others.
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAlertWorkers, type RunningAlertWorkers } from '../../src/alerts/alert-worker.js';
+import { ALERTS_QUEUE } from '../../src/alerts/queue-match.js';
 import { AlertSchema, WatchSchema, watchIdOf } from '../../src/alerts/watch.js';
 import { Ingestor } from '../../src/ingest/ingestor.js';
 import { startInProcessWorkers, type InProcessWorkers } from '../../src/pipeline/in-process.js';
@@ -52,5 +54,36 @@ describe('alerts from the pipeline\'s writer (real Redis)', () => {
     expect(raised).toHaveLength(expected);
     expect(new Set(raised.map((alert) => alert.articleId)).size).toBe(expected);
     for (const alert of raised) expect(alert.watchLabel).toBe('Ain al-Asad');
+  }, 240_000);
+});
+
+describe('the writer with no watch registered (real Redis)', () => {
+  const settings = testSettings('alerts-none');
+  const outDir = tempDir('alerts-none-out');
+  const connection = createRedis(testRedisUrl());
+  let workers: InProcessWorkers;
+  let ingestor: Ingestor;
+
+  beforeAll(async () => {
+    workers = await startInProcessWorkers({ redisUrl: testRedisUrl(), settings, logger: quietLogger, outDir });
+    ingestor = new Ingestor({ connection, settings, logger: quietLogger, maxFileBytes: 5 * 1024 * 1024, highWater: 1000, pollMs: 100 });
+  }, 60_000);
+
+  afterAll(async () => {
+    await ingestor?.close();
+    await workers?.close();
+    connection.disconnect();
+  });
+
+  it('writes every seed and queues no match job (issue 21: nothing to match against)', async () => {
+    for (const seed of SEEDS) await ingestor.ingestFile(seed, null);
+    await waitFor('every seed written', () => readdirSync(resolve(outDir, 'articles')).filter((name) => name.endsWith('.json')).length === SEEDS.length, 120_000);
+    const queue = new Queue(ALERTS_QUEUE, { connection, prefix: settings.prefix });
+    try {
+      const counts = await queue.getJobCounts('waiting', 'active', 'completed', 'failed', 'delayed', 'prioritized');
+      expect(Object.values(counts).reduce((sum, n) => sum + n, 0)).toBe(0);
+    } finally {
+      await queue.close();
+    }
   }, 240_000);
 });
