@@ -19,6 +19,7 @@ import { median, percentiles, summarise, type Percentiles, type Summary } from '
 import { timedCpu, type RateSummary, measureRate } from './lib/timing.js';
 import type { BuiltCode } from './lib/build.js';
 import { doneCounterKey } from './lib/noop-keys.js';
+import { WORKER_NODE_FLAGS, workerEnv } from '../src/pipeline/worker-node-flags.js';
 
 export interface PipelinePlan {
   /** Articles a timed run pushes through. */
@@ -251,9 +252,12 @@ interface ChainSpec {
  * `BENCH_CPU_PROF_DIR=dir` writes a V8 CPU profile of every khabar worker process into dir (open
  * it in Chrome's DevTools or read it with a script): where a worker's CPU goes, beside the figures.
  */
-function profileFlags(): string[] {
+function workerNodeFlags(): string[] {
   const dir = process.env.BENCH_CPU_PROF_DIR;
-  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
+  // The flags `khabar run` starts its workers with; BENCH_WORKER_NODE_FLAGS (space-separated, may be
+  // empty) replaces them, to compare.
+  const flags = process.env.BENCH_WORKER_NODE_FLAGS ?? WORKER_NODE_FLAGS.join(' ');
+  return [...flags.split(' ').filter(Boolean), ...(dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [])];
 }
 
 function stageConcurrency(queue: string): number {
@@ -268,19 +272,19 @@ async function benchChain(spec: ChainSpec, articles: readonly BenchArticle[], pl
   // AOF on (everysec), as `khabar run` starts its embedded Redis.
   const redis = await startBenchRedis(`${spec.kind}${spec.all ? 'all' : ''}${spec.perQueue}`, { appendonly: true });
   const outDir = mkdtempSync(join(tmpdir(), 'khabar-bench-out-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, REDIS_URL: redis.url, KHABAR_PREFIX: prefix, KHABAR_LOG_LEVEL: 'warn', KHABAR_LOG_FORMAT: 'json', BENCH_CONCURRENCY: '' };
+  const env: NodeJS.ProcessEnv = { ...workerEnv(process.env), REDIS_URL: redis.url, KHABAR_PREFIX: prefix, KHABAR_LOG_LEVEL: 'warn', KHABAR_LOG_FORMAT: 'json', BENCH_CONCURRENCY: '' };
   const procs: { queue: string; proc: BenchProcess }[] = [];
   const first = openQueue(firstQueue(), queueConnection(redis), settings);
   try {
     for (let n = 1; spec.all && n <= spec.perQueue; n++) {
-      procs.push({ queue: 'all', proc: startProcess(`khabar all#${n}`, process.execPath, [...profileFlags(), ...built.cli, 'worker', 'all', '--out', outDir], env, projectPath()) });
+      procs.push({ queue: 'all', proc: startProcess(`khabar all#${n}`, process.execPath, [...workerNodeFlags(), ...built.cli, 'worker', 'all', '--out', outDir], env, projectPath()) });
     }
     for (const queue of spec.all ? [] : allQueues()) {
       for (let n = 1; n <= spec.perQueue; n++) {
         const label = `${spec.kind} ${queue}#${n}`;
         const proc = spec.kind === 'noop'
           ? startProcess(label, process.execPath, [built.noopWorker, queue], { ...env, BENCH_CONCURRENCY: String(stageConcurrency(queue)) }, projectPath())
-          : startProcess(label, process.execPath, [...profileFlags(), ...built.cli, 'worker', queue, '--out', outDir], env, projectPath());
+          : startProcess(label, process.execPath, [...workerNodeFlags(), ...built.cli, 'worker', queue, '--out', outDir], env, projectPath());
         procs.push({ queue, proc });
       }
     }

@@ -1,6 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '../logger.js';
+import { WORKER_NODE_FLAGS, workerEnv } from './worker-node-flags.js';
 
 export interface SupervisedProcess {
   name: string;
@@ -26,7 +27,7 @@ export class Supervisor {
     if (this.stopping) return;
     // Own process group: a terminal's Ctrl-C reaches only `khabar run`, which then stops the
     // children in order. A child whose parent dies sees its IPC channel close and stops by itself.
-    const child = fork(this.script, spec.args, { env: this.env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], detached: true });
+    const child = fork(this.script, spec.args, { env: workerEnv(this.env), execArgv: [...process.execArgv, ...WORKER_NODE_FLAGS], stdio: ['ignore', 'inherit', 'inherit', 'ipc'], detached: true });
     this.children.set(spec.name, child);
     const startedAt = Date.now();
     child.once('exit', (code, signal) => {
