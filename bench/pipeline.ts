@@ -98,18 +98,18 @@ async function benchInProcess(articles: readonly BenchArticle[], plan: PipelineP
 }
 
 /** Connection options (not a shared client): each queue object then owns and closes its connection. */
-function queueConnection(redis: BenchRedis): { host: string; port: number; maxRetriesPerRequest: null } {
+export function queueConnection(redis: BenchRedis): { host: string; port: number; maxRetriesPerRequest: null } {
   return { host: '127.0.0.1', port: redis.server.port, maxRetriesPerRequest: null };
 }
 
-function benchSettings(prefix: string): QueueSettings {
+export function benchSettings(prefix: string): QueueSettings {
   return { ...queueSettings(loadEnv({})), prefix };
 }
 
 /** Counts finished articles of a run: markers for khabar, the no-op writer's counter for the no-op chain. */
-type DoneCounter = (ids: readonly string[]) => Promise<{ done: number; failed: number }>;
+export type DoneCounter = (ids: readonly string[]) => Promise<{ done: number; failed: number }>;
 
-function markerCounter(redis: Redis, prefix: string): DoneCounter {
+export function markerCounter(redis: Redis, prefix: string): DoneCounter {
   const finished = new Map<string, 'ok' | 'failed'>();
   return async (ids) => {
     const pending = ids.filter((id) => !finished.has(id));
@@ -142,7 +142,7 @@ function counterCounter(redis: Redis, prefix: string): DoneCounter {
 }
 
 /** Pushes one slice through the chain: articles a second from the first add to the last record. */
-async function pushSlice(first: Queue, slice: readonly BenchArticle[], makeCounter: () => DoneCounter, timeoutMs: number, procs: readonly BenchProcess[]): Promise<number> {
+export async function pushSlice(first: Queue, slice: readonly BenchArticle[], makeCounter: () => DoneCounter, timeoutMs: number, procs: readonly BenchProcess[]): Promise<number> {
   const ids = [...new Set(slice.map((article) => article.id))];
   const count = makeCounter();
   await count(ids); // sets the counter's base before anything is added
@@ -162,7 +162,7 @@ async function pushSlice(first: Queue, slice: readonly BenchArticle[], makeCount
 }
 
 /** Waits until every queue has `perQueue` workers connected (BullMQ names its worker connections). */
-async function waitForWorkers(redis: BenchRedis, settings: QueueSettings, perQueue: number, procs: readonly BenchProcess[], timeoutMs = 120_000): Promise<void> {
+export async function waitForWorkers(redis: BenchRedis, settings: QueueSettings, perQueue: number, procs: readonly BenchProcess[], timeoutMs = 120_000): Promise<void> {
   const queues = allQueues().map((name) => openQueue(name, queueConnection(redis), settings));
   const deadline = Date.now() + timeoutMs;
   try {
@@ -252,7 +252,7 @@ interface ChainSpec {
  * `BENCH_CPU_PROF_DIR=dir` writes a V8 CPU profile of every khabar worker process into dir (open
  * it in Chrome's DevTools or read it with a script): where a worker's CPU goes, beside the figures.
  */
-function workerNodeFlags(): string[] {
+export function workerNodeFlags(): string[] {
   const dir = process.env.BENCH_CPU_PROF_DIR;
   // The flags `khabar run` starts its workers with; BENCH_WORKER_NODE_FLAGS (space-separated, may be
   // empty) replaces them, to compare.

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { projectPath } from '../src/paths.js';
 import type { StageName } from '../src/schema/record.js';
-import { chooseCorpus, corpusArticles, type BenchArticle, type CorpusName } from './corpus/index.js';
+import { chooseCorpus, corpusArticles, queueableArticles, type BenchArticle, type CorpusName } from './corpus/index.js';
 import { prepareBuild } from './lib/build.js';
 import { installInterruptHandler } from './lib/cleanup.js';
 import { errorMessage } from './lib/chain.js';
@@ -108,13 +108,8 @@ async function main(): Promise<void> {
   const pipelineNeeds = plan.pipeline.warmupArticles + plan.pipeline.runs * Math.max(plan.pipeline.articlesPerRun, plan.pipeline.noopArticlesPerRun) + Math.ceil(plan.pipeline.latencySeconds * 200);
   const needed = Math.max(plan.stageArticles, pipelineNeeds);
   const { articles: loaded, realCount } = corpusArticles(corpusName, needed);
-  // Ids must be unique (the queues dedupe by id); SaudiNewsNet repeats a few pages.
-  const seen = new Set<string>();
-  const unique = loaded.filter((article) => (seen.has(article.id) ? false : (seen.add(article.id), true)));
-  // BullMQ refuses a job id that reads as an integer ("Custom Id cannot be integers"): about 1 in
-  // 2,000 of khabar's 16-hex-digit ids are all decimal digits. Left out here (and reported).
-  const articles: BenchArticle[] = unique.filter((article) => String(Number.parseInt(article.id, 10)) !== article.id);
-  if (articles.length < unique.length) log(`corpus: ${unique.length - articles.length} article(s) left out: their ids are all digits, which BullMQ refuses as job ids`);
+  const articles: BenchArticle[] = queueableArticles(loaded);
+  if (articles.length < loaded.length) log(`corpus: ${loaded.length - articles.length} article(s) left out: repeated ids, or ids all digits, which BullMQ refuses as job ids`);
   const corpusNote = corpusName === 'saudinewsnet'
     ? `SaudiNewsNet (read in place from ../shared/data/saudinewsnet): ${realCount} real articles${articles.length > realCount ? ` + ${articles.length - realCount} generated` : ''}`
     : 'generated from seeds/ (SaudiNewsNet not found)';

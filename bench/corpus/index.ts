@@ -26,3 +26,14 @@ export function corpusArticles(corpus: CorpusName, count: number, generator: Par
   if (articles.length < count) for (const article of generateArticles(count - articles.length, generator)) articles.push(article);
   return { articles, realCount };
 }
+
+/**
+ * The articles a benchmark can queue: ids unique (the queues dedupe by id; SaudiNewsNet repeats a few
+ * pages), and none that reads as an integer (BullMQ refuses it: "Custom Id cannot be integers"; about
+ * 1 in 2,000 of khabar's 16-hex-digit ids are all decimal digits).
+ */
+export function queueableArticles(loaded: readonly BenchArticle[]): BenchArticle[] {
+  const seen = new Set<string>();
+  const unique = loaded.filter((article) => (seen.has(article.id) ? false : (seen.add(article.id), true)));
+  return unique.filter((article) => String(Number.parseInt(article.id, 10)) !== article.id);
+}

@@ -35,7 +35,7 @@ function matchMixed(w: Word): CueForm | null {
 // Words repeat: remember the answer per normalised form (a verb reading depends on the form only).
 const verbCache = new Map<string, VerbMatch | null>();
 const phraseCache = new Map<string, string | null>();
-const CACHE_LIMIT = 50_000;
+const CACHE_LIMIT = 20_000;
 
 export function matchVerb(w: Word): VerbMatch | null {
   if (w.token.kind !== 'word' && w.token.kind !== 'latin') return null;

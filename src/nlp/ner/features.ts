@@ -156,7 +156,7 @@ function h(value: string): number {
   let hash = hashCache.get(value);
   if (hash === undefined) {
     hash = fnv1a(value, 0);
-    if (hashCache.size > 200_000) hashCache.clear();
+    if (hashCache.size > 50_000) hashCache.clear();
     hashCache.set(value, hash);
   }
   return hash;
@@ -230,7 +230,7 @@ function formFeatures(t: NerToken): FormFeatures {
     hSuffix2: fnv1aRange(stem, len - 2, len, 0),
     own,
   };
-  if (formCache.size > 100_000) formCache.clear();
+  if (formCache.size > 20_000) formCache.clear();
   formCache.set(t.text, features);
   return features;
 }

@@ -34,7 +34,7 @@ interface FormInfo {
   unknownCliticInitial: boolean;
 }
 
-const FORM_CACHE_SIZE = 100_000;
+const FORM_CACHE_SIZE = 30_000;
 const formCache = new FormTable<FormInfo>(FORM_CACHE_SIZE);
 
 function wordInfo(form: string): FormInfo {
