@@ -37,9 +37,21 @@ export function daysAllowOneEvent(a: EventSketch, b: EventSketch, tolerance = 1)
   return daysAgree(a.days ?? [], b.days ?? [], tolerance) || shareHeadlinePerson(a, b);
 }
 
+/**
+ * Whether the actors the two leads open with leave room for one event: two reports that each open
+ * with an actor of a different country (the Saudi and the Qatari central bank cutting their rates
+ * the same evening; Iraq's and Egypt's ministries publishing exam results) report two decisions,
+ * however alike their words. Unknown on either side (no actor, none with a country, a slot
+ * written before the actor was kept) leaves room.
+ */
+export function actorsAllowOneEvent(a: EventSketch, b: EventSketch): boolean {
+  return a.actor === undefined || b.actor === undefined || a.actor === b.actor;
+}
+
 /** Whether the two sketches report one event (see above); `gapSeconds` is null when a date is unknown. */
 export function sameEvent(a: EventSketch, b: EventSketch, gapSeconds: number | null, options: EventMatchOptions, rarity?: FeatureRarity): boolean {
   if (!shareHeadlineFeature(a, b)) return false;
+  if (!actorsAllowOneEvent(a, b)) return false;
   if (!daysAllowOneEvent(a, b, options.dayTolerance)) return false;
   return eventSimilarity(a, b, rarity) >= similarityNeeded(gapSeconds, options);
 }

@@ -47,6 +47,18 @@ export interface EventSketch {
   features: Map<number, number>;
   /** The days its lead says the news happened on (`eventDays`, days since 1970), earliest first; none when it names no day. */
   days?: number[];
+  /** The country of the actor its lead opens with (event-actor.ts), as `actorKey` hashes it; none when unknown. */
+  actor?: number;
+}
+
+/**
+ * The opening actor's country as stored: one slot of the feature table with weight 0, after the
+ * weighted features (so a sketch with an actor keeps 15 of them). Weight 0 adds nothing to a
+ * similarity and is never a bucket key, so slots written before (no such entry) and readers that
+ * do not know it stay right; a slot without it has no actor.
+ */
+export function actorKey(country: string): number {
+  return featureHash(`a:${country}`);
 }
 
 /** 28 bits of hash; the lowest says whether the feature is a person (`PERSON_BIT`), so the sketch keeps who without storing types. */
@@ -104,28 +116,32 @@ export function eventSketch(
 export function encodeEventSketch(sketch: EventSketch): Buffer {
   const out = Buffer.alloc(EVENT_SKETCH_BYTES);
   let at = 0;
-  for (const [hash, weight] of sketch.features) {
+  const kept = sketch.actor === undefined ? EVENT_SKETCH_FEATURES : EVENT_SKETCH_FEATURES - 1;
+  for (const [hash, weight] of [...sketch.features].slice(0, kept)) {
     out.writeUInt32LE(((hash << 4) | (weight & 0xf)) >>> 0, at);
     at += 4;
   }
+  if (sketch.actor !== undefined) out.writeUInt32LE((sketch.actor << 4) >>> 0, at);
   (sketch.days ?? []).slice(0, MAX_EVENT_DAYS).forEach((day, i) => out.writeUInt16LE(day, 4 * EVENT_SKETCH_FEATURES + 2 * i));
   return out;
 }
 
 export function decodeEventSketch(bytes: Uint8Array): EventSketch {
   const features = new Map<number, number>();
+  let actor: number | undefined;
   const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (let at = 0; at + 4 <= Math.min(view.length, 4 * EVENT_SKETCH_FEATURES); at += 4) {
     const value = view.readUInt32LE(at);
     if (value === 0) continue;
-    features.set(value >>> 4, value & 0xf);
+    if ((value & 0xf) === 0) actor = value >>> 4;
+    else features.set(value >>> 4, value & 0xf);
   }
   const days: number[] = [];
   for (let at = 4 * EVENT_SKETCH_FEATURES; at + 2 <= view.length; at += 2) {
     const day = view.readUInt16LE(at);
     if (day !== 0) days.push(day);
   }
-  return { features, days };
+  return actor === undefined ? { features, days } : { features, days, actor };
 }
 
 /**

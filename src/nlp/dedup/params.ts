@@ -78,6 +78,14 @@ export const DedupOptionsSchema = z.object({
    */
   eventDayTolerance: z.number().int().min(0).default(2),
   /**
+   * The same for a shared passage (reprint or background), which needs no similarity of the two
+   * sketches: 1, not 2. On the spent story sets every passage between two reports whose leads name
+   * days two apart joined two events (two fires in Baghdad, two sit-ins before Rabat's parliament, two
+   * Algiers verdicts: 4 links, none of one event), while a night's event and its next-day follow-up
+   * (the case for 2) are one day apart. Set D pairwise F1 0.598 → 0.612, the others unchanged.
+   */
+  passageDayTolerance: z.number().int().min(0).default(1),
+  /**
    * Rarity (event.ts `rarityOf`): a heavy feature that this many other reports in the window also
    * carry (its event bucket's members) counts half in similar content; 0 turns rarity off. The
    * static prior (person over place over word) says how specific a kind of feature is; this says

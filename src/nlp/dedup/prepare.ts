@@ -6,12 +6,14 @@ import { contentHash, contentTokens, shingleHashes, uniqueSorted } from './shing
 import { MinHasher, bandKeys, isEmptySignature } from './minhash.js';
 import type { PassageFingerprint } from './winnow.js';
 import { adaptiveWindow, winnow } from './winnow.js';
-import { encodeEventSketch, eventKeys, eventSketch } from './event.js';
+import { actorKey, encodeEventSketch, eventKeys, eventSketch } from './event.js';
 import { shingleSample, type ShingleSample } from './sample.js';
 import { sentenceSpans, type SentenceSpan } from './article-blob.js';
 import { sentenceIndexAt } from './passages.js';
 import { datelineEnd } from './dateline.js';
 import { eventDays } from './event-day.js';
+import { creditWords, isMediumMention } from './media.js';
+import { actorCountry } from './event-actor.js';
 
 /** What dedup reads of an article (the record's layers; entities and claims only when their stages ran). */
 export interface DedupArticle {
@@ -20,11 +22,13 @@ export interface DedupArticle {
   /** Sentence spans from the text layer (derived from the tokens when empty). */
   sentences?: readonly SentenceSpan[];
   /** NER mentions: type and offset weigh them for the event sketch; spans and types tell who a number is about (see quantity-facts.ts). */
-  entities?: ReadonlyArray<{ entityId: string; type?: 'PER' | 'ORG' | 'LOC' | 'MISC'; start?: number; end?: number }>;
+  entities?: ReadonlyArray<{ entityId: string; type?: 'PER' | 'ORG' | 'LOC' | 'MISC'; start?: number; end?: number; canonical?: string }>;
   claims?: readonly DedupClaim[];
   titleTokens?: readonly DedupToken[];
   /** ISO 8601 publication time, or null: the day the lead's «الخميس» or «أمس» is resolved against. */
   publishedAt?: string | null;
+  /** The outlet's name: its own name in its text is the medium, not the news (media.ts). */
+  sourceName?: string | null;
 }
 
 /** Everything the index stores or looks up for one article, computed without I/O. */
@@ -78,10 +82,16 @@ export function prepareArticle(article: DedupArticle, options: DedupOptions): Pr
   const titleTokens = article.titleTokens ?? [];
   const titleDateline = datelineEnd(titleTokens);
   const withSentence = content.flatMap((token) => (token.start < textDateline ? [] : [{ ...token, sentence: article.tokens[token.tokenIndex]!.sentence }]));
-  const entities = (article.entities ?? []).filter((entity) => entity.start === undefined || entity.start >= textDateline);
+  // The medium that carries the report (its agency as the lead's source, its own name) is no more event evidence than its dateline (media.ts).
+  const credit = creditWords(article.tokens, textDateline);
+  const entities = (article.entities ?? []).filter(
+    (entity) => (entity.start === undefined || entity.start >= textDateline) && !(entity.type === 'ORG' && isMediumMention(entity.canonical, credit, article.sourceName)),
+  );
   const sketch = eventSketch(withSentence, contentTokens(titleTokens).filter((token) => token.start >= titleDateline), entities, leadEnd);
   const lead = article.tokens.filter((token) => token.sentence < 2 && token.start >= textDateline);
-  const event = { ...sketch, days: eventDays(lead, epochSecondsOf(article.publishedAt)) };
+  // Whose news it is, when the lead opens with an organisation of one country (event-actor.ts): kept beside the sketch.
+  const country = actorCountry(article.tokens, article.entities ?? [], textDateline, (m) => m.type === 'ORG' && isMediumMention(m.canonical, credit, article.sourceName));
+  const event = { ...sketch, days: eventDays(lead, epochSecondsOf(article.publishedAt)), ...(country ? { actor: actorKey(country) } : {}) };
   const window = adaptiveWindow(content.length, options.passageWindow, options.passageMaxFingerprints);
   return {
     content,

@@ -12,7 +12,7 @@ import { daysAllowOneEvent, sameEvent } from '../event-match.js';
  * The fact is still recorded on the article's story either way. A function of the pair alone, so
  * order does not matter.
  */
-export type JoinOptions = Pick<DedupOptions, 'topicWindowHours' | 'eventPassageThreshold' | 'eventTimeScaleHours' | 'eventDayTolerance'>;
+export type JoinOptions = Pick<DedupOptions, 'topicWindowHours' | 'eventPassageThreshold' | 'eventTimeScaleHours' | 'eventDayTolerance' | 'passageDayTolerance'>;
 
 export function joinsStory(link: PairLink, a: ArticleMeta, b: ArticleMeta, background: boolean, options: JoinOptions): boolean {
   if (link.kind === 'exact' || link.kind === 'near-duplicate') return true;
@@ -25,8 +25,10 @@ export function joinsStory(link: PairLink, a: ArticleMeta, b: ArticleMeta, backg
     const gap = a.publishedAt === null || b.publishedAt === null ? null : a.publishedAt - b.publishedAt;
     if (background && !sameEvent(a.event, b.event, gap, { threshold: options.eventPassageThreshold, timeScaleHours: options.eventTimeScaleHours, dayTolerance: options.eventDayTolerance })) return false;
     // Any shared passage, background or not (on first sight a background paragraph is held by one
-    // article and looks like a reprint): two leads that name days apart report two events.
-    if (!daysAllowOneEvent(a.event, b.event, options.eventDayTolerance)) return false;
+    // article and looks like a reprint): two leads that name days apart report two events. A passage
+    // is held to 1 day (`passageDayTolerance`), not similar content's 2: it needs no likeness of the
+    // two reports beyond the paragraph itself, and what two reports two days apart share is background.
+    if (!daysAllowOneEvent(a.event, b.event, options.passageDayTolerance)) return false;
   }
   return true;
 }

@@ -1,0 +1,86 @@
+import type { DedupToken } from './shingles.js';
+import { COUNTRY_PREFIX, nisbaToken, placeToken } from './place-country.js';
+
+/**
+ * Whose news a report is, when its lead says so up front: the country of the organisation that opens its first sentence, the subject of the first verb in Arabic's verb-first
+ * order («خفض البنك المركزي السعودي أسعار الفائدة», «أعلنت وزارة التربية العراقية نتائج…»,
+ * «خفض المصرف المركزي في الإمارات…»). On a topic day several actors do the same thing: four Gulf
+ * central banks decide on their rates within hours, three ministries publish exam results the same
+ * morning. Their reports share every word of the kind of news and each other's background, but each
+ * opens with its own actor; reports of one decision open with the same one (or with no country
+ * named: «وزارة التربية» and «وزارة التربية العراقية» are not told apart). Only the country is
+ * read, from the actor's own words (a country's name or adjective) or the «في …» right after it:
+ * the entity linker gives one actor several ids («الرجاء البيضاوي», «الرجاء الرياضي»), a country
+ * it does not. An opening clause that names another country besides (up to its first comma:
+ * «…، مقتفيا أثر مجلس الاحتياطي الفيدرالي الأميركي» comes after it) has no single actor:
+ * «التقى وزير الخارجية السعودي نظيره الأردني» is the Jordanian outlet's «التقى وزير الخارجية الأردني
+ * نظيره السعودي». Pure: the lead's tokens and mentions in, a country code or null out.
+ */
+
+/** The actor must start within the first words of the first sentence (verb, subject): later it is an object or a source. */
+export const ACTOR_WORDS = 6;
+/** Words after the actor's name that may still say its country: «المصرف المركزي في الإمارات». */
+const AFTER_WORDS = 2;
+/** Where the opening clause ends: what follows a comma is a circumstance («، مقتفيا أثر الفيدرالي الأميركي»), not a second actor. */
+const CLAUSE_ENDS = new Set(['،', ',', '؛', ';', ':']);
+
+type ActorToken = Pick<DedupToken, 'text' | 'kind' | 'key' | 'stem' | 'start' | 'end' | 'sentence'> & { segments?: readonly string[] };
+export interface ActorMention {
+  type?: 'PER' | 'ORG' | 'LOC' | 'MISC';
+  start?: number;
+  end?: number;
+  canonical?: string;
+}
+
+/** Short names the country table (keyed by full names) lacks: «الإمارات» for «الإمارات العربية المتحدة». */
+const SHORT_NAMES = new Map([['الامارات', 'AE']]);
+
+/** The country a word names as a country (not a city): «السعودي», «العراقية», «قطر», «الإمارات». */
+function countryOf(token: ActorToken): string | null {
+  const adjective = nisbaToken(token.key);
+  if (adjective) return adjective.slice(COUNTRY_PREFIX.length);
+  const withArticle = (token.segments ?? []).includes('ال') ? `ال${token.stem}` : token.stem;
+  const short = SHORT_NAMES.get(withArticle.replace(/ة/g, 'ه'));
+  if (short) return short;
+  const name = placeToken(withArticle) ?? placeToken(token.stem);
+  return name?.startsWith(COUNTRY_PREFIX) ? name.slice(COUNTRY_PREFIX.length) : null;
+}
+
+/**
+ * The country of the report's opening actor (ISO code), or null: the first organisation or person
+ * (not the medium: `isMedium`) whose mention starts within `ACTOR_WORDS` words of the first sentence
+ * after `from` (the end of a wire dateline), and a country named in it or just after it.
+ */
+export function actorCountry(tokens: readonly ActorToken[], mentions: readonly ActorMention[], from: number, isMedium: (mention: ActorMention) => boolean): string | null {
+  const words = tokens.filter((token) => token.start >= from && token.kind === 'word');
+  const first = words[0]?.sentence;
+  if (first === undefined) return null;
+  const opening = words.filter((token) => token.sentence === first);
+  const limit = opening[Math.min(ACTOR_WORDS, opening.length) - 1]!.end;
+  const actor = mentions
+    .filter((m) => m.type === 'ORG' && m.start !== undefined && m.end !== undefined && m.start >= from && m.start < limit && !isMedium(m))
+    .sort((x, y) => x.start! - y.start!)[0];
+  if (!actor) return null;
+  const inside = opening.filter((token) => token.start >= actor.start! && token.end <= actor.end!);
+  const after = opening.filter((token) => token.start >= actor.end!).slice(0, AFTER_WORDS);
+  const country = [...inside, ...after].map(countryOf).find((code) => code !== null) ?? null;
+  if (country === null) return null;
+  // Every other country the opening clause names (up to its first comma), in any word outside the actor's name.
+  const stop = tokens.find((token) => token.start >= actor.end! && token.sentence === first && CLAUSE_ENDS.has(token.text))?.start ?? Infinity;
+  const places = mentions.filter((m) => m.type === 'LOC' && m.start !== undefined && m.end !== undefined);
+  for (const token of opening) {
+    if (token.start >= stop) break;
+    if (token.start >= actor.start! && token.end <= actor.end!) continue;
+    const inPlace = places.some((m) => token.start >= m.start! && token.end <= m.end!);
+    const code = countryOf(token) ?? (inPlace ? cityCountry(token) : null);
+    if (code !== null && code !== country) return null;
+  }
+  return country;
+}
+
+/** The country of a city named as a place mention («دمشق», «بغداد»): only for mentions, the gazetteer's small towns share words with common nouns. */
+function cityCountry(token: ActorToken): string | null {
+  const withArticle = (token.segments ?? []).includes('ال') ? `ال${token.stem}` : token.stem;
+  const place = placeToken(withArticle) ?? placeToken(token.stem);
+  return place ? place.slice(1) : null;
+}
