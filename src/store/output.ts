@@ -1,4 +1,4 @@
-import { mkdir, readdir, rename, rm, stat, writeFile, open } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, writeFile, open, type FileHandle } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 
@@ -55,8 +55,7 @@ export async function writeJsonAtomic(path: string, value: unknown, options: { c
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const body = `${options.compact ? JSON.stringify(value) : JSON.stringify(value, null, 2)}\n`;
   try {
-    await mkdir(dir, { recursive: true });
-    const handle = await open(temp, 'w');
+    const handle = await openInFolder(dir, temp);
     try {
       await handle.writeFile(body, 'utf8');
       await handle.sync();
@@ -67,6 +66,29 @@ export async function writeJsonAtomic(path: string, value: unknown, options: { c
   } catch (error) {
     await rm(temp, { force: true }).catch(() => {});
     throw new OutputWriteError(path, error);
+  }
+}
+
+/**
+ * Folders this process has made or found: a recursive mkdir before every write was about a seventh of
+ * the writer's file work (issue 21). A folder removed behind our back shows as ENOENT at the open:
+ * it is made again and the open retried once.
+ */
+const knownFolders = new Set<string>();
+
+async function openInFolder(dir: string, path: string): Promise<FileHandle> {
+  if (!knownFolders.has(dir)) {
+    await mkdir(dir, { recursive: true });
+    knownFolders.add(dir);
+  }
+  try {
+    return await open(path, 'w');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    knownFolders.delete(dir);
+    await mkdir(dir, { recursive: true });
+    knownFolders.add(dir);
+    return await open(path, 'w');
   }
 }
 
