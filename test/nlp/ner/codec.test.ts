@@ -18,7 +18,7 @@ describe('weights file codec', () => {
           let maxAbs = 0;
           for (const w of model.weights) maxAbs = Math.max(maxAbs, Math.abs(w));
           let worst = 0;
-          for (let k = 0; k < model.weights.length; k++) worst = Math.max(worst, Math.abs(weights.weights[k]! - model.weights[k]!));
+          for (let k = 0; k < model.weights.length; k++) worst = Math.max(worst, Math.abs(weights.weights[k]! * (weights.scale ?? 1) - model.weights[k]!));
           expect(worst).toBeLessThanOrEqual(maxAbs / 32767 + 1e-6);
           expect(weights.transitions[5]).toBeCloseTo(-2.5);
           expect(weights.bucketBits).toBe(10);
@@ -44,7 +44,9 @@ describe('weights file codec', () => {
     const decoded = decodeModel(withClusters);
     expect([...decoded.clusters!.ids]).toEqual([['بغداد', [1, 5, 9]], ['دمشق', [1, 5, 10]]]);
     expect([...decoded.nameLexicon]).toEqual([...lexicon]);
-    expect(decoded.weights.weights[42]).toBeCloseTo(1.5);
+    expect(decoded.weights.weights[42]! * decoded.weights.scale!).toBeCloseTo(1.5);
+    // Kept as stored: 16-bit integers and their scale (half the memory of floats).
+    expect(decoded.weights.weights).toBeInstanceOf(Int16Array);
   });
 
   it('refuses a file that is not ours', () => {
