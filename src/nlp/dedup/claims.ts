@@ -1,6 +1,8 @@
 import type { Claim } from '../../schema/claims.js';
 import type { ContentToken } from './shingles.js';
 import { murmur32 } from './murmur.js';
+import { splitHashes, wordHashes } from './word-hashes.js';
+import { markCrowded } from './crowded.js';
 import { skeleton } from './skeleton.js';
 import { CONTEXT_WORDS, quantityFacts, type FactEntity, type FactToken, type QuantityFacts } from './quantity-facts.js';
 import { PERSON_ROLES } from './quantity-lexicon.js';
@@ -82,35 +84,6 @@ export function claimDigests(claims: readonly DedupClaim[], content: readonly Co
   return markCrowded(digests);
 }
 
-/** An article that states one counted thing with this many different values or more is crowded with it. */
-export const CROWDED_VALUES = 3;
-
-/**
- * Marks the quantities whose counted thing the article states with `CROWDED_VALUES` values or more:
- * a market report's ten percentages, a bank's five amounts in riyals, the day's deals on two
- * exchanges. Which of them another outlet's number is about must then be said by the sentence
- * itself (conflict-rules.ts); on SaudiNewsNet 2015-07-23 most reported conflicts were such pairs.
- */
-function markCrowded(digests: ClaimDigest[]): ClaimDigest[] {
-  const values = new Map<string, Set<number>>();
-  for (const digest of digests) for (const q of digest.quantities) values.set(q.countedKey, (values.get(q.countedKey) ?? new Set()).add(q.value));
-  return digests.map((digest) => ({ ...digest, quantities: digest.quantities.map((q) => ((values.get(q.countedKey)?.size ?? 0) >= CROWDED_VALUES ? { ...q, crowded: true } : q)) }));
-}
-
-/** Jaccard similarity of two claims' content-word skeletons. */
-export function claimContentSimilarity(a: readonly string[], b: readonly string[]): number {
-  return wordSetSimilarity(new Set(a), new Set(b));
-}
-
-/** `claimContentSimilarity` over sets already built (the dedup step compares one claim with many). */
-export function wordSetSimilarity<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let shared = 0;
-  for (const word of small) if (large.has(word)) shared++;
-  return shared / (a.size + b.size - shared);
-}
-
 /**
  * The claims index keys of a claim: its speaker (attributed claims) and each counted thing. A stored
  * claim can only corroborate or contradict a new one that shares one of these keys.
@@ -129,10 +102,8 @@ export function claimIndexKeys(digest: Pick<ClaimDigest, 'kind' | 'speakerKey' |
 import type { ComparableValue } from './quantity-agreement.js';
 export { quantityInterval, quantitiesAgree, type ComparableValue } from './quantity-agreement.js';
 
-/** The 16-bit hashes of a claim's content words that the index compares (the first `limit` distinct ones). */
-export function wordHashes(words: readonly string[], limit = 40): Set<number> {
-  return new Set([...new Set(words.map((word) => murmur32(word, 0x5eed) & 0xffff))].slice(0, limit));
-}
+export { claimContentSimilarity, wordHashes, wordSetSimilarity } from './word-hashes.js';
+export { CROWDED_VALUES } from './crowded.js';
 
 /** 32-bit hash of a speaker key or counted-thing key (what a stored digest keeps of it). */
 export function keyHash(key: string): number {
@@ -154,8 +125,14 @@ export interface StoredQuantity extends ComparableValue {
   period: number[];
   /** 16-bit hashes of the content words around the number (at most 2 × `CONTEXT_WORDS`); empty in digests stored before them. */
   context: number[];
+  /** How many of `context`'s first hashes are of the number's own sentence (the rest: the sentence before it). */
+  contextOwn: number;
   /** 16-bit hashes of the group the counted belong to («من القوات الحكومية»; at most 3); empty in digests stored before them. */
   affiliation: number[];
+  /** 16-bit hashes of the places named in the number's sentence and the one before (`scene`; at most 8); empty in digests stored before them. */
+  scene: number[];
+  /** How many of `scene`'s first hashes are places of the number's own sentence. */
+  sceneOwn: number;
   /** The counted noun's hash (its key alone), and whether a role was read and is one that happens to people. */
   nounHash: number | null;
   hasRole: boolean;
@@ -192,7 +169,7 @@ function float32(value: number): number {
 const Q_APPROX = 1, Q_MAX = 2, Q_LOWER = 4, Q_UPPER = 8, Q_RISING = 16, Q_SUBGROUP = 32, Q_GENERIC = 64, Q_EXT = 128;
 
 function hasExtension(q: StoredQuantity): boolean {
-  return q.subjects.length + q.frame.length + q.period.length + q.context.length + q.affiliation.length > 0 || q.nounHash !== null || q.hasRole || q.crowded;
+  return q.subjects.length + q.frame.length + q.period.length + q.context.length + q.affiliation.length + q.scene.length > 0 || q.nounHash !== null || q.hasRole || q.crowded;
 }
 
 /** Role-flags bit: the context words follow (digests stored before them never set it). */
@@ -201,6 +178,10 @@ const R_CONTEXT = 8;
 const R_AFFILIATION = 16;
 /** Role-flags bit: the article states this counted thing with several values (`crowded`). */
 const R_CROWDED = 32;
+/** Role-flags bit: the scene's place words follow (digests stored before them never set it). */
+const R_SCENE = 64;
+/** Role-flags bit: the context holds words of the sentence before, and the count of its own follows the context count. */
+const R_LEAD = 128;
 const C_SENTENCE = 8; // claim flag: its sentence index (u16) follows the speaker hash; older digests never set it
 
 function quantityFlags(q: StoredQuantity): number {
@@ -209,7 +190,7 @@ function quantityFlags(q: StoredQuantity): number {
 }
 
 function quantitySize(q: StoredQuantity): number {
-  return 9 + (q.valueMax === null ? 0 : 4) + (hasExtension(q) ? 8 + 4 * q.subjects.length + 2 * (q.frame.length + q.period.length) + (q.context.length > 0 ? 1 + 2 * q.context.length : 0) + (q.affiliation.length > 0 ? 1 + 2 * q.affiliation.length : 0) : 0);
+  return 9 + (q.valueMax === null ? 0 : 4) + (hasExtension(q) ? 8 + 4 * q.subjects.length + 2 * (q.frame.length + q.period.length) + (q.context.length > 0 ? (q.context.length > q.contextOwn ? 2 : 1) + 2 * q.context.length : 0) + (q.affiliation.length > 0 ? 1 + 2 * q.affiliation.length : 0) + (q.scene.length > 0 ? 2 + 2 * q.scene.length : 0) : 0);
 }
 
 /**
@@ -251,14 +232,20 @@ export function encodeClaimDigests(digests: readonly ClaimDigest[]): Buffer {
         at = out.writeUInt8(q.period.length, at);
         for (const word of q.period) at = out.writeUInt16LE(word, at);
         at = out.writeUInt32LE(q.nounHash ?? 0, at);
-        at = out.writeUInt8((q.nounHash === null ? 0 : 1) | (q.hasRole ? 2 : 0) | (q.personRole ? 4 : 0) | (q.context.length > 0 ? R_CONTEXT : 0) | (q.affiliation.length > 0 ? R_AFFILIATION : 0) | (q.crowded ? R_CROWDED : 0), at);
+        at = out.writeUInt8((q.nounHash === null ? 0 : 1) | (q.hasRole ? 2 : 0) | (q.personRole ? 4 : 0) | (q.context.length > 0 ? R_CONTEXT : 0) | (q.affiliation.length > 0 ? R_AFFILIATION : 0) | (q.crowded ? R_CROWDED : 0) | (q.scene.length > 0 ? R_SCENE : 0) | (q.context.length > q.contextOwn ? R_LEAD : 0), at);
         if (q.context.length > 0) {
           at = out.writeUInt8(q.context.length, at);
+          if (q.context.length > q.contextOwn) at = out.writeUInt8(q.contextOwn, at);
           for (const word of q.context) at = out.writeUInt16LE(word, at);
         }
         if (q.affiliation.length > 0) {
           at = out.writeUInt8(q.affiliation.length, at);
           for (const word of q.affiliation) at = out.writeUInt16LE(word, at);
+        }
+        if (q.scene.length > 0) {
+          at = out.writeUInt8(q.scene.length, at);
+          at = out.writeUInt8(q.sceneOwn, at);
+          for (const word of q.scene) at = out.writeUInt16LE(word, at);
         }
       }
     }
@@ -291,8 +278,9 @@ export function toStoredDigest(digest: ClaimDigest): StoredClaimDigest {
       subjects: (q.subjects ?? []).slice(0, 8).map(keyHash),
       frame: [...wordHashes(q.frame ?? [], 5)],
       period: [...wordHashes(q.period ?? [], 3)],
-      context: [...wordHashes(q.context ?? [], 2 * CONTEXT_WORDS)],
+      ...splitHashes('context', q.context ?? [], q.contextOwn ?? (q.context ?? []).length, 2 * CONTEXT_WORDS, 3 * CONTEXT_WORDS),
       affiliation: [...wordHashes(q.affiliation ?? [], 3)],
+      ...splitHashes('scene', q.scene ?? [], q.sceneOwn ?? 0, 8, 8),
       nounHash: q.noun ? keyHash(q.noun) : null,
       hasRole: (q.role ?? null) !== null,
       personRole: q.role !== undefined && q.role !== null && PERSON_ROLES.has(q.role),
@@ -346,7 +334,10 @@ export function decodeClaimDigests(raw: Uint8Array): StoredClaimDigest[] {
       const frame: number[] = [];
       const period: number[] = [];
       const context: number[] = [];
+      let contextOwn: number | null = null;
       const affiliation: number[] = [];
+      const scene: number[] = [];
+      let sceneOwn = 0;
       let nounHash: number | null = null;
       let hasRole = false;
       let personRole = false;
@@ -367,11 +358,17 @@ export function decodeClaimDigests(raw: Uint8Array): StoredClaimDigest[] {
         crowded = (roleFlags & R_CROWDED) !== 0;
         if (roleFlags & R_CONTEXT) {
           const contextCount = view.readUInt8(at++);
+          if (roleFlags & R_LEAD) contextOwn = view.readUInt8(at++);
           for (let k = 0; k < contextCount; k++, at += 2) context.push(view.readUInt16LE(at));
         }
         if (roleFlags & R_AFFILIATION) {
           const affiliationCount = view.readUInt8(at++);
           for (let k = 0; k < affiliationCount; k++, at += 2) affiliation.push(view.readUInt16LE(at));
+        }
+        if (roleFlags & R_SCENE) {
+          const sceneCount = view.readUInt8(at++);
+          sceneOwn = view.readUInt8(at++);
+          for (let k = 0; k < sceneCount; k++, at += 2) scene.push(view.readUInt16LE(at));
         }
       }
       quantities.push({
@@ -387,7 +384,10 @@ export function decodeClaimDigests(raw: Uint8Array): StoredClaimDigest[] {
         frame,
         period,
         context,
+        contextOwn: contextOwn ?? context.length,
         affiliation,
+        scene,
+        sceneOwn,
         nounHash,
         hasRole,
         personRole,

@@ -42,6 +42,8 @@ export interface PairContext {
   /** UTC day numbers of the two articles' publication (days since 1970), or null when unknown. */
   dayA: number | null;
   dayB: number | null;
+  /** The two articles are one outlet's (no conflict between outlets: an update or another incident of its own). Absent: not. */
+  sameOutlet?: boolean;
 }
 
 /** Why two numbers were compared, kept in the link (one letter each): subject, then timing. */
@@ -52,7 +54,7 @@ export interface Basis {
   timing: 'd' | 'f' | 'u';
 }
 
-export type NotCompared = 'different-thing' | 'subgroup' | 'different-subject' | 'different-context' | 'different-frame' | 'different-period' | 'crowded' | 'copy' | 'update';
+export type NotCompared = 'different-thing' | 'subgroup' | 'different-subject' | 'different-context' | 'different-frame' | 'different-period' | 'crowded' | 'copy' | 'update' | 'same-outlet';
 
 /**
  * Claims whose words overlap this much say the same thing: what two sentences need when either
@@ -84,6 +86,18 @@ function sameThing(a: StoredQuantity, b: StoredQuantity): boolean {
   return b.personRole && !a.hasRole && b.nounHash !== null && b.nounHash === a.countedHash;
 }
 
+/**
+ * Whether two numbers' scenes name one place: a place in common and, when either sentence names
+ * places of its own, one of them among the other's scene. «وفي محافظة مأرب قتل 13» is Marib's even when the
+ * sentence before it named Sanaa, where the other outlet's two were killed.
+ */
+function sameScene(a: StoredQuantity, b: StoredQuantity): boolean {
+  const own = (q: StoredQuantity) => q.scene.slice(0, q.sceneOwn);
+  if (!a.scene.some((w) => b.scene.includes(w))) return false;
+  if (a.sceneOwn === 0 && b.sceneOwn === 0) return true;
+  return own(a).some((w) => b.scene.includes(w)) || own(b).some((w) => a.scene.includes(w));
+}
+
 function sharedCount(a: readonly number[], b: readonly number[]): number {
   let shared = 0;
   for (const word of new Set(a)) if (b.includes(word)) shared++;
@@ -112,9 +126,12 @@ export function compareQuantities(a: StoredQuantity, b: StoredQuantity, context:
   // The sentences around the two numbers say nothing alike: two events (a digest stored before the
   // context words were kept has none, and is not judged by them).
   // Without a named actor or place in common, the sentences must say more alike.
-  const sameNamed = named && sameSubject(a.subjects, b.subjects);
+  // Or, when the clauses do not both name subjects, the same place in their sentences or the leads
+  // before them (`scene`): one outlet names the town in its opening sentence, the other beside the number.
+  const sameNamed = named ? sameSubject(a.subjects, b.subjects) : sameScene(a, b);
   // A short sentence has few words to share («قتل 120 شخصا في الزلزال»): at most half of the shorter context.
-  const contextNeeded = Math.min(sameNamed ? (options.conflictContextWords ?? 2) : (options.conflictContextUnnamed ?? 3), Math.ceil(Math.min(a.context.length, b.context.length) / 2));
+  // (The number's own sentence: the words of the sentence before it, also in `context`, do not make it longer.)
+  const contextNeeded = Math.min(sameNamed ? (options.conflictContextWords ?? 2) : (options.conflictContextUnnamed ?? 3), Math.ceil(Math.min(a.contextOwn, b.contextOwn) / 2));
   if (a.context.length > 0 && b.context.length > 0 && sharedCount(a.context, b.context) < contextNeeded) return { relation: null, why: 'different-context' };
   // And the two claims say much alike as a whole (two reports of one fact), not only near the number.
   if (!sameNamed && context.contentSimilarity < (options.conflictUnnamedSimilarity ?? 0.15)) return { relation: null, why: 'different-context' };
@@ -125,6 +142,7 @@ export function compareQuantities(a: StoredQuantity, b: StoredQuantity, context:
   }
   if (quantitiesAgree(a, b, options.approxTolerance)) return { relation: 'corroborates', copy: context.copy };
   if (context.copy) return { relation: null, why: 'copy' };
+  if (context.sameOutlet === true) return { relation: null, why: 'same-outlet' };
   const dated = context.dayA !== null && context.dayB !== null;
   if ((a.rising || b.rising) && dated && context.dayA !== context.dayB) return { relation: null, why: 'update' };
   const timing: Basis['timing'] = !dated ? 'u' : context.dayA === context.dayB ? 'd' : 'f';

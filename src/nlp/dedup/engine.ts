@@ -143,6 +143,7 @@ export class DedupEngine implements DedupIndex {
         near.others.has(other) ||
         passages.found.some((p) => p.otherId === idOf(other) && claim.start !== undefined && claim.end !== undefined && p.start <= claim.start && p.end >= claim.end),
       day: (num) => utcDay(meta(num).publishedAt),
+      sameOutlet: (other) => me.source !== null && meta(other).source === me.source,
     });
 
     const step = await this.store.link(linkRequest(me, pairLinks, claims, passages.substantial, passages.background, meta, options));

@@ -5,7 +5,7 @@
 import type { DedupClaim } from './claims.js';
 import type { ClaimQuantityKind } from '../../schema/claims.js';
 import { nounKey } from './skeleton.js';
-import { isCountryToken } from './place-country.js';
+import { isCountryToken, placeToken, COUNTRY_PREFIX } from './place-country.js';
 import { bareKey, nounForm, roleAt, roleOf, type FactEntity, type FactToken } from './quantity-words.js';
 import { subjectsOf } from './quantity-subjects.js';
 
@@ -47,8 +47,18 @@ export interface QuantityFacts {
    * where. Two reports of one event's figure share some («تفجير سيارة مفخخة في بغداد الجديدة»).
    */
   context: string[];
+  /** How many of `context`'s words (the first ones) are of the number's own sentence; the rest are the sentence before it's. */
+  contextOwn: number;
   /** Keys of the group the counted belong to, «من» right after the number («50 أسيرا من القوات الحكومية»: قوات، حكومية). */
   affiliation: string[];
+  /**
+   * Keys of the places (LOC names, not countries) in the number's sentence and the one before it:
+   * where the counted event happened when the lead names it and the number's sentence does not
+   * («انهار جدار … في صيدا. وقال الصليب الأحمر إن 17 طالبا أصيبوا»).
+   */
+  scene: string[];
+  /** How many of `scene`'s words (the first ones) name places in the number's own sentence. */
+  sceneOwn: number;
 }
 
 /** Content words read each side of a number for its `context`. */
@@ -137,6 +147,28 @@ function listedPart(clause: readonly FactToken[], after: readonly FactToken[], q
   );
 }
 
+/** «آخر», «آخرون», «آخرين», «آخران», «أخرى» as keys: the rest of a count named before. */
+const OTHERS = /^(اخر|اخرون|اخرين|اخران|اخرى|اخري)$/u;
+
+/**
+ * A count followed in its sentence by «N آخرون» of the same people is one part of a breakdown
+ * («استقبل مستشفى الحسين 31 مصابا، فيما نقل 19 آخرون إلى مستشفى الهندية»: 50 in all), unless a
+ * word of another people role stands between («قتل 5 وأصيب 3 آخرون»: the 3 are the wounded).
+ */
+function othersFollow(rest: readonly FactToken[], role: string | null): boolean {
+  for (let i = 0; i < rest.length; i++) {
+    const t = rest[i]!;
+    if (t.kind === 'word') {
+      const other = roleOf(t.key);
+      if (other !== null && other !== role && PERSON_ROLES.has(other)) return false;
+    }
+    if (t.kind !== 'number' && !NUMBER_WORDS.has(bareKey(t.key))) continue;
+    const next = rest[i + 1];
+    if (next !== undefined && next.kind === 'word' && OTHERS.test(bareKey(next.key))) return true;
+  }
+  return false;
+}
+
 /** The content words around a number in its sentence (`context`), and the group after «من» (`affiliation`). */
 function surroundings(words: readonly FactToken[], at: { firstIn: number; lastIn: number; numberAt: number; clauseEnd: number }, noun: string): { context: string[]; affiliation: string[] } {
   const { firstIn, lastIn, numberAt, clauseEnd } = at;
@@ -167,6 +199,58 @@ function surroundings(words: readonly FactToken[], at: { firstIn: number; lastIn
   }
   return { context, affiliation };
 }
+
+/**
+ * Content words of the sentence before the number's (at most `CONTEXT_WORDS`), added to its
+ * `context`: outlets write an event's place and kind in an opening sentence and the figure in the
+ * next («انهار جدار الملعب في مدرسة … في صيدا. وقال الصليب الأحمر إن 17 طالبا أصيبوا»), so the
+ * number's own sentence shares few words with the other outlet's (conflict pairs D, spent).
+ */
+function leadContext(tokens: readonly FactToken[], sentence: readonly FactToken[], noun: string): string[] {
+  const at = sentence.find((t) => t.sentence !== undefined)?.sentence;
+  if (at === undefined || at === 0) return [];
+  const out: string[] = [];
+  for (const t of tokens) {
+    if (t.sentence !== at - 1 || t.kind !== 'word') continue;
+    if (FUNCTION_WORDS.has(t.key) || FUNCTION_WORDS.has(bareKey(t.key)) || NUMBER_WORDS.has(bareKey(t.key)) || roleOf(t.key) !== null) continue;
+    const k = nounKey(nounForm(t));
+    if (k.length >= 2 && k !== noun) out.push(k);
+  }
+  return out.slice(0, CONTEXT_WORDS);
+}
+
+/**
+ * Where the counted event happened (`scene`): the places named in the number's sentence (`own`),
+ * then those of the sentence before it, the lead that often says where («انهار جدار … في صيدا. وقال
+ * الصليب الأحمر إن 17 طالبا أصيبوا»). Their words as noun keys, not a country («اليمن»: a whole
+ * war's roundup names it) nor a name's head («مدينة»).
+ */
+function sceneOf(tokens: readonly FactToken[], sentence: readonly FactToken[], entities: readonly FactEntity[]): { scene: string[]; own: number } {
+  const first = sentence[0];
+  const last = sentence[sentence.length - 1];
+  if (first === undefined || last === undefined) return { scene: [], own: 0 };
+  const placesIn = (from: number, to: number): string[] => {
+    const out: string[] = [];
+    for (const e of entities) {
+      if (e.type !== 'LOC' || e.start === undefined || e.end === undefined || e.start < from || e.end > to) continue;
+      const inside = tokens.filter((t) => t.kind === 'word' && t.end > e.start! && t.start < e.end!);
+      if (placeToken(inside.map((t) => t.text.slice(Math.max(0, e.start! - t.start), e.end! - t.start)).join(' '))?.startsWith(COUNTRY_PREFIX)) continue;
+      for (const t of inside) {
+        const k = nounKey(nounForm(t));
+        if (k.length >= 2 && !SUBJECT_HEADS.has(k)) out.push(k);
+      }
+    }
+    return [...new Set(out)];
+  };
+  const own = placesIn(first.start, last.end).slice(0, SCENE_WORDS);
+  const at = sentence.find((t) => t.sentence !== undefined)?.sentence;
+  const previous = at === undefined || at === 0 ? [] : tokens.filter((t) => t.sentence === at - 1);
+  const before = previous.length === 0 ? [] : placesIn(previous[0]!.start, previous[previous.length - 1]!.end).filter((k) => !own.includes(k));
+  return { scene: [...own, ...before].slice(0, SCENE_WORDS), own: own.length };
+}
+
+/** Place words kept for a number's `scene`. */
+const SCENE_WORDS = 8;
 
 export interface QuantityInput {
   /**
@@ -256,7 +340,7 @@ export function quantityFacts(
     finalRole !== null && PERSON_ROLES.has(finalRole)
       ? CATEGORY_NOUNS.has(noun) ? `${finalRole}:${nounClass}` : finalRole
       : GENERIC_NOUNS.has(noun) && finalRole && !measure ? finalRole : finalRole ? `${nounClass}:${finalRole}` : nounClass;
-  const listed = listedPart(words.slice(clauseStart, clauseEnd + 1), after, quantity, noun);
+  const listed = listedPart(words.slice(clauseStart, clauseEnd + 1), after, quantity, noun) || othersFollow(words.slice(lastIn + 1), finalRole);
   const rising = (finalRole !== null && RISING_ROLES.has(finalRole)) || words.slice(clauseStart, clauseEnd + 1).some((t) => CUMULATIVE_WORDS.has(t.key) || CUMULATIVE_WORDS.has(bareKey(t.key)));
   const bound = boundOf(nearBefore, after);
 
@@ -278,7 +362,9 @@ export function quantityFacts(
     const next = words.slice(i + 1, i + 4).filter((t) => t.kind === 'word' && !FUNCTION_WORDS.has(t.key) && !FUNCTION_WORDS.has(bareKey(t.key)) && !(t.start >= quantity.start && t.end <= quantity.end));
     period.push(...next.slice(0, 2).map((t) => nounKey(nounForm(t))).filter((k) => k.length >= 2));
   }
-  const { context, affiliation } = surroundings(words, { firstIn, lastIn, numberAt, clauseEnd }, noun);
+  const { context: nearNumber, affiliation } = surroundings(words, { firstIn, lastIn, numberAt, clauseEnd }, noun);
+  const context = [...nearNumber, ...leadContext(tokens, sentence, noun)];
+  const scene = sceneOf(tokens, sentence, entities);
   return {
     thing,
     noun: nounClass,
@@ -296,6 +382,9 @@ export function quantityFacts(
     frame: [...new Set(frame)],
     period: [...new Set(period)].slice(0, 3),
     context: [...new Set(context)],
+    contextOwn: new Set(nearNumber).size,
     affiliation: [...new Set(affiliation)],
+    scene: scene.scene,
+    sceneOwn: scene.own,
   };
 }

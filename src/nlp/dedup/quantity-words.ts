@@ -12,6 +12,8 @@ export interface FactToken {
   text: string;
   start: number;
   end: number;
+  /** Index of the sentence holding the token (the text layer's), when known. */
+  sentence?: number;
 }
 
 /** An entity mention as the NER layer gives it (spans and type when known). */

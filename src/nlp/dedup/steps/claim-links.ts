@@ -24,6 +24,13 @@ export interface ClaimPairFacts {
    */
   sameEvent?: (otherNum: number) => boolean;
   /**
+   * Whether the other article is the same outlet's. A conflict is two outlets disagreeing: one
+   * outlet's two articles of a story that day give two incidents or an update of its own figure
+   * (SaudiNewsNet 2015-08-04: Okaz's 72,000 Yemenis in Jazan and 350,000 in the kingdom; 2015-07-23:
+   * Asharq Al-Awsat's tolls of two attacks in Sanaa). Absent: never the same outlet.
+   */
+  sameOutlet?: (otherNum: number) => boolean;
+  /**
    * Whether this article's claim is one source with the other article for corroboration: `copied`,
    * or either claim sits next to a passage the two share (two reprints of one wire report edit its
    * sentences, «وأصيب 10» / «وجرح عشرة», and the edited sentence is still the wire's, not a second
@@ -59,7 +66,7 @@ function linksBetween(self: number, mine: ClaimDigest, mineStored: StoredClaimDi
   if (mineStored.speakerHash !== null && theirs.kind === 'attributed' && mineStored.speakerHash === theirs.speakerHash && contentSimilarity >= options.claimSimilarity) {
     links.push({ a: self, aClaim: mine.claim, b: otherNum, bClaim: theirs.claim, relation: 'corroborates', similarity: contentSimilarity, counted: null, copy: oneSource });
   }
-  const context = { copy, contentSimilarity, dayA: facts.day(self), dayB: facts.day(otherNum) };
+  const context = { copy, contentSimilarity, dayA: facts.day(self), dayB: facts.day(otherNum), sameOutlet: facts.sameOutlet?.(otherNum) ?? false };
   // Numbers of two reports of different events are two counts, however alike.
   if (facts.sameEvent && !facts.sameEvent(otherNum)) return links;
   for (const [j, quantity] of mine.quantities.entries()) {
