@@ -38,8 +38,14 @@ function currentRss(pid: number | undefined): number | null {
   }
 }
 
-/** BENCH_HEAP_SNAPSHOTS=dir: each process writes a heap snapshot there at every checkpoint (what grows). */
+/**
+ * BENCH_HEAP_SNAPSHOTS=dir: each process writes a heap snapshot (its main thread's) there at every
+ * checkpoint, or only at the counts BENCH_HEAP_SNAPSHOT_AT lists ("2000,6000"): what grows. A
+ * snapshot costs the process memory while it is written: the RSS figures of such a run are not the
+ * process's own.
+ */
 const snapshots = process.env.BENCH_HEAP_SNAPSHOTS ?? null;
+const snapshotAt = new Set((process.env.BENCH_HEAP_SNAPSHOT_AT ?? '').split(',').filter(Boolean).map(Number));
 const snapshotFlags = snapshots ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${snapshots}`] : [];
 const log = (line: string): void => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
 const startedAt = Date.now();
@@ -66,7 +72,7 @@ try {
     if (Math.floor(done / EVERY) > Math.floor(at / EVERY) || done === articles.length) {
       const row = { done, rss: procs.map((proc) => currentRss(proc.child.pid)), hwm: procs.map((proc) => peakRss(proc.child.pid)), redis: await usedMemory(redis.client), seconds: (Date.now() - startedAt) / 1000 };
       rows.push(row);
-      if (snapshots) for (const proc of procs) proc.child.kill('SIGUSR2');
+      if (snapshots && (snapshotAt.size === 0 || snapshotAt.has(done))) for (const proc of procs) proc.child.kill('SIGUSR2');
       log(`${done} written: RSS ${row.rss.map((v) => (v === null ? '?' : Math.round(v / MB))).join(' / ')} MB, peak ${row.hwm.map((v) => (v === null ? '?' : Math.round(v / MB))).join(' / ')} MB, Redis ${Math.round(row.redis / MB)} MB`);
     }
   }
