@@ -14,6 +14,7 @@ import { datelineEnd } from './dateline.js';
 import { eventDays } from './event-day.js';
 import { creditWords, isMediumMention } from './media.js';
 import { actorCountry } from './event-actor.js';
+import { inSpans, referenceSpans } from './event-reference.js';
 
 /** What dedup reads of an article (the record's layers; entities and claims only when their stages ran). */
 export interface DedupArticle {
@@ -54,6 +55,9 @@ export interface PreparedArticle {
   claims: ClaimDigest[];
 }
 
+/** A sentence index past the lead (event.ts weighs the first two as lead): a word weighed as body. */
+const BODY_SENTENCE = 2;
+
 function epochSecondsOf(iso: string | null | undefined): number | null {
   const ms = iso ? Date.parse(iso) : NaN;
   return Number.isFinite(ms) && ms > 0 ? Math.floor(ms / 1000) : null;
@@ -81,14 +85,28 @@ export function prepareArticle(article: DedupArticle, options: DedupOptions): Pr
   const textDateline = datelineEnd(article.tokens);
   const titleTokens = article.titleTokens ?? [];
   const titleDateline = datelineEnd(titleTokens);
-  const withSentence = content.flatMap((token) => (token.start < textDateline ? [] : [{ ...token, sentence: article.tokens[token.tokenIndex]!.sentence }]));
+  // The clause naming an earlier event the report came after («بعد يومين من زيارة الصفدي لدمشق»,
+  // «غداة سيول دامية في جازان») is that event's: its words weigh as body words, in the title too, and
+  // its days are not the report's (event-reference.ts).
+  const textRefs = referenceSpans(article.tokens);
+  const titleRefs = referenceSpans(titleTokens);
+  const withSentence = content.flatMap((token) =>
+    token.start < textDateline ? [] : [{ ...token, sentence: inSpans(textRefs, token.start, token.end) ? BODY_SENTENCE : article.tokens[token.tokenIndex]!.sentence }],
+  );
+  const titleContent = contentTokens(titleTokens).filter((token) => token.start >= titleDateline);
+  const titleReferred = titleContent.filter((token) => inSpans(titleRefs, token.start, token.end)).map((token) => ({ ...token, sentence: BODY_SENTENCE }));
   // The medium that carries the report (its agency as the lead's source, its own name) is no more event evidence than its dateline (media.ts).
   const credit = creditWords(article.tokens, textDateline);
-  const entities = (article.entities ?? []).filter(
-    (entity) => (entity.start === undefined || entity.start >= textDateline) && !(entity.type === 'ORG' && isMediumMention(entity.canonical, credit, article.sourceName)),
+  const entities = (article.entities ?? [])
+    .filter((entity) => (entity.start === undefined || entity.start >= textDateline) && !(entity.type === 'ORG' && isMediumMention(entity.canonical, credit, article.sourceName)))
+    .map((entity) => (entity.start !== undefined && inSpans(textRefs, entity.start, entity.end ?? entity.start) ? { ...entity, start: leadEnd } : entity));
+  const sketch = eventSketch(
+    [...withSentence, ...titleReferred],
+    titleContent.filter((token) => !inSpans(titleRefs, token.start, token.end)),
+    entities,
+    leadEnd,
   );
-  const sketch = eventSketch(withSentence, contentTokens(titleTokens).filter((token) => token.start >= titleDateline), entities, leadEnd);
-  const lead = article.tokens.filter((token) => token.sentence < 2 && token.start >= textDateline);
+  const lead = article.tokens.filter((token) => token.sentence < 2 && token.start >= textDateline && !inSpans(textRefs, token.start, token.end));
   // Whose news it is, when the lead opens with an organisation of one country (event-actor.ts): kept beside the sketch.
   const country = actorCountry(article.tokens, article.entities ?? [], textDateline, (m) => m.type === 'ORG' && isMediumMention(m.canonical, credit, article.sourceName));
   const event = { ...sketch, days: eventDays(lead, epochSecondsOf(article.publishedAt)), ...(country ? { actor: actorKey(country) } : {}) };
