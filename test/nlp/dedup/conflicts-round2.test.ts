@@ -68,3 +68,14 @@ describe('roles and parts as outlets word them', () => {
     expect(facts('وعبرت 75 شاحنة عبر معبر أدري و45 شاحنة عبر معبر الطينة خلال الأسبوع.', '75').subgroup).toBe(true);
   });
 });
+
+describe('one event\'s toll in two sentences that share its words, not their wording', () => {
+  const fire: [string, string] = ['اندلع حريق كبير فجر الأحد في مستودع للأخشاب بالمنطقة الصناعية في مدينة طنطا. وأعلنت مديرية الصحة إصابة 18 شخصا بحروق واختناق.', '18'];
+  const injured: [string, string] = ['وفق بيان للمحافظة، بلغ عدد الجرحى في حريق مستودع الأخشاب 27 جريحا، غادر أغلبهم بعد تلقي الإسعافات.', '27'];
+
+  it('compares two counts of people injured when the sentences share three of the event\'s words near the number', async () => {
+    const { decision } = await decide(fire, injured);
+    expect(decision.predicted).toBe('conflict');
+  });
+
+});
