@@ -65,7 +65,7 @@ export const CROWDED_SIMILARITY = 0.3;
 
 export type Comparison = { relation: 'corroborates'; copy: boolean } | { relation: 'conflicts'; basis: Basis } | { relation: null; why: NotCompared };
 
-type RuleOptions = Pick<DedupOptions, 'approxTolerance' | 'claimNumericContext'> & Partial<Pick<DedupOptions, 'conflictContextWords' | 'conflictContextUnnamed' | 'conflictUnnamedSimilarity'>>;
+type RuleOptions = Pick<DedupOptions, 'approxTolerance' | 'claimNumericContext'> & Partial<Pick<DedupOptions, 'conflictContextWords' | 'conflictContextUnnamed' | 'conflictUnnamedSimilarity' | 'conflictContextAlike'>>;
 
 /** Claims whose words overlap this much are one sentence (a wire reprint, a dateline or a word added). */
 export const SAME_SENTENCE_SIMILARITY = 0.8;
@@ -104,6 +104,15 @@ function sharedCount(a: readonly number[], b: readonly number[]): number {
   return shared;
 }
 
+/** Context words the two share, each in the number's own sentence on at least one side (not two leads alike). */
+function sharedNearNumber(a: StoredQuantity, b: StoredQuantity): number {
+  const ownA = new Set(a.context.slice(0, a.contextOwn));
+  const ownB = new Set(b.context.slice(0, b.contextOwn));
+  let shared = 0;
+  for (const word of new Set([...ownA, ...ownB])) if ((ownA.has(word) && b.context.includes(word)) || (ownB.has(word) && a.context.includes(word))) shared++;
+  return shared;
+}
+
 /**
  * Compares two numbers of two articles' claims. They are the same count only when they count the
  * same thing (noun, unit and role: `countedHash`), are both whole counts or both a part
@@ -133,8 +142,10 @@ export function compareQuantities(a: StoredQuantity, b: StoredQuantity, context:
   // (The number's own sentence: the words of the sentence before it, also in `context`, do not make it longer.)
   const contextNeeded = Math.min(sameNamed ? (options.conflictContextWords ?? 2) : (options.conflictContextUnnamed ?? 3), Math.ceil(Math.min(a.contextOwn, b.contextOwn) / 2));
   if (a.context.length > 0 && b.context.length > 0 && sharedCount(a.context, b.context) < contextNeeded) return { relation: null, why: 'different-context' };
-  // And the two claims say much alike as a whole (two reports of one fact), not only near the number.
-  if (!sameNamed && context.contentSimilarity < (options.conflictUnnamedSimilarity ?? 0.15)) return { relation: null, why: 'different-context' };
+  // And the two claims say much alike as a whole (two reports of one fact), not only near the number,
+  // or, for people with a role, the sentences share `conflictContextAlike` of the event's words near it.
+  const alike = a.personRole && b.personRole && a.context.length > 0 && b.context.length > 0 && sharedNearNumber(a, b) >= (options.conflictContextAlike ?? 3);
+  if (!sameNamed && !alike && context.contentSimilarity < (options.conflictUnnamedSimilarity ?? 0.15)) return { relation: null, why: 'different-context' };
   if (a.period.length > 0 && b.period.length > 0 && !a.period.some((w) => b.period.includes(w))) return { relation: null, why: 'different-period' };
   if ((a.crowded || b.crowded) && context.contentSimilarity < CROWDED_SIMILARITY) return { relation: null, why: 'crowded' };
   if ((a.generic || b.generic) && !a.frame.some((w) => b.frame.includes(w)) && context.contentSimilarity < options.claimNumericContext) {

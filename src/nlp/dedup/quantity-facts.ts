@@ -11,7 +11,7 @@ import { subjectsOf } from './quantity-subjects.js';
 
 export { bareKey, roleOf };
 import { normalise, searchKey } from '../text/normalise.js';
-import { SUBGROUP_MARKERS, TIME_NOUNS, MEASURE_NOUNS, LOWER_BEFORE, UPPER_BEFORE, LOWER_AFTER, UPPER_AFTER, GENERIC_NOUNS, CUMULATIVE_WORDS, RISING_ROLES, UNIT_SCALES, FUNCTION_WORDS, PERIOD_MARKERS, SUBJECT_HEADS, PERSON_ROLES, OVERRIDING_ROLES, CATEGORY_NOUNS, AFTER_ROLES, NUMBER_WORDS, AFFILIATION_HEADS, NOUN_CLASSES } from './quantity-lexicon.js';
+import { SUBGROUP_MARKERS, TIME_NOUNS, MEASURE_NOUNS, LOWER_BEFORE, UPPER_BEFORE, LOWER_AFTER, UPPER_AFTER, GENERIC_NOUNS, CUMULATIVE_WORDS, RISING_ROLES, UNIT_SCALES, FUNCTION_WORDS, PERIOD_MARKERS, SUBJECT_HEADS, PERSON_ROLES, OVERRIDING_ROLES, CATEGORY_NOUNS, AFTER_ROLES, NUMBER_WORDS, AFFILIATION_HEADS, NOUN_CLASSES, PART_AFTER_MARKERS } from './quantity-lexicon.js';
 
 export type { FactEntity, FactToken } from './quantity-words.js';
 
@@ -128,15 +128,18 @@ function roleNear(nearBefore: readonly FactToken[], after: readonly FactToken[])
     }
   }
   // «40 صاروخا منها» refers back to a larger count; «14 وزيرا بينهم ثلاثة» names a part of this one.
-  const marker = after.slice(0, 2).findIndex((t) => SUBGROUP_MARKERS.has(t.key));
+  // «بينهم طفلان», «بينهم نساء وأطفال» name a part of this count whether or not in digits: this one is the whole.
+  const marker = after.slice(0, 2).findIndex((t) => SUBGROUP_MARKERS.has(t.key) && !PART_AFTER_MARKERS.has(t.key));
   if (!subgroup && marker >= 0 && !after.slice(marker + 1, marker + 3).some((t) => t.kind === 'number' || NUMBER_WORDS.has(bareKey(t.key)))) subgroup = true;
   return { role, subgroup };
 }
 
 /** One of the parts of a breakdown («75 شاحنة عبر أدري و45 شاحنة عبر الطينة», «7 مدنيين و5 من رجال الشرطة»). */
-function listedPart(clause: readonly FactToken[], after: readonly FactToken[], quantity: { start: number; end: number }, noun: string): boolean {
+function listedPart(clause: readonly FactToken[], after: readonly FactToken[], quantity: { start: number; end: number }, noun: string, role: string | null): boolean {
   const firstAfter = after[0];
-  if (firstAfter !== undefined && firstAfter.kind === 'number' && /^و/u.test(firstAfter.key)) return true;
+  // «35 قتيلا و60 جريحا» are two counts of two things, not two parts of one («75 شاحنة … و45 شاحنة»).
+  const nextRole = after[1] !== undefined && after[1].kind === 'word' ? roleOf(after[1].key) : null;
+  if (firstAfter !== undefined && firstAfter.kind === 'number' && /^و/u.test(firstAfter.key) && (nextRole === null || nextRole === role)) return true;
   // «مقتل متعاقدين أجنبيين وتسعة عراقيين»: a count joined by «و» to the one before it is the next part.
   const own = clause.find((t) => t.start < quantity.end && t.end > quantity.start && (t.kind === 'number' || NUMBER_WORDS.has(bareKey(t.key)) || NUMBER_WORDS.has(t.key.replace(/^و/u, ''))));
   // The part before may be a number, a number word or a dual («متعاقدَين»).
@@ -293,7 +296,9 @@ export function quantityFacts(
   const before = words.slice(clauseStart, firstIn);
   const after = words.slice(lastIn + 1, clauseEnd + 1);
   const mention = words.slice(firstIn, lastIn + 1);
-  const numberAt = mention.findIndex((t) => t.kind === 'number');
+  // The number's first token: digits, or a number word («أقل من عشر رحلات»: the mention holds its
+  // bound, read as words before the number; with digits only, «أقل من» was taken for the count's words).
+  const numberAt = mention.findIndex((t) => t.kind === 'number' || NUMBER_WORDS.has(t.key) || NUMBER_WORDS.has(bareKey(t.key)));
   // Words of the mention before its number («أكثر من», «نحو») count as words before it.
   const lead = numberAt > 0 ? mention.slice(0, numberAt) : [];
   const nearBefore = [...before, ...lead];
@@ -340,7 +345,7 @@ export function quantityFacts(
     finalRole !== null && PERSON_ROLES.has(finalRole)
       ? CATEGORY_NOUNS.has(noun) ? `${finalRole}:${nounClass}` : finalRole
       : GENERIC_NOUNS.has(noun) && finalRole && !measure ? finalRole : finalRole ? `${nounClass}:${finalRole}` : nounClass;
-  const listed = listedPart(words.slice(clauseStart, clauseEnd + 1), after, quantity, noun) || othersFollow(words.slice(lastIn + 1), finalRole);
+  const listed = listedPart(words.slice(clauseStart, clauseEnd + 1), after, quantity, noun, finalRole) || othersFollow(words.slice(lastIn + 1), finalRole);
   const rising = (finalRole !== null && RISING_ROLES.has(finalRole)) || words.slice(clauseStart, clauseEnd + 1).some((t) => CUMULATIVE_WORDS.has(t.key) || CUMULATIVE_WORDS.has(bareKey(t.key)));
   const bound = boundOf(nearBefore, after);
 

@@ -13,7 +13,7 @@ const keys = (words: readonly string[]): Set<string> => new Set(words.map((w) =>
  */
 export const ROLE_STEMS: ReadonlyArray<readonly [string, readonly string[]]> = (
   [
-    ['killed', ['غرق', 'قتل', 'قتيل', 'قتلى', 'مقتل', 'مصرع', 'حتف', 'وفاة', 'وفيات', 'توفي', 'ضحايا', 'ضحية', 'أودى', 'أودت', 'لقي', 'يقتل', 'استشهد', 'شهيد', 'شهداء', 'موتى', 'جثث', 'جثة']],
+    ['killed', ['غرق', 'قتل', 'قتيل', 'قتلى', 'مقتل', 'مصرع', 'حتف', 'وفاة', 'وفيات', 'توفي', 'توفوا', 'توفى', 'توفيا', 'ضحايا', 'ضحية', 'أودى', 'أودت', 'لقي', 'يقتل', 'استشهد', 'شهيد', 'شهداء', 'موتى', 'جثث', 'جثة']],
     ['wounded', ['أصيب', 'إصابة', 'إصابات', 'مصاب', 'جرح', 'جريح', 'جرحى', 'يصاب']],
     ['missing', ['مفقود', 'فقد', 'فقدان', 'مفقودين']],
     ['abducted', ['خطف', 'اختطف', 'مختطف', 'مخطوف', 'اقتاد', 'يختطف', 'يخطف', 'رهينة', 'رهائن']],
@@ -63,6 +63,11 @@ export const CUMULATIVE_WORDS = keys(['حصيلة', 'ارتفع', 'ارتفعت'
 
 /** «بينهم 5 أطفال», «منهم»: a part of a count named before. */
 export const SUBGROUP_MARKERS = keys(['بينهم', 'بينهن', 'منهم', 'منهن', 'بينها', 'منها', 'ومنهم', 'وبينهم', 'بينهما', 'منهما']);
+/**
+ * Of those, the ones that name a part of the count they follow («لقي خمسة أشخاص حتفهم بينهم طفلان»:
+ * five in all, two of them children), where «منها», «منهم» after a count point back to a larger one.
+ */
+export const PART_AFTER_MARKERS = keys(['بينهم', 'بينهن', 'بينها', 'وبينهم', 'بينهما']);
 
 /** Nouns of time (as keys of `nounKey`): «لمدة» counts their length (a prison term) only with one of them. */
 export const TIME_NOUNS: ReadonlySet<string> = new Set(['ساعة', 'ساعات', 'يوم', 'أيام', 'يوما', 'أسبوع', 'أسابيع', 'شهر', 'أشهر', 'شهور', 'شهرا', 'سنة', 'سنوات', 'عام', 'أعوام', 'عاما', 'دقيقة', 'دقائق', 'ثانية', 'ثوان', 'عقد', 'عقود'].map((w) => nounKey(key(w))));
@@ -158,6 +163,10 @@ export const CATEGORY_NOUNS: ReadonlySet<string> = new Set(
 /** Roles read after a counted phrase (what happened to it): people's, and rockets fired or stopped. */
 export const AFTER_ROLES: ReadonlySet<string> = new Set([...PERSON_ROLES, 'fired', 'intercepted', 'fell']);
 /** Number words that can follow «بينهم» («14 وزيرا بينهم ثلاثة»: a part of this count is named next). */
-export const NUMBER_WORDS = keys(['واحد', 'إحدى', 'اثنان', 'اثنين', 'اثنتان', 'اثنتين', 'ثلاث', 'ثلاثة', 'أربعة', 'أربع', 'خمسة', 'خمس', 'ستة', 'ست', 'سبعة', 'سبع', 'ثمانية', 'ثماني', 'تسعة', 'تسع', 'عشرة', 'عشر', 'عشرات', 'مئات', 'مئة', 'مائة']);
+// The tens too: «أقل من خمسين» is a number word its bound stands before (quantity-facts.ts).
+export const NUMBER_WORDS = keys([
+  'واحد', 'إحدى', 'اثنان', 'اثنين', 'اثنتان', 'اثنتين', 'ثلاث', 'ثلاثة', 'أربعة', 'أربع', 'خمسة', 'خمس', 'ستة', 'ست', 'سبعة', 'سبع', 'ثمانية', 'ثماني', 'تسعة', 'تسع', 'عشرة', 'عشر', 'عشرات', 'مئات', 'مئة', 'مائة',
+  'عشرون', 'عشرين', 'ثلاثون', 'ثلاثين', 'أربعون', 'أربعين', 'خمسون', 'خمسين', 'ستون', 'ستين', 'سبعون', 'سبعين', 'ثمانون', 'ثمانين', 'تسعون', 'تسعين',
+]);
 /** Scale words («16 مليارا و600 مليون»). */
 export const SCALE_WORDS = keys(['مليار', 'مليارا', 'مليارات', 'مليون', 'مليونا', 'ملايين', 'ألف', 'ألفا', 'آلاف']);
