@@ -45,9 +45,15 @@ export class RecordClaimTexts implements ClaimTextSource, ArticleSummarySource {
   private readonly cache: MemoryClaimTexts;
   private readonly summaryCache = new Map<string, ArticleSummary>();
 
+  /**
+   * 1,000 articles' claims and summaries a cache (5,000 before issue 21): a writer process holds two
+   * of these (its event loop's and its flush thread's), and an article's claim texts are several KB,
+   * so at 5,000 they grew a worker's RSS for its first 5,000 records. A story flush reads from disk
+   * (in the flush thread) what a bigger story's older members no longer find here.
+   */
   constructor(
     private readonly outDir: string,
-    cacheSize = 5_000,
+    private readonly cacheSize = 1_000,
   ) {
     this.cache = new MemoryClaimTexts(cacheSize);
   }
@@ -73,7 +79,7 @@ export class RecordClaimTexts implements ClaimTextSource, ArticleSummarySource {
       out.set(id, summary);
       this.summaryCache.set(id, summary);
       // Bounded like the claim cache: the oldest entry goes first.
-      if (this.summaryCache.size > 5_000) this.summaryCache.delete(this.summaryCache.keys().next().value!);
+      if (this.summaryCache.size > this.cacheSize) this.summaryCache.delete(this.summaryCache.keys().next().value!);
     }
     return out;
   }
