@@ -2,12 +2,17 @@
  * Node/V8 flags for the worker processes `khabar run` starts (and the benchmark's, so it measures
  * the same): issue 21 asks for a peak RSS of at most 200 MB a process. A heap snapshot of a
  * `worker all` process at its peak (heapUsed 96 MB) held 50 MB after a collection: the rest was
- * garbage V8 let pile up between collections, in young-generation semi-spaces of 16 MB by default.
- * 4 MB semi-spaces cost no CPU that the quick bench can see (99.9 against 93.4 ms an article, back
- * to back; runs differ by ±20 %) and took the peak from 249 to 223 MB. `--optimize-for-size` took it
- * to 182 MB but cost half as much CPU again (144.2 ms an article): not used.
+ * garbage V8 lets pile up while the heap may grow (to 400+ MB over a few thousand articles).
+ * - 4 MB young-generation semi-spaces (16 MB by default).
+ * - An old-space limit of 192 MB: V8 then collects before it grows; the 10,000-article run stays
+ *   near 230 MB. The live heap is ~50–100 MB, and three articles at the 200,000-character limit
+ *   held at once take ~80 MB more in process, so about five such articles in flight fit; a burst of
+ *   more would end the process ("heap limit"), which `khabar run` restarts and whose jobs are retried.
+ * Back to back in the quick bench at 15f7ee9: no flags 93.4 ms an article, these 90.8 ms (runs
+ * differ by ±20 %). `--optimize-for-size` kept the peak lower still but cost half as much CPU again
+ * (144.2 ms): not used.
  */
-export const WORKER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=4'];
+export const WORKER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=4', '--max-old-space-size=192'];
 
 /**
  * The environment a worker process starts with: glibc's malloc keeps up to 8 arenas a core by
