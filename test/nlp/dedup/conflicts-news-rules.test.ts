@@ -7,12 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { analyseText } from '../../../src/nlp/text/index.js';
 import { extractClaims } from '../../../src/nlp/claims/index.js';
 import { dedupOptions } from '../../../src/nlp/dedup/params.js';
-import { quantityFacts, type QuantityFacts } from '../../../src/nlp/dedup/quantity-facts.js';
 import { compareQuantities } from '../../../src/nlp/dedup/conflict-rules.js';
 import { claimDigests, decodeClaimDigests, encodeClaimDigests, quantitiesAgree, toStoredDigest, wordSetSimilarity, type ClaimDigest } from '../../../src/nlp/dedup/claims.js';
 import { contentTokens } from '../../../src/nlp/dedup/shingles.js';
 import { claimLinks } from '../../../src/nlp/dedup/steps/claim-links.js';
 import { inMemoryDedupIndex } from '../../helpers/dedup-index.js';
+import { factsOf } from '../../helpers/conflict-sides.js';
 
 const options = dedupOptions();
 
@@ -22,19 +22,6 @@ function read(text: string) {
   return { layer, claims };
 }
 
-function facts(text: string, number: string): QuantityFacts {
-  const { layer, claims } = read(text);
-  const at = text.indexOf(number);
-  for (const claim of claims) {
-    const quantity = claim.quantities.find((q) => q.start <= at && q.end >= at + number.length);
-    if (quantity) {
-      const found = quantityFacts(claim, quantity, layer.tokens, []);
-      if (typeof found === 'string') throw new Error(`«${number}»: ${found}`);
-      return found;
-    }
-  }
-  throw new Error(`«${number}» in «${text}»: no claim quantity`);
-}
 
 /** The digests of a text's claims, as the dedup step builds them (no NER). */
 function digests(text: string): ClaimDigest[] {
@@ -45,7 +32,7 @@ function digests(text: string): ClaimDigest[] {
 /** Two sentences' numbers compared with their claims' real word overlap, same day, not copies. */
 function compare(a: [string, string], b: [string, string]) {
   const one = (text: string, number: string) => {
-    const f = facts(text, number);
+    const f = factsOf(text, number);
     const { thing, ...rest } = f;
     return toStoredDigest({ claim: 0, kind: 'numeric', speakerKey: null, words: digests(text)[0]?.words ?? [], quantities: [{ ...rest, countedKey: thing, text: number }], text });
   };
@@ -55,17 +42,17 @@ function compare(a: [string, string], b: [string, string]) {
 
 describe('which numbers are compared on real news', () => {
   it('never gives a people role to tonnes, money or a share', () => {
-    const tonnes = facts('غرق مركب يحمل 500 طن من الفوسفات في مياه النيل.', '500');
+    const tonnes = factsOf('غرق مركب يحمل 500 طن من الفوسفات في مياه النيل.', '500');
     expect(tonnes.role).toBeNull();
     expect(tonnes.thing).not.toBe('killed');
-    expect(facts('غرق 12 شخصا في مياه النيل.', '12').thing).toBe('killed');
+    expect(factsOf('غرق 12 شخصا في مياه النيل.', '12').thing).toBe('killed');
   });
 
   it('trusts the claims reader: a percentage is a share, a currency keeps its unit with a role', () => {
-    expect(facts('ارتفعت الصادرات بنسبة 9.7 في المائة.', '9.7')).toMatchObject({ noun: '%', generic: true });
+    expect(factsOf('ارتفعت الصادرات بنسبة 9.7 في المائة.', '9.7')).toMatchObject({ noun: '%', generic: true });
     // «إجمالي» names a role (a total): the percentage and the amount stay two things.
-    const share = facts('ارتفع إجمالي السحب النقدي بنسبة 9.7 في المائة.', '9.7');
-    const money = facts('بلغ إجمالي السحب النقدي 722 مليار ريال.', '722');
+    const share = factsOf('ارتفع إجمالي السحب النقدي بنسبة 9.7 في المائة.', '9.7');
+    const money = factsOf('بلغ إجمالي السحب النقدي 722 مليار ريال.', '722');
     expect(share.thing.startsWith('%')).toBe(true);
     expect(money.thing).not.toBe(share.thing);
     expect(money.thing).not.toBe(money.role);
@@ -81,13 +68,13 @@ describe('which numbers are compared on real news', () => {
   });
 
   it('reads whose the counted are: prisoners of one side are not the other side’s', () => {
-    expect(facts('أفرج الحوثيون عن 50 أسيرا من القوات الحكومية.', '50').affiliation).not.toHaveLength(0);
+    expect(factsOf('أفرج الحوثيون عن 50 أسيرا من القوات الحكومية.', '50').affiliation).not.toHaveLength(0);
     expect(compare(['أفرج الحوثيون في إطار الصفقة عن 50 أسيرا من القوات الحكومية.', '50'], ['أطلقت الحكومة اليمنية في إطار الصفقة سراح 90 أسيرا من مقاتلي جماعة الحوثي.', '90'])).toEqual({
       relation: null,
       why: 'different-subject',
     });
     // «من منتسبيها» points back to a group named before: no group of its own.
-    expect(facts('أعلنت مديرية الدفاع المدني مقتل خمسة من منتسبيها خلال مكافحة الحريق.', 'خمسة').affiliation).toEqual([]);
+    expect(factsOf('أعلنت مديرية الدفاع المدني مقتل خمسة من منتسبيها خلال مكافحة الحريق.', 'خمسة').affiliation).toEqual([]);
   });
 
   it('keeps the context and group words in the index, and reads digests stored before them', () => {
@@ -161,15 +148,15 @@ describe('which articles are compared', () => {
 
 describe('two-word roles', () => {
   it('reads «فقدوا حياتهم» as killed, «تلقوا العلاج» as wounded and «أطلقت سراحهم» as released', () => {
-    expect(facts('وقالت مصادر في الهلال الأحمر إن خمسة أشخاص فقدوا حياتهم في الانفجار.', 'خمسة').role).toBe('killed');
-    expect(facts('وأفادت معلومات طبية بأن 26 تلميذا تلقوا العلاج في المستشفى.', '26').role).toBe('wounded');
-    expect(facts('ووصل إلى المدينة اليوم 64 أسيرا أطلقت سراحهم الجماعة.', '64').role).toBe('released');
+    expect(factsOf('وقالت مصادر في الهلال الأحمر إن خمسة أشخاص فقدوا حياتهم في الانفجار.', 'خمسة').role).toBe('killed');
+    expect(factsOf('وأفادت معلومات طبية بأن 26 تلميذا تلقوا العلاج في المستشفى.', '26').role).toBe('wounded');
+    expect(factsOf('ووصل إلى المدينة اليوم 64 أسيرا أطلقت سراحهم الجماعة.', '64').role).toBe('released');
     // The single word keeps its own role: «فقد» alone is missing, «أطلق» alone fired.
-    expect(facts('وأعلنت الشرطة فقدان أربعة أشخاص في السيول.', 'أربعة').role).toBe('missing');
-    expect(facts('وقال الجيش إن المسلحين أطلقوا 12 صاروخا على المدينة.', '12').role).toBe('fired');
+    expect(factsOf('وأعلنت الشرطة فقدان أربعة أشخاص في السيول.', 'أربعة').role).toBe('missing');
+    expect(factsOf('وقال الجيش إن المسلحين أطلقوا 12 صاروخا على المدينة.', '12').role).toBe('fired');
   });
 
   it('counts pupils and students as one category of a toll', () => {
-    expect(facts('وقال الصليب الأحمر إن 17 طالبا أصيبوا بجروح.', '17').thing).toBe(facts('وأفادت معلومات طبية بأن 26 تلميذا تلقوا العلاج.', '26').thing);
+    expect(factsOf('وقال الصليب الأحمر إن 17 طالبا أصيبوا بجروح.', '17').thing).toBe(factsOf('وأفادت معلومات طبية بأن 26 تلميذا تلقوا العلاج.', '26').thing);
   });
 });

@@ -3,69 +3,40 @@
 // common named subject. Our own sentences in the style of the cases seen; the two sides go through
 // the real chain (`analyse()`: text layer, NER, claims) and dedup's claim step.
 import { describe, expect, it } from 'vitest';
-import { analyseText } from '../../../src/nlp/text/index.js';
-import { extractClaims } from '../../../src/nlp/claims/index.js';
-import { dedupOptions } from '../../../src/nlp/dedup/params.js';
-import { quantityFacts, type QuantityFacts } from '../../../src/nlp/dedup/quantity-facts.js';
-import { decidePair, readSide } from '../../../scripts/lib/conflict-eval.js';
-import type { PairSide } from '../../../scripts/lib/conflict-pairs.js';
+import { decideSides, factsOf } from '../../helpers/conflict-sides.js';
 
-const options = dedupOptions();
 
-function facts(text: string, number: string): QuantityFacts {
-  const layer = analyseText(text);
-  const { claims } = extractClaims({ text, tokens: layer.tokens, sentences: layer.sentences, entities: [], publishedAt: null });
-  const at = text.indexOf(number);
-  for (const claim of claims) {
-    const quantity = claim.quantities.find((q) => q.start <= at && q.end >= at + number.length);
-    if (quantity) {
-      const found = quantityFacts(claim, quantity, layer.tokens, []);
-      if (typeof found === 'string') throw new Error(`«${number}»: ${found}`);
-      return found;
-    }
-  }
-  throw new Error(`«${number}» in «${text}»: no claim quantity`);
-}
 
-/** Two outlets' paragraphs of one event, same day, through the chain and the claim step. */
-async function decide(a: [string, string], b: [string, string]) {
-  const side = ([text, number]: [string, string], outlet: string): PairSide => ({
-    text, number, outlet, publishedAt: '2026-11-03T10:00:00Z', event: 'one-event', value: 0, valueMax: null, approx: false, kind: 'figure', counted: 'عدد', subject: 'الحادث', unit: null,
-  });
-  const pair = { a: side(a, 'الأفق'), b: side(b, 'الشاهد') };
-  const [ra, rb] = [await readSide(pair.a, options), await readSide(pair.b, options)];
-  return { decision: decidePair(pair, ra, rb, options), a: ra, b: rb };
-}
 
 describe('a bound before a number written in words', () => {
   it('reads «أقل من عشر رحلات» as an upper bound, not about ten', () => {
-    const read = facts('وقالت الإدارة العامة للطيران المدني إن أقل من عشر رحلات ألغيت بسبب الغبار.', 'أقل من عشر');
+    const read = factsOf('وقالت الإدارة العامة للطيران المدني إن أقل من عشر رحلات ألغيت بسبب الغبار.', 'أقل من عشر');
     expect(read.bound).toBe('upper');
     expect(read.approx).toBe(false);
   });
 
   it('reads «أكثر من خمسين» as a lower bound', () => {
-    expect(facts('وأكد المسؤول أن أكثر من خمسين منزلا تضررت جراء السيول في القرية.', 'أكثر من خمسين').bound).toBe('lower');
+    expect(factsOf('وأكد المسؤول أن أكثر من خمسين منزلا تضررت جراء السيول في القرية.', 'أكثر من خمسين').bound).toBe('lower');
   });
 });
 
 describe('roles and parts as outlets word them', () => {
   it('reads «توفوا» after the counted people as killed, not the wounded named next', () => {
-    const read = facts('وقال الناطق باسم مديرية الأمن العام إن ثلاثة أشخاص توفوا وأصيب 11 آخرون في انفجار المطعم.', 'ثلاثة');
+    const read = factsOf('وقال الناطق باسم مديرية الأمن العام إن ثلاثة أشخاص توفوا وأصيب 11 آخرون في انفجار المطعم.', 'ثلاثة');
     expect(read.role).toBe('killed');
     expect(read.subgroup).toBe(false);
   });
 
   it('takes a toll followed by «بينهم طفلان» as the whole, not a part', () => {
-    expect(facts('لقي خمسة أشخاص حتفهم بينهم طفلان بعدما جرفتهم السيول في الوادي.', 'خمسة').subgroup).toBe(false);
+    expect(factsOf('لقي خمسة أشخاص حتفهم بينهم طفلان بعدما جرفتهم السيول في الوادي.', 'خمسة').subgroup).toBe(false);
   });
 
   it('does not take «35 قتيلا و60 جريحا» for two parts of one count', () => {
-    expect(facts('وبلغت حصيلة الهجوم على السوق 35 قتيلا و60 جريحا في المدينة.', '35').subgroup).toBe(false);
+    expect(factsOf('وبلغت حصيلة الهجوم على السوق 35 قتيلا و60 جريحا في المدينة.', '35').subgroup).toBe(false);
   });
 
   it('still reads «75 شاحنة عبر أدري و45 شاحنة» as parts of a breakdown', () => {
-    expect(facts('وعبرت 75 شاحنة عبر معبر أدري و45 شاحنة عبر معبر الطينة خلال الأسبوع.', '75').subgroup).toBe(true);
+    expect(factsOf('وعبرت 75 شاحنة عبر معبر أدري و45 شاحنة عبر معبر الطينة خلال الأسبوع.', '75').subgroup).toBe(true);
   });
 });
 
@@ -74,7 +45,7 @@ describe('one event\'s toll in two sentences that share its words, not their wor
   const injured: [string, string] = ['وفق بيان للمحافظة، بلغ عدد الجرحى في حريق مستودع الأخشاب 27 جريحا، غادر أغلبهم بعد تلقي الإسعافات.', '27'];
 
   it('compares two counts of people injured when the sentences share three of the event\'s words near the number', async () => {
-    const { decision } = await decide(fire, injured);
+    const { decision } = await decideSides(fire, injured);
     expect(decision.predicted).toBe('conflict');
   });
 

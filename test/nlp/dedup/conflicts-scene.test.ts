@@ -6,44 +6,18 @@ import { describe, expect, it } from 'vitest';
 import { analyseText } from '../../../src/nlp/text/index.js';
 import { extractClaims } from '../../../src/nlp/claims/index.js';
 import { dedupOptions } from '../../../src/nlp/dedup/params.js';
-import { quantityFacts, type QuantityFacts } from '../../../src/nlp/dedup/quantity-facts.js';
 import { claimDigests, decodeClaimDigests, encodeClaimDigests, toStoredDigest } from '../../../src/nlp/dedup/claims.js';
 import { contentTokens } from '../../../src/nlp/dedup/shingles.js';
 import { claimLinks } from '../../../src/nlp/dedup/steps/claim-links.js';
-import { decidePair, readSide } from '../../../scripts/lib/conflict-eval.js';
-import type { PairSide } from '../../../scripts/lib/conflict-pairs.js';
+import { decideSides, factsOf } from '../../helpers/conflict-sides.js';
 
 const options = dedupOptions();
 
-function facts(text: string, number: string): QuantityFacts {
-  const layer = analyseText(text);
-  const { claims } = extractClaims({ text, tokens: layer.tokens, sentences: layer.sentences, entities: [], publishedAt: null });
-  const at = text.indexOf(number);
-  for (const claim of claims) {
-    const quantity = claim.quantities.find((q) => q.start <= at && q.end >= at + number.length);
-    if (quantity) {
-      const found = quantityFacts(claim, quantity, layer.tokens, []);
-      if (typeof found === 'string') throw new Error(`«${number}»: ${found}`);
-      return found;
-    }
-  }
-  throw new Error(`«${number}» in «${text}»: no claim quantity`);
-}
 
-/** Two outlets' paragraphs of one event, same day, through the chain and the claim step. */
-async function decide(a: [string, string], b: [string, string]) {
-  // The labelled-pair fields the decision does not read (value, counted…) are filled in plainly.
-  const side = ([text, number]: [string, string], outlet: string): PairSide => ({
-    text, number, outlet, publishedAt: '2026-11-03T10:00:00Z', event: 'one-event', value: 0, valueMax: null, approx: false, kind: 'figure', counted: 'مصابون', subject: 'الحادث', unit: null,
-  });
-  const pair = { a: side(a, 'الأفق'), b: side(b, 'الشاهد') };
-  const [ra, rb] = [await readSide(pair.a, options), await readSide(pair.b, options)];
-  return { decision: decidePair(pair, ra, rb, options), a: ra, b: rb };
-}
 
 describe('the place named before the number', () => {
   it('compares two tolls whose place only the opening sentences name', async () => {
-    const { decision, a } = await decide(
+    const { decision, a } = await decideSides(
       ['انهار سقف قاعة في مدرسة ابتدائية بمدينة صيدا جنوبي لبنان صباح اليوم. وقال الدفاع المدني إن 14 تلميذا أصيبوا بجروح طفيفة ونقلوا إلى المستشفيات.', '14'],
       ['تفقد وزير التربية المدرسة التي انهار سقف قاعتها في صيدا اليوم. وأفادت مصادر طبية بأن 21 تلميذا تلقوا العلاج.', '21'],
     );
@@ -52,7 +26,7 @@ describe('the place named before the number', () => {
   });
 
   it('keeps a roundup\'s Marib toll apart from a Sanaa attack, though the sentence before it names Sanaa', async () => {
-    const { decision, b } = await decide(
+    const { decision, b } = await decideSides(
       ['وشهدت العاصمة صنعاء هجوما للمقاومة على نقطة تفتيش للحوثيين في منطقة عصر. وقالت مصادر محلية إن الهجوم أسفر عن مقتل اثنين من المسلحين الحوثيين.', 'اثنين'],
       ['وتواصلت المواجهات في العاصمة صنعاء طوال الليل. وفي محافظة مأرب قتل 13 مسلحا حوثيا في هجوم للمقاومة على مواقعهم.', '13'],
     );
@@ -62,7 +36,7 @@ describe('the place named before the number', () => {
   });
 
   it('stores the scene and how many of its places are the number\'s own sentence\'s', async () => {
-    const { b } = await decide(
+    const { b } = await decideSides(
       ['وشهدت العاصمة صنعاء هجوما للمقاومة. وقالت مصادر محلية إن الهجوم أسفر عن مقتل اثنين من المسلحين.', 'اثنين'],
       ['وتواصلت المواجهات في العاصمة صنعاء طوال الليل. وفي محافظة مأرب قتل 13 مسلحا حوثيا في هجوم للمقاومة على مواقعهم.', '13'],
     );
@@ -76,11 +50,11 @@ describe('the place named before the number', () => {
 
 describe('the rest of a toll as «N آخرون»', () => {
   it('reads a count followed by «N آخرون» of the same people as one part of a breakdown', () => {
-    expect(facts('استقبل مستشفى الحسين التعليمي 31 مصابا بعد التدافع في كربلاء، فيما نقل 19 آخرون إلى مستشفى الهندية العام.', '31').subgroup).toBe(true);
+    expect(factsOf('استقبل مستشفى الحسين التعليمي 31 مصابا بعد التدافع في كربلاء، فيما نقل 19 آخرون إلى مستشفى الهندية العام.', '31').subgroup).toBe(true);
   });
 
   it('but not when another people role stands between: «قتل 5 وأصيب 3 آخرون»', () => {
-    expect(facts('قتل 5 أشخاص وأصيب 3 آخرون في انفجار عبوة ناسفة شمالي بعقوبة.', '5').subgroup).toBe(false);
+    expect(factsOf('قتل 5 أشخاص وأصيب 3 آخرون في انفجار عبوة ناسفة شمالي بعقوبة.', '5').subgroup).toBe(false);
   });
 });
 
