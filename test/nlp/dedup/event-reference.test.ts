@@ -5,35 +5,13 @@ import { decodeEventSketch, shareHeadlineFeature } from '../../../src/nlp/dedup/
 import { referenceSpans } from '../../../src/nlp/dedup/event-reference.js';
 import { dedupOptions } from '../../../src/nlp/dedup/params.js';
 import { inMemoryDedupIndex } from '../../helpers/dedup-index.js';
+import { reportMaker } from '../../helpers/story-reports.js';
 import type { DedupInput } from '../../../src/nlp/dedup/index-contract.js';
 
 // Every text below was written for these tests (real-style reports of invented or generic events).
 
-type Mention = { name: string; type: 'ORG' | 'LOC' | 'PER' };
-
-function mentionsIn(text: string, names: readonly Mention[]) {
-  return names.flatMap(({ name, type }) =>
-    [...text.matchAll(new RegExp(name, 'g'))].map((m) => ({ entityId: `${type.toLowerCase()}:${name}`, canonical: name, type, start: m.index, end: m.index + name.length })),
-  );
-}
-
-let next = 0;
-/** A dated report (2026-11-05 07:00 UTC, a Thursday, plus `hoursAfter`) with a fresh id. */
-function report(title: string, text: string, hoursAfter: number, sourceName: string, names: readonly Mention[] = []): DedupInput {
-  const layer = analyseText(text);
-  next += 1;
-  return {
-    id: `e9100000000000${String(next).padStart(2, '0')}`,
-    text,
-    tokens: layer.tokens,
-    sentences: layer.sentences,
-    entities: mentionsIn(text, names),
-    title,
-    titleTokens: analyseText(title).tokens,
-    publishedAt: new Date(Date.UTC(2026, 10, 5, 7) + hoursAfter * 3600 * 1000).toISOString(),
-    sourceName,
-  };
-}
+/** A dated report (2026-11-05 07:00 UTC, a Thursday, plus `hoursAfter`) with a fresh id, as the dedup stage gives it. */
+const report = reportMaker('e9100000000000', new Date(Date.UTC(2026, 10, 5, 7)));
 
 /** The words of `text` that `referenceSpans` reads as naming an earlier event. */
 function referred(text: string): string[] {

@@ -8,36 +8,12 @@ import { datelineEnd } from '../../../src/nlp/dedup/dateline.js';
 import { creditWords, isMediumMention } from '../../../src/nlp/dedup/media.js';
 import { dedupOptions } from '../../../src/nlp/dedup/params.js';
 import { inMemoryDedupIndex } from '../../helpers/dedup-index.js';
-import type { DedupInput } from '../../../src/nlp/dedup/index-contract.js';
+import { mentionsIn, reportMaker, type Mention } from '../../helpers/story-reports.js';
 
 // Every text below was written for these tests (real-style reports of invented or generic events).
 
-type Mention = { name: string; type: 'ORG' | 'LOC' | 'PER' };
-
-/** The NER mentions of `names` in `text`, at every place they occur (ids from the name, as the linker gives one id a name). */
-function mentionsIn(text: string, names: readonly Mention[]) {
-  return names.flatMap(({ name, type }) =>
-    [...text.matchAll(new RegExp(name, 'g'))].map((m) => ({ entityId: `${type.toLowerCase()}:${name}`, canonical: name, type, start: m.index, end: m.index + name.length })),
-  );
-}
-
-let next = 0;
 /** A dated report (2026-11-02 10:00 UTC, a Monday, plus `hoursAfter`) with a fresh id, as the dedup stage gives it. */
-function report(title: string, text: string, hoursAfter: number, sourceName: string, names: readonly Mention[] = []): DedupInput {
-  const layer = analyseText(text);
-  next += 1;
-  return {
-    id: `e9000000000000${String(next).padStart(2, '0')}`,
-    text,
-    tokens: layer.tokens,
-    sentences: layer.sentences,
-    entities: mentionsIn(text, names),
-    title,
-    titleTokens: analyseText(title).tokens,
-    publishedAt: new Date(Date.UTC(2026, 10, 2, 10) + hoursAfter * 3600 * 1000).toISOString(),
-    sourceName,
-  };
-}
+const report = reportMaker('e9000000000000', new Date(Date.UTC(2026, 10, 2, 10)));
 
 describe('a shared passage between leads that name days two apart (passageDayTolerance)', () => {
   // Two fires in one city two days apart; the second report reprints the first's paragraph on the
