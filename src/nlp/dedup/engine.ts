@@ -12,7 +12,7 @@ import { sampleByte } from './sample.js';
 import type { DedupIndex, DedupInput, DedupResult, DedupState, DedupStep, MergedStory, StoryStatus } from './index-contract.js';
 import { dumpIndexState } from './index-state.js';
 import { MemorySummaries, articleSummary, leadEndOf, summariseStory, type ArticleSummarySource } from './story-summary.js';
-import { articleEntries, articlesToRead, eventKeyReports, passageCandidates, sortCandidates } from './steps/candidates.js';
+import { articleEntries, articlesToRead, eventKeyReports, passageCandidates, sortCandidates, asFirstIndexed } from './steps/candidates.js';
 import { rarityOf } from './event.js';
 import { exactCopies } from './steps/exact-copies.js';
 import { nearDuplicates, nearToVerify } from './steps/near-duplicates.js';
@@ -105,7 +105,7 @@ export class DedupEngine implements DedupIndex {
     if (input.claims && input.claims.length > 0) this.remembered?.remember(input.id, input.claims);
     this.rememberedSummaries?.set(input.id, articleSummary(input.title, namedEntities(input.entities), leadEndOf(input.sentences)));
 
-    const registered = await this.store.register(registerRequest(input, prepared, filed.entries));
+    const registered = asFirstIndexed(await this.store.register(registerRequest(input, prepared, filed.entries)));
     const self = registered.num;
     const candidates = sortCandidates(registered, filed, prepared);
     const metas = await this.store.readMeta(articlesToRead(self, candidates, options));

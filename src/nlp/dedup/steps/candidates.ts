@@ -63,6 +63,21 @@ export function articleEntries(prepared: PreparedArticle): ArticleEntries {
 }
 
 /** Sorts the register step's bucket members and postings into candidates (the article itself appears in its own buckets on a retry). */
+/**
+ * What the index held when the article was first indexed: the articles numbered before it. A first
+ * run sees no other (register and lookup are one atomic step, and later articles get later numbers);
+ * a rerun of the same article (a retried job, `khabar run` retrying an article's whole chain) also
+ * finds the articles indexed since, which link to it from their side. Without this cut a rerun gave
+ * the article links its first run never had, and a claim link twice (once from each side).
+ */
+export function asFirstIndexed(registered: RegisterResult): RegisterResult {
+  if (!registered.existed) return registered;
+  const self = registered.num;
+  const members = new Map([...registered.members].map(([entry, nums]) => [entry, nums.filter((num) => num < self)] as const));
+  const postings = new Map([...registered.postings].map(([entry, list]) => [entry, list.filter((posting) => posting.num < self)] as const));
+  return { ...registered, members, postings };
+}
+
 export function sortCandidates(registered: RegisterResult, filed: ArticleEntries, prepared: PreparedArticle): Candidates {
   const self = registered.num;
   const candidates: Candidates = { exact: new Set(), near: new Set(), topic: new Set(), matchesByOther: new Map(), claimPostings: new Map() };
