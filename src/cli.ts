@@ -54,7 +54,8 @@ export function buildProgram(): Command {
     .argument('<stage>', 'tokenise | ner | claims | dedup | write | all (every one in this process)')
     .option('--concurrency <n>', 'jobs at once in this process', positiveInt)
     .option('--out <dir>', 'output folder (the write stage only)', 'output')
-    .action(async (stage: string, options: { concurrency?: number; out: string }) => (await import('./commands/worker.js')).workerCommand(stage, options));
+    .option('--staged', 'with all: hand each article from stage to stage through Redis instead of running it through in one job')
+    .action(async (stage: string, options: { concurrency?: number; out: string; staged?: boolean }) => (await import('./commands/worker.js')).workerCommand(stage, options));
 
   program
     .command('ingest')

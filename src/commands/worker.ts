@@ -10,14 +10,16 @@ import { commandContext, onShutdownSignal, type CommandContext } from './context
 export interface WorkerCommandOptions {
   concurrency?: number;
   out: string;
+  staged?: boolean;
 }
 
 async function startWorkers(ctx: CommandContext, stageArg: string, options: WorkerCommandOptions): Promise<() => Promise<void>> {
   const outDir = resolve(options.out);
   if (stageArg === ALL_STAGES) {
-    const running = await startAllWorkers({ connect: () => ctx.connect(), settings: ctx.settings, logger: ctx.logger, outDir, concurrency: options.concurrency });
+    const running = await startAllWorkers({ connect: () => ctx.connect(), settings: ctx.settings, logger: ctx.logger, outDir, concurrency: options.concurrency, layout: options.staged ? 'staged' : 'through' });
     return () => running.close();
   }
+  if (options.staged) throw new Error(`--staged is for "worker ${ALL_STAGES}" (one stage's worker always hands the article on)`);
   if (stageArg === WRITE_QUEUE) {
     const running = await startWriteWorker({ connection: ctx.connect(), settings: ctx.settings, logger: ctx.logger, outDir, concurrency: options.concurrency });
     return () => running.close();

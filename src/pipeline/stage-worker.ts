@@ -11,7 +11,7 @@ import { describeZodError } from '../schema/zod-errors.js';
 import { WRITE_QUEUE, articleJobId, failureJobId, openQueue } from './queues.js';
 import { nextQueue, stageDefinition } from './stage-chain.js';
 import { ArticleLimitError } from './stage-definition.js';
-import { workerIdentity } from './worker-identity.js';
+import { stampStage } from './stage-stamp.js';
 import { baseWorkerOptions, closeWithin, requeueIfStalled } from './worker-common.js';
 import { guardWorkerErrors } from './worker-errors.js';
 
@@ -52,7 +52,6 @@ export async function startStageWorker(options: StageWorkerOptions): Promise<Run
   const next = openQueue(nextName, connection, settings);
   const writeQueue: Queue = nextName === WRITE_QUEUE ? next : openQueue(WRITE_QUEUE, connection, settings);
   const self = openQueue(stage, connection, settings);
-  const identity = workerIdentity();
   const concurrency = options.concurrency ?? definition.concurrency;
 
   const processor = async (job: Job): Promise<StageJobResult> => {
@@ -71,16 +70,7 @@ export async function startStageWorker(options: StageWorkerOptions): Promise<Run
       throw error instanceof ArticleLimitError ? new UnrecoverableError(error.message) : error;
     });
     const ms = performance.now() - started;
-    const out = {
-      ...enriched,
-      pipeline: {
-        ...enriched.pipeline,
-        stages: {
-          ...enriched.pipeline.stages,
-          [stage]: { ms: Math.round(ms * 1000) / 1000, worker: identity, attempts: job.attemptsMade + 1, finishedAt: new Date().toISOString() },
-        },
-      },
-    };
+    const out = stampStage(enriched, stage, ms, job.attemptsMade + 1);
     await next.add(stage, { kind: 'record', record: forHandOff(out) } satisfies StageJobData, { jobId: articleJobId(record.id) });
     logger.debug({ articleId: record.id, stage, ms }, 'stage done');
     return { articleId: record.id, ms, next: nextName };

@@ -10,7 +10,7 @@ import { toEnrichedRecord, IncompleteRecordError } from './finalise.js';
 import { WriteJobDataSchema, failureJobData, type TravellingRecord, type WriteJobData } from './job-data.js';
 import { articleTextFor, dropArticleText } from './article-text.js';
 import { onArrival } from './hand-off.js';
-import type { EnrichedRecord } from '../schema/record.js';
+import type { EnrichedRecord, RecordInProgress } from '../schema/record.js';
 import { describeZodError } from '../schema/zod-errors.js';
 import { setMarker } from './markers.js';
 import { ALERTS_QUEUE, queueAlertMatch } from '../alerts/queue-match.js';
@@ -85,6 +85,14 @@ async function writeRecord(out: RecordOutlet, record: EnrichedRecord, travelling
   await dropArticleText(connection, settings.prefix, record.id);
 }
 
+/** A writer killed between writing a temp file and renaming it leaves the temp file behind. */
+async function removeTempFilesLeft(outDir: string, logger: Logger): Promise<void> {
+  for (const folder of ['articles', 'failed', 'stories', '.quotes']) {
+    const removed = await removeStaleTempFiles(join(outDir, folder));
+    if (removed > 0) logger.info({ stage: 'write', folder, removed }, 'removed temp files left by a killed writer');
+  }
+}
+
 export interface WriteWorkerOptions {
   connection: Redis;
   settings: QueueSettings;
@@ -97,6 +105,14 @@ export interface WriteWorkerOptions {
 
 export interface RunningWriteWorker {
   worker: Worker;
+  /**
+   * Writes a finished record in this process, as a record job would (a through worker's last step,
+   * ./through-worker.ts): merged once, then every output of `writeRecord`. Throws what the write
+   * throws; `IncompleteRecordError` means the chain is misconfigured, which no retry fixes.
+   */
+  writeFinished(record: RecordInProgress): Promise<EnrichedRecord>;
+  /** Removes an article's record file: a write that failed for good leaves no record the run reports failed. */
+  removeRecord(articleId: string): Promise<void>;
   close(timeoutMs?: number): Promise<void>;
 }
 
@@ -111,16 +127,14 @@ export async function startWriteWorker(options: WriteWorkerOptions): Promise<Run
   const alerts = new Queue(ALERTS_QUEUE, { connection, prefix: settings.prefix });
   const stories = new StoryFiles({ connection, prefix: settings.prefix, outDir });
   const watches = new AlertStore(connection, settings.prefix);
-  // A writer killed between writing a temp file and renaming it leaves the temp file behind.
-  for (const folder of ['articles', 'failed', 'stories', '.quotes']) {
-    const removed = await removeStaleTempFiles(join(outDir, folder));
-    if (removed > 0) logger.info({ stage: 'write', folder, removed }, 'removed temp files left by a killed writer');
-  }
+  await removeTempFilesLeft(outDir, logger);
   const concurrency = options.concurrency ?? 4;
   const records = options.records ?? (await openRecordStore({ databaseUrl: loadEnv().KHABAR_DATABASE_URL, logger }));
   /** The story's delayed flush: one pending per story (BullMQ deduplication), so its file catches up with every change. */
   const queueStoryFlush = (storyId: string, members: number, retry?: number) =>
     self.add('story', { kind: 'story', storyId, ...(retry ? { retry } : {}) }, { delay: storyFlushDelayMs(members), deduplication: { id: `story-${storyId}`, keepLastIfActive: true }, removeOnComplete: true });
+
+  const outlet: RecordOutlet = { connection, settings, outDir, stories, queueStoryFlush, records, alerts, watches };
 
   const processor = async (job: Job): Promise<{ articleId: string; status: 'ok' | 'failed' }> => {
     const parsed = WriteJobDataSchema.safeParse(job.data);
@@ -158,7 +172,7 @@ export async function startWriteWorker(options: WriteWorkerOptions): Promise<Run
       if (error instanceof IncompleteRecordError) throw new UnrecoverableError(error.message);
       throw error;
     }
-    await writeRecord({ connection, settings, outDir, stories, queueStoryFlush, records, alerts, watches }, record, data.record);
+    await writeRecord(outlet, record, data.record);
     logger.info({ articleId: record.id, stage: 'write', title: record.title?.slice(0, 80) ?? null }, 'record written');
     return { articleId: record.id, status: 'ok' };
   };
@@ -209,6 +223,12 @@ export async function startWriteWorker(options: WriteWorkerOptions): Promise<Run
 
   return {
     worker,
+    async writeFinished(record) {
+      const enriched = toEnrichedRecord(record, CHAIN);
+      await writeRecord(outlet, enriched, record);
+      return enriched;
+    },
+    removeRecord: (articleId) => rm(recordPath(outDir, articleId), { force: true }),
     async close(timeoutMs = settings.shutdownTimeoutMs) {
       errors.stop();
       if (await closeWithin(worker, timeoutMs)) logger.warn({ stage: 'write', timeoutMs }, 'active writes did not finish in time: released them');
