@@ -16,7 +16,27 @@ export interface StageSnapshot {
   failedTotal: number;
   /** Processing time of recent completed jobs (the `ms` they return), in milliseconds. */
   processingMs: { p50: number | null; p95: number | null; samples: number };
+  /**
+   * Of the recent completed jobs, those that ran an article through every stage and its write in one
+   * job (`khabar run`'s layout, src/pipeline/through-worker.ts), and the median ms of each step in
+   * them: in that layout the later queues stay idle, and this is where their work shows.
+   */
+  through: { jobs: number; stepP50: Record<string, number | null> };
   workers: WorkerProcess[];
+}
+
+/** A through job's per-step times (`{ stages: { tokenise: 1.2, …, write: 3.4 } }`), or null for any other job. */
+export function throughSteps(returnvalue: unknown): Record<string, number> | null {
+  if (!returnvalue || typeof returnvalue !== 'object') return null;
+  const { next, stages } = returnvalue as { next?: unknown; stages?: unknown };
+  if (next !== 'written' || !stages || typeof stages !== 'object') return null;
+  return Object.fromEntries(Object.entries(stages).filter((entry): entry is [string, number] => typeof entry[1] === 'number' && Number.isFinite(entry[1])));
+}
+
+function throughSummary(jobs: readonly { returnvalue?: unknown }[]): StageSnapshot['through'] {
+  const steps = jobs.map((job) => throughSteps(job.returnvalue)).filter((found): found is Record<string, number> => found !== null);
+  const names = [...new Set(steps.flatMap((found) => Object.keys(found)))];
+  return { jobs: steps.length, stepP50: Object.fromEntries(names.map((name) => [name, percentile(steps.map((found) => found[name]).filter((ms): ms is number => ms !== undefined), 50)])) };
 }
 
 export interface FailureRow {
@@ -78,6 +98,7 @@ async function stageSnapshot(queue: Queue, now: number): Promise<{ stage: StageS
       completedTotal: completed.meta.count,
       failedTotal: failed.meta.count,
       processingMs: { p50: percentile(timings, 50), p95: percentile(timings, 95), samples: timings.length },
+      through: throughSummary(recentJobs),
       workers: processes.sort((a, b) => a.host.localeCompare(b.host) || (a.pid ?? 0) - (b.pid ?? 0)),
     },
     recent,

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Ingestor } from '../../src/ingest/ingestor.js';
 import { startInProcessWorkers, type InProcessWorkers } from '../../src/pipeline/in-process.js';
-import { CHAIN, allQueues } from '../../src/pipeline/stage-chain.js';
+import { CHAIN, allQueues, firstQueue } from '../../src/pipeline/stage-chain.js';
 import { createRedis } from '../../src/pipeline/redis.js';
 import { startDashboard, type RunningDashboard } from '../../src/dashboard/server.js';
 import { testRedisUrl } from '../helpers/redis.js';
@@ -183,12 +183,20 @@ describe('dashboard in a browser', () => {
       const summaries = await Promise.all(SEEDS.map((seed) => ingestor.ingestFile(seed, null)));
       expect(summaries.map((summary) => summary.ok)).toEqual([1, 1, 1, 1, 1]);
 
-      for (const queue of allQueues()) {
-        await expect.poll(() => page.locator(`[data-stage="${queue}"] [data-count="completed"]`).textContent(), { timeout: 20_000 }).toBe('5');
-      }
+      // `khabar run`'s layout: each article is one job of the first queue, run through every stage and
+      // written; its box says so, with each step's median, and the later queues stay idle.
+      const first = firstQueue();
+      await expect.poll(() => page.locator(`[data-stage="${first}"] [data-count="completed"]`).textContent(), { timeout: 20_000 }).toBe('5');
       await expect.poll(() => page.locator('.latest li').count(), { timeout: 10_000 }).toBe(5);
-      await expect.poll(() => page.locator('[data-stage="write"] .throughput').textContent(), { timeout: 10_000 }).toMatch(/\b5 in the last hour/);
-      for (const queue of allQueues()) expect(await page.locator(`[data-stage="${queue}"] .timing`).textContent()).toMatch(/p50 \d[\d.]* m?s · p95 \d/);
+      await expect.poll(() => page.locator(`[data-stage="${first}"] .throughput`).textContent(), { timeout: 10_000 }).toMatch(/\b5 in the last hour/);
+      expect(await page.locator(`[data-stage="${first}"] .timing`).textContent()).toMatch(/p50 \d[\d.]* m?s · p95 \d/);
+      await expect.poll(() => page.locator(`[data-stage="${first}"] .through`).getAttribute('data-through'), { timeout: 10_000 }).toBe('5');
+      const through = (await page.locator(`[data-stage="${first}"] .through`).textContent()) ?? '';
+      for (const step of [...CHAIN, 'write']) expect(through).toMatch(new RegExp(`${step} \\d[\\d.]* m?s`));
+      for (const queue of allQueues().filter((name) => name !== first)) {
+        expect(await page.locator(`[data-stage="${queue}"] [data-count="completed"]`).textContent()).toBe('0');
+        expect(await page.locator(`[data-stage="${queue}"] .workers li`).count()).toBeGreaterThan(0);
+      }
       expect(await page.locator('[data-stage="tokenise"] .workers li').count()).toBeGreaterThan(0);
       expect(await page.evaluate(() => (window as unknown as { khabarNoReload?: boolean }).khabarNoReload)).toBe(true);
       await page.screenshot({ path: shot('dashboard-overview.png'), fullPage: true });

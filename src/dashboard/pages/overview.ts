@@ -35,6 +35,9 @@ function stageBox(stage: StageSnapshot, index: number): SafeHtml {
     <p><b>${lastMinute}</b>/min now · <b>${lastHour}</b> in the last hour</p>
   </div>
   <p class="timing">p50 <b>${ms(stage.processingMs.p50)}</b> · p95 <b>${ms(stage.processingMs.p95)}</b> <span class="muted">(${stage.processingMs.samples} jobs)</span></p>
+  ${stage.through.jobs > 0
+    ? html`<p class="through" data-through="${stage.through.jobs}">${stage.through.jobs} of these jobs ran the article through every stage and its write in one process (<code>khabar run</code>); median ${Object.entries(stage.through.stepP50).map(([step, value], n) => html`${n > 0 ? ' · ' : ''}${step} <b>${ms(value)}</b>`)}</p>`
+    : ''}
   <details class="workers" ${stage.workers.length > 0 ? 'open' : ''}>
     <summary>${stage.workers.length} worker process${stage.workers.length === 1 ? '' : 'es'}</summary>
     ${stage.workers.length === 0 ? html`<p class="bad">no worker is serving this queue</p>` : ''}
