@@ -63,6 +63,7 @@ const env: NodeJS.ProcessEnv = { ...workerEnv(process.env), REDIS_URL: redis.url
 const procs: BenchProcess[] = [];
 const rows: { done: number; rss: (number | null)[]; hwm: (number | null)[]; redis: number; seconds: number }[] = [];
 const first = openQueue(firstQueue(), queueConnection(redis), settings);
+let redisCost: RedisCost | null = null;
 try {
   for (let n = 1; n <= processes; n++) procs.push(startProcess(`khabar all#${n}`, process.execPath, [...workerNodeFlags(), ...snapshotFlags, ...built.cli, 'worker', 'all', '--out', outDir], env, projectPath()));
   await waitForWorkers(redis, settings, processes, procs);
@@ -76,6 +77,8 @@ try {
       log(`${done} written: RSS ${row.rss.map((v) => (v === null ? '?' : Math.round(v / MB))).join(' / ')} MB, peak ${row.hwm.map((v) => (v === null ? '?' : Math.round(v / MB))).join(' / ')} MB, Redis ${Math.round(row.redis / MB)} MB`);
     }
   }
+  redisCost = await redisCommandCost(redis.client, articles.length);
+  log(`Redis: ${redisCost.cpuMsPerArticle.toFixed(2)} ms CPU an article; busiest commands (µs an article, calls an article): ${redisCost.top.map((row) => `${row.command} ${Math.round(row.usecPerArticle)} µs / ${row.callsPerArticle.toFixed(1)}`).join(', ')}`);
 } finally {
   await first.close();
   await Promise.all(procs.map((proc) => stopProcess(proc)));
@@ -95,9 +98,28 @@ const lines = [
   '|---:|---|---|---:|---:|',
   ...rows.map((row) => `| ${row.done.toLocaleString('en')} | ${row.rss.map(fmt).join(' / ')} | ${row.hwm.map(fmt).join(' / ')} | ${fmt(row.redis)} | ${Math.round(row.seconds)} |`),
   '',
+  ...(redisCost ? [`Redis over the run: ${redisCost.cpuMsPerArticle.toFixed(2)} ms of CPU an article (INFO cpu); the busiest commands (INFO commandstats): ${redisCost.top.map((row) => `\`${row.command}\` ${Math.round(row.usecPerArticle)} µs and ${row.callsPerArticle.toFixed(1)} calls an article`).join(', ')}.`, ''] : []),
 ];
 const resultsDir = projectPath('bench', 'results');
 mkdirSync(resultsDir, { recursive: true });
 const file = join(resultsDir, `${new Date().toISOString().slice(0, 10)}-rss-flat.md`);
 writeFileSync(file, lines.join('\n'));
 log(`written: ${file}`);
+
+interface RedisCost {
+  cpuMsPerArticle: number;
+  top: { command: string; usecPerArticle: number; callsPerArticle: number }[];
+}
+
+/** Redis's own CPU over the run and its costliest commands, an article each (Lua scripts count as `evalsha`). */
+async function redisCommandCost(client: { info(section: string): Promise<string> }, articleCount: number): Promise<RedisCost> {
+  const cpu = await client.info('cpu');
+  const seconds = ['used_cpu_sys', 'used_cpu_user'].reduce((sum, field) => sum + Number(new RegExp(`${field}:([\\d.]+)`).exec(cpu)?.[1] ?? 0), 0);
+  const stats = await client.info('commandstats');
+  const rows = [...stats.matchAll(/cmdstat_([^:]+):calls=(\d+),usec=(\d+)/g)].map((match) => ({
+    command: match[1] ?? '?',
+    usecPerArticle: Number(match[3]) / articleCount,
+    callsPerArticle: Number(match[2]) / articleCount,
+  }));
+  return { cpuMsPerArticle: (seconds * 1000) / articleCount, top: rows.sort((a, b) => b.usecPerArticle - a.usecPerArticle).slice(0, 8) };
+}
