@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EnrichedRecordSchema } from '../../src/schema/record.js';
 import { Ingestor } from '../../src/ingest/ingestor.js';
-import { openQueue } from '../../src/pipeline/queues.js';
+import { ALL_STAGES, openQueue } from '../../src/pipeline/queues.js';
 import { createRedis } from '../../src/pipeline/redis.js';
 import { allQueues, CHAIN } from '../../src/pipeline/stage-chain.js';
 import { testRedisUrl } from '../helpers/redis.js';
@@ -41,12 +41,12 @@ interface RunOutcome {
   ok: number;
 }
 
-async function runCorpus(name: string, cluster: (env: NodeJS.ProcessEnv, out: string) => WorkerCluster, during?: (cluster: WorkerCluster, done: () => boolean) => Promise<void>): Promise<RunOutcome & { cluster: WorkerCluster }> {
+async function runCorpus(name: string, cluster: (env: NodeJS.ProcessEnv, out: string) => WorkerCluster | Promise<WorkerCluster>, during?: (cluster: WorkerCluster, done: () => boolean) => Promise<void>): Promise<RunOutcome & { cluster: WorkerCluster }> {
   assertBuilt();
   const settings = testSettings(name, { lockMs: 5_000, stalledIntervalMs: 2_000 });
   const env = { REDIS_URL: testRedisUrl(), KHABAR_PREFIX: settings.prefix, KHABAR_LOCK_MS: '5000', KHABAR_STALLED_INTERVAL_MS: '2000', KHABAR_LOG_LEVEL: 'warn' };
   const out = tempDir(`${name}-out`);
-  const workers = cluster(env, out);
+  const workers = await cluster(env, out);
   const connection = createRedis(testRedisUrl());
   const ingestor = new Ingestor({ connection, settings, logger: quietLogger, maxFileBytes: 5 * 1024 * 1024, highWater: 300, pollMs: 250 });
   try {
@@ -134,12 +134,18 @@ describe('many worker processes', () => {
 
   // One run proves both: the work spreads over separate processes per stage, and a kill -9 every
   // second (with an immediate replacement) loses nothing and doubles nothing.
-  it(`${COUNT} articles over two processes per stage, a worker killed (-9) every second: one record each`, async () => {
+  it(`${COUNT} articles over two processes per stage and one running every stage, a worker killed (-9) every second: one record each`, async () => {
     const next = random(20261121);
     const outcome = await runCorpus(
       'chaos',
-      (env, out) => {
+      async (env, out) => {
         cluster = new WorkerCluster(env, out);
+        // One `khabar worker all` (what `khabar run` starts): it takes articles from the same first
+        // queue and runs each through in one job, beside the stage-by-stage processes, and is killed
+        // like them. Started first, as it loads every stage's model before it takes a job: the
+        // tokenise workers beside it would otherwise empty the first queue before it is up.
+        const all = cluster.start(ALL_STAGES);
+        for (const deadline = Date.now() + 60_000; !all.output().includes('worker started') && Date.now() < deadline; ) await sleep(100);
         cluster.startAll(2);
         return cluster;
       },
@@ -160,5 +166,12 @@ describe('many worker processes', () => {
       }
       expect(byWorker.size, `${stage} ran in ${[...byWorker.keys()].join(', ')}`).toBeGreaterThanOrEqual(2);
     }
+    // Both ways through happened: articles run through by a `worker all` process (every stage in one
+    // of its pids), and articles handed from process to process.
+    const allPids = new Set(outcome.cluster.pids(ALL_STAGES).map(String));
+    const ranIn = (record: RunOutcome['records'][number]) => new Set(CHAIN.map((stage) => record.pipeline.stages[stage]?.worker.split(':').pop() ?? '?'));
+    const throughOne = outcome.records.filter((record) => { const pids = ranIn(record); return pids.size === 1 && allPids.has([...pids][0]!); });
+    expect(throughOne.length).toBeGreaterThan(0);
+    expect(outcome.records.filter((record) => ranIn(record).size > 1).length).toBeGreaterThan(0);
   }, 900_000);
 });
