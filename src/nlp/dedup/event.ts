@@ -40,6 +40,8 @@ export interface EventEntity {
   entityId: string;
   type?: 'PER' | 'ORG' | 'LOC' | 'MISC';
   start?: number;
+  /** Whether it is named in the lead, when the caller decided so (a referred clause's, a digest's other items'); else from `start`. */
+  lead?: boolean;
 }
 
 export interface EventSketch {
@@ -99,7 +101,7 @@ export function eventSketch(
     if (hash !== null) add(hash, (token.sentence < LEAD_SENTENCES ? LEAD_WEIGHT : BODY_WEIGHT) * KIND_FACTOR.word);
   }
   for (const entity of entities) {
-    const place = entity.start !== undefined && entity.start < leadEnd ? LEAD_WEIGHT : BODY_WEIGHT;
+    const place = (entity.lead ?? (entity.start !== undefined && entity.start < leadEnd)) ? LEAD_WEIGHT : BODY_WEIGHT;
     add(featureHash(`e:${entity.entityId}`, entity.type === 'PER'), place * KIND_FACTOR[entity.type ?? 'LOC']);
   }
   const weighted = [...best].map(([hash, weight]) => {
