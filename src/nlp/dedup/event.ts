@@ -51,6 +51,8 @@ export interface EventSketch {
   days?: number[];
   /** The country of the actor its lead opens with (event-actor.ts), as `actorKey` hashes it; none when unknown. */
   actor?: number;
+  /** Its wire dateline's agency and place (dateline.ts), as `datelineKey` packs them; none without one. */
+  dateline?: number;
 }
 
 /**
@@ -62,6 +64,19 @@ export interface EventSketch {
 export function actorKey(country: string): number {
   return featureHash(`a:${country}`);
 }
+
+/**
+ * A wire dateline's agency and place as stored: like the actor, one slot of the feature table with
+ * weight 0, told from the actor by its lowest bit (an actor's is 0, as `featureHash` leaves it for
+ * what is not a person): 14 bits of the credit's hash, 13 of the place's, then the bit. Slots
+ * written before have no such entry and read as having no dateline.
+ */
+export function datelineKey(credit: string, place: string): number {
+  return (((murmur32(`c:${credit}`, 0x5eed) & 0x3fff) << 14) | ((murmur32(`p:${place}`, 0x5eed) & 0x1fff) << 1) | DATELINE_BIT) >>> 0;
+}
+const DATELINE_BIT = 1;
+/** The credit's bits of a `datelineKey`: two keys with these equal name one agency. */
+export const datelineCredit = (key: number): number => key >>> 14;
 
 /** 28 bits of hash; the lowest says whether the feature is a person (`PERSON_BIT`), so the sketch keeps who without storing types. */
 const featureHash = (text: string, person = false): number => (((murmur32(text, 0x5eed) >>> 4) & ~PERSON_BIT) | (person ? PERSON_BIT : 0)) >>> 0;
@@ -118,12 +133,15 @@ export function eventSketch(
 export function encodeEventSketch(sketch: EventSketch): Buffer {
   const out = Buffer.alloc(EVENT_SKETCH_BYTES);
   let at = 0;
-  const kept = sketch.actor === undefined ? EVENT_SKETCH_FEATURES : EVENT_SKETCH_FEATURES - 1;
-  for (const [hash, weight] of [...sketch.features].slice(0, kept)) {
+  const special = [sketch.actor, sketch.dateline].filter((key) => key !== undefined);
+  for (const [hash, weight] of [...sketch.features].slice(0, EVENT_SKETCH_FEATURES - special.length)) {
     out.writeUInt32LE(((hash << 4) | (weight & 0xf)) >>> 0, at);
     at += 4;
   }
-  if (sketch.actor !== undefined) out.writeUInt32LE((sketch.actor << 4) >>> 0, at);
+  for (const key of special) {
+    out.writeUInt32LE((key << 4) >>> 0, at);
+    at += 4;
+  }
   (sketch.days ?? []).slice(0, MAX_EVENT_DAYS).forEach((day, i) => out.writeUInt16LE(day, 4 * EVENT_SKETCH_FEATURES + 2 * i));
   return out;
 }
@@ -131,19 +149,22 @@ export function encodeEventSketch(sketch: EventSketch): Buffer {
 export function decodeEventSketch(bytes: Uint8Array): EventSketch {
   const features = new Map<number, number>();
   let actor: number | undefined;
+  let dateline: number | undefined;
   const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (let at = 0; at + 4 <= Math.min(view.length, 4 * EVENT_SKETCH_FEATURES); at += 4) {
     const value = view.readUInt32LE(at);
     if (value === 0) continue;
-    if ((value & 0xf) === 0) actor = value >>> 4;
-    else features.set(value >>> 4, value & 0xf);
+    if ((value & 0xf) === 0) {
+      if (((value >>> 4) & DATELINE_BIT) !== 0) dateline = value >>> 4;
+      else actor = value >>> 4;
+    } else features.set(value >>> 4, value & 0xf);
   }
   const days: number[] = [];
   for (let at = 4 * EVENT_SKETCH_FEATURES; at + 2 <= view.length; at += 2) {
     const day = view.readUInt16LE(at);
     if (day !== 0) days.push(day);
   }
-  return actor === undefined ? { features, days } : { features, days, actor };
+  return { features, days, ...(actor === undefined ? {} : { actor }), ...(dateline === undefined ? {} : { dateline }) };
 }
 
 /**

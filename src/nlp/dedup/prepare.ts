@@ -6,11 +6,11 @@ import { contentHash, contentTokens, shingleHashes, uniqueSorted } from './shing
 import { MinHasher, bandKeys, isEmptySignature } from './minhash.js';
 import type { PassageFingerprint } from './winnow.js';
 import { adaptiveWindow, winnow } from './winnow.js';
-import { actorKey, encodeEventSketch, eventKeys, eventSketch } from './event.js';
+import { actorKey, datelineKey, encodeEventSketch, eventKeys, eventSketch } from './event.js';
 import { shingleSample, type ShingleSample } from './sample.js';
 import { sentenceSpans, type SentenceSpan } from './article-blob.js';
 import { sentenceIndexAt } from './passages.js';
-import { datelineEnd } from './dateline.js';
+import { datelineEnd, datelineParts } from './dateline.js';
 import { eventDays } from './event-day.js';
 import { creditWords, isMediumMention } from './media.js';
 import { actorCountry } from './event-actor.js';
@@ -123,7 +123,14 @@ export function prepareArticle(article: DedupArticle, options: DedupOptions): Pr
   const lead = article.tokens.filter((token) => leadSentence(token.sentence) < 2 && token.start >= textDateline && !inSpans(textRefs, token.start, token.end));
   // Whose news it is, when the lead opens with an organisation of one country (event-actor.ts): kept beside the sketch.
   const country = actorCountry(article.tokens, article.entities ?? [], textDateline, (m) => m.type === 'ORG' && isMediumMention(m.canonical, credit, article.sourceName));
-  const event = { ...sketch, days: eventDays(lead, epochSecondsOf(article.publishedAt)), ...(country ? { actor: actorKey(country) } : {}) };
+  // The agency and the town a wire report was filed from (dateline.ts): kept beside the sketch.
+  const filed = datelineParts(article.tokens);
+  const event = {
+    ...sketch,
+    days: eventDays(lead, epochSecondsOf(article.publishedAt)),
+    ...(country ? { actor: actorKey(country) } : {}),
+    ...(filed ? { dateline: datelineKey(filed.credit, filed.place) } : {}),
+  };
   const window = adaptiveWindow(content.length, options.passageWindow, options.passageMaxFingerprints);
   return {
     content,

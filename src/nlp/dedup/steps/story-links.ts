@@ -1,7 +1,7 @@
 import type { DedupOptions } from '../params.js';
 import { encodeClaimLink, encodePairLink, type ClaimPairLink, type PairLink } from '../links.js';
 import type { ArticleMeta, LinkRequest, MetaOf } from '../index-store.js';
-import { actorsAllowOneEvent, daysAllowOneEvent, sameEvent } from '../event-match.js';
+import { actorsAllowOneEvent, datelinesAllowOneEvent, daysAllowOneEvent, sameEvent } from '../event-match.js';
 
 /**
  * Copies and near duplicates always put two articles in one story. A reused passage or similar
@@ -32,6 +32,8 @@ export function joinsStory(link: PairLink, a: ArticleMeta, b: ArticleMeta, backg
     // Likewise two leads that open with actors of two countries (Jordan and the UAE cutting their
     // fuel prices the same morning) report two decisions: what they share is the day's context.
     if (!actorsAllowOneEvent(a.event, b.event)) return false;
+    // And one agency's two reports filed from two towns are two incidents (event-match.ts).
+    if (!datelinesAllowOneEvent(a.event, b.event)) return false;
   }
   return true;
 }
