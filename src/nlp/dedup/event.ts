@@ -53,6 +53,8 @@ export interface EventSketch {
   actor?: number;
   /** Its wire dateline's agency and place (dateline.ts), as `datelineKey` packs them; none without one. */
   dateline?: number;
+  /** The match results its lead states (event-score.ts), at most two; none when it states none. */
+  results?: number[];
 }
 
 /**
@@ -66,17 +68,29 @@ export function actorKey(country: string): number {
 }
 
 /**
- * A wire dateline's agency and place as stored: like the actor, one slot of the feature table with
- * weight 0, told from the actor by its lowest bit (an actor's is 0, as `featureHash` leaves it for
- * what is not a person): 14 bits of the credit's hash, 13 of the place's, then the bit. Slots
- * written before have no such entry and read as having no dateline.
+ * What else the slot's feature table keeps, as entries of weight 0 (no weight in a similarity, never
+ * a bucket key), told apart by their two lowest bits: an actor's lowest bit is 0 (`featureHash`
+ * leaves it so for what is not a person), a dateline's are 01, a match's results' 11. Slots written
+ * before have none of the later kinds and read as having none.
  */
+const TAGGED = 1;
+const RESULTS_TAG = 2;
+
+/** A wire dateline's agency and place as stored: 14 bits of the credit's hash, 12 of the place's, then the tag 01. */
 export function datelineKey(credit: string, place: string): number {
-  return (((murmur32(`c:${credit}`, 0x5eed) & 0x3fff) << 14) | ((murmur32(`p:${place}`, 0x5eed) & 0x1fff) << 1) | DATELINE_BIT) >>> 0;
+  return (((murmur32(`c:${credit}`, 0x5eed) & 0x3fff) << 14) | ((murmur32(`p:${place}`, 0x5eed) & 0xfff) << 2) | TAGGED) >>> 0;
 }
-const DATELINE_BIT = 1;
 /** The credit's bits of a `datelineKey`: two keys with these equal name one agency. */
 export const datelineCredit = (key: number): number => key >>> 14;
+
+/** Up to two match results (each below 255, `resultKey` in event-score.ts) as one entry: 8 bits each, plus one, then the tag 11. */
+function resultsEntry(results: readonly number[]): number {
+  const [a = -1, b = -1] = results;
+  return ((((b + 1) & 0xff) << 10) | (((a + 1) & 0xff) << 2) | RESULTS_TAG | TAGGED) >>> 0;
+}
+function resultsOf(entry: number): number[] {
+  return [(entry >>> 2) & 0xff, (entry >>> 10) & 0xff].filter((v) => v > 0).map((v) => v - 1);
+}
 
 /** 28 bits of hash; the lowest says whether the feature is a person (`PERSON_BIT`), so the sketch keeps who without storing types. */
 const featureHash = (text: string, person = false): number => (((murmur32(text, 0x5eed) >>> 4) & ~PERSON_BIT) | (person ? PERSON_BIT : 0)) >>> 0;
@@ -133,7 +147,7 @@ export function eventSketch(
 export function encodeEventSketch(sketch: EventSketch): Buffer {
   const out = Buffer.alloc(EVENT_SKETCH_BYTES);
   let at = 0;
-  const special = [sketch.actor, sketch.dateline].filter((key) => key !== undefined);
+  const special = [sketch.actor, sketch.dateline, sketch.results?.length ? resultsEntry(sketch.results) : undefined].filter((key) => key !== undefined);
   for (const [hash, weight] of [...sketch.features].slice(0, EVENT_SKETCH_FEATURES - special.length)) {
     out.writeUInt32LE(((hash << 4) | (weight & 0xf)) >>> 0, at);
     at += 4;
@@ -150,13 +164,16 @@ export function decodeEventSketch(bytes: Uint8Array): EventSketch {
   const features = new Map<number, number>();
   let actor: number | undefined;
   let dateline: number | undefined;
+  let results: number[] | undefined;
   const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (let at = 0; at + 4 <= Math.min(view.length, 4 * EVENT_SKETCH_FEATURES); at += 4) {
     const value = view.readUInt32LE(at);
     if (value === 0) continue;
     if ((value & 0xf) === 0) {
-      if (((value >>> 4) & DATELINE_BIT) !== 0) dateline = value >>> 4;
-      else actor = value >>> 4;
+      const entry = value >>> 4;
+      if ((entry & TAGGED) === 0) actor = entry;
+      else if ((entry & RESULTS_TAG) === 0) dateline = entry;
+      else results = resultsOf(entry);
     } else features.set(value >>> 4, value & 0xf);
   }
   const days: number[] = [];
@@ -164,7 +181,7 @@ export function decodeEventSketch(bytes: Uint8Array): EventSketch {
     const day = view.readUInt16LE(at);
     if (day !== 0) days.push(day);
   }
-  return { features, days, ...(actor === undefined ? {} : { actor }), ...(dateline === undefined ? {} : { dateline }) };
+  return { features, days, ...(actor === undefined ? {} : { actor }), ...(dateline === undefined ? {} : { dateline }), ...(results === undefined ? {} : { results }) };
 }
 
 /**

@@ -16,6 +16,7 @@ import { creditWords, isMediumMention } from './media.js';
 import { actorCountry } from './event-actor.js';
 import { inSpans, referenceSpans } from './event-reference.js';
 import { digestLeadSentence, digestTitle } from './digest.js';
+import { matchResults } from './event-score.js';
 
 /** What dedup reads of an article (the record's layers; entities and claims only when their stages ran). */
 export interface DedupArticle {
@@ -125,11 +126,15 @@ export function prepareArticle(article: DedupArticle, options: DedupOptions): Pr
   const country = actorCountry(article.tokens, article.entities ?? [], textDateline, (m) => m.type === 'ORG' && isMediumMention(m.canonical, credit, article.sourceName));
   // The agency and the town a wire report was filed from (dateline.ts): kept beside the sketch.
   const filed = datelineParts(article.tokens);
+  // The match results the title and the lead's first sentence state (event-score.ts): kept beside the sketch.
+  const firstSentence = lead.filter((token) => token.sentence === lead[0]?.sentence);
+  const results = matchResults([...titleTokens.filter((token) => token.start >= titleDateline && !inSpans(titleRefs, token.start, token.end)), ...firstSentence]);
   const event = {
     ...sketch,
     days: eventDays(lead, epochSecondsOf(article.publishedAt)),
     ...(country ? { actor: actorKey(country) } : {}),
     ...(filed ? { dateline: datelineKey(filed.credit, filed.place) } : {}),
+    ...(results.length > 0 ? { results } : {}),
   };
   const window = adaptiveWindow(content.length, options.passageWindow, options.passageMaxFingerprints);
   return {
