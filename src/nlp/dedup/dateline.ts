@@ -38,3 +38,25 @@ export function datelineEnd(tokens: ReadonlyArray<Pick<DedupToken, 'text' | 'kin
   const after = tokens[close + 1];
   return after && DASHES.has(after.text) ? after.end : tokens[close]!.end;
 }
+
+/**
+ * The words of a leading wire dateline, as search keys: the place it was filed from and the
+ * agency's credit («ربك (الرافد) -» → place «ربك», credit «الرافد»), or null without one. An agency
+ * files an incident from the town it happened in: two reports of one agency filed from two towns
+ * are two incidents (event-match.ts), however alike their words.
+ */
+export function datelineParts(tokens: ReadonlyArray<Pick<DedupToken, 'text' | 'kind' | 'key' | 'end'>>): { place: string; credit: string } | null {
+  const end = datelineEnd(tokens);
+  if (end === 0) return null;
+  const open = tokens.findIndex((token) => token.text === '(');
+  const words = (from: number, to: number) =>
+    tokens
+      .slice(from, to)
+      .filter((token) => token.kind === 'word' || token.kind === 'latin')
+      .map((token) => token.key.replace(/ة/g, 'ه'))
+      .join(' ');
+  const close = tokens.findIndex((token, i) => i > open && token.text === ')');
+  const place = words(0, open);
+  const credit = words(open + 1, close);
+  return place && credit ? { place, credit } : null;
+}

@@ -14,11 +14,18 @@ import { COUNTRY_PREFIX, nisbaToken, placeToken } from './place-country.js';
  * it does not. An opening clause that names another country besides (up to its first comma:
  * «…، مقتفيا أثر مجلس الاحتياطي الفيدرالي الأميركي» comes after it) has no single actor:
  * «التقى وزير الخارجية السعودي نظيره الأردني» is the Jordanian outlet's «التقى وزير الخارجية الأردني
- * نظيره السعودي». Pure: the lead's tokens and mentions in, a country code or null out.
+ * نظيره السعودي». With no organisation up front the country itself may be the actor («خفض الأردن
+ * أسعار البنزين», «الإمارات تخفض…», «أعلنت لجنة متابعة أسعار الوقود في الإمارات»): on a fuel-price
+ * day four Gulf states' decisions opened so and made one story (spent set E). Pure: the lead's
+ * tokens and mentions in, a country code or null out.
  */
 
 /** The actor must start within the first words of the first sentence (verb, subject): later it is an object or a source. */
 export const ACTOR_WORDS = 6;
+/** A country named as the actor itself is the first sentence's first or second word (subject, or verb then subject). */
+const COUNTRY_ACTOR_WORDS = 2;
+/** «في <country>» right after the opening subject, within this many words: «أعلنت لجنة متابعة أسعار الوقود في الإمارات». */
+const IN_COUNTRY_WORDS = 8;
 /** Words after the actor's name that may still say its country: «المصرف المركزي في الإمارات». */
 const AFTER_WORDS = 2;
 /** Where the opening clause ends: what follows a comma is a circumstance («، مقتفيا أثر الفيدرالي الأميركي»), not a second actor. */
@@ -32,8 +39,20 @@ export interface ActorMention {
   canonical?: string;
 }
 
-/** Short names the country table (keyed by full names) lacks: «الإمارات» for «الإمارات العربية المتحدة». */
-const SHORT_NAMES = new Map([['الامارات', 'AE']]);
+/**
+ * Short names the country table (keyed by full names) lacks: «الإمارات» for «الإمارات العربية
+ * المتحدة», «السلطنة» as Gulf news calls Oman (the table leaves «عمان» out: it is also Amman).
+ */
+const SHORT_NAMES = new Map([['الامارات', 'AE'], ['السلطنه', 'OM']]);
+/** Two-word names (as stems) whose second word alone is ambiguous or missing: «سلطنة عمان», «دولة الإمارات». */
+const TWO_WORD_NAMES = new Map([['سلطنه عمان', 'OM'], ['دوله امارات', 'AE']]);
+
+/** The country the word at `i` names, reading a two-word name («سلطنة عمان») from it too. */
+function countryAt(words: readonly ActorToken[], i: number): string | null {
+  const next = words[i + 1];
+  const pair = next ? TWO_WORD_NAMES.get(`${words[i]!.stem} ${next.stem}`.replace(/ة/g, 'ه')) : undefined;
+  return pair ?? countryOf(words[i]!);
+}
 
 /** The country a word names as a country (not a city): «السعودي», «العراقية», «قطر», «الإمارات». */
 function countryOf(token: ActorToken): string | null {
@@ -57,13 +76,21 @@ export function actorCountry(tokens: readonly ActorToken[], mentions: readonly A
   if (first === undefined) return null;
   const opening = words.filter((token) => token.sentence === first);
   const limit = opening[Math.min(ACTOR_WORDS, opening.length) - 1]!.end;
-  const actor = mentions
+  const organisation = mentions
     .filter((m) => m.type === 'ORG' && m.start !== undefined && m.end !== undefined && m.start >= from && m.start < limit && !isMedium(m))
     .sort((x, y) => x.start! - y.start!)[0];
+  // Without an organisation up front, the country itself may be the actor: «خفض الأردن أسعار
+  // البنزين», «الإمارات تخفض أسعار البنزين», «أعلنت موريتانيا تسجيل تسع إصابات» (its first or second
+  // word: the subject before or right after the verb).
+  // Or the country the opening subject acts in: «أعلنت لجنة متابعة أسعار الوقود في الإمارات».
+  const named = opening.map((_, i) => countryAt(opening, i));
+  let at = organisation ? -1 : named.slice(0, COUNTRY_ACTOR_WORDS).findIndex((code) => code !== null);
+  if (!organisation && at < 0) at = named.findIndex((code, i) => i > 0 && i < IN_COUNTRY_WORDS && code !== null && opening[i - 1]!.stem === 'في');
+  const actor = organisation ?? (at >= 0 ? { start: opening[at]!.start, end: opening[at]!.end } : undefined);
   if (!actor) return null;
-  const inside = opening.filter((token) => token.start >= actor.start! && token.end <= actor.end!);
-  const after = opening.filter((token) => token.start >= actor.end!).slice(0, AFTER_WORDS);
-  const country = [...inside, ...after].map(countryOf).find((code) => code !== null) ?? null;
+  const inside = opening.flatMap((token, i) => (token.start >= actor.start! && token.end <= actor.end! ? [i] : []));
+  const after = organisation ? opening.flatMap((token, i) => (token.start >= actor.end! ? [i] : [])).slice(0, AFTER_WORDS) : [];
+  const country = [...inside, ...after].map((i) => named[i]).find((code) => code !== null && code !== undefined) ?? null;
   if (country === null) return null;
   // Every other country the opening clause names (up to its first comma), in any word outside the actor's name.
   const stop = tokens.find((token) => token.start >= actor.end! && token.sentence === first && CLAUSE_ENDS.has(token.text))?.start ?? Infinity;

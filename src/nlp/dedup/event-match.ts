@@ -1,5 +1,6 @@
-import { eventSimilarity, shareHeadlineFeature, shareHeadlinePerson, type EventSketch, type FeatureRarity } from './event.js';
+import { datelineCredit, eventSimilarity, shareHeadlineFeature, shareHeadlinePerson, type EventSketch, type FeatureRarity } from './event.js';
 import { daysAgree } from './event-day.js';
+import { resultsAgree } from './event-score.js';
 
 /**
  * Whether two articles report one event, from their event sketches and dates alone (so the Redis
@@ -48,10 +49,32 @@ export function actorsAllowOneEvent(a: EventSketch, b: EventSketch): boolean {
   return a.actor === undefined || b.actor === undefined || a.actor === b.actor;
 }
 
+/**
+ * Whether the two reports' wire datelines leave room for one event: one agency files an incident
+ * from the town it happened in, so its two reports filed from two towns («كوستي (الرافد)», «ربك
+ * (الرافد)») are two incidents, however alike their words (two drone strikes in one state a day
+ * apart). Reports without a dateline, or of two agencies (each files from its own bureau), leave room.
+ */
+export function datelinesAllowOneEvent(a: EventSketch, b: EventSketch): boolean {
+  if (a.dateline === undefined || b.dateline === undefined) return true;
+  return datelineCredit(a.dateline) !== datelineCredit(b.dateline) || a.dateline === b.dateline;
+}
+
+/**
+ * Whether the results the two leads state leave room for one match (event-score.ts): a club's two
+ * matches a few days apart share its name, its coach and every word of a match report, but each
+ * report states its own match's result up front (2-1 against one opponent, 0-0 against the next).
+ */
+export function resultsAllowOneEvent(a: EventSketch, b: EventSketch): boolean {
+  return resultsAgree(a.results ?? [], b.results ?? []);
+}
+
 /** Whether the two sketches report one event (see above); `gapSeconds` is null when a date is unknown. */
 export function sameEvent(a: EventSketch, b: EventSketch, gapSeconds: number | null, options: EventMatchOptions, rarity?: FeatureRarity): boolean {
   if (!shareHeadlineFeature(a, b)) return false;
   if (!actorsAllowOneEvent(a, b)) return false;
+  if (!datelinesAllowOneEvent(a, b)) return false;
+  if (!resultsAllowOneEvent(a, b)) return false;
   if (!daysAllowOneEvent(a, b, options.dayTolerance)) return false;
   return eventSimilarity(a, b, rarity) >= similarityNeeded(gapSeconds, options);
 }

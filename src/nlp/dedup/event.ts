@@ -40,6 +40,8 @@ export interface EventEntity {
   entityId: string;
   type?: 'PER' | 'ORG' | 'LOC' | 'MISC';
   start?: number;
+  /** Whether it is named in the lead, when the caller decided so (a referred clause's, a digest's other items'); else from `start`. */
+  lead?: boolean;
 }
 
 export interface EventSketch {
@@ -49,6 +51,10 @@ export interface EventSketch {
   days?: number[];
   /** The country of the actor its lead opens with (event-actor.ts), as `actorKey` hashes it; none when unknown. */
   actor?: number;
+  /** Its wire dateline's agency and place (dateline.ts), as `datelineKey` packs them; none without one. */
+  dateline?: number;
+  /** The match results its lead states (event-score.ts), at most two; none when it states none. */
+  results?: number[];
 }
 
 /**
@@ -59,6 +65,31 @@ export interface EventSketch {
  */
 export function actorKey(country: string): number {
   return featureHash(`a:${country}`);
+}
+
+/**
+ * What else the slot's feature table keeps, as entries of weight 0 (no weight in a similarity, never
+ * a bucket key), told apart by their two lowest bits: an actor's lowest bit is 0 (`featureHash`
+ * leaves it so for what is not a person), a dateline's are 01, a match's results' 11. Slots written
+ * before have none of the later kinds and read as having none.
+ */
+const TAGGED = 1;
+const RESULTS_TAG = 2;
+
+/** A wire dateline's agency and place as stored: 14 bits of the credit's hash, 12 of the place's, then the tag 01. */
+export function datelineKey(credit: string, place: string): number {
+  return (((murmur32(`c:${credit}`, 0x5eed) & 0x3fff) << 14) | ((murmur32(`p:${place}`, 0x5eed) & 0xfff) << 2) | TAGGED) >>> 0;
+}
+/** The credit's bits of a `datelineKey`: two keys with these equal name one agency. */
+export const datelineCredit = (key: number): number => key >>> 14;
+
+/** Up to two match results (each below 255, `resultKey` in event-score.ts) as one entry: 8 bits each, plus one, then the tag 11. */
+function resultsEntry(results: readonly number[]): number {
+  const [a = -1, b = -1] = results;
+  return ((((b + 1) & 0xff) << 10) | (((a + 1) & 0xff) << 2) | RESULTS_TAG | TAGGED) >>> 0;
+}
+function resultsOf(entry: number): number[] {
+  return [(entry >>> 2) & 0xff, (entry >>> 10) & 0xff].filter((v) => v > 0).map((v) => v - 1);
 }
 
 /** 28 bits of hash; the lowest says whether the feature is a person (`PERSON_BIT`), so the sketch keeps who without storing types. */
@@ -99,7 +130,7 @@ export function eventSketch(
     if (hash !== null) add(hash, (token.sentence < LEAD_SENTENCES ? LEAD_WEIGHT : BODY_WEIGHT) * KIND_FACTOR.word);
   }
   for (const entity of entities) {
-    const place = entity.start !== undefined && entity.start < leadEnd ? LEAD_WEIGHT : BODY_WEIGHT;
+    const place = (entity.lead ?? (entity.start !== undefined && entity.start < leadEnd)) ? LEAD_WEIGHT : BODY_WEIGHT;
     add(featureHash(`e:${entity.entityId}`, entity.type === 'PER'), place * KIND_FACTOR[entity.type ?? 'LOC']);
   }
   const weighted = [...best].map(([hash, weight]) => {
@@ -116,12 +147,15 @@ export function eventSketch(
 export function encodeEventSketch(sketch: EventSketch): Buffer {
   const out = Buffer.alloc(EVENT_SKETCH_BYTES);
   let at = 0;
-  const kept = sketch.actor === undefined ? EVENT_SKETCH_FEATURES : EVENT_SKETCH_FEATURES - 1;
-  for (const [hash, weight] of [...sketch.features].slice(0, kept)) {
+  const special = [sketch.actor, sketch.dateline, sketch.results?.length ? resultsEntry(sketch.results) : undefined].filter((key) => key !== undefined);
+  for (const [hash, weight] of [...sketch.features].slice(0, EVENT_SKETCH_FEATURES - special.length)) {
     out.writeUInt32LE(((hash << 4) | (weight & 0xf)) >>> 0, at);
     at += 4;
   }
-  if (sketch.actor !== undefined) out.writeUInt32LE((sketch.actor << 4) >>> 0, at);
+  for (const key of special) {
+    out.writeUInt32LE((key << 4) >>> 0, at);
+    at += 4;
+  }
   (sketch.days ?? []).slice(0, MAX_EVENT_DAYS).forEach((day, i) => out.writeUInt16LE(day, 4 * EVENT_SKETCH_FEATURES + 2 * i));
   return out;
 }
@@ -129,19 +163,25 @@ export function encodeEventSketch(sketch: EventSketch): Buffer {
 export function decodeEventSketch(bytes: Uint8Array): EventSketch {
   const features = new Map<number, number>();
   let actor: number | undefined;
+  let dateline: number | undefined;
+  let results: number[] | undefined;
   const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (let at = 0; at + 4 <= Math.min(view.length, 4 * EVENT_SKETCH_FEATURES); at += 4) {
     const value = view.readUInt32LE(at);
     if (value === 0) continue;
-    if ((value & 0xf) === 0) actor = value >>> 4;
-    else features.set(value >>> 4, value & 0xf);
+    if ((value & 0xf) === 0) {
+      const entry = value >>> 4;
+      if ((entry & TAGGED) === 0) actor = entry;
+      else if ((entry & RESULTS_TAG) === 0) dateline = entry;
+      else results = resultsOf(entry);
+    } else features.set(value >>> 4, value & 0xf);
   }
   const days: number[] = [];
   for (let at = 4 * EVENT_SKETCH_FEATURES; at + 2 <= view.length; at += 2) {
     const day = view.readUInt16LE(at);
     if (day !== 0) days.push(day);
   }
-  return actor === undefined ? { features, days } : { features, days, actor };
+  return { features, days, ...(actor === undefined ? {} : { actor }), ...(dateline === undefined ? {} : { dateline }), ...(results === undefined ? {} : { results }) };
 }
 
 /**

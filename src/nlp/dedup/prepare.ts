@@ -6,15 +6,17 @@ import { contentHash, contentTokens, shingleHashes, uniqueSorted } from './shing
 import { MinHasher, bandKeys, isEmptySignature } from './minhash.js';
 import type { PassageFingerprint } from './winnow.js';
 import { adaptiveWindow, winnow } from './winnow.js';
-import { actorKey, encodeEventSketch, eventKeys, eventSketch } from './event.js';
+import { actorKey, datelineKey, encodeEventSketch, eventKeys, eventSketch } from './event.js';
 import { shingleSample, type ShingleSample } from './sample.js';
 import { sentenceSpans, type SentenceSpan } from './article-blob.js';
 import { sentenceIndexAt } from './passages.js';
-import { datelineEnd } from './dateline.js';
+import { datelineEnd, datelineParts } from './dateline.js';
 import { eventDays } from './event-day.js';
 import { creditWords, isMediumMention } from './media.js';
 import { actorCountry } from './event-actor.js';
 import { inSpans, referenceSpans } from './event-reference.js';
+import { digestLeadSentence, digestTitle } from './digest.js';
+import { matchResults } from './event-score.js';
 
 /** What dedup reads of an article (the record's layers; entities and claims only when their stages ran). */
 export interface DedupArticle {
@@ -89,27 +91,51 @@ export function prepareArticle(article: DedupArticle, options: DedupOptions): Pr
   // «غداة سيول دامية في جازان») is that event's: its words weigh as body words, in the title too, and
   // its days are not the report's (event-reference.ts).
   const textRefs = referenceSpans(article.tokens);
-  const titleRefs = referenceSpans(titleTokens);
+  // A digest (digest.ts) is about the item its title leads with: the rest of its title, and its
+  // text (every item's paragraph), are other events' news and weigh as body words; its lead has none.
+  const digest = digestTitle(titleTokens);
+  const digestLead = digest ? digestLeadSentence(article.tokens) : 0;
+  // Where a sentence weighs: as it stands, or for a digest its first item's opening sentence as the lead and every other as body.
+  const leadSentence = (sentence: number) => (!digest ? sentence : sentence === digestLead ? 0 : BODY_SENTENCE);
+  const titleRefs: Array<[number, number]> = [...referenceSpans(titleTokens), ...(digest ? [[0, digest.start] as [number, number], [digest.end, Infinity] as [number, number]] : [])];
   const withSentence = content.flatMap((token) =>
-    token.start < textDateline ? [] : [{ ...token, sentence: inSpans(textRefs, token.start, token.end) ? BODY_SENTENCE : article.tokens[token.tokenIndex]!.sentence }],
+    token.start < textDateline ? [] : [{ ...token, sentence: inSpans(textRefs, token.start, token.end) ? BODY_SENTENCE : leadSentence(article.tokens[token.tokenIndex]!.sentence) }],
   );
   const titleContent = contentTokens(titleTokens).filter((token) => token.start >= titleDateline);
-  const titleReferred = titleContent.filter((token) => inSpans(titleRefs, token.start, token.end)).map((token) => ({ ...token, sentence: BODY_SENTENCE }));
+  // The round-up label («موجز المساء») is the outlet's, not news: not even a body word.
+  const titleReferred = titleContent
+    .filter((token) => inSpans(titleRefs, token.start, token.end) && !(digest && token.end <= digest.start))
+    .map((token) => ({ ...token, sentence: BODY_SENTENCE }));
   // The medium that carries the report (its agency as the lead's source, its own name) is no more event evidence than its dateline (media.ts).
   const credit = creditWords(article.tokens, textDateline);
   const entities = (article.entities ?? [])
     .filter((entity) => (entity.start === undefined || entity.start >= textDateline) && !(entity.type === 'ORG' && isMediumMention(entity.canonical, credit, article.sourceName)))
-    .map((entity) => (entity.start !== undefined && inSpans(textRefs, entity.start, entity.end ?? entity.start) ? { ...entity, start: leadEnd } : entity));
+    .map((entity) => {
+      if (entity.start === undefined) return entity;
+      if (inSpans(textRefs, entity.start, entity.end ?? entity.start)) return { ...entity, lead: false };
+      return digest ? { ...entity, lead: article.tokens.some((token) => token.start === entity.start && token.sentence === digestLead) } : entity;
+    });
   const sketch = eventSketch(
     [...withSentence, ...titleReferred],
     titleContent.filter((token) => !inSpans(titleRefs, token.start, token.end)),
     entities,
     leadEnd,
   );
-  const lead = article.tokens.filter((token) => token.sentence < 2 && token.start >= textDateline && !inSpans(textRefs, token.start, token.end));
+  const lead = article.tokens.filter((token) => leadSentence(token.sentence) < 2 && token.start >= textDateline && !inSpans(textRefs, token.start, token.end));
   // Whose news it is, when the lead opens with an organisation of one country (event-actor.ts): kept beside the sketch.
   const country = actorCountry(article.tokens, article.entities ?? [], textDateline, (m) => m.type === 'ORG' && isMediumMention(m.canonical, credit, article.sourceName));
-  const event = { ...sketch, days: eventDays(lead, epochSecondsOf(article.publishedAt)), ...(country ? { actor: actorKey(country) } : {}) };
+  // The agency and the town a wire report was filed from (dateline.ts): kept beside the sketch.
+  const filed = datelineParts(article.tokens);
+  // The match results the title and the lead's first sentence state (event-score.ts): kept beside the sketch.
+  const firstSentence = lead.filter((token) => token.sentence === lead[0]?.sentence);
+  const results = matchResults([...titleTokens.filter((token) => token.start >= titleDateline && !inSpans(titleRefs, token.start, token.end)), ...firstSentence]);
+  const event = {
+    ...sketch,
+    days: eventDays(lead, epochSecondsOf(article.publishedAt)),
+    ...(country ? { actor: actorKey(country) } : {}),
+    ...(filed ? { dateline: datelineKey(filed.credit, filed.place) } : {}),
+    ...(results.length > 0 ? { results } : {}),
+  };
   const window = adaptiveWindow(content.length, options.passageWindow, options.passageMaxFingerprints);
   return {
     content,

@@ -1,7 +1,7 @@
 import type { DedupOptions } from '../params.js';
 import { encodeClaimLink, encodePairLink, type ClaimPairLink, type PairLink } from '../links.js';
 import type { ArticleMeta, LinkRequest, MetaOf } from '../index-store.js';
-import { daysAllowOneEvent, sameEvent } from '../event-match.js';
+import { actorsAllowOneEvent, datelinesAllowOneEvent, daysAllowOneEvent, resultsAllowOneEvent, sameEvent } from '../event-match.js';
 
 /**
  * Copies and near duplicates always put two articles in one story. A reused passage or similar
@@ -29,6 +29,13 @@ export function joinsStory(link: PairLink, a: ArticleMeta, b: ArticleMeta, backg
     // is held to 1 day (`passageDayTolerance`), not similar content's 2: it needs no likeness of the
     // two reports beyond the paragraph itself, and what two reports two days apart share is background.
     if (!daysAllowOneEvent(a.event, b.event, options.passageDayTolerance)) return false;
+    // Likewise two leads that open with actors of two countries (Jordan and the UAE cutting their
+    // fuel prices the same morning) report two decisions: what they share is the day's context.
+    if (!actorsAllowOneEvent(a.event, b.event)) return false;
+    // And one agency's two reports filed from two towns are two incidents (event-match.ts).
+    if (!datelinesAllowOneEvent(a.event, b.event)) return false;
+    // And two leads stating different match results report two matches (event-score.ts).
+    if (!resultsAllowOneEvent(a.event, b.event)) return false;
   }
   return true;
 }
