@@ -11,7 +11,7 @@ import { subjectsOf } from './quantity-subjects.js';
 
 export { bareKey, roleOf };
 import { normalise, searchKey } from '../text/normalise.js';
-import { SUBGROUP_MARKERS, TIME_NOUNS, MEASURE_NOUNS, LOWER_BEFORE, UPPER_BEFORE, LOWER_AFTER, UPPER_AFTER, GENERIC_NOUNS, CUMULATIVE_WORDS, RISING_ROLES, UNIT_SCALES, FUNCTION_WORDS, PERIOD_MARKERS, SUBJECT_HEADS, PERSON_ROLES, OVERRIDING_ROLES, CATEGORY_NOUNS, AFTER_ROLES, NUMBER_WORDS, AFFILIATION_HEADS, NOUN_CLASSES, PART_AFTER_MARKERS } from './quantity-lexicon.js';
+import { SUBGROUP_MARKERS, TIME_NOUNS, MEASURE_NOUNS, LOWER_BEFORE, UPPER_BEFORE, LOWER_AFTER, UPPER_AFTER, GENERIC_NOUNS, CUMULATIVE_WORDS, RISING_ROLES, UNIT_SCALES, FUNCTION_WORDS, PERIOD_MARKERS, SUBJECT_HEADS, PERSON_ROLES, OVERRIDING_ROLES, CATEGORY_NOUNS, AFTER_ROLES, NUMBER_WORDS, AFFILIATION_HEADS, NOUN_CLASSES, PART_AFTER_MARKERS, MONEY_SHARE_ROLES, VALUE_WORDS } from './quantity-lexicon.js';
 
 export type { FactEntity, FactToken } from './quantity-words.js';
 
@@ -326,9 +326,12 @@ export function quantityFacts(
   const generic = noun === '' || quantity.kind === 'money' || quantity.kind === 'percent' || GENERIC_NOUNS.has(noun) || noun.startsWith('%');
   // «أفرج عن 50 أسيرا»: what happened to them now (released) is the count, not what they were.
   // A length of time («لمدة 27 عاما») is a role of years, months…, not of what else is counted.
-  const contextRole = role === 'duration' && !timeNoun ? null : role;
   // What happens to people (killed, arrested…) is no role of tonnes, miles, money or a share.
-  const measure = timeNoun || MEASURE_NOUNS.has(noun) || quantity.kind === 'money' || quantity.kind === 'percent' || noun === '%';
+  const moneyOrShare = quantity.kind === 'money' || quantity.kind === 'percent' || noun === '%';
+  const measure = timeNoun || MEASURE_NOUNS.has(noun) || moneyOrShare;
+  // Money and a share keep only the roles that pick a part of a whole (a share won): the other role
+  // words near a sum are its frame («تغريم», «إجمالية قدرها», «سجلت نموا بلغ»).
+  const contextRole = (role === 'duration' && !timeNoun) || (moneyOrShare && role !== null && !MONEY_SHARE_ROLES.has(role)) ? null : role;
   const peopleRoleOnMeasure = contextRole !== null && PERSON_ROLES.has(contextRole) && measure;
   // A prison term (the claims reader's kind 'term': «بسجن … الودغيري ثماني سنوات») is a sentence,
   // whatever verb stands nearer («في قضية تهريب … خمس عشرة سنة»).
@@ -359,7 +362,7 @@ export function quantityFacts(
     .filter((t) => t.kind === 'word' && !FUNCTION_WORDS.has(t.key) && !FUNCTION_WORDS.has(bareKey(t.key)))
     .slice(-5)
     .map((t) => nounKey(nounForm(t)))
-    .filter((k) => k.length >= 2);
+    .filter((k) => k.length >= 2 && !VALUE_WORDS.has(k));
   const period: string[] = [];
   for (let i = 0; i < words.length; i++) {
     if (i >= firstIn && i <= lastIn) continue;
