@@ -6,7 +6,7 @@ import type { DedupClaim } from './claims.js';
 import type { ClaimQuantityKind } from '../../schema/claims.js';
 import { nounKey } from './skeleton.js';
 import { isCountryToken, placeToken, COUNTRY_PREFIX } from './place-country.js';
-import { bareKey, nounForm, roleAt, roleOf, type FactEntity, type FactToken } from './quantity-words.js';
+import { bareKey, countedForm, nounForm, roleAt, roleOf, type FactEntity, type FactToken } from './quantity-words.js';
 import { subjectsOf } from './quantity-subjects.js';
 
 export { bareKey, roleOf };
@@ -307,7 +307,7 @@ export function quantityFacts(
   const headWord = counted ? counted.split(/\s+/u)[0]! : '';
   const headToken = counted ? tokens.find((t) => t.start >= quantity.start && t.text === headWord) : undefined;
   const headKey = headToken ? headToken.key : headWord;
-  let noun = quantity.kind === 'percent' || counted === '%' || quantity.unit === '%' ? '%' : headToken ? nounKey(nounForm(headToken)) : headWord ? nounKey(bareKey(searchKey(normalise(headWord)))) : '';
+  let noun = quantity.kind === 'percent' || counted === '%' || quantity.unit === '%' ? '%' : headToken ? nounKey(countedForm(headToken, quantity)) : headWord ? nounKey(bareKey(searchKey(normalise(headWord)))) : '';
   const timeNoun = TIME_NOUNS.has(noun);
 
   const { role, subgroup } = roleNear(nearBefore, after);
