@@ -19,6 +19,9 @@ export const ROLE_STEMS: ReadonlyArray<readonly [string, readonly string[]]> = (
     ['abducted', ['خطف', 'اختطف', 'مختطف', 'مخطوف', 'اقتاد', 'يختطف', 'يخطف', 'رهينة', 'رهائن']],
     ['arrested', ['اعتقل', 'معتقل', 'اعتقال', 'أوقف', 'توقيف', 'موقوف', 'احتجز', 'محتجز', 'احتجاز', 'أسير', 'أسرى', 'قبض', 'سجين', 'سجناء', 'يعتقل']],
     ['released', ['أفرج', 'إفراج', 'أطلق سراح', 'سراح', 'محرر']],
+    // Suspects sent before a prosecutor are a part of the arrested («أحالت 17 موقوفا على وكيل الملك»
+    // after 23 arrests): not their count. («محال» is also «shops»: not a stem.)
+    ['referred', ['أحال', 'أحالت', 'إحالة', 'أحيل', 'يحال']],
     ['damaged', ['تضرر', 'تضررت', 'متضرر', 'أضرار', 'ضرر', 'تصدع']],
     ['destroyed', ['دمر', 'تدمير', 'مدمر', 'انهيار', 'انهار', 'انهارت', 'هدم', 'سوي', 'احترق', 'احتراق']],
     ['displaced', ['نزح', 'نازح', 'نزوح', 'مهجر', 'لاجئ', 'لاجئين', 'شرد', 'مشرد']],
@@ -171,9 +174,9 @@ export const AFFILIATION_HEADS: ReadonlySet<string> = new Set(
 );
 
 /** Roles that happen to people: their counts are one thing whatever noun names the people. */
-export const PERSON_ROLES: ReadonlySet<string> = new Set(['killed', 'wounded', 'missing', 'abducted', 'arrested', 'released', 'displaced', 'evacuated', 'rescued']);
+export const PERSON_ROLES: ReadonlySet<string> = new Set(['killed', 'wounded', 'missing', 'abducted', 'arrested', 'released', 'referred', 'displaced', 'evacuated', 'rescued']);
 /** Roles that say what happened to a counted group now, over what its noun says it was («أفرج عن 50 أسيرا»). */
-export const OVERRIDING_ROLES: ReadonlySet<string> = new Set(['released', 'rescued', 'evacuated']);
+export const OVERRIDING_ROLES: ReadonlySet<string> = new Set(['released', 'referred', 'rescued', 'evacuated']);
 /** Nouns that name a category of people inside a toll or a group (a part, not the whole): as `nounKey`. */
 export const CATEGORY_NOUNS: ReadonlySet<string> = new Set(
   ['طفل', 'أطفال', 'امرأة', 'نساء', 'جندي', 'جنود', 'عسكري', 'عسكريين', 'مدني', 'مدنيين', 'شرطي', 'شرطة', 'مسلح', 'مقاتل', 'صحفي', 'طالب', 'طلاب', 'تلميذ', 'تلاميذ', 'أجنبي', 'أجانب', 'مسعف', 'مستوطن'].map((w) => nounKey(key(w))),
