@@ -59,6 +59,16 @@ describe('the sole figure of a people role', () => {
     expect(factsOf('أحالت الشرطة القضائية في بركان مساء اليوم 17 موقوفا على وكيل الملك.', '17').role).toBe('referred');
   });
 
+  it('reads the verbal noun «اختطاف» as abducted, so that the sole count of the abducted is one', async () => {
+    expect(factsOf('وأكدت مديرية الأمن اختطاف سبعة سائقين أجانب على الطريق الصحراوي.', 'سبعة').role).toBe('abducted');
+    const { decision } = await decideSides(
+      ['خطف مسلحون مجهولون 12 سائق شاحنة على الطريق الصحراوي جنوب مدينة سبها، بحسب نقابة السائقين.', '12'],
+      ['وأكدت مديرية الأمن اختطاف سبعة سائقين أجانب، وقالت إنها تلاحق الخاطفين.', 'سبعة'],
+      'مختطفون',
+    );
+    expect(decision.predicted).toBe('conflict');
+  });
+
   it('keeps the mark in the stored digest, and reads an older digest as no sole figure', () => {
     const digests = digestsOf(toll);
     const stored = decodeClaimDigests(encodeClaimDigests(digests));
