@@ -29,6 +29,15 @@ const NOT_NOUNS: ReadonlySet<string> = new Set(([
 ] as string[]).map(normalise));
 
 
+/**
+ * Duals of people nouns that a toll counts: «أسفرت الغارة عن قتيلين» states 2 with no number word.
+ * Only nouns whose plural is broken («قتلى», «أشخاص», «جنود»), so that «ـين/ـان» on them can only be
+ * the dual; «مصابين», «مدنيين», «معتقلين» are sound plurals and stay out.
+ */
+const DUAL_PEOPLE: ReadonlySet<string> = new Set(([
+  'قتيل', 'جريح', 'شخص', 'طفل', 'طفلت', 'جندي', 'شرطي', 'ضابط', 'امرأت', 'شاب', 'سجين', 'أسير', 'شهيد', 'ضحيت', 'جثت',
+] as string[]).flatMap((singular) => [singular + 'ين', singular + 'ان']).map(normalise));
+
 /** «الـ7», «الـ15»: digits after the article are an ordinal (a day, a rank). */
 const ORDINAL_DIGITS = /^(?:[وفبلك]{0,2})ال(\d+)$/u;
 
@@ -112,7 +121,13 @@ function approxAfter(words: Word[], k: number, end: number): boolean {
 
 const CALENDAR: ReadonlySet<string> = new Set(['ميلادية', 'ميلادي', 'م', 'هجرية', 'هجري', 'هـ', 'ه', 'للميلاد', 'للهجرة'].map(normalise));
 /** Words before a bare figure that make it a count («بلغ 35», «عدد 35», «إلى 40»). */
-const COUNT_FRAMES: ReadonlySet<string> = new Set(['بلغ', 'بلغت', 'عدد', 'حصيلة', 'إلى', 'ارتفع', 'ارتفعت', 'وصل', 'وصلت', 'تجاوز', 'تجاوزت', 'نحو', 'حوالي', 'قرابة', 'من'].map(normalise));
+const COUNT_FRAMES: ReadonlySet<string> = new Set([
+  'بلغ', 'بلغت', 'عدد', 'حصيلة', 'إلى', 'ارتفع', 'ارتفعت', 'وصل', 'وصلت', 'تجاوز', 'تجاوزت', 'نحو', 'حوالي', 'قرابة', 'من',
+  // The present tense of a denial or an estimate: «لا يتجاوز عددهم ستة», «عدد الفارين لا يتجاوز خمسة».
+  'يتجاوز', 'تتجاوز', 'يبلغ', 'تبلغ',
+].map(normalise));
+/** A count frame word: as written, or its stem under a pronoun («وعددهم 25»: the number of them). */
+const isCountFrame = (w: Word | undefined): boolean => isWord(w) && (COUNT_FRAMES.has(w.bare) || (w.stem === 'عدد' && w.token.segments.length > 1));
 
 /** Length in words of a percent marker at `k` («%», «في المئة», «بالمئة»), or 0. */
 function percentAt(words: Word[], k: number, end: number): number {
@@ -188,7 +203,21 @@ export function findQuantities(doc: Doc, covered: Uint8Array, entityAt: Readonly
       const before0 = words[i - 1];
       if (TEEN_TAILS.has(w.norm) && i - 1 >= first && isWord(before0) && ORDINAL_UNITS.has(before0.norm)) continue;
       const p = parseNumberAt(words, i, end);
-      if (!p) continue;
+      if (!p) {
+        // An indefinite dual of a people noun is a count of two: «قتيلين», «وجريحين» (the conjunction
+        // is no part of the span: it starts at the stem).
+        if (w.token.kind === 'word' && DUAL_PEOPLE.has(w.bare) && !hasPrepClitic(w)) {
+          const kind = quantityKind({
+            words, first, end, numberFirst: i, numberEnd: i + 1, after: i + 1, head: w, percent: false, digitsOnly: false, vague: false, entityAt,
+          });
+          const start = w.bare === w.norm ? w.token.start : w.token.stemStart;
+          out.push({
+            kind, text: text.slice(start, w.token.end), start, end: w.token.end, value: 2, valueMax: null, approx: false,
+            unit: unitOf(w), counted: text.slice(start, w.token.end), sentence: s, numberFirst: i, numberEnd: i + 1,
+          });
+        }
+        continue;
+      }
       const { value, valueMax, k } = readRange(words, p, i, end);
       const kindOf = (head: Word | null, after: number, percent: boolean): KindInput => ({
         words, first, end, numberFirst: i, numberEnd: p.end, after, head, percent, digitsOnly: p.digitsOnly, vague: p.vague && p.scale === 1, entityAt,
@@ -235,14 +264,14 @@ export function findQuantities(doc: Doc, covered: Uint8Array, entityAt: Readonly
           continue;
         }
         if (isPunct(words[k], '/:') || isPunct(prevW, '/:')) continue;
-        if (!(isWord(prevW) && COUNT_FRAMES.has(prevW.bare))) continue;
+        if (!(isCountFrame(prevW))) continue;
       }
       if (phrase === null && !p.digits && !p.vague && pct === 0) {
         // A bare number word with no noun («قال اثنان منهم»): still a count when followed by «من»,
         // with a scale word as «40 ألفا» in digits is («بلغ عدد اللاجئين سبعة عشر ألفا»), or in a
         // frame that says it counts something, as a bare figure («بلغ عددهم خمسة عشر»).
         const prevW = words[i - 1];
-        if (!partitive && p.scale === 1 && !(isWord(prevW) && COUNT_FRAMES.has(prevW.bare))) continue;
+        if (!partitive && p.scale === 1 && !(isCountFrame(prevW))) continue;
       }
       let start = p.charStart;
       const before = approxBefore(words, i, first);

@@ -3,13 +3,15 @@ import type { ContentToken } from './shingles.js';
 import { murmur32 } from './murmur.js';
 import { splitHashes, wordHashes } from './word-hashes.js';
 import { markCrowded } from './crowded.js';
+import { markSole, soleMask, SOLE_BITS } from './sole.js';
 import { skeleton } from './skeleton.js';
+import { countedKey } from './counted-key.js';
 import { CONTEXT_WORDS, quantityFacts, type FactEntity, type FactToken, type QuantityFacts } from './quantity-facts.js';
 import { PERSON_ROLES } from './quantity-lexicon.js';
 
 /** A stated number as dedup compares it: what it counts (`countedKey`, the thing), its value and bounds, who it is about. */
 export type DigestQuantity = Pick<QuantityFacts, 'value' | 'valueMax' | 'approx'> &
-  Partial<Omit<QuantityFacts, 'thing' | 'value' | 'valueMax' | 'approx'>> & { countedKey: string; text: string; start?: number; end?: number; crowded?: boolean };
+  Partial<Omit<QuantityFacts, 'thing' | 'value' | 'valueMax' | 'approx'>> & { countedKey: string; text: string; start?: number; end?: number; crowded?: boolean; sole?: boolean };
 
 /** What dedup keeps of a claim to match it across articles (small: it is stored in the index). */
 export interface ClaimDigest {
@@ -32,18 +34,8 @@ export interface ClaimDigest {
 /** The claim fields dedup reads. */
 export type DedupClaim = Pick<Claim, 'kind' | 'text' | 'start' | 'end' | 'speaker' | 'content' | 'quantities'> & { attributedTo?: number | null };
 
-export { skeleton };
+export { countedKey, skeleton };
 
-/** Normalised key of a counted thing: skeletons of its first two words («جندي أميركي» → «جند مرك»). */
-export function countedKey(counted: string): string {
-  const words = counted
-    .normalize('NFKC')
-    .replace(/[\u064b-\u065f\u0670\u0640]/gu, '')
-    .split(/\s+/u)
-    .map((word) => skeleton(word))
-    .filter((word) => word.length > 0);
-  return words.slice(0, 2).join(' ');
-}
 
 /** The speaker's span of a claim, or of the attributed claim that carries a numeric one. */
 function speakerSpanOf(claims: readonly DedupClaim[], claim: DedupClaim): { start: number; end: number } | null {
@@ -81,7 +73,7 @@ export function claimDigests(claims: readonly DedupClaim[], content: readonly Co
     }
     return { claim: index, kind: claim.kind, speakerKey, words: [...new Set(words)], quantities, text: claim.text, start: claim.start, end: claim.end };
   });
-  return markCrowded(digests);
+  return markSole(markCrowded(digests), tokens);
 }
 
 /**
@@ -139,6 +131,8 @@ export interface StoredQuantity extends ComparableValue {
   personRole: boolean;
   /** The article states this counted thing with `CROWDED_VALUES` different values or more (see `markCrowded`). */
   crowded: boolean;
+  /** The article's only figure of this people role (see `markSole`); false in digests stored before it was kept. */
+  sole: boolean;
 }
 
 /**
@@ -183,6 +177,7 @@ const R_SCENE = 64;
 /** Role-flags bit: the context holds words of the sentence before, and the count of its own follows the context count. */
 const R_LEAD = 128;
 const C_SENTENCE = 8; // claim flag: its sentence index (u16) follows the speaker hash; older digests never set it
+const C_SOLE = 16; // claim flag: the sole-figure byte (`soleMask`) follows the sentence; older digests never set it
 
 function quantityFlags(q: StoredQuantity): number {
   return (q.approx ? Q_APPROX : 0) | (q.valueMax === null ? 0 : Q_MAX) | (q.bound === 'lower' ? Q_LOWER : 0) | (q.bound === 'upper' ? Q_UPPER : 0) |
@@ -195,7 +190,7 @@ function quantitySize(q: StoredQuantity): number {
 
 /**
  * The digests of the claims that have index keys (the others can never be matched), in one buffer:
- * per claim: claim u8 | flags u8 (kind, has speaker, has sentence) | [speaker hash u32] | [sentence u16] | word count u8, words u16… |
+ * per claim: claim u8 | flags u8 (kind, has speaker, has sentence, has sole bits) | [speaker hash u32] | [sentence u16] | [sole bits u8] | word count u8, words u16… |
  * quantity count u8, per quantity: counted hash u32 | flags u8 | value f32 | [max f32] |
  * [subject count u8, subjects u32… | frame count u8, frame words u16… | period count u8, period words u16… |
  * noun hash u32 | role flags u8 | [context count u8, context words u16…] | [affiliation count u8, words u16…]]. Digests written before the
@@ -209,12 +204,14 @@ export function encodeClaimDigests(digests: readonly ClaimDigest[]): Buffer {
     const words = [...stored.words];
     const quantities = stored.quantities.slice(0, 255);
     const sentence = stored.sentence !== null && stored.sentence <= 0xffff ? stored.sentence : null;
-    const size = 2 + (stored.speakerHash !== null ? 4 : 0) + (sentence !== null ? 2 : 0) + 1 + 2 * words.length + 1 + quantities.reduce((sum, q) => sum + quantitySize(q), 0);
+    const sole = soleMask(quantities);
+    const size = 2 + (stored.speakerHash !== null ? 4 : 0) + (sentence !== null ? 2 : 0) + (sole !== 0 ? 1 : 0) + 1 + 2 * words.length + 1 + quantities.reduce((sum, q) => sum + quantitySize(q), 0);
     const out = Buffer.alloc(size);
     let at = out.writeUInt8(digest.claim, 0);
-    at = out.writeUInt8(KINDS.indexOf(digest.kind) | (stored.speakerHash !== null ? 4 : 0) | (sentence !== null ? C_SENTENCE : 0), at);
+    at = out.writeUInt8(KINDS.indexOf(digest.kind) | (stored.speakerHash !== null ? 4 : 0) | (sentence !== null ? C_SENTENCE : 0) | (sole !== 0 ? C_SOLE : 0), at);
     if (stored.speakerHash !== null) at = out.writeUInt32LE(stored.speakerHash, at);
     if (sentence !== null) at = out.writeUInt16LE(sentence, at);
+    if (sole !== 0) at = out.writeUInt8(sole, at);
     at = out.writeUInt8(words.length, at);
     for (const word of words) at = out.writeUInt16LE(word, at);
     at = out.writeUInt8(quantities.length, at);
@@ -285,6 +282,7 @@ export function toStoredDigest(digest: ClaimDigest): StoredClaimDigest {
       hasRole: (q.role ?? null) !== null,
       personRole: q.role !== undefined && q.role !== null && PERSON_ROLES.has(q.role),
       crowded: q.crowded ?? false,
+      sole: q.sole ?? false,
     })),
   };
 }
@@ -315,6 +313,7 @@ export function decodeClaimDigests(raw: Uint8Array): StoredClaimDigest[] {
     }
     const sentence = flags & C_SENTENCE ? view.readUInt16LE(at) : null;
     if (sentence !== null) at += 2;
+    const sole = flags & C_SOLE ? view.readUInt8(at++) : 0;
     const words = new Set<number>();
     const wordCount = view.readUInt8(at++);
     for (let i = 0; i < wordCount; i++, at += 2) words.add(view.readUInt16LE(at));
@@ -392,6 +391,7 @@ export function decodeClaimDigests(raw: Uint8Array): StoredClaimDigest[] {
         hasRole,
         personRole,
         crowded,
+        sole: i < SOLE_BITS && (sole & (1 << i)) !== 0,
       });
     }
     out.push({ claim, kind: KINDS[flags & 3] ?? 'attributed', speakerHash, words, quantities, sentence });

@@ -114,6 +114,16 @@ function sharedNearNumber(a: StoredQuantity, b: StoredQuantity): number {
 }
 
 /**
+ * Both numbers are their article's sole figure of one people role (`StoredQuantity.sole`: a whole
+ * count, the bare role, no category, no update, exact). `sameThing` has already said one role.
+ */
+function soleFigures(a: StoredQuantity, b: StoredQuantity): boolean {
+  if (!(a.sole && b.sole && a.countedHash === b.countedHash && a.personRole && b.personRole)) return false;
+  // Two places named and none in common: two tolls of one storm in two provinces (Tiznit, Taroudant).
+  return a.scene.length === 0 || b.scene.length === 0 || sameScene(a, b);
+}
+
+/**
  * Compares two numbers of two articles' claims. They are the same count only when they count the
  * same thing (noun, unit and role: `countedHash`), are both whole counts or both a part
  * («بينهم»), do not name different subjects (each sentence's actors and places: two non-empty sets
@@ -141,11 +151,16 @@ export function compareQuantities(a: StoredQuantity, b: StoredQuantity, context:
   // A short sentence has few words to share («قتل 120 شخصا في الزلزال»): at most half of the shorter context.
   // (The number's own sentence: the words of the sentence before it, also in `context`, do not make it longer.)
   const contextNeeded = Math.min(sameNamed ? (options.conflictContextWords ?? 2) : (options.conflictContextUnnamed ?? 3), Math.ceil(Math.min(a.contextOwn, b.contextOwn) / 2));
-  if (a.context.length > 0 && b.context.length > 0 && sharedCount(a.context, b.context) < contextNeeded) return { relation: null, why: 'different-context' };
+  // Each article's one figure of this people role, read exactly (`markSole`): two reports of one
+  // event give its toll once each, in sentences worded their own way («لقي خمسة أشخاص حتفهم …
+  // جرفتهم سيول» / «خلفت الفيضانات 9 وفيات»). The claim step compares only articles one direct link
+  // puts in one story, so the two sole figures are that event's; the sentences need share nothing.
+  const sole = soleFigures(a, b);
+  if (!sole && a.context.length > 0 && b.context.length > 0 && sharedCount(a.context, b.context) < contextNeeded) return { relation: null, why: 'different-context' };
   // And the two claims say much alike as a whole (two reports of one fact), not only near the number,
   // or, for people with a role, the sentences share `conflictContextAlike` of the event's words near it.
   const alike = a.personRole && b.personRole && a.context.length > 0 && b.context.length > 0 && sharedNearNumber(a, b) >= (options.conflictContextAlike ?? 3);
-  if (!sameNamed && !alike && context.contentSimilarity < (options.conflictUnnamedSimilarity ?? 0.15)) return { relation: null, why: 'different-context' };
+  if (!sole && !sameNamed && !alike && context.contentSimilarity < (options.conflictUnnamedSimilarity ?? 0.15)) return { relation: null, why: 'different-context' };
   if (a.period.length > 0 && b.period.length > 0 && !a.period.some((w) => b.period.includes(w))) return { relation: null, why: 'different-period' };
   if ((a.crowded || b.crowded) && context.contentSimilarity < CROWDED_SIMILARITY) return { relation: null, why: 'crowded' };
   if ((a.generic || b.generic) && !a.frame.some((w) => b.frame.includes(w)) && context.contentSimilarity < options.claimNumericContext) {

@@ -6,12 +6,13 @@ import type { DedupClaim } from './claims.js';
 import type { ClaimQuantityKind } from '../../schema/claims.js';
 import { nounKey } from './skeleton.js';
 import { isCountryToken, placeToken, COUNTRY_PREFIX } from './place-country.js';
-import { bareKey, nounForm, roleAt, roleOf, type FactEntity, type FactToken } from './quantity-words.js';
+import { bareKey, countedForm, nounForm, roleOf, type FactEntity, type FactToken } from './quantity-words.js';
 import { subjectsOf } from './quantity-subjects.js';
+import { boundOf, roleNear } from './quantity-near.js';
 
 export { bareKey, roleOf };
 import { normalise, searchKey } from '../text/normalise.js';
-import { SUBGROUP_MARKERS, TIME_NOUNS, MEASURE_NOUNS, LOWER_BEFORE, UPPER_BEFORE, LOWER_AFTER, UPPER_AFTER, GENERIC_NOUNS, CUMULATIVE_WORDS, RISING_ROLES, UNIT_SCALES, FUNCTION_WORDS, PERIOD_MARKERS, SUBJECT_HEADS, PERSON_ROLES, OVERRIDING_ROLES, CATEGORY_NOUNS, AFTER_ROLES, NUMBER_WORDS, AFFILIATION_HEADS, NOUN_CLASSES, PART_AFTER_MARKERS } from './quantity-lexicon.js';
+import { TIME_NOUNS, MEASURE_NOUNS, GENERIC_NOUNS, CUMULATIVE_WORDS, RISING_ROLES, UNIT_SCALES, FUNCTION_WORDS, PERIOD_MARKERS, SUBJECT_HEADS, PERSON_ROLES, OVERRIDING_ROLES, CATEGORY_NOUNS, NUMBER_WORDS, AFFILIATION_HEADS, NOUN_CLASSES, MONEY_SHARE_ROLES, VALUE_WORDS } from './quantity-lexicon.js';
 
 export type { FactEntity, FactToken } from './quantity-words.js';
 
@@ -32,6 +33,11 @@ export interface QuantityFacts {
   bound: Bound;
   /** A count that rises as news comes in (a toll, arrests): a later day's figure is an update. */
   rising: boolean;
+  /**
+   * The clause says the count has grown («ارتفعت الحصيلة إلى», «ليصل العدد إلى», «منذ»): an update
+   * of an earlier figure, never an article's sole figure of a toll (see `markSole`).
+   */
+  update: boolean;
   /** Introduced as part of a larger count («بينهم 5 أطفال», «منهم»), or one of a listed breakdown («75 … و45 …»). */
   subgroup: boolean;
   /** A generic unit (a currency, «شخص» without a role, a percentage): compared only in the same frame. */
@@ -73,65 +79,6 @@ export type NotCompared = 'no-thing';
 
 function clauseTokens(tokens: readonly FactToken[], from: number, to: number): FactToken[] {
   return tokens.filter((t) => t.start >= from && t.end <= to);
-}
-
-/** Whether `sequence` occurs as whole words in `words`, anywhere (`anywhere`) or at their start. */
-function hasSequence(words: readonly string[], sequence: readonly string[], anywhere: boolean): boolean {
-  for (let i = 0; i + sequence.length <= words.length; i++) {
-    if (sequence.every((word, k) => words[i + k] === word || bareKey(words[i + k]!) === word)) return true;
-    if (!anywhere) return false;
-  }
-  return false;
-}
-
-/** Bound read from the words before the number (inside or outside its mention) and after its counted phrase. */
-function boundOf(before: readonly FactToken[], after: readonly FactToken[]): Bound {
-  const prev = before.slice(-4).map((t) => t.key);
-  const next = after.slice(0, 3).map((t) => t.key);
-  // Upper first: «لا يتجاوز» holds «يتجاوز».
-  if (UPPER_BEFORE.some((p) => hasSequence(prev, p, true)) || UPPER_AFTER.some((p) => hasSequence(next, p, false))) return 'upper';
-  if (LOWER_BEFORE.some((p) => hasSequence(prev, p, true)) || LOWER_AFTER.some((p) => hasSequence(next, p, false))) return 'lower';
-  return null;
-}
-
-/**
- * The role of a number: the nearest role word before it in its clause (a subgroup marker, «بينهم»,
- * stops the search: the part is not the whole's role), else one just after its counted phrase.
- */
-function roleNear(nearBefore: readonly FactToken[], after: readonly FactToken[]): { role: string | null; subgroup: boolean } {
-  let role: string | null = null;
-  let subgroup = false;
-  for (let i = nearBefore.length - 1, seen = 0; i >= 0 && seen < 6; i--, seen++) {
-    const t = nearBefore[i]!;
-    if (t.kind === 'number') break;
-    if (SUBGROUP_MARKERS.has(t.key)) {
-      subgroup = true;
-      break;
-    }
-    role = roleAt(nearBefore, i);
-    if (role) break;
-  }
-  // «بلغ عدد المفقودين … 37», «عدد الموقوفين … 24 مشتبها»: the clause names what it counts, whatever
-  // verb stands nearer the number («في غرق الزورق … بلغ 37» is not a toll of the drowned).
-  const counted = nearBefore.findIndex((t, i) => bareKey(t.key) === 'عدد' && nearBefore[i + 1]?.kind === 'word' && roleOf(nearBefore[i + 1]!.key) !== null);
-  if (counted >= 0 && !subgroup) role = roleOf(nearBefore[counted + 1]!.key);
-  if (!role && !subgroup) {
-    // After the counted phrase only what happened to it («قتلوا», «أجلوا», «صاروخا أطلقت»), never a
-    // later clause's verb («15 محطة تمتد من…», «لكل أسرة انهار منزلها»).
-    for (const [i, t] of after.slice(0, 3).entries()) {
-      if (t.kind === 'number') break;
-      const found = roleAt(after, i);
-      if (found && AFTER_ROLES.has(found)) {
-        role = found;
-        break;
-      }
-    }
-  }
-  // «40 صاروخا منها» refers back to a larger count; «14 وزيرا بينهم ثلاثة» names a part of this one.
-  // «بينهم طفلان», «بينهم نساء وأطفال» name a part of this count whether or not in digits: this one is the whole.
-  const marker = after.slice(0, 2).findIndex((t) => SUBGROUP_MARKERS.has(t.key) && !PART_AFTER_MARKERS.has(t.key));
-  if (!subgroup && marker >= 0 && !after.slice(marker + 1, marker + 3).some((t) => t.kind === 'number' || NUMBER_WORDS.has(bareKey(t.key)))) subgroup = true;
-  return { role, subgroup };
 }
 
 /** One of the parts of a breakdown («75 شاحنة عبر أدري و45 شاحنة عبر الطينة», «7 مدنيين و5 من رجال الشرطة»). */
@@ -252,6 +199,19 @@ function sceneOf(tokens: readonly FactToken[], sentence: readonly FactToken[], e
   return { scene: [...own, ...before].slice(0, SCENE_WORDS), own: own.length };
 }
 
+/** Cumulative words that name the toll itself, not its growth (keys without clitics). */
+const TOLL_WORDS: ReadonlySet<string> = new Set(['حصيلة'].map((w) => searchKey(normalise(w))));
+
+/**
+ * Whether a number's clause says its count is cumulative (`rising`), and whether it says the count
+ * has grown (`update`): «حصيلة» names a toll, not its growth («حصيلة الهجوم 9 قتلى» is the event's
+ * one figure), «ارتفعت الحصيلة إلى» is an update.
+ */
+function growthOf(clause: readonly FactToken[]): { cumulative: boolean; update: boolean } {
+  const cumulative = clause.filter((t) => CUMULATIVE_WORDS.has(t.key) || CUMULATIVE_WORDS.has(bareKey(t.key)));
+  return { cumulative: cumulative.length > 0, update: cumulative.some((t) => !TOLL_WORDS.has(bareKey(t.key))) };
+}
+
 /** Place words kept for a number's `scene`. */
 const SCENE_WORDS = 8;
 
@@ -307,7 +267,7 @@ export function quantityFacts(
   const headWord = counted ? counted.split(/\s+/u)[0]! : '';
   const headToken = counted ? tokens.find((t) => t.start >= quantity.start && t.text === headWord) : undefined;
   const headKey = headToken ? headToken.key : headWord;
-  let noun = quantity.kind === 'percent' || counted === '%' || quantity.unit === '%' ? '%' : headToken ? nounKey(nounForm(headToken)) : headWord ? nounKey(bareKey(searchKey(normalise(headWord)))) : '';
+  let noun = quantity.kind === 'percent' || counted === '%' || quantity.unit === '%' ? '%' : headToken ? nounKey(countedForm(headToken, quantity)) : headWord ? nounKey(bareKey(searchKey(normalise(headWord)))) : '';
   const timeNoun = TIME_NOUNS.has(noun);
 
   const { role, subgroup } = roleNear(nearBefore, after);
@@ -326,9 +286,12 @@ export function quantityFacts(
   const generic = noun === '' || quantity.kind === 'money' || quantity.kind === 'percent' || GENERIC_NOUNS.has(noun) || noun.startsWith('%');
   // «أفرج عن 50 أسيرا»: what happened to them now (released) is the count, not what they were.
   // A length of time («لمدة 27 عاما») is a role of years, months…, not of what else is counted.
-  const contextRole = role === 'duration' && !timeNoun ? null : role;
   // What happens to people (killed, arrested…) is no role of tonnes, miles, money or a share.
-  const measure = timeNoun || MEASURE_NOUNS.has(noun) || quantity.kind === 'money' || quantity.kind === 'percent' || noun === '%';
+  const moneyOrShare = quantity.kind === 'money' || quantity.kind === 'percent' || noun === '%';
+  const measure = timeNoun || MEASURE_NOUNS.has(noun) || moneyOrShare;
+  // Money and a share keep only the roles that pick a part of a whole (a share won): the other role
+  // words near a sum are its frame («تغريم», «إجمالية قدرها», «سجلت نموا بلغ»).
+  const contextRole = (role === 'duration' && !timeNoun) || (moneyOrShare && role !== null && !MONEY_SHARE_ROLES.has(role)) ? null : role;
   const peopleRoleOnMeasure = contextRole !== null && PERSON_ROLES.has(contextRole) && measure;
   // A prison term (the claims reader's kind 'term': «بسجن … الودغيري ثماني سنوات») is a sentence,
   // whatever verb stands nearer («في قضية تهريب … خمس عشرة سنة»).
@@ -346,7 +309,7 @@ export function quantityFacts(
       ? CATEGORY_NOUNS.has(noun) ? `${finalRole}:${nounClass}` : finalRole
       : GENERIC_NOUNS.has(noun) && finalRole && !measure ? finalRole : finalRole ? `${nounClass}:${finalRole}` : nounClass;
   const listed = listedPart(words.slice(clauseStart, clauseEnd + 1), after, quantity, noun, finalRole) || othersFollow(words.slice(lastIn + 1), finalRole);
-  const rising = (finalRole !== null && RISING_ROLES.has(finalRole)) || words.slice(clauseStart, clauseEnd + 1).some((t) => CUMULATIVE_WORDS.has(t.key) || CUMULATIVE_WORDS.has(bareKey(t.key)));
+  const growth = growthOf(words.slice(clauseStart, clauseEnd + 1)), rising = (finalRole !== null && RISING_ROLES.has(finalRole)) || growth.cumulative;
   const bound = boundOf(nearBefore, after);
 
   const speaker = claim.speakerSpan ?? null;
@@ -359,7 +322,7 @@ export function quantityFacts(
     .filter((t) => t.kind === 'word' && !FUNCTION_WORDS.has(t.key) && !FUNCTION_WORDS.has(bareKey(t.key)))
     .slice(-5)
     .map((t) => nounKey(nounForm(t)))
-    .filter((k) => k.length >= 2);
+    .filter((k) => k.length >= 2 && !VALUE_WORDS.has(k));
   const period: string[] = [];
   for (let i = 0; i < words.length; i++) {
     if (i >= firstIn && i <= lastIn) continue;
@@ -379,6 +342,7 @@ export function quantityFacts(
     approx: quantity.approx && bound === null,
     bound,
     rising,
+    update: growth.update,
     subgroup: subgroup || listed,
     // A role names the thing («قتل … شخصا»): only a bare generic unit needs the same frame.
     generic: generic && finalRole === null,

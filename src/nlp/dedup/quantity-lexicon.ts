@@ -16,9 +16,12 @@ export const ROLE_STEMS: ReadonlyArray<readonly [string, readonly string[]]> = (
     ['killed', ['غرق', 'قتل', 'قتيل', 'قتلى', 'مقتل', 'مصرع', 'حتف', 'وفاة', 'وفيات', 'توفي', 'توفوا', 'توفى', 'توفيا', 'ضحايا', 'ضحية', 'أودى', 'أودت', 'لقي', 'يقتل', 'استشهد', 'شهيد', 'شهداء', 'موتى', 'جثث', 'جثة']],
     ['wounded', ['أصيب', 'إصابة', 'إصابات', 'مصاب', 'جرح', 'جريح', 'جرحى', 'يصاب']],
     ['missing', ['مفقود', 'فقد', 'فقدان', 'مفقودين']],
-    ['abducted', ['خطف', 'اختطف', 'مختطف', 'مخطوف', 'اقتاد', 'يختطف', 'يخطف', 'رهينة', 'رهائن']],
+    ['abducted', ['خطف', 'اختطف', 'اختطاف', 'مختطف', 'مخطوف', 'اقتاد', 'يختطف', 'يخطف', 'رهينة', 'رهائن']],
     ['arrested', ['اعتقل', 'معتقل', 'اعتقال', 'أوقف', 'توقيف', 'موقوف', 'احتجز', 'محتجز', 'احتجاز', 'أسير', 'أسرى', 'قبض', 'سجين', 'سجناء', 'يعتقل']],
     ['released', ['أفرج', 'إفراج', 'أطلق سراح', 'سراح', 'محرر']],
+    // Suspects sent before a prosecutor are a part of the arrested («أحالت 17 موقوفا على وكيل الملك»
+    // after 23 arrests): not their count. («محال» is also «shops»: not a stem.)
+    ['referred', ['أحال', 'أحالت', 'إحالة', 'أحيل', 'يحال']],
     ['damaged', ['تضرر', 'تضررت', 'متضرر', 'أضرار', 'ضرر', 'تصدع']],
     ['destroyed', ['دمر', 'تدمير', 'مدمر', 'انهيار', 'انهار', 'انهارت', 'هدم', 'سوي', 'احترق', 'احتراق']],
     ['displaced', ['نزح', 'نازح', 'نزوح', 'مهجر', 'لاجئ', 'لاجئين', 'شرد', 'مشرد']],
@@ -56,10 +59,29 @@ export const ROLE_PHRASES: ReadonlyArray<readonly [string, string, string]> = (
   ] as const
 ).map(([first, second, role]) => [key(first), key(second), role] as const);
 
+/**
+ * The roles an amount of money or a share keeps in what it counts: a share won or voted, a part of a
+ * whole (24% won by a list is not the turnout). Other role words near a sum are its frame, not a
+ * role: «غرامات مجموعها 30 مليون ريال» and «تغريم الشركات 18 مليون ريال» are one fine, compared in
+ * the same frame as any sum; «مصروفات إجمالية قدرها» is no total contested, «سجلت نموا بلغ 8.1%»
+ * no register, «وزارة الأشغال … العقد البالغة قيمته» no prison term. (Conflict pairs B–E, spent:
+ * 8 real discrepancies in money and rates were two things by such roles.)
+ */
+export const MONEY_SHARE_ROLES: ReadonlySet<string> = new Set(['won', 'voted']);
+
 /** Roles whose counts rise as news comes in: a different figure on a later day is an update (see conflict-rules.ts). */
 export const RISING_ROLES: ReadonlySet<string> = new Set(['killed', 'wounded', 'missing', 'abducted', 'arrested', 'displaced', 'evacuated', 'rescued', 'released']);
 /** Words that say a count is cumulative («ارتفعت حصيلة…», «ليرتفع العدد إلى»). */
-export const CUMULATIVE_WORDS = keys(['حصيلة', 'ارتفع', 'ارتفعت', 'ليرتفع', 'لترتفع', 'يرتفع', 'ترتفع', 'تراكمي', 'الآن', 'ليصل', 'لتصل', 'ليبلغ', 'لتبلغ']);
+// «منذ»: a count since a starting point («340 حالة اشتباه منذ بداية تفشي المرض») grows with the days.
+export const CUMULATIVE_WORDS = keys(['حصيلة', 'ارتفع', 'ارتفعت', 'ليرتفع', 'لترتفع', 'يرتفع', 'ترتفع', 'تراكمي', 'الآن', 'ليصل', 'لتصل', 'ليبلغ', 'لتبلغ', 'منذ']);
+
+/**
+ * Words that say a figure is an amount without saying of what («قيمة», «مبلغ», «بلغت», «قدرها»):
+ * not a frame word. «تبلغ قيمة القرض 150 مليون» and «العقد البالغة قيمته 240 مليون» share only them.
+ */
+export const VALUE_WORDS: ReadonlySet<string> = new Set(
+  ['قيمة', 'قيمته', 'قيمتها', 'بقيمة', 'مبلغ', 'حجم', 'بلغ', 'بلغت', 'يبلغ', 'تبلغ', 'البالغ', 'البالغة', 'قدره', 'قدرها', 'بنحو', 'نحو', 'إجمالي', 'مجموع'].map((w) => nounKey(key(w))),
+);
 
 /** «بينهم 5 أطفال», «منهم»: a part of a count named before. */
 export const SUBGROUP_MARKERS = keys(['بينهم', 'بينهن', 'منهم', 'منهن', 'بينها', 'منها', 'ومنهم', 'وبينهم', 'بينهما', 'منهما']);
@@ -152,9 +174,9 @@ export const AFFILIATION_HEADS: ReadonlySet<string> = new Set(
 );
 
 /** Roles that happen to people: their counts are one thing whatever noun names the people. */
-export const PERSON_ROLES: ReadonlySet<string> = new Set(['killed', 'wounded', 'missing', 'abducted', 'arrested', 'released', 'displaced', 'evacuated', 'rescued']);
+export const PERSON_ROLES: ReadonlySet<string> = new Set(['killed', 'wounded', 'missing', 'abducted', 'arrested', 'released', 'referred', 'displaced', 'evacuated', 'rescued']);
 /** Roles that say what happened to a counted group now, over what its noun says it was («أفرج عن 50 أسيرا»). */
-export const OVERRIDING_ROLES: ReadonlySet<string> = new Set(['released', 'rescued', 'evacuated']);
+export const OVERRIDING_ROLES: ReadonlySet<string> = new Set(['released', 'referred', 'rescued', 'evacuated']);
 /** Nouns that name a category of people inside a toll or a group (a part, not the whole): as `nounKey`. */
 export const CATEGORY_NOUNS: ReadonlySet<string> = new Set(
   ['طفل', 'أطفال', 'امرأة', 'نساء', 'جندي', 'جنود', 'عسكري', 'عسكريين', 'مدني', 'مدنيين', 'شرطي', 'شرطة', 'مسلح', 'مقاتل', 'صحفي', 'طالب', 'طلاب', 'تلميذ', 'تلاميذ', 'أجنبي', 'أجانب', 'مسعف', 'مستوطن'].map((w) => nounKey(key(w))),

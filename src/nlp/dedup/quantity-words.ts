@@ -39,6 +39,17 @@ export function nounForm(t: FactToken): string {
   return t.stem ? searchKey(t.stem) : bareKey(t.key);
 }
 
+/**
+ * The form the counted noun of a quantity is read from (`nounForm`). A dual counted alone («جنديان»,
+ * «قتيلين»: the claims reader's 2, the noun its own number) is read as its singular: the skeleton
+ * drops «ين» but not «ان», and «جنديان» must be «جندي», a category of the killed or wounded.
+ */
+export function countedForm(t: FactToken, quantity: { value: number; text: string; counted: string | null }): string {
+  const form = nounForm(t);
+  const dualAlone = quantity.value === 2 && quantity.counted !== null && quantity.counted === quantity.text;
+  return dualAlone && form.length > 4 && form.endsWith('ان') ? form.slice(0, -2) : form;
+}
+
 /** What may follow a role stem in one word: inflections and pronouns («قتلوا», «أصيبت», «إصاباتهم»), not another word («الإصلاح» is not «أصل»). */
 const ROLE_SUFFIXES: ReadonlySet<string> = new Set(['', 'ا', 'ه', 'ها', 'هم', 'هن', 'ت', 'تا', 'وا', 'ات', 'ين', 'ون', 'ي', 'يه', 'يا', 'ان', 'تين', 'تان', 'ته', 'تها', 'تهم', 'اتهم', 'يها', 'يهم', 'هما', 'ن', 'نا']);
 

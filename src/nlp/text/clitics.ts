@@ -2,7 +2,7 @@
 // proclitics (و ف, then ب ك ل س, then ال), a stem, and one enclitic pronoun. Every analysis that the
 // grammar allows is scored and the best one wins, so that a letter is only split off when the corpus
 // and the word list say the rest is a stem: «وقال» → و+قال, but «وزير», «لبنان», «كتائب» stay whole.
-import { defaultAloneCount, defaultAlVerb, defaultNeedsHamza, defaultStemEvidence, defaultWholeEvidence, entryEvidence, getDefaultLexicon, type StemEvidence } from './lexicon.js';
+import { defaultAloneCount, defaultAlVerb, defaultNeedsHamza, defaultTakesArticle, defaultStemEvidence, defaultWholeEvidence, entryEvidence, getDefaultLexicon, type StemEvidence } from './lexicon.js';
 import { foldAlef, lightNormalise, lightWithOrigin } from './normalise.js';
 
 export interface Segmentation {
@@ -214,6 +214,8 @@ export interface SegmenterOptions {
   needsHamza?: (norm: string) => boolean;
   /** Stems after which «ال» is part of a verb, not the article (default: the lexicon's `v` flag). */
   alVerb?: (norm: string) => boolean;
+  /** Whole forms that the word list gives the article: nouns of their own (default: the lexicon's `a` flag). */
+  takesArticle?: (norm: string) => boolean;
   /** Most word forms remembered (decisions are cached per form: words repeat); 0: no cache. */
   cacheSize?: number;
 }
@@ -225,6 +227,7 @@ export function createSegmenter(options: SegmenterOptions = {}): (word: string) 
   const aloneCount = options.aloneCount ?? defaultAloneCount;
   const needsHamza = options.needsHamza ?? defaultNeedsHamza;
   const alVerb = options.alVerb ?? defaultAlVerb;
+  const takesArticle = options.takesArticle ?? defaultTakesArticle;
   const cacheSize = options.cacheSize ?? 50_000;
   // With the committed lexicon, the whole word's count and evidence come from one lookup.
   const defaultWhole = options.wholeEvidence === undefined && options.aloneCount === undefined;
@@ -300,7 +303,14 @@ export function createSegmenter(options: SegmenterOptions = {}): (word: string) 
         // The shape is the evidence: enough to beat و + an unknown stem («ولبايدن» → و + ل + «بايدن»).
         stemScore = Math.max(stemScore, FOREIGN_NAME_EVIDENCE);
       }
-      let score = stemScore + pattern.prior + (ENCLITIC_PRIOR[enclitic] ?? 0);
+      // A bare و on a word that is a noun of its own (the word list gives the whole the article:
+      // «الوفيات», «الوكلاء»): the conjunction's prior does not break a tie — the stem must have
+      // more evidence than the whole. «وفيات» and «فيات» (an affix-rule by-product) are both listed
+      // and neither is in the corpus; with the prior, every «9 وفيات» lost its counted noun to و +
+      // «فيات». The list also holds conjunction forms («وقال», «وأيدت»), never with the article,
+      // so they keep their split.
+      const prior = pattern.surface === 'و' && enclitic === '' && takesArticle(norm) ? 0 : pattern.prior;
+      let score = stemScore + prior + (ENCLITIC_PRIOR[enclitic] ?? 0);
       // The stem as written starts with a bare alef where the word it would be has a hamza
       // («ولاية» is not و + ل + «آية», «واحد» is not و + «أحد»): in a text that writes hamzas, a
       // different word. (Texts that drop hamzas lose only this bonus for the split.)

@@ -154,6 +154,14 @@ export class Lexicon {
   }
 
   /**
+   * True when the word list gives this form the article (`a`): a noun or adjective of its own.
+   * Ayaspell lists the conjunction forms too («وقال», «وأيدت»), but never with «ال» before the و.
+   */
+  takesArticle(key: string): boolean {
+    return this.hasFlag(this.find(key), FLAG_ARTICLE);
+  }
+
+  /**
    * True when «ال» + this form is a verb (التقى, التزم: Form VIII of a root with ل first), not
    * the article: the `v` flag on a form starting with ت that never stands alone. «حق» (يلحق is
    * listed) is a word of its own, so «الحق» is the article.
@@ -261,3 +269,5 @@ export const defaultNeedsHamza = (norm: string): boolean => getDefaultLexicon().
 
 /** True when «ال» + this form is a verb (التقى), so an «ال» before it is not the article. */
 export const defaultAlVerb = (norm: string): boolean => getDefaultLexicon().alVerb(norm);
+/** True when the committed word list gives the form the article (see `Lexicon.takesArticle`). */
+export const defaultTakesArticle = (norm: string): boolean => getDefaultLexicon().takesArticle(norm);

@@ -87,6 +87,30 @@ describe('numbers in digits and words', () => {
     expect([b?.value, b?.text]).toEqual([7, '7 من المعتقلين']);
   });
 
+  it('reads «وفيات» as one counted noun, not و + «فيات»', () => {
+    const [q] = quantities('قال والي تمنراست إن الفيضانات خلفت 9 وفيات ومفقودا واحدا.');
+    expect([q?.value, q?.counted]).toEqual([9, 'وفيات']);
+  });
+
+  it('reads the dual of a people noun as 2, from the stem, and leaves a sound plural alone', () => {
+    const text = 'وأفادت وزارة الصحة بأن الغارة أسفرت عن قتيلين وجريحين.';
+    const qs = quantities(text);
+    expect(qs.map((q) => [q?.value, q?.text, q && text.slice(q.start, q.end)])).toEqual([
+      [2, 'قتيلين', 'قتيلين'],
+      [2, 'جريحين', 'جريحين'],
+    ]);
+    expect(quantities('وقالت الشرطة إن شخصين قتلا في الهجوم.').map((q) => q?.value)).toEqual([2]);
+    // «مصابين», «مدنيين» are plurals; a definite dual refers back.
+    expect(quantities('ونقل المصابين إلى المستشفى، وبينهم مدنيين.')).toHaveLength(0);
+    expect(quantities('وشيع القتيلين مساء اليوم.')).toHaveLength(0);
+  });
+
+  it('reads a bare figure after «عددهم» or «لا يتجاوز» as a count', () => {
+    expect(quantities('وقال إن الموقوفين لا يتجاوز عددهم ستة، أطلق سراح أربعة منهم.').map((q) => q?.value)).toEqual([6, 4]);
+    expect(quantities('وقال المصدر إن عدد النزلاء الفارين لا يتجاوز خمسة.').map((q) => q?.value)).toEqual([5]);
+    expect(quantities('وصل أفراد طاقم السفينة، وعددهم 25، إلى مسقط.').map((q) => q?.value)).toEqual([25]);
+  });
+
   it('does not count years, dates, ordinals, or definite numerals that refer back', () => {
     expect(quantities('وقع الاتفاق في عام 2019 في العاصمة.')).toHaveLength(0);
     expect(quantities('عقد الاجتماع في الـ15 من الشهر الماضي.')).toHaveLength(0);

@@ -21,6 +21,13 @@ describe('segmentWord (D3 clitics)', () => {
       expect(seg(w), w).toBe(normalise(w));
     }
   });
+  it('keeps a noun that starts with و whole when the word list gives it the article', () => {
+    // «وفيات» and «فيات» are both listed and unseen in the corpus: the conjunction's prior no longer
+    // breaks the tie. A conjunction form that the list holds («وقال», «وتابع») still splits.
+    for (const w of ['وفيات', 'وكلاء', 'وجبات']) expect(seg(w), w).toBe(normalise(w));
+    expect(seg('وتابع')).toBe('و+تابع');
+    expect(seg('ولقي')).toBe('و+لقي');
+  });
   it('splits a preposition off a foreign name it has never seen, without the document', () => {
     expect(seg('لقاآني')).toBe('ل+قااني');
     const q = segmentWord('لِقاآني');

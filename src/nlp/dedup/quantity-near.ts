@@ -1,0 +1,74 @@
+// What the words right next to a number say of it (quantity-facts.ts): its bound («على الأقل», «لا
+// يتجاوز») and its role, what happened to what it counts (the nearest role word, a long clause's
+// overriding verb, «عدد» + a role, a verb after the counted phrase), and whether it is a part. Pure.
+import type { Bound } from './quantity-facts.js';
+import { bareKey, roleAt, roleOf, type FactToken } from './quantity-words.js';
+import { AFTER_ROLES, LOWER_AFTER, LOWER_BEFORE, NUMBER_WORDS, OVERRIDING_ROLES, PART_AFTER_MARKERS, SUBGROUP_MARKERS, UPPER_AFTER, UPPER_BEFORE } from './quantity-lexicon.js';
+
+/** Whether `sequence` occurs as whole words in `words`, anywhere (`anywhere`) or at their start. */
+function hasSequence(words: readonly string[], sequence: readonly string[], anywhere: boolean): boolean {
+  for (let i = 0; i + sequence.length <= words.length; i++) {
+    if (sequence.every((word, k) => words[i + k] === word || bareKey(words[i + k]!) === word)) return true;
+    if (!anywhere) return false;
+  }
+  return false;
+}
+
+/** Bound read from the words before the number (inside or outside its mention) and after its counted phrase. */
+export function boundOf(before: readonly FactToken[], after: readonly FactToken[]): Bound {
+  const prev = before.slice(-4).map((t) => t.key);
+  // The bound may follow the role word that closes the phrase: «لقي 30 شخصا مصرعهم على الأقل».
+  const skip = after[0] !== undefined && after[0].kind === 'word' && roleOf(after[0].key) !== null ? 1 : 0;
+  const next = after.slice(skip, skip + 3).map((t) => t.key);
+  // Upper first: «لا يتجاوز» holds «يتجاوز».
+  if (UPPER_BEFORE.some((p) => hasSequence(prev, p, true)) || UPPER_AFTER.some((p) => hasSequence(next, p, false))) return 'upper';
+  if (LOWER_BEFORE.some((p) => hasSequence(prev, p, true)) || LOWER_AFTER.some((p) => hasSequence(next, p, false))) return 'lower';
+  return null;
+}
+
+/**
+ * The role of a number: the nearest role word before it in its clause (a subgroup marker, «بينهم»,
+ * stops the search: the part is not the whole's role), else one just after its counted phrase.
+ */
+export function roleNear(nearBefore: readonly FactToken[], after: readonly FactToken[]): { role: string | null; subgroup: boolean } {
+  let role: string | null = null;
+  let subgroup = false;
+  for (let i = nearBefore.length - 1, seen = 0; i >= 0 && seen < 6; i--, seen++) {
+    const t = nearBefore[i]!;
+    if (t.kind === 'number') break;
+    if (SUBGROUP_MARKERS.has(t.key)) {
+      subgroup = true;
+      break;
+    }
+    role = roleAt(nearBefore, i);
+    if (role) break;
+  }
+  // What happened to them now may open a long clause («أحالت الشرطة القضائية في بركان مساء اليوم 17
+  // موقوفا»): farther back, the first role word is taken when it is one that overrides the noun's.
+  for (let i = nearBefore.length - 7; !role && !subgroup && i >= 0; i--) {
+    const found = nearBefore[i]!.kind === 'number' ? 'stop' : roleAt(nearBefore, i);
+    if (found === 'stop' || (found && !OVERRIDING_ROLES.has(found))) break;
+    role = found;
+  }
+  // «بلغ عدد المفقودين … 37», «عدد الموقوفين … 24 مشتبها»: the clause names what it counts, whatever
+  // verb stands nearer the number («في غرق الزورق … بلغ 37» is not a toll of the drowned).
+  const counted = nearBefore.findIndex((t, i) => bareKey(t.key) === 'عدد' && nearBefore[i + 1]?.kind === 'word' && roleOf(nearBefore[i + 1]!.key) !== null);
+  if (counted >= 0 && !subgroup) role = roleOf(nearBefore[counted + 1]!.key);
+  if (!role && !subgroup) {
+    // After the counted phrase only what happened to it («قتلوا», «أجلوا», «صاروخا أطلقت»), never a
+    // later clause's verb («15 محطة تمتد من…», «لكل أسرة انهار منزلها»).
+    for (const [i, t] of after.slice(0, 3).entries()) {
+      if (t.kind === 'number') break;
+      const found = roleAt(after, i);
+      if (found && AFTER_ROLES.has(found)) {
+        role = found;
+        break;
+      }
+    }
+  }
+  // «40 صاروخا منها» refers back to a larger count; «14 وزيرا بينهم ثلاثة» names a part of this one.
+  // «بينهم طفلان», «بينهم نساء وأطفال» name a part of this count whether or not in digits: this one is the whole.
+  const marker = after.slice(0, 2).findIndex((t) => SUBGROUP_MARKERS.has(t.key) && !PART_AFTER_MARKERS.has(t.key));
+  if (!subgroup && marker >= 0 && !after.slice(marker + 1, marker + 3).some((t) => t.kind === 'number' || NUMBER_WORDS.has(bareKey(t.key)))) subgroup = true;
+  return { role, subgroup };
+}
