@@ -57,6 +57,8 @@ export interface EventSketch {
   results?: number[];
   /** The heaviest prison sentence its lead states (event-verdict.ts, `prisonTerm`); none when 0 or unknown. */
   term?: number;
+  /** The periodic indicator its lead opens with (event-indicator.ts, `leadIndicator`); none when 0 or unknown. */
+  indicator?: number;
 }
 
 /**
@@ -88,19 +90,22 @@ export const datelineCredit = (key: number): number => key >>> 14;
 /**
  * The facts a lead states, as one entry tagged 11 (so a second and third fact take no feature's
  * place): up to two match results (each below 255, `resultKey` in event-score.ts) in 8 bits each,
- * plus one; then the heaviest prison term (event-verdict.ts, 5 bits) in bits the results' entry
- * left 0 until 2026-12-07, so an entry written before reads as stating none.
+ * plus one; then the heaviest prison term (event-verdict.ts, 5 bits) and the indicator
+ * (event-indicator.ts, 5 bits) in the bits the results' entry left 0 until 2026-12-07, so an entry
+ * written before reads as stating neither.
  */
-function factsEntry(sketch: Pick<EventSketch, 'results' | 'term'>): number | undefined {
+function factsEntry(sketch: Pick<EventSketch, 'results' | 'term' | 'indicator'>): number | undefined {
   const [a = -1, b = -1] = sketch.results ?? [];
   const term = (sketch.term ?? 0) & 0x1f;
-  if (a < 0 && term === 0) return undefined;
-  return ((term << 18) | (((b + 1) & 0xff) << 10) | (((a + 1) & 0xff) << 2) | RESULTS_TAG | TAGGED) >>> 0;
+  const indicator = (sketch.indicator ?? 0) & 0x1f;
+  if (a < 0 && term === 0 && indicator === 0) return undefined;
+  return ((indicator << 23) | (term << 18) | (((b + 1) & 0xff) << 10) | (((a + 1) & 0xff) << 2) | RESULTS_TAG | TAGGED) >>> 0;
 }
-function factsOf(entry: number): Pick<EventSketch, 'results' | 'term'> {
+function factsOf(entry: number): Pick<EventSketch, 'results' | 'term' | 'indicator'> {
   const results = [(entry >>> 2) & 0xff, (entry >>> 10) & 0xff].filter((v) => v > 0).map((v) => v - 1);
   const term = (entry >>> 18) & 0x1f;
-  return { ...(results.length > 0 ? { results } : {}), ...(term > 0 ? { term } : {}) };
+  const indicator = (entry >>> 23) & 0x1f;
+  return { ...(results.length > 0 ? { results } : {}), ...(term > 0 ? { term } : {}), ...(indicator > 0 ? { indicator } : {}) };
 }
 
 /** 28 bits of hash; the lowest says whether the feature is a person (`PERSON_BIT`), so the sketch keeps who without storing types. */
@@ -175,7 +180,7 @@ export function decodeEventSketch(bytes: Uint8Array): EventSketch {
   const features = new Map<number, number>();
   let actor: number | undefined;
   let dateline: number | undefined;
-  let facts: Pick<EventSketch, 'results' | 'term'> = {};
+  let facts: Pick<EventSketch, 'results' | 'term' | 'indicator'> = {};
   const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (let at = 0; at + 4 <= Math.min(view.length, 4 * EVENT_SKETCH_FEATURES); at += 4) {
     const value = view.readUInt32LE(at);

@@ -34,8 +34,8 @@ export function joinsStory(link: PairLink, a: ArticleMeta, b: ArticleMeta, backg
     if (!actorsAllowOneEvent(a.event, b.event)) return false;
     // And one agency's two reports filed from two towns are two incidents (event-match.ts).
     if (!datelinesAllowOneEvent(a.event, b.event)) return false;
-    // And two leads stating different match results or sentences report two events
-    // (event-score.ts, event-verdict.ts).
+    // And two leads stating different match results, sentences or indicators report two events
+    // (event-score.ts, event-verdict.ts, event-indicator.ts).
     if (!factsAllowOneEvent(a.event, b.event)) return false;
   }
   return true;
