@@ -1,6 +1,8 @@
 import { datelineCredit, eventSimilarity, shareHeadlineFeature, shareHeadlinePerson, type EventSketch, type FeatureRarity } from './event.js';
 import { daysAgree } from './event-day.js';
 import { resultsAgree } from './event-score.js';
+import { termsAgree } from './event-verdict.js';
+import { indicatorsAgree } from './event-indicator.js';
 
 /**
  * Whether two articles report one event, from their event sketches and dates alone (so the Redis
@@ -69,12 +71,26 @@ export function resultsAllowOneEvent(a: EventSketch, b: EventSketch): boolean {
   return resultsAgree(a.results ?? [], b.results ?? []);
 }
 
+/**
+ * Whether the facts the two leads state leave room for one event: the match results above, the
+ * heaviest sentence (event-verdict.ts: one court's two verdicts a day apart, 8 years for the port's
+ * director and 6 for a cement importer) and the periodic indicator (event-indicator.ts: one
+ * office's unemployment and inflation figures two days apart). Each is a fact a report of the
+ * event states up front; unknown on either side leaves room.
+ */
+export function factsAllowOneEvent(a: EventSketch, b: EventSketch): boolean {
+  if (!resultsAllowOneEvent(a, b) || !indicatorsAgree(a.indicator ?? 0, b.indicator ?? 0)) return false;
+  // Outlets disagree on a named defendant's sentence (7 years or 5 for one developer): a verdict
+  // both leads pin to one person is one event whatever terms they state, as the days rule allows.
+  return termsAgree(a.term ?? 0, b.term ?? 0) || shareHeadlinePerson(a, b);
+}
+
 /** Whether the two sketches report one event (see above); `gapSeconds` is null when a date is unknown. */
 export function sameEvent(a: EventSketch, b: EventSketch, gapSeconds: number | null, options: EventMatchOptions, rarity?: FeatureRarity): boolean {
   if (!shareHeadlineFeature(a, b)) return false;
   if (!actorsAllowOneEvent(a, b)) return false;
   if (!datelinesAllowOneEvent(a, b)) return false;
-  if (!resultsAllowOneEvent(a, b)) return false;
+  if (!factsAllowOneEvent(a, b)) return false;
   if (!daysAllowOneEvent(a, b, options.dayTolerance)) return false;
   return eventSimilarity(a, b, rarity) >= similarityNeeded(gapSeconds, options);
 }

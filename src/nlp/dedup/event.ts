@@ -55,6 +55,10 @@ export interface EventSketch {
   dateline?: number;
   /** The match results its lead states (event-score.ts), at most two; none when it states none. */
   results?: number[];
+  /** The heaviest prison sentence its lead states (event-verdict.ts, `prisonTerm`); none when 0 or unknown. */
+  term?: number;
+  /** The periodic indicator its lead opens with (event-indicator.ts, `leadIndicator`); none when 0 or unknown. */
+  indicator?: number;
 }
 
 /**
@@ -83,13 +87,25 @@ export function datelineKey(credit: string, place: string): number {
 /** The credit's bits of a `datelineKey`: two keys with these equal name one agency. */
 export const datelineCredit = (key: number): number => key >>> 14;
 
-/** Up to two match results (each below 255, `resultKey` in event-score.ts) as one entry: 8 bits each, plus one, then the tag 11. */
-function resultsEntry(results: readonly number[]): number {
-  const [a = -1, b = -1] = results;
-  return ((((b + 1) & 0xff) << 10) | (((a + 1) & 0xff) << 2) | RESULTS_TAG | TAGGED) >>> 0;
+/**
+ * The facts a lead states, as one entry tagged 11 (so a second and third fact take no feature's
+ * place): up to two match results (each below 255, `resultKey` in event-score.ts) in 8 bits each,
+ * plus one; then the heaviest prison term (event-verdict.ts, 5 bits) and the indicator
+ * (event-indicator.ts, 5 bits) in the bits the results' entry left 0 until 2026-12-07, so an entry
+ * written before reads as stating neither.
+ */
+function factsEntry(sketch: Pick<EventSketch, 'results' | 'term' | 'indicator'>): number | undefined {
+  const [a = -1, b = -1] = sketch.results ?? [];
+  const term = (sketch.term ?? 0) & 0x1f;
+  const indicator = (sketch.indicator ?? 0) & 0x1f;
+  if (a < 0 && term === 0 && indicator === 0) return undefined;
+  return ((indicator << 23) | (term << 18) | (((b + 1) & 0xff) << 10) | (((a + 1) & 0xff) << 2) | RESULTS_TAG | TAGGED) >>> 0;
 }
-function resultsOf(entry: number): number[] {
-  return [(entry >>> 2) & 0xff, (entry >>> 10) & 0xff].filter((v) => v > 0).map((v) => v - 1);
+function factsOf(entry: number): Pick<EventSketch, 'results' | 'term' | 'indicator'> {
+  const results = [(entry >>> 2) & 0xff, (entry >>> 10) & 0xff].filter((v) => v > 0).map((v) => v - 1);
+  const term = (entry >>> 18) & 0x1f;
+  const indicator = (entry >>> 23) & 0x1f;
+  return { ...(results.length > 0 ? { results } : {}), ...(term > 0 ? { term } : {}), ...(indicator > 0 ? { indicator } : {}) };
 }
 
 /** 28 bits of hash; the lowest says whether the feature is a person (`PERSON_BIT`), so the sketch keeps who without storing types. */
@@ -147,7 +163,7 @@ export function eventSketch(
 export function encodeEventSketch(sketch: EventSketch): Buffer {
   const out = Buffer.alloc(EVENT_SKETCH_BYTES);
   let at = 0;
-  const special = [sketch.actor, sketch.dateline, sketch.results?.length ? resultsEntry(sketch.results) : undefined].filter((key) => key !== undefined);
+  const special = [sketch.actor, sketch.dateline, factsEntry(sketch)].filter((key) => key !== undefined);
   for (const [hash, weight] of [...sketch.features].slice(0, EVENT_SKETCH_FEATURES - special.length)) {
     out.writeUInt32LE(((hash << 4) | (weight & 0xf)) >>> 0, at);
     at += 4;
@@ -164,7 +180,7 @@ export function decodeEventSketch(bytes: Uint8Array): EventSketch {
   const features = new Map<number, number>();
   let actor: number | undefined;
   let dateline: number | undefined;
-  let results: number[] | undefined;
+  let facts: Pick<EventSketch, 'results' | 'term' | 'indicator'> = {};
   const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (let at = 0; at + 4 <= Math.min(view.length, 4 * EVENT_SKETCH_FEATURES); at += 4) {
     const value = view.readUInt32LE(at);
@@ -173,7 +189,7 @@ export function decodeEventSketch(bytes: Uint8Array): EventSketch {
       const entry = value >>> 4;
       if ((entry & TAGGED) === 0) actor = entry;
       else if ((entry & RESULTS_TAG) === 0) dateline = entry;
-      else results = resultsOf(entry);
+      else facts = factsOf(entry);
     } else features.set(value >>> 4, value & 0xf);
   }
   const days: number[] = [];
@@ -181,7 +197,7 @@ export function decodeEventSketch(bytes: Uint8Array): EventSketch {
     const day = view.readUInt16LE(at);
     if (day !== 0) days.push(day);
   }
-  return { features, days, ...(actor === undefined ? {} : { actor }), ...(dateline === undefined ? {} : { dateline }), ...(results === undefined ? {} : { results }) };
+  return { features, days, ...(actor === undefined ? {} : { actor }), ...(dateline === undefined ? {} : { dateline }), ...facts };
 }
 
 /**

@@ -17,6 +17,8 @@ import { actorCountry } from './event-actor.js';
 import { inSpans, referenceSpans } from './event-reference.js';
 import { digestLeadSentence, digestTitle } from './digest.js';
 import { matchResults } from './event-score.js';
+import { prisonTerm } from './event-verdict.js';
+import { leadIndicator } from './event-indicator.js';
 
 /** What dedup reads of an article (the record's layers; entities and claims only when their stages ran). */
 export interface DedupArticle {
@@ -128,13 +130,19 @@ export function prepareArticle(article: DedupArticle, options: DedupOptions): Pr
   const filed = datelineParts(article.tokens);
   // The match results the title and the lead's first sentence state (event-score.ts): kept beside the sketch.
   const firstSentence = lead.filter((token) => token.sentence === lead[0]?.sentence);
-  const results = matchResults([...titleTokens.filter((token) => token.start >= titleDateline && !inSpans(titleRefs, token.start, token.end)), ...firstSentence]);
+  const headline = [...titleTokens.filter((token) => token.start >= titleDateline && !inSpans(titleRefs, token.start, token.end)), ...firstSentence];
+  const results = matchResults(headline);
+  // Likewise the heaviest sentence a verdict's report states (event-verdict.ts) and the indicator a statistics report opens with (event-indicator.ts).
+  const term = prisonTerm(headline);
+  const indicator = leadIndicator(headline);
   const event = {
     ...sketch,
     days: eventDays(lead, epochSecondsOf(article.publishedAt)),
     ...(country ? { actor: actorKey(country) } : {}),
     ...(filed ? { dateline: datelineKey(filed.credit, filed.place) } : {}),
     ...(results.length > 0 ? { results } : {}),
+    ...(term > 0 ? { term } : {}),
+    ...(indicator > 0 ? { indicator } : {}),
   };
   const window = adaptiveWindow(content.length, options.passageWindow, options.passageMaxFingerprints);
   return {
