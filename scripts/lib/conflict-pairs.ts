@@ -71,7 +71,7 @@ export type PairSide = z.infer<typeof PairSideSchema>;
 
 export const ConflictPairSchema = z
   .object({
-    id: z.string().regex(/^cp-\d{3}$/, 'an id is cp- and three digits'),
+    id: z.string().regex(/^cp-\d{3,4}$/, 'an id is cp- and three or four digits (cp-1000 on)'),
     label: z.enum(LABELS),
     reason: z.enum(REASONS),
     /** Why, in a few English words, for the reader of a wrong answer. */
