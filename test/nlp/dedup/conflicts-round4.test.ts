@@ -1,0 +1,55 @@
+// Issue 25, fourth round on conflict pairs C–F (spent): one counted thing worded two ways by two
+// outlets. Our own sentences in the style of the cases seen; the two sides go through the real
+// chain (`analyse()`: text layer, NER, claims) and dedup's claim step.
+import { describe, expect, it } from 'vitest';
+import { decideSides, factsOf } from '../../helpers/conflict-sides.js';
+
+describe('one counted thing under two written names', () => {
+  it('counts «أسرة» and «عائلة» as one family', async () => {
+    const { decision } = await decideSides(
+      ['أجلت فرق الدفاع المدني 90 أسرة من حي الشهداء في مدينة الكوت بعد أن غمرت السيول الشوارع ليلا.', '90'],
+      ['قالت مديرية الدفاع المدني في واسط إن 60 عائلة أخليت من منازلها في حي الشهداء بالكوت بسبب السيول.', '60'],
+    );
+    expect(decision.predicted).toBe('conflict');
+  });
+
+  it('keeps «أسير» apart from «أسرة» though their skeletons meet', () => {
+    expect(factsOf('وعادت 120 أسرة إلى قراها في ريف المدينة.', '120').noun).not.toBe(factsOf('وضمت قائمة التبادل 120 أسيرا من الطرفين.', '120').noun);
+  });
+});
+
+describe('a crowd counted as protesters, participants or people who took part', () => {
+  it('finds one protest counted as «متظاهر» by one outlet and «محتج» by the other', async () => {
+    const { decision } = await decideSides(
+      ['خرج 2000 متظاهر مساء اليوم في وسط مدينة مصراتة احتجاجا على غلاء الأسعار وانقطاع الوقود.', '2000'],
+      ['قدرت مديرية أمن مصراتة عدد المشاركين في احتجاج الوقود بنحو 700 محتج تجمعوا وسط المدينة.', '700'],
+    );
+    expect(decision.predicted).toBe('conflict');
+  });
+
+  it('reads «شخص شاركوا» as the crowd, and protesters arrested as the arrested', () => {
+    expect(factsOf('وقال المنظمون إن نحو أربعة آلاف شخص شاركوا في المسيرة.', 'أربعة آلاف').role).toBe('participated');
+    expect(factsOf('واعتقلت الشرطة 30 محتجا خلال التظاهرة في وسط المدينة.', '30').role).toBe('arrested');
+    expect(factsOf('وشهدت العاصمة 12 تظاهرة خلال الأسبوع.', '12').role).toBeNull();
+  });
+});
+
+describe('cases of an illness are the people it struck', () => {
+  it('finds one poisoning counted as «حالة تسمم» and as people «أصيبوا»', async () => {
+    const { decision } = await decideSides(
+      ['أصيب أكثر من 70 شخصا بتسمم غذائي خلال حفل زفاف في مدينة النعمة، وفق مصادر طبية.', '70'],
+      ['سجل المستشفى الجهوي في النعمة 45 حالة تسمم غذائي بعد حفل زفاف أقيم مساء أمس في المدينة.', '45'],
+    );
+    expect(decision.predicted).toBe('conflict');
+  });
+
+  it('leaves «حالة» with no illness named as it was', () => {
+    expect(factsOf('وسجلت المحكمة 45 حالة طلاق خلال الشهر الماضي.', '45').role).not.toBe('wounded');
+  });
+
+  it('reads «منذ بداية نوفمبر» and «منذ مطلع الشهر» as one period start', () => {
+    const a = factsOf('وسجلت الفرق الصحية 212 إصابة بالكوليرا في المخيمات منذ مطلع الشهر.', '212');
+    const b = factsOf('وأفادت المنظمة بتسجيل 150 حالة كوليرا في المخيمات منذ بداية نوفمبر.', '150');
+    expect(a.period.some((w) => b.period.includes(w))).toBe(true);
+  });
+});
