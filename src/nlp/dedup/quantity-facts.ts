@@ -322,7 +322,8 @@ export function quantityFacts(
   const measure = timeNoun || MEASURE_NOUNS.has(noun) || moneyOrShare;
   // Money and a share keep only the roles that pick a part of a whole (a share won): the other role
   // words near a sum are its frame («تغريم», «إجمالية قدرها», «سجلت نموا بلغ»).
-  const contextRole = (role === 'duration' && !timeNoun) || (moneyOrShare && role !== null && !MONEY_SHARE_ROLES.has(role)) ? null : role;
+  // A length or a weight is never a prison term («نفقا جديدا بطول 2.4 كيلومتر» after «الأشغال العمومية»).
+  const contextRole = (role === 'duration' && !timeNoun) || (role === 'sentenced' && MEASURE_NOUNS.has(noun)) || (moneyOrShare && role !== null && !MONEY_SHARE_ROLES.has(role)) ? null : role;
   const peopleRoleOnMeasure = contextRole !== null && PERSON_ROLES.has(contextRole) && measure;
   const finalRole = decideRole({ term: quantity.kind === 'term', peopleRoleOnMeasure, nounRole, contextRole, noun, sentence });
   // A noun whose skeleton is one letter («وديات», «يدا») cannot be told from others.

@@ -13,7 +13,7 @@ const keys = (words: readonly string[]): Set<string> => new Set(words.map((w) =>
  */
 export const ROLE_STEMS: ReadonlyArray<readonly [string, readonly string[]]> = (
   [
-    ['killed', ['غرق', 'قتل', 'قتيل', 'قتلى', 'مقتل', 'مصرع', 'حتف', 'وفاة', 'وفيات', 'توفي', 'توفوا', 'توفى', 'توفيا', 'ضحايا', 'ضحية', 'أودى', 'أودت', 'لقي', 'يقتل', 'استشهد', 'شهيد', 'شهداء', 'موتى', 'جثث', 'جثة']],
+    ['killed', ['غرق', 'قتل', 'قتيل', 'قتلى', 'مقتل', 'مصرع', 'حتف', 'وفاة', 'وفيات', 'توفي', 'توفوا', 'توفى', 'توفيا', 'ضحايا', 'ضحية', 'أودى', 'أودت', 'لقي', 'يقتل', 'استشهد', 'شهيد', 'شهداء', 'موتى', 'جثث', 'جثة', 'جثتي', 'جثتا', 'جثتين']],
     ['wounded', ['أصيب', 'إصابة', 'إصابات', 'مصاب', 'جرح', 'جريح', 'جرحى', 'يصاب']],
     ['missing', ['مفقود', 'فقد', 'فقدان', 'مفقودين']],
     ['abducted', ['خطف', 'اختطف', 'اختطاف', 'مختطف', 'مخطوف', 'اقتاد', 'يختطف', 'يخطف', 'رهينة', 'رهائن']],
@@ -152,6 +152,9 @@ export const NOUN_CLASSES: ReadonlyMap<string, string> = new Map(
 const FORM_GROUPS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['عائلة', ['عائلة', 'عائلات', 'أسرة', 'أسر']],
   ['مركبة', ['مركبة', 'مركبات', 'سيارة', 'سيارات']],
+  // Broken plurals of currencies, whose skeletons are not the singular's («دنانير» → «دننر»).
+  ['دينار', ['دينار', 'دنانير']],
+  ['درهم', ['درهم', 'دراهم']],
 ];
 export const FORM_CLASSES: ReadonlyMap<string, string> = new Map(
   FORM_GROUPS.flatMap(([head, forms]) => forms.map((w) => [key(w), nounKey(key(head))] as const)),

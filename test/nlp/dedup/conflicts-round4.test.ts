@@ -53,3 +53,17 @@ describe('cases of an illness are the people it struck', () => {
     expect(a.period.some((w) => b.period.includes(w))).toBe(true);
   });
 });
+
+describe('readings that split one counted thing', () => {
+  it('reads bodies recovered («انتشلت جثتي طفلين») as the killed, not the rescued', () => {
+    expect(factsOf('وانتشلت فرق الإنقاذ جثتي طفلين غرقا في ترعة بالقرية عصر اليوم.', 'طفلين').role).toBe('killed');
+  });
+
+  it('never reads a length after «الأشغال العمومية» as a prison term', () => {
+    expect(factsOf('افتتح وزير الأشغال العمومية اليوم جسرا بطول 1.6 كيلومتر فوق الوادي.', '1.6').role).toBeNull();
+  });
+
+  it('reads «دنانير» as «دينار»', () => {
+    expect(factsOf('ورفعت الحكومة الحد الأدنى للأجور إلى 320 دنانير شهريا.', '320').noun).toBe(factsOf('وحددت الحكومة الحد الأدنى للأجور بـ 300 دينار.', '300').noun);
+  });
+});
