@@ -92,10 +92,16 @@ function listedPart(clause: readonly FactToken[], after: readonly FactToken[], q
   // The part before may be a number, a number word or a dual («متعاقدَين»).
   if (own && /^و/u.test(own.key) && clause.some((t) => t.end <= quantity.start && (t.kind === 'number' || NUMBER_WORDS.has(bareKey(t.key)) || /(ين|ان)$/u.test(t.key)))) return true;
   if (noun === '') return false;
+  // Another count of the same noun in the clause, in digits, or in words joined by «و» («قتيلين في
+  // أريحا وثلاثة قتلى في محمبل»; not a vague «وتضرر مئات المساكن»).
+  const isNumber = (t: FactToken) => t.kind === 'number' || (/^و/u.test(t.key) && NUMBER_WORDS.has(t.key.slice(1)) && !VAGUE_WORDS.has(t.key.slice(1)));
   return clause.some(
-    (t, i) => t.kind === 'number' && (t.end <= quantity.start || t.start >= quantity.end) && clause.slice(i + 1, i + 3).some((n) => n.kind === 'word' && nounKey(nounForm(n)) === noun),
+    (t, i) => isNumber(t) && (t.end <= quantity.start || t.start >= quantity.end) && clause.slice(i + 1, i + 3).some((n) => n.kind === 'word' && nounKey(nounForm(n)) === noun),
   );
 }
+
+/** Number words that state no count («عشرات», «مئات»). */
+const VAGUE_WORDS: ReadonlySet<string> = new Set(['عشرات', 'مئات'].map((w) => searchKey(normalise(w))));
 
 /** «آخر», «آخرون», «آخرين», «آخران», «أخرى» as keys: the rest of a count named before. */
 const OTHERS = /^(اخر|اخرون|اخرين|اخران|اخرى|اخري)$/u;

@@ -67,3 +67,20 @@ describe('readings that split one counted thing', () => {
     expect(factsOf('ورفعت الحكومة الحد الأدنى للأجور إلى 320 دنانير شهريا.', '320').noun).toBe(factsOf('وحددت الحكومة الحد الأدنى للأجور بـ 300 دينار.', '300').noun);
   });
 });
+
+describe('consistent values', () => {
+  it('reads «لا تقل قيمته عن» as a lower bound', () => {
+    expect(factsOf('ووافق الصندوق على قرض لا تقل قيمته عن 45 مليون دولار لتوسعة الميناء.', '45 مليون').bound).toBe('lower');
+  });
+
+  it('reads a dual before «وثلاثة قتلى» as one part of a breakdown', () => {
+    expect(factsOf('وأسفر القصف عن قتيلين في مدينة سراقب وثلاثة قتلى في قرية مجاورة مساء أمس.', 'قتيلين').subgroup).toBe(true);
+    expect(factsOf('وتسببت العاصفة في انهيار 60 مسكنا بشكل كلي وتضرر مئات المساكن الأخرى.', '60').subgroup).toBe(false);
+  });
+});
+
+describe('«قضوا» after the counted phrase', () => {
+  it('reads «خمسة من أبناء البلدة قضوا في الانفجار» as the killed', () => {
+    expect(factsOf('ونعت البلدية خمسة من أبناء البلدة قضوا في انفجار المستودع مساء أمس.', 'خمسة').role).toBe('killed');
+  });
+});
