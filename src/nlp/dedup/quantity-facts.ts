@@ -9,10 +9,11 @@ import { isCountryToken, placeToken, COUNTRY_PREFIX } from './place-country.js';
 import { bareKey, countedForm, nounForm, roleOf, type FactEntity, type FactToken } from './quantity-words.js';
 import { subjectsOf } from './quantity-subjects.js';
 import { boundOf, roleNear } from './quantity-near.js';
+import { decideRole } from './quantity-role.js';
 
 export { bareKey, roleOf };
 import { normalise, searchKey } from '../text/normalise.js';
-import { TIME_NOUNS, MEASURE_NOUNS, GENERIC_NOUNS, CUMULATIVE_WORDS, RISING_ROLES, UNIT_SCALES, FUNCTION_WORDS, PERIOD_MARKERS, SUBJECT_HEADS, PERSON_ROLES, OVERRIDING_ROLES, CATEGORY_NOUNS, NUMBER_WORDS, AFFILIATION_HEADS, NOUN_CLASSES, FORM_CLASSES, MONEY_SHARE_ROLES, VALUE_WORDS, ILLNESS_WORDS } from './quantity-lexicon.js';
+import { TIME_NOUNS, MEASURE_NOUNS, GENERIC_NOUNS, CUMULATIVE_WORDS, RISING_ROLES, UNIT_SCALES, FUNCTION_WORDS, PERIOD_MARKERS, SUBJECT_HEADS, PERSON_ROLES, CATEGORY_NOUNS, NUMBER_WORDS, AFFILIATION_HEADS, NOUN_CLASSES, FORM_CLASSES, MONEY_SHARE_ROLES, VALUE_WORDS } from './quantity-lexicon.js';
 
 export type { FactEntity, FactToken } from './quantity-words.js';
 
@@ -221,33 +222,6 @@ function growthOf(clause: readonly FactToken[]): { cumulative: boolean; update: 
 /** «بداية» and «مطلع» both open a period at its start («منذ بداية نوفمبر» / «منذ مطلع الشهر»): one period word. */
 const PERIOD_START: ReadonlyMap<string, string> = new Map(['بداية', 'مطلع', 'مستهل'].map((w) => [nounKey(searchKey(normalise(w))), nounKey(searchKey(normalise('مطلع')))]));
 
-/** «حالة» (a case), as `nounKey` reads it. */
-const CASE_NOUN = nounKey(searchKey(normalise('حالة')));
-
-/**
- * Whether the number's sentence names an illness or a poisoning (`ILLNESS_WORDS`): its «حالة» are
- * people struck, the wounded («سجل المستشفى 64 حالة تسمم» is «أصيب 90 شخصا بتسمم» told otherwise).
- */
-function namesIllness(sentence: readonly FactToken[]): boolean {
-  return sentence.some((t) => t.kind === 'word' && ILLNESS_WORDS.some((w) => bareKey(t.key).startsWith(w) || t.key.startsWith(w)));
-}
-
-/** The role a number's count takes, from its noun's own role and the one its clause gives. */
-function decideRole(at: { term: boolean; peopleRoleOnMeasure: boolean; nounRole: string | null; contextRole: string | null; noun: string; sentence: readonly FactToken[] }): string | null {
-  const { nounRole, contextRole } = at;
-  // A prison term (the claims reader's kind 'term': «بسجن … الودغيري ثماني سنوات») is a sentence,
-  // whatever verb stands nearer («في قضية تهريب … خمس عشرة سنة»).
-  if (at.term) return 'sentenced';
-  if (at.peopleRoleOnMeasure) return nounRole;
-  // Protesters a noun names («26 محتجا») are counted by what happened to them: «اعتقلت 26 محتجا»
-  // counts the arrested, not the crowd.
-  const overrides = contextRole !== null && (OVERRIDING_ROLES.has(contextRole) || (nounRole === 'participated' && PERSON_ROLES.has(contextRole)));
-  const read = overrides ? contextRole : (nounRole ?? contextRole);
-  // Cases of an illness («2100 حالة» of dengue, «الحالات المسجلة») are the people it struck: no role
-  // read, or only that they were recorded, is the wounded.
-  return at.noun === CASE_NOUN && (read === null || read === 'registered') && namesIllness(at.sentence) ? 'wounded' : read;
-}
-
 /** Place words kept for a number's `scene`. */
 const SCENE_WORDS = 8;
 
@@ -331,7 +305,7 @@ export function quantityFacts(
   // A length or a weight is never a prison term («نفقا جديدا بطول 2.4 كيلومتر» after «الأشغال العمومية»).
   const contextRole = (role === 'duration' && !timeNoun) || (role === 'sentenced' && MEASURE_NOUNS.has(noun)) || (moneyOrShare && role !== null && !MONEY_SHARE_ROLES.has(role)) ? null : role;
   const peopleRoleOnMeasure = contextRole !== null && PERSON_ROLES.has(contextRole) && measure;
-  const finalRole = decideRole({ term: quantity.kind === 'term', peopleRoleOnMeasure, nounRole, contextRole, noun, sentence });
+  const finalRole = decideRole({ term: quantity.kind === 'term', peopleRoleOnMeasure, nounRole, contextRole, noun, sentence, after });
   // A noun whose skeleton is one letter («وديات», «يدا») cannot be told from others.
   // (A currency's skeleton may be one letter, «يورو» → «ر»: money says what it counts.)
   if ((noun === '' || (noun.length < 2 && noun !== '%' && quantity.kind !== 'money')) && !finalRole) return 'no-thing';

@@ -15,6 +15,9 @@ function hasSequence(words: readonly string[], sequence: readonly string[], anyw
   return false;
 }
 
+/** Roles of things read from the word right after the counted phrase only (not a later clause's verb). */
+const THING_AFTER_ROLES: ReadonlySet<string> = new Set(['damaged', 'destroyed']);
+
 /** What a bound before a number may be of, written inside it («لا تقل قيمته عن»): keys without clitics. */
 const BOUND_OF_WORDS: ReadonlySet<string> = new Set(['قيمته', 'قيمتها', 'قيمتهم', 'عدده', 'عددها', 'عددهم', 'حجمه', 'حجمها', 'مساحته', 'مساحتها', 'طوله', 'طولها', 'مبلغه', 'كلفته', 'كلفتها', 'تكلفته', 'تكلفتها'].map((w) => searchKey(normalise(w))));
 
@@ -65,7 +68,8 @@ export function roleNear(nearBefore: readonly FactToken[], after: readonly FactT
     for (const [i, t] of after.slice(0, 3).entries()) {
       if (t.kind === 'number') break;
       const found = roleAt(after, i);
-      if (found && AFTER_ROLES.has(found)) {
+      // A participle right after the counted phrase says what befell it («180 خيمة متضررة»).
+      if (found && (AFTER_ROLES.has(found) || (i === 0 && THING_AFTER_ROLES.has(found)))) {
         role = found;
         break;
       }

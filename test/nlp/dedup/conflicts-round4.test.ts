@@ -84,3 +84,19 @@ describe('«قضوا» after the counted phrase', () => {
     expect(factsOf('ونعت البلدية خمسة من أبناء البلدة قضوا في انفجار المستودع مساء أمس.', 'خمسة').role).toBe('killed');
   });
 });
+
+describe('what befell the counted, read right after it', () => {
+  it('reads «180 خيمة متضررة» as tents damaged', () => {
+    expect(factsOf('وأحصت البلدية 180 خيمة متضررة جراء الثلوج والرياح في المخيمات.', '180').role).toBe('damaged');
+  });
+
+  it('reads people «للاختناق» as the wounded, not children vaccinated «ضد الحصبة»', async () => {
+    expect(factsOf('وتعرض ستة أشخاص للاختناق جراء حريق اندلع في فندق بالمدينة.', 'ستة').role).toBe('wounded');
+    expect(factsOf('وتستهدف الحملة تطعيم 30 ألف طفل ضد الحصبة في المخيمات.', '30 ألف').role).not.toBe('wounded');
+    const { decision } = await decideSides(
+      ['تعرض ستة أشخاص للاختناق جراء حريق اندلع في فندق بمدينة سطيف، وفق مصدر بالحماية المدنية.', 'ستة'],
+      ['أصيب 11 نزيلا بحالات اختناق إثر حريق شب في مطبخ فندق وسط مدينة سطيف ليلة أمس.', '11'],
+    );
+    expect(decision.predicted).toBe('conflict');
+  });
+});
