@@ -9,10 +9,11 @@ import { isCountryToken, placeToken, COUNTRY_PREFIX } from './place-country.js';
 import { bareKey, countedForm, nounForm, roleOf, type FactEntity, type FactToken } from './quantity-words.js';
 import { subjectsOf } from './quantity-subjects.js';
 import { boundOf, roleNear } from './quantity-near.js';
+import { decideRole } from './quantity-role.js';
 
 export { bareKey, roleOf };
 import { normalise, searchKey } from '../text/normalise.js';
-import { TIME_NOUNS, MEASURE_NOUNS, GENERIC_NOUNS, CUMULATIVE_WORDS, RISING_ROLES, UNIT_SCALES, FUNCTION_WORDS, PERIOD_MARKERS, SUBJECT_HEADS, PERSON_ROLES, OVERRIDING_ROLES, CATEGORY_NOUNS, NUMBER_WORDS, AFFILIATION_HEADS, NOUN_CLASSES, MONEY_SHARE_ROLES, VALUE_WORDS } from './quantity-lexicon.js';
+import { TIME_NOUNS, MEASURE_NOUNS, GENERIC_NOUNS, CUMULATIVE_WORDS, RISING_ROLES, UNIT_SCALES, FUNCTION_WORDS, PERIOD_MARKERS, SUBJECT_HEADS, PERSON_ROLES, CATEGORY_NOUNS, NUMBER_WORDS, AFFILIATION_HEADS, NOUN_CLASSES, FORM_CLASSES, MONEY_SHARE_ROLES, VALUE_WORDS } from './quantity-lexicon.js';
 
 export type { FactEntity, FactToken } from './quantity-words.js';
 
@@ -92,10 +93,16 @@ function listedPart(clause: readonly FactToken[], after: readonly FactToken[], q
   // The part before may be a number, a number word or a dual («متعاقدَين»).
   if (own && /^و/u.test(own.key) && clause.some((t) => t.end <= quantity.start && (t.kind === 'number' || NUMBER_WORDS.has(bareKey(t.key)) || /(ين|ان)$/u.test(t.key)))) return true;
   if (noun === '') return false;
+  // Another count of the same noun in the clause, in digits, or in words joined by «و» («قتيلين في
+  // أريحا وثلاثة قتلى في محمبل»; not a vague «وتضرر مئات المساكن»).
+  const isNumber = (t: FactToken) => t.kind === 'number' || (/^و/u.test(t.key) && NUMBER_WORDS.has(t.key.slice(1)) && !VAGUE_WORDS.has(t.key.slice(1)));
   return clause.some(
-    (t, i) => t.kind === 'number' && (t.end <= quantity.start || t.start >= quantity.end) && clause.slice(i + 1, i + 3).some((n) => n.kind === 'word' && nounKey(nounForm(n)) === noun),
+    (t, i) => isNumber(t) && (t.end <= quantity.start || t.start >= quantity.end) && clause.slice(i + 1, i + 3).some((n) => n.kind === 'word' && nounKey(nounForm(n)) === noun),
   );
 }
+
+/** Number words that state no count («عشرات», «مئات»). */
+const VAGUE_WORDS: ReadonlySet<string> = new Set(['عشرات', 'مئات'].map((w) => searchKey(normalise(w))));
 
 /** «آخر», «آخرون», «آخرين», «آخران», «أخرى» as keys: the rest of a count named before. */
 const OTHERS = /^(اخر|اخرون|اخرين|اخران|اخرى|اخري)$/u;
@@ -212,6 +219,9 @@ function growthOf(clause: readonly FactToken[]): { cumulative: boolean; update: 
   return { cumulative: cumulative.length > 0, update: cumulative.some((t) => !TOLL_WORDS.has(bareKey(t.key))) };
 }
 
+/** «بداية» and «مطلع» both open a period at its start («منذ بداية نوفمبر» / «منذ مطلع الشهر»): one period word. */
+const PERIOD_START: ReadonlyMap<string, string> = new Map(['بداية', 'مطلع', 'مستهل'].map((w) => [nounKey(searchKey(normalise(w))), nounKey(searchKey(normalise('مطلع')))]));
+
 /** Place words kept for a number's `scene`. */
 const SCENE_WORDS = 8;
 
@@ -267,7 +277,8 @@ export function quantityFacts(
   const headWord = counted ? counted.split(/\s+/u)[0]! : '';
   const headToken = counted ? tokens.find((t) => t.start >= quantity.start && t.text === headWord) : undefined;
   const headKey = headToken ? headToken.key : headWord;
-  let noun = quantity.kind === 'percent' || counted === '%' || quantity.unit === '%' ? '%' : headToken ? nounKey(countedForm(headToken, quantity)) : headWord ? nounKey(bareKey(searchKey(normalise(headWord)))) : '';
+  const headForm = headToken ? countedForm(headToken, quantity) : headWord ? bareKey(searchKey(normalise(headWord))) : '';
+  let noun = quantity.kind === 'percent' || counted === '%' || quantity.unit === '%' ? '%' : (FORM_CLASSES.get(headForm) ?? nounKey(headForm));
   const timeNoun = TIME_NOUNS.has(noun);
 
   const { role, subgroup } = roleNear(nearBefore, after);
@@ -291,12 +302,10 @@ export function quantityFacts(
   const measure = timeNoun || MEASURE_NOUNS.has(noun) || moneyOrShare;
   // Money and a share keep only the roles that pick a part of a whole (a share won): the other role
   // words near a sum are its frame («تغريم», «إجمالية قدرها», «سجلت نموا بلغ»).
-  const contextRole = (role === 'duration' && !timeNoun) || (moneyOrShare && role !== null && !MONEY_SHARE_ROLES.has(role)) ? null : role;
+  // A length or a weight is never a prison term («نفقا جديدا بطول 2.4 كيلومتر» after «الأشغال العمومية»).
+  const contextRole = (role === 'duration' && !timeNoun) || (role === 'sentenced' && MEASURE_NOUNS.has(noun)) || (moneyOrShare && role !== null && !MONEY_SHARE_ROLES.has(role)) ? null : role;
   const peopleRoleOnMeasure = contextRole !== null && PERSON_ROLES.has(contextRole) && measure;
-  // A prison term (the claims reader's kind 'term': «بسجن … الودغيري ثماني سنوات») is a sentence,
-  // whatever verb stands nearer («في قضية تهريب … خمس عشرة سنة»).
-  const finalRole =
-    quantity.kind === 'term' ? 'sentenced' : peopleRoleOnMeasure ? nounRole : contextRole !== null && OVERRIDING_ROLES.has(contextRole) ? contextRole : (nounRole ?? contextRole);
+  const finalRole = decideRole({ term: quantity.kind === 'term', peopleRoleOnMeasure, nounRole, contextRole, noun, sentence, after });
   // A noun whose skeleton is one letter («وديات», «يدا») cannot be told from others.
   // (A currency's skeleton may be one letter, «يورو» → «ر»: money says what it counts.)
   if ((noun === '' || (noun.length < 2 && noun !== '%' && quantity.kind !== 'money')) && !finalRole) return 'no-thing';
@@ -328,7 +337,7 @@ export function quantityFacts(
     if (i >= firstIn && i <= lastIn) continue;
     if (!PERIOD_MARKERS.has(bareKey(words[i]!.key)) && !PERIOD_MARKERS.has(words[i]!.key)) continue;
     const next = words.slice(i + 1, i + 4).filter((t) => t.kind === 'word' && !FUNCTION_WORDS.has(t.key) && !FUNCTION_WORDS.has(bareKey(t.key)) && !(t.start >= quantity.start && t.end <= quantity.end));
-    period.push(...next.slice(0, 2).map((t) => nounKey(nounForm(t))).filter((k) => k.length >= 2));
+    period.push(...next.slice(0, 2).map((t) => nounKey(nounForm(t))).map((k) => PERIOD_START.get(k) ?? k).filter((k) => k.length >= 2));
   }
   const { context: nearNumber, affiliation } = surroundings(words, { firstIn, lastIn, numberAt, clauseEnd }, noun);
   const context = [...nearNumber, ...leadContext(tokens, sentence, noun)];

@@ -13,7 +13,7 @@ const keys = (words: readonly string[]): Set<string> => new Set(words.map((w) =>
  */
 export const ROLE_STEMS: ReadonlyArray<readonly [string, readonly string[]]> = (
   [
-    ['killed', ['غرق', 'قتل', 'قتيل', 'قتلى', 'مقتل', 'مصرع', 'حتف', 'وفاة', 'وفيات', 'توفي', 'توفوا', 'توفى', 'توفيا', 'ضحايا', 'ضحية', 'أودى', 'أودت', 'لقي', 'يقتل', 'استشهد', 'شهيد', 'شهداء', 'موتى', 'جثث', 'جثة']],
+    ['killed', ['غرق', 'قتل', 'قتيل', 'قتلى', 'مقتل', 'مصرع', 'حتف', 'وفاة', 'وفيات', 'توفي', 'توفوا', 'توفى', 'توفيا', 'ضحايا', 'ضحية', 'أودى', 'أودت', 'لقي', 'يقتل', 'استشهد', 'شهيد', 'شهداء', 'موتى', 'جثث', 'جثة', 'جثتي', 'جثتا', 'جثتين', 'قضوا']],
     ['wounded', ['أصيب', 'إصابة', 'إصابات', 'مصاب', 'جرح', 'جريح', 'جرحى', 'يصاب']],
     ['missing', ['مفقود', 'فقد', 'فقدان', 'مفقودين']],
     ['abducted', ['خطف', 'اختطف', 'اختطاف', 'مختطف', 'مخطوف', 'اقتاد', 'يختطف', 'يخطف', 'رهينة', 'رهائن']],
@@ -39,8 +39,15 @@ export const ROLE_STEMS: ReadonlyArray<readonly [string, readonly string[]]> = (
     ['evacuated', ['أجلي', 'إجلاء', 'أجلت', 'أجلوا', 'أجلى', 'يجلي']],
     ['rescued', ['أنقذ', 'إنقاذ', 'انتشال', 'انتشل']],
     ['deployed', ['نشر', 'ينتشر', 'منتشر', 'تواجد', 'يتواجد', 'متمركز', 'قوامها', 'قوامه']],
+    // A crowd: one protest's size as «1500 متظاهر», «نحو 600 محتج», «800 مشارك» or «خمسة آلاف شخص
+    // شاركوا» (conflict pairs C–F, spent: organisers' and police figures). People, whatever the noun;
+    // not «شارك» alone («شاركت 12 دولة»), nor the event («تظاهرة», «مشاركة»: `NOT_ROLE_FORMS`).
+    ['participated', ['تظاهر', 'متظاهر', 'احتج', 'محتج', 'مشارك', 'شاركوا', 'محتشد']],
   ] as const
 ).map(([role, stems]) => [role, [...new Set(stems.map((s) => s.split(' ').map(key).join(' ')))].sort((a, b) => b.length - a.length)] as const);
+
+/** Words a role stem starts that name an event or an act, not what happened to the counted («تظاهرة», «مشاركة»). */
+export const NOT_ROLE_FORMS: ReadonlySet<string> = keys(['تظاهرة', 'تظاهرات', 'مشاركة', 'مشاركات']);
 
 /**
  * Two-word roles, read before the single word: «فقدوا حياتهم» is a death, not «فقد» missing;
@@ -133,6 +140,35 @@ export const NOUN_CLASSES: ReadonlyMap<string, string> = new Map(
   NOUN_GROUPS.flatMap((group) => group.map((w) => [nounKey(key(w)), nounKey(key(group[0]!))] as const)),
 );
 
+/**
+ * Counted nouns that name one thing but whose skeletons are another's, grouped by their written
+ * forms (keys without clitics, before the skeleton): «أسرة» and «عائلة» are one family («أسرة»'s
+ * skeleton «سر» is also «أسير»'s, «سيارة»'s and «سوري»'s, so `NOUN_GROUPS` cannot hold it), «سيارة»
+ * and «مركبة» one vehicle («عربة»'s skeleton is «عرب»: left out). Each form maps to its group's
+ * key (the first word's `nounKey`, which no other noun of these spellings has). Conflict pairs C–F
+ * (spent): displaced, returning and evacuated families, cars torched, counted as «أسرة» by one
+ * outlet and «عائلة» by the other.
+ */
+const FORM_GROUPS: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ['عائلة', ['عائلة', 'عائلات', 'أسرة', 'أسر']],
+  ['مركبة', ['مركبة', 'مركبات', 'سيارة', 'سيارات']],
+  // Broken plurals of currencies, whose skeletons are not the singular's («دنانير» → «دننر»).
+  ['دينار', ['دينار', 'دنانير']],
+  ['درهم', ['درهم', 'دراهم']],
+];
+export const FORM_CLASSES: ReadonlyMap<string, string> = new Map(
+  FORM_GROUPS.flatMap(([head, forms]) => forms.map((w) => [key(w), nounKey(key(head))] as const)),
+);
+
+/**
+ * Words that name an illness, a poisoning or an outbreak (keys; a word starting with one names it):
+ * in a sentence with one of them, «حالة» (a case) counts the people struck, as «إصابة» does
+ * («64 حالة تسمم غذائي» / «أصيب أكثر من 90 شخصا بتسمم غذائي»; conflict pairs C–F, spent).
+ */
+export const ILLNESS_WORDS: readonly string[] = [
+  'تسمم', 'حمى', 'ضنك', 'حصبة', 'كوليرا', 'إسهال', 'اختناق', 'عدوى', 'وباء', 'فيروس', 'كورونا', 'كوفيد', 'إنفلونزا', 'أنفلونزا', 'ملاريا', 'التهاب', 'اشتباه', 'جدري', 'إيبولا', 'تيفوئيد', 'سحايا', 'شلل',
+].map(key);
+
 /** Units written two ways: the smaller unit's key and the factor («1.2 كيلومتر» = 1200 «متر»). */
 export const UNIT_SCALES: ReadonlyMap<string, readonly [string, number]> = new Map([
   [nounKey(key('كيلومتر')), [nounKey(key('متر')), 1000]],
@@ -174,7 +210,7 @@ export const AFFILIATION_HEADS: ReadonlySet<string> = new Set(
 );
 
 /** Roles that happen to people: their counts are one thing whatever noun names the people. */
-export const PERSON_ROLES: ReadonlySet<string> = new Set(['killed', 'wounded', 'missing', 'abducted', 'arrested', 'released', 'referred', 'displaced', 'evacuated', 'rescued']);
+export const PERSON_ROLES: ReadonlySet<string> = new Set(['killed', 'wounded', 'missing', 'abducted', 'arrested', 'released', 'referred', 'displaced', 'evacuated', 'rescued', 'participated']);
 /** Roles that say what happened to a counted group now, over what its noun says it was («أفرج عن 50 أسيرا»). */
 export const OVERRIDING_ROLES: ReadonlySet<string> = new Set(['released', 'referred', 'rescued', 'evacuated']);
 /** Nouns that name a category of people inside a toll or a group (a part, not the whole): as `nounKey`. */

@@ -2,6 +2,7 @@
 // يتجاوز») and its role, what happened to what it counts (the nearest role word, a long clause's
 // overriding verb, «عدد» + a role, a verb after the counted phrase), and whether it is a part. Pure.
 import type { Bound } from './quantity-facts.js';
+import { normalise, searchKey } from '../text/normalise.js';
 import { bareKey, roleAt, roleOf, type FactToken } from './quantity-words.js';
 import { AFTER_ROLES, LOWER_AFTER, LOWER_BEFORE, NUMBER_WORDS, OVERRIDING_ROLES, PART_AFTER_MARKERS, SUBGROUP_MARKERS, UPPER_AFTER, UPPER_BEFORE } from './quantity-lexicon.js';
 
@@ -14,9 +15,16 @@ function hasSequence(words: readonly string[], sequence: readonly string[], anyw
   return false;
 }
 
+/** Roles of things read from the word right after the counted phrase only (not a later clause's verb). */
+const THING_AFTER_ROLES: ReadonlySet<string> = new Set(['damaged', 'destroyed']);
+
+/** What a bound before a number may be of, written inside it («لا تقل قيمته عن»): keys without clitics. */
+const BOUND_OF_WORDS: ReadonlySet<string> = new Set(['قيمته', 'قيمتها', 'قيمتهم', 'عدده', 'عددها', 'عددهم', 'حجمه', 'حجمها', 'مساحته', 'مساحتها', 'طوله', 'طولها', 'مبلغه', 'كلفته', 'كلفتها', 'تكلفته', 'تكلفتها'].map((w) => searchKey(normalise(w))));
+
 /** Bound read from the words before the number (inside or outside its mention) and after its counted phrase. */
 export function boundOf(before: readonly FactToken[], after: readonly FactToken[]): Bound {
-  const prev = before.slice(-4).map((t) => t.key);
+  // «لا تقل قيمته عن 30 مليون», «لا يقل عددهم عن»: the noun the bound is of may stand inside it.
+  const prev = before.filter((t) => !BOUND_OF_WORDS.has(bareKey(t.key))).slice(-4).map((t) => t.key);
   // The bound may follow the role word that closes the phrase: «لقي 30 شخصا مصرعهم على الأقل».
   const skip = after[0] !== undefined && after[0].kind === 'word' && roleOf(after[0].key) !== null ? 1 : 0;
   const next = after.slice(skip, skip + 3).map((t) => t.key);
@@ -60,7 +68,8 @@ export function roleNear(nearBefore: readonly FactToken[], after: readonly FactT
     for (const [i, t] of after.slice(0, 3).entries()) {
       if (t.kind === 'number') break;
       const found = roleAt(after, i);
-      if (found && AFTER_ROLES.has(found)) {
+      // A participle right after the counted phrase says what befell it («180 خيمة متضررة»).
+      if (found && (AFTER_ROLES.has(found) || (i === 0 && THING_AFTER_ROLES.has(found)))) {
         role = found;
         break;
       }

@@ -1,7 +1,7 @@
 // The words a number's facts are read from (quantity-facts.ts, quantity-subjects.ts): token and
 // entity shapes, clitic-free keys and noun forms, and the role a word names.
 import { searchKey } from '../text/normalise.js';
-import { ROLE_PHRASES, ROLE_STEMS } from './quantity-lexicon.js';
+import { NOT_ROLE_FORMS, ROLE_PHRASES, ROLE_STEMS } from './quantity-lexicon.js';
 
 /** The token fields read here (a subset of the text layer's Token). */
 export interface FactToken {
@@ -65,6 +65,7 @@ function formsOf(key: string): string[] {
 /** The role a word names (killed, wounded, fired…), if any. */
 export function roleOf(key: string): string | null {
   for (const form of formsOf(key)) {
+    if (NOT_ROLE_FORMS.has(form)) continue;
     for (const [role, stems] of ROLE_STEMS) {
       for (const stem of stems) if (form.startsWith(stem) && ROLE_SUFFIXES.has(form.slice(stem.length))) return role;
     }
