@@ -73,6 +73,15 @@ export function townsAllowOneEvent(a: EventSketch, b: EventSketch): boolean {
 }
 
 /**
+ * Whether the kinds of place the two leads say the incident struck leave room for one event
+ * (event-facility.ts): two fires in one town two days apart, one in a furniture warehouse and one in
+ * an old block of flats. Unknown on either side leaves room.
+ */
+export function facilitiesAllowOneEvent(a: EventSketch, b: EventSketch): boolean {
+  return a.facility === undefined || b.facility === undefined || a.facility === b.facility;
+}
+
+/**
  * Whether the results the two leads state leave room for one match (event-score.ts): a club's two
  * matches a few days apart share its name, its coach and every word of a match report, but each
  * report states its own match's result up front (2-1 against one opponent, 0-0 against the next).
@@ -101,6 +110,7 @@ export function sameEvent(a: EventSketch, b: EventSketch, gapSeconds: number | n
   if (!actorsAllowOneEvent(a, b)) return false;
   if (!datelinesAllowOneEvent(a, b)) return false;
   if (!townsAllowOneEvent(a, b)) return false;
+  if (!facilitiesAllowOneEvent(a, b)) return false;
   if (!factsAllowOneEvent(a, b)) return false;
   if (!daysAllowOneEvent(a, b, options.dayTolerance)) return false;
   return eventSimilarity(a, b, rarity) >= similarityNeeded(gapSeconds, options);

@@ -20,6 +20,7 @@ import { matchResults } from './event-score.js';
 import { prisonTerm } from './event-verdict.js';
 import { leadIndicator } from './event-indicator.js';
 import { leadTown } from './event-town.js';
+import { leadFacility } from './event-facility.js';
 
 /** What dedup reads of an article (the record's layers; entities and claims only when their stages ran). */
 export interface DedupArticle {
@@ -138,12 +139,15 @@ export function prepareArticle(article: DedupArticle, options: DedupOptions): Pr
   const indicator = leadIndicator(headline);
   // And the town the lead's first sentence says the news happened in (event-town.ts).
   const town = leadTown(firstSentence);
+  // And the kind of place it says the incident struck (event-facility.ts).
+  const facility = leadFacility(firstSentence);
   const event = {
     ...sketch,
     days: eventDays(lead, epochSecondsOf(article.publishedAt)),
     ...(country ? { actor: actorKey(country) } : {}),
     ...(filed ? { dateline: datelineKey(filed.credit, filed.place) } : {}),
     ...(town ? { town: townKey(town) } : {}),
+    ...(facility > 0 ? { facility } : {}),
     ...(results.length > 0 ? { results } : {}),
     ...(term > 0 ? { term } : {}),
     ...(indicator > 0 ? { indicator } : {}),
