@@ -1,4 +1,4 @@
-import { datelineCredit, eventSimilarity, shareHeadlineFeature, shareHeadlinePerson, type EventSketch, type FeatureRarity } from './event.js';
+import { datelineCredit, eventSimilarity, townLevel, shareHeadlineFeature, shareHeadlinePerson, type EventSketch, type FeatureRarity } from './event.js';
 import { daysAgree } from './event-day.js';
 import { resultsAgree } from './event-score.js';
 import { termsAgree } from './event-verdict.js';
@@ -69,7 +69,9 @@ export function datelinesAllowOneEvent(a: EventSketch, b: EventSketch): boolean 
  * side leaves room; a named person does not (one person's visits to two towns are two visits).
  */
 export function townsAllowOneEvent(a: EventSketch, b: EventSketch): boolean {
-  return a.town === undefined || b.town === undefined || a.town === b.town;
+  if (a.town === undefined || b.town === undefined) return true;
+  // A town and a province: the town may be in it («مدينة سنجة، عاصمة ولاية سنار»).
+  return townLevel(a.town) !== townLevel(b.town) || a.town === b.town;
 }
 
 /**

@@ -18,7 +18,13 @@ type TownToken = Pick<DedupToken, 'kind' | 'key' | 'stem'>;
 const k = (word: string): string => searchKey(normalise(word)).replace(/ة/g, 'ه');
 
 /** Words that say a town's name follows, in construct (without «ال»: «مدينة سنار», not «المدينة الصناعية»). */
-const TOWN_NOUNS = new Set(['مدينة', 'بلدة', 'قضاء', 'ناحية'].map(k));
+const TOWN_NOUNS = new Set(['مدينة', 'بلدة', 'قضاء', 'ناحية', 'مدينتي', 'بلدتي'].map(k));
+/**
+ * A province's words, by level: its name is read only when the sentence names no town nor area («في
+ * ولاية كسلا»), and compared with the same word's only (Sudan's «ولاية» is a state, Oman's a district
+ * of a «محافظة»).
+ */
+const PROVINCE_NOUNS = new Map<string, 1 | 2>([[k('ولاية'), 1], [k('محافظة'), 2]]);
 /** A district's or an area's word: its name is read only when the sentence names no town («في منطقة العمادية»). */
 const AREA_NOUNS = new Set(['منطقة'].map(k));
 /** The words before one that name another place than the incident's: where people went or came from («نقلوا إلى مدينة الدمازين»). */
@@ -37,29 +43,44 @@ const nameOf = (token: TownToken): string => {
   return (SAME_TOWN.get(bare) ?? bare).replace(/ه$/, '').replace(/[اويء]/g, '');
 };
 
-/** The town `tokens` (a lead's first sentence) say the news happened in, as compared, or null. */
-export function leadTown(tokens: readonly TownToken[]): string | null {
+/** A lead's place: a town (or an area of one), or a province when it names neither. */
+export interface LeadPlace {
+  name: string;
+  /** 0 a town or an area, 1 a «ولاية», 2 a «محافظة». */
+  level: 0 | 1 | 2;
+}
+
+/**
+ * The town `tokens` (a lead's first sentence) say the news happened in, as compared, or null; a
+ * province («في ولاية كسلا», «سجلت ولاية القضارف») when the sentence names no town: a town and a
+ * province are not compared (a town may be in that province), two provinces are.
+ */
+export function leadTown(tokens: readonly TownToken[]): LeadPlace | null {
   let area: string | null = null;
+  let province: LeadPlace | null = null;
   for (let i = 0; i + 1 < tokens.length; i++) {
     const token = tokens[i]!;
     if (token.kind !== 'word') continue;
     const stem = k(token.stem || token.key);
     const town = TOWN_NOUNS.has(stem);
-    if (!town && !AREA_NOUNS.has(stem)) continue;
-    // In construct, bare or with a preposition or conjunction of its own («بمدينة», «ومدينة»), not after «إلى» or «من».
-    if (!new Set([stem, `ب${stem}`, `وب${stem}`, `و${stem}`, `ف${stem}`]).has(k(token.key))) continue;
+    const level = PROVINCE_NOUNS.get(stem);
+    const isProvince = level !== undefined;
+    if (!town && !isProvince && !AREA_NOUNS.has(stem)) continue;
+    // In construct, bare or with a preposition or conjunction of its own («بمدينة», «لمدينة», «ومدينة»), not after «إلى» or «من».
+    if (!new Set([stem, `ب${stem}`, `وب${stem}`, `ل${stem}`, `و${stem}`, `ف${stem}`]).has(k(token.key))) continue;
     const before = i > 0 ? tokens[i - 1]! : undefined;
     if (before && NOT_AT.has(k(before.key))) continue;
     // «بين مدينة النبطية وبلدة كفررمان»: a road between two towns is in neither.
     if (tokens.slice(Math.max(0, i - 4), i).some((word) => k(word.key) === BETWEEN)) continue;
     // An area's name only after «في» or «ب» («في منطقة العمادية»), not «قبالة منطقة البردي» (off a coast).
-    if (!town && !(k(token.key) !== stem || (before && IN.has(k(before.stem || before.key))))) continue;
+    if (!town && !isProvince && !(k(token.key) !== stem || (before && IN.has(k(before.stem || before.key))))) continue;
     const next = tokens[i + 1]!;
     if (next.kind !== 'word') continue;
     const name = nameOf(next);
     if (name.length < 2) continue;
-    if (town) return name;
-    area ??= name;
+    if (town) return { name, level: 0 };
+    if (level !== undefined) province ??= { name, level };
+    else area ??= name;
   }
-  return area;
+  return area !== null ? { name: area, level: 0 } : province;
 }

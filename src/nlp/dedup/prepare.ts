@@ -146,7 +146,7 @@ export function prepareArticle(article: DedupArticle, options: DedupOptions): Pr
     days: eventDays(lead, epochSecondsOf(article.publishedAt)),
     ...(country ? { actor: actorKey(country) } : {}),
     ...(filed ? { dateline: datelineKey(filed.credit, filed.place) } : {}),
-    ...(town ? { town: townKey(town) } : {}),
+    ...(town ? { town: townKey(town.name, town.level) } : {}),
     ...(facility > 0 ? { facility } : {}),
     ...(results.length > 0 ? { results } : {}),
     ...(term > 0 ? { term } : {}),

@@ -14,11 +14,11 @@ const town = (text: string) => leadTown(analyseText(text).tokens);
 
 describe('the town an incident\'s lead says it happened in (event-town.ts)', () => {
   it('reads the town after «مدينة», «بلدة», «قضاء» in construct, spellings folded', () => {
-    expect(town('قتل خمسة أشخاص صباح الأحد في قصف بطائرة مسيرة استهدف سوقا شعبية في مدينة الدويم بولاية النيل الأبيض')).toBe(town('استهدفت مسيرة سوق الدويم بمدينة الدويم'));
-    expect(town('اجتاحت سيول مفاجئة أحياء في قضاء زاخو')).toBe(town('جرفت السيول سيارات في مدينة زاخو الحدودية'));
-    expect(town('قتل تسعة في قصف على موقف للحافلات في مدينة سنجة')).toBe(town('استهدفت مسيرة موقف الحافلات في مدينة سنجه'));
-    expect(town('غرق قارب في بلدة جازان الساحلية')).toBe(town('سيول في مدينة جيزان'));
-    expect(town('قتل أربعة في قصف على محطة مياه في مدينة سنار')).not.toBe(town('قتل تسعة في قصف على موقف للحافلات في مدينة سنجة'));
+    expect(town('قتل خمسة أشخاص صباح الأحد في قصف بطائرة مسيرة استهدف سوقا شعبية في مدينة الدويم بولاية النيل الأبيض')).toEqual(town('استهدفت مسيرة سوق الدويم بمدينة الدويم'));
+    expect(town('اجتاحت سيول مفاجئة أحياء في قضاء زاخو')).toEqual(town('جرفت السيول سيارات في مدينة زاخو الحدودية'));
+    expect(town('قتل تسعة في قصف على موقف للحافلات في مدينة سنجة')).toEqual(town('استهدفت مسيرة موقف الحافلات في مدينة سنجه'));
+    expect(town('غرق قارب في بلدة جازان الساحلية')).toEqual(town('سيول في مدينة جيزان'));
+    expect(town('قتل أربعة في قصف على محطة مياه في مدينة سنار')).not.toEqual(town('قتل تسعة في قصف على موقف للحافلات في مدينة سنجة'));
   });
 
   it('reads no town where the people went or came from, a road between two, or an area off a coast', () => {
@@ -26,8 +26,23 @@ describe('the town an incident\'s lead says it happened in (event-town.ts)', () 
     expect(town('قتل شخصان في غارة على سيارة على الطريق بين مدينة النبطية وبلدة كفررمان')).toBeNull();
     expect(town('انتشال 21 جثة من القارب الذي غرق قبالة منطقة البردي')).toBeNull();
     // An area's name when the sentence names no town: «في منطقة العمادية».
-    expect(town('أجليت عائلات من قرى في منطقة العمادية')).toBe(town('غمرت السيول منازل في قضاء العمادية'));
+    expect(town('أجليت عائلات من قرى في منطقة العمادية')).toEqual(town('غمرت السيول منازل في قضاء العمادية'));
     expect(town('أعلن المحافظ مقتل شخصين في السيول')).toBeNull();
+  });
+
+  it('reads «لمدينة», the first of «مدينتي», and a province when no town is named, by its word', () => {
+    expect(town('سقط مقذوف على محطة للوقود في الحي الشرقي لمدينة الأبيض')).toEqual(town('قصفت مسيرة في مدينة الأبيض'));
+    expect(town('قتل ثلاثة في فيضانات ضربت مدينتي سيئون وتريم')).toEqual(town('انهارت منازل في مدينة سيئون'));
+    const kassala = town('قالت وزارة الصحة إن 43 إصابة بالكوليرا سجلت في ولاية كسلا بشرق البلاد');
+    const gedaref = town('سجلت ولاية القضارف في شرق السودان 18 إصابة بالكوليرا');
+    expect(kassala).toMatchObject({ level: 1 });
+    expect(gedaref).toMatchObject({ level: 1 });
+    expect(kassala).not.toEqual(gedaref);
+    // A town named anywhere in the sentence is read before a province.
+    expect(town('أجلت فرق الدفاع المدني في محافظة دهوك عائلات من قرى في قضاء العمادية')).toEqual(town('غمرت السيول منازل في قضاء العمادية'));
+    // Sudan's «ولاية» is a state, Oman's a district of a «محافظة»: only the same word's are compared.
+    expect(town('ضرب الإعصار محافظة ظفار')).toMatchObject({ level: 2 });
+    expect(town('غمرت الأمطار ولاية رخيوت')).toMatchObject({ level: 1 });
   });
 
   it('is stored beside a wire dateline, and two towns leave no room for one event', () => {
@@ -40,6 +55,10 @@ describe('the town an incident\'s lead says it happened in (event-town.ts)', () 
     expect(townsAllowOneEvent({ features, town: sennar }, { features, town: townKey('سنج') })).toBe(false);
     expect(townsAllowOneEvent({ features, town: sennar }, { features, town: sennar })).toBe(true);
     expect(townsAllowOneEvent({ features, town: sennar }, { features })).toBe(true);
+    // A town and a province: the town may be in it.
+    expect(townsAllowOneEvent({ features, town: townKey('سنج') }, { features, town: townKey('سنر', 1) })).toBe(true);
+    expect(townsAllowOneEvent({ features, town: townKey('كسل', 1) }, { features, town: townKey('قضرف', 1) })).toBe(false);
+    expect(townsAllowOneEvent({ features, town: townKey('ظفر', 2) }, { features, town: townKey('رخت', 1) })).toBe(true);
   });
 
   // Two drone strikes in one state two days apart, reported by two agencies and the state's
@@ -74,5 +93,30 @@ describe('the town an incident\'s lead says it happened in (event-town.ts)', () 
     const c = await index.process(busStationAgain);
     expect(b.story.storyId).not.toBe(a.story.storyId);
     expect(c.story.storyId).toBe(b.story.storyId);
+  });
+
+  // Cholera in two neighbouring states a day apart: the ministry, the disease and every word of
+  // an outbreak report are common, and no town is named up front; the states are not.
+  const health = [{ name: 'وزارة الصحة', type: 'ORG' }, { name: 'السودان', type: 'LOC' }] as const;
+  const firstState = report(
+    'الكوليرا تعود إلى شرق السودان: 43 إصابة وثلاث وفيات',
+    'قالت وزارة الصحة اليوم الاثنين إن 43 حالة إصابة بالكوليرا سجلت في ولاية كسلا بشرق السودان، بينها ثلاث وفيات. وأضافت وزارة الصحة أن فرقها بدأت حملة لتعقيم مصادر المياه وتوزيع أقراص الكلور على الأحياء المتضررة.\n\nويعاني شرق السودان من تردي خدمات المياه والصرف الصحي منذ اندلاع الحرب.',
+    0,
+    'صحيفة الشرق',
+    health,
+  );
+  const secondState = report(
+    'الكوليرا في شرق السودان: 18 إصابة جديدة',
+    'قالت وزارة الصحة اليوم الثلاثاء إن 18 حالة إصابة بالكوليرا سجلت في ولاية القضارف بشرق السودان، من دون وفيات. وأضافت وزارة الصحة أن فرقها بدأت حملة لتعقيم مصادر المياه وتوزيع أقراص الكلور على الأحياء المتضررة.\n\nويعاني شرق السودان من تردي خدمات المياه والصرف الصحي منذ اندلاع الحرب.',
+    24,
+    'وكالة الساقية للأنباء',
+    health,
+  );
+
+  it('keeps two outbreaks in two states apart', async () => {
+    const index = inMemoryDedupIndex();
+    const a = await index.process(firstState);
+    const b = await index.process(secondState);
+    expect(b.story.storyId).not.toBe(a.story.storyId);
   });
 });
