@@ -1,4 +1,4 @@
-import { datelineCredit, eventSimilarity, shareHeadlineFeature, shareHeadlinePerson, type EventSketch, type FeatureRarity } from './event.js';
+import { datelineCredit, eventSimilarity, townLevel, shareHeadlineFeature, shareHeadlinePerson, type EventSketch, type FeatureRarity } from './event.js';
 import { daysAgree } from './event-day.js';
 import { resultsAgree } from './event-score.js';
 import { termsAgree } from './event-verdict.js';
@@ -63,6 +63,27 @@ export function datelinesAllowOneEvent(a: EventSketch, b: EventSketch): boolean 
 }
 
 /**
+ * Whether the towns the two leads say the news happened in leave room for one event (event-town.ts):
+ * two drone strikes in one state two days apart, one «في مدينة سنار» and one «في مدينة سنجة», share
+ * the state, its spokesman and every word of a strike report, but not the town. Unknown on either
+ * side leaves room; a named person does not (one person's visits to two towns are two visits).
+ */
+export function townsAllowOneEvent(a: EventSketch, b: EventSketch): boolean {
+  if (a.town === undefined || b.town === undefined) return true;
+  // A town and a province: the town may be in it («مدينة سنجة، عاصمة ولاية سنار»).
+  return townLevel(a.town) !== townLevel(b.town) || a.town === b.town;
+}
+
+/**
+ * Whether the kinds of place the two leads say the incident struck leave room for one event
+ * (event-facility.ts): two fires in one town two days apart, one in a furniture warehouse and one in
+ * an old block of flats. Unknown on either side leaves room.
+ */
+export function facilitiesAllowOneEvent(a: EventSketch, b: EventSketch): boolean {
+  return a.facility === undefined || b.facility === undefined || a.facility === b.facility;
+}
+
+/**
  * Whether the results the two leads state leave room for one match (event-score.ts): a club's two
  * matches a few days apart share its name, its coach and every word of a match report, but each
  * report states its own match's result up front (2-1 against one opponent, 0-0 against the next).
@@ -90,6 +111,8 @@ export function sameEvent(a: EventSketch, b: EventSketch, gapSeconds: number | n
   if (!shareHeadlineFeature(a, b)) return false;
   if (!actorsAllowOneEvent(a, b)) return false;
   if (!datelinesAllowOneEvent(a, b)) return false;
+  if (!townsAllowOneEvent(a, b)) return false;
+  if (!facilitiesAllowOneEvent(a, b)) return false;
   if (!factsAllowOneEvent(a, b)) return false;
   if (!daysAllowOneEvent(a, b, options.dayTolerance)) return false;
   return eventSimilarity(a, b, rarity) >= similarityNeeded(gapSeconds, options);

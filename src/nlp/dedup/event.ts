@@ -53,6 +53,10 @@ export interface EventSketch {
   actor?: number;
   /** Its wire dateline's agency and place (dateline.ts), as `datelineKey` packs them; none without one. */
   dateline?: number;
+  /** The town its lead's first sentence says the news happened in (event-town.ts), as `townKey` hashes it (12 bits); none when it names none. */
+  town?: number;
+  /** The kind of place its lead's first sentence says the incident struck (event-facility.ts, `leadFacility`); none when 0. */
+  facility?: number;
   /** The match results its lead states (event-score.ts), at most two; none when it states none. */
   results?: number[];
   /** The heaviest prison sentence its lead states (event-verdict.ts, `prisonTerm`); none when 0 or unknown. */
@@ -79,10 +83,34 @@ export function actorKey(country: string): number {
  */
 const TAGGED = 1;
 const RESULTS_TAG = 2;
+/**
+ * Credit bits from this up mark the lead's place entry (`placeEntry`), no agency's: the low 8 are the
+ * facility kind. A credit whose hash falls there loses a bit.
+ */
+const PLACE_CREDIT = 0x3f00;
 
 /** A wire dateline's agency and place as stored: 14 bits of the credit's hash, 12 of the place's, then the tag 01. */
 export function datelineKey(credit: string, place: string): number {
-  return (((murmur32(`c:${credit}`, 0x5eed) & 0x3fff) << 14) | ((murmur32(`p:${place}`, 0x5eed) & 0xfff) << 2) | TAGGED) >>> 0;
+  const hashed = murmur32(`c:${credit}`, 0x5eed) & 0x3fff;
+  const creditBits = hashed >= PLACE_CREDIT ? hashed & ~0x100 : hashed;
+  return ((creditBits << 14) | ((murmur32(`p:${place}`, 0x5eed) & 0xfff) << 2) | TAGGED) >>> 0;
+}
+/** A town's or a province's 12 bits as kept: the level in the top two (0 a town, 1 a «ولاية», 2 a «محافظة»), 10 of the name's hash below (never 0, which says none). */
+export function townKey(town: string, level = 0): number {
+  return ((level & 3) << 10) | (murmur32(`p:${town}`, 0x5eed) & 0x3ff) || 1;
+}
+/** The level of a `townKey`. */
+export const townLevel = (key: number): number => key >>> 10;
+/**
+ * The lead's town (event-town.ts) and facility kind (event-facility.ts) as stored: one entry tagged
+ * like a dateline whose credit bits are `PLACE_CREDIT` and the facility (8 bits), then the town's 12
+ * bits (0: none). Slots written before have none.
+ */
+function placeEntry(sketch: Pick<EventSketch, 'town' | 'facility'>): number | undefined {
+  const town = (sketch.town ?? 0) & 0xfff;
+  const facility = (sketch.facility ?? 0) & 0xff;
+  if (town === 0 && facility === 0) return undefined;
+  return (((PLACE_CREDIT | facility) << 14) | (town << 2) | TAGGED) >>> 0;
 }
 /** The credit's bits of a `datelineKey`: two keys with these equal name one agency. */
 export const datelineCredit = (key: number): number => key >>> 14;
@@ -163,7 +191,7 @@ export function eventSketch(
 export function encodeEventSketch(sketch: EventSketch): Buffer {
   const out = Buffer.alloc(EVENT_SKETCH_BYTES);
   let at = 0;
-  const special = [sketch.actor, sketch.dateline, factsEntry(sketch)].filter((key) => key !== undefined);
+  const special = [sketch.actor, sketch.dateline, placeEntry(sketch), factsEntry(sketch)].filter((key) => key !== undefined);
   for (const [hash, weight] of [...sketch.features].slice(0, EVENT_SKETCH_FEATURES - special.length)) {
     out.writeUInt32LE(((hash << 4) | (weight & 0xf)) >>> 0, at);
     at += 4;
@@ -180,6 +208,7 @@ export function decodeEventSketch(bytes: Uint8Array): EventSketch {
   const features = new Map<number, number>();
   let actor: number | undefined;
   let dateline: number | undefined;
+  let place: Pick<EventSketch, 'town' | 'facility'> = {};
   let facts: Pick<EventSketch, 'results' | 'term' | 'indicator'> = {};
   const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (let at = 0; at + 4 <= Math.min(view.length, 4 * EVENT_SKETCH_FEATURES); at += 4) {
@@ -188,7 +217,13 @@ export function decodeEventSketch(bytes: Uint8Array): EventSketch {
     if ((value & 0xf) === 0) {
       const entry = value >>> 4;
       if ((entry & TAGGED) === 0) actor = entry;
-      else if ((entry & RESULTS_TAG) === 0) dateline = entry;
+      else if ((entry & RESULTS_TAG) === 0) {
+        if (datelineCredit(entry) >= PLACE_CREDIT) {
+          const town = (entry >>> 2) & 0xfff;
+          const facility = datelineCredit(entry) & 0xff;
+          place = { ...(town > 0 ? { town } : {}), ...(facility > 0 ? { facility } : {}) };
+        } else dateline = entry;
+      }
       else facts = factsOf(entry);
     } else features.set(value >>> 4, value & 0xf);
   }
@@ -197,7 +232,7 @@ export function decodeEventSketch(bytes: Uint8Array): EventSketch {
     const day = view.readUInt16LE(at);
     if (day !== 0) days.push(day);
   }
-  return { features, days, ...(actor === undefined ? {} : { actor }), ...(dateline === undefined ? {} : { dateline }), ...facts };
+  return { features, days, ...(actor === undefined ? {} : { actor }), ...(dateline === undefined ? {} : { dateline }), ...place, ...facts };
 }
 
 /**

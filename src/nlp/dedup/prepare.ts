@@ -6,7 +6,7 @@ import { contentHash, contentTokens, shingleHashes, uniqueSorted } from './shing
 import { MinHasher, bandKeys, isEmptySignature } from './minhash.js';
 import type { PassageFingerprint } from './winnow.js';
 import { adaptiveWindow, winnow } from './winnow.js';
-import { actorKey, datelineKey, encodeEventSketch, eventKeys, eventSketch } from './event.js';
+import { actorKey, datelineKey, encodeEventSketch, eventKeys, eventSketch, townKey } from './event.js';
 import { shingleSample, type ShingleSample } from './sample.js';
 import { sentenceSpans, type SentenceSpan } from './article-blob.js';
 import { sentenceIndexAt } from './passages.js';
@@ -19,6 +19,8 @@ import { digestLeadSentence, digestTitle } from './digest.js';
 import { matchResults } from './event-score.js';
 import { prisonTerm } from './event-verdict.js';
 import { leadIndicator } from './event-indicator.js';
+import { leadTown } from './event-town.js';
+import { leadFacility } from './event-facility.js';
 
 /** What dedup reads of an article (the record's layers; entities and claims only when their stages ran). */
 export interface DedupArticle {
@@ -135,11 +137,17 @@ export function prepareArticle(article: DedupArticle, options: DedupOptions): Pr
   // Likewise the heaviest sentence a verdict's report states (event-verdict.ts) and the indicator a statistics report opens with (event-indicator.ts).
   const term = prisonTerm(headline);
   const indicator = leadIndicator(headline);
+  // And the town the lead's first sentence says the news happened in (event-town.ts).
+  const town = leadTown(firstSentence);
+  // And the kind of place it says the incident struck (event-facility.ts).
+  const facility = leadFacility(firstSentence);
   const event = {
     ...sketch,
     days: eventDays(lead, epochSecondsOf(article.publishedAt)),
     ...(country ? { actor: actorKey(country) } : {}),
     ...(filed ? { dateline: datelineKey(filed.credit, filed.place) } : {}),
+    ...(town ? { town: townKey(town.name, town.level) } : {}),
+    ...(facility > 0 ? { facility } : {}),
     ...(results.length > 0 ? { results } : {}),
     ...(term > 0 ? { term } : {}),
     ...(indicator > 0 ? { indicator } : {}),

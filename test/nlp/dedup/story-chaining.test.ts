@@ -5,13 +5,14 @@ import { eventSimilarity, rarityOf, type EventSketch } from '../../../src/nlp/de
 
 // Written for this test: a fire in a market of another city the same morning, and a roundup of the
 // morning's news that sums up both; it reads like each. The city, market and union are invented.
+// The roundup's first sentence names no town after «مدينة» (event-town.ts would then keep it from the fire's story).
 const FIRE = {
   title: 'حريق يلتهم سوق النخيل في مدينة الرمان',
   text: 'التهم حريق ضخم عشرات المحال في سوق النخيل الشعبي بمدينة الرمان فجر الأحد، وهرعت فرق الدفاع المدني إلى المكان وسيطرت على النيران بعد ساعات.\n\nوقال مدير الدفاع المدني إن الحريق لم يوقع إصابات وإن التحقيق جار لمعرفة أسبابه، فيما قدر التجار خسائرهم بالملايين.',
 };
 const ROUNDUP = {
   title: 'إضراب المعلمين في الزهراء وحريق سوق النخيل في الرمان',
-  text: 'أغلقت مدارس مدينة الزهراء أبوابها صباح الأحد مع بدء إضراب المعلمين الذي دعت إليه نقابة التعليم احتجاجا على تأخر صرف الرواتب.\n\nوفي مدينة الرمان التهم حريق ضخم عشرات المحال في سوق النخيل الشعبي وسيطرت فرق الدفاع المدني على النيران بعد ساعات.',
+  text: 'أغلقت المدارس في الزهراء أبوابها صباح الأحد مع بدء إضراب المعلمين الذي دعت إليه نقابة التعليم احتجاجا على تأخر صرف الرواتب.\n\nوفي مدينة الرمان التهم حريق ضخم عشرات المحال في سوق النخيل الشعبي وسيطرت فرق الدفاع المدني على النيران بعد ساعات.',
 };
 
 describe('similar content does not chain stories', () => {

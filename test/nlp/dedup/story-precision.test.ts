@@ -16,7 +16,8 @@ import { mentionsIn, reportMaker, type Mention } from '../../helpers/story-repor
 const report = reportMaker('e9000000000000', new Date(Date.UTC(2026, 10, 2, 10)));
 
 describe('a shared passage between leads that name days two apart (passageDayTolerance)', () => {
-  // Two fires in one city two days apart; the second report reprints the first's paragraph on the
+  // Two market fires in one city two days apart (two markets: the kind of place, event-facility.ts,
+  // cannot tell them apart); the second report reprints the first's paragraph on the
   // market's history word for word. The paragraph is held by these two alone, so it looks like a
   // reprint and joined them whatever else they say.
   const background =
@@ -28,8 +29,8 @@ describe('a shared passage between leads that name days two apart (passageDayTol
     'outlet-a',
   );
   const second = report(
-    'حريق في مخزن للمواد الغذائية بمنطقة جميلة',
-    `أخمدت فرق الإطفاء اليوم الثلاثاء حريقا اندلع في مخزن كبير للطحين والسكر في منطقة جميلة الصناعية شرقي بغداد، من دون خسائر بشرية.\n\n${background}`,
+    'حريق في سوق جميلة للمواد الغذائية',
+    `أخمدت فرق الإطفاء اليوم الثلاثاء حريقا اندلع في سوق جميلة لتجارة الطحين والسكر بالجملة شرقي بغداد، من دون خسائر بشرية.\n\n${background}`,
     24,
     'outlet-b',
   );

@@ -1,7 +1,7 @@
 import type { DedupOptions } from '../params.js';
 import { encodeClaimLink, encodePairLink, type ClaimPairLink, type PairLink } from '../links.js';
 import type { ArticleMeta, LinkRequest, MetaOf } from '../index-store.js';
-import { actorsAllowOneEvent, datelinesAllowOneEvent, daysAllowOneEvent, factsAllowOneEvent, sameEvent } from '../event-match.js';
+import { actorsAllowOneEvent, datelinesAllowOneEvent, daysAllowOneEvent, facilitiesAllowOneEvent, factsAllowOneEvent, sameEvent, townsAllowOneEvent } from '../event-match.js';
 
 /**
  * Copies and near duplicates always put two articles in one story. A reused passage or similar
@@ -34,6 +34,10 @@ export function joinsStory(link: PairLink, a: ArticleMeta, b: ArticleMeta, backg
     if (!actorsAllowOneEvent(a.event, b.event)) return false;
     // And one agency's two reports filed from two towns are two incidents (event-match.ts).
     if (!datelinesAllowOneEvent(a.event, b.event)) return false;
+    // And two leads naming two towns the news happened in are two incidents (event-town.ts).
+    if (!townsAllowOneEvent(a.event, b.event)) return false;
+    // And two leads naming two kinds of place the incident struck (event-facility.ts).
+    if (!facilitiesAllowOneEvent(a.event, b.event)) return false;
     // And two leads stating different match results, sentences or indicators report two events
     // (event-score.ts, event-verdict.ts, event-indicator.ts).
     if (!factsAllowOneEvent(a.event, b.event)) return false;
