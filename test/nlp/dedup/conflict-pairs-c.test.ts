@@ -4,13 +4,14 @@
 // sets, only read the file and compare each label with the reading written beside it; no claims,
 // dedup or conflict code runs on the set.
 import { guardBlindPairSet } from './blind-pair-set-guard.js';
+import { pairFilesBefore, storyGoldEventsBefore } from './blind-sets.js';
 
 guardBlindPairSet({
   name: 'C',
   dir: 'test/fixtures/conflict-pairs-c',
   firstId: 301,
-  earlierSets: ['test/fixtures/conflict-pairs/pairs.jsonl', 'test/fixtures/conflict-pairs-b/pairs.jsonl'],
-  storyGolds: ['test/fixtures/stories-gold/events.json', 'test/fixtures/stories-gold-b/events.json'],
+  earlierSets: pairFilesBefore('C'),
+  storyGolds: storyGoldEventsBefore('C'),
   newOutlets: false,
   days: ['2026-11-05', '2026-12-05'],
   passage: 'a news passage',

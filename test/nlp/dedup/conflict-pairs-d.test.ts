@@ -5,21 +5,14 @@
 // only read the file; no claims, dedup or conflict code runs on the set, so it stays blind until the
 // lead evaluates the conflict code on it, once.
 import { guardBlindPairSet } from './blind-pair-set-guard.js';
+import { pairFilesBefore, storyGoldEventsBefore } from './blind-sets.js';
 
 guardBlindPairSet({
   name: 'D',
   dir: 'test/fixtures/conflict-pairs-d',
   firstId: 501,
-  earlierSets: [
-    'test/fixtures/conflict-pairs/pairs.jsonl',
-    'test/fixtures/conflict-pairs-b/pairs.jsonl',
-    'test/fixtures/conflict-pairs-c/pairs.jsonl',
-  ],
-  storyGolds: [
-    'test/fixtures/stories-gold/events.json',
-    'test/fixtures/stories-gold-b/events.json',
-    'test/fixtures/stories-gold-c/events.json',
-  ],
+  earlierSets: pairFilesBefore('D'),
+  storyGolds: storyGoldEventsBefore('D'),
   newOutlets: true,
   days: ['2026-09-01', '2026-10-01'],
   passage: 'an article paragraph',

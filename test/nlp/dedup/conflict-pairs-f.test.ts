@@ -5,25 +5,14 @@
 // checks, shared with the other blind sets, only read the file; no claims, dedup or conflict code
 // runs on the set, so it stays blind until the lead evaluates the conflict code on it, once.
 import { guardBlindPairSet } from './blind-pair-set-guard.js';
+import { pairFilesBefore, storyGoldEventsBefore } from './blind-sets.js';
 
 guardBlindPairSet({
   name: 'F',
   dir: 'test/fixtures/conflict-pairs-f',
   firstId: 701,
-  earlierSets: [
-    'test/fixtures/conflict-pairs/pairs.jsonl',
-    'test/fixtures/conflict-pairs-b/pairs.jsonl',
-    'test/fixtures/conflict-pairs-c/pairs.jsonl',
-    'test/fixtures/conflict-pairs-d/pairs.jsonl',
-    'test/fixtures/conflict-pairs-e/pairs.jsonl',
-  ],
-  storyGolds: [
-    'test/fixtures/stories-gold/events.json',
-    'test/fixtures/stories-gold-b/events.json',
-    'test/fixtures/stories-gold-c/events.json',
-    'test/fixtures/stories-gold-d/events.json',
-    'test/fixtures/stories-gold-e/events.json',
-  ],
+  earlierSets: pairFilesBefore('F'),
+  storyGolds: storyGoldEventsBefore('F'),
   newOutlets: true,
   days: ['2026-11-01', '2026-11-30'],
   passage: 'an article paragraph',

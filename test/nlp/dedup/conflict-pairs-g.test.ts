@@ -4,27 +4,14 @@
 // updates. The checks, shared with the other blind sets, only read the file; no claims, dedup or
 // conflict code runs on the set, so it stays blind until the lead evaluates the conflict code on it, once.
 import { guardBlindPairSet } from './blind-pair-set-guard.js';
+import { pairFilesBefore, storyGoldEventsBefore } from './blind-sets.js';
 
 guardBlindPairSet({
   name: 'G',
   dir: 'test/fixtures/conflict-pairs-g',
   firstId: 801,
-  earlierSets: [
-    'test/fixtures/conflict-pairs/pairs.jsonl',
-    'test/fixtures/conflict-pairs-b/pairs.jsonl',
-    'test/fixtures/conflict-pairs-c/pairs.jsonl',
-    'test/fixtures/conflict-pairs-d/pairs.jsonl',
-    'test/fixtures/conflict-pairs-e/pairs.jsonl',
-    'test/fixtures/conflict-pairs-f/pairs.jsonl',
-  ],
-  storyGolds: [
-    'test/fixtures/stories-gold/events.json',
-    'test/fixtures/stories-gold-b/events.json',
-    'test/fixtures/stories-gold-c/events.json',
-    'test/fixtures/stories-gold-d/events.json',
-    'test/fixtures/stories-gold-e/events.json',
-    'test/fixtures/stories-gold-f/events.json',
-  ],
+  earlierSets: pairFilesBefore('G'),
+  storyGolds: storyGoldEventsBefore('G'),
   newOutlets: true,
   days: ['2026-12-01', '2026-12-31'],
   passage: 'an article paragraph',

@@ -1,15 +1,12 @@
 // Guards the BLIND story gold set D (test/fixtures/stories-gold-d/, README beside it); the checks are
 // in blind-story-set-guard.ts and only read the files, so the set stays blind until its one evaluation.
 import { guardBlindStorySet } from './blind-story-set-guard.js';
+import { storySetsBefore } from './blind-sets.js';
 
 guardBlindStorySet({
   name: 'D',
   dir: 'test/fixtures/stories-gold-d',
-  earlierSets: [
-    { name: 'A', dir: 'test/fixtures/stories-gold' },
-    { name: 'B', dir: 'test/fixtures/stories-gold-b' },
-    { name: 'C', dir: 'test/fixtures/stories-gold-c' },
-  ],
+  earlierSets: storySetsBefore('D'),
   // Set D varies length on purpose (briefs of two or three paragraphs beside longer reports), so the
   // bounds are wider than set C's; see the README's limits for how short most articles came out.
   words: { min: 35, max: 520 },

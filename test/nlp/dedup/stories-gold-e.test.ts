@@ -1,16 +1,12 @@
 // Guards the BLIND story gold set E (test/fixtures/stories-gold-e/, README beside it); the checks are
 // in blind-story-set-guard.ts and only read the files, so the set stays blind until its one evaluation.
 import { guardBlindStorySet } from './blind-story-set-guard.js';
+import { storySetsBefore } from './blind-sets.js';
 
 guardBlindStorySet({
   name: 'E',
   dir: 'test/fixtures/stories-gold-e',
-  earlierSets: [
-    { name: 'A', dir: 'test/fixtures/stories-gold' },
-    { name: 'B', dir: 'test/fixtures/stories-gold-b' },
-    { name: 'C', dir: 'test/fixtures/stories-gold-c' },
-    { name: 'D', dir: 'test/fixtures/stories-gold-d' },
-  ],
+  earlierSets: storySetsBefore('E'),
   // Briefs of two or three paragraphs (from 35 words) beside reports of up to about 230 words.
   words: { min: 35, max: 520 },
   paragraphs: { min: 2, max: 9 },

@@ -1,17 +1,12 @@
 // Guards the BLIND story gold set F (test/fixtures/stories-gold-f/, README beside it); the checks are
 // in blind-story-set-guard.ts and only read the files, so the set stays blind until its one evaluation.
 import { guardBlindStorySet } from './blind-story-set-guard.js';
+import { storySetsBefore } from './blind-sets.js';
 
 guardBlindStorySet({
   name: 'F',
   dir: 'test/fixtures/stories-gold-f',
-  earlierSets: [
-    { name: 'A', dir: 'test/fixtures/stories-gold' },
-    { name: 'B', dir: 'test/fixtures/stories-gold-b' },
-    { name: 'C', dir: 'test/fixtures/stories-gold-c' },
-    { name: 'D', dir: 'test/fixtures/stories-gold-d' },
-    { name: 'E', dir: 'test/fixtures/stories-gold-e' },
-  ],
+  earlierSets: storySetsBefore('F'),
   // Briefs of two or three paragraphs (from 40 words) beside reports and features of up to about 170 words.
   words: { min: 35, max: 520 },
   paragraphs: { min: 2, max: 9 },

@@ -1,18 +1,12 @@
 // Guards the BLIND story gold set G (test/fixtures/stories-gold-g/, README beside it); the checks are
 // in blind-story-set-guard.ts and only read the files, so the set stays blind until its one evaluation.
 import { guardBlindStorySet } from './blind-story-set-guard.js';
+import { storySetsBefore } from './blind-sets.js';
 
 guardBlindStorySet({
   name: 'G',
   dir: 'test/fixtures/stories-gold-g',
-  earlierSets: [
-    { name: 'A', dir: 'test/fixtures/stories-gold' },
-    { name: 'B', dir: 'test/fixtures/stories-gold-b' },
-    { name: 'C', dir: 'test/fixtures/stories-gold-c' },
-    { name: 'D', dir: 'test/fixtures/stories-gold-d' },
-    { name: 'E', dir: 'test/fixtures/stories-gold-e' },
-    { name: 'F', dir: 'test/fixtures/stories-gold-f' },
-  ],
+  earlierSets: storySetsBefore('G'),
   // Briefs of two or three paragraphs (from 35 words) beside features of up to about 300 words.
   words: { min: 35, max: 520 },
   paragraphs: { min: 2, max: 9 },

@@ -1,19 +1,12 @@
 // Guards the BLIND story gold set H (test/fixtures/stories-gold-h/, README beside it); the checks are
 // in blind-story-set-guard.ts and only read the files, so the set stays blind until its one evaluation.
 import { guardBlindStorySet } from './blind-story-set-guard.js';
+import { storySetsBefore } from './blind-sets.js';
 
 guardBlindStorySet({
   name: 'H',
   dir: 'test/fixtures/stories-gold-h',
-  earlierSets: [
-    { name: 'A', dir: 'test/fixtures/stories-gold' },
-    { name: 'B', dir: 'test/fixtures/stories-gold-b' },
-    { name: 'C', dir: 'test/fixtures/stories-gold-c' },
-    { name: 'D', dir: 'test/fixtures/stories-gold-d' },
-    { name: 'E', dir: 'test/fixtures/stories-gold-e' },
-    { name: 'F', dir: 'test/fixtures/stories-gold-f' },
-    { name: 'G', dir: 'test/fixtures/stories-gold-g' },
-  ],
+  earlierSets: storySetsBefore('H'),
   // Briefs of two to four paragraphs (from 35 words) beside reports of up to about 120 words.
   words: { min: 35, max: 400 },
   paragraphs: { min: 2, max: 9 },
