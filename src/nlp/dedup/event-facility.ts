@@ -1,4 +1,4 @@
-import { normalise, searchKey } from '../text/normalise.js';
+import { wordKey as k } from './word-key.js';
 import type { DedupToken } from './shingles.js';
 
 /**
@@ -14,7 +14,6 @@ import type { DedupToken } from './shingles.js';
 
 type FacilityToken = Pick<DedupToken, 'kind' | 'key' | 'stem'>;
 
-const k = (word: string): string => searchKey(normalise(word)).replace(/ة/g, 'ه');
 
 const KINDS: ReadonlyArray<readonly string[]> = [
   ['بناية', 'عمارة', 'مبنى', 'عقار', 'منزل', 'بيت'],

@@ -1,4 +1,4 @@
-import { normalise, searchKey } from '../text/normalise.js';
+import { wordKey as k } from './word-key.js';
 import type { DedupToken } from './shingles.js';
 
 /**
@@ -13,7 +13,6 @@ import type { DedupToken } from './shingles.js';
 
 type IndicatorToken = Pick<DedupToken, 'key' | 'stem'>;
 
-const k = (word: string): string => searchKey(normalise(word)).replace(/ة/g, 'ه');
 
 /** Indicator ids (1…): stems that name them. Exports and imports are one: a trade release states both. */
 const INDICATOR_STEMS = new Map<string, number>(

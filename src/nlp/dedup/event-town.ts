@@ -1,4 +1,4 @@
-import { normalise, searchKey } from '../text/normalise.js';
+import { wordKey as k } from './word-key.js';
 import type { DedupToken } from './shingles.js';
 
 /**
@@ -15,7 +15,6 @@ import type { DedupToken } from './shingles.js';
 
 type TownToken = Pick<DedupToken, 'kind' | 'key' | 'stem'>;
 
-const k = (word: string): string => searchKey(normalise(word)).replace(/ة/g, 'ه');
 
 /** Words that say a town's name follows, in construct (without «ال»: «مدينة سنار», not «المدينة الصناعية»). */
 const TOWN_NOUNS = new Set(['مدينة', 'بلدة', 'قضاء', 'ناحية', 'مدينتي', 'بلدتي'].map(k));

@@ -1,4 +1,4 @@
-import { normalise, searchKey } from '../text/normalise.js';
+import { wordKey as k } from './word-key.js';
 import type { DedupToken } from './shingles.js';
 
 /**
@@ -19,7 +19,6 @@ export const MAX_TERM_YEARS = 29;
 export const DEATH_TERM = 30;
 export const LIFE_TERM = 31;
 
-const k = (word: string): string => searchKey(normalise(word)).replace(/ة/g, 'ه');
 /** A token's clitic-free form as compared here. */
 const formOf = (token: TermToken | undefined): string => (token ? k(token.stem || token.key) : '');
 

@@ -1,4 +1,4 @@
-import { normalise, searchKey } from '../text/normalise.js';
+import { wordKey as key } from './word-key.js';
 import type { DedupToken } from './shingles.js';
 
 /**
@@ -16,9 +16,6 @@ const MEDIA_HEADS = new Set(['وكاله', 'قناه', 'صحيفه', 'جريده
 /** An agency that is no medium («الوكالة الدولية للطاقة الذرية», «وكالة الفضاء»): after «وكالة», the words that say so. */
 const NOT_MEDIA_AFTER = new Set(['الدوليه', 'الطاقه', 'الفضاء', 'الامم', 'غوث', 'الاونروا'].map((w) => key(w)));
 
-function key(word: string): string {
-  return searchKey(normalise(word)).replace(/ة/g, 'ه');
-}
 
 const words = (text: string) => text.split(/\s+/u).filter((w) => w.length > 0).map(key);
 
