@@ -73,7 +73,7 @@ function countryAt(words: readonly ActorToken[], i: number): string | null {
  * Nouns whose country adjective says who reports, not who acts: «ذكرت الصحيفة الأمريكية», «نقلت
  * وسائل الإعلام الرسمية», «قالت مصادر سودانية». The subject-and-adjective reading below skips them.
  */
-const MEDIUM_NOUNS = new Set(['صحيفه', 'وكاله', 'قناه', 'موقع', 'اذاعه', 'تلفزيون', 'وسائل', 'مصادر', 'مصدر', 'اعلام'].map((w) => w));
+const MEDIUM_NOUNS = new Set(['صحيفه', 'وكاله', 'قناه', 'موقع', 'اذاعه', 'تلفزيون', 'وسائل', 'مصادر', 'مصدر', 'اعلام']);
 /** A subject with its country's adjective is read up to this word of the first sentence (verb, noun, adjective). */
 const SUBJECT_ADJECTIVE_WORDS = 3;
 
