@@ -47,11 +47,56 @@ const SHORT_NAMES = new Map([['الامارات', 'AE'], ['السلطنه', 'OM'
 /** Two-word names (as stems) whose second word alone is ambiguous or missing: «سلطنة عمان», «دولة الإمارات». */
 const TWO_WORD_NAMES = new Map([['سلطنه عمان', 'OM'], ['دوله امارات', 'AE']]);
 
-/** The country the word at `i` names, reading a two-word name («سلطنة عمان») from it too. */
+/**
+ * The words of a state's formal name, followed by the country's name or adjective: «المملكة العربية
+ * السعودية», «المملكة المغربية», «الجمهورية التونسية», «جمهورية مصر العربية», «دولة قطر».
+ */
+const STATE_NOUNS = new Set(['مملكه', 'جمهوريه', 'دوله', 'سلطنه', 'اماره']);
+/** Words after a state noun that may still precede the country's own word («المملكة العربية السعودية»). */
+const STATE_NAME_WORDS = 2;
+
+/** The country the word at `i` names, reading a two-word name («سلطنة عمان») or a state's formal name from it too. */
 function countryAt(words: readonly ActorToken[], i: number): string | null {
   const next = words[i + 1];
   const pair = next ? TWO_WORD_NAMES.get(`${words[i]!.stem} ${next.stem}`.replace(/ة/g, 'ه')) : undefined;
-  return pair ?? countryOf(words[i]!);
+  if (pair) return pair;
+  if (STATE_NOUNS.has(words[i]!.stem.replace(/ة/g, 'ه'))) {
+    for (const word of words.slice(i + 1, i + 1 + STATE_NAME_WORDS)) {
+      const code = countryOf(word);
+      if (code !== null) return code;
+    }
+  }
+  return countryOf(words[i]!);
+}
+
+/**
+ * Nouns whose country adjective says who reports, not who acts: «ذكرت الصحيفة الأمريكية», «نقلت
+ * وسائل الإعلام الرسمية», «قالت مصادر سودانية». The subject-and-adjective reading below skips them.
+ */
+const MEDIUM_NOUNS = new Set(['صحيفه', 'وكاله', 'قناه', 'موقع', 'اذاعه', 'تلفزيون', 'وسائل', 'مصادر', 'مصدر', 'اعلام']);
+/** A subject with its country's adjective is read up to this word of the first sentence (verb, noun, adjective). */
+const SUBJECT_ADJECTIVE_WORDS = 3;
+
+/**
+ * The index of a country that qualifies the opening subject, or -1: its adjective after a definite
+ * noun («رفعت الحكومة السورية سعر الخبز», «أقرت الحكومة السعودية الميزانية», «الحكومة القطرية
+ * تعلن…») or its name after a noun in construct («أعلن مصرف الإمارات العربية المتحدة المركزي»).
+ * The recogniser does not take «الحكومة» or «السلطات» for an organisation, and the country then
+ * comes neither first nor second. Not after a medium's noun («ذكرت الصحيفة الأمريكية»).
+ */
+function subjectAdjectiveAt(opening: readonly ActorToken[], named: ReadonlyArray<string | null>): number {
+  for (let i = 1; i <= SUBJECT_ADJECTIVE_WORDS && i < opening.length; i++) {
+    const qualifier = opening[i]!;
+    if (named[i] === null) continue;
+    const noun = opening[i - 1]!;
+    const definite = (noun.segments ?? []).includes('ال') || /^(?:و|ف)?ال/.test(noun.key);
+    if (named[i - 1] !== null || MEDIUM_NOUNS.has(noun.stem.replace(/ة/g, 'ه'))) return -1;
+    // «الحكومة السورية»: a definite noun and the country's adjective; «مصرف الإمارات»: a noun in construct with the country's name.
+    const adjective = nisbaToken(qualifier.key) !== null;
+    if (adjective ? !definite : definite) return -1;
+    return i;
+  }
+  return -1;
 }
 
 /** The country a word names as a country (not a city): «السعودي», «العراقية», «قطر», «الإمارات». */
@@ -76,15 +121,18 @@ export function actorCountry(tokens: readonly ActorToken[], mentions: readonly A
   if (first === undefined) return null;
   const opening = words.filter((token) => token.sentence === first);
   const limit = opening[Math.min(ACTOR_WORDS, opening.length) - 1]!.end;
-  const organisation = mentions
-    .filter((m) => m.type === 'ORG' && m.start !== undefined && m.end !== undefined && m.start >= from && m.start < limit && !isMedium(m))
-    .sort((x, y) => x.start! - y.start!)[0];
+  const organisations = mentions
+    .filter((m) => m.type === 'ORG' && m.start !== undefined && m.end !== undefined && m.start >= from && !isMedium(m))
+    .sort((x, y) => x.start! - y.start!);
+  const opener = organisations.find((m) => m.start! < limit);
+  const organisation = opener ? ofOrganisation(opener, organisations, opening) : undefined;
   // Without an organisation up front, the country itself may be the actor: «خفض الأردن أسعار
   // البنزين», «الإمارات تخفض أسعار البنزين», «أعلنت موريتانيا تسجيل تسع إصابات» (its first or second
   // word: the subject before or right after the verb).
   // Or the country the opening subject acts in: «أعلنت لجنة متابعة أسعار الوقود في الإمارات».
   const named = opening.map((_, i) => countryAt(opening, i));
   let at = organisation ? -1 : named.slice(0, COUNTRY_ACTOR_WORDS).findIndex((code) => code !== null);
+  if (!organisation && at < 0) at = subjectAdjectiveAt(opening, named);
   if (!organisation && at < 0) at = named.findIndex((code, i) => i > 0 && i < IN_COUNTRY_WORDS && code !== null && opening[i - 1]!.stem === 'في');
   const actor = organisation ?? (at >= 0 ? { start: opening[at]!.start, end: opening[at]!.end } : undefined);
   if (!actor) return null;
@@ -103,6 +151,17 @@ export function actorCountry(tokens: readonly ActorToken[], mentions: readonly A
     if (code !== null && code !== country) return null;
   }
   return country;
+}
+
+/**
+ * The opening organisation with the one it belongs to, when the next word starts another
+ * organisation's name: «قررت لجنة السياسة النقدية للبنك المركزي المصري» is the Egyptian central
+ * bank's committee, and its country is the bank's.
+ */
+function ofOrganisation(opener: ActorMention, organisations: readonly ActorMention[], opening: readonly ActorToken[]): ActorMention {
+  const next = opening.find((token) => token.start >= opener.end!);
+  const owner = next ? organisations.find((m) => m !== opener && m.start! >= next.start && m.start! < next.end) : undefined;
+  return owner ? { ...opener, end: owner.end } : opener;
 }
 
 /** The country of a city named as a place mention («دمشق», «بغداد»): only for mentions, the gazetteer's small towns share words with common nouns. */

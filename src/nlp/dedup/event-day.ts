@@ -23,6 +23,12 @@ const WEEKDAYS = new Map([
 ]);
 /** A weekday followed by these is still to come («الخميس المقبل»): a plan, not the day of the news. */
 const FUTURE = new Set(['المقبل', 'القادم', 'المقبله', 'القادمه']);
+/**
+ * «الأحد» followed by these is the number eleven, not Sunday: «الأشهر الأحد عشر الأولى», «الأحد
+ * عشر لاعبا» (a statistics release counts its months so, and read as a Sunday it put the release four
+ * days before its follow-ups' «الخميس»).
+ */
+const TEENS = new Set(['عشر', 'عشره']);
 /** At most this many days are kept (the earliest first): the event's day and the report's. */
 export const MAX_EVENT_DAYS = 2;
 
@@ -51,6 +57,7 @@ export function eventDays(lead: readonly DayToken[], publishedAt: number | null)
     const weekday = weekdayOf(token);
     if (weekday !== null) {
       if (FUTURE.has(key(lead[i + 1]))) continue;
+      if (weekday === 0 && TEENS.has(key(lead[i + 1]))) continue;
       days.add(today - ((todayWeekday - weekday + 7) % 7));
       continue;
     }

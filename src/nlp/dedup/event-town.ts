@@ -1,5 +1,6 @@
 import { wordKey as k } from './word-key.js';
 import type { DedupToken } from './shingles.js';
+import { nisbaToken } from './place-country.js';
 
 /**
  * The town an incident's report says it happened in, read from its lead's grammar: «في مدينة سنار»,
@@ -30,6 +31,20 @@ const AREA_NOUNS = new Set(['منطقة'].map(k));
 const NOT_AT = new Set(['من', 'إلى', 'الى', 'نحو', 'باتجاه', 'حتى', 'عن', 'بين'].map(k));
 const BETWEEN = k('بين');
 const IN = new Set(['في'].map(k));
+/**
+ * Words after a town noun that describe it instead of naming it: «في مدينة عراقية شمالية», «في بلدة
+ * حدودية», «مدينة تونسية منجمية». A wire report that does not name the town yet says so, and its
+ * adjective read as a name kept it from the reports that name the town (any country's adjective is
+ * read as one too, `nisbaToken`).
+ */
+const DESCRIPTIVE = new Set(
+  ['شمالية', 'جنوبية', 'شرقية', 'غربية', 'ساحلية', 'حدودية', 'صغيرة', 'كبيرة', 'نائية', 'منجمية', 'صناعية', 'سياحية', 'جبلية', 'صحراوية', 'ريفية', 'قريبة', 'مجاورة', 'أخرى', 'ثانية', 'واحدة'].map(k),
+);
+const describes = (token: TownToken): boolean => {
+  const key = k(token.key);
+  // An indefinite country adjective («عراقية», «تونسية»): read with the article the adjectives' table expects.
+  return DESCRIPTIVE.has(key) || (!key.startsWith('ال') && nisbaToken(`ال${token.key}`) !== null);
+};
 /** Other names of one town («آميدي» is the Kurdish name of «العمادية»), as compared. */
 const SAME_TOWN = new Map<string, string>([['اميدي', 'عماديه']]);
 
@@ -74,7 +89,7 @@ export function leadTown(tokens: readonly TownToken[]): LeadPlace | null {
     // An area's name only after «في» or «ب» («في منطقة العمادية»), not «قبالة منطقة البردي» (off a coast).
     if (!town && !isProvince && !(k(token.key) !== stem || (before && IN.has(k(before.stem || before.key))))) continue;
     const next = tokens[i + 1]!;
-    if (next.kind !== 'word') continue;
+    if (next.kind !== 'word' || describes(next)) continue;
     const name = nameOf(next);
     if (name.length < 2) continue;
     if (town) return { name, level: 0 };

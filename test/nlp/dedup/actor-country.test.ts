@@ -61,3 +61,44 @@ describe('a country that is itself the opening actor (event-actor.ts)', () => {
     expect(c.story.storyId).toBe(a.story.storyId);
   });
 });
+
+describe('a country the opening subject names by grammar (event-actor.ts)', () => {
+  it('reads a state\'s formal name, a subject\'s country adjective, a noun in construct with the country, an organisation\'s owner', () => {
+    expect(countryIn('أعلنت المملكة العربية السعودية الاثنين ميزانية العام المقبل بعجز متوقع.')).toBe('SA');
+    expect(countryIn('أقرت الحكومة السعودية الاثنين ميزانية العام المقبل بإنفاق أقل.')).toBe('SA');
+    expect(countryIn('الحكومة القطرية تعلن موازنة العام المقبل بعجز محدود.')).toBe('QA');
+    expect(countryIn('أعلن مصرف الإمارات العربية المتحدة المركزي خفض سعر الأساس ربع نقطة.')).toBe('AE');
+    expect(
+      countryIn('قررت لجنة السياسة النقدية للبنك المركزي المصري مساء الخميس خفض أسعار الفائدة.', [
+        { name: 'لجنة السياسة النقدية', type: 'ORG' },
+        { name: 'بنك المركزي المصري', type: 'ORG' },
+      ]),
+    ).toBe('EG');
+  });
+
+  it('reads no actor from a medium\'s adjective, or from a subject meeting another country', () => {
+    expect(countryIn('ذكرت الصحيفة الأمريكية أن المفاوضات تعثرت مساء الأحد.')).toBeNull();
+    expect(countryIn('التقى وزير الخارجية الأردني نظيره السعودي في عمان.')).toBeNull();
+  });
+
+  // A topic day: two Gulf budgets on one Monday, reported with the same words of a budget report.
+  const saudi = report(
+    'موازنة العام المقبل: عجز 80 مليار ريال',
+    'أقرت الحكومة السعودية الاثنين الموازنة العامة للدولة للعام المقبل بنفقات تقدر بنحو 1.2 تريليون ريال وعجز متوقع قدره 80 مليار ريال.\n\nوتوقعت وزارة المالية في بيانها نمو الاقتصاد غير النفطي بنسبة 4 في المئة، مع استمرار الصرف على مشاريع الإسكان والنقل العام في الرياض وجدة والمنطقة الشرقية.\n\nوتأتي الموازنات الخليجية هذا العام في ظل تراجع أسعار النفط إلى ما دون 65 دولارا للبرميل، ما دفع حكومات المنطقة إلى اعتماد أسعار متحفظة للخام في تقديراتها، وتقليص الإنفاق الرأسمالي على المشاريع غير الجاهزة، والاعتماد على أسواق الدين المحلية والدولية لتمويل العجز المتوقع خلال العام المقبل.',
+    0,
+    'صحيفة الواحة',
+  );
+  const qatar = report(
+    'موازنة العام المقبل: عجز 7 مليارات ريال',
+    'أقرت الحكومة القطرية الاثنين الموازنة العامة للدولة للعام المقبل بنفقات تقدر بنحو 200 مليار ريال وعجز متوقع قدره 7 مليارات ريال.\n\nوخصصت الموازنة الحصة الأكبر من الإنفاق للتعليم والصحة، فيما يتراجع الإنفاق على البنية التحتية بعد اكتمال معظم مشاريع الطرق والملاعب في الدوحة.\n\nوتأتي الموازنات الخليجية هذا العام في ظل تراجع أسعار النفط إلى ما دون 65 دولارا للبرميل، ما دفع حكومات المنطقة إلى اعتماد أسعار متحفظة للخام في تقديراتها، وتقليص الإنفاق الرأسمالي على المشاريع غير الجاهزة، والاعتماد على أسواق الدين المحلية والدولية لتمويل العجز المتوقع خلال العام المقبل.',
+    1,
+    'جريدة اللؤلؤة',
+  );
+
+  it('keeps two governments\' budgets of one day apart', async () => {
+    const index = inMemoryDedupIndex();
+    const a = await index.process(saudi);
+    const b = await index.process(qatar);
+    expect(b.story.storyId).not.toBe(a.story.storyId);
+  });
+});

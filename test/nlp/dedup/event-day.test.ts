@@ -28,6 +28,9 @@ describe('the days a lead names (event-day.ts)', () => {
     expect(daysIn('تعقد المحكمة جلستها الخميس المقبل', thursdayNoon)).toEqual([]);
     expect(daysIn('قال أحد المسؤولين إن الاثنين سيعودان', thursdayNoon).length).toBeLessThanOrEqual(1);
     expect(daysIn('قال أحد المسؤولين إن الطريق مغلق', thursdayNoon)).toEqual([]);
+    // «الأحد عشر» is eleven: a release's months, not a Sunday.
+    expect(daysIn('ارتفعت الأسعار بنسبة 2 في المئة خلال الأشهر الأحد عشر الأولى من العام', thursdayNoon)).toEqual([]);
+    expect(daysIn('فاز الفريق بعد أن لعب بالأحد عشر لاعبا حتى النهاية الأحد', thursdayNoon)).toEqual([day('2026-11-01')]);
     expect(eventDays(analyseText('وقع الانفجار أمس').tokens, null)).toEqual([]);
   });
 

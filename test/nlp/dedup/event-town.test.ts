@@ -28,6 +28,10 @@ describe('the town an incident\'s lead says it happened in (event-town.ts)', () 
     // An area's name when the sentence names no town: «في منطقة العمادية».
     expect(town('أجليت عائلات من قرى في منطقة العمادية')).toEqual(town('غمرت السيول منازل في قضاء العمادية'));
     expect(town('أعلن المحافظ مقتل شخصين في السيول')).toBeNull();
+    // A town described, not named: a wire's «في مدينة عراقية شمالية» is no town, and leaves room for the reports naming it.
+    expect(town('قتل شخصان جراء انهيار منزل قديم في مدينة عراقية شمالية، وفق الدفاع المدني')).toBeNull();
+    expect(town('احتج سكان في بلدة حدودية على انقطاع المياه منذ أسبوع')).toBeNull();
+    expect(town('خرج المئات في مدينة مغربية ساحلية ثم في مدينة الصويرة')).toEqual(town('احتجاجات في مدينة الصويرة'));
   });
 
   it('reads «لمدينة», the first of «مدينتي», and a province when no town is named, by its word', () => {
