@@ -2,7 +2,7 @@ import type { Claim } from '../../schema/claims.js';
 import type { ContentToken } from './shingles.js';
 import { murmur32 } from './murmur.js';
 import { splitHashes, wordHashes } from './word-hashes.js';
-import { markCrowded } from './crowded.js';
+import { markCrowded, markHeadline } from './crowded.js';
 import { markSole, soleMask, SOLE_BITS } from './sole.js';
 import { skeleton } from './skeleton.js';
 import { countedKey } from './counted-key.js';
@@ -11,7 +11,7 @@ import { PERSON_ROLES } from './quantity-lexicon.js';
 
 /** A stated number as dedup compares it: what it counts (`countedKey`, the thing), its value and bounds, who it is about. */
 export type DigestQuantity = Pick<QuantityFacts, 'value' | 'valueMax' | 'approx'> &
-  Partial<Omit<QuantityFacts, 'thing' | 'value' | 'valueMax' | 'approx'>> & { countedKey: string; text: string; start?: number; end?: number; crowded?: boolean; sole?: boolean };
+  Partial<Omit<QuantityFacts, 'thing' | 'value' | 'valueMax' | 'approx'>> & { countedKey: string; text: string; start?: number; end?: number; crowded?: boolean; headline?: boolean; sole?: boolean };
 
 /** What dedup keeps of a claim to match it across articles (small: it is stored in the index). */
 export interface ClaimDigest {
@@ -73,7 +73,7 @@ export function claimDigests(claims: readonly DedupClaim[], content: readonly Co
     }
     return { claim: index, kind: claim.kind, speakerKey, words: [...new Set(words)], quantities, text: claim.text, start: claim.start, end: claim.end };
   });
-  return markSole(markCrowded(digests), tokens);
+  return markSole(markHeadline(markCrowded(digests), tokens), tokens);
 }
 
 /**
@@ -133,6 +133,8 @@ export interface StoredQuantity extends ComparableValue {
   crowded: boolean;
   /** The article's only figure of this people role (see `markSole`); false in digests stored before it was kept. */
   sole: boolean;
+  /** A crowded value that is the first its article gives of the counted thing, in its lead (see `markHeadline`). */
+  headline: boolean;
 }
 
 /**
@@ -283,6 +285,7 @@ export function toStoredDigest(digest: ClaimDigest): StoredClaimDigest {
       personRole: q.role !== undefined && q.role !== null && PERSON_ROLES.has(q.role),
       crowded: q.crowded ?? false,
       sole: q.sole ?? false,
+      headline: (q.crowded ?? false) && (q.headline ?? false),
     })),
   };
 }
@@ -391,7 +394,9 @@ export function decodeClaimDigests(raw: Uint8Array): StoredClaimDigest[] {
         hasRole,
         personRole,
         crowded,
-        sole: i < SOLE_BITS && (sole & (1 << i)) !== 0,
+        // One bit for both marks: a sole figure is its article's one value, never crowded.
+        sole: !crowded && i < SOLE_BITS && (sole & (1 << i)) !== 0,
+        headline: crowded && i < SOLE_BITS && (sole & (1 << i)) !== 0,
       });
     }
     out.push({ claim, kind: KINDS[flags & 3] ?? 'attributed', speakerHash, words, quantities, sentence });

@@ -162,7 +162,12 @@ export function compareQuantities(a: StoredQuantity, b: StoredQuantity, context:
   const alike = a.personRole && b.personRole && a.context.length > 0 && b.context.length > 0 && sharedNearNumber(a, b) >= (options.conflictContextAlike ?? 3);
   if (!sole && !sameNamed && !alike && context.contentSimilarity < (options.conflictUnnamedSimilarity ?? 0.15)) return { relation: null, why: 'different-context' };
   if (a.period.length > 0 && b.period.length > 0 && !a.period.some((w) => b.period.includes(w))) return { relation: null, why: 'different-period' };
-  if ((a.crowded || b.crowded) && context.contentSimilarity < CROWDED_SIMILARITY) return { relation: null, why: 'crowded' };
+  // A crowded value's sentence must say which of the article's values it is, unless both are the
+  // figures their articles lead with (`headline`, or not crowded) and name it alike just before the
+  // number (a frame word in common: «نمو», «التضخم»): two reports' leading rates of one release are
+  // its one rate; a budget's revenue and its spending share no frame word.
+  const headlines = (!a.crowded || a.headline) && (!b.crowded || b.headline) && a.frame.some((w) => b.frame.includes(w));
+  if ((a.crowded || b.crowded) && !headlines && context.contentSimilarity < CROWDED_SIMILARITY) return { relation: null, why: 'crowded' };
   if ((a.generic || b.generic) && !a.frame.some((w) => b.frame.includes(w)) && context.contentSimilarity < options.claimNumericContext) {
     return { relation: null, why: 'different-frame' };
   }

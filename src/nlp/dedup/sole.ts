@@ -56,9 +56,13 @@ export function markSole(digests: ClaimDigest[], tokens: readonly FactToken[]): 
 /** Quantities per claim whose sole-figure mark is stored (one bit each; from the ninth on, never marked). */
 export const SOLE_BITS = 8;
 
-/** The stored byte of a claim's sole-figure marks: bit i for quantity i. */
-export function soleMask(quantities: readonly { sole: boolean }[]): number {
+/**
+ * The stored byte of a claim's sole-figure marks: bit i for quantity i. The same bit carries a crowded
+ * value's headline mark (crowded.ts, `markHeadline`): a sole figure is its article's only value of
+ * the role, so it is never crowded, and the crowded flag says which mark a set bit is.
+ */
+export function soleMask(quantities: readonly { sole: boolean; headline?: boolean }[]): number {
   let mask = 0;
-  for (let i = 0; i < Math.min(quantities.length, SOLE_BITS); i++) if (quantities[i]!.sole) mask |= 1 << i;
+  for (let i = 0; i < Math.min(quantities.length, SOLE_BITS); i++) if (quantities[i]!.sole || quantities[i]!.headline === true) mask |= 1 << i;
   return mask;
 }

@@ -1,0 +1,36 @@
+// Issue 25, fifth round on conflict pairs C–G (spent): headline rates among many, partial names,
+// a category that is the whole toll, periods that are none. Our own sentences in the style of the
+// cases seen; the two sides go through the real chain (`analyse()`: text layer, NER, claims) and
+// dedup's claim step.
+import { describe, expect, it } from 'vitest';
+import { decideSides } from '../../helpers/conflict-sides.js';
+
+describe('the rate a report leads with, among its other rates', () => {
+  const first = 'أعلن المعهد الوطني للإحصاء أن معدل التضخم في الأردن بلغ 4.2 في المئة خلال شهر أكتوبر. وارتفعت أسعار المواد الغذائية بنسبة 6.5 في المئة، فيما زادت أسعار النقل 2.9 في المئة.';
+  const second = 'سجل التضخم في الأردن 3.6 في المئة في أكتوبر بحسب بيانات رسمية نشرت اليوم. وبلغ تضخم الإيجارات 5.1 في المئة، وأسعار الملابس 1.8 في المئة.';
+
+  it('compares the two leading rates of one release', async () => {
+    const { decision, a, b } = await decideSides([first, '4.2'], [second, '3.6']);
+    expect(a.digest?.quantities[0]?.crowded).toBe(true);
+    expect(b.digest?.quantities[0]?.headline).toBe(true);
+    expect(decision.predicted).toBe('conflict');
+  });
+
+  it('still keeps a rate further down apart from the other report’s lead', async () => {
+    const { decision } = await decideSides([first, '6.5'], [second, '3.6']);
+    expect(decision.predicted).toBe('no-conflict');
+  });
+});
+
+describe('the headline mark in the stored digest', () => {
+  it('reads back a headline mark and a sole mark from their one bit', async () => {
+    const { encodeClaimDigests, decodeClaimDigests } = await import('../../../src/nlp/dedup/claims.js');
+    const { a } = await decideSides(
+      ['أعلن المعهد الوطني للإحصاء أن معدل التضخم في الأردن بلغ 4.2 في المئة خلال شهر أكتوبر. وارتفعت أسعار المواد الغذائية بنسبة 6.5 في المئة، فيما زادت أسعار النقل 2.9 في المئة.', '4.2'],
+      ['قتل 7 أشخاص في انهيار مبنى سكني في حي النزهة بعمان فجر اليوم.', '7'],
+    );
+    const stored = decodeClaimDigests(encodeClaimDigests(a.prepared.claims)).flatMap((d) => d.quantities);
+    expect(stored.filter((q) => q.headline).length).toBe(1);
+    expect(stored.some((q) => q.sole)).toBe(false);
+  });
+});
