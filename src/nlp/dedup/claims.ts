@@ -36,7 +36,6 @@ export type DedupClaim = Pick<Claim, 'kind' | 'text' | 'start' | 'end' | 'speake
 
 export { countedKey, skeleton };
 
-
 /** The speaker's span of a claim, or of the attributed claim that carries a numeric one. */
 function speakerSpanOf(claims: readonly DedupClaim[], claim: DedupClaim): { start: number; end: number } | null {
   if (claim.speaker) return claim.speaker;
@@ -90,10 +89,8 @@ export function claimIndexKeys(digest: Pick<ClaimDigest, 'kind' | 'speakerKey' |
   }
   return [...keys];
 }
-
 import type { ComparableValue } from './quantity-agreement.js';
 export { quantityInterval, quantitiesAgree, type ComparableValue } from './quantity-agreement.js';
-
 export { claimContentSimilarity, wordHashes, wordSetSimilarity } from './word-hashes.js';
 export { CROWDED_VALUES } from './crowded.js';
 
@@ -133,8 +130,7 @@ export interface StoredQuantity extends ComparableValue {
   crowded: boolean;
   /** The article's only figure of this people role (see `markSole`); false in digests stored before it was kept. */
   sole: boolean;
-  /** A crowded value that is the first its article gives of the counted thing, in its lead (see `markHeadline`). */
-  headline: boolean;
+  headline: boolean; // a crowded value its article leads with (crowded.ts, `markHeadline`)
 }
 
 /**
@@ -394,8 +390,7 @@ export function decodeClaimDigests(raw: Uint8Array): StoredClaimDigest[] {
         hasRole,
         personRole,
         crowded,
-        // One bit for both marks: a sole figure is its article's one value, never crowded.
-        sole: !crowded && i < SOLE_BITS && (sole & (1 << i)) !== 0,
+        sole: !crowded && i < SOLE_BITS && (sole & (1 << i)) !== 0, // one bit for both marks (`soleMask`)
         headline: crowded && i < SOLE_BITS && (sole & (1 << i)) !== 0,
       });
     }
