@@ -14,12 +14,15 @@ export const SOLE_LEAD_SENTENCES = 3;
 
 /**
  * A whole count of people with a role and no category («قتل 9 أشخاص», not «5 مدنيين»: that thing
- * is `killed:…`), stated exactly, not as an update («ارتفعت الحصيلة إلى»). Not a prison term: one
- * trial's articles give the terms of several defendants, one each (conflict pairs D, spent).
+ * is `killed:…`), stated exactly. An update («ارتفعت الحصيلة إلى 15») that is the article's one
+ * figure of the role is its latest toll of the event: against another outlet's toll of the same
+ * day it is a conflict (a later day's stays an update: conflict-rules.ts); conflict pairs C–G
+ * (spent) label such same-day rises conflicts. Not a prison term: one trial's articles give the
+ * terms of several defendants, one each (conflict pairs D, spent).
  */
 function soleCandidate(q: DigestQuantity): boolean {
   const role = q.role ?? null;
-  return role !== null && PERSON_ROLES.has(role) && q.countedKey === role && !q.subgroup && !q.update && !q.approx && (q.bound ?? null) === null && q.valueMax === null;
+  return role !== null && PERSON_ROLES.has(role) && q.countedKey === role && !q.subgroup && !q.approx && (q.bound ?? null) === null && q.valueMax === null;
 }
 
 /**

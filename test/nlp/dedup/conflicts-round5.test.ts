@@ -34,3 +34,15 @@ describe('the headline mark in the stored digest', () => {
     expect(stored.some((q) => q.sole)).toBe(false);
   });
 });
+
+describe('a toll an outlet says has risen, the same day', () => {
+  it('compares the article’s one figure «ارتفعت الحصيلة إلى» with the other outlet’s toll', async () => {
+    const { decision, a } = await decideSides(
+      ['ارتفعت حصيلة حريق المصنع إلى 7 قتلى، بحسب ما أفاد مصدر في الدفاع المدني. ولا تزال فرق الإطفاء تعمل على تبريد الموقع.', '7'],
+      ['لقي 4 عمال حتفهم ظهر اليوم عندما اشتعلت النيران في مستودع للمواد الكيميائية بالمنطقة الصناعية جنوب مدينة الزرقاء.', '4'],
+    );
+    expect(a.digest?.quantities[0]?.update).toBe(true);
+    expect(a.digest?.quantities[0]?.sole).toBe(true);
+    expect(decision.predicted).toBe('conflict');
+  });
+});
