@@ -218,6 +218,12 @@ export const CATEGORY_NOUNS: ReadonlySet<string> = new Set(
   ['طفل', 'أطفال', 'امرأة', 'نساء', 'جندي', 'جنود', 'عسكري', 'عسكريين', 'مدني', 'مدنيين', 'شرطي', 'شرطة', 'مسلح', 'مقاتل', 'صحفي', 'طالب', 'طلاب', 'تلميذ', 'تلاميذ', 'أجنبي', 'أجانب', 'مسعف', 'مستوطن'].map((w) => nounKey(key(w))),
 );
 
+/**
+ * Categories that may be a whole toll: an attack on a market kills civilians, a battle fighters
+ * («مقتل 21 مدنيا» / «35 قتيلا»); children, women or journalists are counted as part of one (as `nounKey`).
+ */
+export const WHOLE_CATEGORY_NOUNS: ReadonlySet<string> = new Set(['مدني', 'مدنيين', 'مسلح', 'مقاتل'].map((w) => nounKey(key(w))));
+
 /** Roles read after a counted phrase (what happened to it): people's, and rockets fired or stopped. */
 export const AFTER_ROLES: ReadonlySet<string> = new Set([...PERSON_ROLES, 'fired', 'intercepted', 'fell']);
 /** Number words that can follow «بينهم» («14 وزيرا بينهم ثلاثة»: a part of this count is named next). */

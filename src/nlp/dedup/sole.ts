@@ -3,7 +3,7 @@
 // conflict-rules.ts reads it). Pure.
 import type { ClaimDigest, DigestQuantity } from './claims.js';
 import type { FactToken } from './quantity-words.js';
-import { PERSON_ROLES } from './quantity-lexicon.js';
+import { PERSON_ROLES, WHOLE_CATEGORY_NOUNS } from './quantity-lexicon.js';
 
 /**
  * Sentences at the head of an article a sole figure must stand in: the event's toll is in its lead;
@@ -52,7 +52,14 @@ export function markSole(digests: ClaimDigest[], tokens: readonly FactToken[]): 
   }
   return digests.map((digest) => ({
     ...digest,
-    quantities: digest.quantities.map((q) => (soleCandidate(q) && values.get(q.countedKey)?.size === 1 && inLead(q) ? { ...q, sole: true } : q)),
+    quantities: digest.quantities.map((q) => {
+      const one = q.role !== undefined && q.role !== null && values.get(q.role)?.size === 1;
+      // Civilians or fighters as the article's one figure of the role are its toll («مقتل 21 مدنيا في
+      // قصف السوق» against another outlet's «35 قتيلا»): counted as the role alone, as the whole.
+      // Not children or women: «ثمانية أطفال كانوا بين الضحايا» is a part (conflict pairs C–G, spent).
+      const whole = one && !q.subgroup && q.noun !== undefined && WHOLE_CATEGORY_NOUNS.has(q.noun) && q.countedKey === `${q.role}:${q.noun}` ? { ...q, countedKey: q.role! } : q;
+      return soleCandidate(whole) && values.get(whole.countedKey)?.size === 1 && inLead(whole) ? { ...whole, sole: true } : whole;
+    }),
   }));
 }
 

@@ -46,3 +46,17 @@ describe('a toll an outlet says has risen, the same day', () => {
     expect(decision.predicted).toBe('conflict');
   });
 });
+
+describe('civilians or fighters as the article’s one toll', () => {
+  const whole = 'قالت غرفة الطوارئ في كادقلي إن حصيلة الهجوم على سوق الماشية بلغت 23 قتيلا، ونقل الجرحى إلى المستشفى العسكري.';
+
+  it('compares «مقتل 15 مدنيا», the article’s only figure of the killed, with the other outlet’s toll', async () => {
+    const { decision } = await decideSides(['أفادت مصادر محلية بمقتل 15 مدنيا في قصف بطائرة مسيرة استهدف سوق الماشية في مدينة كادقلي صباح اليوم.', '15'], [whole, '23']);
+    expect(decision.predicted).toBe('conflict');
+  });
+
+  it('keeps children among the victims a part of the toll', async () => {
+    const { decision } = await decideSides(['قالت منظمة اليونيسف إن سبعة أطفال كانوا بين ضحايا القصف على سوق الماشية في كادقلي.', 'سبعة'], [whole, '23']);
+    expect(decision.predicted).toBe('no-conflict');
+  });
+});
