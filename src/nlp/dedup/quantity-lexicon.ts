@@ -197,6 +197,15 @@ export const FUNCTION_WORDS = keys([
 ]);
 
 /** Words that open the period a count is over: two counts over different periods are two counts. */
+/**
+ * Month names (Gregorian and Levantine, as `nounKey`): «بين» opens a period only before a time word
+ * («بين أكتوبر ويوليو», «بين عامي 2017 و2020»), not «بين شاحنة وحافلة» nor «بين حمص ودمشق».
+ */
+export const MONTH_NOUNS: ReadonlySet<string> = new Set(
+  ['يناير', 'فبراير', 'مارس', 'أبريل', 'مايو', 'يونيو', 'يوليو', 'أغسطس', 'سبتمبر', 'أكتوبر', 'نوفمبر', 'ديسمبر', 'جانفي', 'فيفري', 'أفريل', 'ماي', 'جوان', 'جويلية', 'أوت', 'كانون', 'شباط', 'آذار', 'نيسان', 'أيار', 'حزيران', 'تموز', 'آب', 'أيلول', 'تشرين'].map((w) => nounKey(key(w))),
+);
+/** The period marker that needs a time word after it. */
+export const BETWEEN = key('بين');
 export const PERIOD_MARKERS = new Set([...keys(['منذ', 'خلال', 'طوال', 'بين', 'مطلع', 'بداية']), 'منذ', 'خلال', 'بين']);
 
 /** Heads of names that say nothing of whose («وزارة الصحة», «حزب العدالة»): not subjects on their own (as `nounKey`). */

@@ -3,7 +3,7 @@
 // cases seen; the two sides go through the real chain (`analyse()`: text layer, NER, claims) and
 // dedup's claim step.
 import { describe, expect, it } from 'vitest';
-import { decideSides } from '../../helpers/conflict-sides.js';
+import { decideSides, factsOf } from '../../helpers/conflict-sides.js';
 
 describe('the rate a report leads with, among its other rates', () => {
   const first = 'أعلن المعهد الوطني للإحصاء أن معدل التضخم في الأردن بلغ 4.2 في المئة خلال شهر أكتوبر. وارتفعت أسعار المواد الغذائية بنسبة 6.5 في المئة، فيما زادت أسعار النقل 2.9 في المئة.';
@@ -58,5 +58,16 @@ describe('civilians or fighters as the article’s one toll', () => {
   it('keeps children among the victims a part of the toll', async () => {
     const { decision } = await decideSides(['قالت منظمة اليونيسف إن سبعة أطفال كانوا بين ضحايا القصف على سوق الماشية في كادقلي.', 'سبعة'], [whole, '23']);
     expect(decision.predicted).toBe('no-conflict');
+  });
+});
+
+describe('«بين» names a period only before a time word', () => {
+  it('reads no period in «بين شاحنة وحافلة» nor «بين حمص ودمشق»', () => {
+    expect(factsOf('قتل 6 أشخاص في تصادم بين شاحنة وحافلة على الطريق بين حمص ودمشق فجر اليوم.', '6').period).toEqual([]);
+  });
+
+  it('still reads «بين أكتوبر ويوليو» and «بين عامي 2019 و2023» as periods', () => {
+    expect(factsOf('وصدرت البلاد 40 ألف طن من التمور بين أكتوبر ويوليو.', '40 ألف').period.length).toBeGreaterThan(0);
+    expect(factsOf('وسجلت الوزارة 300 حالة بين عامي 2019 و2023.', '300').period.length).toBeGreaterThan(0);
   });
 });
