@@ -10,6 +10,7 @@ import { bareKey, countedForm, nounForm, roleOf, type FactEntity, type FactToken
 import { subjectsOf } from './quantity-subjects.js';
 import { boundOf, roleNear } from './quantity-near.js';
 import { decideRole } from './quantity-role.js';
+import { personNames } from './quantity-names.js';
 
 export { bareKey, roleOf };
 import { normalise, searchKey } from '../text/normalise.js';
@@ -66,6 +67,8 @@ export interface QuantityFacts {
   scene: string[];
   /** How many of `scene`'s words (the first ones) name places in the number's own sentence. */
   sceneOwn: number;
+  /** Keys of the person names in the number's sentence (quantity-names.ts: «ناصر البريكي» → نصر، برك). */
+  names: string[];
 }
 
 /** Content words read each side of a number for its `context`. */
@@ -373,5 +376,6 @@ export function quantityFacts(
     affiliation: [...new Set(affiliation)],
     scene: scene.scene,
     sceneOwn: scene.own,
+    names: personNames(tokens, sentence, entities),
   };
 }

@@ -71,3 +71,23 @@ describe('«بين» names a period only before a time word', () => {
     expect(factsOf('وسجلت الوزارة 300 حالة بين عامي 2019 و2023.', '300').period.length).toBeGreaterThan(0);
   });
 });
+
+describe('a person named in full on one side and by surname on the other', () => {
+  const full = ['قضت محكمة الجنايات في عمان بسجن الناشط خالد المومني ست سنوات، بعد إدانته بنشر أخبار كاذبة على مواقع التواصل.', 'ست'] as [string, string];
+  const surname = ['طالبت نقابة المحامين بالإفراج عن المومني، الذي صدر بحقه أمس حكم بالسجن 4 سنوات بسبب منشورات انتقد فيها الحكومة.', '4'] as [string, string];
+
+  it('compares the two prison terms of one convict', async () => {
+    const { decision, a } = await decideSides(full, surname);
+    expect(a.digest?.quantities[0]?.names).toContain(factsOf(surname[0], '4').context.find((w) => a.digest?.quantities[0]?.names?.includes(w)));
+    expect(decision.predicted).toBe('conflict');
+  });
+
+  it('keeps the names through the stored digest', async () => {
+    const { encodeClaimDigests, decodeClaimDigests, toStoredDigest } = await import('../../../src/nlp/dedup/claims.js');
+    const { a } = await decideSides(full, surname);
+    const stored = decodeClaimDigests(encodeClaimDigests(a.prepared.claims)).flatMap((d) => d.quantities);
+    const direct = a.prepared.claims.map(toStoredDigest).flatMap((d) => d.quantities);
+    expect(stored.map((q) => q.names)).toEqual(direct.map((q) => q.names));
+    expect(stored.some((q) => q.names.length > 0)).toBe(true);
+  });
+});
