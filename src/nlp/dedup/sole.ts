@@ -57,7 +57,9 @@ export function markSole(digests: ClaimDigest[], tokens: readonly FactToken[]): 
       // Civilians or fighters as the article's one figure of the role are its toll («مقتل 21 مدنيا في
       // قصف السوق» against another outlet's «35 قتيلا»): counted as the role alone, as the whole.
       // Not children or women: «ثمانية أطفال كانوا بين الضحايا» is a part (conflict pairs C–G, spent).
-      const whole = one && !q.subgroup && q.noun !== undefined && WHOLE_CATEGORY_NOUNS.has(q.noun) && q.countedKey === `${q.role}:${q.noun}` ? { ...q, countedKey: q.role! } : q;
+      // Only in the lead, as a sole figure: deep in a report it is a roundup's («إلى ذلك، قتل 13 مسلحا
+      // … غربي محافظة مأرب» against the bodies found in Al-Anad base, SaudiNewsNet 2015-08-04).
+      const whole = one && inLead(q) && !q.subgroup && q.noun !== undefined && WHOLE_CATEGORY_NOUNS.has(q.noun) && q.countedKey === `${q.role}:${q.noun}` ? { ...q, countedKey: q.role! } : q;
       return soleCandidate(whole) && values.get(whole.countedKey)?.size === 1 && inLead(whole) ? { ...whole, sole: true } : whole;
     }),
   }));

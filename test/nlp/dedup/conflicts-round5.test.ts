@@ -55,6 +55,12 @@ describe('civilians or fighters as the article’s one toll', () => {
     expect(decision.predicted).toBe('conflict');
   });
 
+  it('keeps a category deep in a report a category (a roundup, not the event’s toll)', async () => {
+    const roundup = 'استعادت القوات الحكومية السيطرة على قاعدة جوية في جنوب البلاد. وقال قائد ميداني إن العملية استمرت ثلاثة أيام. وأضاف أن القوات تقدمت نحو المدينة المجاورة. وتحدث سكان عن نزوح عائلات كثيرة. إلى ذلك، قتل 13 مسلحا في مواجهات غربي محافظة مأرب.';
+    const { a } = await decideSides([roundup, '13'], [whole, '23']);
+    expect(a.digest?.quantities[0]?.countedKey).not.toBe('killed');
+  });
+
   it('keeps children among the victims a part of the toll', async () => {
     const { decision } = await decideSides(['قالت منظمة اليونيسف إن سبعة أطفال كانوا بين ضحايا القصف على سوق الماشية في كادقلي.', 'سبعة'], [whole, '23']);
     expect(decision.predicted).toBe('no-conflict');
