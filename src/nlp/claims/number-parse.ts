@@ -90,12 +90,30 @@ function ownStart(w: Word, cliticLength: number): number {
 }
 
 /**
+ * «مليار ونصف المليار», «مليون وربع»: after a scale word, «و» + a fraction, with the scale word again
+ * (definite) or alone, is that fraction of the scale added to the number (1,500,000,000), not a
+ * second figure «نصف المليار» (0.5 of a billion).
+ */
+function fractionTail(words: Word[], k: number, end: number, factor: number): { add: number; end: number } | null {
+  const w = words[k];
+  if (!isWord(w) || !w.norm.startsWith('و')) return null;
+  const frac = FRACTIONS.get(w.norm.slice(1));
+  if (frac === undefined || frac >= 1) return null;
+  const next = words[k + 1];
+  const again = k + 1 < end && isWord(next) ? SCALES.get(next.norm.replace(/^ال/u, '')) : undefined;
+  return { add: frac * factor, end: again === factor ? k + 2 : k + 1 };
+}
+
+/**
  * «16 مليارا و600 مليون», «ثلاثة ملايين و200 ألف»: after a scaled number, «و» + digits with a smaller
  * scale word of their own is the rest of the same number (16,600,000,000), not a second figure; the
  * rest must stay below the first scale («40 ألفا و50 ألفا» are two figures).
  */
 function compoundTail(words: Word[], k: number, end: number, factor: number): { add: number; end: number } | null {
-  if (factor < 1000 || k + 1 >= end) return null;
+  if (factor < 1000 || k >= end) return null;
+  const half = fractionTail(words, k, end, factor);
+  if (half) return half;
+  if (k + 1 >= end) return null;
   const rest = DIGITS.exec(words[k]?.norm ?? '');
   if (!rest || rest[1] !== 'و' || rest[2]) return null;
   const sc = words[k + 1];

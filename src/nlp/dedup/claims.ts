@@ -2,7 +2,7 @@ import type { Claim } from '../../schema/claims.js';
 import type { ContentToken } from './shingles.js';
 import { murmur32 } from './murmur.js';
 import { splitHashes, wordHashes } from './word-hashes.js';
-import { markCrowded } from './crowded.js';
+import { markCrowded, markHeadline } from './crowded.js';
 import { markSole, soleMask, SOLE_BITS } from './sole.js';
 import { skeleton } from './skeleton.js';
 import { countedKey } from './counted-key.js';
@@ -11,7 +11,7 @@ import { PERSON_ROLES } from './quantity-lexicon.js';
 
 /** A stated number as dedup compares it: what it counts (`countedKey`, the thing), its value and bounds, who it is about. */
 export type DigestQuantity = Pick<QuantityFacts, 'value' | 'valueMax' | 'approx'> &
-  Partial<Omit<QuantityFacts, 'thing' | 'value' | 'valueMax' | 'approx'>> & { countedKey: string; text: string; start?: number; end?: number; crowded?: boolean; sole?: boolean };
+  Partial<Omit<QuantityFacts, 'thing' | 'value' | 'valueMax' | 'approx'>> & { countedKey: string; text: string; start?: number; end?: number; crowded?: boolean; headline?: boolean; sole?: boolean };
 
 /** What dedup keeps of a claim to match it across articles (small: it is stored in the index). */
 export interface ClaimDigest {
@@ -35,7 +35,6 @@ export interface ClaimDigest {
 export type DedupClaim = Pick<Claim, 'kind' | 'text' | 'start' | 'end' | 'speaker' | 'content' | 'quantities'> & { attributedTo?: number | null };
 
 export { countedKey, skeleton };
-
 
 /** The speaker's span of a claim, or of the attributed claim that carries a numeric one. */
 function speakerSpanOf(claims: readonly DedupClaim[], claim: DedupClaim): { start: number; end: number } | null {
@@ -73,7 +72,7 @@ export function claimDigests(claims: readonly DedupClaim[], content: readonly Co
     }
     return { claim: index, kind: claim.kind, speakerKey, words: [...new Set(words)], quantities, text: claim.text, start: claim.start, end: claim.end };
   });
-  return markSole(markCrowded(digests), tokens);
+  return markSole(markHeadline(markCrowded(digests), tokens), tokens);
 }
 
 /**
@@ -90,10 +89,7 @@ export function claimIndexKeys(digest: Pick<ClaimDigest, 'kind' | 'speakerKey' |
   }
   return [...keys];
 }
-
-import type { ComparableValue } from './quantity-agreement.js';
 export { quantityInterval, quantitiesAgree, type ComparableValue } from './quantity-agreement.js';
-
 export { claimContentSimilarity, wordHashes, wordSetSimilarity } from './word-hashes.js';
 export { CROWDED_VALUES } from './crowded.js';
 
@@ -102,38 +98,8 @@ export function keyHash(key: string): number {
   return murmur32(key, 0x6b657973);
 }
 
-/** A quantity as the index keeps it: hashes for the thing, subjects and frame words. */
-export interface StoredQuantity extends ComparableValue {
-  countedHash: number;
-  bound: 'lower' | 'upper' | null;
-  rising: boolean;
-  subgroup: boolean;
-  generic: boolean;
-  /** 32-bit hashes of the subject words the number's clause names (at most 6). */
-  subjects: number[];
-  /** 16-bit hashes of the frame words (at most 5). */
-  frame: number[];
-  /** 16-bit hashes of the words naming the period counted over (at most 3). */
-  period: number[];
-  /** 16-bit hashes of the content words around the number (at most 2 × `CONTEXT_WORDS`); empty in digests stored before them. */
-  context: number[];
-  /** How many of `context`'s first hashes are of the number's own sentence (the rest: the sentence before it). */
-  contextOwn: number;
-  /** 16-bit hashes of the group the counted belong to («من القوات الحكومية»; at most 3); empty in digests stored before them. */
-  affiliation: number[];
-  /** 16-bit hashes of the places named in the number's sentence and the one before (`scene`; at most 8); empty in digests stored before them. */
-  scene: number[];
-  /** How many of `scene`'s first hashes are places of the number's own sentence. */
-  sceneOwn: number;
-  /** The counted noun's hash (its key alone), and whether a role was read and is one that happens to people. */
-  nounHash: number | null;
-  hasRole: boolean;
-  personRole: boolean;
-  /** The article states this counted thing with `CROWDED_VALUES` different values or more (see `markCrowded`). */
-  crowded: boolean;
-  /** The article's only figure of this people role (see `markSole`); false in digests stored before it was kept. */
-  sole: boolean;
-}
+export type { StoredQuantity } from './stored-quantity.js';
+import type { StoredQuantity } from './stored-quantity.js';
 
 /**
  * What the index keeps of a claim, once per article (not per key): hashes instead of keys and words,
@@ -179,13 +145,16 @@ const R_LEAD = 128;
 const C_SENTENCE = 8; // claim flag: its sentence index (u16) follows the speaker hash; older digests never set it
 const C_SOLE = 16; // claim flag: the sole-figure byte (`soleMask`) follows the sentence; older digests never set it
 
+/** The context's byte of own words (R_LEAD) follows: own words count in its low 5 bits, name hashes after the context in its top 3. */
+const ownByte = (q: StoredQuantity): boolean => q.context.length > q.contextOwn || q.names.length > 0;
+
 function quantityFlags(q: StoredQuantity): number {
   return (q.approx ? Q_APPROX : 0) | (q.valueMax === null ? 0 : Q_MAX) | (q.bound === 'lower' ? Q_LOWER : 0) | (q.bound === 'upper' ? Q_UPPER : 0) |
     (q.rising ? Q_RISING : 0) | (q.subgroup ? Q_SUBGROUP : 0) | (q.generic ? Q_GENERIC : 0) | (hasExtension(q) ? Q_EXT : 0);
 }
 
 function quantitySize(q: StoredQuantity): number {
-  return 9 + (q.valueMax === null ? 0 : 4) + (hasExtension(q) ? 8 + 4 * q.subjects.length + 2 * (q.frame.length + q.period.length) + (q.context.length > 0 ? (q.context.length > q.contextOwn ? 2 : 1) + 2 * q.context.length : 0) + (q.affiliation.length > 0 ? 1 + 2 * q.affiliation.length : 0) + (q.scene.length > 0 ? 2 + 2 * q.scene.length : 0) : 0);
+  return 9 + (q.valueMax === null ? 0 : 4) + (hasExtension(q) ? 8 + 4 * q.subjects.length + 2 * (q.frame.length + q.period.length) + (q.context.length > 0 ? (ownByte(q) ? 2 : 1) + 2 * (q.context.length + q.names.length) : 0) + (q.affiliation.length > 0 ? 1 + 2 * q.affiliation.length : 0) + (q.scene.length > 0 ? 2 + 2 * q.scene.length : 0) : 0);
 }
 
 /**
@@ -229,11 +198,11 @@ export function encodeClaimDigests(digests: readonly ClaimDigest[]): Buffer {
         at = out.writeUInt8(q.period.length, at);
         for (const word of q.period) at = out.writeUInt16LE(word, at);
         at = out.writeUInt32LE(q.nounHash ?? 0, at);
-        at = out.writeUInt8((q.nounHash === null ? 0 : 1) | (q.hasRole ? 2 : 0) | (q.personRole ? 4 : 0) | (q.context.length > 0 ? R_CONTEXT : 0) | (q.affiliation.length > 0 ? R_AFFILIATION : 0) | (q.crowded ? R_CROWDED : 0) | (q.scene.length > 0 ? R_SCENE : 0) | (q.context.length > q.contextOwn ? R_LEAD : 0), at);
+        at = out.writeUInt8((q.nounHash === null ? 0 : 1) | (q.hasRole ? 2 : 0) | (q.personRole ? 4 : 0) | (q.context.length > 0 ? R_CONTEXT : 0) | (q.affiliation.length > 0 ? R_AFFILIATION : 0) | (q.crowded ? R_CROWDED : 0) | (q.scene.length > 0 ? R_SCENE : 0) | (ownByte(q) ? R_LEAD : 0), at);
         if (q.context.length > 0) {
           at = out.writeUInt8(q.context.length, at);
-          if (q.context.length > q.contextOwn) at = out.writeUInt8(q.contextOwn, at);
-          for (const word of q.context) at = out.writeUInt16LE(word, at);
+          if (ownByte(q)) at = out.writeUInt8(q.contextOwn | (q.names.length << 5), at);
+          for (const word of [...q.context, ...q.names]) at = out.writeUInt16LE(word, at);
         }
         if (q.affiliation.length > 0) {
           at = out.writeUInt8(q.affiliation.length, at);
@@ -283,6 +252,8 @@ export function toStoredDigest(digest: ClaimDigest): StoredClaimDigest {
       personRole: q.role !== undefined && q.role !== null && PERSON_ROLES.has(q.role),
       crowded: q.crowded ?? false,
       sole: q.sole ?? false,
+      headline: (q.crowded ?? false) && (q.headline ?? false),
+      names: (q.context ?? []).length > 0 ? [...wordHashes(q.names ?? [], 3)] : [],
     })),
   };
 }
@@ -334,6 +305,7 @@ export function decodeClaimDigests(raw: Uint8Array): StoredClaimDigest[] {
       const period: number[] = [];
       const context: number[] = [];
       let contextOwn: number | null = null;
+      const names: number[] = [];
       const affiliation: number[] = [];
       const scene: number[] = [];
       let sceneOwn = 0;
@@ -357,8 +329,10 @@ export function decodeClaimDigests(raw: Uint8Array): StoredClaimDigest[] {
         crowded = (roleFlags & R_CROWDED) !== 0;
         if (roleFlags & R_CONTEXT) {
           const contextCount = view.readUInt8(at++);
-          if (roleFlags & R_LEAD) contextOwn = view.readUInt8(at++);
+          const own = roleFlags & R_LEAD ? view.readUInt8(at++) : null;
+          contextOwn = own === null ? null : own & 0x1f;
           for (let k = 0; k < contextCount; k++, at += 2) context.push(view.readUInt16LE(at));
+          for (let k = 0; k < (own ?? 0) >> 5; k++, at += 2) names.push(view.readUInt16LE(at));
         }
         if (roleFlags & R_AFFILIATION) {
           const affiliationCount = view.readUInt8(at++);
@@ -391,7 +365,9 @@ export function decodeClaimDigests(raw: Uint8Array): StoredClaimDigest[] {
         hasRole,
         personRole,
         crowded,
-        sole: i < SOLE_BITS && (sole & (1 << i)) !== 0,
+        sole: !crowded && i < SOLE_BITS && (sole & (1 << i)) !== 0, // one bit for both marks (`soleMask`)
+        headline: crowded && i < SOLE_BITS && (sole & (1 << i)) !== 0,
+        names,
       });
     }
     out.push({ claim, kind: KINDS[flags & 3] ?? 'attributed', speakerHash, words, quantities, sentence });

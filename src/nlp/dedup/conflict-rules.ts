@@ -147,7 +147,9 @@ export function compareQuantities(a: StoredQuantity, b: StoredQuantity, context:
   // Without a named actor or place in common, the sentences must say more alike.
   // Or, when the clauses do not both name subjects, the same place in their sentences or the leads
   // before them (`scene`): one outlet names the town in its opening sentence, the other beside the number.
-  const sameNamed = named ? sameSubject(a.subjects, b.subjects) : sameScene(a, b);
+  // Or a person one side names (NER tagged) is a word of the other's sentence: «ناصر البريكي» and
+  // «البريكي», whom NER did not tag there (conflict pairs C, D, spent: a convict's two prison terms).
+  const sameNamed = named ? sameSubject(a.subjects, b.subjects) : sameScene(a, b) || a.names.some((w) => b.context.includes(w)) || b.names.some((w) => a.context.includes(w));
   // A short sentence has few words to share («قتل 120 شخصا في الزلزال»): at most half of the shorter context.
   // (The number's own sentence: the words of the sentence before it, also in `context`, do not make it longer.)
   const contextNeeded = Math.min(sameNamed ? (options.conflictContextWords ?? 2) : (options.conflictContextUnnamed ?? 3), Math.ceil(Math.min(a.contextOwn, b.contextOwn) / 2));
@@ -162,8 +164,15 @@ export function compareQuantities(a: StoredQuantity, b: StoredQuantity, context:
   const alike = a.personRole && b.personRole && a.context.length > 0 && b.context.length > 0 && sharedNearNumber(a, b) >= (options.conflictContextAlike ?? 3);
   if (!sole && !sameNamed && !alike && context.contentSimilarity < (options.conflictUnnamedSimilarity ?? 0.15)) return { relation: null, why: 'different-context' };
   if (a.period.length > 0 && b.period.length > 0 && !a.period.some((w) => b.period.includes(w))) return { relation: null, why: 'different-period' };
-  if ((a.crowded || b.crowded) && context.contentSimilarity < CROWDED_SIMILARITY) return { relation: null, why: 'crowded' };
-  if ((a.generic || b.generic) && !a.frame.some((w) => b.frame.includes(w)) && context.contentSimilarity < options.claimNumericContext) {
+  // A crowded value's sentence must say which of the article's values it is, unless both are the
+  // figures their articles lead with (`headline`, or not crowded) and name it alike just before the
+  // number (a frame word in common: «نمو», «التضخم»): two reports' leading rates of one release are
+  // its one rate; a budget's revenue and its spending share no frame word.
+  const headlines = (!a.crowded || a.headline) && (!b.crowded || b.headline) && a.frame.some((w) => b.frame.includes(w));
+  if ((a.crowded || b.crowded) && !headlines && context.contentSimilarity < CROWDED_SIMILARITY) return { relation: null, why: 'crowded' };
+  // A person's name before both sums is no frame: «ألزمت المحكمة الشربيني بدفع غرامة» / «أدين الشربيني بالاستيلاء على».
+  const sameFrame = a.frame.some((w) => b.frame.includes(w) && !a.names.includes(w) && !b.names.includes(w));
+  if ((a.generic || b.generic) && !sameFrame && context.contentSimilarity < options.claimNumericContext) {
     return { relation: null, why: 'different-frame' };
   }
   if (quantitiesAgree(a, b, options.approxTolerance)) return { relation: 'corroborates', copy: context.copy };

@@ -1,6 +1,7 @@
 // Which of an article's stated numbers are crowded: one counted thing given with several values
 // (claims.ts marks them when it builds the digests; conflict-rules.ts reads the mark). Pure.
-import type { ClaimDigest } from './claims.js';
+import type { ClaimDigest, DigestQuantity } from './claims.js';
+import type { FactToken } from './quantity-words.js';
 
 /** An article that states one counted thing with this many different values or more is crowded with it. */
 export const CROWDED_VALUES = 3;
@@ -15,4 +16,33 @@ export function markCrowded(digests: ClaimDigest[]): ClaimDigest[] {
   const values = new Map<string, Set<number>>();
   for (const digest of digests) for (const q of digest.quantities) values.set(q.countedKey, (values.get(q.countedKey) ?? new Set()).add(q.value));
   return digests.map((digest) => ({ ...digest, quantities: digest.quantities.map((q) => ((values.get(q.countedKey)?.size ?? 0) >= CROWDED_VALUES ? { ...q, crowded: true } : q)) }));
+}
+
+/** Sentences at the head of an article a headline figure must stand in (as for a sole figure). */
+export const HEADLINE_SENTENCES = 3;
+
+/**
+ * Marks, among an article's crowded values of one counted thing, the first one when it stands in the
+ * article's first `HEADLINE_SENTENCES` sentences: the figure the report leads with («نما الاقتصاد
+ * بنسبة 3.9 في المئة خلال الفصل الثاني», then the sectors' rates). Two outlets' leading rates of one
+ * report are its one headline figure, so conflict-rules.ts compares two headline figures (or a
+ * headline figure and an uncrowded one) without asking their claims to share `CROWDED_SIMILARITY`
+ * of their words; the frame rule (a shared word before the number) still applies to percentages
+ * and sums. Conflict pairs C–G (spent): the misses answered `crowded` were all such leads.
+ */
+export function markHeadline(digests: ClaimDigest[], tokens: readonly FactToken[]): ClaimDigest[] {
+  const first = new Map<string, DigestQuantity>();
+  for (const digest of digests) {
+    for (const q of digest.quantities) {
+      if (!q.crowded || q.start === undefined) continue;
+      const seen = first.get(q.countedKey);
+      if (seen === undefined || (seen.start ?? Infinity) > q.start) first.set(q.countedKey, q);
+    }
+  }
+  const inLead = (q: DigestQuantity): boolean => {
+    const sentence = tokens.find((t) => t.end > q.start!)?.sentence;
+    return sentence !== undefined && sentence < HEADLINE_SENTENCES;
+  };
+  const headlines = new Set([...first.values()].filter(inLead));
+  return digests.map((digest) => ({ ...digest, quantities: digest.quantities.map((q) => (headlines.has(q) ? { ...q, headline: true } : q)) }));
 }

@@ -10,10 +10,11 @@ import { bareKey, countedForm, nounForm, roleOf, type FactEntity, type FactToken
 import { subjectsOf } from './quantity-subjects.js';
 import { boundOf, roleNear } from './quantity-near.js';
 import { decideRole } from './quantity-role.js';
+import { personNames } from './quantity-names.js';
 
 export { bareKey, roleOf };
 import { normalise, searchKey } from '../text/normalise.js';
-import { TIME_NOUNS, MEASURE_NOUNS, GENERIC_NOUNS, CUMULATIVE_WORDS, RISING_ROLES, UNIT_SCALES, FUNCTION_WORDS, PERIOD_MARKERS, SUBJECT_HEADS, PERSON_ROLES, CATEGORY_NOUNS, NUMBER_WORDS, AFFILIATION_HEADS, NOUN_CLASSES, FORM_CLASSES, MONEY_SHARE_ROLES, VALUE_WORDS } from './quantity-lexicon.js';
+import { TIME_NOUNS, MEASURE_NOUNS, GENERIC_NOUNS, CUMULATIVE_WORDS, RISING_ROLES, UNIT_SCALES, FUNCTION_WORDS, PERIOD_MARKERS, SUBJECT_HEADS, PERSON_ROLES, CATEGORY_NOUNS, NUMBER_WORDS, AFFILIATION_HEADS, NOUN_CLASSES, FORM_CLASSES, MONEY_SHARE_ROLES, VALUE_WORDS, BETWEEN, MONTH_NOUNS } from './quantity-lexicon.js';
 
 export type { FactEntity, FactToken } from './quantity-words.js';
 
@@ -66,6 +67,8 @@ export interface QuantityFacts {
   scene: string[];
   /** How many of `scene`'s words (the first ones) name places in the number's own sentence. */
   sceneOwn: number;
+  /** Keys of the person names in the number's sentence (quantity-names.ts: «ناصر البريكي» → نصر، برك). */
+  names: string[];
 }
 
 /** Content words read each side of a number for its `context`. */
@@ -222,6 +225,21 @@ function growthOf(clause: readonly FactToken[]): { cumulative: boolean; update: 
 /** «بداية» and «مطلع» both open a period at its start («منذ بداية نوفمبر» / «منذ مطلع الشهر»): one period word. */
 const PERIOD_START: ReadonlyMap<string, string> = new Map(['بداية', 'مطلع', 'مستهل'].map((w) => [nounKey(searchKey(normalise(w))), nounKey(searchKey(normalise('مطلع')))]));
 
+/** Keys of the words naming the period a number is counted over («منذ بداية العام», «بين أكتوبر ويوليو»). */
+function periodOf(words: readonly FactToken[], firstIn: number, lastIn: number, quantity: { start: number; end: number }): string[] {
+  const period: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (i >= firstIn && i <= lastIn) continue;
+    if (!PERIOD_MARKERS.has(bareKey(words[i]!.key)) && !PERIOD_MARKERS.has(words[i]!.key)) continue;
+    // «بين» opens a period only before a time word: «بين شاحنة وحافلة» names two vehicles, not when.
+    const timeWord = (t: FactToken) => t.kind === 'number' || (t.kind === 'word' && (TIME_NOUNS.has(nounKey(nounForm(t))) || MONTH_NOUNS.has(nounKey(nounForm(t)))));
+    if (bareKey(words[i]!.key) === BETWEEN && !words.slice(i + 1, i + 3).some(timeWord)) continue;
+    const next = words.slice(i + 1, i + 4).filter((t) => t.kind === 'word' && !FUNCTION_WORDS.has(t.key) && !FUNCTION_WORDS.has(bareKey(t.key)) && !(t.start >= quantity.start && t.end <= quantity.end));
+    period.push(...next.slice(0, 2).map((t) => nounKey(nounForm(t))).map((k) => PERIOD_START.get(k) ?? k).filter((k) => k.length >= 2));
+  }
+  return period;
+}
+
 /** Place words kept for a number's `scene`. */
 const SCENE_WORDS = 8;
 
@@ -332,13 +350,7 @@ export function quantityFacts(
     .slice(-5)
     .map((t) => nounKey(nounForm(t)))
     .filter((k) => k.length >= 2 && !VALUE_WORDS.has(k));
-  const period: string[] = [];
-  for (let i = 0; i < words.length; i++) {
-    if (i >= firstIn && i <= lastIn) continue;
-    if (!PERIOD_MARKERS.has(bareKey(words[i]!.key)) && !PERIOD_MARKERS.has(words[i]!.key)) continue;
-    const next = words.slice(i + 1, i + 4).filter((t) => t.kind === 'word' && !FUNCTION_WORDS.has(t.key) && !FUNCTION_WORDS.has(bareKey(t.key)) && !(t.start >= quantity.start && t.end <= quantity.end));
-    period.push(...next.slice(0, 2).map((t) => nounKey(nounForm(t))).map((k) => PERIOD_START.get(k) ?? k).filter((k) => k.length >= 2));
-  }
+  const period = periodOf(words, firstIn, lastIn, quantity);
   const { context: nearNumber, affiliation } = surroundings(words, { firstIn, lastIn, numberAt, clauseEnd }, noun);
   const context = [...nearNumber, ...leadContext(tokens, sentence, noun)];
   const scene = sceneOf(tokens, sentence, entities);
@@ -364,5 +376,6 @@ export function quantityFacts(
     affiliation: [...new Set(affiliation)],
     scene: scene.scene,
     sceneOwn: scene.own,
+    names: personNames(tokens, sentence, entities),
   };
 }

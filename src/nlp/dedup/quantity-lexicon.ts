@@ -197,6 +197,15 @@ export const FUNCTION_WORDS = keys([
 ]);
 
 /** Words that open the period a count is over: two counts over different periods are two counts. */
+/**
+ * Month names (Gregorian and Levantine, as `nounKey`): «بين» opens a period only before a time word
+ * («بين أكتوبر ويوليو», «بين عامي 2017 و2020»), not «بين شاحنة وحافلة» nor «بين حمص ودمشق».
+ */
+export const MONTH_NOUNS: ReadonlySet<string> = new Set(
+  ['يناير', 'فبراير', 'مارس', 'أبريل', 'مايو', 'يونيو', 'يوليو', 'أغسطس', 'سبتمبر', 'أكتوبر', 'نوفمبر', 'ديسمبر', 'جانفي', 'فيفري', 'أفريل', 'ماي', 'جوان', 'جويلية', 'أوت', 'كانون', 'شباط', 'آذار', 'نيسان', 'أيار', 'حزيران', 'تموز', 'آب', 'أيلول', 'تشرين'].map((w) => nounKey(key(w))),
+);
+/** The period marker that needs a time word after it. */
+export const BETWEEN = key('بين');
 export const PERIOD_MARKERS = new Set([...keys(['منذ', 'خلال', 'طوال', 'بين', 'مطلع', 'بداية']), 'منذ', 'خلال', 'بين']);
 
 /** Heads of names that say nothing of whose («وزارة الصحة», «حزب العدالة»): not subjects on their own (as `nounKey`). */
@@ -217,6 +226,12 @@ export const OVERRIDING_ROLES: ReadonlySet<string> = new Set(['released', 'refer
 export const CATEGORY_NOUNS: ReadonlySet<string> = new Set(
   ['طفل', 'أطفال', 'امرأة', 'نساء', 'جندي', 'جنود', 'عسكري', 'عسكريين', 'مدني', 'مدنيين', 'شرطي', 'شرطة', 'مسلح', 'مقاتل', 'صحفي', 'طالب', 'طلاب', 'تلميذ', 'تلاميذ', 'أجنبي', 'أجانب', 'مسعف', 'مستوطن'].map((w) => nounKey(key(w))),
 );
+
+/**
+ * Categories that may be a whole toll: an attack on a market kills civilians, a battle fighters
+ * («مقتل 21 مدنيا» / «35 قتيلا»); children, women or journalists are counted as part of one (as `nounKey`).
+ */
+export const WHOLE_CATEGORY_NOUNS: ReadonlySet<string> = new Set(['مدني', 'مدنيين', 'مسلح', 'مقاتل'].map((w) => nounKey(key(w))));
 
 /** Roles read after a counted phrase (what happened to it): people's, and rockets fired or stopped. */
 export const AFTER_ROLES: ReadonlySet<string> = new Set([...PERSON_ROLES, 'fired', 'intercepted', 'fell']);

@@ -3,7 +3,7 @@
 // conflict-rules.ts reads it). Pure.
 import type { ClaimDigest, DigestQuantity } from './claims.js';
 import type { FactToken } from './quantity-words.js';
-import { PERSON_ROLES } from './quantity-lexicon.js';
+import { PERSON_ROLES, WHOLE_CATEGORY_NOUNS } from './quantity-lexicon.js';
 
 /**
  * Sentences at the head of an article a sole figure must stand in: the event's toll is in its lead;
@@ -14,12 +14,15 @@ export const SOLE_LEAD_SENTENCES = 3;
 
 /**
  * A whole count of people with a role and no category («قتل 9 أشخاص», not «5 مدنيين»: that thing
- * is `killed:…`), stated exactly, not as an update («ارتفعت الحصيلة إلى»). Not a prison term: one
- * trial's articles give the terms of several defendants, one each (conflict pairs D, spent).
+ * is `killed:…`), stated exactly. An update («ارتفعت الحصيلة إلى 15») that is the article's one
+ * figure of the role is its latest toll of the event: against another outlet's toll of the same
+ * day it is a conflict (a later day's stays an update: conflict-rules.ts); conflict pairs C–G
+ * (spent) label such same-day rises conflicts. Not a prison term: one trial's articles give the
+ * terms of several defendants, one each (conflict pairs D, spent).
  */
 function soleCandidate(q: DigestQuantity): boolean {
   const role = q.role ?? null;
-  return role !== null && PERSON_ROLES.has(role) && q.countedKey === role && !q.subgroup && !q.update && !q.approx && (q.bound ?? null) === null && q.valueMax === null;
+  return role !== null && PERSON_ROLES.has(role) && q.countedKey === role && !q.subgroup && !q.approx && (q.bound ?? null) === null && q.valueMax === null;
 }
 
 /**
@@ -49,16 +52,29 @@ export function markSole(digests: ClaimDigest[], tokens: readonly FactToken[]): 
   }
   return digests.map((digest) => ({
     ...digest,
-    quantities: digest.quantities.map((q) => (soleCandidate(q) && values.get(q.countedKey)?.size === 1 && inLead(q) ? { ...q, sole: true } : q)),
+    quantities: digest.quantities.map((q) => {
+      const one = q.role !== undefined && q.role !== null && values.get(q.role)?.size === 1;
+      // Civilians or fighters as the article's one figure of the role are its toll («مقتل 21 مدنيا في
+      // قصف السوق» against another outlet's «35 قتيلا»): counted as the role alone, as the whole.
+      // Not children or women: «ثمانية أطفال كانوا بين الضحايا» is a part (conflict pairs C–G, spent).
+      // Only in the lead, as a sole figure: deep in a report it is a roundup's («إلى ذلك، قتل 13 مسلحا
+      // … غربي محافظة مأرب» against the bodies found in Al-Anad base, SaudiNewsNet 2015-08-04).
+      const whole = one && inLead(q) && !q.subgroup && q.noun !== undefined && WHOLE_CATEGORY_NOUNS.has(q.noun) && q.countedKey === `${q.role}:${q.noun}` ? { ...q, countedKey: q.role! } : q;
+      return soleCandidate(whole) && values.get(whole.countedKey)?.size === 1 && inLead(whole) ? { ...whole, sole: true } : whole;
+    }),
   }));
 }
 
 /** Quantities per claim whose sole-figure mark is stored (one bit each; from the ninth on, never marked). */
 export const SOLE_BITS = 8;
 
-/** The stored byte of a claim's sole-figure marks: bit i for quantity i. */
-export function soleMask(quantities: readonly { sole: boolean }[]): number {
+/**
+ * The stored byte of a claim's sole-figure marks: bit i for quantity i. The same bit carries a crowded
+ * value's headline mark (crowded.ts, `markHeadline`): a sole figure is its article's only value of
+ * the role, so it is never crowded, and the crowded flag says which mark a set bit is.
+ */
+export function soleMask(quantities: readonly { sole: boolean; headline?: boolean }[]): number {
   let mask = 0;
-  for (let i = 0; i < Math.min(quantities.length, SOLE_BITS); i++) if (quantities[i]!.sole) mask |= 1 << i;
+  for (let i = 0; i < Math.min(quantities.length, SOLE_BITS); i++) if (quantities[i]!.sole || quantities[i]!.headline === true) mask |= 1 << i;
   return mask;
 }

@@ -39,6 +39,13 @@ describe('numbers in digits and words', () => {
     expect(quantities('نزح 40 ألفا و50 ألفا آخرون.').map((q) => q?.value)).toEqual([40_000, 50_000]);
   });
 
+  it('reads «مليار ونصف المليار», «مليون وربع», «3 ملايين ونصف» as one amount', () => {
+    expect(quantities('ووقعت الوزارة اتفاقيات تمويل بقيمة مليار ونصف المليار دولار للمشروع.').map((q) => [q?.text, q?.value])).toEqual([['مليار ونصف المليار دولار', 1_500_000_000]]);
+    expect(quantities('وغرمت المحكمة الشركة مبلغ مليون ونصف المليون دينار.').map((q) => q?.value)).toEqual([1_500_000]);
+    expect(quantities('وبلغت كلفة الترميم مليون وربع دولار.').map((q) => q?.value)).toEqual([1_250_000]);
+    expect(quantities('وبلغت الخسائر 3 ملايين ونصف دولار.').map((q) => q?.value)).toEqual([3_500_000]);
+  });
+
   it('reads teens in every case, «عشر» after a definite noun, and «واحدا» after its noun', () => {
     // A prison term is a verdict's figure (issue 25): read as 10, a numeric claim of kind 'term'.
     const term = claimsOf('قضت المحكمة بالسجن عشر سنوات على المتهم.');
