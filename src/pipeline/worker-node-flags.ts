@@ -15,11 +15,17 @@
 export const WORKER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=4', '--max-old-space-size=192'];
 
 /**
- * The environment a worker process starts with: glibc's malloc keeps up to 8 arenas a core by
- * default, and Node's threads (libuv's pool for file writes, V8's GC helpers) each fill one; two
- * cut a `worker all` process's peak RSS by 14 MB (214 → 200 MB in the quick bench). Ignored where
- * malloc is not glibc's; a value the user set is kept.
+ * The environment a worker process starts with (glibc's malloc; ignored elsewhere; a value the user
+ * set is kept):
+ * - `MALLOC_ARENA_MAX=2`: glibc keeps up to 8 arenas a core by default, and Node's threads (libuv's
+ *   pool for file writes, V8's GC helpers) each fill one; two cut a `worker all` process's peak RSS
+ *   by 14 MB (214 → 200 MB in the quick bench).
+ * - `MALLOC_MMAP_THRESHOLD_=131072`: blocks of 128 KB and more are mapped on their own and returned
+ *   when freed. By default glibc raises that threshold (up to 32 MB) each time such a block is
+ *   freed, after which large buffers come from the heap and the holes they leave stay resident: over
+ *   2,000 articles the main malloc heap held 10–19 MB instead of 23–25, and the peak RSS of the two
+ *   processes was 205 / 205 MB instead of 211 / 206 (docs/PERFORMANCE.md, fourth pass).
  */
 export function workerEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return { ...env, MALLOC_ARENA_MAX: env.MALLOC_ARENA_MAX ?? '2' };
+  return { ...env, MALLOC_ARENA_MAX: env.MALLOC_ARENA_MAX ?? '2', MALLOC_MMAP_THRESHOLD_: env.MALLOC_MMAP_THRESHOLD_ ?? '131072' };
 }

@@ -3,24 +3,44 @@
 // chain) once the token objects being built have pushed it out of the CPU caches; this open-
 // addressing table keeps a 32-bit hash per slot in one typed array, so a probe reads the key only
 // when the hashes agree, and the key and its value sit side by side in one array.
-const SLOT_BITS = 18;
-const SLOTS = 1 << SLOT_BITS;
-const MASK = SLOTS - 1;
+const MAX_SLOTS = 1 << 18;
+/**
+ * Slots per form the table may hold: at most a quarter of the slots are ever used, so a probe
+ * rarely goes past its first slot. Sized from `maxEntries`, not the most it could hold: the text
+ * layer's 30,000 forms take 2.5 MB of slots instead of 5 in every worker process (issue 21).
+ */
+const SLOTS_PER_ENTRY = 4;
+
+function slotCountFor(maxEntries: number): number {
+  let slots = 16;
+  while (slots < SLOTS_PER_ENTRY * maxEntries && slots < MAX_SLOTS) slots *= 2;
+  return slots;
+}
 
 export class FormTable<V> {
   /** Hash of the key in each slot, with the low bit set so that 0 means an empty slot. */
-  private readonly hashes = new Int32Array(SLOTS);
+  private readonly hashes: Int32Array;
   /** Key and value of each slot: `[key0, value0, key1, value1, …]`. */
-  private readonly entries: (string | V | undefined)[] = new Array<string | V | undefined>(2 * SLOTS).fill(undefined);
+  private readonly entries: (string | V | undefined)[];
+  private readonly mask: number;
   private count = 0;
 
-  /** At most this many forms are kept (half the slots): past it, the table starts afresh. */
-  constructor(private readonly maxEntries = SLOTS >> 1) {
-    if (maxEntries > SLOTS >> 1) throw new RangeError(`FormTable holds at most ${SLOTS >> 1} forms`);
+  /** At most this many forms are kept (at most half the slots): past it, the table starts afresh. */
+  constructor(private readonly maxEntries = MAX_SLOTS >> 1) {
+    if (maxEntries > MAX_SLOTS >> 1) throw new RangeError(`FormTable holds at most ${MAX_SLOTS >> 1} forms`);
+    const slots = slotCountFor(maxEntries);
+    this.mask = slots - 1;
+    this.hashes = new Int32Array(slots);
+    this.entries = new Array<string | V | undefined>(2 * slots).fill(undefined);
   }
 
   get size(): number {
     return this.count;
+  }
+
+  /** Slots the table holds (its memory: a hash, a key and a value each). */
+  get slotCount(): number {
+    return this.hashes.length;
   }
 
   private static hash(key: string): number {
@@ -32,7 +52,7 @@ export class FormTable<V> {
 
   get(key: string): V | undefined {
     const h = FormTable.hash(key);
-    for (let p = h & MASK; ; p = (p + 1) & MASK) {
+    for (let p = h & this.mask; ; p = (p + 1) & this.mask) {
       const stored = this.hashes[p];
       if (stored === 0) return undefined;
       if (stored === h && this.entries[2 * p] === key) return this.entries[2 * p + 1] as V;
@@ -49,7 +69,7 @@ export class FormTable<V> {
     for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
     h |= 1;
     const length = end - start;
-    for (let p = h & MASK; ; p = (p + 1) & MASK) {
+    for (let p = h & this.mask; ; p = (p + 1) & this.mask) {
       const stored = this.hashes[p];
       if (stored === 0) {
         this.lastValue = undefined;
@@ -74,8 +94,8 @@ export class FormTable<V> {
   add(key: string, value: V): void {
     if (this.count >= this.maxEntries) this.clear();
     const h = FormTable.hash(key);
-    let p = h & MASK;
-    while (this.hashes[p] !== 0) p = (p + 1) & MASK;
+    let p = h & this.mask;
+    while (this.hashes[p] !== 0) p = (p + 1) & this.mask;
     this.hashes[p] = h;
     this.entries[2 * p] = key;
     this.entries[2 * p + 1] = value;

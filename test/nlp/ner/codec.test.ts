@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decodeModel, encodeModel } from '../../../src/nlp/ner/codec.js';
-import { emptyModel } from '../../../src/nlp/ner/model.js';
+import { emissionScores, emptyModel, weightAt } from '../../../src/nlp/ner/model.js';
 import { parseClusters } from '../../../src/nlp/ner/clusters.js';
 
 describe('weights file codec', () => {
@@ -18,7 +18,7 @@ describe('weights file codec', () => {
           let maxAbs = 0;
           for (const w of model.weights) maxAbs = Math.max(maxAbs, Math.abs(w));
           let worst = 0;
-          for (let k = 0; k < model.weights.length; k++) worst = Math.max(worst, Math.abs(weights.weights[k]! * (weights.scale ?? 1) - model.weights[k]!));
+          for (let k = 0; k < model.weights.length; k++) worst = Math.max(worst, Math.abs(weightAt(weights, Math.floor(k / 9), k % 9) - model.weights[k]!));
           expect(worst).toBeLessThanOrEqual(maxAbs / 32767 + 1e-6);
           expect(weights.transitions[5]).toBeCloseTo(-2.5);
           expect(weights.bucketBits).toBe(10);
@@ -44,9 +44,35 @@ describe('weights file codec', () => {
     const decoded = decodeModel(withClusters);
     expect([...decoded.clusters!.ids]).toEqual([['بغداد', [1, 5, 9]], ['دمشق', [1, 5, 10]]]);
     expect([...decoded.nameLexicon]).toEqual([...lexicon]);
-    expect(decoded.weights.weights[42]! * decoded.weights.scale!).toBeCloseTo(1.5);
-    // Kept as stored: 16-bit integers and their scale (half the memory of floats).
+    expect(weightAt(decoded.weights, 4, 6)).toBeCloseTo(1.5);
+    // Kept as stored: 16-bit integers and their scale (half the memory of floats), one row (bucket 4).
     expect(decoded.weights.weights).toBeInstanceOf(Int16Array);
+    expect(decoded.weights.weights.length).toBe(9);
+  });
+
+  it('holds only the stored rows, and scores every token as the dense table of the same weights does', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(1023), fc.nat(8), fc.integer({ min: -40, max: 40 })), { maxLength: 300 }),
+        fc.array(fc.array(fc.nat(1023), { maxLength: 40 }), { minLength: 1, maxLength: 12 }),
+        (entries, tokens) => {
+          const model = emptyModel(10, 3);
+          for (const [bucket, tag, w] of entries) model.weights[bucket * 9 + tag] = w / 4;
+          const { weights: packed } = decodeModel(encodeModel(model, new Map()));
+          const stored = new Set(entries.filter(([, , w]) => w !== 0).map(([bucket]) => bucket));
+          expect(packed.rows?.count).toBe(stored.size);
+          expect(packed.weights.length).toBe(9 * stored.size);
+          // The same quantised weights, one row a bucket (how they were held before).
+          const dense = { ...packed, rows: undefined, weights: new Int16Array(1024 * 9) };
+          for (let k = 0; k < dense.weights.length; k++) dense.weights[k] = Math.round(weightAt(packed, Math.floor(k / 9), k % 9) / (packed.scale ?? 1));
+          const offsets = new Uint32Array(tokens.length + 1);
+          tokens.forEach((features, i) => (offsets[i + 1] = offsets[i]! + features.length));
+          const features = { buckets: Uint32Array.from(tokens.flat()), offsets };
+          expect(emissionScores(packed, features, tokens.length)).toEqual(emissionScores(dense, features, tokens.length));
+        },
+      ),
+      { numRuns: 50 },
+    );
   });
 
   it('refuses a file that is not ours', () => {

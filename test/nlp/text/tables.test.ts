@@ -22,6 +22,12 @@ describe('FormTable (per-form cache of analyseText)', () => {
       }),
     );
   });
+
+  it('holds slots for the forms it may keep, not for the most any table could (issue 21: memory)', () => {
+    expect(new FormTable<number>(30_000).slotCount).toBe(1 << 17);
+    expect(new FormTable<number>(10).slotCount).toBe(64);
+    expect(new FormTable<number>().slotCount).toBe(1 << 18);
+  });
 });
 
 describe('Lexicon (two sources merged)', () => {
