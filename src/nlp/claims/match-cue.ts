@@ -12,7 +12,10 @@ export interface VerbMatch extends CueForm {
   object: boolean;
 }
 
+// Mixed-script words are rare but unbounded in a long-lived worker (every new Latin-in-Arabic
+// spelling adds one), so this cache is emptied at the same limit as the others below.
 const mixedCache = new Map<string, CueForm | null>();
+const MIXED_CACHE_LIMIT = 20_000;
 
 function matchMixed(w: Word): CueForm | null {
   const re = mixedScriptPattern(w);
@@ -28,6 +31,7 @@ function matchMixed(w: Word): CueForm | null {
       break;
     }
   }
+  if (mixedCache.size >= MIXED_CACHE_LIMIT) mixedCache.clear();
   mixedCache.set(w.norm, found);
   return found;
 }
