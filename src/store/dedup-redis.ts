@@ -130,8 +130,8 @@ export class RedisDedupStore implements DedupStore {
   }
 
   async link(request: LinkRequest): Promise<LinkStep> {
-    const args: Array<string | number> = [this.prefix, request.num, this.slotSize];
-    for (const link of request.links) args.push(link.other, link.joinsStory ? '1' : '0', link.field, link.value);
+    const args: Array<string | number> = [this.prefix, request.num, this.slotSize, request.actor >>> 0];
+    for (const link of request.links) args.push(link.other, link.joinsStory ? '1' : '0', link.otherActor >>> 0, link.field, link.value);
     const [root, version, size, mergedAway] = (await this.link_.run(this.redis, args)) as [number, number, number, number[]];
     return { root, version, size, mergedAway };
   }

@@ -53,7 +53,13 @@ export interface RegisterResult {
 
 export interface LinkRequest {
   num: number;
-  links: Array<{ other: number; joinsStory: boolean; field: string; value: string }>;
+  /**
+   * The article's opening actor's country (`EventSketch.actor`; 0: none), and each other article's:
+   * the link step keeps a story's set of them and refuses to join two stories whose sets are
+   * non-empty and disjoint (story-actors.ts). An article alone has no stored set: its own is this.
+   */
+  actor: number;
+  links: Array<{ other: number; joinsStory: boolean; otherActor: number; field: string; value: string }>;
 }
 
 export interface StorySnapshot {

@@ -4,17 +4,65 @@
 -- story's root, version and size.
 local num = tonumber(ARGV[2])
 local slotSize = tonumber(ARGV[3])
+local ownActor = tonumber(ARGV[4])
+
+-- The story-level actor gate (src/nlp/dedup/story-actors.ts is the reference; the in-process store
+-- runs the same rule). A story's set of opening actors' countries is kept in its hash's field 'a'
+-- (4 bytes each, at most ACTORS_CAP); an article alone has no stored set, its own actor (from the
+-- request) is its set. A story of several members with no 'a' is unknown (indexed before the sets
+-- were kept, or past the cap) and never refuses a merge; a merge with it is unknown too.
+local ACTORS_CAP = 8
+
+local function actorsOf(root, actor)
+  if storySize(root) == 1 then
+    if actor == 0 then return {} end
+    return { actor }
+  end
+  local raw = redis.call('HGET', storyKey(root), 'a')
+  if not raw then return nil end
+  local set = {}
+  for i = 1, #raw - 3, 4 do set[#set + 1] = struct.unpack('<I4', string.sub(raw, i, i + 3)) end
+  return set
+end
+
+local function contains(set, actor)
+  for _, value in ipairs(set) do if value == actor then return true end end
+  return false
+end
+
+local function actorsAllowOneStory(a, b)
+  if a == nil or b == nil or #a == 0 or #b == 0 then return true end
+  for _, actor in ipairs(a) do if contains(b, actor) then return true end end
+  return false
+end
+
+-- The merged story's set, packed; nil when unknown (either side unknown, or more than the cap).
+local function packedUnion(a, b)
+  if a == nil or b == nil then return nil end
+  local union = {}
+  for _, actor in ipairs(a) do union[#union + 1] = actor end
+  for _, actor in ipairs(b) do if not contains(union, actor) then union[#union + 1] = actor end end
+  if #union > ACTORS_CAP then return nil end
+  local parts = {}
+  for i, actor in ipairs(union) do parts[i] = struct.pack('<I4', actor) end
+  return table.concat(parts)
+end
 
 local mergedAway = {}
 local changed = false
 local pending = {}
-local a = 4
-while a + 3 <= #ARGV do
+local a = 5
+while a + 4 <= #ARGV do
   local other = tonumber(ARGV[a])
   if ARGV[a + 1] == '1' then
     local rootA = findRoot(num, true)
     local rootB = findRoot(other, true)
+    local actorsA, actorsB = nil, nil
     if rootA ~= rootB then
+      actorsA = actorsOf(rootA, ownActor)
+      actorsB = actorsOf(rootB, tonumber(ARGV[a + 2]))
+    end
+    if rootA ~= rootB and actorsAllowOneStory(actorsA, actorsB) then
       local survivor, loser = rootA, rootB
       if bytesLess(idOf(rootB, slotSize), idOf(rootA, slotSize)) then survivor, loser = rootB, rootA end
       -- The article's own story before it joined anything (it alone) never had a file worth a tombstone
@@ -28,6 +76,8 @@ while a + 3 <= #ARGV do
         redis.call('HDEL', survivorKey, 'm')
       end
       redis.call('APPEND', survivorMembers, membersOf(loser))
+      local union = packedUnion(actorsA, actorsB)
+      if union then redis.call('HSET', survivorKey, 'a', union) else redis.call('HDEL', survivorKey, 'a') end
       -- The absorbed story's links stay in its members' own lists: nothing to copy.
       redis.call('DEL', loserKey, membersKey(loser))
       setParent(loser, survivor)
@@ -39,9 +89,9 @@ while a + 3 <= #ARGV do
       changed = true
     end
   end
-  pending[#pending + 1] = ARGV[a + 2]
   pending[#pending + 1] = ARGV[a + 3]
-  a = a + 4
+  pending[#pending + 1] = ARGV[a + 4]
+  a = a + 5
 end
 
 local root = findRoot(num, true)

@@ -105,13 +105,16 @@ export function linkRequest(
   const joins = joiningLinks(me, pairLinks, substantialPassages, backgroundPassages, meta, options);
   return {
     num: me.num,
+    actor: me.event.actor ?? 0,
     links: [
       ...pairLinks.map((link, i) => ({
         other: link.b,
         joinsStory: joins[i]!,
+        // The story-level actor gate needs the other's actor when its story is the article alone.
+        otherActor: meta(link.b).event.actor ?? 0,
         ...encodePairLink(link),
       })),
-      ...claimLinks.map((link) => ({ other: me.num, joinsStory: false, ...encodeClaimLink(link) })),
+      ...claimLinks.map((link) => ({ other: me.num, joinsStory: false, otherActor: 0, ...encodeClaimLink(link) })),
     ],
   };
 }
