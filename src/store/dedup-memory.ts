@@ -5,7 +5,7 @@ import type { ClaimTextSource } from '../nlp/dedup/claim-texts.js';
 import { blobClaims } from '../nlp/dedup/article-blob.js';
 import type { ArticleMeta, DedupStore, LinkRequest, LinkStep, RegisterRequest, RegisterResult, StorySnapshot } from '../nlp/dedup/index-store.js';
 import { decodeMeta } from '../nlp/dedup/meta-slot.js';
-import { actorsAllowOneStory, articleActors, unionActors, type StoryActors } from '../nlp/dedup/story-actors.js';
+import { marksAllowOneStory, unionMarks, type StoryMarks } from '../nlp/dedup/story-marks.js';
 import { decodeClaimPostings, decodePostings, encodeClaimPosting, encodePosting } from './dedup-store.js';
 import { DEFAULT_LAYOUT, type RedisLayoutOptions } from './dedup-redis.js';
 
@@ -106,16 +106,16 @@ export class MemoryDedupStore implements DedupStore {
       if (link.joinsStory) {
         const rootA = this.find(request.num);
         const rootB = this.find(link.other);
-        // The story-level actor gate (story-actors.ts), as dedup-link.lua decides it.
-        const actorsA = this.actorsOf(rootA, request.actor);
-        const actorsB = this.actorsOf(rootB, link.otherActor);
-        if (rootA !== rootB && actorsAllowOneStory(actorsA, actorsB)) {
+        // The story-level gates (story-marks.ts), as dedup-link.lua decides them.
+        const marksA = this.marksOf(rootA, request.marks);
+        const marksB = this.marksOf(rootB, link.otherMarks);
+        if (rootA !== rootB && marksAllowOneStory(marksA, marksB)) {
           const [survivor, loser] = this.idOf(rootB) < this.idOf(rootA) ? [rootB, rootA] : [rootA, rootB];
           const kept = this.storyRecord(survivor);
           const gone = this.storyRecord(loser);
           const ownSingleton = loser === request.num && gone.members.length === 1;
           kept.members.push(...gone.members);
-          kept.actors = unionActors(actorsA, actorsB);
+          kept.marks = unionMarks(marksA, marksB);
           this.stories.delete(loser);
           this.parents[loser] = survivor;
           mergedAway.push(loser);
@@ -200,29 +200,29 @@ export class MemoryDedupStore implements DedupStore {
     return this.metas[num]!.subarray(0, 8).toString('hex');
   }
 
-  /** A story's actor set: an article alone is its own actor (the request's), a bigger story its kept set. */
-  private actorsOf(root: number, ownActor: number): StoryActors {
+  /** A story's marks: an article alone carries its own (the request's), a bigger story its kept set. */
+  private marksOf(root: number, own: readonly number[]): StoryMarks {
     const story = this.stories.get(root);
-    if (!story || story.members.length === 1) return articleActors(ownActor);
-    return story.actors;
+    if (!story || story.members.length === 1) return [...own];
+    return story.marks;
   }
 
   /** Singleton stories have no record until they are first linked (as in Redis). */
   private storyRecord(root: number): StoryRecord {
     let story = this.stories.get(root);
     if (!story) {
-      story = { members: [root], version: 0, actors: null };
+      story = { members: [root], version: 0, marks: null };
       this.stories.set(root, story);
     }
     return story;
   }
 }
 
-/** A story's members, version and actor countries (`null`: unknown; see story-actors.ts). */
+/** A story's members, version and marks (`null`: unknown; see story-marks.ts). */
 interface StoryRecord {
   members: number[];
   version: number;
-  actors: StoryActors;
+  marks: StoryMarks;
 }
 
 export class MemoryDedupIndex extends DedupEngine {

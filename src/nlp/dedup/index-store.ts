@@ -54,12 +54,13 @@ export interface RegisterResult {
 export interface LinkRequest {
   num: number;
   /**
-   * The article's opening actor's country (`EventSketch.actor`; 0: none), and each other article's:
-   * the link step keeps a story's set of them and refuses to join two stories whose sets are
-   * non-empty and disjoint (story-actors.ts). An article alone has no stored set: its own is this.
+   * The marks the article's lead carries (story-marks.ts: its opening actor's country, its wire
+   * dateline), and each other article's: the link step keeps a story's marks and refuses to
+   * join two stories that hold marks of one kind and none in common. An article alone has no stored
+   * marks: its own are these.
    */
-  actor: number;
-  links: Array<{ other: number; joinsStory: boolean; otherActor: number; field: string; value: string }>;
+  marks: number[];
+  links: Array<{ other: number; joinsStory: boolean; otherMarks: number[]; field: string; value: string }>;
 }
 
 export interface StorySnapshot {
