@@ -5,6 +5,7 @@ import type { ClaimTextSource } from '../nlp/dedup/claim-texts.js';
 import { blobClaims } from '../nlp/dedup/article-blob.js';
 import type { ArticleMeta, DedupStore, LinkRequest, LinkStep, RegisterRequest, RegisterResult, StorySnapshot } from '../nlp/dedup/index-store.js';
 import { decodeMeta } from '../nlp/dedup/meta-slot.js';
+import { marksAllowOneStory, unionMarks, type StoryMarks } from '../nlp/dedup/story-marks.js';
 import { decodeClaimPostings, decodePostings, encodeClaimPosting, encodePosting } from './dedup-store.js';
 import { DEFAULT_LAYOUT, type RedisLayoutOptions } from './dedup-redis.js';
 
@@ -22,7 +23,7 @@ export class MemoryDedupStore implements DedupStore {
   private readonly buckets = new Map<string, number[] | Buffer[] | null>();
   private readonly parents: number[] = [];
   private readonly tombstones = new Set<number>();
-  private readonly stories = new Map<number, { members: number[]; version: number }>();
+  private readonly stories = new Map<number, StoryRecord>();
   /** The links each article found (as in Redis, kept on the article, not on its story). */
   private readonly links = new Map<number, Map<string, string>>();
 
@@ -105,12 +106,16 @@ export class MemoryDedupStore implements DedupStore {
       if (link.joinsStory) {
         const rootA = this.find(request.num);
         const rootB = this.find(link.other);
-        if (rootA !== rootB) {
+        // The story-level gates (story-marks.ts), as dedup-link.lua decides them.
+        const marksA = this.marksOf(rootA, request.marks);
+        const marksB = this.marksOf(rootB, link.otherMarks);
+        if (rootA !== rootB && marksAllowOneStory(marksA, marksB)) {
           const [survivor, loser] = this.idOf(rootB) < this.idOf(rootA) ? [rootB, rootA] : [rootA, rootB];
           const kept = this.storyRecord(survivor);
           const gone = this.storyRecord(loser);
           const ownSingleton = loser === request.num && gone.members.length === 1;
           kept.members.push(...gone.members);
+          kept.marks = unionMarks(marksA, marksB);
           this.stories.delete(loser);
           this.parents[loser] = survivor;
           mergedAway.push(loser);
@@ -195,15 +200,29 @@ export class MemoryDedupStore implements DedupStore {
     return this.metas[num]!.subarray(0, 8).toString('hex');
   }
 
+  /** A story's marks: an article alone carries its own (the request's), a bigger story its kept set. */
+  private marksOf(root: number, own: readonly number[]): StoryMarks {
+    const story = this.stories.get(root);
+    if (!story || story.members.length === 1) return [...own];
+    return story.marks;
+  }
+
   /** Singleton stories have no record until they are first linked (as in Redis). */
-  private storyRecord(root: number): { members: number[]; version: number } {
+  private storyRecord(root: number): StoryRecord {
     let story = this.stories.get(root);
     if (!story) {
-      story = { members: [root], version: 0 };
+      story = { members: [root], version: 0, marks: null };
       this.stories.set(root, story);
     }
     return story;
   }
+}
+
+/** A story's members, version and marks (`null`: unknown; see story-marks.ts). */
+interface StoryRecord {
+  members: number[];
+  version: number;
+  marks: StoryMarks;
 }
 
 export class MemoryDedupIndex extends DedupEngine {

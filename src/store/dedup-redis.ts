@@ -7,6 +7,7 @@ import { murmur32 } from '../nlp/dedup/murmur.js';
 import { DedupEngine } from '../nlp/dedup/engine.js';
 import type { ClaimTextSource } from '../nlp/dedup/claim-texts.js';
 import type { ArticleMeta, DedupStore, LinkRequest, LinkStep, RegisterRequest, RegisterResult, StorySnapshot } from '../nlp/dedup/index-store.js';
+import { packMarks } from '../nlp/dedup/story-marks.js';
 import { decodeMeta, metaSlotSize } from '../nlp/dedup/meta-slot.js';
 import { dedupIndexKeys } from './redis-keys.js';
 import { decodeLinkList, decodeClaimPostings, decodeMembers, decodeNums, decodePostings, encodeEntries } from './dedup-store.js';
@@ -130,8 +131,8 @@ export class RedisDedupStore implements DedupStore {
   }
 
   async link(request: LinkRequest): Promise<LinkStep> {
-    const args: Array<string | number> = [this.prefix, request.num, this.slotSize];
-    for (const link of request.links) args.push(link.other, link.joinsStory ? '1' : '0', link.field, link.value);
+    const args: Array<string | number | Buffer> = [this.prefix, request.num, this.slotSize, packMarks(request.marks)];
+    for (const link of request.links) args.push(link.other, link.joinsStory ? '1' : '0', packMarks(link.otherMarks), link.field, link.value);
     const [root, version, size, mergedAway] = (await this.link_.run(this.redis, args)) as [number, number, number, number[]];
     return { root, version, size, mergedAway };
   }

@@ -53,7 +53,14 @@ export interface RegisterResult {
 
 export interface LinkRequest {
   num: number;
-  links: Array<{ other: number; joinsStory: boolean; field: string; value: string }>;
+  /**
+   * The marks the article's lead carries (story-marks.ts: its opening actor's country, its wire
+   * dateline), and each other article's: the link step keeps a story's marks and refuses to
+   * join two stories that hold marks of one kind and none in common. An article alone has no stored
+   * marks: its own are these.
+   */
+  marks: number[];
+  links: Array<{ other: number; joinsStory: boolean; otherMarks: number[]; field: string; value: string }>;
 }
 
 export interface StorySnapshot {

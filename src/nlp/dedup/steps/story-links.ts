@@ -1,6 +1,7 @@
 import type { DedupOptions } from '../params.js';
 import { encodeClaimLink, encodePairLink, type ClaimPairLink, type PairLink } from '../links.js';
 import type { ArticleMeta, LinkRequest, MetaOf } from '../index-store.js';
+import { articleMarks } from '../story-marks.js';
 import { actorsAllowOneEvent, datelinesAllowOneEvent, daysAllowOneEvent, facilitiesAllowOneEvent, factsAllowOneEvent, sameEvent, townsAllowOneEvent } from '../event-match.js';
 
 /**
@@ -105,13 +106,16 @@ export function linkRequest(
   const joins = joiningLinks(me, pairLinks, substantialPassages, backgroundPassages, meta, options);
   return {
     num: me.num,
+    marks: articleMarks(me.event),
     links: [
       ...pairLinks.map((link, i) => ({
         other: link.b,
         joinsStory: joins[i]!,
+        // The story-level gates need the other's marks when its story is the article alone.
+        otherMarks: articleMarks(meta(link.b).event),
         ...encodePairLink(link),
       })),
-      ...claimLinks.map((link) => ({ other: me.num, joinsStory: false, ...encodeClaimLink(link) })),
+      ...claimLinks.map((link) => ({ other: me.num, joinsStory: false, otherMarks: [], ...encodeClaimLink(link) })),
     ],
   };
 }
