@@ -109,7 +109,7 @@ export const UPPER_BEFORE = sequences(['أقل من', 'لا يتجاوز', 'لا
 export const LOWER_AFTER = sequences(['على الأقل', 'أو أكثر', 'ونيف', 'فأكثر', 'وأكثر']);
 export const UPPER_AFTER = sequences(['على الأكثر', 'أو أقل', 'فأقل', 'كحد أقصى']);
 /** Heads of a named group («حزب العدالة», «تحالف دولة القانون»): the next word names the subject even when NER missed it. */
-export const GROUP_HEADS = keys(['حزب', 'تحالف', 'ائتلاف', 'قائمة', 'كتلة', 'حركة', 'جبهة', 'تيار', 'جماعة']);
+export const GROUP_HEADS = keys(['حزب', 'تحالف', 'ائتلاف', 'قائمة', 'لائحة', 'كتلة', 'حركة', 'جبهة', 'تيار', 'جماعة']);
 
 /** Counted nouns that name no particular thing: compared only with a role, or in the same frame (as `nounKey`). */
 export const GENERIC_NOUNS: ReadonlySet<string> = new Set(

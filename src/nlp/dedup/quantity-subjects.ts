@@ -52,6 +52,28 @@ function agentOf(nearBefore: readonly FactToken[], entities: readonly FactEntity
   return agent.filter((k) => k.length >= 2 && !SUBJECT_HEADS.has(k));
 }
 
+/**
+ * The group an agent's count belongs to: the first name word (skeleton of 2 letters or more) after
+ * the last «قائمة», «لائحة», «حزب», «ائتلاف»… before the number in its clause. Two lists' seats in
+ * one council name the same town and council («فازت قائمة نداء المحرق بـ3 مقاعد» / «فازت قائمة
+ * الوفاء بأربعة مقاعد في المحرق»): the place made them one subject in conflict pairs C–H (spent),
+ * six false conflicts in six sets. The list's first word tells them apart («ائتلاف نينوى للبناء» /
+ * «قائمة سهل نينوى»: «نينوى» / «سهل»).
+ */
+function groupBefore(x: SubjectInput): string | null {
+  for (let i = x.clause.last; i >= x.clause.first; i--) {
+    const w = x.words[i]!;
+    // «لائحة» keeps its «ل»: it is no proclitic there.
+    if (w.end > x.quantity.start || w.kind !== 'word' || !(GROUP_HEADS.has(bareKey(w.key)) || GROUP_HEADS.has(w.key.replace(/^[وف]/u, '')))) continue;
+    const next = x.words[i + 1];
+    if (next === undefined || next.kind !== 'word' || next.end > x.quantity.start) return null;
+    // A name whose skeleton is one letter («الوفاء» → «ف») is kept as its bare word.
+    const name = nounKey(nounForm(next));
+    return name.length >= 2 ? name : bareKey(next.key);
+  }
+  return null;
+}
+
 export interface SubjectInput {
   entities: readonly FactEntity[];
   tokens: readonly FactToken[];
@@ -84,6 +106,9 @@ export function subjectsOf(x: SubjectInput): string[] {
     const country = nisbaToken(w.text);
     if (country) subjects.push(country);
   }
+  // Seats won by a named list are that list's, whatever place or council the clause names.
+  const group = x.role !== null && AGENT_ROLES.has(x.role) ? groupBefore(x) : null;
+  if (group !== null) return [group];
   const agent = x.role !== null && AGENT_ROLES.has(x.role) ? agentOf(x.nearBefore, x.entities, x.tokens, x.quantity.start) : [];
   if (agent.length > 0) subjects.splice(0, subjects.length, ...agent);
   // A named group NER may have missed: the word after «حزب», «تحالف»… in the clause.

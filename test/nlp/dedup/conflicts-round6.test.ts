@@ -30,3 +30,29 @@ describe('a total told whole by one outlet and in parts by the other', () => {
     expect(factsOf('رست في ميناء صفاقس باخرة تحمل 20 ألف طن من الشعير القادم من أوكرانيا.', '20 ألف').subgroup).toBe(false);
   });
 });
+
+describe('seats won by two lists in one council', () => {
+  it('reads the list after «قائمة» or «لائحة» as whose seats, not the town', () => {
+    const a = factsOf('فازت قائمة النهضة البلدية بـ7 مقاعد في المجلس البلدي لمدينة صور.', '7');
+    const b = factsOf('حصلت لائحة صور الموحدة على 5 مقاعد في المجلس البلدي للمدينة.', '5');
+    expect(a.subjects).toHaveLength(1);
+    expect(b.subjects).toHaveLength(1);
+    expect(a.subjects[0]).not.toBe(b.subjects[0]);
+  });
+
+  it('no longer pairs two lists\' seats in one council', async () => {
+    const { decision } = await decideSides(
+      ['فازت قائمة النهضة البلدية بـ7 مقاعد في المجلس البلدي لمدينة صور، بحسب النتائج الرسمية.', '7'],
+      ['فازت قائمة الأمل الشعبي بـ5 مقاعد في المجلس البلدي لمدينة صور، بحسب النتائج الرسمية.', '5'],
+    );
+    expect(decision.predicted).toBe('no-conflict');
+  });
+
+  it('still pairs one list\'s seats told two ways', async () => {
+    const { decision } = await decideSides(
+      ['فازت قائمة النهضة البلدية بـ7 مقاعد في المجلس البلدي لمدينة صور، بحسب النتائج الرسمية.', '7'],
+      ['حصدت قائمة النهضة 9 مقاعد في انتخابات المجلس البلدي في صور، وفق اللجنة المشرفة.', '9'],
+    );
+    expect(decision.predicted).toBe('conflict');
+  });
+});
