@@ -301,7 +301,7 @@ export function quantityFacts(
   // Subjects are the words of the names in the number's clause, as skeletons: «إسرائيل» and
   // «الجيش الإسرائيلي» share «سرل», «تحالف دولة القانون» and «ائتلاف دولة القانون» share «قنن»;
   // the heads «حزب», «وزارة»… say nothing of whose.
-  const subjects = subjectsOf({ entities, tokens, words, clause: { start: clause.start, end: clause.end, first: clauseStart, last: clauseEnd }, quantity, speaker, nearBefore, role: finalRole });
+  const subjects = subjectsOf({ entities, tokens, words, clause: { start: clause.start, end: clause.end, first: clauseStart, last: clauseEnd }, quantity, speaker, nearBefore, role: finalRole, money: quantity.kind === 'money' });
   const frame = before
     .filter((t) => t.kind === 'word' && !FUNCTION_WORDS.has(t.key) && !FUNCTION_WORDS.has(bareKey(t.key)))
     .slice(-5)

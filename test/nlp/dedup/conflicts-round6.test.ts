@@ -56,3 +56,19 @@ describe('seats won by two lists in one council', () => {
     expect(decision.predicted).toBe('conflict');
   });
 });
+
+describe('two donors\' pledges at one conference', () => {
+  it('reads the giver before «تعهد», «تخصيص»… as whose sum, the speaker too', () => {
+    const a = factsOf('تعهدت ألمانيا خلال مؤتمر المانحين في عمّان بتقديم 30 مليون يورو لدعم المدارس في اليمن.', '30 مليون');
+    const b = factsOf('أعلنت فرنسا في المؤتمر نفسه تخصيص 20 مليون يورو لدعم المدارس في اليمن.', '20 مليون');
+    expect(a.subjects.some((w) => b.subjects.includes(w))).toBe(false);
+  });
+
+  it('no longer pairs two donors\' pledges for one country', async () => {
+    const { decision } = await decideSides(
+      ['تعهدت ألمانيا خلال مؤتمر المانحين بتقديم 30 مليون يورو لدعم المدارس في اليمن.', '30 مليون'],
+      ['أعلنت فرنسا في مؤتمر المانحين تخصيص 20 مليون يورو لدعم المدارس في اليمن.', '20 مليون'],
+    );
+    expect(decision.predicted).toBe('no-conflict');
+  });
+});
