@@ -11,6 +11,7 @@ import { subjectsOf } from './quantity-subjects.js';
 import { boundOf, roleNear } from './quantity-near.js';
 import { decideRole } from './quantity-role.js';
 import { personNames } from './quantity-names.js';
+import { listedPart, othersFollow, laterPart } from './quantity-parts.js';
 
 export { bareKey, roleOf };
 import { normalise, searchKey } from '../text/normalise.js';
@@ -83,50 +84,6 @@ export type NotCompared = 'no-thing';
 
 function clauseTokens(tokens: readonly FactToken[], from: number, to: number): FactToken[] {
   return tokens.filter((t) => t.start >= from && t.end <= to);
-}
-
-/** One of the parts of a breakdown («75 شاحنة عبر أدري و45 شاحنة عبر الطينة», «7 مدنيين و5 من رجال الشرطة»). */
-function listedPart(clause: readonly FactToken[], after: readonly FactToken[], quantity: { start: number; end: number }, noun: string, role: string | null): boolean {
-  const firstAfter = after[0];
-  // «35 قتيلا و60 جريحا» are two counts of two things, not two parts of one («75 شاحنة … و45 شاحنة»).
-  const nextRole = after[1] !== undefined && after[1].kind === 'word' ? roleOf(after[1].key) : null;
-  if (firstAfter !== undefined && firstAfter.kind === 'number' && /^و/u.test(firstAfter.key) && (nextRole === null || nextRole === role)) return true;
-  // «مقتل متعاقدين أجنبيين وتسعة عراقيين»: a count joined by «و» to the one before it is the next part.
-  const own = clause.find((t) => t.start < quantity.end && t.end > quantity.start && (t.kind === 'number' || NUMBER_WORDS.has(bareKey(t.key)) || NUMBER_WORDS.has(t.key.replace(/^و/u, ''))));
-  // The part before may be a number, a number word or a dual («متعاقدَين»).
-  if (own && /^و/u.test(own.key) && clause.some((t) => t.end <= quantity.start && (t.kind === 'number' || NUMBER_WORDS.has(bareKey(t.key)) || /(ين|ان)$/u.test(t.key)))) return true;
-  if (noun === '') return false;
-  // Another count of the same noun in the clause, in digits, or in words joined by «و» («قتيلين في
-  // أريحا وثلاثة قتلى في محمبل»; not a vague «وتضرر مئات المساكن»).
-  const isNumber = (t: FactToken) => t.kind === 'number' || (/^و/u.test(t.key) && NUMBER_WORDS.has(t.key.slice(1)) && !VAGUE_WORDS.has(t.key.slice(1)));
-  return clause.some(
-    (t, i) => isNumber(t) && (t.end <= quantity.start || t.start >= quantity.end) && clause.slice(i + 1, i + 3).some((n) => n.kind === 'word' && nounKey(nounForm(n)) === noun),
-  );
-}
-
-/** Number words that state no count («عشرات», «مئات»). */
-const VAGUE_WORDS: ReadonlySet<string> = new Set(['عشرات', 'مئات'].map((w) => searchKey(normalise(w))));
-
-/** «آخر», «آخرون», «آخرين», «آخران», «أخرى» as keys: the rest of a count named before. */
-const OTHERS = /^(اخر|اخرون|اخرين|اخران|اخرى|اخري)$/u;
-
-/**
- * A count followed in its sentence by «N آخرون» of the same people is one part of a breakdown
- * («استقبل مستشفى الحسين 31 مصابا، فيما نقل 19 آخرون إلى مستشفى الهندية»: 50 in all), unless a
- * word of another people role stands between («قتل 5 وأصيب 3 آخرون»: the 3 are the wounded).
- */
-function othersFollow(rest: readonly FactToken[], role: string | null): boolean {
-  for (let i = 0; i < rest.length; i++) {
-    const t = rest[i]!;
-    if (t.kind === 'word') {
-      const other = roleOf(t.key);
-      if (other !== null && other !== role && PERSON_ROLES.has(other)) return false;
-    }
-    if (t.kind !== 'number' && !NUMBER_WORDS.has(bareKey(t.key))) continue;
-    const next = rest[i + 1];
-    if (next !== undefined && next.kind === 'word' && OTHERS.test(bareKey(next.key))) return true;
-  }
-  return false;
 }
 
 /** The content words around a number in its sentence (`context`), and the group after «من» (`affiliation`). */
@@ -335,7 +292,7 @@ export function quantityFacts(
     finalRole !== null && PERSON_ROLES.has(finalRole)
       ? CATEGORY_NOUNS.has(noun) ? `${finalRole}:${nounClass}` : finalRole
       : GENERIC_NOUNS.has(noun) && finalRole && !measure ? finalRole : finalRole ? `${nounClass}:${finalRole}` : nounClass;
-  const listed = listedPart(words.slice(clauseStart, clauseEnd + 1), after, quantity, noun, finalRole) || othersFollow(words.slice(lastIn + 1), finalRole);
+  const listed = listedPart(words.slice(clauseStart, clauseEnd + 1), after, quantity, noun, finalRole) || othersFollow(words.slice(lastIn + 1), finalRole) || laterPart(words, firstIn, lastIn, noun, finalRole);
   const growth = growthOf(words.slice(clauseStart, clauseEnd + 1)), rising = (finalRole !== null && RISING_ROLES.has(finalRole)) || growth.cumulative;
   const bound = boundOf(nearBefore, after);
 
@@ -344,7 +301,7 @@ export function quantityFacts(
   // Subjects are the words of the names in the number's clause, as skeletons: «إسرائيل» and
   // «الجيش الإسرائيلي» share «سرل», «تحالف دولة القانون» and «ائتلاف دولة القانون» share «قنن»;
   // the heads «حزب», «وزارة»… say nothing of whose.
-  const subjects = subjectsOf({ entities, tokens, words, clause: { start: clause.start, end: clause.end, first: clauseStart, last: clauseEnd }, quantity, speaker, nearBefore, role: finalRole });
+  const subjects = subjectsOf({ entities, tokens, words, clause: { start: clause.start, end: clause.end, first: clauseStart, last: clauseEnd }, quantity, speaker, nearBefore, role: finalRole, money: quantity.kind === 'money' });
   const frame = before
     .filter((t) => t.kind === 'word' && !FUNCTION_WORDS.has(t.key) && !FUNCTION_WORDS.has(bareKey(t.key)))
     .slice(-5)

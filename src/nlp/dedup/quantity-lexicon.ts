@@ -109,7 +109,7 @@ export const UPPER_BEFORE = sequences(['أقل من', 'لا يتجاوز', 'لا
 export const LOWER_AFTER = sequences(['على الأقل', 'أو أكثر', 'ونيف', 'فأكثر', 'وأكثر']);
 export const UPPER_AFTER = sequences(['على الأكثر', 'أو أقل', 'فأقل', 'كحد أقصى']);
 /** Heads of a named group («حزب العدالة», «تحالف دولة القانون»): the next word names the subject even when NER missed it. */
-export const GROUP_HEADS = keys(['حزب', 'تحالف', 'ائتلاف', 'قائمة', 'كتلة', 'حركة', 'جبهة', 'تيار', 'جماعة']);
+export const GROUP_HEADS = keys(['حزب', 'تحالف', 'ائتلاف', 'قائمة', 'لائحة', 'كتلة', 'حركة', 'جبهة', 'تيار', 'جماعة']);
 
 /** Counted nouns that name no particular thing: compared only with a role, or in the same frame (as `nounKey`). */
 export const GENERIC_NOUNS: ReadonlySet<string> = new Set(
@@ -210,7 +210,7 @@ export const PERIOD_MARKERS = new Set([...keys(['منذ', 'خلال', 'طوال'
 
 /** Heads of names that say nothing of whose («وزارة الصحة», «حزب العدالة»): not subjects on their own (as `nounKey`). */
 export const SUBJECT_HEADS: ReadonlySet<string> = new Set(
-  ['حزب', 'تحالف', 'ائتلاف', 'قائمة', 'كتلة', 'حركة', 'جبهة', 'تيار', 'جماعة', 'وزارة', 'وزير', 'جيش', 'قوات', 'مدينة', 'محافظة', 'ولاية', 'شركة', 'مجلس', 'منظمة', 'هيئة', 'دولة', 'جمهورية', 'مملكة', 'بنك', 'جامعة', 'مطار', 'ميناء', 'منطقة', 'إقليم', 'بلدة', 'قرية', 'حي', 'شمال', 'جنوب', 'شرق', 'غرب', 'عام', 'عامة', 'وطني', 'وطنية', 'الأمن', 'أمن', 'شرطة'].map((w) => nounKey(key(w))),
+  ['حزب', 'تحالف', 'ائتلاف', 'قائمة', 'كتلة', 'حركة', 'جبهة', 'تيار', 'جماعة', 'وزارة', 'وزير', 'جيش', 'قوات', 'مدينة', 'محافظة', 'ولاية', 'شركة', 'مجلس', 'منظمة', 'هيئة', 'دولة', 'جمهورية', 'مملكة', 'بنك', 'صندوق', 'تنمية', 'لائحة', 'جامعة', 'مطار', 'ميناء', 'منطقة', 'إقليم', 'بلدة', 'قرية', 'حي', 'شمال', 'جنوب', 'شرق', 'غرب', 'عام', 'عامة', 'وطني', 'وطنية', 'الأمن', 'أمن', 'شرطة'].map((w) => nounKey(key(w))),
 );
 
 /** Words that say «members of» before the group's name («من عناصر الميليشيات», «من أفراد المقاومة»): not the group (as `nounKey`). */

@@ -1,9 +1,10 @@
 // Whose count a number is (quantity-facts.ts): the names of its clause as skeletons, the country
 // tokens of places and of a country's adjective (place-country.ts), and the agent before the number.
 import { nounKey } from './skeleton.js';
-import { nisbaToken, placeToken } from './place-country.js';
+import { isCountryToken, nisbaToken, placeToken } from './place-country.js';
 import { GROUP_HEADS, SUBJECT_HEADS } from './quantity-lexicon.js';
 import { bareKey, nounForm, roleOf, type FactEntity, type FactToken } from './quantity-words.js';
+import { normalise, searchKey } from '../text/normalise.js';
 
 /**
  * What a name in the clause says of whose count it is: the skeletons of its words, and for a place
@@ -52,6 +53,51 @@ function agentOf(nearBefore: readonly FactToken[], entities: readonly FactEntity
   return agent.filter((k) => k.length >= 2 && !SUBJECT_HEADS.has(k));
 }
 
+/**
+ * The group an agent's count belongs to: the first name word (skeleton of 2 letters or more) after
+ * the last «قائمة», «لائحة», «حزب», «ائتلاف»… before the number in its clause. Two lists' seats in
+ * one council name the same town and council («فازت قائمة نداء المحرق بـ3 مقاعد» / «فازت قائمة
+ * الوفاء بأربعة مقاعد في المحرق»): the place made them one subject in conflict pairs C–H (spent),
+ * six false conflicts in six sets. The list's first word tells them apart («ائتلاف نينوى للبناء» /
+ * «قائمة سهل نينوى»: «نينوى» / «سهل»).
+ */
+function groupBefore(x: SubjectInput): string | null {
+  for (let i = x.clause.last; i >= x.clause.first; i--) {
+    const w = x.words[i]!;
+    // «لائحة» keeps its «ل»: it is no proclitic there.
+    if (w.end > x.quantity.start || w.kind !== 'word' || !(GROUP_HEADS.has(bareKey(w.key)) || GROUP_HEADS.has(w.key.replace(/^[وف]/u, '')))) continue;
+    const next = x.words[i + 1];
+    if (next === undefined || next.kind !== 'word' || next.end > x.quantity.start) return null;
+    // A name whose skeleton is one letter («الوفاء» → «ف») is kept as its bare word.
+    const name = nounKey(nounForm(next));
+    return name.length >= 2 ? name : bareKey(next.key);
+  }
+  return null;
+}
+
+const GIVING_WORDS: ReadonlySet<string> = new Set(
+  ['تعهد', 'تعهدت', 'تقديم', 'تخصيص', 'خصص', 'خصصت', 'منح', 'منحة', 'تبرع', 'تبرعت', 'قدم', 'قدمت', 'هبة'].map((w) => bareKey(searchKey(normalise(w)))),
+);
+
+/**
+ * Who gives a sum: the names (the speaker's too: «أعلنت قطر … تخصيص 25 مليون دولار») and country
+ * adjectives of the clause before the last giving word before the number («تعهد», «تقديم»,
+ * «تخصيص», «منح»…). Two donors' pledges at one conference name the same meeting and the same
+ * country they are for (conflict pairs E, G, spent): the giver tells them apart.
+ */
+function giversOf(x: SubjectInput): string[] {
+  const at = x.nearBefore.findLastIndex((t) => t.kind === 'word' && GIVING_WORDS.has(bareKey(t.key)));
+  if (at < 0) return [];
+  const until = x.nearBefore[at]!.start;
+  const givers: string[] = [];
+  for (const e of x.entities) if (isSubjectEntity(e) && e.start >= x.clause.start && e.end <= until) givers.push(...entitySubjects(e, x.tokens));
+  for (const t of x.nearBefore.slice(0, at)) {
+    const country = t.kind === 'word' ? nisbaToken(t.text) : null;
+    if (country) givers.push(country);
+  }
+  return givers.filter((k) => k.length >= 2 && !SUBJECT_HEADS.has(k));
+}
+
 export interface SubjectInput {
   entities: readonly FactEntity[];
   tokens: readonly FactToken[];
@@ -62,6 +108,8 @@ export interface SubjectInput {
   speaker: { start: number; end: number } | null;
   nearBefore: readonly FactToken[];
   role: string | null;
+  /** A sum of money (the claims reader's kind): its giver is whose it is. */
+  money?: boolean;
 }
 
 /**
@@ -84,6 +132,14 @@ export function subjectsOf(x: SubjectInput): string[] {
     const country = nisbaToken(w.text);
     if (country) subjects.push(country);
   }
+  // A sum given («تعهدت الكويت بتقديم 40 مليون دولار») is the giver's, whatever place it is for.
+  // Only a country's gift: «أعلن الاتحاد الأوروبي تقديم منحة» told by the recipient as «المنحة
+  // الأوروبية» with its own name is one grant (conflict pairs F, spent), and the union is no country.
+  const givers = x.money ? giversOf(x) : [];
+  if (givers.some(isCountryToken)) return givers;
+  // Seats won by a named list are that list's, whatever place or council the clause names.
+  const group = x.role !== null && AGENT_ROLES.has(x.role) ? groupBefore(x) : null;
+  if (group !== null) return [group];
   const agent = x.role !== null && AGENT_ROLES.has(x.role) ? agentOf(x.nearBefore, x.entities, x.tokens, x.quantity.start) : [];
   if (agent.length > 0) subjects.splice(0, subjects.length, ...agent);
   // A named group NER may have missed: the word after «حزب», «تحالف»… in the clause.
