@@ -42,6 +42,23 @@ export function weightAt(model: NerWeights, bucket: number, tag: number): number
   return row < 0 ? 0 : model.weights[row * TAG_COUNT + tag]! * (model.scale ?? 1);
 }
 
+/**
+ * A token's nine sums into `scores`, scaled once: with quantised weights the integer sums are exact,
+ * so one multiply gives the sum of the weights. Shared by the dense and the packed loops (once a
+ * token, not a feature: the per-feature loops stay unrolled in each).
+ */
+function putTokenScores(scores: Float64Array, base: number, scale: number, s0: number, s1: number, s2: number, s3: number, s4: number, s5: number, s6: number, s7: number, s8: number): void {
+  scores[base] = s0 * scale;
+  scores[base + 1] = s1 * scale;
+  scores[base + 2] = s2 * scale;
+  scores[base + 3] = s3 * scale;
+  scores[base + 4] = s4 * scale;
+  scores[base + 5] = s5 * scale;
+  scores[base + 6] = s6 * scale;
+  scores[base + 7] = s7 * scale;
+  scores[base + 8] = s8 * scale;
+}
+
 /** Per-token, per-tag emission scores: `scores[i * TAG_COUNT + tag]`. */
 export function emissionScores(model: NerWeights, features: SentenceFeatures, tokenCount: number): Float64Array {
   if (model.rows) return packedEmissionScores(model, model.rows, features, tokenCount);
@@ -66,20 +83,7 @@ export function emissionScores(model: NerWeights, features: SentenceFeatures, to
       s7 += weights[row + 7]!;
       s8 += weights[row + 8]!;
     }
-    if (scale !== 1) {
-      // Quantised weights: the integer sums are exact, so one multiply gives the sum of the weights.
-      s0 *= scale; s1 *= scale; s2 *= scale; s3 *= scale; s4 *= scale; s5 *= scale; s6 *= scale; s7 *= scale; s8 *= scale;
-    }
-    const base = i * 9;
-    scores[base] = s0;
-    scores[base + 1] = s1;
-    scores[base + 2] = s2;
-    scores[base + 3] = s3;
-    scores[base + 4] = s4;
-    scores[base + 5] = s5;
-    scores[base + 6] = s6;
-    scores[base + 7] = s7;
-    scores[base + 8] = s8;
+    putTokenScores(scores, i * 9, scale, s0, s1, s2, s3, s4, s5, s6, s7, s8);
   }
   return scores;
 }
@@ -115,19 +119,7 @@ function packedEmissionScores(model: NerWeights, rows: PackedRows, features: Sen
       s7 += weights[row + 7]!;
       s8 += weights[row + 8]!;
     }
-    if (scale !== 1) {
-      s0 *= scale; s1 *= scale; s2 *= scale; s3 *= scale; s4 *= scale; s5 *= scale; s6 *= scale; s7 *= scale; s8 *= scale;
-    }
-    const base = i * 9;
-    scores[base] = s0;
-    scores[base + 1] = s1;
-    scores[base + 2] = s2;
-    scores[base + 3] = s3;
-    scores[base + 4] = s4;
-    scores[base + 5] = s5;
-    scores[base + 6] = s6;
-    scores[base + 7] = s7;
-    scores[base + 8] = s8;
+    putTokenScores(scores, i * 9, scale, s0, s1, s2, s3, s4, s5, s6, s7, s8);
   }
   return scores;
 }
