@@ -17,8 +17,11 @@ import { isOutputFile } from '../../src/store/output.js';
 import { STALL_REQUEUES } from '../../src/pipeline/worker-common.js';
 import { STORY_FLUSH_RETRIES } from '../../src/pipeline/write-worker.js';
 
-// The issue's 1,000 (141 s alone on two cores); KHABAR_TEST_CORPUS sets another size.
-const COUNT = Number(process.env.KHABAR_TEST_CORPUS ?? 1000);
+// 300 in `npm test`: issue 8 puts in the suite the reliability runs that take under a couple of
+// minutes (300 take about 100 s on two cores), and its 1,000 in `npm run test:soak`, whose config sets
+// KHABAR_TEST_CORPUS=1000 (270 s alone on two cores at 4f73e58, most of it workers restarting after the
+// kills). KHABAR_TEST_CORPUS sets another size.
+const COUNT = Number(process.env.KHABAR_TEST_CORPUS ?? 300);
 
 /** A deterministic pseudo-random sequence (the chaos is reproducible from its seed). */
 function random(seed: number): () => number {
