@@ -3,6 +3,8 @@ import { joiningLinks, type JoinOptions } from '../../../src/nlp/dedup/steps/sto
 import type { PairLink } from '../../../src/nlp/dedup/links.js';
 import type { ArticleMeta } from '../../../src/nlp/dedup/index-store.js';
 import { dedupOptions } from '../../../src/nlp/dedup/params.js';
+import { inMemoryDedupIndex } from '../../helpers/dedup-index.js';
+import { reportMaker } from '../../helpers/story-reports.js';
 
 // Story round 8 (src/nlp/dedup/README.md).
 
@@ -47,5 +49,33 @@ describe('a shared passage that does not join leaves the content\'s evidence (st
   it('keeps a background passage to its own bar', () => {
     // A background paragraph's words are in both sketches: the content step's bar is not enough for it.
     expect(joiningLinks(meta(3), [passage, similar], new Set(), new Set([1]), meta, options, new Map([[1, 0.21]]))).toEqual([false, true]);
+  });
+});
+
+// Every text below was written for this test (real-style reports of an invented strike; the port,
+// the union and the outlets are invented).
+const report = reportMaker('e9820000000000', new Date(Date.UTC(2026, 9, 20, 6)));
+const quote = 'وقال رئيس نقابة عمال الموانئ إن العمال لن يعودوا إلى الأرصفة ولن يفرغوا أي سفينة قبل صرف المستحقات المتأخرة كاملة وتثبيت العمال المؤقتين.';
+
+describe('reports of one strike that quote one sentence (story round 8)', () => {
+  const first = report(
+    'إضراب عمال ميناء القرنفل يوقف تفريغ السفن',
+    `بدأ عمال ميناء القرنفل صباح اليوم إضرابا مفتوحا عن العمل احتجاجا على تأخر صرف أجورهم منذ ثلاثة أشهر، ما أوقف تفريغ السفن الراسية. ${quote}\n\nوتنتظر في المرسى نحو عشرين سفينة محملة بالحبوب والحاويات.`,
+    0,
+    'outlet-a',
+  );
+  const second = report(
+    'شلل في ميناء القرنفل مع استمرار إضراب العمال',
+    `تواصل إضراب عمال ميناء القرنفل لليوم الثاني على التوالي، وتكدست السفن في المرسى بانتظار تفريغ حمولاتها من الحبوب والحاويات. ${quote}\n\nوقالت إدارة الميناء إنها تجري اتصالات مع وزارة المالية لتوفير الأجور المتأخرة.`,
+    22,
+    'outlet-b',
+  );
+
+  it('joins them: the quoted sentence is too short to join, and no reason to skip their content', async () => {
+    const index = inMemoryDedupIndex();
+    const a = await index.process(first);
+    const b = await index.process(second);
+    expect(b.layer.reusedPassages.length).toBeGreaterThan(0);
+    expect(b.story.storyId).toBe(a.story.storyId);
   });
 });
