@@ -29,7 +29,7 @@ const followUp = report(
   'outlet-b',
 );
 
-describe('the same town in both leads halves the similarity needed (story round 8)', () => {
+describe('the same town in both leads lowers the similarity needed (story round 8)', () => {
   it('reads one town in both leads, and a content likeness below the bar a day apart', () => {
     const a = sketchOf(first);
     const b = sketchOf(followUp);
