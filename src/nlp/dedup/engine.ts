@@ -128,7 +128,7 @@ export class DedupEngine implements DedupIndex {
     // At most K pair links per article: a function of the candidate set, not of the order they came in.
     const pairLinks = strongestLinks([...exact.links, ...near.links, ...passages.links, ...similar], idOf, options.maxLinksPerArticle);
     // Before the K-link cut: a conflict needs a direct same-event link, however many links the article has.
-    const sameEvent = sameEventOthers(me, [...exact.links, ...near.links, ...passages.links, ...similar], passages.substantial, passages.background, meta, options);
+    const sameEvent = sameEventOthers(me, [...exact.links, ...near.links, ...passages.links, ...similar], passages.substantial, passages.background, meta, options, passageContent);
     const claims = claimLinks(self, prepared.claims, candidates.claimPostings.values(), idOf, options, {
       sameEvent: (other) => !options.conflictSameEventOnly || sameEvent.has(other),
       // Either claim in a shared passage's sentences or the sentence either side of them (an edited
