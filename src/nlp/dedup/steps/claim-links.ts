@@ -51,8 +51,9 @@ export function sameEventOthers(
   backgroundPassages: ReadonlySet<number>,
   meta: MetaOf,
   options: JoinOptions,
+  passageContent: ReadonlyMap<number, number> = new Map(),
 ): Set<number> {
-  const joins = joiningLinks(me, links, substantialPassages, backgroundPassages, meta, options);
+  const joins = joiningLinks(me, links, substantialPassages, backgroundPassages, meta, options, passageContent);
   return new Set(links.flatMap((link, i) => (joins[i] ? [link.a === me.num ? link.b : link.a] : [])));
 }
 

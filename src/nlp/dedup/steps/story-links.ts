@@ -76,18 +76,32 @@ export function joiningLinks(
   backgroundPassages: ReadonlySet<number>,
   meta: MetaOf,
   options: JoinOptions,
+  passageContent: ReadonlyMap<number, number> = new Map(),
 ): boolean[] {
-  const joins = pairLinks.map((link) => {
-    const other = link.a === me.num ? link.b : link.a;
+  const otherOf = (link: PairLink) => (link.a === me.num ? link.b : link.a);
+  const passageJoins = pairLinks.map((link) => {
+    const other = otherOf(link);
     return joinsStory(link, me, meta(other), backgroundPassages.has(other), options) && (link.kind !== 'reused-passage' || substantialPassages.has(other));
+  });
+  // A shared passage too short to join (`passageJoinTokens`: a quoted sentence, a stock phrase) is
+  // no passage at all for the story: when the two reports' content is similar (`passageContent`, the
+  // similar-content step run on the pair), the link competes as similar content does (story round 8).
+  // Not a substantial passage refused by a gate, nor a background one: their paragraph's words are
+  // in both sketches, and the gates and the background bar are there for it.
+  const similarity = pairLinks.map((link, i) => {
+    if (link.kind === 'similar-content') return passageJoins[i] ? link.similarity : null;
+    const other = otherOf(link);
+    if (link.kind === 'reused-passage' && !substantialPassages.has(other) && !backgroundPassages.has(other)) return passageContent.get(other) ?? null;
+    return null;
   });
   let best = -1;
   pairLinks.forEach((link, i) => {
-    if (link.kind !== 'similar-content' || !joins[i]) return;
-    const held = best < 0 ? null : pairLinks[best]!;
-    if (!held || link.similarity > held.similarity || (link.similarity === held.similarity && link.b < held.b)) best = i;
+    const mine = similarity[i];
+    if (mine === null || mine === undefined) return;
+    const held = best < 0 ? null : similarity[best]!;
+    if (held === null || mine > held || (mine === held && link.b < pairLinks[best]!.b)) best = i;
   });
-  return joins.map((join, i) => join && (pairLinks[i]!.kind !== 'similar-content' || i === best));
+  return pairLinks.map((link, i) => (similarity[i] !== null ? i === best : passageJoins[i]!));
 }
 
 /**
@@ -102,8 +116,9 @@ export function linkRequest(
   backgroundPassages: ReadonlySet<number>,
   meta: MetaOf,
   options: JoinOptions,
+  passageContent: ReadonlyMap<number, number> = new Map(),
 ): LinkRequest {
-  const joins = joiningLinks(me, pairLinks, substantialPassages, backgroundPassages, meta, options);
+  const joins = joiningLinks(me, pairLinks, substantialPassages, backgroundPassages, meta, options, passageContent);
   return {
     num: me.num,
     marks: articleMarks(me.event),
