@@ -7,7 +7,7 @@ import { markSole, soleMask, SOLE_BITS } from './sole.js';
 import { skeleton } from './skeleton.js';
 import { countedKey } from './counted-key.js';
 import { CONTEXT_WORDS, quantityFacts, type FactEntity, type FactToken, type QuantityFacts } from './quantity-facts.js';
-import { PERSON_ROLES } from './quantity-lexicon.js';
+import { PERSON_ROLES, THING_ROLES_MEET_NONE } from './quantity-lexicon.js';
 
 /** A stated number as dedup compares it: what it counts (`countedKey`, the thing), its value and bounds, who it is about. */
 export type DigestQuantity = Pick<QuantityFacts, 'value' | 'valueMax' | 'approx'> &
@@ -85,7 +85,8 @@ export function claimIndexKeys(digest: Pick<ClaimDigest, 'kind' | 'speakerKey' |
   for (const quantity of digest.quantities) {
     keys.add(`q:${quantity.countedKey}`);
     // «أفرج عن 9 صيادين» meets «وصل 11 صيادا» (no role read): see `compareQuantities`.
-    if (quantity.role && PERSON_ROLES.has(quantity.role) && quantity.noun) keys.add(`q:${quantity.noun}`);
+    // And «احترقت 70 مركبة» meets «46 مركبة» (a role on things that may meet none: conflict round 7).
+    if (quantity.role && (PERSON_ROLES.has(quantity.role) || THING_ROLES_MEET_NONE.has(quantity.role)) && quantity.noun) keys.add(`q:${quantity.noun}`);
   }
   return [...keys];
 }
@@ -144,6 +145,14 @@ const R_SCENE = 64;
 const R_LEAD = 128;
 const C_SENTENCE = 8; // claim flag: its sentence index (u16) follows the speaker hash; older digests never set it
 const C_SOLE = 16; // claim flag: the sole-figure byte (`soleMask`) follows the sentence; older digests never set it
+const C_MEETS = 32; // claim flag: the meets-none byte (`meetsNoneMask`) follows the sole byte; older digests never set it (conflict round 7)
+
+/** The stored byte of a claim's thing roles that may meet no role (`StoredQuantity.meetsNone`): bit i for quantity i (the first 8). */
+function meetsNoneMask(quantities: readonly StoredQuantity[]): number {
+  let mask = 0;
+  for (let i = 0; i < Math.min(quantities.length, 8); i++) if (quantities[i]!.meetsNone === true) mask |= 1 << i;
+  return mask;
+}
 
 /** The context's byte of own words (R_LEAD) follows: own words count in its low 5 bits, name hashes after the context in its top 3. */
 const ownByte = (q: StoredQuantity): boolean => q.context.length > q.contextOwn || q.names.length > 0;
@@ -159,7 +168,7 @@ function quantitySize(q: StoredQuantity): number {
 
 /**
  * The digests of the claims that have index keys (the others can never be matched), in one buffer:
- * per claim: claim u8 | flags u8 (kind, has speaker, has sentence, has sole bits) | [speaker hash u32] | [sentence u16] | [sole bits u8] | word count u8, words u16… |
+ * per claim: claim u8 | flags u8 (kind, has speaker, has sentence, has sole bits, has meets-none bits) | [speaker hash u32] | [sentence u16] | [sole bits u8] | [meets-none bits u8] | word count u8, words u16… |
  * quantity count u8, per quantity: counted hash u32 | flags u8 | value f32 | [max f32] |
  * [subject count u8, subjects u32… | frame count u8, frame words u16… | period count u8, period words u16… |
  * noun hash u32 | role flags u8 | [context count u8, context words u16…] | [affiliation count u8, words u16…]]. Digests written before the
@@ -174,13 +183,15 @@ export function encodeClaimDigests(digests: readonly ClaimDigest[]): Buffer {
     const quantities = stored.quantities.slice(0, 255);
     const sentence = stored.sentence !== null && stored.sentence <= 0xffff ? stored.sentence : null;
     const sole = soleMask(quantities);
-    const size = 2 + (stored.speakerHash !== null ? 4 : 0) + (sentence !== null ? 2 : 0) + (sole !== 0 ? 1 : 0) + 1 + 2 * words.length + 1 + quantities.reduce((sum, q) => sum + quantitySize(q), 0);
+    const meets = meetsNoneMask(quantities);
+    const size = 2 + (stored.speakerHash !== null ? 4 : 0) + (sentence !== null ? 2 : 0) + (sole !== 0 ? 1 : 0) + (meets !== 0 ? 1 : 0) + 1 + 2 * words.length + 1 + quantities.reduce((sum, q) => sum + quantitySize(q), 0);
     const out = Buffer.alloc(size);
     let at = out.writeUInt8(digest.claim, 0);
-    at = out.writeUInt8(KINDS.indexOf(digest.kind) | (stored.speakerHash !== null ? 4 : 0) | (sentence !== null ? C_SENTENCE : 0) | (sole !== 0 ? C_SOLE : 0), at);
+    at = out.writeUInt8(KINDS.indexOf(digest.kind) | (stored.speakerHash !== null ? 4 : 0) | (sentence !== null ? C_SENTENCE : 0) | (sole !== 0 ? C_SOLE : 0) | (meets !== 0 ? C_MEETS : 0), at);
     if (stored.speakerHash !== null) at = out.writeUInt32LE(stored.speakerHash, at);
     if (sentence !== null) at = out.writeUInt16LE(sentence, at);
     if (sole !== 0) at = out.writeUInt8(sole, at);
+    if (meets !== 0) at = out.writeUInt8(meets, at);
     at = out.writeUInt8(words.length, at);
     for (const word of words) at = out.writeUInt16LE(word, at);
     at = out.writeUInt8(quantities.length, at);
@@ -250,6 +261,7 @@ export function toStoredDigest(digest: ClaimDigest): StoredClaimDigest {
       nounHash: q.noun ? keyHash(q.noun) : null,
       hasRole: (q.role ?? null) !== null,
       personRole: q.role !== undefined && q.role !== null && PERSON_ROLES.has(q.role),
+      meetsNone: q.role !== undefined && q.role !== null && THING_ROLES_MEET_NONE.has(q.role),
       crowded: q.crowded ?? false,
       sole: q.sole ?? false,
       headline: (q.crowded ?? false) && (q.headline ?? false),
@@ -264,7 +276,7 @@ export function storedClaimKeys(digest: Pick<StoredClaimDigest, 'kind' | 'speake
   if (digest.kind === 'attributed' && digest.speakerHash !== null) keys.add(`s:${digest.speakerHash}`);
   for (const quantity of digest.quantities) {
     keys.add(`q:${quantity.countedHash}`);
-    if (quantity.personRole && quantity.nounHash !== null) keys.add(`q:${quantity.nounHash}`);
+    if ((quantity.personRole || quantity.meetsNone === true) && quantity.nounHash !== null) keys.add(`q:${quantity.nounHash}`);
   }
   return [...keys];
 }
@@ -285,6 +297,7 @@ export function decodeClaimDigests(raw: Uint8Array): StoredClaimDigest[] {
     const sentence = flags & C_SENTENCE ? view.readUInt16LE(at) : null;
     if (sentence !== null) at += 2;
     const sole = flags & C_SOLE ? view.readUInt8(at++) : 0;
+    const meets = flags & C_MEETS ? view.readUInt8(at++) : 0;
     const words = new Set<number>();
     const wordCount = view.readUInt8(at++);
     for (let i = 0; i < wordCount; i++, at += 2) words.add(view.readUInt16LE(at));
@@ -367,6 +380,7 @@ export function decodeClaimDigests(raw: Uint8Array): StoredClaimDigest[] {
         crowded,
         sole: !crowded && i < SOLE_BITS && (sole & (1 << i)) !== 0, // one bit for both marks (`soleMask`)
         headline: crowded && i < SOLE_BITS && (sole & (1 << i)) !== 0,
+        meetsNone: i < 8 && (meets & (1 << i)) !== 0,
         names,
       });
     }

@@ -78,12 +78,13 @@ export function utcDay(seconds: number | null): number | null {
 /**
  * One counted thing: the same key, or people with a role on one side and the same noun with no role
  * read on the other («أفرجت عن 9 صيادين» / «وصل 11 صيادا … بعد أن أطلق سراحهم»): a role the
- * lexicon missed is not a different thing; two roles that differ are.
+ * lexicon missed is not a different thing; two roles that differ are. So too a role on things that
+ * says what befell them (`meetsNone`: «احترقت 70 مركبة» / «46 مركبة»; conflict round 7).
  */
 function sameThing(a: StoredQuantity, b: StoredQuantity): boolean {
   if (a.countedHash === b.countedHash) return true;
-  if (a.personRole && !b.hasRole && a.nounHash !== null && a.nounHash === b.countedHash) return true;
-  return b.personRole && !a.hasRole && b.nounHash !== null && b.nounHash === a.countedHash;
+  if ((a.personRole || a.meetsNone === true) && !b.hasRole && a.nounHash !== null && a.nounHash === b.countedHash) return true;
+  return (b.personRole || b.meetsNone === true) && !a.hasRole && b.nounHash !== null && b.nounHash === a.countedHash;
 }
 
 /**
