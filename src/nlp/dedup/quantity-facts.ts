@@ -5,9 +5,9 @@
 import type { DedupClaim } from './claims.js';
 import type { ClaimQuantityKind } from '../../schema/claims.js';
 import { nounKey } from './skeleton.js';
-import { isCountryToken, placeToken, COUNTRY_PREFIX } from './place-country.js';
+import { isCountryToken, COUNTRY_PREFIX } from './place-country.js';
 import { bareKey, countedForm, nounForm, roleOf, type FactEntity, type FactToken } from './quantity-words.js';
-import { subjectsOf } from './quantity-subjects.js';
+import { placeWords, subjectsOf } from './quantity-subjects.js';
 import { boundOf, roleNear } from './quantity-near.js';
 import { decideRole } from './quantity-role.js';
 import { personNames } from './quantity-names.js';
@@ -150,12 +150,9 @@ function sceneOf(tokens: readonly FactToken[], sentence: readonly FactToken[], e
     const out: string[] = [];
     for (const e of entities) {
       if (e.type !== 'LOC' || e.start === undefined || e.end === undefined || e.start < from || e.end > to) continue;
-      const inside = tokens.filter((t) => t.kind === 'word' && t.end > e.start! && t.start < e.end!);
-      if (placeToken(inside.map((t) => t.text.slice(Math.max(0, e.start! - t.start), e.end! - t.start)).join(' '))?.startsWith(COUNTRY_PREFIX)) continue;
-      for (const t of inside) {
-        const k = nounKey(nounForm(t));
-        if (k.length >= 2 && !SUBJECT_HEADS.has(k)) out.push(k);
-      }
+      const place = placeWords({ ...e, start: e.start, end: e.end }, tokens);
+      if (place.token?.startsWith(COUNTRY_PREFIX)) continue;
+      for (const k of place.keys) if (k.length >= 2 && !SUBJECT_HEADS.has(k)) out.push(k);
     }
     return [...new Set(out)];
   };

@@ -3,6 +3,9 @@
 // text layer, NER, claims) and dedup's claim step.
 import { describe, expect, it } from 'vitest';
 import { decideSides, factsOf } from '../../helpers/conflict-sides.js';
+import { placeMatch, placeToken } from '../../../src/nlp/dedup/place-country.js';
+import { placeWords } from '../../../src/nlp/dedup/quantity-subjects.js';
+import { analyseText } from '../../../src/nlp/text/index.js';
 import { decodeClaimDigests, encodeClaimDigests, keyHash, storedClaimKeys } from '../../../src/nlp/dedup/claims.js';
 
 describe('a role on things read on one side only', () => {
@@ -46,5 +49,38 @@ describe('evacuation worded «أخلى» / «إخلاء»', () => {
 
   it('reads «إخلاء سبيل» as released', () => {
     expect(factsOf('قررت النيابة إخلاء سبيل 14 موقوفا بكفالة مالية.', '14').role).toBe('released');
+  });
+});
+
+describe('a place named with a proclitic or a state\'s title', () => {
+  it('finds the place less a proclitic the mention kept, and a country after its title', () => {
+    expect(placeMatch('بقابس')).toEqual({ token: '^TN', words: ['قابس'] });
+    expect(placeMatch('وبالرباط')?.token).toBe('^MA');
+    expect(placeMatch('سلطنة عمان')?.token).toBe('@OM');
+    expect(placeMatch('مملكة البحرين')?.token).toBe('@BH');
+    // Known as written: no stripping («لبنان» keeps its «ل»), and «عمان» alone stays unread (Amman or Oman).
+    expect(placeMatch('لبنان')).toEqual({ token: '@LB', words: ['لبنان'] });
+    expect(placeToken('عمان')).toBeNull();
+  });
+
+  it('names a town NER tagged with its proclitic («بقابس») by the town\'s own word', () => {
+    const text = 'بلغت نسبة المشاركة في الانتخابات البلدية الجزئية بقابس 38 بالمئة.';
+    const { tokens } = analyseText(text);
+    const at = text.indexOf('بقابس');
+    const inSpan = placeWords({ type: 'LOC', start: at, end: at + 'بقابس'.length }, tokens);
+    const cut = placeWords({ type: 'LOC', start: at + 1, end: at + 'بقابس'.length }, tokens);
+    const plain = analyseText('في قابس');
+    const other = placeWords({ type: 'LOC', start: 3, end: 7 }, plain.tokens);
+    expect(inSpan).toEqual(other);
+    expect(cut).toEqual(other);
+    expect(other.token).toBe('^TN');
+  });
+
+  it('pairs a budget of «سلطنة عمان» with the same budget of the Omani government', async () => {
+    const { decision } = await decideSides(
+      ['قالت وزارة المالية إن الإنفاق العام في موازنة سلطنة عمان للعام المقبل يبلغ 12.4 مليار ريال.', '12.4 مليار'],
+      ['أقرت الحكومة العمانية موازنة العام المقبل بإنفاق عام يبلغ 11.9 مليار ريال، بحسب وزارة المالية.', '11.9 مليار'],
+    );
+    expect(decision.predicted).toBe('conflict');
   });
 });
