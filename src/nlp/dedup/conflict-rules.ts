@@ -115,6 +115,18 @@ function sharedNearNumber(a: StoredQuantity, b: StoredQuantity): number {
 }
 
 /**
+ * A count of what an event did to people or things, told by its own noun: people with a role, or
+ * things (cars, tents, hectares, metres of a bridge, pills seized) with no role or one that says what
+ * befell them (`meetsNone`). Two such counts whose sentences share `conflictContextAlike` words near
+ * the number are one event's (conflict round 7: it was people only). Not a generic unit (a sum, a
+ * rate, «شخص» with no role: economic reports share their vocabulary), nor a role that belongs to one
+ * party or picks a part (a prison term: two defendants of one trial; a fine, seats won, votes).
+ */
+function eventCount(q: StoredQuantity): boolean {
+  return q.personRole || (!q.generic && (!q.hasRole || q.meetsNone === true));
+}
+
+/**
  * Both numbers are their article's sole figure of one people role (`StoredQuantity.sole`: a whole
  * count, the bare role, no category, no update, exact). `sameThing` has already said one role.
  */
@@ -161,8 +173,8 @@ export function compareQuantities(a: StoredQuantity, b: StoredQuantity, context:
   const sole = soleFigures(a, b);
   if (!sole && a.context.length > 0 && b.context.length > 0 && sharedCount(a.context, b.context) < contextNeeded) return { relation: null, why: 'different-context' };
   // And the two claims say much alike as a whole (two reports of one fact), not only near the number,
-  // or, for people with a role, the sentences share `conflictContextAlike` of the event's words near it.
-  const alike = a.personRole && b.personRole && a.context.length > 0 && b.context.length > 0 && sharedNearNumber(a, b) >= (options.conflictContextAlike ?? 3);
+  // or, for counts of what an event did (`eventCount`), the sentences share `conflictContextAlike` of the event's words near it.
+  const alike = eventCount(a) && eventCount(b) && a.context.length > 0 && b.context.length > 0 && sharedNearNumber(a, b) >= (options.conflictContextAlike ?? 3);
   if (!sole && !sameNamed && !alike && context.contentSimilarity < (options.conflictUnnamedSimilarity ?? 0.15)) return { relation: null, why: 'different-context' };
   if (a.period.length > 0 && b.period.length > 0 && !a.period.some((w) => b.period.includes(w))) return { relation: null, why: 'different-period' };
   // A crowded value's sentence must say which of the article's values it is, unless both are the

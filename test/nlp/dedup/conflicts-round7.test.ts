@@ -6,6 +6,9 @@ import { decideSides, factsOf } from '../../helpers/conflict-sides.js';
 import { placeMatch, placeToken } from '../../../src/nlp/dedup/place-country.js';
 import { placeWords } from '../../../src/nlp/dedup/quantity-subjects.js';
 import { analyseText } from '../../../src/nlp/text/index.js';
+import type { StoredQuantity } from '../../../src/nlp/dedup/stored-quantity.js';
+import { compareQuantities } from '../../../src/nlp/dedup/conflict-rules.js';
+import { dedupOptions } from '../../../src/nlp/dedup/params.js';
 import { decodeClaimDigests, encodeClaimDigests, keyHash, storedClaimKeys } from '../../../src/nlp/dedup/claims.js';
 
 describe('a role on things read on one side only', () => {
@@ -67,10 +70,10 @@ describe('a place named with a proclitic or a state\'s title', () => {
     const text = 'بلغت نسبة المشاركة في الانتخابات البلدية الجزئية بقابس 38 بالمئة.';
     const { tokens } = analyseText(text);
     const at = text.indexOf('بقابس');
-    const inSpan = placeWords({ type: 'LOC', start: at, end: at + 'بقابس'.length }, tokens);
-    const cut = placeWords({ type: 'LOC', start: at + 1, end: at + 'بقابس'.length }, tokens);
+    const inSpan = placeWords({ entityId: 'e', type: 'LOC', start: at, end: at + 'بقابس'.length }, tokens);
+    const cut = placeWords({ entityId: 'e', type: 'LOC', start: at + 1, end: at + 'بقابس'.length }, tokens);
     const plain = analyseText('في قابس');
-    const other = placeWords({ type: 'LOC', start: 3, end: 7 }, plain.tokens);
+    const other = placeWords({ entityId: 'e', type: 'LOC', start: 3, end: 7 }, plain.tokens);
     expect(inSpan).toEqual(other);
     expect(cut).toEqual(other);
     expect(other.token).toBe('^TN');
@@ -82,5 +85,31 @@ describe('a place named with a proclitic or a state\'s title', () => {
       ['أقرت الحكومة العمانية موازنة العام المقبل بإنفاق عام يبلغ 11.9 مليار ريال، بحسب وزارة المالية.', '11.9 مليار'],
     );
     expect(decision.predicted).toBe('conflict');
+  });
+});
+
+describe('things an event did, told in sentences alike near the number', () => {
+  it('pairs tents torn down by one storm in one camp, though the two claims share few words', async () => {
+    const { decision } = await decideSides(
+      ['أحصت إدارة مخيم الركبان 120 خيمة مقتلعة جراء العاصفة الرملية، ووزعت المنظمات أغطية على العائلات المتضررة.', '120'],
+      ['اقتلعت العاصفة الرملية التي ضربت البادية أمس نحو 260 خيمة في مخيم الركبان، بحسب ناشطين. وتعيش في المخيم آلاف العائلات.', 'نحو 260'],
+    );
+    expect(decision.predicted).toBe('conflict');
+  });
+
+  it('asks it only of counts of what an event did, not of a term, a fine or a sum', () => {
+    // Two sentences sharing three words near the number, no name on either side, claims alike at 0.05.
+    const q = (value: number, extra: Partial<StoredQuantity>): StoredQuantity => ({
+      countedHash: keyHash('خم'), value, valueMax: null, approx: false, bound: null, rising: false, subgroup: false, generic: false,
+      subjects: [], frame: [], period: [], context: [1, 2, 3, 10 + value, 20 + value, 30 + value], contextOwn: 6, affiliation: [], scene: [], sceneOwn: 0,
+      nounHash: keyHash('خم'), hasRole: false, personRole: false, crowded: false, sole: false, headline: false, names: [], ...extra,
+    });
+    const pair = { copy: false, contentSimilarity: 0.05, dayA: 1, dayB: 1 };
+    const options = dedupOptions();
+    expect(compareQuantities(q(120, {}), q(260, {}), pair, options).relation).toBe('conflicts');
+    expect(compareQuantities(q(120, { hasRole: true, meetsNone: true }), q(260, { hasRole: true, meetsNone: true }), pair, options).relation).toBe('conflicts');
+    // A prison term (two defendants of one trial), a sum: still different-context.
+    expect(compareQuantities(q(6, { hasRole: true }), q(10, { hasRole: true }), pair, options)).toEqual({ relation: null, why: 'different-context' });
+    expect(compareQuantities(q(6, { generic: true }), q(10, { generic: true }), pair, options)).toEqual({ relation: null, why: 'different-context' });
   });
 });
