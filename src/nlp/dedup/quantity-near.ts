@@ -15,6 +15,13 @@ function hasSequence(words: readonly string[], sequence: readonly string[], anyw
   return false;
 }
 
+/**
+ * «قضى» right before the count opens a verb-first toll («قضى 9 أشخاص في انفجار», «قضى شخصان
+ * وأصيب ستة آخرون»): they died. Only there: «قضت المحكمة بسجنه» and «قضى 20 عاما» (a time frame,
+ * never a claim figure) are other senses (conflict round 7).
+ */
+const DIED_BEFORE: ReadonlySet<string> = new Set(['قضى', 'قضت', 'قضوا', 'قضين'].map((w) => bareKey(searchKey(normalise(w)))));
+
 /** Roles of things read from the word right after the counted phrase only (not a later clause's verb). */
 const THING_AFTER_ROLES: ReadonlySet<string> = new Set(['damaged', 'destroyed']);
 
@@ -44,6 +51,10 @@ export function roleNear(nearBefore: readonly FactToken[], after: readonly FactT
   for (let i = nearBefore.length - 1, seen = 0; i >= 0 && seen < 6; i--, seen++) {
     const t = nearBefore[i]!;
     if (t.kind === 'number') break;
+    if (seen === 0 && t.kind === 'word' && DIED_BEFORE.has(bareKey(t.key))) {
+      role = 'killed';
+      break;
+    }
     if (SUBGROUP_MARKERS.has(t.key)) {
       subgroup = true;
       break;

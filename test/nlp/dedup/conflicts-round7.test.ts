@@ -113,3 +113,23 @@ describe('things an event did, told in sentences alike near the number', () => {
     expect(compareQuantities(q(6, { generic: true }), q(10, { generic: true }), pair, options)).toEqual({ relation: null, why: 'different-context' });
   });
 });
+
+describe('a verb-first toll with «قضى»', () => {
+  it('reads «قضى N» right before the count as the killed', () => {
+    expect(factsOf('قضى 7 أشخاص في حريق شب في سوق شعبي وسط المدينة.', '7').role).toBe('killed');
+    expect(factsOf('قضى شخصان وأصيب ثلاثة آخرون في انهيار سقف مصنع.', 'شخصان').role).toBe('killed');
+  });
+
+  it('leaves the court\'s «قضت» to the sentence and the fine', () => {
+    expect(factsOf('قضت المحكمة بسجن المتهم 4 سنوات.', '4').role).toBe('sentenced');
+    expect(factsOf('قضت المحكمة بتغريم الشركة 300 ألف دينار.', '300 ألف').role).not.toBe('killed');
+  });
+
+  it('pairs «قضى 6 أشخاص» with another outlet\'s toll of the same blast', async () => {
+    const { decision } = await decideSides(
+      ['قضى 6 أشخاص في انفجار أسطوانة غاز داخل مطعم بحي الميدان صباح اليوم، بحسب الدفاع المدني.', '6'],
+      ['أسفر انفجار أسطوانة الغاز في مطعم بحي الميدان عن مقتل 9 أشخاص، وفق مصدر طبي.', '9'],
+    );
+    expect(decision.predicted).toBe('conflict');
+  });
+});
