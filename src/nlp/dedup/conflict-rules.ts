@@ -10,6 +10,7 @@ import { COUNTRY_CODES, COUNTRY_PREFIX, PLACE_PREFIX } from './place-country.js'
 const COUNTRY_TOKEN = new Map(COUNTRY_CODES.map((code) => [code, keyHash(`${COUNTRY_PREFIX}${code}`)]));
 const PLACE_TOKEN = new Map(COUNTRY_CODES.map((code) => [code, keyHash(`${PLACE_PREFIX}${code}`)]));
 const CODE_OF_COUNTRY = new Map([...COUNTRY_TOKEN].map(([code, hash]) => [hash, code]));
+const RELEASED_HASH = keyHash('released');
 const CODE_OF_PLACE = new Map([...PLACE_TOKEN].map(([code, hash]) => [hash, code]));
 
 /**
@@ -79,10 +80,13 @@ export function utcDay(seconds: number | null): number | null {
  * One counted thing: the same key, or people with a role on one side and the same noun with no role
  * read on the other («أفرجت عن 9 صيادين» / «وصل 11 صيادا … بعد أن أطلق سراحهم»): a role the
  * lexicon missed is not a different thing; two roles that differ are. So too a role on things that
- * says what befell them (`meetsNone`: «احترقت 70 مركبة» / «46 مركبة»; conflict round 7).
+ * says what befell them (`meetsNone`: «احترقت 70 مركبة» / «46 مركبة»; conflict round 7), and people
+ * held by their noun alone against the released («غادر 50 سجينا السجن» / «الإفراج عن 37 معتقلا»).
  */
 function sameThing(a: StoredQuantity, b: StoredQuantity): boolean {
   if (a.countedHash === b.countedHash) return true;
+  // People held by their noun alone and people released: one release told two ways (round 7).
+  if ((a.held === true && b.countedHash === RELEASED_HASH) || (b.held === true && a.countedHash === RELEASED_HASH)) return true;
   if ((a.personRole || a.meetsNone === true) && !b.hasRole && a.nounHash !== null && a.nounHash === b.countedHash) return true;
   return (b.personRole || b.meetsNone === true) && !a.hasRole && b.nounHash !== null && b.nounHash === a.countedHash;
 }

@@ -70,7 +70,16 @@ export interface QuantityFacts {
   sceneOwn: number;
   /** Keys of the person names in the number's sentence (quantity-names.ts: «ناصر البريكي» → نصر، برك). */
   names: string[];
+  /**
+   * People the counted noun alone says are held («أسرى», «محتجزين», «سجناء»), no verb before them
+   * saying what befell them now: a release's or an exchange's detainees («غادر 50 سجينا السجن»,
+   * «شملت عملية التبادل 24 أسيرا»), told by another outlet as released (conflict round 7).
+   */
+  held?: boolean;
 }
+
+/** «Still» («ما زالوا», «لا يزال», «يقبعون»): a count of those left, not of those out (`held`). */
+const STILL_WORDS: ReadonlySet<string> = new Set(['زالوا', 'يزالون', 'زال', 'يزال', 'تزال', 'مازال', 'مازالوا', 'لازال', 'يقبع', 'يقبعون', 'متبقين', 'المتبقين', 'الباقين'].map((w) => bareKey(searchKey(normalise(w)))));
 
 /** Content words read each side of a number for its `context`. */
 export const CONTEXT_WORDS = 8;
@@ -331,5 +340,9 @@ export function quantityFacts(
     scene: scene.scene,
     sceneOwn: scene.own,
     names: personNames(tokens, sentence, entities),
+    // «أطلق» after people held is their release («180 محتجزا أطلقوا»), never a firing; those «ما زالوا
+    // في السجون» are the ones left, not the ones out.
+    held: finalRole === 'arrested' && nounRole === 'arrested' && (contextRole === null || contextRole === 'fired') && !CATEGORY_NOUNS.has(noun) &&
+      ![...nearBefore.slice(-3), ...after.slice(0, 5)].some((t) => t.kind === 'word' && STILL_WORDS.has(bareKey(t.key))),
   };
 }

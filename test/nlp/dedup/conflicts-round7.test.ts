@@ -133,3 +133,27 @@ describe('a verb-first toll with «قضى»', () => {
     expect(decision.predicted).toBe('conflict');
   });
 });
+
+describe('people held by their noun alone, against the released', () => {
+  it('marks detainees no verb says befell as held, not those still inside', () => {
+    expect(factsOf('شملت عملية التبادل التي جرت في تعز 40 أسيرا من الطرفين.', '40').held).toBe(true);
+    expect(factsOf('وصل إلى المطار 65 محتجزا أطلقوا في إطار الصفقة.', '65').held).toBe(true);
+    expect(factsOf('وقالت منظمة حقوقية إن 900 معتقل ما زالوا في السجون رغم العفو.', '900').held).toBe(false);
+    expect(factsOf('اعتقلت الشرطة 30 شخصا خلال المظاهرة.', '30').held).toBe(false);
+  });
+
+  it('pairs an exchange\'s prisoners with the released of the same exchange', async () => {
+    const { decision } = await decideSides(
+      ['أفرج عن 52 محتجزا في صفقة تبادل جرت بوساطة قبلية في تعز اليوم، بحسب لجنة الأسرى.', '52'],
+      ['شملت صفقة التبادل التي جرت بوساطة قبلية في تعز اليوم 70 أسيرا من الجانبين، وفق مصادر محلية.', '70'],
+    );
+    expect(decision.predicted).toBe('conflict');
+  });
+
+  it('stores the mark behind claim flag 64 and indexes the held under the released', () => {
+    const q = { countedKey: 'arrested', noun: 'سر', role: 'arrested', held: true, value: 70, valueMax: null, approx: false, text: '70 أسيرا' };
+    const [stored] = decodeClaimDigests(encodeClaimDigests([{ claim: 0, kind: 'numeric', speakerKey: null, words: ['بدل'], quantities: [q], text: '' }]));
+    expect(stored!.quantities[0]!.held).toBe(true);
+    expect(storedClaimKeys(stored!)).toContain(`q:${keyHash('released')}`);
+  });
+});
