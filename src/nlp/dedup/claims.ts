@@ -3,7 +3,7 @@ import type { ContentToken } from './shingles.js';
 import { murmur32 } from './murmur.js';
 import { splitHashes, wordHashes } from './word-hashes.js';
 import { markCrowded, markHeadline } from './crowded.js';
-import { markSole, soleMask, SOLE_BITS } from './sole.js';
+import { markMask, markSole, soleMask, SOLE_BITS } from './sole.js';
 import { skeleton } from './skeleton.js';
 import { countedKey } from './counted-key.js';
 import { CONTEXT_WORDS, quantityFacts, type FactEntity, type FactToken, type QuantityFacts } from './quantity-facts.js';
@@ -149,13 +149,6 @@ const C_SENTENCE = 8; // claim flag: its sentence index (u16) follows the speake
 const C_SOLE = 16; // claim flag: the sole-figure byte (`soleMask`) follows the sentence; older digests never set it
 const C_MEETS = 32; // claim flag: the meets-none byte (`meetsNoneMask`) follows the sole byte; older digests never set it (conflict round 7)
 const C_HELD = 64; // claim flag: the held byte follows the meets-none byte; older digests never set it (conflict round 7)
-
-/** A stored byte of one mark per quantity (`StoredQuantity.meetsNone`, `held`): bit i for quantity i (the first 8). */
-function markMask(quantities: readonly StoredQuantity[], mark: 'meetsNone' | 'held'): number {
-  let mask = 0;
-  for (let i = 0; i < Math.min(quantities.length, 8); i++) if (quantities[i]![mark] === true) mask |= 1 << i;
-  return mask;
-}
 
 const RELEASED_HASH = keyHash('released');
 
