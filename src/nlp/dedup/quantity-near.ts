@@ -22,6 +22,12 @@ function hasSequence(words: readonly string[], sequence: readonly string[], anyw
  */
 const DIED_BEFORE: ReadonlySet<string> = new Set(['قضى', 'قضت', 'قضوا', 'قضين'].map((w) => bareKey(searchKey(normalise(w)))));
 
+/**
+ * «أخلى» evacuates people only when the count follows it closely («أخلت السلطات 45 أسرة», «إخلاء 120
+ * عائلة»); farther on it is a building emptied («أخلت اليوم مبنى مكونا من سبعة طوابق»).
+ */
+const NEAR_ONLY_FORMS = /^(?:[وف])?(?:ل|ب)?(?:ال)?(?:اخلي|اخلت|اخلاء|اخلوا)/u;
+
 /** Roles of things read from the word right after the counted phrase only (not a later clause's verb). */
 const THING_AFTER_ROLES: ReadonlySet<string> = new Set(['damaged', 'destroyed']);
 
@@ -60,6 +66,7 @@ export function roleNear(nearBefore: readonly FactToken[], after: readonly FactT
       break;
     }
     role = roleAt(nearBefore, i);
+    if (role && seen > 3 && NEAR_ONLY_FORMS.test(t.key)) role = null;
     if (role) break;
   }
   // What happened to them now may open a long clause («أحالت الشرطة القضائية في بركان مساء اليوم 17
@@ -67,6 +74,7 @@ export function roleNear(nearBefore: readonly FactToken[], after: readonly FactT
   for (let i = nearBefore.length - 7; !role && !subgroup && i >= 0; i--) {
     const found = nearBefore[i]!.kind === 'number' ? 'stop' : roleAt(nearBefore, i);
     if (found === 'stop' || (found && !OVERRIDING_ROLES.has(found))) break;
+    if (found && NEAR_ONLY_FORMS.test(nearBefore[i]!.key)) continue;
     role = found;
   }
   // «بلغ عدد المفقودين … 37», «عدد الموقوفين … 24 مشتبها»: the clause names what it counts, whatever

@@ -50,6 +50,10 @@ describe('evacuation worded «أخلى» / «إخلاء»', () => {
     expect(factsOf('تواصلت عمليات إخلاء 120 عائلة من الأحياء المغمورة بالمياه.', '120').role).toBe('evacuated');
   });
 
+  it('reads no evacuation into a building emptied farther before the count', () => {
+    expect(factsOf('أخلت فرق الدفاع المدني صباح اليوم مبنى مكونا من تسعة طوابق إثر حريق في شقة.', 'تسعة').role).toBeNull();
+  });
+
   it('reads «إخلاء سبيل» as released', () => {
     expect(factsOf('قررت النيابة إخلاء سبيل 14 موقوفا بكفالة مالية.', '14').role).toBe('released');
   });
