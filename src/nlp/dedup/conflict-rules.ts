@@ -124,10 +124,11 @@ function sharedNearNumber(a: StoredQuantity, b: StoredQuantity): number {
  * befell them (`meetsNone`). Two such counts whose sentences share `conflictContextAlike` words near
  * the number are one event's (conflict round 7: it was people only). Not a generic unit (a sum, a
  * rate, «شخص» with no role: economic reports share their vocabulary), nor a role that belongs to one
- * party or picks a part (a prison term: two defendants of one trial; a fine, seats won, votes).
+ * party or picks a part (a prison term: two defendants of one trial; a fine, seats won, votes), nor
+ * a running total of things («يبلغ عددها حتى الآن 50 غرفة»: one stage of a programme, not its whole).
  */
 function eventCount(q: StoredQuantity): boolean {
-  return q.personRole || (!q.generic && (!q.hasRole || q.meetsNone === true));
+  return q.personRole || (!q.generic && !q.rising && (!q.hasRole || q.meetsNone === true));
 }
 
 /**

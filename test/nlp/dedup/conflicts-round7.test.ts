@@ -9,7 +9,7 @@ import { analyseText } from '../../../src/nlp/text/index.js';
 import type { StoredQuantity } from '../../../src/nlp/dedup/stored-quantity.js';
 import { compareQuantities } from '../../../src/nlp/dedup/conflict-rules.js';
 import { dedupOptions } from '../../../src/nlp/dedup/params.js';
-import { decodeClaimDigests, encodeClaimDigests, keyHash, storedClaimKeys } from '../../../src/nlp/dedup/claims.js';
+import { decodeClaimDigests, encodeClaimDigests, keyHash, quantitiesAgree, storedClaimKeys } from '../../../src/nlp/dedup/claims.js';
 
 describe('a role on things read on one side only', () => {
   it('pairs burnt cars with a role against the same cars with none', async () => {
@@ -159,5 +159,25 @@ describe('people held by their noun alone, against the released', () => {
     const [stored] = decodeClaimDigests(encodeClaimDigests([{ claim: 0, kind: 'numeric', speakerKey: null, words: ['بدل'], quantities: [q], text: '' }]));
     expect(stored!.quantities[0]!.held).toBe(true);
     expect(storedClaimKeys(stored!)).toContain(`q:${keyHash('released')}`);
+  });
+});
+
+describe('found on real news (SaudiNewsNet 2015-08-04, development)', () => {
+  it('agrees a count written with a thousands point («12.451 علبة») with the same count in digits', () => {
+    expect(quantitiesAgree({ value: 12.451, valueMax: null, approx: false }, { value: 12451, valueMax: null, approx: false }, 0.1)).toBe(true);
+    // The value keeps no trailing zero («12.450» is read 12.45): not recognised (a limit).
+    expect(quantitiesAgree({ value: 12.45, valueMax: null, approx: false }, { value: 12450, valueMax: null, approx: false }, 0.1)).toBe(false);
+    // Not a rate given to one decimal, a thousand times smaller than another value.
+    expect(quantitiesAgree({ value: 2.5, valueMax: null, approx: false }, { value: 2500, valueMax: null, approx: false }, 0.1)).toBe(false);
+  });
+
+  it('keeps a running total of things («حتى الآن») out of the context allowance', () => {
+    const q = (value: number, rising: boolean): StoredQuantity => ({
+      countedHash: keyHash('غرف'), value, valueMax: null, approx: false, bound: null, rising, subgroup: false, generic: false,
+      subjects: [], frame: [], period: [], context: [1, 2, 3, 10 + value], contextOwn: 4, affiliation: [], scene: [], sceneOwn: 0,
+      nounHash: keyHash('غرف'), hasRole: false, personRole: false, crowded: false, sole: false, headline: false, names: [],
+    });
+    const pair = { copy: false, contentSimilarity: 0.05, dayA: 1, dayB: 1 };
+    expect(compareQuantities(q(40, true), q(1500, false), pair, dedupOptions())).toEqual({ relation: null, why: 'different-context' });
   });
 });
