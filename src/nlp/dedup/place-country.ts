@@ -80,9 +80,16 @@ export function placeMatch(mention: string): { token: string; words: string[] } 
   return null;
 }
 
-/** The country token of a place mention («الرياض» → «^SA», «السعودية» → «@SA»), or null. */
+/**
+ * The country token of a place mention as written («الرياض» → «^SA», «السعودية» → «@SA»), or null.
+ * The story rules (event-actor.ts) read it so; the conflict rules read `placeMatch`.
+ */
 export function placeToken(mention: string): string | null {
-  return placeMatch(mention)?.token ?? null;
+  const key = phraseKey(mention);
+  const country = countries.get(key);
+  if (country) return `${COUNTRY_PREFIX}${country}`;
+  const place = places.get(key);
+  return place ? `${PLACE_PREFIX}${place}` : null;
 }
 
 /**
