@@ -3,11 +3,11 @@ import type { ContentToken } from './shingles.js';
 import { murmur32 } from './murmur.js';
 import { splitHashes, wordHashes } from './word-hashes.js';
 import { markCrowded, markHeadline } from './crowded.js';
-import { markSole, soleMask, SOLE_BITS } from './sole.js';
+import { markMask, markSole, soleMask, SOLE_BITS } from './sole.js';
 import { skeleton } from './skeleton.js';
 import { countedKey } from './counted-key.js';
 import { CONTEXT_WORDS, quantityFacts, type FactEntity, type FactToken, type QuantityFacts } from './quantity-facts.js';
-import { PERSON_ROLES } from './quantity-lexicon.js';
+import { PERSON_ROLES, THING_ROLES_MEET_NONE } from './quantity-lexicon.js';
 
 /** A stated number as dedup compares it: what it counts (`countedKey`, the thing), its value and bounds, who it is about. */
 export type DigestQuantity = Pick<QuantityFacts, 'value' | 'valueMax' | 'approx'> &
@@ -85,7 +85,10 @@ export function claimIndexKeys(digest: Pick<ClaimDigest, 'kind' | 'speakerKey' |
   for (const quantity of digest.quantities) {
     keys.add(`q:${quantity.countedKey}`);
     // «أفرج عن 9 صيادين» meets «وصل 11 صيادا» (no role read): see `compareQuantities`.
-    if (quantity.role && PERSON_ROLES.has(quantity.role) && quantity.noun) keys.add(`q:${quantity.noun}`);
+    // And «احترقت 70 مركبة» meets «46 مركبة» (a role on things that may meet none: conflict round 7).
+    if (quantity.role && (PERSON_ROLES.has(quantity.role) || THING_ROLES_MEET_NONE.has(quantity.role)) && quantity.noun) keys.add(`q:${quantity.noun}`);
+    // «شملت عملية التبادل 24 أسيرا» meets «أفرج عن 37 محتجزا» (people held: round 7).
+    if (quantity.held === true) keys.add('q:released');
   }
   return [...keys];
 }
@@ -144,6 +147,10 @@ const R_SCENE = 64;
 const R_LEAD = 128;
 const C_SENTENCE = 8; // claim flag: its sentence index (u16) follows the speaker hash; older digests never set it
 const C_SOLE = 16; // claim flag: the sole-figure byte (`soleMask`) follows the sentence; older digests never set it
+const C_MEETS = 32; // claim flag: the meets-none byte (`meetsNoneMask`) follows the sole byte; older digests never set it (conflict round 7)
+const C_HELD = 64; // claim flag: the held byte follows the meets-none byte; older digests never set it (conflict round 7)
+
+const RELEASED_HASH = keyHash('released');
 
 /** The context's byte of own words (R_LEAD) follows: own words count in its low 5 bits, name hashes after the context in its top 3. */
 const ownByte = (q: StoredQuantity): boolean => q.context.length > q.contextOwn || q.names.length > 0;
@@ -159,7 +166,7 @@ function quantitySize(q: StoredQuantity): number {
 
 /**
  * The digests of the claims that have index keys (the others can never be matched), in one buffer:
- * per claim: claim u8 | flags u8 (kind, has speaker, has sentence, has sole bits) | [speaker hash u32] | [sentence u16] | [sole bits u8] | word count u8, words u16… |
+ * per claim: claim u8 | flags u8 (kind, has speaker, has sentence, has sole bits, has meets-none bits, has held bits) | [speaker hash u32] | [sentence u16] | [sole bits u8] | [meets-none bits u8] | [held bits u8] | word count u8, words u16… |
  * quantity count u8, per quantity: counted hash u32 | flags u8 | value f32 | [max f32] |
  * [subject count u8, subjects u32… | frame count u8, frame words u16… | period count u8, period words u16… |
  * noun hash u32 | role flags u8 | [context count u8, context words u16…] | [affiliation count u8, words u16…]]. Digests written before the
@@ -174,13 +181,17 @@ export function encodeClaimDigests(digests: readonly ClaimDigest[]): Buffer {
     const quantities = stored.quantities.slice(0, 255);
     const sentence = stored.sentence !== null && stored.sentence <= 0xffff ? stored.sentence : null;
     const sole = soleMask(quantities);
-    const size = 2 + (stored.speakerHash !== null ? 4 : 0) + (sentence !== null ? 2 : 0) + (sole !== 0 ? 1 : 0) + 1 + 2 * words.length + 1 + quantities.reduce((sum, q) => sum + quantitySize(q), 0);
+    const meets = markMask(quantities, 'meetsNone');
+    const held = markMask(quantities, 'held');
+    const size = 2 + (stored.speakerHash !== null ? 4 : 0) + (sentence !== null ? 2 : 0) + (sole !== 0 ? 1 : 0) + (meets !== 0 ? 1 : 0) + (held !== 0 ? 1 : 0) + 1 + 2 * words.length + 1 + quantities.reduce((sum, q) => sum + quantitySize(q), 0);
     const out = Buffer.alloc(size);
     let at = out.writeUInt8(digest.claim, 0);
-    at = out.writeUInt8(KINDS.indexOf(digest.kind) | (stored.speakerHash !== null ? 4 : 0) | (sentence !== null ? C_SENTENCE : 0) | (sole !== 0 ? C_SOLE : 0), at);
+    at = out.writeUInt8(KINDS.indexOf(digest.kind) | (stored.speakerHash !== null ? 4 : 0) | (sentence !== null ? C_SENTENCE : 0) | (sole !== 0 ? C_SOLE : 0) | (meets !== 0 ? C_MEETS : 0) | (held !== 0 ? C_HELD : 0), at);
     if (stored.speakerHash !== null) at = out.writeUInt32LE(stored.speakerHash, at);
     if (sentence !== null) at = out.writeUInt16LE(sentence, at);
     if (sole !== 0) at = out.writeUInt8(sole, at);
+    if (meets !== 0) at = out.writeUInt8(meets, at);
+    if (held !== 0) at = out.writeUInt8(held, at);
     at = out.writeUInt8(words.length, at);
     for (const word of words) at = out.writeUInt16LE(word, at);
     at = out.writeUInt8(quantities.length, at);
@@ -250,6 +261,8 @@ export function toStoredDigest(digest: ClaimDigest): StoredClaimDigest {
       nounHash: q.noun ? keyHash(q.noun) : null,
       hasRole: (q.role ?? null) !== null,
       personRole: q.role !== undefined && q.role !== null && PERSON_ROLES.has(q.role),
+      meetsNone: q.role !== undefined && q.role !== null && THING_ROLES_MEET_NONE.has(q.role),
+      held: q.held ?? false,
       crowded: q.crowded ?? false,
       sole: q.sole ?? false,
       headline: (q.crowded ?? false) && (q.headline ?? false),
@@ -264,7 +277,8 @@ export function storedClaimKeys(digest: Pick<StoredClaimDigest, 'kind' | 'speake
   if (digest.kind === 'attributed' && digest.speakerHash !== null) keys.add(`s:${digest.speakerHash}`);
   for (const quantity of digest.quantities) {
     keys.add(`q:${quantity.countedHash}`);
-    if (quantity.personRole && quantity.nounHash !== null) keys.add(`q:${quantity.nounHash}`);
+    if ((quantity.personRole || quantity.meetsNone === true) && quantity.nounHash !== null) keys.add(`q:${quantity.nounHash}`);
+    if (quantity.held === true) keys.add(`q:${RELEASED_HASH}`);
   }
   return [...keys];
 }
@@ -285,6 +299,8 @@ export function decodeClaimDigests(raw: Uint8Array): StoredClaimDigest[] {
     const sentence = flags & C_SENTENCE ? view.readUInt16LE(at) : null;
     if (sentence !== null) at += 2;
     const sole = flags & C_SOLE ? view.readUInt8(at++) : 0;
+    const meets = flags & C_MEETS ? view.readUInt8(at++) : 0;
+    const held = flags & C_HELD ? view.readUInt8(at++) : 0;
     const words = new Set<number>();
     const wordCount = view.readUInt8(at++);
     for (let i = 0; i < wordCount; i++, at += 2) words.add(view.readUInt16LE(at));
@@ -367,6 +383,8 @@ export function decodeClaimDigests(raw: Uint8Array): StoredClaimDigest[] {
         crowded,
         sole: !crowded && i < SOLE_BITS && (sole & (1 << i)) !== 0, // one bit for both marks (`soleMask`)
         headline: crowded && i < SOLE_BITS && (sole & (1 << i)) !== 0,
+        meetsNone: i < 8 && (meets & (1 << i)) !== 0,
+        held: i < 8 && (held & (1 << i)) !== 0,
         names,
       });
     }

@@ -10,6 +10,7 @@ import { COUNTRY_CODES, COUNTRY_PREFIX, PLACE_PREFIX } from './place-country.js'
 const COUNTRY_TOKEN = new Map(COUNTRY_CODES.map((code) => [code, keyHash(`${COUNTRY_PREFIX}${code}`)]));
 const PLACE_TOKEN = new Map(COUNTRY_CODES.map((code) => [code, keyHash(`${PLACE_PREFIX}${code}`)]));
 const CODE_OF_COUNTRY = new Map([...COUNTRY_TOKEN].map(([code, hash]) => [hash, code]));
+const RELEASED_HASH = keyHash('released');
 const CODE_OF_PLACE = new Map([...PLACE_TOKEN].map(([code, hash]) => [hash, code]));
 
 /**
@@ -78,12 +79,16 @@ export function utcDay(seconds: number | null): number | null {
 /**
  * One counted thing: the same key, or people with a role on one side and the same noun with no role
  * read on the other («أفرجت عن 9 صيادين» / «وصل 11 صيادا … بعد أن أطلق سراحهم»): a role the
- * lexicon missed is not a different thing; two roles that differ are.
+ * lexicon missed is not a different thing; two roles that differ are. So too a role on things that
+ * says what befell them (`meetsNone`: «احترقت 70 مركبة» / «46 مركبة»; conflict round 7), and people
+ * held by their noun alone against the released («غادر 50 سجينا السجن» / «الإفراج عن 37 معتقلا»).
  */
 function sameThing(a: StoredQuantity, b: StoredQuantity): boolean {
   if (a.countedHash === b.countedHash) return true;
-  if (a.personRole && !b.hasRole && a.nounHash !== null && a.nounHash === b.countedHash) return true;
-  return b.personRole && !a.hasRole && b.nounHash !== null && b.nounHash === a.countedHash;
+  // People held by their noun alone and people released: one release told two ways (round 7).
+  if ((a.held === true && b.countedHash === RELEASED_HASH) || (b.held === true && a.countedHash === RELEASED_HASH)) return true;
+  if ((a.personRole || a.meetsNone === true) && !b.hasRole && a.nounHash !== null && a.nounHash === b.countedHash) return true;
+  return (b.personRole || b.meetsNone === true) && !a.hasRole && b.nounHash !== null && b.nounHash === a.countedHash;
 }
 
 /**
@@ -111,6 +116,19 @@ function sharedNearNumber(a: StoredQuantity, b: StoredQuantity): number {
   let shared = 0;
   for (const word of new Set([...ownA, ...ownB])) if ((ownA.has(word) && b.context.includes(word)) || (ownB.has(word) && a.context.includes(word))) shared++;
   return shared;
+}
+
+/**
+ * A count of what an event did to people or things, told by its own noun: people with a role, or
+ * things (cars, tents, hectares, metres of a bridge, pills seized) with no role or one that says what
+ * befell them (`meetsNone`). Two such counts whose sentences share `conflictContextAlike` words near
+ * the number are one event's (conflict round 7: it was people only). Not a generic unit (a sum, a
+ * rate, «شخص» with no role: economic reports share their vocabulary), nor a role that belongs to one
+ * party or picks a part (a prison term: two defendants of one trial; a fine, seats won, votes), nor
+ * a running total of things («يبلغ عددها حتى الآن 50 غرفة»: one stage of a programme, not its whole).
+ */
+function eventCount(q: StoredQuantity): boolean {
+  return q.personRole || (!q.generic && !q.rising && (!q.hasRole || q.meetsNone === true));
 }
 
 /**
@@ -160,8 +178,8 @@ export function compareQuantities(a: StoredQuantity, b: StoredQuantity, context:
   const sole = soleFigures(a, b);
   if (!sole && a.context.length > 0 && b.context.length > 0 && sharedCount(a.context, b.context) < contextNeeded) return { relation: null, why: 'different-context' };
   // And the two claims say much alike as a whole (two reports of one fact), not only near the number,
-  // or, for people with a role, the sentences share `conflictContextAlike` of the event's words near it.
-  const alike = a.personRole && b.personRole && a.context.length > 0 && b.context.length > 0 && sharedNearNumber(a, b) >= (options.conflictContextAlike ?? 3);
+  // or, for counts of what an event did (`eventCount`), the sentences share `conflictContextAlike` of the event's words near it.
+  const alike = eventCount(a) && eventCount(b) && a.context.length > 0 && b.context.length > 0 && sharedNearNumber(a, b) >= (options.conflictContextAlike ?? 3);
   if (!sole && !sameNamed && !alike && context.contentSimilarity < (options.conflictUnnamedSimilarity ?? 0.15)) return { relation: null, why: 'different-context' };
   if (a.period.length > 0 && b.period.length > 0 && !a.period.some((w) => b.period.includes(w))) return { relation: null, why: 'different-period' };
   // A crowded value's sentence must say which of the article's values it is, unless both are the

@@ -42,9 +42,20 @@ function roundsTo(a: ComparableValue, b: ComparableValue): boolean {
   return Number(fine.toFixed(places)) === coarse;
 }
 
+/**
+ * A point written as the thousands separator («33.288 زجاجة» for 33,288, as some Gulf papers write
+ * it), read as a decimal point: exactly three decimals, and the other outlet's value a thousand times
+ * it (conflict round 7). Exact values only.
+ */
+function thousandsPoint(a: ComparableValue, b: ComparableValue): boolean {
+  if (a.valueMax !== null || b.valueMax !== null || a.approx || b.approx) return false;
+  const [small, large] = a.value < b.value ? [a, b] : [b, a];
+  return decimals(small.value) === 3 && Math.abs(small.value * 1000 - large.value) <= ROUNDING * large.value;
+}
+
 /** Two quantities of the same counted thing agree when their allowed intervals meet («49» and «نحو 50» do), or one is the other rounded. */
 export function quantitiesAgree(a: ComparableValue, b: ComparableValue, approxTolerance: number): boolean {
-  if (roundsTo(a, b)) return true;
+  if (roundsTo(a, b) || thousandsPoint(a, b)) return true;
   const [lowA, highA] = quantityInterval(a, approxTolerance);
   const [lowB, highB] = quantityInterval(b, approxTolerance);
   const slack = ROUNDING * Math.max(Math.abs(a.valueMax ?? a.value), Math.abs(b.valueMax ?? b.value));

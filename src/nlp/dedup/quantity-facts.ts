@@ -5,9 +5,9 @@
 import type { DedupClaim } from './claims.js';
 import type { ClaimQuantityKind } from '../../schema/claims.js';
 import { nounKey } from './skeleton.js';
-import { isCountryToken, placeToken, COUNTRY_PREFIX } from './place-country.js';
+import { isCountryToken, COUNTRY_PREFIX } from './place-country.js';
 import { bareKey, countedForm, nounForm, roleOf, type FactEntity, type FactToken } from './quantity-words.js';
-import { subjectsOf } from './quantity-subjects.js';
+import { placeWords, subjectsOf } from './quantity-subjects.js';
 import { boundOf, roleNear } from './quantity-near.js';
 import { decideRole } from './quantity-role.js';
 import { personNames } from './quantity-names.js';
@@ -70,7 +70,16 @@ export interface QuantityFacts {
   sceneOwn: number;
   /** Keys of the person names in the number's sentence (quantity-names.ts: «ناصر البريكي» → نصر، برك). */
   names: string[];
+  /**
+   * People the counted noun alone says are held («أسرى», «محتجزين», «سجناء»), no verb before them
+   * saying what befell them now: a release's or an exchange's detainees («غادر 50 سجينا السجن»,
+   * «شملت عملية التبادل 24 أسيرا»), told by another outlet as released (conflict round 7).
+   */
+  held?: boolean;
 }
+
+/** «Still» («ما زالوا», «لا يزال», «يقبعون»): a count of those left, not of those out (`held`). */
+const STILL_WORDS: ReadonlySet<string> = new Set(['زالوا', 'يزالون', 'زال', 'يزال', 'تزال', 'مازال', 'مازالوا', 'لازال', 'يقبع', 'يقبعون', 'متبقين', 'المتبقين', 'الباقين'].map((w) => bareKey(searchKey(normalise(w)))));
 
 /** Content words read each side of a number for its `context`. */
 export const CONTEXT_WORDS = 8;
@@ -150,12 +159,9 @@ function sceneOf(tokens: readonly FactToken[], sentence: readonly FactToken[], e
     const out: string[] = [];
     for (const e of entities) {
       if (e.type !== 'LOC' || e.start === undefined || e.end === undefined || e.start < from || e.end > to) continue;
-      const inside = tokens.filter((t) => t.kind === 'word' && t.end > e.start! && t.start < e.end!);
-      if (placeToken(inside.map((t) => t.text.slice(Math.max(0, e.start! - t.start), e.end! - t.start)).join(' '))?.startsWith(COUNTRY_PREFIX)) continue;
-      for (const t of inside) {
-        const k = nounKey(nounForm(t));
-        if (k.length >= 2 && !SUBJECT_HEADS.has(k)) out.push(k);
-      }
+      const place = placeWords({ ...e, start: e.start, end: e.end }, tokens);
+      if (place.token?.startsWith(COUNTRY_PREFIX)) continue;
+      for (const k of place.keys) if (k.length >= 2 && !SUBJECT_HEADS.has(k)) out.push(k);
     }
     return [...new Set(out)];
   };
@@ -334,5 +340,9 @@ export function quantityFacts(
     scene: scene.scene,
     sceneOwn: scene.own,
     names: personNames(tokens, sentence, entities),
+    // «أطلق» after people held is their release («180 محتجزا أطلقوا»), never a firing; those «ما زالوا
+    // في السجون» are the ones left, not the ones out.
+    held: finalRole === 'arrested' && nounRole === 'arrested' && (contextRole === null || contextRole === 'fired') && !CATEGORY_NOUNS.has(noun) &&
+      ![...nearBefore.slice(-3), ...after.slice(0, 5)].some((t) => t.kind === 'word' && STILL_WORDS.has(bareKey(t.key))),
   };
 }

@@ -36,7 +36,8 @@ export const ROLE_STEMS: ReadonlyArray<readonly [string, readonly string[]]> = (
     ['taken', ['اختلاس', 'اختلس', 'استولى', 'نهب', 'سرقة', 'سرق', 'رشوة', 'رشاوى', 'تهريب']],
     ['sentenced', ['سجن', 'حبس', 'السجن', 'بالسجن', 'حكم', 'الحبس', 'مؤبد', 'أشغال']],
     ['duration', ['مدة', 'مدته', 'لمدة', 'مدتها', 'تمتد', 'يمتد', 'ممتد', 'تستمر', 'يستمر']],
-    ['evacuated', ['أجلي', 'إجلاء', 'أجلت', 'أجلوا', 'أجلى', 'يجلي']],
+    // «أخلت السلطات 45 أسرة», «إخلاء 300 عائلة» (the Maghreb's word; «إخلاء سبيل» is released: `ROLE_PHRASES`).
+    ['evacuated', ['أجلي', 'إجلاء', 'أجلت', 'أجلوا', 'أجلى', 'يجلي', 'أخلى', 'أخلت', 'أخليت', 'إخلاء', 'أخلي', 'أخلوا']],
     ['rescued', ['أنقذ', 'إنقاذ', 'انتشال', 'انتشل']],
     ['deployed', ['نشر', 'ينتشر', 'منتشر', 'تواجد', 'يتواجد', 'متمركز', 'قوامها', 'قوامه']],
     // A crowd: one protest's size as «1500 متظاهر», «نحو 600 محتج», «800 مشارك» or «خمسة آلاف شخص
@@ -63,6 +64,10 @@ export const ROLE_PHRASES: ReadonlyArray<readonly [string, string, string]> = (
     ['تلقى', 'إسعاف', 'wounded'],
     ['تلقوا', 'إسعاف', 'wounded'],
     ['أطلق', 'سراح', 'released'],
+    ['أخلى', 'سبيل', 'released'],
+    ['أخلت', 'سبيل', 'released'],
+    ['أخلي', 'سبيل', 'released'],
+    ['إخلاء', 'سبيل', 'released'],
   ] as const
 ).map(([first, second, role]) => [key(first), key(second), role] as const);
 
@@ -219,6 +224,14 @@ export const AFFILIATION_HEADS: ReadonlySet<string> = new Set(
 );
 
 /** Roles that happen to people: their counts are one thing whatever noun names the people. */
+/**
+ * Roles on things that say what befell them (conflict round 7): «70 مركبة احترقت» meets «46 مركبة»
+ * with no role read, as a people role does (hectares burnt, homes flooded, tonnes seized). Not the
+ * roles that pick a part of a whole or another count of the noun: seats won against a council's
+ * seats, MPs who voted against those present, drones downed against those launched.
+ */
+export const THING_ROLES_MEET_NONE: ReadonlySet<string> = new Set(['damaged', 'destroyed', 'taken']);
+
 export const PERSON_ROLES: ReadonlySet<string> = new Set(['killed', 'wounded', 'missing', 'abducted', 'arrested', 'released', 'referred', 'displaced', 'evacuated', 'rescued', 'participated']);
 /** Roles that say what happened to a counted group now, over what its noun says it was («أفرج عن 50 أسيرا»). */
 export const OVERRIDING_ROLES: ReadonlySet<string> = new Set(['released', 'referred', 'rescued', 'evacuated']);

@@ -15,6 +15,19 @@ function hasSequence(words: readonly string[], sequence: readonly string[], anyw
   return false;
 }
 
+/**
+ * «قضى» right before the count opens a verb-first toll («قضى 9 أشخاص في انفجار», «قضى شخصان
+ * وأصيب ستة آخرون»): they died. Only there: «قضت المحكمة بسجنه» and «قضى 20 عاما» (a time frame,
+ * never a claim figure) are other senses (conflict round 7).
+ */
+const DIED_BEFORE: ReadonlySet<string> = new Set(['قضى', 'قضت', 'قضوا', 'قضين'].map((w) => bareKey(searchKey(normalise(w)))));
+
+/**
+ * «أخلى» evacuates people only when the count follows it closely («أخلت السلطات 45 أسرة», «إخلاء 120
+ * عائلة»); farther on it is a building emptied («أخلت اليوم مبنى مكونا من سبعة طوابق»).
+ */
+const NEAR_ONLY_FORMS = /^(?:[وف])?(?:ل|ب)?(?:ال)?(?:اخلي|اخلت|اخلاء|اخلوا)/u;
+
 /** Roles of things read from the word right after the counted phrase only (not a later clause's verb). */
 const THING_AFTER_ROLES: ReadonlySet<string> = new Set(['damaged', 'destroyed']);
 
@@ -44,11 +57,16 @@ export function roleNear(nearBefore: readonly FactToken[], after: readonly FactT
   for (let i = nearBefore.length - 1, seen = 0; i >= 0 && seen < 6; i--, seen++) {
     const t = nearBefore[i]!;
     if (t.kind === 'number') break;
+    if (seen === 0 && t.kind === 'word' && DIED_BEFORE.has(bareKey(t.key))) {
+      role = 'killed';
+      break;
+    }
     if (SUBGROUP_MARKERS.has(t.key)) {
       subgroup = true;
       break;
     }
     role = roleAt(nearBefore, i);
+    if (role && seen > 3 && NEAR_ONLY_FORMS.test(t.key)) role = null;
     if (role) break;
   }
   // What happened to them now may open a long clause («أحالت الشرطة القضائية في بركان مساء اليوم 17
@@ -56,6 +74,7 @@ export function roleNear(nearBefore: readonly FactToken[], after: readonly FactT
   for (let i = nearBefore.length - 7; !role && !subgroup && i >= 0; i--) {
     const found = nearBefore[i]!.kind === 'number' ? 'stop' : roleAt(nearBefore, i);
     if (found === 'stop' || (found && !OVERRIDING_ROLES.has(found))) break;
+    if (found && NEAR_ONLY_FORMS.test(nearBefore[i]!.key)) continue;
     role = found;
   }
   // «بلغ عدد المفقودين … 37», «عدد الموقوفين … 24 مشتبها»: the clause names what it counts, whatever

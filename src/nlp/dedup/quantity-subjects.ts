@@ -1,7 +1,7 @@
 // Whose count a number is (quantity-facts.ts): the names of its clause as skeletons, the country
 // tokens of places and of a country's adjective (place-country.ts), and the agent before the number.
 import { nounKey } from './skeleton.js';
-import { isCountryToken, nisbaToken, placeToken } from './place-country.js';
+import { isCountryToken, nisbaToken, placeMatch } from './place-country.js';
 import { GROUP_HEADS, SUBJECT_HEADS } from './quantity-lexicon.js';
 import { bareKey, nounForm, roleOf, type FactEntity, type FactToken } from './quantity-words.js';
 import { normalise, searchKey } from '../text/normalise.js';
@@ -11,15 +11,29 @@ import { normalise, searchKey } from '../text/normalise.js';
  * its country token («الرياض» → «^SA», «السعودية» → «@SA»: place-country.ts).
  */
 function entitySubjects(e: FactEntity & { start: number; end: number }, tokens: readonly FactToken[]): string[] {
-  const inside = tokens.filter((t) => t.kind === 'word' && t.end > e.start && t.start < e.end);
+  const place = e.type === undefined || e.type === 'LOC' ? placeWords(e, tokens) : null;
+  if (place) return place.token === null ? place.keys : [...place.keys, place.token];
   // A word the span cuts a proclitic off («بالموصل», span «الموصل») is the name's too: its noun form drops the clitic.
-  const out = inside.map((t) => nounKey(nounForm(t)));
-  if (e.type === undefined || e.type === 'LOC') {
-    // The mention's own text: a proclitic outside the span («بالرياض») is not the name's.
-    const token = placeToken(inside.map((t) => t.text.slice(Math.max(0, e.start - t.start), e.end - t.start)).join(' '));
-    if (token) out.push(token);
-  }
-  return out;
+  return tokens.filter((t) => t.kind === 'word' && t.end > e.start && t.start < e.end).map((t) => nounKey(nounForm(t)));
+}
+
+const wordKey = (word: string): string => nounKey(bareKey(searchKey(normalise(word))));
+
+/**
+ * A place mention's words as noun keys and its country token (place-country.ts). The mention's own
+ * text: a proclitic outside the span («بالرياض», span «الرياض») is not the name's, even when the
+ * stemmer leaves it on an unknown word («بصفاقس»); and (conflict round 7) a place found less a
+ * proclitic NER kept inside the span («بجرجيس») or less a state's title («سلطنة عمان») is named by
+ * the words found. Both outlets' «صفاقس» is then one word, as the scene and the subjects compare it.
+ */
+export function placeWords(e: FactEntity & { start: number; end: number }, tokens: readonly FactToken[]): { keys: string[]; token: string | null } {
+  const inside = tokens.filter((t) => t.kind === 'word' && t.end > e.start && t.start < e.end);
+  const mention = inside.map((t) => t.text.slice(Math.max(0, e.start - t.start), e.end - t.start));
+  const match = placeMatch(mention.join(' '));
+  if (match && (match.words.length !== mention.length || match.words[0] !== mention[0])) return { keys: match.words.map(wordKey), token: match.token };
+  // A word the span cuts a proclitic off: the part inside the span; otherwise the token's noun form.
+  const keys = inside.map((t, i) => (t.start < e.start ? wordKey(mention[i]!) : nounKey(nounForm(t))));
+  return { keys, token: match?.token ?? null };
 }
 
 /** A name the subjects are read from: PER, ORG, LOC (or untyped), with its span. */

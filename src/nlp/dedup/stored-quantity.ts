@@ -29,6 +29,13 @@ export interface StoredQuantity extends ComparableValue {
   nounHash: number | null;
   hasRole: boolean;
   personRole: boolean;
+  /**
+   * A role on things that may meet the same noun with no role read (`THING_ROLES_MEET_NONE`; people
+   * roles always may: `personRole`). Absent or false in digests stored before conflict round 7.
+   */
+  meetsNone?: boolean;
+  /** People held by their noun alone (`QuantityFacts.held`): may meet a count of the released. Absent or false in digests stored before conflict round 7. */
+  held?: boolean;
   /** The article states this counted thing with `CROWDED_VALUES` different values or more (see `markCrowded`). */
   crowded: boolean;
   /** The article's only figure of this people role (see `markSole`); false in digests stored before it was kept. */
