@@ -44,10 +44,10 @@ export function threadRedisOptions(connection: Redis): FlushThreadData['redis'] 
  */
 export const FLUSH_THREAD_SEMI_SPACE_MB = 1;
 
-/** The process's own `--max-semi-space-size` (0: V8's default). */
+/** The process's own `--max-semi-space-size` (0: V8's default), from NODE_OPTIONS or its command line (which wins). */
 function processSemiSpaceMb(): number {
   let mb = 0;
-  for (const arg of process.execArgv) {
+  for (const arg of [...(process.env.NODE_OPTIONS ?? '').split(/\s+/), ...process.execArgv]) {
     const match = /^--max[-_]semi[-_]space[-_]size=(\d+)$/.exec(arg);
     if (match) mb = Number(match[1]);
   }
