@@ -20,14 +20,7 @@ if (!parsed.success) throw new Error(`invalid story flush thread data: ${z.prett
 const data = parsed.data;
 // Reconnects are ioredis's job; a flush that fails meanwhile is replied as failed and queued again.
 const connection = createRedisFrom(data.redis);
-/**
- * The thread's claim and summary caches hold 250 articles, not the writer's 1,000: the thread
- * rebuilds the big stories (its flushes are the delayed ones), whose members outnumber any such
- * cache, so it reads most of them from disk anyway; at 1,000 its heap grew 15 → 26 MB between
- * 3,000 and 5,000 articles a process (docs/PERFORMANCE.md, fifth pass).
- */
-const THREAD_CLAIM_CACHE = 250;
-const index = storyIndex(connection, data.prefix, data.outDir, THREAD_CLAIM_CACHE);
+const index = storyIndex(connection, data.prefix, data.outDir);
 const options = { lockPrefix: data.lockPrefix };
 
 port.on('message', (message: unknown) => {

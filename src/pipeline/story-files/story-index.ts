@@ -7,6 +7,6 @@ import { RecordClaimTexts } from './record-claims.js';
  * The dedup index as a story-file writer reads it: the pipeline's shared index, quoting claims from
  * the records (or their quotes files) that the writers put in `outDir`.
  */
-export function storyIndex(connection: Redis, prefix: string, outDir: string, claimCacheSize?: number): RedisDedupIndex {
-  return new RedisDedupIndex(connection, pipelineKeys.dedupIndex(prefix), {}, DEFAULT_LAYOUT, new RecordClaimTexts(outDir, claimCacheSize));
+export function storyIndex(connection: Redis, prefix: string, outDir: string): RedisDedupIndex {
+  return new RedisDedupIndex(connection, pipelineKeys.dedupIndex(prefix), {}, DEFAULT_LAYOUT, new RecordClaimTexts(outDir));
 }
