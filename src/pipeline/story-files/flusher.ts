@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { Redis } from 'ioredis';
 import { FlushReplySchema, type FlushThreadData } from './flush-protocol.js';
@@ -30,6 +31,51 @@ export function threadRedisOptions(connection: Redis): FlushThreadData['redis'] 
     ...(family !== undefined ? { family } : {}),
     ...(tls ? { tls: { ...tls } as Record<string, unknown> } : {}),
   };
+}
+
+/**
+ * The flush thread's young generation: semi-spaces of 1 MB (new space 2 MB). The thread is idle
+ * between flushes and a flush allocates little that lives, yet it inherits the process's
+ * `--max-semi-space-size` (4 MB: new space 8 MB, filled by loading its modules and kept until V8's
+ * memory reducer shrinks it about 20 s later). Worker `resourceLimits.maxYoungGenerationSizeMb`
+ * cannot lower it: V8 lets the command-line flag override an isolate's own limit. So the flag is
+ * set to this size while the thread's isolate is created (V8 reads it then, and only then) and put
+ * back once the thread is online or gone.
+ */
+export const FLUSH_THREAD_SEMI_SPACE_MB = 1;
+
+/** The process's own `--max-semi-space-size` (0: V8's default), from NODE_OPTIONS or its command line (which wins). */
+function processSemiSpaceMb(): number {
+  let mb = 0;
+  for (const arg of [...(process.env.NODE_OPTIONS ?? '').split(/\s+/), ...process.execArgv]) {
+    const match = /^--max[-_]semi[-_]space[-_]size=(\d+)$/.exec(arg);
+    if (match) mb = Number(match[1]);
+  }
+  return mb;
+}
+
+/** Starts a worker thread whose isolate gets `semiSpaceMb` semi-spaces (see FLUSH_THREAD_SEMI_SPACE_MB). */
+export function startSmallYoungThread(file: string, options: ConstructorParameters<typeof Worker>[1], semiSpaceMb: number): Worker {
+  const own = processSemiSpaceMb();
+  if (semiSpaceMb <= 0 || semiSpaceMb === own) return new Worker(file, options);
+  setFlagsFromString(`--max-semi-space-size=${semiSpaceMb}`);
+  let thread: Worker;
+  try {
+    thread = new Worker(file, options);
+  } catch (error) {
+    setFlagsFromString(`--max-semi-space-size=${own}`);
+    throw error;
+  }
+  let restored = false;
+  const restore = (): void => {
+    if (restored) return;
+    restored = true;
+    setFlagsFromString(`--max-semi-space-size=${own}`);
+  };
+  thread.once('online', restore);
+  thread.once('error', restore);
+  thread.once('exit', restore);
+  return thread;
 }
 
 interface Pending {
@@ -75,7 +121,7 @@ export class StoryFlusher {
   }
 
   private start(): Worker {
-    const thread = new Worker(storyFlushThreadFile(), { workerData: this.data });
+    const thread = startSmallYoungThread(storyFlushThreadFile(), { workerData: this.data }, FLUSH_THREAD_SEMI_SPACE_MB);
     // The thread must not keep a worker process alive that is otherwise done.
     thread.unref();
     thread.on('message', (message: unknown) => {
