@@ -27,6 +27,19 @@ const TOWN_NOUNS = new Set(['مدينة', 'بلدة', 'قضاء', 'ناحية', 
 const PROVINCE_NOUNS = new Map<string, 1 | 2>([[k('ولاية'), 1], [k('محافظة'), 2]]);
 /** A district's or an area's word: its name is read only when the sentence names no town («في منطقة العمادية»). */
 const AREA_NOUNS = new Set(['منطقة'].map(k));
+/** A bare name (no «ال») as compared: without its long vowels and a final «ه» (`nameOf`). */
+const foldName = (bare: string): string => bare.replace(/ه$/, '').replace(/[اويء]/g, '');
+/**
+ * Saudi Arabia's regions, as compared (`nameOf`): after «منطقة» each is a province («بمنطقة الرياض»,
+ * «أمير منطقة القصيم»), not an area of a town (story round 9). Read at the level of a «ولاية» (1), not
+ * of a «محافظة» (a Saudi «محافظة» is a part of a region): a region and a Sudanese or Omani «ولاية»
+ * are never one inside the other, so two names of level 1 are two places either way.
+ */
+const SAUDI_REGIONS = new Set(
+  ['الرياض', 'مكة', 'المدينة', 'القصيم', 'الشرقية', 'عسير', 'تبوك', 'حائل', 'جازان', 'جيزان', 'نجران', 'الباحة', 'الجوف'].map((name) =>
+    foldName(k(name).replace(/^ال/, '')),
+  ),
+);
 /** The words before one that name another place than the incident's: where people went or came from («نقلوا إلى مدينة الدمازين»). */
 const NOT_AT = new Set(['من', 'إلى', 'الى', 'نحو', 'باتجاه', 'حتى', 'عن', 'بين'].map(k));
 const BETWEEN = k('بين');
@@ -54,13 +67,13 @@ const SAME_TOWN = new Map<string, string>([['اميدي', 'عماديه']]);
  */
 const nameOf = (token: TownToken): string => {
   const bare = k(token.key).replace(/^ال/, '');
-  return (SAME_TOWN.get(bare) ?? bare).replace(/ه$/, '').replace(/[اويء]/g, '');
+  return foldName(SAME_TOWN.get(bare) ?? bare);
 };
 
 /** A lead's place: a town (or an area of one), or a province when it names neither. */
 export interface LeadPlace {
   name: string;
-  /** 0 a town or an area, 1 a «ولاية», 2 a «محافظة». */
+  /** 0 a town or an area, 1 a «ولاية» or a Saudi region («منطقة الرياض»), 2 a «محافظة». */
   level: 0 | 1 | 2;
 }
 
@@ -80,6 +93,15 @@ export function leadTown(tokens: readonly TownToken[]): LeadPlace | null {
     const level = PROVINCE_NOUNS.get(stem);
     const isProvince = level !== undefined;
     if (!town && !isProvince && !AREA_NOUNS.has(stem)) continue;
+    const next = tokens[i + 1]!;
+    if (next.kind !== 'word') continue;
+    // A Saudi region after «منطقة»: a province wherever it stands («أمير منطقة الرياض»), read as one.
+    if (!town && !isProvince && SAUDI_REGIONS.has(nameOf(next))) {
+      if (new Set([stem, `ب${stem}`, `ل${stem}`, `و${stem}`, `وب${stem}`]).has(k(token.key)) && !(i > 0 && NOT_AT.has(k(tokens[i - 1]!.key)))) {
+        province ??= { name: nameOf(next), level: 1 };
+      }
+      continue;
+    }
     // In construct, bare or with a preposition or conjunction of its own («بمدينة», «لمدينة», «ومدينة»), not after «إلى» or «من».
     if (!new Set([stem, `ب${stem}`, `وب${stem}`, `ل${stem}`, `و${stem}`, `ف${stem}`]).has(k(token.key))) continue;
     const before = i > 0 ? tokens[i - 1]! : undefined;
@@ -88,8 +110,7 @@ export function leadTown(tokens: readonly TownToken[]): LeadPlace | null {
     if (tokens.slice(Math.max(0, i - 4), i).some((word) => k(word.key) === BETWEEN)) continue;
     // An area's name only after «في» or «ب» («في منطقة العمادية»), not «قبالة منطقة البردي» (off a coast).
     if (!town && !isProvince && !(k(token.key) !== stem || (before && IN.has(k(before.stem || before.key))))) continue;
-    const next = tokens[i + 1]!;
-    if (next.kind !== 'word' || describes(next)) continue;
+    if (describes(next)) continue;
     const name = nameOf(next);
     if (name.length < 2) continue;
     if (town) return { name, level: 0 };

@@ -95,7 +95,11 @@ export function datelineKey(credit: string, place: string): number {
   const creditBits = hashed >= PLACE_CREDIT ? hashed & ~0x100 : hashed;
   return ((creditBits << 14) | ((murmur32(`p:${place}`, 0x5eed) & 0xfff) << 2) | TAGGED) >>> 0;
 }
-/** A town's or a province's 12 bits as kept: the level in the top two (0 a town, 1 a «ولاية», 2 a «محافظة»), 10 of the name's hash below (never 0, which says none). */
+/**
+ * A town's or a province's 12 bits as kept: the level in the top two (0 a town, 1 a «ولاية» or a
+ * Saudi region, 2 a «محافظة», 3 a visit's destination country: event-visit.ts), 10 of the name's hash
+ * below (never 0, which says none).
+ */
 export function townKey(town: string, level = 0): number {
   return ((level & 3) << 10) | (murmur32(`p:${town}`, 0x5eed) & 0x3ff) || 1;
 }

@@ -20,6 +20,7 @@ import { matchResults } from './event-score.js';
 import { prisonTerm } from './event-verdict.js';
 import { leadIndicator } from './event-indicator.js';
 import { leadTown } from './event-town.js';
+import { VISIT_LEVEL, visitDestination, visitPlaceName } from './event-visit.js';
 import { leadFacility } from './event-facility.js';
 
 /** What dedup reads of an article (the record's layers; entities and claims only when their stages ran). */
@@ -138,7 +139,10 @@ export function prepareArticle(article: DedupArticle, options: DedupOptions): Pr
   const term = prisonTerm(headline);
   const indicator = leadIndicator(headline);
   // And the town the lead's first sentence says the news happened in (event-town.ts).
-  const town = leadTown(firstSentence);
+  // When it names none, where a visit it reports went (event-visit.ts: a level of its own).
+  const leadPlace = leadTown(firstSentence);
+  const visit = leadPlace ? null : visitDestination(firstSentence);
+  const town = leadPlace ?? (visit ? { name: visitPlaceName(visit), level: VISIT_LEVEL } : null);
   // And the kind of place it says the incident struck (event-facility.ts).
   const facility = leadFacility(firstSentence);
   const event = {
