@@ -8,7 +8,7 @@
  * process's peak ≤ 200 MB, flat from 1,000 to 10,000 articles. Writes bench/results/<date>-rss-flat.md.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { firstQueue } from '../src/pipeline/stage-chain.js';
@@ -61,20 +61,27 @@ const redis = await startBenchRedis('rss', { appendonly: true });
 const outDir = mkdtempSync(join(tmpdir(), 'khabar-bench-rss-'));
 const env: NodeJS.ProcessEnv = { ...workerEnv(process.env), REDIS_URL: redis.url, KHABAR_PREFIX: prefix, KHABAR_LOG_LEVEL: 'warn', KHABAR_LOG_FORMAT: 'json' };
 const procs: BenchProcess[] = [];
-const rows: { done: number; rss: (number | null)[]; hwm: (number | null)[]; redis: number; seconds: number }[] = [];
+const overCap: number[] = [];
+const rows: { done: number; rss: (number | null)[]; hwm: (number | null)[]; redis: number; seconds: number; load: number; overCap: number[] }[] = [];
 const first = openQueue(firstQueue(), queueConnection(redis), settings);
 let redisCost: RedisCost | null = null;
 try {
-  for (let n = 1; n <= processes; n++) procs.push(startProcess(`khabar all#${n}`, process.execPath, [...workerNodeFlags(), ...snapshotFlags, ...built.cli, 'worker', 'all', '--out', outDir], env, projectPath()));
+  for (let n = 1; n <= processes; n++) {
+    procs.push(startProcess(`khabar all#${n}`, process.execPath, [...workerNodeFlags(), ...snapshotFlags, ...built.cli, 'worker', 'all', '--out', outDir], env, projectPath()));
+    // The flush thread over its heap cap (a warn line): its flushes were run again without the cap.
+    const at = procs.length - 1;
+    overCap.push(0);
+    procs[at]!.child.stderr?.on('data', (chunk: Buffer) => (overCap[at]! += chunk.toString().split('story flush thread over its heap cap').length - 1));
+  }
   await waitForWorkers(redis, settings, processes, procs);
   for (let at = 0; at < articles.length; at += BATCH) {
     await pushSlice(first, articles.slice(at, at + BATCH), () => markerCounter(redis.client, prefix), 600_000, procs);
     const done = Math.min(at + BATCH, articles.length);
     if (Math.floor(done / EVERY) > Math.floor(at / EVERY) || done === articles.length) {
-      const row = { done, rss: procs.map((proc) => currentRss(proc.child.pid)), hwm: procs.map((proc) => peakRss(proc.child.pid)), redis: await usedMemory(redis.client), seconds: (Date.now() - startedAt) / 1000 };
+      const row = { done, rss: procs.map((proc) => currentRss(proc.child.pid)), hwm: procs.map((proc) => peakRss(proc.child.pid)), redis: await usedMemory(redis.client), seconds: (Date.now() - startedAt) / 1000, load: loadavg()[0]!, overCap: [...overCap] };
       rows.push(row);
       if (snapshots && (snapshotAt.size === 0 || snapshotAt.has(done))) for (const proc of procs) proc.child.kill('SIGUSR2');
-      log(`${done} written: RSS ${row.rss.map((v) => (v === null ? '?' : Math.round(v / MB))).join(' / ')} MB, peak ${row.hwm.map((v) => (v === null ? '?' : Math.round(v / MB))).join(' / ')} MB, Redis ${Math.round(row.redis / MB)} MB`);
+      log(`${done} written: RSS ${row.rss.map((v) => (v === null ? '?' : Math.round(v / MB))).join(' / ')} MB, peak ${row.hwm.map((v) => (v === null ? '?' : Math.round(v / MB))).join(' / ')} MB, Redis ${Math.round(row.redis / MB)} MB, load ${row.load.toFixed(1)}, flush threads over their cap ${row.overCap.join(' / ')}`);
     }
   }
   redisCost = await redisCommandCost(redis.client, articles.length);
@@ -94,9 +101,9 @@ const lines = [
   '',
   `\`npm run bench:rss -- ${articlesWanted} ${processes}\`: ${processes} \`khabar worker all\` processes with \`${workerNodeFlags().join(' ') || 'no flags'}\`, MALLOC_ARENA_MAX=${env.MALLOC_ARENA_MAX ?? 'unset'}; ${realCount} SaudiNewsNet articles${articles.length > realCount ? ` then ${articles.length - realCount} generated` : ''}, pushed ${BATCH} at a time. ${machine.cpus} × ${machine.cpuModel}, Node ${process.version}; load average at the end ${machine.loadAverage.map((v) => v.toFixed(2)).join(' ')}; ${Math.round((Date.now() - startedAt) / 1000)} s.`,
   '',
-  `| articles written | RSS now (MB) | peak RSS so far (MB) | Redis used_memory (MB) | s |`,
-  '|---:|---|---|---:|---:|',
-  ...rows.map((row) => `| ${row.done.toLocaleString('en')} | ${row.rss.map(fmt).join(' / ')} | ${row.hwm.map(fmt).join(' / ')} | ${fmt(row.redis)} | ${Math.round(row.seconds)} |`),
+  `| articles written | RSS now (MB) | peak RSS so far (MB) | Redis used_memory (MB) | s | load (1 min) | flush threads over their heap cap so far |`,
+  '|---:|---|---|---:|---:|---:|---|',
+  ...rows.map((row) => `| ${row.done.toLocaleString('en')} | ${row.rss.map(fmt).join(' / ')} | ${row.hwm.map(fmt).join(' / ')} | ${fmt(row.redis)} | ${Math.round(row.seconds)} | ${row.load.toFixed(1)} | ${row.overCap.join(' / ')} |`),
   '',
   ...(redisCost ? [`Redis over the run: ${redisCost.cpuMsPerArticle.toFixed(2)} ms of CPU an article (INFO cpu); the busiest commands (INFO commandstats): ${redisCost.top.map((row) => `\`${row.command}\` ${Math.round(row.usecPerArticle)} µs and ${row.callsPerArticle.toFixed(1)} calls an article`).join(', ')}.`, ''] : []),
 ];

@@ -125,7 +125,8 @@ export async function startWriteWorker(options: WriteWorkerOptions): Promise<Run
   const { settings, logger, outDir, connection } = options;
   const self = openQueue(WRITE_QUEUE, connection, settings);
   const alerts = new Queue(ALERTS_QUEUE, { connection, prefix: settings.prefix });
-  const stories = new StoryFiles({ connection, prefix: settings.prefix, outDir });
+  const onFlushThreadOutOfMemory = (storyIds: readonly string[], reason: string) => logger.warn({ stage: 'write', storyIds, err: reason }, 'story flush thread over its heap cap: its flushes run again in a thread without it');
+  const stories = new StoryFiles({ connection, prefix: settings.prefix, outDir, onFlushThreadOutOfMemory });
   const watches = new AlertStore(connection, settings.prefix);
   await removeTempFilesLeft(outDir, logger);
   const concurrency = options.concurrency ?? 4;

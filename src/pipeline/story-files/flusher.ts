@@ -78,10 +78,35 @@ export function startSmallYoungThread(file: string, options: ConstructorParamete
   return thread;
 }
 
+/**
+ * The flush thread's old generation, MB (Worker `resourceLimits.maxOldGenerationSizeMb`, which V8
+ * does apply to a thread, unlike the young generation's). Without it V8 lets the thread's heap grow
+ * by its usual step (~16 MB above the live size) after a big story's rebuild, and keeps it: the
+ * thread went 15 → 27 MB in the 10,000-article soak (docs/PERFORMANCE.md, fifth and sixth passes).
+ * With a cap V8 keeps its limit nearer the live size. Sized from the soak's biggest story (3,099
+ * members) with room to spare; a story that outgrows it is not lost: see `StoryFlusher`.
+ */
+export const FLUSH_THREAD_MAX_OLD_MB = 32;
+
+export interface StoryFlusherOptions {
+  /** The thread's old generation, MB (0: V8's default). */
+  maxOldGenerationMb?: number;
+  /** The thread's entry (benches wrap it); default `storyFlushThreadFile()`. */
+  threadFile?: string;
+  /** Told when a thread reached the cap, before its flushes run again without it (a log line). */
+  onOutOfMemory?: (storyIds: readonly string[], reason: string) => void;
+}
+
 interface Pending {
   thread: Worker;
+  storyId: string;
   resolve(wrote: boolean): void;
   reject(error: Error): void;
+}
+
+/** A thread that reached its heap limit: Node terminates it with this code. */
+function outOfMemory(error: Error): boolean {
+  return (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
 }
 
 /**
@@ -91,14 +116,28 @@ interface Pending {
  * flush and every record job beside it failed as stalled (the 10,000-article soak, 2026-12-03). In a
  * thread the event loop only waits for a message. The thread starts on the first flush and again
  * after it dies; a flush it did not answer fails, and its job is retried like any failed flush.
+ *
+ * The thread's old generation is capped (FLUSH_THREAD_MAX_OLD_MB). A thread that reaches the cap is
+ * terminated by Node (ERR_WORKER_OUT_OF_MEMORY); the flushes it held are then run again, once, in a
+ * one-off thread without the cap, which ends when they are done (its memory goes with it), and the
+ * next flush starts a capped thread again. Only if that one fails too do they fail, with both
+ * reasons, and their jobs are retried like any failed flush.
  */
 export class StoryFlusher {
   private thread: Worker | null = null;
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
   private closed = false;
+  private readonly uncapped = new Set<Worker>();
+  private readonly maxOldGenerationMb: number;
+  private readonly threadFile: string | undefined;
+  private readonly onOutOfMemory: StoryFlusherOptions['onOutOfMemory'];
 
-  constructor(private readonly data: FlushThreadData) {}
+  constructor(private readonly data: FlushThreadData, options: StoryFlusherOptions = {}) {
+    this.maxOldGenerationMb = options.maxOldGenerationMb ?? FLUSH_THREAD_MAX_OLD_MB;
+    this.threadFile = options.threadFile;
+    this.onOutOfMemory = options.onOutOfMemory;
+  }
 
   /** Writes pending tombstones, then the story's file if its version moved; resolves whether the file was written. */
   flush(storyId: string): Promise<boolean> {
@@ -106,9 +145,42 @@ export class StoryFlusher {
     const thread = this.thread ?? this.start();
     const id = this.nextId++;
     return new Promise<boolean>((resolve, reject) => {
-      this.pending.set(id, { thread, resolve, reject });
+      this.pending.set(id, { thread, storyId, resolve, reject });
       thread.postMessage({ id, storyId });
     });
+  }
+
+  /** Flushes `storyIds` in a one-off thread without the heap cap, then ends it; resolves each flush's outcome. */
+  private async flushUncapped(storyIds: readonly string[]): Promise<PromiseSettledResult<boolean>[]> {
+    const thread = startSmallYoungThread(this.threadFile ?? storyFlushThreadFile(), { workerData: this.data }, FLUSH_THREAD_SEMI_SPACE_MB);
+    thread.unref();
+    this.uncapped.add(thread);
+    try {
+      const died = new Promise<never>((_, reject) => {
+        thread.once('error', (error) => reject(new Error(`uncapped story flush thread failed: ${error.message}`)));
+        thread.once('exit', (code) => reject(new Error(`uncapped story flush thread exited (code ${code})`)));
+      });
+      died.catch(() => undefined);
+      const replies = new Map<number, (reply: { ok: true; wrote: boolean } | { ok: false; error: string }) => void>();
+      thread.on('message', (message: unknown) => {
+        const reply = FlushReplySchema.safeParse(message);
+        if (reply.success) replies.get(reply.data.id)?.(reply.data);
+      });
+      return await Promise.allSettled(
+        storyIds.map((storyId, id) =>
+          Promise.race([
+            new Promise<boolean>((resolve, reject) => {
+              replies.set(id, (reply) => (reply.ok ? resolve(reply.wrote) : reject(new Error(reply.error))));
+              thread.postMessage({ id, storyId });
+            }),
+            died,
+          ]),
+        ),
+      );
+    } finally {
+      this.uncapped.delete(thread);
+      await thread.terminate();
+    }
   }
 
   /** Stops the thread; flushes still waiting fail (their jobs are retried by another writer). */
@@ -117,11 +189,13 @@ export class StoryFlusher {
     const thread = this.thread;
     this.thread = null;
     if (thread) await thread.terminate();
+    await Promise.all([...this.uncapped].map((one) => one.terminate()));
     this.failAll(null, new Error('story flusher closed'));
   }
 
   private start(): Worker {
-    const thread = startSmallYoungThread(storyFlushThreadFile(), { workerData: this.data }, FLUSH_THREAD_SEMI_SPACE_MB);
+    const limits = this.maxOldGenerationMb > 0 ? { resourceLimits: { maxOldGenerationSizeMb: this.maxOldGenerationMb } } : {};
+    const thread = startSmallYoungThread(this.threadFile ?? storyFlushThreadFile(), { workerData: this.data, ...limits }, FLUSH_THREAD_SEMI_SPACE_MB);
     // The thread must not keep a worker process alive that is otherwise done.
     thread.unref();
     thread.on('message', (message: unknown) => {
@@ -137,7 +211,33 @@ export class StoryFlusher {
       if (this.thread === thread) this.thread = null;
       this.failAll(thread, error);
     };
-    thread.on('error', (error) => lost(new Error(`story flush thread failed: ${error.message}`)));
+    thread.on('error', (error) => {
+      if (!outOfMemory(error) || this.maxOldGenerationMb <= 0) {
+        lost(new Error(`story flush thread failed: ${error.message}`));
+        return;
+      }
+      // Over the cap: its flushes again, once, without it.
+      if (this.thread === thread) this.thread = null;
+      const held = [...this.pending].filter(([, waiting]) => waiting.thread === thread);
+      for (const [id] of held) this.pending.delete(id);
+      const reason = `story flush thread ran out of memory (old generation capped at ${this.maxOldGenerationMb} MB): ${error.message}`;
+      if (this.closed) {
+        for (const [, waiting] of held) waiting.reject(new Error(reason));
+        return;
+      }
+      this.onOutOfMemory?.(held.map(([, waiting]) => waiting.storyId), reason);
+      void this.flushUncapped(held.map(([, waiting]) => waiting.storyId)).then(
+        (outcomes) =>
+          outcomes.forEach((outcome, i) => {
+            const waiting = held[i]![1];
+            if (outcome.status === 'fulfilled') waiting.resolve(outcome.value);
+            else waiting.reject(new Error(`${reason}; then without the cap: ${(outcome.reason as Error).message}`));
+          }),
+        (failed: unknown) => {
+          for (const [, waiting] of held) waiting.reject(new Error(`${reason}; then without the cap: ${failed instanceof Error ? failed.message : String(failed)}`));
+        },
+      );
+    });
     thread.on('exit', (code) => lost(new Error(`story flush thread exited (code ${code})`)));
     this.thread = thread;
     return thread;

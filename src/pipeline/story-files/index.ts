@@ -37,6 +37,8 @@ export interface StoryFilesOptions {
   /** The pipeline's key prefix. */
   prefix: string;
   outDir: string;
+  /** Told when the flush thread reached its heap cap and its flushes run again without it (a log line). */
+  onFlushThreadOutOfMemory?: (storyIds: readonly string[], reason: string) => void;
 }
 
 /** What the write worker does for story files around each record, and its delayed story flushes. */
@@ -51,7 +53,7 @@ export class StoryFiles {
     this.lockPrefix = pipelineKeys.storyLocks(options.prefix);
     // Story flushes rebuild whole stories (thousands of members): in a thread, so that the writer's
     // event loop keeps renewing the locks of the record jobs beside them.
-    this.flusher = new StoryFlusher({ redis: threadRedisOptions(options.connection), prefix: options.prefix, outDir: options.outDir, lockPrefix: this.lockPrefix });
+    this.flusher = new StoryFlusher({ redis: threadRedisOptions(options.connection), prefix: options.prefix, outDir: options.outDir, lockPrefix: this.lockPrefix }, options.onFlushThreadOutOfMemory ? { onOutOfMemory: options.onFlushThreadOutOfMemory } : {});
   }
 
   /** Before the record: its quotes file (claims, title, entities), so whoever sees the record can read it (story flushes read that, not the record). */
