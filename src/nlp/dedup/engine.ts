@@ -17,6 +17,7 @@ import { rarityOf } from './event.js';
 import { exactCopies } from './steps/exact-copies.js';
 import { nearDuplicates, nearToVerify } from './steps/near-duplicates.js';
 import { reusedPassages } from './steps/reused-passages.js';
+import { unlikeBesidePassages } from './steps/passage-context.js';
 import { similarContent } from './steps/similar-content.js';
 import { claimLinks, sameEventOthers } from './steps/claim-links.js';
 import { utcDay } from './conflict-rules.js';
@@ -125,10 +126,14 @@ export class DedupEngine implements DedupIndex {
     const similar = similarContent(me, candidates.topic, new Set([...near.others, ...passages.others]), meta, options, rarity);
     // The pairs that share a passage, judged by their content too: a passage that does not join leaves the content's evidence (story-links.ts).
     const passageContent = new Map(similarContent(me, passages.others, near.others, meta, options, rarity).map((link) => [link.b, link.similarity]));
+    // A paragraph two reports share past both leads, and nothing else alike, is context (story round 10).
+    const unlike = unlikeBesidePassages(me, prepared, passages, meta, options);
+    const substantial = new Set([...passages.substantial].filter((other) => !unlike.has(other)));
+    const background = new Set([...passages.background, ...unlike]);
     // At most K pair links per article: a function of the candidate set, not of the order they came in.
     const pairLinks = strongestLinks([...exact.links, ...near.links, ...passages.links, ...similar], idOf, options.maxLinksPerArticle);
     // Before the K-link cut: a conflict needs a direct same-event link, however many links the article has.
-    const sameEvent = sameEventOthers(me, [...exact.links, ...near.links, ...passages.links, ...similar], passages.substantial, passages.background, meta, options, passageContent);
+    const sameEvent = sameEventOthers(me, [...exact.links, ...near.links, ...passages.links, ...similar], substantial, background, meta, options, passageContent);
     const claims = claimLinks(self, prepared.claims, candidates.claimPostings.values(), idOf, options, {
       sameEvent: (other) => !options.conflictSameEventOnly || sameEvent.has(other),
       // Either claim in a shared passage's sentences or the sentence either side of them (an edited
@@ -148,7 +153,7 @@ export class DedupEngine implements DedupIndex {
       sameOutlet: (other) => me.source !== null && meta(other).source === me.source,
     });
 
-    const step = await this.store.link(linkRequest(me, pairLinks, claims, passages.substantial, passages.background, meta, options, passageContent));
+    const step = await this.store.link(linkRequest(me, pairLinks, claims, substantial, background, meta, options, passageContent));
     const stepMetas = metaOf(await this.store.readMeta([step.root, ...step.mergedAway]));
     const storyId = stepMetas(step.root).id;
     const mergedStories = step.mergedAway.map((num) => ({ storyId: stepMetas(num).id, mergedInto: storyId }));

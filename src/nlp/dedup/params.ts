@@ -64,6 +64,13 @@ export const DedupOptionsSchema = z.object({
   eventThreshold: z.number().min(0).max(1).default(0.1),
   eventPassageThreshold: z.number().min(0).max(1).default(0.16),
   /**
+   * A substantial passage two articles share past both leads joins them only when this article's
+   * sketch **outside** its shared passages matches the other's at ≥ this (grown with the time apart
+   * like the others; steps/passage-context.ts, story round 10): the similar-content bar, since the
+   * paragraph's words are left out on this side. 0 turns the test off. Chosen on spent sets A–J.
+   */
+  passageContextThreshold: z.number().min(0).max(1).default(0.1),
+  /**
    * Hours between two articles' publication at which the event similarity they need is twice the
    * threshold (event-match.ts): the further apart, the more they must share.
    */

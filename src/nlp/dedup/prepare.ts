@@ -6,7 +6,7 @@ import { contentHash, contentTokens, shingleHashes, uniqueSorted } from './shing
 import { MinHasher, bandKeys, isEmptySignature } from './minhash.js';
 import type { PassageFingerprint } from './winnow.js';
 import { adaptiveWindow, winnow } from './winnow.js';
-import { actorKey, datelineKey, encodeEventSketch, eventKeys, eventSketch, townKey } from './event.js';
+import { actorKey, datelineKey, encodeEventSketch, eventKeys, eventSketch, townKey, type EventSketch } from './event.js';
 import { shingleSample, type ShingleSample } from './sample.js';
 import { sentenceSpans, type SentenceSpan } from './article-blob.js';
 import { sentenceIndexAt } from './passages.js';
@@ -60,6 +60,11 @@ export interface PreparedArticle {
   window: number;
   sentences: SentenceSpan[];
   claims: ClaimDigest[];
+  /**
+   * The sketch's weighted features from the words and names outside the given character spans of the
+   * text (the title always counts): what the article says besides a paragraph it shares (story round 10).
+   */
+  featuresOutside: (spans: ReadonlyArray<readonly [number, number]>) => EventSketch['features'];
 }
 
 /** A sentence index past the lead (event.ts weighs the first two as lead): a word weighed as body. */
@@ -120,12 +125,17 @@ export function prepareArticle(article: DedupArticle, options: DedupOptions): Pr
       if (inSpans(textRefs, entity.start, entity.end ?? entity.start)) return { ...entity, lead: false };
       return digest ? { ...entity, lead: article.tokens.some((token) => token.start === entity.start && token.sentence === digestLead) } : entity;
     });
-  const sketch = eventSketch(
-    [...withSentence, ...titleReferred],
-    titleContent.filter((token) => !inSpans(titleRefs, token.start, token.end)),
-    entities,
-    leadEnd,
-  );
+  const titleWords = titleContent.filter((token) => !inSpans(titleRefs, token.start, token.end));
+  const sketch = eventSketch([...withSentence, ...titleReferred], titleWords, entities, leadEnd);
+  const featuresOutside = (spans: ReadonlyArray<readonly [number, number]>): EventSketch['features'] => {
+    const outside = (start: number | undefined, end: number | undefined) => start === undefined || !spans.some(([from, to]) => start >= from && (end ?? start) <= to);
+    return eventSketch(
+      [...withSentence.filter((token) => outside(token.start, token.end)), ...titleReferred],
+      titleWords,
+      entities.filter((entity) => outside(entity.start, entity.end)),
+      leadEnd,
+    ).features;
+  };
   const lead = article.tokens.filter((token) => leadSentence(token.sentence) < 2 && token.start >= textDateline && !inSpans(textRefs, token.start, token.end));
   // Whose news it is, when the lead opens with an organisation of one country (event-actor.ts): kept beside the sketch.
   const country = actorCountry(article.tokens, article.entities ?? [], textDateline, (m) => m.type === 'ORG' && isMediumMention(m.canonical, credit, article.sourceName));
@@ -165,6 +175,7 @@ export function prepareArticle(article: DedupArticle, options: DedupOptions): Pr
     sample: shingleSample(shingles, options.sampleCap),
     nearBands: empty ? [] : bandKeys(signature, options.bands, options.rows, 1),
     eventSketch: encodeEventSketch(event),
+    featuresOutside,
     eventKeys: eventKeys(event, options.eventKeys),
     fingerprints: winnow(content, options.passageShingle, window).map((fingerprint) => ({ ...fingerprint, sentence: sentenceIndexAt(sentences, fingerprint.start) })),
     window,

@@ -245,7 +245,7 @@ describe('a story counts independent sources', () => {
   it('lists a claim once per source (a wire reprint is not a second source), and a conflict with its reason', async () => {
     // The four share one paragraph and nothing else that event stories weigh: the background rule
     // (a paragraph many articles hold joins no story) is off so that they form the one story.
-    const index = inMemoryDedupIndex({ passageBackgroundHolders: 1000 });
+    const index = inMemoryDedupIndex({ passageBackgroundHolders: 1000, passageContextThreshold: 0 });
     await index.process(article('a000000000000001', `${lead}\n\n${background}`, 'الأفق', '2026-11-02T08:00:00.000Z'));
     // A word-for-word reprint by another outlet: the same source.
     await index.process(article('a000000000000002', `${lead}\n\n${background}`, 'الرصيف', '2026-11-02T09:00:00.000Z'));
@@ -267,7 +267,7 @@ describe('a story counts independent sources', () => {
   });
 
   it('counts an outlet that reprints the paragraph beside the first report\'s claim, and rewords that claim elsewhere, as the same source', async () => {
-    const index = inMemoryDedupIndex({ passageBackgroundHolders: 1000 });
+    const index = inMemoryDedupIndex({ passageBackgroundHolders: 1000, passageContextThreshold: 0 });
     const aftermath =
       'وأعلنت السلطات المحلية إغلاق الطرق المؤدية إلى السوق حتى إشعار آخر، ودعت التجار إلى انتظار نتائج الكشف الهندسي على المحال المتضررة قبل العودة إليها. ' +
       'وقدرت غرفة التجارة الخسائر الأولية بملايين الدنانير، وطالبت الحكومة بتعويض أصحاب البسطات التي احترقت بالكامل.';
