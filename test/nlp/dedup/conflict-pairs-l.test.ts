@@ -1,0 +1,25 @@
+// Guards the twelfth, blind set of conflict pairs (test/fixtures/conflict-pairs-l/, README beside it),
+// written for issue 25 as the reserve after set K: article paragraphs of two to four sentences, people
+// tolls worded differently across the sides (synonyms, duals, numbers in words, a role noun against
+// «شخص»), counted nouns named apart from the number, prison terms, fines, money, rates in paragraphs
+// of rates, seats, houses, vehicles and trains, bounds, sums, same-day rises and later-day updates.
+// The checks, shared with the other blind sets, only read the file; no claims, dedup or conflict code
+// runs on the set, so it stays blind until the lead evaluates the conflict code on it, once.
+import { guardBlindPairSet } from './blind-pair-set-guard.js';
+import { pairFilesBefore, storyGoldEventsBefore } from './blind-sets.js';
+
+guardBlindPairSet({
+  name: 'L',
+  dir: 'test/fixtures/conflict-pairs-l',
+  firstId: 1301,
+  earlierSets: pairFilesBefore('L'),
+  storyGolds: storyGoldEventsBefore('L'),
+  newOutlets: true,
+  days: ['2027-05-01', '2027-05-31'],
+  passage: 'an article paragraph',
+  sentences: [2, 4],
+  words: [35, 55],
+  minWordsDigitsConflicts: 20,
+  inWordsOneSideIn: 4,
+  minCrowdedRates: 12,
+});
