@@ -37,7 +37,7 @@ type DayToken = Pick<DedupToken, 'kind' | 'key' | 'stem'>;
 const key = (token: DayToken | undefined) => (token ? token.key.replace(/ة/g, 'ه') : '');
 
 /** The weekday a token names, or null: «الخميس», «والخميس», «الأحد» (not «أحد», one). */
-function weekdayOf(token: DayToken): number | null {
+export function weekdayOf(token: DayToken): number | null {
   if (token.kind !== 'word') return null;
   const day = WEEKDAYS.get(token.stem.replace(/ة/g, 'ه'));
   if (day === undefined) return null;

@@ -1,4 +1,5 @@
 import type { DedupToken } from './shingles.js';
+import { weekdayOf } from './event-day.js';
 
 /**
  * Where a report names an earlier event it came after: «بعد يومين فقط من زيارة الصفدي لدمشق»,
@@ -23,7 +24,7 @@ const CLAUSE_ENDS = new Set(['،', ',', '؛', ';', ':', '.', '؟', '!', '-', '«
 /** At most this many words of the clause after the trigger are the earlier event's. */
 export const REFERENCE_WORDS = 6;
 
-type RefToken = Pick<DedupToken, 'text' | 'kind' | 'key' | 'start' | 'end'>;
+type RefToken = Pick<DedupToken, 'text' | 'kind' | 'key' | 'start' | 'end'> & { sentence?: number; stem?: string };
 
 const norm = (token: RefToken | undefined) => (token ? token.key.replace(/ة/g, 'ه') : '');
 
@@ -45,10 +46,69 @@ function afterTrigger(tokens: readonly RefToken[], i: number): number {
   return -1;
 }
 
+/** «كان» as a sentence opens with it (with «و» or «ف»), and how far «قد» may follow it («وكانت هزة أخف قد وقعت»). */
+const WAS = new Set(['كان', 'كانت', 'وكان', 'وكانت', 'فكان', 'فكانت']);
+const QAD_WITHIN = 4;
+
+/**
+ * The sentence at `i` when it is a pluperfect recap, «وكان(ت) … قد + past verb» («وكانت هزة أخف قد
+ * وقعت قبالة صور السبت», «وكان الجيش قد أعلن الأحد…»): Arabic news tells what happened before the
+ * report's news so, and what it tells is an earlier event, or an earlier turn of this one. Story
+ * round 11: a second tremor's, strike's or boat's report recaps the first in its second sentence,
+ * which is still the lead, and its day and place then made the two one event. Its [start, end) or null.
+ */
+function recapSentence(tokens: readonly RefToken[], i: number): [number, number] | null {
+  const first = tokens[i]!;
+  if (first.sentence === undefined || !WAS.has(norm(first))) return null;
+  if (i > 0 && tokens[i - 1]!.sentence === first.sentence) return null;
+  let qad = false;
+  for (let j = i + 1; j < Math.min(tokens.length, i + 1 + QAD_WITHIN) && tokens[j]!.sentence === first.sentence; j++) if (norm(tokens[j]) === 'قد') qad = true;
+  if (!qad) return null;
+  let end = first.end;
+  for (let j = i + 1; j < tokens.length && tokens[j]!.sentence === first.sentence; j++) end = tokens[j]!.end;
+  return [first.start, end];
+}
+
+/**
+ * A «بعد» clause that dates what it names («بعد غرق قارب قبالة صفاقس الجمعة», «بعد هزة صور السبت»):
+ * the clause ends at its weekday, within `REFERENCE_WORDS` words and before any clause end. What a
+ * report came after, on a day it names, is an earlier event (story round 11). Index of the weekday, or -1.
+ */
+/** After «بعد» these open a verb's clause, not a named event. */
+const CONJUNCTIONS = new Set(['ان', 'أن', 'ما', 'اذ']);
+
+function datedAfter(tokens: readonly RefToken[], i: number): number {
+  const k = norm(tokens[i]);
+  if (k !== 'بعد' && k !== 'وبعد') return -1;
+  // «بعد أن انتشلت الفرق صباح الخميس», «بعدما»: a verb's clause, this report's own news.
+  if (CONJUNCTIONS.has(norm(tokens[i + 1]))) return -1;
+  let words = 0;
+  for (let j = i + 1; j < tokens.length && words < REFERENCE_WORDS; j++) {
+    const t = tokens[j]!;
+    if (t.kind === 'punct' && CLAUSE_ENDS.has(t.text)) return -1;
+    if (t.kind !== 'word' && t.kind !== 'number' && t.kind !== 'latin') continue;
+    words++;
+    if (t.kind === 'word' && t.stem !== undefined && weekdayOf({ kind: t.kind, key: t.key, stem: t.stem }) !== null) return j;
+  }
+  return -1;
+}
+
 /** The [start, end) offsets of each clause in `tokens` that names an earlier event the report came after. */
 export function referenceSpans(tokens: readonly RefToken[]): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   for (let i = 0; i < tokens.length; i++) {
+    const recap = recapSentence(tokens, i);
+    if (recap) {
+      spans.push(recap);
+      while (i + 1 < tokens.length && tokens[i + 1]!.start < recap[1]) i++;
+      continue;
+    }
+    const dated = datedAfter(tokens, i);
+    if (dated >= 0) {
+      spans.push([tokens[i]!.start, tokens[dated]!.end]);
+      i = dated;
+      continue;
+    }
     const from = afterTrigger(tokens, i);
     if (from < 0) continue;
     let words = 0;

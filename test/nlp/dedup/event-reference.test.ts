@@ -36,6 +36,31 @@ describe('the clause naming an earlier event the report came after (event-refere
     expect(referred('طالبت النقابة بتشديد الرقابة، غداة الحكم في قضية الأدوية.')).toEqual([]);
   });
 
+  it('reads a pluperfect recap sentence «وكان(ت) … قد …» and a «بعد» clause that dates what it names (story round 11)', () => {
+    const text =
+      'ضربت هزة أرضية بقوة 4.2 درجة مضيق هرمز فجر الثلاثاء. وكانت هزة أخف قد وقعت قبالة صور السبت. وهذا ثاني حادث خلال أيام بعد غرق قارب قبالة صفاقس الجمعة، بحسب الحرس.';
+    expect(referred(text)).toEqual(['وكانت هزة أخف قد وقعت قبالة صور السبت.', 'بعد غرق قارب قبالة صفاقس الجمعة']);
+    // The recap must open its sentence, and «قد» follow «كان» closely.
+    expect(referred('قال الوزير إن الاتفاق كان قد وقع الأحد في الرباط.')).toEqual([]);
+    expect(referred('وكان الاجتماع الذي عقد في القاهرة ناجحا بحسب الوفود.')).toEqual([]);
+    // «بعد أن …», «بعدما …» open a verb's clause: this report's own news, even with a day in it.
+    expect(referred('ارتفع عدد القتلى إلى ثلاثة بعد أن انتشلت فرق الإنقاذ صباح الخميس جثة سيدة.')).toEqual([]);
+    // A «بعد» clause with no day within its words is left to the duration rule above.
+    expect(referred('وأغلقت الطرق بعد انهيار مبنى قديم في حي كرموز.')).toEqual([]);
+  });
+
+  it('no longer dates a second tremor by the first one its lead recalls', () => {
+    const first = prepareArticle(report('هزة أرضية قبالة صور', 'ضربت هزة أرضية بقوة 3.9 درجة بحر عمان قبالة ولاية صور صباح الخميس، دون أضرار.', 0, 'جريدة الساحل'), dedupOptions({}));
+    const second = prepareArticle(
+      report('هزة في مضيق هرمز', 'ضربت هزة أرضية بقوة 4.2 درجة مضيق هرمز قرب محافظة مسندم فجر السبت، دون أنباء عن أضرار. وكانت هزة أخف قد وقعت قبالة صور الخميس.', 48, 'وكالة المرسى'),
+      dedupOptions({}),
+    );
+    const [thursday] = decodeEventSketch(first.eventSketch).days ?? [];
+    const days = decodeEventSketch(second.eventSketch).days ?? [];
+    expect(thursday).toBeDefined();
+    expect(days).toEqual([thursday! + 2]);
+  });
+
   // A minister's visit to Damascus on Thursday, and the army killing smugglers at the border on
   // Saturday: the second report's title and lead say it came «بعد يومين من زيارة الصفدي لدمشق», so
   // both name the minister and Damascus up front; as headline features (a person carries a storyline
