@@ -1,0 +1,28 @@
+// Issue 25, eighth round on conflict pairs A–J (spent): error classes seen in the misses and false
+// conflicts of set J's blind run, checked on A–I. Our own sentences in the style of the cases seen;
+// `decideSides` takes the two sides through the real chain (`analyse()`: text layer, NER, claims) and
+// dedup's claim step, `factsOf` reads one number without NER.
+import { describe, expect, it } from 'vitest';
+import { decideSides, factsOf } from '../../helpers/conflict-sides.js';
+
+describe('where the counted came from', () => {
+  it('reads the origin after a word of coming and «من» as the group counted', () => {
+    expect(factsOf('هبطت طائرة قادمة من الرياض تقل 150 راكبا في مطار الملكة علياء بسبب الضباب.', '150').affiliation).toEqual([
+      factsOf('هبطت طائرة قادمة من الرياض تقل 150 راكبا.', '150').affiliation[0],
+    ]);
+    // The kind of place («سواحل») is no name: the town after it is.
+    const coast = factsOf('وصل 200 مهاجر أبحروا من سواحل صفاقس إلى الجزيرة خلال الليل.', '200').affiliation;
+    const other = factsOf('وصل 200 مهاجر أبحروا من سواحل طرابلس إلى الجزيرة خلال الليل.', '200').affiliation;
+    expect(coast).toHaveLength(1);
+    expect(other).toHaveLength(1);
+    expect(coast).not.toEqual(other);
+  });
+
+  it('keeps two flights from two cities apart, and two outlets on one flight together', async () => {
+    const cairo = 'حولت طائرة قادمة من القاهرة تقل 164 راكبا مسارها إلى مطار العقبة بسبب الضباب الذي غطى مطار الملكة علياء.';
+    const dubai = ['أفاد مسافرون بأن رحلة قادمة من دبي على متنها 220 راكبا هبطت في مطار ماركا بعد تعذر هبوطها في مطار الملكة علياء بسبب الضباب.', '220'] as [string, string];
+    expect((await decideSides([cairo, '164'], dubai)).decision.predicted).toBe('no-conflict');
+    const cairo2 = ['هبطت في مطار العقبة طائرة قادمة من القاهرة على متنها 180 راكبا بعد تعذر هبوطها في مطار الملكة علياء بسبب الضباب.', '180'] as [string, string];
+    expect((await decideSides([cairo, '164'], cairo2)).decision.predicted).toBe('conflict');
+  });
+});
