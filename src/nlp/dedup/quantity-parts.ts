@@ -23,9 +23,15 @@ export function listedPart(clause: readonly FactToken[], after: readonly FactTok
   const nextRole = after[1] !== undefined && after[1].kind === 'word' ? roleOf(after[1].key) : null;
   if (firstAfter !== undefined && firstAfter.kind === 'number' && /^و/u.test(firstAfter.key) && (nextRole === null || nextRole === role)) return true;
   // «مقتل متعاقدين أجنبيين وتسعة عراقيين»: a count joined by «و» to the one before it is the next part.
-  const own = clause.find((t) => t.start < quantity.end && t.end > quantity.start && (t.kind === 'number' || NUMBER_WORDS.has(bareKey(t.key)) || NUMBER_WORDS.has(t.key.replace(/^و/u, ''))));
-  // The part before may be a number, a number word or a dual («متعاقدَين»).
-  if (own && /^و/u.test(own.key) && clause.some((t) => t.end <= quantity.start && (t.kind === 'number' || NUMBER_WORDS.has(bareKey(t.key)) || /(ين|ان)$/u.test(t.key)))) return true;
+  const mention = clause.filter((t) => t.start < quantity.end && t.end > quantity.start);
+  const ownAt = mention.findIndex((t) => t.kind === 'number' || NUMBER_WORDS.has(bareKey(t.key)) || NUMBER_WORDS.has(t.key.replace(/^و/u, '')));
+  const own = mention[ownAt];
+  // «مئتين وخمسين هكتارا», «ثلاثمئة وأربعين»: the «و» joins one number written in words (conflict
+  // round 8; H, I, J, spent: four totals read as parts; «أربعا وعشرين» too), not a count to the one before it.
+  const compound = mention.slice(0, Math.max(0, ownAt)).some((t) => t.kind === 'number' || NUMBER_WORDS.has(bareKey(t.key).replace(/ا$/u, '')) || NUMBER_HEADS.test(bareKey(t.key)));
+  // The part before may be a number, a number word or a dual («متعاقدَين»; not a particle such as «إن»).
+  const dual = (t: FactToken) => /(ين|ان)$/u.test(t.key) && t.key.length >= 5 && !FUNCTION_WORDS.has(t.key) && !FUNCTION_WORDS.has(bareKey(t.key));
+  if (own && !compound && /^و/u.test(own.key) && clause.some((t) => t.end <= quantity.start && (t.kind === 'number' || NUMBER_WORDS.has(bareKey(t.key)) || dual(t)))) return true;
   if (noun === '') return false;
   // Another count of the same noun in the clause, in digits, or in words joined by «و» («قتيلين في
   // أريحا وثلاثة قتلى في محمبل»; not a vague «وتضرر مئات المساكن»).
@@ -34,6 +40,9 @@ export function listedPart(clause: readonly FactToken[], after: readonly FactTok
     (t, i) => isNumber(t) && (t.end <= quantity.start || t.start >= quantity.end) && clause.slice(i + 1, i + 3).some((n) => n.kind === 'word' && unitNoun(n) === noun),
   );
 }
+
+/** Hundreds and scales written in words («مئتين», «ثلاثمئة», «ألف»): the head of a number the next «و» goes on. */
+const NUMBER_HEADS = /(مءه|مءت|ماءه|ماءت|الف|الاف|مليون|ملايين|مليار)/u;
 
 /** Number words that state no count («عشرات», «مئات»). */
 const VAGUE_WORDS: ReadonlySet<string> = new Set(['عشرات', 'مئات'].map((w) => searchKey(normalise(w))));

@@ -26,3 +26,24 @@ describe('where the counted came from', () => {
     expect((await decideSides([cairo, '164'], cairo2)).decision.predicted).toBe('conflict');
   });
 });
+
+describe('a number written in words is one number, not a breakdown', () => {
+  it('reads «مئتين وخمسين هكتارا» and «ثلاثمئة وأربعين» as whole counts', () => {
+    expect(factsOf('قال والي جندوبة إن حريق غابات طبرقة التهم مئتين وخمسين هكتارا، وإن الأبحاث جارية.', 'مئتين وخمسين').subgroup).toBe(false);
+    expect(factsOf('أعلنت الوزارة أن ثلاثمئة وأربعين أسرة نزحت من القرى المتضررة.', 'ثلاثمئة وأربعين').subgroup).toBe(false);
+    // A count joined by «و» to one before it is still a part («مقتل متعاقدين أجنبيين وتسعة عراقيين»).
+    expect(factsOf('أسفر الهجوم عن مقتل متعاقدين أجنبيين وتسعة عراقيين قرب القاعدة.', 'تسعة').subgroup).toBe(true);
+  });
+
+  it('reads a unit with its accusative alif («أربعا وعشرين») as the number', () => {
+    expect(factsOf('قالت الوزارة إن أربعا وعشرين رحلة ألغيت في مطار القاهرة صباح اليوم.', 'أربعا وعشرين').value).toBe(24);
+  });
+
+  it('finds the conflict between a total in words and one in digits', async () => {
+    const { decision } = await decideSides(
+      ['أتى حريق اندلع في غابات جبل طبرقة على 450 هكتارا من أشجار الفلين، وفق الإدارة العامة للغابات.', '450'],
+      ['قال والي جندوبة إن حريق غابات طبرقة التهم مئتين وخمسين هكتارا، وإن الأبحاث جارية لمعرفة أسبابه.', 'مئتين وخمسين هكتارا'],
+    );
+    expect(decision.predicted).toBe('conflict');
+  });
+});
