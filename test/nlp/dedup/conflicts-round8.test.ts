@@ -4,6 +4,8 @@
 // dedup's claim step, `factsOf` reads one number without NER.
 import { describe, expect, it } from 'vitest';
 import { decideSides, factsOf } from '../../helpers/conflict-sides.js';
+import { sameSubject } from '../../../src/nlp/dedup/conflict-rules.js';
+import { keyHash } from '../../../src/nlp/dedup/claims.js';
 
 describe('where the counted came from', () => {
   it('reads the origin after a word of coming and «من» as the group counted', () => {
@@ -45,5 +47,27 @@ describe('a number written in words is one number, not a breakdown', () => {
       ['قال والي جندوبة إن حريق غابات طبرقة التهم مئتين وخمسين هكتارا، وإن الأبحاث جارية لمعرفة أسبابه.', 'مئتين وخمسين هكتارا'],
     );
     expect(decision.predicted).toBe('conflict');
+  });
+});
+
+describe('a country meets a place in it only when its side names no place of its own', () => {
+  const country = (code: string) => keyHash(`@${code}`);
+  const place = (code: string) => keyHash(`^${code}`);
+  it('keeps «the Egyptian ministry … in Asyut» apart from «in Minya», and the country from a place alone together', () => {
+    const asyut = keyHash('سط');
+    const minya = keyHash('مني');
+    expect(sameSubject([asyut, country('EG'), place('EG')], [minya, place('EG')])).toBe(false);
+    expect(sameSubject([minya, place('EG')], [asyut, country('EG'), place('EG')])).toBe(false);
+    // A place whose word is lost leaves its token alone: it still meets the country.
+    expect(sameSubject([country('LY'), place('LY')], [place('LY')])).toBe(true);
+    expect(sameSubject([country('EG')], [minya, place('EG')])).toBe(true);
+  });
+
+  it('keeps two governorates\' arrests in one campaign apart', async () => {
+    const { decision } = await decideSides(
+      ['أعلنت وزارة الداخلية المصرية ضبط 63 متهما بالاتجار في المخدرات في محافظة أسيوط خلال حملة أمنية موسعة.', '63'],
+      ['أسفرت الحملة الأمنية لمكافحة المخدرات في محافظة المنيا عن القبض على أربعين متهما، بحسب مصدر أمني.', 'أربعين'],
+    );
+    expect(decision.predicted).toBe('no-conflict');
   });
 });
