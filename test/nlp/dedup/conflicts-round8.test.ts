@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { decideSides, factsOf } from '../../helpers/conflict-sides.js';
 import { sameSubject } from '../../../src/nlp/dedup/conflict-rules.js';
 import { keyHash } from '../../../src/nlp/dedup/claims.js';
+import { markCrowded } from '../../../src/nlp/dedup/crowded.js';
 
 describe('where the counted came from', () => {
   it('reads the origin after a word of coming and «من» as the group counted', () => {
@@ -69,5 +70,23 @@ describe('a country meets a place in it only when its side names no place of its
       ['أسفرت الحملة الأمنية لمكافحة المخدرات في محافظة المنيا عن القبض على أربعين متهما، بحسب مصدر أمني.', 'أربعين'],
     );
     expect(decision.predicted).toBe('no-conflict');
+  });
+});
+
+describe('a breakdown\'s parts do not crowd its whole', () => {
+  it('marks a count with its own «بينها» and «أخرى» parts uncrowded, and finds the conflict', async () => {
+    const b = ['أعلن الهلال الأحمر عبور 87 شاحنة محملة بالمساعدات من معبر رفح إلى قطاع غزة اليوم. وأوضح أن بينها 12 شاحنة وقود، وأن 400 شاحنة أخرى تنتظر في العريش.', '87 شاحنة'] as [string, string];
+    const { decision, b: side } = await decideSides(['قال مكتب الأمم المتحدة إن ستين شاحنة فقط دخلت غزة عبر رفح اليوم، وهو رقم أقل بكثير من الحاجات.', 'ستين شاحنة'], b);
+    expect(side.digest?.quantities[0]?.crowded).not.toBe(true);
+    expect(decision.predicted).toBe('conflict');
+  });
+
+  it('still crowds a sum among a report\'s sums, parts included', () => {
+    const q = (value: number, subgroup: boolean) => ({ countedKey: 'در', value, valueMax: null, approx: false, text: String(value), generic: true, subgroup });
+    const [digest] = markCrowded([{ claim: 0, kind: 'numeric', speakerKey: null, words: [], quantities: [q(530, false), q(120, true), q(180, false)], text: '' }]);
+    expect(digest!.quantities[0]!.crowded).toBe(true);
+    const [things] = markCrowded([{ claim: 0, kind: 'numeric', speakerKey: null, words: [], quantities: [{ ...q(87, false), generic: false }, { ...q(12, true), generic: false }, { ...q(400, true), generic: false }], text: '' }]);
+    expect(things!.quantities[0]!.crowded).toBeUndefined();
+    expect(things!.quantities[1]!.crowded).toBe(true);
   });
 });
