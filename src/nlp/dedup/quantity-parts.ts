@@ -32,6 +32,10 @@ export function listedPart(clause: readonly FactToken[], after: readonly FactTok
   // The part before may be a number, a number word or a dual («متعاقدَين»; not a particle such as «إن»).
   const dual = (t: FactToken) => /(ين|ان)$/u.test(t.key) && t.key.length >= 5 && !FUNCTION_WORDS.has(t.key) && !FUNCTION_WORDS.has(bareKey(t.key));
   if (own && !compound && /^و/u.test(own.key) && clause.some((t) => t.end <= quantity.start && (t.kind === 'number' || NUMBER_WORDS.has(bareKey(t.key)) || dual(t)))) return true;
+  // «توفي 3 أشخاص في بلدة تل تمر واثنان في الدرباسية»: a count after it with no noun of its own,
+  // joined by «و» and placed by «في», is the next part of one toll (conflict round 8; J, spent).
+  const ownEnd = clause.findIndex((t) => t.start >= quantity.end);
+  if (ownEnd >= 0 && clause.slice(ownEnd).some((t, i, rest) => joinedBare(t) && rest[i + 1] !== undefined && rest[i + 1]!.kind === 'word' && PLACE_AFTER.has(rest[i + 1]!.key))) return true;
   if (noun === '') return false;
   // Another count of the same noun in the clause, in digits, or in words joined by «و» («قتيلين في
   // أريحا وثلاثة قتلى في محمبل»; not a vague «وتضرر مئات المساكن»).
@@ -43,6 +47,15 @@ export function listedPart(clause: readonly FactToken[], after: readonly FactTok
 
 /** Hundreds and scales written in words («مئتين», «ثلاثمئة», «ألف»): the head of a number the next «و» goes on. */
 const NUMBER_HEADS = /(مءه|مءت|ماءه|ماءت|الف|الاف|مليون|ملايين|مليار)/u;
+
+/** A count joined by «و» («واثنان», «و4»): the next part of a breakdown when no noun follows it. */
+function joinedBare(t: FactToken): boolean {
+  if (!/^و/u.test(t.key)) return false;
+  const rest = t.key.slice(1);
+  return t.kind === 'number' || (NUMBER_WORDS.has(rest) && !VAGUE_WORDS.has(rest));
+}
+/** «في», «ب…» after a bare count: where this part of the count was (keys). */
+const PLACE_AFTER: ReadonlySet<string> = new Set(['في', 'بمدينة', 'ببلدة', 'بمحافظة', 'بولاية', 'بقرية'].map((w) => searchKey(normalise(w))));
 
 /** Number words that state no count («عشرات», «مئات»). */
 const VAGUE_WORDS: ReadonlySet<string> = new Set(['عشرات', 'مئات'].map((w) => searchKey(normalise(w))));

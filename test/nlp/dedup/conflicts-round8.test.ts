@@ -90,3 +90,20 @@ describe('a breakdown\'s parts do not crowd its whole', () => {
     expect(things!.quantities[1]!.crowded).toBe(true);
   });
 });
+
+describe('a breakdown whose next part names no noun', () => {
+  it('reads «3 أشخاص في تل تمر واثنان في الدرباسية» as a part', () => {
+    expect(factsOf('توفي 3 أشخاص في بلدة تل تمر واثنان في الدرباسية جراء السيول التي ضربت ريف الحسكة.', '3 أشخاص').subgroup).toBe(true);
+    // A count with no further part stays whole; «وأصيب اثنان» is another role, not a bare part placed by «في».
+    expect(factsOf('توفي 3 أشخاص في بلدة تل تمر جراء السيول التي ضربت ريف الحسكة.', '3 أشخاص').subgroup).toBe(false);
+    expect(factsOf('توفي 3 أشخاص في بلدة تل تمر وأصيب اثنان بجروح جراء السيول.', '3 أشخاص').subgroup).toBe(false);
+  });
+
+  it('does not compare the part with another outlet\'s total', async () => {
+    const { decision } = await decideSides(
+      ['ارتفعت حصيلة السيول في ريف الحسكة إلى خمسة قتلى، وفق هيئة الصحة المحلية.', 'خمسة'],
+      ['توفي 3 أشخاص في بلدة تل تمر واثنان في الدرباسية جراء السيول التي ضربت ريف الحسكة الليلة الماضية.', '3 أشخاص'],
+    );
+    expect(decision.predicted).toBe('no-conflict');
+  });
+});
