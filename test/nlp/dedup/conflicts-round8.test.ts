@@ -107,3 +107,19 @@ describe('a breakdown whose next part names no noun', () => {
     expect(decision.predicted).toBe('no-conflict');
   });
 });
+
+describe('bodies recovered are the killed', () => {
+  it('reads «انتشلوا أربعين جثة» as the killed, not the rescued', () => {
+    expect(factsOf('قال الهلال الأحمر إن متطوعيه انتشلوا أربعين جثة من الشاطئ قرب زوارة.', 'أربعين جثة').role).toBe('killed');
+    // People pulled out alive stay the rescued.
+    expect(factsOf('انتشلت فرق الدفاع المدني 12 شخصا أحياء من تحت الأنقاض.', '12 شخصا').role).toBe('rescued');
+  });
+
+  it('finds the conflict between bodies recovered and migrants whose bodies were recovered', async () => {
+    const { decision } = await decideSides(
+      ['قال الهلال الأحمر الليبي إن متطوعيه انتشلوا أربعين جثة من الشاطئ والمياه القريبة من زوارة منذ صباح اليوم.', 'أربعين جثة'],
+      ['انتشل خفر السواحل الليبي جثث 31 مهاجرا بعد غرق قارب مطاطي قبالة زوارة، بحسب المنظمة الدولية للهجرة.', '31 مهاجرا'],
+    );
+    expect(decision.predicted).toBe('conflict');
+  });
+});
