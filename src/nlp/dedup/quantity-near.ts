@@ -94,6 +94,13 @@ export function roleNear(nearBefore: readonly FactToken[], after: readonly FactT
       }
     }
   }
+  // «13 بحارا ما زالوا في عداد المفقودين», «في عداد القتلى»: the phrase says which count they are in,
+  // a few words on from the counted phrase (conflict round 8; J, spent).
+  if (!role && !subgroup) {
+    const at = after.slice(0, 6).findIndex((t, i) => bareKey(t.key) === 'عداد' && i + 1 < after.length && after[i - 1]?.key === 'في');
+    const found = at >= 0 && after[at + 1]!.kind === 'word' ? roleOf(after[at + 1]!.key) : null;
+    if (found !== null && AFTER_ROLES.has(found)) role = found;
+  }
   // «40 صاروخا منها» refers back to a larger count; «14 وزيرا بينهم ثلاثة» names a part of this one.
   // «بينهم طفلان», «بينهم نساء وأطفال» name a part of this count whether or not in digits: this one is the whole.
   const marker = after.slice(0, 2).findIndex((t) => SUBGROUP_MARKERS.has(t.key) && !PART_AFTER_MARKERS.has(t.key));

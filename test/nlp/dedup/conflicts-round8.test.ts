@@ -123,3 +123,18 @@ describe('bodies recovered are the killed', () => {
     expect(decision.predicted).toBe('conflict');
   });
 });
+
+describe('«في عداد» names the count', () => {
+  it('reads «13 بحارا ما زالوا في عداد المفقودين» as the missing', () => {
+    expect(factsOf('أعلن الاتحاد الوطني للصيد أن 13 بحارا ما زالوا في عداد المفقودين بعد غرق زورق قبالة نواذيبو.', '13 بحارا').role).toBe('missing');
+    expect(factsOf('قالت المنظمة إن نحو 110 مهاجرين ما زالوا في عداد المفقودين بعد غرق القارب.', '110').role).toBe('missing');
+  });
+
+  it('pairs the missing fishermen of one boat told two ways', async () => {
+    const { decision } = await decideSides(
+      ['قال خفر السواحل الموريتاني إن البحث جار عن تسعة صيادين فقدوا بعد انقلاب زورق صيد تقليدي قبالة نواذيبو في عاصفة ليلية.', 'تسعة صيادين'],
+      ['أعلن الاتحاد الوطني للصيد التقليدي أن 13 بحارا ما زالوا في عداد المفقودين بعد غرق زورق صيد قبالة نواذيبو في العاصفة.', '13 بحارا'],
+    );
+    expect(decision.predicted).toBe('conflict');
+  });
+});
