@@ -138,3 +138,19 @@ describe('«في عداد» names the count', () => {
     expect(decision.predicted).toBe('conflict');
   });
 });
+
+describe('duals of people nouns the claims reader dropped', () => {
+  it('reads «غريقين», «عاملان», «شقيقين» as two, and the drowned as the killed', () => {
+    expect(factsOf('أعلنت هيئة الدفاع المدني انتشال غريقين جرفتهما السيول في وادي الكبير.', 'غريقين')).toMatchObject({ value: 2, role: 'killed' });
+    expect(factsOf('لقي عاملان حتفهما إثر انهيار سقف مصنع في المنطقة الصناعية.', 'عاملان')).toMatchObject({ value: 2, role: 'killed' });
+    expect(factsOf('أودى حريق آخر في بلدة الخالدية بحياة شقيقين.', 'شقيقين').value).toBe(2);
+  });
+
+  it('finds the conflict between a dual and a count in digits', async () => {
+    const { decision } = await decideSides(
+      ['قالت الشرطة إن 4 أشخاص توفوا غرقا بعد أن جرفت السيول مركبتهم في أحد أودية عبري.', '4 أشخاص'],
+      ['أعلنت هيئة الدفاع المدني انتشال غريقين جرفتهما السيول في وادي الكبير بولاية عبري.', 'غريقين'],
+    );
+    expect(decision.predicted).toBe('conflict');
+  });
+});
