@@ -85,7 +85,9 @@ export const MONEY_SHARE_ROLES: ReadonlySet<string> = new Set(['won', 'voted']);
 export const RISING_ROLES: ReadonlySet<string> = new Set(['killed', 'wounded', 'missing', 'abducted', 'arrested', 'displaced', 'evacuated', 'rescued', 'released']);
 /** Words that say a count is cumulative («ارتفعت حصيلة…», «ليرتفع العدد إلى»). */
 // «منذ»: a count since a starting point («340 حالة اشتباه منذ بداية تفشي المرض») grows with the days.
-export const CUMULATIVE_WORDS = keys(['حصيلة', 'ارتفع', 'ارتفعت', 'ليرتفع', 'لترتفع', 'يرتفع', 'ترتفع', 'تراكمي', 'الآن', 'ليصل', 'لتصل', 'ليبلغ', 'لتبلغ', 'منذ']);
+// «بات يغطي 22 كيلومترا», «أصبحت تغطي»: the figure has grown to this (conflict round 8; I, spent: an
+// oil slick's coast three days on).
+export const CUMULATIVE_WORDS = keys(['حصيلة', 'ارتفع', 'ارتفعت', 'ليرتفع', 'لترتفع', 'يرتفع', 'ترتفع', 'تراكمي', 'الآن', 'ليصل', 'لتصل', 'ليبلغ', 'لتبلغ', 'منذ', 'بات', 'باتت', 'أصبح', 'أصبحت', 'صار', 'صارت']);
 
 /**
  * Words that say a figure is an amount without saying of what («قيمة», «مبلغ», «بلغت», «قدرها»):
@@ -214,9 +216,11 @@ export const BETWEEN = key('بين');
 export const PERIOD_MARKERS = new Set([...keys(['منذ', 'خلال', 'طوال', 'بين', 'مطلع', 'بداية']), 'منذ', 'خلال', 'بين']);
 
 /** Heads of names that say nothing of whose («وزارة الصحة», «حزب العدالة»): not subjects on their own (as `nounKey`). */
-export const SUBJECT_HEADS: ReadonlySet<string> = new Set(
-  ['حزب', 'تحالف', 'ائتلاف', 'قائمة', 'كتلة', 'حركة', 'جبهة', 'تيار', 'جماعة', 'وزارة', 'وزير', 'جيش', 'قوات', 'مدينة', 'محافظة', 'ولاية', 'شركة', 'مجلس', 'منظمة', 'هيئة', 'دولة', 'جمهورية', 'مملكة', 'بنك', 'صندوق', 'تنمية', 'لائحة', 'جامعة', 'مطار', 'ميناء', 'منطقة', 'إقليم', 'بلدة', 'قرية', 'حي', 'شمال', 'جنوب', 'شرق', 'غرب', 'عام', 'عامة', 'وطني', 'وطنية', 'الأمن', 'أمن', 'شرطة'].map((w) => nounKey(key(w))),
-);
+export const SUBJECT_HEAD_WORDS: readonly string[] = [
+  'حزب', 'تحالف', 'ائتلاف', 'قائمة', 'كتلة', 'حركة', 'جبهة', 'تيار', 'جماعة', 'وزارة', 'وزير', 'جيش', 'قوات', 'مدينة', 'محافظة', 'ولاية', 'شركة', 'مجلس', 'منظمة', 'هيئة', 'دولة', 'جمهورية', 'مملكة', 'بنك', 'صندوق', 'تنمية', 'لائحة', 'جامعة', 'مطار', 'ميناء', 'منطقة', 'إقليم', 'بلدة', 'قرية', 'حي', 'شمال', 'جنوب', 'شرق', 'غرب', 'عام', 'عامة', 'وطني', 'وطنية', 'الأمن', 'أمن', 'شرطة'];
+export const SUBJECT_HEADS: ReadonlySet<string> = new Set(SUBJECT_HEAD_WORDS.map((w) => nounKey(key(w))));
+/** The heads as written (search keys without «ال»): a place whose skeleton is a head's is not one (`placeWords`). */
+export const SUBJECT_HEAD_FORMS: ReadonlySet<string> = new Set(SUBJECT_HEAD_WORDS.map((w) => key(w).replace(/^ال/u, '')));
 
 /** Words that say «members of» before the group's name («من عناصر الميليشيات», «من أفراد المقاومة»): not the group (as `nounKey`). */
 export const AFFILIATION_HEADS: ReadonlySet<string> = new Set(

@@ -7,6 +7,8 @@ import { decideSides, factsOf } from '../../helpers/conflict-sides.js';
 import { sameSubject } from '../../../src/nlp/dedup/conflict-rules.js';
 import { keyHash } from '../../../src/nlp/dedup/claims.js';
 import { markCrowded } from '../../../src/nlp/dedup/crowded.js';
+import { placeWords } from '../../../src/nlp/dedup/quantity-subjects.js';
+import { analyseText } from '../../../src/nlp/text/index.js';
 
 describe('where the counted came from', () => {
   it('reads the origin after a word of coming and «من» as the group counted', () => {
@@ -152,5 +154,23 @@ describe('duals of people nouns the claims reader dropped', () => {
       ['أعلنت هيئة الدفاع المدني انتشال غريقين جرفتهما السيول في وادي الكبير بولاية عبري.', 'غريقين'],
     );
     expect(decision.predicted).toBe('conflict');
+  });
+});
+
+describe('a place whose skeleton is a head\'s or a particle\'s', () => {
+  it('keeps «الزور» (the skeleton of «وزير») and «قار» (of «قرية») as written', () => {
+    const text = 'امتدت بقعة نفطية على 8 كيلومترات من الساحل قرب منطقة الزور.';
+    const { tokens } = analyseText(text);
+    const at = text.indexOf('الزور');
+    expect(placeWords({ entityId: 'e', type: 'LOC', start: at, end: at + 'الزور'.length }, tokens).keys).toEqual(['=زور']);
+    // A head as written stays a head: «المحافظة» names no place.
+    const head = 'قالت المحافظة إن 3 أشخاص أصيبوا.';
+    const h = analyseText(head);
+    const hAt = head.indexOf('المحافظة');
+    expect(placeWords({ entityId: 'e', type: 'LOC', start: hAt, end: hAt + 'المحافظة'.length }, h.tokens).keys[0]).not.toMatch(/^=/u);
+  });
+
+  it('reads «بات يغطي 22 كيلومترا» as a figure that has grown', () => {
+    expect(factsOf('قالت الهيئة إن التلوث النفطي بات يغطي 22 كيلومترا من الشريط الساحلي.', '22 كيلومترا').rising).toBe(true);
   });
 });
