@@ -28,6 +28,9 @@ const DIED_BEFORE: ReadonlySet<string> = new Set(['قضى', 'قضت', 'قضوا'
  */
 const NEAR_ONLY_FORMS = /^(?:[وف])?(?:ل|ب)?(?:ال)?(?:اخلي|اخلت|اخلاء|اخلوا)/u;
 
+/** «بين» as a key: «من بين الضحايا» before a count makes it a part of the toll (conflict round 8). */
+const AMONG = bareKey(searchKey(normalise('بين')));
+
 /** Roles of things read from the word right after the counted phrase only (not a later clause's verb). */
 const THING_AFTER_ROLES: ReadonlySet<string> = new Set(['damaged', 'destroyed']);
 
@@ -67,6 +70,8 @@ export function roleNear(nearBefore: readonly FactToken[], after: readonly FactT
     }
     role = roleAt(nearBefore, i);
     if (role && seen > 3 && NEAR_ONLY_FORMS.test(t.key)) role = null;
+    // «من بين الضحايا عاملين في المطعم», «بين القتلى 3 أطفال»: a part of the toll the role word names.
+    if (role && i > 0 && bareKey(nearBefore[i - 1]!.key) === AMONG) subgroup = true;
     if (role) break;
   }
   // What happened to them now may open a long clause («أحالت الشرطة القضائية في بركان مساء اليوم 17

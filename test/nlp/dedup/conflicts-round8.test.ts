@@ -174,3 +174,19 @@ describe('a place whose skeleton is a head\'s or a particle\'s', () => {
     expect(factsOf('قالت الهيئة إن التلوث النفطي بات يغطي 22 كيلومترا من الشريط الساحلي.', '22 كيلومترا').rising).toBe(true);
   });
 });
+
+describe('«من بين الضحايا» before a count makes it a part', () => {
+  it('reads «من بين الضحايا عاملين» and «بين المعتقلين ثلاثة» as parts', () => {
+    expect(factsOf('وأوضح المصدر أن من بين الضحايا عاملين في المطعم.', 'عاملين').subgroup).toBe(true);
+    expect(factsOf('وأشارت المصادر إلى أن بين المعتقلين ثلاثة من المطلوبين.', 'ثلاثة').subgroup).toBe(true);
+    expect(factsOf('قتل ثلاثة أشخاص في انفجار أسطوانة غاز داخل مطعم.', 'ثلاثة').subgroup).toBe(false);
+  });
+
+  it('leaves the whole toll the article\'s sole figure, and finds the conflict', async () => {
+    const { decision } = await decideSides(
+      ['انفجرت أسطوانة غاز ظهر الجمعة داخل مطعم شعبي في وسط مدينة العقبة. وقال الناطق الإعلامي إن ثلاثة أشخاص توفوا وأصيب 11 آخرون.', 'ثلاثة'],
+      ['ارتفعت حصيلة انفجار المطعم إلى 5 قتلى، بحسب مصدر طبي. وأوضح المصدر أن من بين الضحايا عاملين في المطعم.', '5'],
+    );
+    expect(decision.predicted).toBe('conflict');
+  });
+});
