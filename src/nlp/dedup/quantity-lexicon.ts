@@ -142,6 +142,9 @@ const NOUN_GROUPS: ReadonlyArray<readonly string[]> = [
   ['سنة', 'سنوات', 'عام', 'أعوام', 'عاما'],
   ['مشجع', 'مشجعين', 'متفرج', 'متفرجين'],
   ['طالب', 'طلاب', 'تلميذ', 'تلاميذ'],
+  // Conflict round 8 (J, spent): a market fire's «85 متجرا» / «40 محلا», a boat's «صيادين» / «بحارة».
+  ['محل', 'محلات', 'محال', 'متجر', 'متاجر', 'دكان', 'دكاكين'],
+  ['صياد', 'صيادين', 'صيادون', 'بحار', 'بحارة'],
 ];
 export const NOUN_CLASSES: ReadonlyMap<string, string> = new Map(
   NOUN_GROUPS.flatMap((group) => group.map((w) => [nounKey(key(w)), nounKey(key(group[0]!))] as const)),

@@ -190,3 +190,18 @@ describe('«من بين الضحايا» before a count makes it a part', () => 
     expect(decision.predicted).toBe('conflict');
   });
 });
+
+describe('shops and fishermen named two ways', () => {
+  it('reads «متجرا» and «محلا», «صيادين» and «بحارا» as one counted noun each', () => {
+    expect(factsOf('قال رئيس الغرفة إن 85 متجرا احترقت بالكامل في حريق القيصرية.', '85').noun).toBe(factsOf('أتى الحريق على نحو 40 محلا لبيع الأقمشة.', '40').noun);
+    expect(factsOf('البحث جار عن تسعة صيادين بعد انقلاب الزورق.', 'تسعة').noun).toBe(factsOf('وصل 13 بحارا إلى الشاطئ سباحة.', '13').noun);
+  });
+
+  it('finds the conflict between shops burnt and shops the fire reached', async () => {
+    const { decision } = await decideSides(
+      ['قال رئيس غرفة تجارة كركوك إن 85 متجرا احترقت بالكامل في حريق سوق القيصرية اليوم.', '85'],
+      ['أتى حريق اندلع فجر اليوم في سوق القيصرية بكركوك على نحو 40 محلا لبيع الأقمشة والملابس.', 'نحو 40'],
+    );
+    expect(decision.predicted).toBe('conflict');
+  });
+});
