@@ -81,6 +81,13 @@ export interface QuantityFacts {
 /** «Still» («ما زالوا», «لا يزال», «يقبعون»): a count of those left, not of those out (`held`). */
 const STILL_WORDS: ReadonlySet<string> = new Set(['زالوا', 'يزالون', 'زال', 'يزال', 'تزال', 'مازال', 'مازالوا', 'لازال', 'يقبع', 'يقبعون', 'متبقين', 'المتبقين', 'الباقين'].map((w) => bareKey(searchKey(normalise(w)))));
 
+/**
+ * «إضافية», «إضافيين» in or right after the counted phrase: more of the thing on top of a count named
+ * elsewhere, a part (conflict round 8; J, spent: purchase options against a firm order). The claims
+ * reader may take the adjective into the counted phrase, so the mention's words after the number count.
+ */
+const EXTRA_WORDS: ReadonlySet<string> = new Set(['إضافي', 'إضافية', 'إضافيا', 'إضافيين', 'إضافيون', 'إضافيات'].map((w) => bareKey(searchKey(normalise(w)))));
+
 /** Content words read each side of a number for its `context`. */
 export const CONTEXT_WORDS = 8;
 
@@ -330,7 +337,9 @@ export function quantityFacts(
     finalRole !== null && PERSON_ROLES.has(finalRole)
       ? CATEGORY_NOUNS.has(noun) ? `${finalRole}:${nounClass}` : finalRole
       : GENERIC_NOUNS.has(noun) && finalRole && !measure ? finalRole : finalRole ? `${nounClass}:${finalRole}` : nounClass;
-  const listed = listedPart(words.slice(clauseStart, clauseEnd + 1), after, quantity, noun, finalRole) || othersFollow(words.slice(lastIn + 1), finalRole) || laterPart(words, firstIn, lastIn, noun, finalRole);
+  // «حق شراء عشر طائرات إضافية», «3000 جندي إضافي»: on top of another count (`EXTRA_WORDS`), in or after the counted phrase.
+  const extra = [...mention.slice(Math.max(0, numberAt) + 1), ...after.slice(0, 3)].slice(0, 4).some((t) => t.kind === 'word' && EXTRA_WORDS.has(bareKey(t.key)));
+  const listed = extra || listedPart(words.slice(clauseStart, clauseEnd + 1), after, quantity, noun, finalRole) || othersFollow(words.slice(lastIn + 1), finalRole) || laterPart(words, firstIn, lastIn, noun, finalRole);
   const growth = growthOf(words.slice(clauseStart, clauseEnd + 1)), rising = (finalRole !== null && RISING_ROLES.has(finalRole)) || growth.cumulative;
   const bound = boundOf(nearBefore, after);
 

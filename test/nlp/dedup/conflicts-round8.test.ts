@@ -205,3 +205,18 @@ describe('shops and fishermen named two ways', () => {
     expect(decision.predicted).toBe('conflict');
   });
 });
+
+describe('a count «إضافية» is on top of another', () => {
+  it('reads «عشر طائرات إضافية» as a part, and a plain order as the whole', () => {
+    expect(factsOf('يتضمن العقد حق شراء عشر طائرات إضافية من الطراز نفسه.', 'عشر طائرات').subgroup).toBe(true);
+    expect(factsOf('وقعت الشركة عقدا لشراء 30 طائرة عريضة البدن من إيرباص.', '30 طائرة').subgroup).toBe(false);
+  });
+
+  it('does not compare the options with the firm order', async () => {
+    const { decision } = await decideSides(
+      ['أوضحت إيرباص أن عقد الخطوط السعودية يتضمن حق شراء عشر طائرات إضافية من الطراز نفسه.', 'عشر طائرات'],
+      ['وقعت الخطوط الجوية العربية السعودية عقدا لشراء 30 طائرة عريضة البدن من إيرباص.', '30 طائرة'],
+    );
+    expect(decision.predicted).toBe('no-conflict');
+  });
+});
