@@ -36,6 +36,9 @@ const NOT_NOUNS: ReadonlySet<string> = new Set(([
  */
 const DUAL_PEOPLE: ReadonlySet<string> = new Set(([
   'قتيل', 'جريح', 'شخص', 'طفل', 'طفلت', 'جندي', 'شرطي', 'ضابط', 'امرأت', 'شاب', 'سجين', 'أسير', 'شهيد', 'ضحيت', 'جثت',
+  // Conflict round 8 (I, J, spent): «انتشال غريقين», «لقي عاملان حتفهما», «أودى بحياة شقيقين».
+  // («طالبان» is the Taliban and «صيادين», «مهاجرين» sound plurals: not here.)
+  'غريق', 'عامل', 'شقيق', 'تلميذ', 'حارس',
 ] as string[]).flatMap((singular) => [singular + 'ين', singular + 'ان']).map(normalise));
 
 /** «الـ7», «الـ15»: digits after the article are an ordinal (a day, a rank). */

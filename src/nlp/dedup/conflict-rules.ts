@@ -13,21 +13,31 @@ const CODE_OF_COUNTRY = new Map([...COUNTRY_TOKEN].map(([code, hash]) => [hash, 
 const RELEASED_HASH = keyHash('released');
 const CODE_OF_PLACE = new Map([...PLACE_TOKEN].map(([code, hash]) => [hash, code]));
 
+/** A side that names a place of the country (`place`, its token) in a word the other side lacks: a place of its own. */
+function ownPlace(side: readonly number[], place: number, other: readonly number[]): boolean {
+  return side.includes(place) && side.some((w) => !CODE_OF_PLACE.has(w) && !CODE_OF_COUNTRY.has(w) && !other.includes(w));
+}
+
 /**
  * Whether two stored subject lists name one subject: a word or a country in common, or a country on
  * one side and a place in it on the other; two places of one country are two subjects (the tolls
- * of two cities), so a shared place token alone is not one.
+ * of two cities), so a shared place token alone is not one. A country meets a place in it only when
+ * its side names no place of that country of its own, in words the other side lacks: «ضبط 63 متهما
+ * في محافظة أسيوط», said by «وزارة الداخلية المصرية», and «في محافظة المنيا» are two governorates,
+ * not Egypt and one of its places (conflict round 8; H, J, spent: two governorates' arrests in one
+ * campaign). A place whose word is lost (too short, «نوى», or taken for a head) leaves its country's
+ * place token alone, and still meets the country (B, F: «خفر السواحل الليبي … قبالة زوارة»).
  */
 export function sameSubject(a: readonly number[], b: readonly number[]): boolean {
   for (const x of a) {
     const placeIn = CODE_OF_PLACE.get(x);
     if (placeIn !== undefined) {
-      if (b.includes(COUNTRY_TOKEN.get(placeIn)!)) return true;
+      if (b.includes(COUNTRY_TOKEN.get(placeIn)!) && !ownPlace(b, x, a)) return true;
       continue;
     }
     if (b.includes(x)) return true;
     const country = CODE_OF_COUNTRY.get(x);
-    if (country !== undefined && b.includes(PLACE_TOKEN.get(country)!)) return true;
+    if (country !== undefined && b.includes(PLACE_TOKEN.get(country)!) && !ownPlace(a, PLACE_TOKEN.get(country)!, b)) return true;
   }
   return false;
 }

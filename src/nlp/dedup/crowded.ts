@@ -14,8 +14,20 @@ export const CROWDED_VALUES = 3;
  */
 export function markCrowded(digests: ClaimDigest[]): ClaimDigest[] {
   const values = new Map<string, Set<number>>();
-  for (const digest of digests) for (const q of digest.quantities) values.set(q.countedKey, (values.get(q.countedKey) ?? new Set()).add(q.value));
-  return digests.map((digest) => ({ ...digest, quantities: digest.quantities.map((q) => ((values.get(q.countedKey)?.size ?? 0) >= CROWDED_VALUES ? { ...q, crowded: true } : q)) }));
+  const wholes = new Map<string, Set<number>>();
+  for (const digest of digests) {
+    for (const q of digest.quantities) {
+      values.set(q.countedKey, (values.get(q.countedKey) ?? new Set()).add(q.value));
+      if (q.subgroup !== true) wholes.set(q.countedKey, (wholes.get(q.countedKey) ?? new Set()).add(q.value));
+    }
+  }
+  // A whole count of things or people is crowded by other whole counts only: the parts of its own
+  // breakdown («عبور 87 شاحنة … بينها 12 شاحنة وقود، و400 شاحنة أخرى تنتظر») say which figure is the
+  // whole, they do not make it one of many (conflict round 8; J, spent). Not sums and rates (generic
+  // units): a budget's total, its «منها» part and its wage bill are a report's many figures (D's
+  // revenue against spending was kept apart only by this). A part is crowded by every value, as before.
+  const crowded = (q: DigestQuantity): boolean => ((q.subgroup === true || q.generic === true ? values : wholes).get(q.countedKey)?.size ?? 0) >= CROWDED_VALUES;
+  return digests.map((digest) => ({ ...digest, quantities: digest.quantities.map((q) => (crowded(q) ? { ...q, crowded: true } : q)) }));
 }
 
 /** Sentences at the head of an article a headline figure must stand in (as for a sole figure). */

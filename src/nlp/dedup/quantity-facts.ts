@@ -81,6 +81,13 @@ export interface QuantityFacts {
 /** «Still» («ما زالوا», «لا يزال», «يقبعون»): a count of those left, not of those out (`held`). */
 const STILL_WORDS: ReadonlySet<string> = new Set(['زالوا', 'يزالون', 'زال', 'يزال', 'تزال', 'مازال', 'مازالوا', 'لازال', 'يقبع', 'يقبعون', 'متبقين', 'المتبقين', 'الباقين'].map((w) => bareKey(searchKey(normalise(w)))));
 
+/**
+ * «إضافية», «إضافيين» in or right after the counted phrase: more of the thing on top of a count named
+ * elsewhere, a part (conflict round 8; J, spent: purchase options against a firm order). The claims
+ * reader may take the adjective into the counted phrase, so the mention's words after the number count.
+ */
+const EXTRA_WORDS: ReadonlySet<string> = new Set(['إضافي', 'إضافية', 'إضافيا', 'إضافيين', 'إضافيون', 'إضافيات'].map((w) => bareKey(searchKey(normalise(w)))));
+
 /** Content words read each side of a number for its `context`. */
 export const CONTEXT_WORDS = 8;
 
@@ -94,6 +101,13 @@ export type NotCompared = 'no-thing';
 function clauseTokens(tokens: readonly FactToken[], from: number, to: number): FactToken[] {
   return tokens.filter((t) => t.start >= from && t.end <= to);
 }
+
+/** Words that say where the counted came from, before «من» («طائرة قادمة من القاهرة», «مهاجرين انطلقوا من السواحل الليبية»). */
+const ORIGIN_WORDS: ReadonlySet<string> = new Set(
+  ['قادمة', 'قادم', 'قادمين', 'قادمون', 'آتية', 'انطلق', 'انطلقوا', 'انطلقت', 'منطلقة', 'منطلقين', 'أبحر', 'أبحروا', 'أبحرت', 'مبحرة', 'فروا', 'هربوا'].map((w) => bareKey(searchKey(normalise(w)))),
+);
+/** Words after «من» that say only what kind of place («سواحل صفاقس», «مطار القاهرة»): not the origin's name. */
+const ORIGIN_HEADS: ReadonlySet<string> = new Set(['سواحل', 'ساحل', 'شواطئ', 'مطار', 'ميناء', 'موانئ', 'مدينة', 'جهة', 'اتجاه'].map((w) => nounKey(searchKey(normalise(w)))));
 
 /** The content words around a number in its sentence (`context`), and the group after «من» (`affiliation`). */
 function surroundings(words: readonly FactToken[], at: { firstIn: number; lastIn: number; numberAt: number; clauseEnd: number }, noun: string): { context: string[]; affiliation: string[] } {
@@ -116,7 +130,8 @@ function surroundings(words: readonly FactToken[], at: { firstIn: number; lastIn
       // The group may be what the claims reader took as counted («3 من المقاومة الشعبية»): no noun exclusion here.
       const k = t.kind === 'word' ? contentKey(t, true) : null;
       if (k === null) break;
-      if (AFFILIATION_HEADS.has(k) || SUBJECT_HEADS.has(k)) {
+      // «من السواحل الليبية» / «من سواحل صفاقس»: the kind of place is no group (conflict round 8).
+      if (AFFILIATION_HEADS.has(k) || SUBJECT_HEADS.has(k) || ORIGIN_HEADS.has(k)) {
         if (/(ها|هم|هما|هن)$/u.test(t.key)) break;
         continue;
       }
@@ -124,6 +139,30 @@ function surroundings(words: readonly FactToken[], at: { firstIn: number; lastIn
     }
   }
   return { context, affiliation };
+}
+
+/**
+ * Where the counted came from, named in the number's clause after a word of coming or setting off
+ * and «من» («طائرة قادمة من القاهرة تقل 164 راكبا» / «رحلة قادمة من دبي على متنها مئتان وعشرون
+ * راكبا»; «420 مهاجرا انطلقوا من السواحل الليبية» / «180 مهاجرا أبحروا من سواحل صفاقس»): two origins
+ * are two groups, read as an `affiliation` when none is (conflict round 8; A, H, spent).
+ */
+function originOf(clause: readonly FactToken[]): string[] {
+  for (let i = 0; i + 2 < clause.length; i++) {
+    const t = clause[i]!;
+    if (t.kind !== 'word' || !ORIGIN_WORDS.has(bareKey(t.key)) || clause[i + 1]!.kind !== 'word' || clause[i + 1]!.key !== 'من') continue;
+    const out: string[] = [];
+    for (const w of clause.slice(i + 2, i + 5)) {
+      if (w.kind !== 'word' || FUNCTION_WORDS.has(w.key) || FUNCTION_WORDS.has(bareKey(w.key)) || NUMBER_WORDS.has(bareKey(w.key)) || roleOf(w.key) !== null) break;
+      const k = nounKey(nounForm(w));
+      if (ORIGIN_HEADS.has(k) || SUBJECT_HEADS.has(k)) continue;
+      if (k.length >= 2) out.push(k);
+      // The name's first word: «القاهرة تقل» goes on into the clause, not the name.
+      if (out.length === 1) break;
+    }
+    return out;
+  }
+  return [];
 }
 
 /**
@@ -298,7 +337,9 @@ export function quantityFacts(
     finalRole !== null && PERSON_ROLES.has(finalRole)
       ? CATEGORY_NOUNS.has(noun) ? `${finalRole}:${nounClass}` : finalRole
       : GENERIC_NOUNS.has(noun) && finalRole && !measure ? finalRole : finalRole ? `${nounClass}:${finalRole}` : nounClass;
-  const listed = listedPart(words.slice(clauseStart, clauseEnd + 1), after, quantity, noun, finalRole) || othersFollow(words.slice(lastIn + 1), finalRole) || laterPart(words, firstIn, lastIn, noun, finalRole);
+  // «حق شراء عشر طائرات إضافية», «3000 جندي إضافي»: on top of another count (`EXTRA_WORDS`), in or after the counted phrase.
+  const extra = [...mention.slice(Math.max(0, numberAt) + 1), ...after.slice(0, 3)].slice(0, 4).some((t) => t.kind === 'word' && EXTRA_WORDS.has(bareKey(t.key)));
+  const listed = extra || listedPart(words.slice(clauseStart, clauseEnd + 1), after, quantity, noun, finalRole) || othersFollow(words.slice(lastIn + 1), finalRole) || laterPart(words, firstIn, lastIn, noun, finalRole);
   const growth = growthOf(words.slice(clauseStart, clauseEnd + 1)), rising = (finalRole !== null && RISING_ROLES.has(finalRole)) || growth.cumulative;
   const bound = boundOf(nearBefore, after);
 
@@ -336,7 +377,7 @@ export function quantityFacts(
     period: [...new Set(period)].slice(0, 3),
     context: [...new Set(context)],
     contextOwn: new Set(nearNumber).size,
-    affiliation: [...new Set(affiliation)],
+    affiliation: [...new Set(affiliation.length > 0 ? affiliation : originOf(words.slice(clauseStart, clauseEnd + 1)))],
     scene: scene.scene,
     sceneOwn: scene.own,
     names: personNames(tokens, sentence, entities),

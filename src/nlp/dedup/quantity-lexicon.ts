@@ -13,7 +13,7 @@ const keys = (words: readonly string[]): Set<string> => new Set(words.map((w) =>
  */
 export const ROLE_STEMS: ReadonlyArray<readonly [string, readonly string[]]> = (
   [
-    ['killed', ['غرق', 'قتل', 'قتيل', 'قتلى', 'مقتل', 'مصرع', 'حتف', 'وفاة', 'وفيات', 'توفي', 'توفوا', 'توفى', 'توفيا', 'ضحايا', 'ضحية', 'أودى', 'أودت', 'لقي', 'يقتل', 'استشهد', 'شهيد', 'شهداء', 'موتى', 'جثث', 'جثة', 'جثتي', 'جثتا', 'جثتين', 'قضوا']],
+    ['killed', ['غرق', 'غريق', 'غرقى', 'قتل', 'قتيل', 'قتلى', 'مقتل', 'مصرع', 'حتف', 'وفاة', 'وفيات', 'توفي', 'توفوا', 'توفى', 'توفيا', 'ضحايا', 'ضحية', 'أودى', 'أودت', 'لقي', 'يقتل', 'استشهد', 'شهيد', 'شهداء', 'موتى', 'جثث', 'جثة', 'جثتي', 'جثتا', 'جثتين', 'قضوا']],
     ['wounded', ['أصيب', 'إصابة', 'إصابات', 'مصاب', 'جرح', 'جريح', 'جرحى', 'يصاب']],
     ['missing', ['مفقود', 'فقد', 'فقدان', 'مفقودين']],
     ['abducted', ['خطف', 'اختطف', 'اختطاف', 'مختطف', 'مخطوف', 'اقتاد', 'يختطف', 'يخطف', 'رهينة', 'رهائن']],
@@ -85,7 +85,9 @@ export const MONEY_SHARE_ROLES: ReadonlySet<string> = new Set(['won', 'voted']);
 export const RISING_ROLES: ReadonlySet<string> = new Set(['killed', 'wounded', 'missing', 'abducted', 'arrested', 'displaced', 'evacuated', 'rescued', 'released']);
 /** Words that say a count is cumulative («ارتفعت حصيلة…», «ليرتفع العدد إلى»). */
 // «منذ»: a count since a starting point («340 حالة اشتباه منذ بداية تفشي المرض») grows with the days.
-export const CUMULATIVE_WORDS = keys(['حصيلة', 'ارتفع', 'ارتفعت', 'ليرتفع', 'لترتفع', 'يرتفع', 'ترتفع', 'تراكمي', 'الآن', 'ليصل', 'لتصل', 'ليبلغ', 'لتبلغ', 'منذ']);
+// «بات يغطي 22 كيلومترا», «أصبحت تغطي»: the figure has grown to this (conflict round 8; I, spent: an
+// oil slick's coast three days on).
+export const CUMULATIVE_WORDS = keys(['حصيلة', 'ارتفع', 'ارتفعت', 'ليرتفع', 'لترتفع', 'يرتفع', 'ترتفع', 'تراكمي', 'الآن', 'ليصل', 'لتصل', 'ليبلغ', 'لتبلغ', 'منذ', 'بات', 'باتت', 'أصبح', 'أصبحت', 'صار', 'صارت']);
 
 /**
  * Words that say a figure is an amount without saying of what («قيمة», «مبلغ», «بلغت», «قدرها»):
@@ -140,6 +142,9 @@ const NOUN_GROUPS: ReadonlyArray<readonly string[]> = [
   ['سنة', 'سنوات', 'عام', 'أعوام', 'عاما'],
   ['مشجع', 'مشجعين', 'متفرج', 'متفرجين'],
   ['طالب', 'طلاب', 'تلميذ', 'تلاميذ'],
+  // Conflict round 8 (J, spent): a market fire's «85 متجرا» / «40 محلا», a boat's «صيادين» / «بحارة».
+  ['محل', 'محلات', 'محال', 'متجر', 'متاجر', 'دكان', 'دكاكين'],
+  ['صياد', 'صيادين', 'صيادون', 'بحار', 'بحارة'],
 ];
 export const NOUN_CLASSES: ReadonlyMap<string, string> = new Map(
   NOUN_GROUPS.flatMap((group) => group.map((w) => [nounKey(key(w)), nounKey(key(group[0]!))] as const)),
@@ -214,9 +219,11 @@ export const BETWEEN = key('بين');
 export const PERIOD_MARKERS = new Set([...keys(['منذ', 'خلال', 'طوال', 'بين', 'مطلع', 'بداية']), 'منذ', 'خلال', 'بين']);
 
 /** Heads of names that say nothing of whose («وزارة الصحة», «حزب العدالة»): not subjects on their own (as `nounKey`). */
-export const SUBJECT_HEADS: ReadonlySet<string> = new Set(
-  ['حزب', 'تحالف', 'ائتلاف', 'قائمة', 'كتلة', 'حركة', 'جبهة', 'تيار', 'جماعة', 'وزارة', 'وزير', 'جيش', 'قوات', 'مدينة', 'محافظة', 'ولاية', 'شركة', 'مجلس', 'منظمة', 'هيئة', 'دولة', 'جمهورية', 'مملكة', 'بنك', 'صندوق', 'تنمية', 'لائحة', 'جامعة', 'مطار', 'ميناء', 'منطقة', 'إقليم', 'بلدة', 'قرية', 'حي', 'شمال', 'جنوب', 'شرق', 'غرب', 'عام', 'عامة', 'وطني', 'وطنية', 'الأمن', 'أمن', 'شرطة'].map((w) => nounKey(key(w))),
-);
+export const SUBJECT_HEAD_WORDS: readonly string[] = [
+  'حزب', 'تحالف', 'ائتلاف', 'قائمة', 'كتلة', 'حركة', 'جبهة', 'تيار', 'جماعة', 'وزارة', 'وزير', 'جيش', 'قوات', 'مدينة', 'محافظة', 'ولاية', 'شركة', 'مجلس', 'منظمة', 'هيئة', 'دولة', 'جمهورية', 'مملكة', 'بنك', 'صندوق', 'تنمية', 'لائحة', 'جامعة', 'مطار', 'ميناء', 'منطقة', 'إقليم', 'بلدة', 'قرية', 'حي', 'شمال', 'جنوب', 'شرق', 'غرب', 'عام', 'عامة', 'وطني', 'وطنية', 'الأمن', 'أمن', 'شرطة'];
+export const SUBJECT_HEADS: ReadonlySet<string> = new Set(SUBJECT_HEAD_WORDS.map((w) => nounKey(key(w))));
+/** The heads as written (search keys without «ال»): a place whose skeleton is a head's is not one (`placeWords`). */
+export const SUBJECT_HEAD_FORMS: ReadonlySet<string> = new Set(SUBJECT_HEAD_WORDS.map((w) => key(w).replace(/^ال/u, '')));
 
 /** Words that say «members of» before the group's name («من عناصر الميليشيات», «من أفراد المقاومة»): not the group (as `nounKey`). */
 export const AFFILIATION_HEADS: ReadonlySet<string> = new Set(

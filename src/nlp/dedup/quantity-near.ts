@@ -28,6 +28,9 @@ const DIED_BEFORE: ReadonlySet<string> = new Set(['قضى', 'قضت', 'قضوا'
  */
 const NEAR_ONLY_FORMS = /^(?:[وف])?(?:ل|ب)?(?:ال)?(?:اخلي|اخلت|اخلاء|اخلوا)/u;
 
+/** «بين» as a key: «من بين الضحايا» before a count makes it a part of the toll (conflict round 8). */
+const AMONG = bareKey(searchKey(normalise('بين')));
+
 /** Roles of things read from the word right after the counted phrase only (not a later clause's verb). */
 const THING_AFTER_ROLES: ReadonlySet<string> = new Set(['damaged', 'destroyed']);
 
@@ -67,6 +70,8 @@ export function roleNear(nearBefore: readonly FactToken[], after: readonly FactT
     }
     role = roleAt(nearBefore, i);
     if (role && seen > 3 && NEAR_ONLY_FORMS.test(t.key)) role = null;
+    // «من بين الضحايا عاملين في المطعم», «بين القتلى 3 أطفال»: a part of the toll the role word names.
+    if (role && i > 0 && bareKey(nearBefore[i - 1]!.key) === AMONG) subgroup = true;
     if (role) break;
   }
   // What happened to them now may open a long clause («أحالت الشرطة القضائية في بركان مساء اليوم 17
@@ -93,6 +98,13 @@ export function roleNear(nearBefore: readonly FactToken[], after: readonly FactT
         break;
       }
     }
+  }
+  // «13 بحارا ما زالوا في عداد المفقودين», «في عداد القتلى»: the phrase says which count they are in,
+  // a few words on from the counted phrase (conflict round 8; J, spent).
+  if (!role && !subgroup) {
+    const at = after.slice(0, 6).findIndex((t, i) => bareKey(t.key) === 'عداد' && i + 1 < after.length && after[i - 1]?.key === 'في');
+    const found = at >= 0 && after[at + 1]!.kind === 'word' ? roleOf(after[at + 1]!.key) : null;
+    if (found !== null && AFTER_ROLES.has(found)) role = found;
   }
   // «40 صاروخا منها» refers back to a larger count; «14 وزيرا بينهم ثلاثة» names a part of this one.
   // «بينهم طفلان», «بينهم نساء وأطفال» name a part of this count whether or not in digits: this one is the whole.

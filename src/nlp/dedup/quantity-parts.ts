@@ -23,9 +23,19 @@ export function listedPart(clause: readonly FactToken[], after: readonly FactTok
   const nextRole = after[1] !== undefined && after[1].kind === 'word' ? roleOf(after[1].key) : null;
   if (firstAfter !== undefined && firstAfter.kind === 'number' && /^و/u.test(firstAfter.key) && (nextRole === null || nextRole === role)) return true;
   // «مقتل متعاقدين أجنبيين وتسعة عراقيين»: a count joined by «و» to the one before it is the next part.
-  const own = clause.find((t) => t.start < quantity.end && t.end > quantity.start && (t.kind === 'number' || NUMBER_WORDS.has(bareKey(t.key)) || NUMBER_WORDS.has(t.key.replace(/^و/u, ''))));
-  // The part before may be a number, a number word or a dual («متعاقدَين»).
-  if (own && /^و/u.test(own.key) && clause.some((t) => t.end <= quantity.start && (t.kind === 'number' || NUMBER_WORDS.has(bareKey(t.key)) || /(ين|ان)$/u.test(t.key)))) return true;
+  const mention = clause.filter((t) => t.start < quantity.end && t.end > quantity.start);
+  const ownAt = mention.findIndex((t) => t.kind === 'number' || NUMBER_WORDS.has(bareKey(t.key)) || NUMBER_WORDS.has(t.key.replace(/^و/u, '')));
+  const own = mention[ownAt];
+  // «مئتين وخمسين هكتارا», «ثلاثمئة وأربعين»: the «و» joins one number written in words (conflict
+  // round 8; H, I, J, spent: four totals read as parts; «أربعا وعشرين» too), not a count to the one before it.
+  const compound = mention.slice(0, Math.max(0, ownAt)).some((t) => t.kind === 'number' || NUMBER_WORDS.has(bareKey(t.key).replace(/ا$/u, '')) || NUMBER_HEADS.test(bareKey(t.key)));
+  // The part before may be a number, a number word or a dual («متعاقدَين»; not a particle such as «إن»).
+  const dual = (t: FactToken) => /(ين|ان)$/u.test(t.key) && t.key.length >= 5 && !FUNCTION_WORDS.has(t.key) && !FUNCTION_WORDS.has(bareKey(t.key));
+  if (own && !compound && /^و/u.test(own.key) && clause.some((t) => t.end <= quantity.start && (t.kind === 'number' || NUMBER_WORDS.has(bareKey(t.key)) || dual(t)))) return true;
+  // «توفي 3 أشخاص في بلدة تل تمر واثنان في الدرباسية»: a count after it with no noun of its own,
+  // joined by «و» and placed by «في», is the next part of one toll (conflict round 8; J, spent).
+  const ownEnd = clause.findIndex((t) => t.start >= quantity.end);
+  if (ownEnd >= 0 && clause.slice(ownEnd).some((t, i, rest) => joinedBare(t) && rest[i + 1] !== undefined && rest[i + 1]!.kind === 'word' && PLACE_AFTER.has(rest[i + 1]!.key))) return true;
   if (noun === '') return false;
   // Another count of the same noun in the clause, in digits, or in words joined by «و» («قتيلين في
   // أريحا وثلاثة قتلى في محمبل»; not a vague «وتضرر مئات المساكن»).
@@ -34,6 +44,18 @@ export function listedPart(clause: readonly FactToken[], after: readonly FactTok
     (t, i) => isNumber(t) && (t.end <= quantity.start || t.start >= quantity.end) && clause.slice(i + 1, i + 3).some((n) => n.kind === 'word' && unitNoun(n) === noun),
   );
 }
+
+/** Hundreds and scales written in words («مئتين», «ثلاثمئة», «ألف»): the head of a number the next «و» goes on. */
+const NUMBER_HEADS = /(مءه|مءت|ماءه|ماءت|الف|الاف|مليون|ملايين|مليار)/u;
+
+/** A count joined by «و» («واثنان», «و4»): the next part of a breakdown when no noun follows it. */
+function joinedBare(t: FactToken): boolean {
+  if (!/^و/u.test(t.key)) return false;
+  const rest = t.key.slice(1);
+  return t.kind === 'number' || (NUMBER_WORDS.has(rest) && !VAGUE_WORDS.has(rest));
+}
+/** «في», «ب…» after a bare count: where this part of the count was (keys). */
+const PLACE_AFTER: ReadonlySet<string> = new Set(['في', 'بمدينة', 'ببلدة', 'بمحافظة', 'بولاية', 'بقرية'].map((w) => searchKey(normalise(w))));
 
 /** Number words that state no count («عشرات», «مئات»). */
 const VAGUE_WORDS: ReadonlySet<string> = new Set(['عشرات', 'مئات'].map((w) => searchKey(normalise(w))));

@@ -32,7 +32,9 @@ export function decideRole(at: { term: boolean; peopleRoleOnMeasure: boolean; no
   if (at.peopleRoleOnMeasure) return nounRole;
   // Protesters a noun names («26 محتجا») are counted by what happened to them: «اعتقلت 26 محتجا»
   // counts the arrested, not the crowd.
-  const overrides = contextRole !== null && (OVERRIDING_ROLES.has(contextRole) || (nounRole === 'participated' && PERSON_ROLES.has(contextRole)));
+  // Bodies and the dead a noun names («انتشلوا أربعين جثة») stay the killed when the verb says they
+  // were recovered or moved: «انتشل خفر السواحل جثث 31 مهاجرا» is the same toll (conflict round 8; J).
+  const overrides = contextRole !== null && nounRole !== 'killed' && (OVERRIDING_ROLES.has(contextRole) || (nounRole === 'participated' && PERSON_ROLES.has(contextRole)));
   const read = overrides ? contextRole : (nounRole ?? contextRole);
   // Cases of an illness («2100 حالة» of dengue, «الحالات المسجلة») are the people it struck: no role
   // read, or only that they were recorded, is the wounded.

@@ -2,7 +2,10 @@
 // tokens of places and of a country's adjective (place-country.ts), and the agent before the number.
 import { nounKey } from './skeleton.js';
 import { isCountryToken, nisbaToken, placeMatch } from './place-country.js';
-import { GROUP_HEADS, SUBJECT_HEADS } from './quantity-lexicon.js';
+import { FUNCTION_WORDS, GROUP_HEADS, SUBJECT_HEAD_FORMS, SUBJECT_HEADS } from './quantity-lexicon.js';
+
+/** Words that open a place's name and name nothing alone («ذي قار», «أبو ظبي», «بني خلاد»). */
+const PLACE_PARTICLES: ReadonlySet<string> = new Set(['ذي', 'ذو', 'أبو', 'بني', 'بنى', 'عين', 'رأس', 'تل', 'سيدي'].map((w) => searchKey(normalise(w))));
 import { bareKey, nounForm, roleOf, type FactEntity, type FactToken } from './quantity-words.js';
 import { normalise, searchKey } from '../text/normalise.js';
 
@@ -30,10 +33,22 @@ export function placeWords(e: FactEntity & { start: number; end: number }, token
   const inside = tokens.filter((t) => t.kind === 'word' && t.end > e.start && t.start < e.end);
   const mention = inside.map((t) => t.text.slice(Math.max(0, e.start - t.start), e.end - t.start));
   const match = placeMatch(mention.join(' '));
-  if (match && (match.words.length !== mention.length || match.words[0] !== mention[0])) return { keys: match.words.map(wordKey), token: match.token };
+  if (match && (match.words.length !== mention.length || match.words[0] !== mention[0])) return { keys: match.words.map((w) => ownKey(w, wordKey(w))), token: match.token };
   // A word the span cuts a proclitic off: the part inside the span; otherwise the token's noun form.
   const keys = inside.map((t, i) => (t.start < e.start ? wordKey(mention[i]!) : nounKey(nounForm(t))));
-  return { keys, token: match?.token ?? null };
+  return { keys: keys.map((k, i) => ownKey(mention[i]!, k)), token: match?.token ?? null };
+}
+
+/**
+ * A known place's word whose skeleton is a head's or a particle's («قار» of «ذي قار» is «قرية»'s «قر»,
+ * «المنيا» is «من», «نوى» one letter) is kept as written («=قار»), so the place is not lost from the
+ * subjects and the scene (conflict round 8; E, J, spent: a governorate read as no place at all).
+ */
+function ownKey(word: string, k: string): string {
+  const form = bareKey(searchKey(normalise(word))).replace(/^ال/u, '');
+  if (k.length >= 2 && !SUBJECT_HEADS.has(k) && !FUNCTION_WORDS.has(k)) return k;
+  if (form.length < 3 || SUBJECT_HEAD_FORMS.has(form) || FUNCTION_WORDS.has(form) || PLACE_PARTICLES.has(form)) return k;
+  return `=${form}`;
 }
 
 /** A name the subjects are read from: PER, ORG, LOC (or untyped), with its span. */
