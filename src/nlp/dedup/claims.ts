@@ -8,6 +8,10 @@ import { skeleton } from './skeleton.js';
 import { countedKey } from './counted-key.js';
 import { CONTEXT_WORDS, quantityFacts, type FactEntity, type FactToken, type QuantityFacts } from './quantity-facts.js';
 import { PERSON_ROLES, THING_ROLES_MEET_NONE } from './quantity-lexicon.js';
+import { SUM_KINDS } from './quantity-sums.js';
+
+/** A role that meets the same noun with no role read: what befell things (round 7), a sum's kind (round 9). */
+const meetsNoneRole = (role: string): boolean => THING_ROLES_MEET_NONE.has(role) || SUM_KINDS.has(role);
 
 /** A stated number as dedup compares it: what it counts (`countedKey`, the thing), its value and bounds, who it is about. */
 export type DigestQuantity = Pick<QuantityFacts, 'value' | 'valueMax' | 'approx'> &
@@ -86,7 +90,7 @@ export function claimIndexKeys(digest: Pick<ClaimDigest, 'kind' | 'speakerKey' |
     keys.add(`q:${quantity.countedKey}`);
     // «أفرج عن 9 صيادين» meets «وصل 11 صيادا» (no role read): see `compareQuantities`.
     // And «احترقت 70 مركبة» meets «46 مركبة» (a role on things that may meet none: conflict round 7).
-    if (quantity.role && (PERSON_ROLES.has(quantity.role) || THING_ROLES_MEET_NONE.has(quantity.role)) && quantity.noun) keys.add(`q:${quantity.noun}`);
+    if (quantity.role && (PERSON_ROLES.has(quantity.role) || meetsNoneRole(quantity.role)) && quantity.noun) keys.add(`q:${quantity.noun}`);
     // «شملت عملية التبادل 24 أسيرا» meets «أفرج عن 37 محتجزا» (people held: round 7).
     if (quantity.held === true) keys.add('q:released');
   }
@@ -261,7 +265,7 @@ export function toStoredDigest(digest: ClaimDigest): StoredClaimDigest {
       nounHash: q.noun ? keyHash(q.noun) : null,
       hasRole: (q.role ?? null) !== null,
       personRole: q.role !== undefined && q.role !== null && PERSON_ROLES.has(q.role),
-      meetsNone: q.role !== undefined && q.role !== null && THING_ROLES_MEET_NONE.has(q.role),
+      meetsNone: q.role !== undefined && q.role !== null && meetsNoneRole(q.role),
       held: q.held ?? false,
       crowded: q.crowded ?? false,
       sole: q.sole ?? false,

@@ -10,6 +10,7 @@ import { bareKey, countedForm, nounForm, roleOf, type FactEntity, type FactToken
 import { placeWords, subjectsOf } from './quantity-subjects.js';
 import { boundOf, roleNear } from './quantity-near.js';
 import { decideRole } from './quantity-role.js';
+import { sumKind } from './quantity-sums.js';
 import { personNames } from './quantity-names.js';
 import { listedPart, othersFollow, laterPart } from './quantity-parts.js';
 
@@ -292,7 +293,6 @@ export function quantityFacts(
   // Words of the mention before its number («أكثر من», «نحو») count as words before it.
   const lead = numberAt > 0 ? mention.slice(0, numberAt) : [];
   const nearBefore = [...before, ...lead];
-
   const counted = quantity.counted ?? quantity.unit;
   const headWord = counted ? counted.split(/\s+/u)[0]! : '';
   const headToken = counted ? tokens.find((t) => t.start >= quantity.start && t.text === headWord) : undefined;
@@ -326,6 +326,7 @@ export function quantityFacts(
   const contextRole = (role === 'duration' && !timeNoun) || (role === 'sentenced' && MEASURE_NOUNS.has(noun)) || (moneyOrShare && role !== null && !MONEY_SHARE_ROLES.has(role)) ? null : role;
   const peopleRoleOnMeasure = contextRole !== null && PERSON_ROLES.has(contextRole) && measure;
   const finalRole = decideRole({ term: quantity.kind === 'term', peopleRoleOnMeasure, nounRole, contextRole, noun, sentence, after });
+  const keyRole = finalRole ?? (quantity.kind === 'money' ? sumKind(nearBefore, after) : null); // a sum's kind (round 9): still generic
   // A noun whose skeleton is one letter («وديات», «يدا») cannot be told from others.
   // (A currency's skeleton may be one letter, «يورو» → «ر»: money says what it counts.)
   if ((noun === '' || (noun.length < 2 && noun !== '%' && quantity.kind !== 'money')) && !finalRole) return 'no-thing';
@@ -336,7 +337,7 @@ export function quantityFacts(
   const thing =
     finalRole !== null && PERSON_ROLES.has(finalRole)
       ? CATEGORY_NOUNS.has(noun) ? `${finalRole}:${nounClass}` : finalRole
-      : GENERIC_NOUNS.has(noun) && finalRole && !measure ? finalRole : finalRole ? `${nounClass}:${finalRole}` : nounClass;
+      : GENERIC_NOUNS.has(noun) && finalRole && !measure ? finalRole : keyRole ? `${nounClass}:${keyRole}` : nounClass;
   // «حق شراء عشر طائرات إضافية», «3000 جندي إضافي»: on top of another count (`EXTRA_WORDS`), in or after the counted phrase.
   const extra = [...mention.slice(Math.max(0, numberAt) + 1), ...after.slice(0, 3)].slice(0, 4).some((t) => t.kind === 'word' && EXTRA_WORDS.has(bareKey(t.key)));
   const listed = extra || listedPart(words.slice(clauseStart, clauseEnd + 1), after, quantity, noun, finalRole) || othersFollow(words.slice(lastIn + 1), finalRole) || laterPart(words, firstIn, lastIn, noun, finalRole);
@@ -361,7 +362,7 @@ export function quantityFacts(
   return {
     thing,
     noun: nounClass,
-    role: finalRole,
+    role: keyRole,
     value,
     valueMax,
     approx: quantity.approx && bound === null,
