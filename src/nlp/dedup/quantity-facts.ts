@@ -12,7 +12,7 @@ import { boundOf, roleNear } from './quantity-near.js';
 import { decideRole } from './quantity-role.js';
 import { sumKind } from './quantity-sums.js';
 import { personNames } from './quantity-names.js';
-import { listedPart, othersFollow, laterPart } from './quantity-parts.js';
+import { listedPart, othersFollow, laterPart, anotherUntold } from './quantity-parts.js';
 
 export { bareKey, roleOf };
 import { normalise, searchKey } from '../text/normalise.js';
@@ -340,7 +340,7 @@ export function quantityFacts(
       : GENERIC_NOUNS.has(noun) && finalRole && !measure ? finalRole : keyRole ? `${nounClass}:${keyRole}` : nounClass;
   // «حق شراء عشر طائرات إضافية», «3000 جندي إضافي»: on top of another count (`EXTRA_WORDS`), in or after the counted phrase.
   const extra = [...mention.slice(Math.max(0, numberAt) + 1), ...after.slice(0, 3)].slice(0, 4).some((t) => t.kind === 'word' && EXTRA_WORDS.has(bareKey(t.key)));
-  const listed = extra || listedPart(words.slice(clauseStart, clauseEnd + 1), after, quantity, noun, finalRole) || othersFollow(words.slice(lastIn + 1), finalRole) || laterPart(words, firstIn, lastIn, noun, finalRole);
+  const listed = extra || listedPart(words.slice(clauseStart, clauseEnd + 1), after, quantity, noun, finalRole) || othersFollow(words.slice(lastIn + 1), finalRole) || laterPart(words, firstIn, lastIn, noun, finalRole) || anotherUntold(words, firstIn, lastIn, tokens.filter((t) => t.sentence !== undefined && t.sentence === (sentence[0]?.sentence ?? -2) + 1), finalRole);
   const growth = growthOf(words.slice(clauseStart, clauseEnd + 1)), rising = (finalRole !== null && RISING_ROLES.has(finalRole)) || growth.cumulative;
   const bound = boundOf(nearBefore, after);
 

@@ -47,3 +47,33 @@ describe('the kind of a sum (a fine, the sum taken, bail, damages, a loan, a con
     expect(factsOf('أعلنت الوزارة عن غرامة على 12 شركة، وصرف 5 ملايين دينار للمتضررين.', '5').role).toBeNull();
   });
 });
+
+describe('a count told as one of two, the other given without its number', () => {
+  it('reads a toll as a part when the next sentence tells of another fire', () => {
+    const text = 'قال الدفاع المدني في الزرقاء إن 4 أشخاص توفوا اختناقا في حريق شب بمنزلهم بسبب مدفأة. وأضاف أن حريقا آخر في بلدة الضليل أودى بحياة طفلين.';
+    expect(factsOf(text, '4').subgroup).toBe(true);
+  });
+
+  it('reads a shipment as a part when another shipment follows', () => {
+    const text = 'أعلن ديوان الحبوب وصول شحنة من 30 ألف طن من القمح إلى ميناء بنزرت. وقال الديوان إن شحنة أخرى رست في ميناء صفاقس.';
+    expect(factsOf(text, '30').subgroup).toBe(true);
+  });
+
+  it('reads the injured taken to hospital as a part when others were treated on site', () => {
+    expect(factsOf('نقل 9 مصابين إلى مستشفى سوهاج العام إثر انقلاب حافلة، فيما أسعف آخرون في موقع الحادث.', '9').subgroup).toBe(true);
+  });
+
+  it('keeps the whole count when others are of another role, other boats, or a turn of speech', () => {
+    expect(factsOf('لقي 12 شخصا مصرعهم وأصيب آخرون في انقلاب حافلة على طريق الطائف.', '12').subgroup).toBe(false);
+    expect(factsOf('فقد الاتصال بقارب على متنه ستة صيادين قبالة سواحل المهرة. وقالت السلطات إن قاربين آخرين عادا إلى الميناء.', 'ستة').subgroup).toBe(false);
+    expect(factsOf('قتل 5 أشخاص في قصف على مدينة إدلب مرة. وقصفت الطائرات المدينة مرة أخرى مساء.', '5').subgroup).toBe(false);
+  });
+
+  it('finds no conflict between a shipment and the two shipments\' total', async () => {
+    const { decision } = await decideSides(
+      ['أعلن ديوان الحبوب وصول شحنة من 30 ألف طن من القمح اللين إلى ميناء بنزرت. وقال الديوان إن شحنة أخرى رست في ميناء صفاقس.', '30'],
+      ['قالت وزارة الفلاحة إن خمسين ألف طن من القمح اللين وصلت في شحنتين إلى ميناءي بنزرت وصفاقس.', 'خمسين'],
+    );
+    expect(decision.predicted).toBe('no-conflict');
+  });
+});
