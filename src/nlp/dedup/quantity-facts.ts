@@ -11,6 +11,7 @@ import { placeWords, subjectsOf } from './quantity-subjects.js';
 import { boundOf, roleNear } from './quantity-near.js';
 import { decideRole } from './quantity-role.js';
 import { sumKind } from './quantity-sums.js';
+import { localIn } from './quantity-local.js';
 import { personNames } from './quantity-names.js';
 import { listedPart, othersFollow, laterPart, anotherUntold } from './quantity-parts.js';
 
@@ -77,6 +78,11 @@ export interface QuantityFacts {
    * «شملت عملية التبادل 24 أسيرا»), told by another outlet as released (conflict round 7).
    */
   held?: boolean;
+  /**
+   * The count is placed in a local unit named elsewhere, by a head alone («خلفت قتيلين في البلدية»,
+   * «توفوا في المدينة», «أسفرت في المحافظة عن توقيف»: `localIn`, quantity-local.ts; conflict round 9).
+   */
+  localised?: boolean;
 }
 
 /** «Still» («ما زالوا», «لا يزال», «يقبعون»): a count of those left, not of those out (`held`). */
@@ -381,7 +387,7 @@ export function quantityFacts(
     affiliation: [...new Set(affiliation.length > 0 ? affiliation : originOf(words.slice(clauseStart, clauseEnd + 1)))],
     scene: scene.scene,
     sceneOwn: scene.own,
-    names: personNames(tokens, sentence, entities),
+    names: personNames(tokens, sentence, entities), localised: localIn(words), // a local unit named elsewhere (round 9)
     // «أطلق» after people held is their release («180 محتجزا أطلقوا»), never a firing; those «ما زالوا
     // في السجون» are the ones left, not the ones out.
     held: finalRole === 'arrested' && nounRole === 'arrested' && (contextRole === null || contextRole === 'fired') && !CATEGORY_NOUNS.has(noun) &&

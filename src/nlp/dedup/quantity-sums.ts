@@ -6,6 +6,7 @@
 // any (the stored `meetsNone`): one outlet's «بلغت قيمتها» is not another thing. Pure.
 import { normalise, searchKey } from '../text/normalise.js';
 import { bareKey, type FactToken } from './quantity-words.js';
+import { THING_ROLES_MEET_NONE } from './quantity-lexicon.js';
 
 const key = (word: string): string => bareKey(searchKey(normalise(word)));
 
@@ -23,6 +24,9 @@ const KIND_OF_FORM: ReadonlyMap<string, string> = new Map(SUM_KIND_FORMS.flatMap
 
 /** Sum kinds: a money quantity's role when no other role is kept (`meetsNone` in the stored digest). */
 export const SUM_KINDS: ReadonlySet<string> = new Set(SUM_KIND_FORMS.map(([kind]) => kind));
+
+/** A role that meets the same noun with no role read: what befell things (round 7), a sum's kind (round 9). */
+export const meetsNoneRole = (role: string): boolean => THING_ROLES_MEET_NONE.has(role) || SUM_KINDS.has(role);
 
 /** How far back in its clause a sum's kind word may stand («قيمة عقد محطة التحلية التي وقعتها الحكومة … 1.4 مليار»). */
 const KIND_REACH = 12;

@@ -77,3 +77,27 @@ describe('a count told as one of two, the other given without its number', () =>
     expect(decision.predicted).toBe('no-conflict');
   });
 });
+
+describe('a toll placed by a local head alone («في البلدية», «في المعتمدية»)', () => {
+  it('reads the head as placing the count, not a named town', () => {
+    expect(factsOf('قال رئيس بلدية القبة إن السيول خلفت ثلاثة قتلى في البلدية، بينما غمرت المياه عشرات المنازل.', 'ثلاثة').localised).toBe(true);
+    expect(factsOf('أعلن المجلس المحلي أن 6 أشخاص توفوا بالمدينة جراء السيول.', '6').localised).toBe(true);
+    expect(factsOf('توفي 6 أشخاص في مدينة درنة جراء السيول.', '6').localised).toBe(false);
+  });
+
+  it('keeps two towns\' tolls of one storm apart when one town is named in words NER misses', async () => {
+    const { decision } = await decideSides(
+      ['أفاد رئيس بلدية القبة بأن العاصفة خلفت ثلاثة قتلى في البلدية، جرفتهم السيول أثناء عبورهم الوادي. وطالب رئيس البلدية بإعلانها منطقة منكوبة.', 'ثلاثة'],
+      ['قال جهاز الإسعاف في مدينة درنة إن العاصفة التي ضربت الجبل الأخضر أودت بحياة 5 أشخاص في المدينة بعد انهيار منزل.', '5'],
+    );
+    expect(decision.predicted).toBe('no-conflict');
+  });
+
+  it('stores the mark in a byte of its own; an older digest reads none', () => {
+    const q = { countedKey: 'killed', noun: 'شخص', role: 'killed', value: 3, valueMax: null, approx: false, text: '3', localised: true };
+    const raw = encodeClaimDigests([{ claim: 0, kind: 'numeric', speakerKey: null, words: ['سيل'], quantities: [q], text: '' }]);
+    expect(decodeClaimDigests(raw)[0]!.quantities[0]!.localised).toBe(true);
+    const [plain] = decodeClaimDigests(encodeClaimDigests([{ claim: 0, kind: 'numeric', speakerKey: null, words: ['سيل'], quantities: [{ ...q, localised: false }], text: '' }]));
+    expect(plain!.quantities[0]!.localised).toBe(false);
+  });
+});
