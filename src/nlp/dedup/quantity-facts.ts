@@ -12,6 +12,7 @@ import { boundOf, roleNear } from './quantity-near.js';
 import { decideRole } from './quantity-role.js';
 import { sumKind } from './quantity-sums.js';
 import { localIn } from './quantity-local.js';
+import { convictOf } from './quantity-convict.js';
 import { personNames } from './quantity-names.js';
 import { listedPart, othersFollow, laterPart, anotherUntold } from './quantity-parts.js';
 
@@ -384,7 +385,7 @@ export function quantityFacts(
     period: [...new Set(period)].slice(0, 3),
     context: [...new Set(context)],
     contextOwn: new Set(nearNumber).size,
-    affiliation: [...new Set(affiliation.length > 0 ? affiliation : originOf(words.slice(clauseStart, clauseEnd + 1)))],
+    affiliation: [...new Set(finalRole === 'sentenced' ? convictOf(words.slice(0, firstIn)) : affiliation.length > 0 ? affiliation : originOf(words.slice(clauseStart, clauseEnd + 1)))],
     scene: scene.scene,
     sceneOwn: scene.own,
     names: personNames(tokens, sentence, entities), localised: localIn(words), // a local unit named elsewhere (round 9)

@@ -101,3 +101,21 @@ describe('a toll placed by a local head alone («في البلدية», «في �
     expect(plain!.quantities[0]!.localised).toBe(false);
   });
 });
+
+describe('whose prison term: a ranked defendant against a convict described otherwise', () => {
+  it('keeps the first defendant\'s term apart from a clerk\'s in one trial', async () => {
+    const { decision } = await decideSides(
+      ['قضت محكمة الجنايات في تونس بسجن المتهم الأول في قضية تهريب الأدوية 8 سنوات نافذة، بحسب مصدر قضائي.', '8'],
+      ['حكمت محكمة الجنايات في تونس على موظف الديوانة المتورط في قضية تهريب الأدوية بالسجن ثلاث سنوات، بحسب مصدر قضائي.', 'ثلاث'],
+    );
+    expect(decision.predicted).toBe('no-conflict');
+  });
+
+  it('still compares one convict described by a noun on both sides', async () => {
+    const { decision } = await decideSides(
+      ['قضت محكمة الجنايات في الكويت بحبس مسؤول سابق في وزارة المالية سبع سنوات بعد إدانته بالاستيلاء على أموال عامة.', 'سبع'],
+      ['أفادت مصادر قضائية بأن الحكم الصادر بحق المسؤول السابق في وزارة المالية الكويتية قضى بحبسه 10 سنوات في قضية اختلاس أموال عامة.', '10'],
+    );
+    expect(decision.predicted).toBe('conflict');
+  });
+});
