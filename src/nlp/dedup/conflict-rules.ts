@@ -148,7 +148,11 @@ function eventCount(q: StoredQuantity): boolean {
 function soleFigures(a: StoredQuantity, b: StoredQuantity): boolean {
   if (!(a.sole && b.sole && a.countedHash === b.countedHash && a.personRole && b.personRole)) return false;
   // Two places named and none in common: two tolls of one storm in two provinces (Tiznit, Taroudant).
-  return a.scene.length === 0 || b.scene.length === 0 || sameScene(a, b);
+  // A toll placed by a head alone («قتيلين في البلدية», «في المعتمدية») is a local unit's, named in
+  // words NER missed («عميد بلدية شحات»): with no place read, it is no whole toll another's scene
+  // may meet (conflict round 9; I, J, K, spent: two towns' dead of one storm).
+  const open = (q: StoredQuantity) => q.scene.length === 0 && q.localised !== true;
+  return open(a) || open(b) || sameScene(a, b);
 }
 
 /**

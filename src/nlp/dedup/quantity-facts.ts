@@ -10,8 +10,11 @@ import { bareKey, countedForm, nounForm, roleOf, type FactEntity, type FactToken
 import { placeWords, subjectsOf } from './quantity-subjects.js';
 import { boundOf, roleNear } from './quantity-near.js';
 import { decideRole } from './quantity-role.js';
+import { sumKind } from './quantity-sums.js';
+import { localIn } from './quantity-local.js';
+import { convictOf } from './quantity-convict.js';
 import { personNames } from './quantity-names.js';
-import { listedPart, othersFollow, laterPart } from './quantity-parts.js';
+import { listedPart, othersFollow, laterPart, anotherUntold } from './quantity-parts.js';
 
 export { bareKey, roleOf };
 import { normalise, searchKey } from '../text/normalise.js';
@@ -76,6 +79,11 @@ export interface QuantityFacts {
    * «شملت عملية التبادل 24 أسيرا»), told by another outlet as released (conflict round 7).
    */
   held?: boolean;
+  /**
+   * The count is placed in a local unit named elsewhere, by a head alone («خلفت قتيلين في البلدية»,
+   * «توفوا في المدينة», «أسفرت في المحافظة عن توقيف»: `localIn`, quantity-local.ts; conflict round 9).
+   */
+  localised?: boolean;
 }
 
 /** «Still» («ما زالوا», «لا يزال», «يقبعون»): a count of those left, not of those out (`held`). */
@@ -292,7 +300,6 @@ export function quantityFacts(
   // Words of the mention before its number («أكثر من», «نحو») count as words before it.
   const lead = numberAt > 0 ? mention.slice(0, numberAt) : [];
   const nearBefore = [...before, ...lead];
-
   const counted = quantity.counted ?? quantity.unit;
   const headWord = counted ? counted.split(/\s+/u)[0]! : '';
   const headToken = counted ? tokens.find((t) => t.start >= quantity.start && t.text === headWord) : undefined;
@@ -326,6 +333,7 @@ export function quantityFacts(
   const contextRole = (role === 'duration' && !timeNoun) || (role === 'sentenced' && MEASURE_NOUNS.has(noun)) || (moneyOrShare && role !== null && !MONEY_SHARE_ROLES.has(role)) ? null : role;
   const peopleRoleOnMeasure = contextRole !== null && PERSON_ROLES.has(contextRole) && measure;
   const finalRole = decideRole({ term: quantity.kind === 'term', peopleRoleOnMeasure, nounRole, contextRole, noun, sentence, after });
+  const keyRole = finalRole ?? (quantity.kind === 'money' ? sumKind(nearBefore, after) : null); // a sum's kind (round 9): still generic
   // A noun whose skeleton is one letter («وديات», «يدا») cannot be told from others.
   // (A currency's skeleton may be one letter, «يورو» → «ر»: money says what it counts.)
   if ((noun === '' || (noun.length < 2 && noun !== '%' && quantity.kind !== 'money')) && !finalRole) return 'no-thing';
@@ -336,10 +344,10 @@ export function quantityFacts(
   const thing =
     finalRole !== null && PERSON_ROLES.has(finalRole)
       ? CATEGORY_NOUNS.has(noun) ? `${finalRole}:${nounClass}` : finalRole
-      : GENERIC_NOUNS.has(noun) && finalRole && !measure ? finalRole : finalRole ? `${nounClass}:${finalRole}` : nounClass;
+      : GENERIC_NOUNS.has(noun) && finalRole && !measure ? finalRole : keyRole ? `${nounClass}:${keyRole}` : nounClass;
   // «حق شراء عشر طائرات إضافية», «3000 جندي إضافي»: on top of another count (`EXTRA_WORDS`), in or after the counted phrase.
   const extra = [...mention.slice(Math.max(0, numberAt) + 1), ...after.slice(0, 3)].slice(0, 4).some((t) => t.kind === 'word' && EXTRA_WORDS.has(bareKey(t.key)));
-  const listed = extra || listedPart(words.slice(clauseStart, clauseEnd + 1), after, quantity, noun, finalRole) || othersFollow(words.slice(lastIn + 1), finalRole) || laterPart(words, firstIn, lastIn, noun, finalRole);
+  const listed = extra || listedPart(words.slice(clauseStart, clauseEnd + 1), after, quantity, noun, finalRole) || othersFollow(words.slice(lastIn + 1), finalRole) || laterPart(words, firstIn, lastIn, noun, finalRole) || anotherUntold(words, firstIn, lastIn, tokens.filter((t) => t.sentence !== undefined && t.sentence === (sentence[0]?.sentence ?? -2) + 1), finalRole);
   const growth = growthOf(words.slice(clauseStart, clauseEnd + 1)), rising = (finalRole !== null && RISING_ROLES.has(finalRole)) || growth.cumulative;
   const bound = boundOf(nearBefore, after);
 
@@ -361,7 +369,7 @@ export function quantityFacts(
   return {
     thing,
     noun: nounClass,
-    role: finalRole,
+    role: keyRole,
     value,
     valueMax,
     approx: quantity.approx && bound === null,
@@ -377,10 +385,10 @@ export function quantityFacts(
     period: [...new Set(period)].slice(0, 3),
     context: [...new Set(context)],
     contextOwn: new Set(nearNumber).size,
-    affiliation: [...new Set(affiliation.length > 0 ? affiliation : originOf(words.slice(clauseStart, clauseEnd + 1)))],
+    affiliation: [...new Set(finalRole === 'sentenced' ? convictOf(words.slice(0, firstIn)) : affiliation.length > 0 ? affiliation : originOf(words.slice(clauseStart, clauseEnd + 1)))],
     scene: scene.scene,
     sceneOwn: scene.own,
-    names: personNames(tokens, sentence, entities),
+    names: personNames(tokens, sentence, entities), localised: localIn(words), // a local unit named elsewhere (round 9)
     // «أطلق» after people held is their release («180 محتجزا أطلقوا»), never a firing; those «ما زالوا
     // في السجون» are the ones left, not the ones out.
     held: finalRole === 'arrested' && nounRole === 'arrested' && (contextRole === null || contextRole === 'fired') && !CATEGORY_NOUNS.has(noun) &&

@@ -134,3 +134,48 @@ export function laterPart(words: readonly FactToken[], firstIn: number, lastIn: 
   if (noun === '' || numberAt < 0 || !furtherCount(words, firstIn + numberAt, noun)) return false;
   return words.slice(0, firstIn).some((t, i) => isCount(t) && words.slice(i + 1, i + 4).some((n) => n.kind === 'word' && unitNoun(n) === noun));
 }
+
+/** «آخر», «أخرى» (keys): one other of a thing. */
+const ANOTHER_ONE = /^(اخر|اخرى|اخري)$/u;
+
+/** Nouns that take «أخرى» for another turn of speech, not another of a thing («مرة أخرى», «من جهة أخرى»). */
+const NOT_ANOTHER: ReadonlySet<string> = new Set(['مرة', 'جهة', 'ناحية', 'أحيان', 'بعبارة', 'كلمة'].map((w) => nounKey(word(w))));
+
+/** Words that name no thing another of which may follow. */
+const isNounWord = (t: FactToken): boolean => t.kind === 'word' && !FUNCTION_WORDS.has(t.key) && !FUNCTION_WORDS.has(bareKey(t.key)) && !NUMBER_WORDS.has(bareKey(t.key));
+
+/**
+ * A count told as one of two or more, the other given without its number (conflict round 9; G, H,
+ * K, spent: consistent sums read as conflicts). After the number, in its sentence or the next, «N
+ * آخر» / «N أخرى» names another of a noun N of the number's sentence: «توفي 3 أشخاص في حريق شب
+ * بمنزلهم … وأودى حريق آخر بحياة شقيقين», «وصول شحنة من 40 ألف طن … وقال إن شحنة أخرى رست في
+ * عنابة»; or bare «آخرون» follow a count of people in its sentence with no other people role
+ * between («11 مصابا نقلوا إلى المستشفى، فيما أسعف آخرون في الموقع»). The count is then a part,
+ * never compared with another outlet's whole. `words`: the number's sentence; `next`: the one after.
+ */
+export function anotherUntold(words: readonly FactToken[], firstIn: number, lastIn: number, next: readonly FactToken[], role: string | null): boolean {
+  const later = [...words.slice(lastIn + 1), ...next.filter((t) => t.kind !== 'space')];
+  // The nouns of the number's sentence before a place in `later` (not the «N آخر» itself).
+  const ownBefore = (at: number) => new Set([...words.slice(0, firstIn), ...later.slice(0, Math.min(at, words.length - lastIn - 1))].filter(isNounWord).map((t) => nounKey(nounForm(t))));
+  for (let i = 1; i < later.length; i++) {
+    const t = later[i]!;
+    // One other, singular («آخر», «أخرى»): «قاربين آخرين عادا» are other boats, not the rest of this count.
+    if (t.kind !== 'word' || !ANOTHER_ONE.test(bareKey(t.key))) continue;
+    const before = later[i - 1]!;
+    // «بنحو 900 مسكن آخر»: a further count with its number is `laterPart`'s (with its role checks).
+    if (!isNounWord(before) || (i > 1 && isCount(later[i - 2]!))) continue;
+    const noun = nounKey(nounForm(before));
+    if (!NOT_ANOTHER.has(noun) && ownBefore(i - 1).has(noun)) return true;
+  }
+  // Bare «آخرون» after a count of people, in its own sentence (a number before it is `othersFollow`'s).
+  if (role === null || !PERSON_ROLES.has(role)) return false;
+  const rest = words.slice(lastIn + 1);
+  for (let i = 0; i < rest.length; i++) {
+    const t = rest[i]!;
+    if (t.kind !== 'word') continue;
+    const other = roleOf(t.key);
+    if (other !== null && other !== role && PERSON_ROLES.has(other)) return false;
+    if (/^(اخرون|اخرين)$/u.test(bareKey(t.key)) && (i === 0 || !isCount(rest[i - 1]!))) return true;
+  }
+  return false;
+}

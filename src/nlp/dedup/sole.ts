@@ -79,8 +79,8 @@ export function soleMask(quantities: readonly { sole: boolean; headline?: boolea
   return mask;
 }
 
-/** A stored byte of one round-7 mark per quantity (`StoredQuantity.meetsNone`, `held`): bit i for quantity i (the first 8). */
-export function markMask(quantities: readonly { meetsNone?: boolean; held?: boolean }[], mark: 'meetsNone' | 'held'): number {
+/** A stored byte of one mark per quantity (`StoredQuantity.meetsNone`, `held`: round 7; `localised`: round 9): bit i for quantity i (the first 8). */
+export function markMask(quantities: readonly { meetsNone?: boolean; held?: boolean; localised?: boolean }[], mark: 'meetsNone' | 'held' | 'localised'): number {
   let mask = 0;
   for (let i = 0; i < Math.min(quantities.length, SOLE_BITS); i++) if (quantities[i]![mark] === true) mask |= 1 << i;
   return mask;

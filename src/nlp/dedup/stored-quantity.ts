@@ -36,6 +36,8 @@ export interface StoredQuantity extends ComparableValue {
   meetsNone?: boolean;
   /** People held by their noun alone (`QuantityFacts.held`): may meet a count of the released. Absent or false in digests stored before conflict round 7. */
   held?: boolean;
+  /** Placed in a local unit by a head alone (`QuantityFacts.localised`). Absent or false in digests stored before conflict round 9. */
+  localised?: boolean;
   /** The article states this counted thing with `CROWDED_VALUES` different values or more (see `markCrowded`). */
   crowded: boolean;
   /** The article's only figure of this people role (see `markSole`); false in digests stored before it was kept. */

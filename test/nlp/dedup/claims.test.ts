@@ -60,8 +60,8 @@ describe('claim content', () => {
     expect(stored.map((d) => d.claim)).toEqual([0, 2]);
     expect(stored[0]).toMatchObject({ kind: 'attributed', speakerHash: keyHash('ent:e1'), quantities: [] });
     expect(stored[1]!.quantities).toEqual([
-      { countedHash: keyHash('جند مرك'), value: 2500, valueMax: null, approx: false, bound: null, rising: false, subgroup: false, generic: false, subjects: [], frame: [], period: [], context: [], contextOwn: 0, affiliation: [], scene: [], sceneOwn: 0, nounHash: null, hasRole: false, personRole: false, crowded: false, sole: false, headline: false, meetsNone: false, held: false, names: [] },
-      { countedHash: keyHash('هجم'), value: 12.7, valueMax: 15.5, approx: true, bound: null, rising: false, subgroup: false, generic: false, subjects: [], frame: [], period: [], context: [], contextOwn: 0, affiliation: [], scene: [], sceneOwn: 0, nounHash: null, hasRole: false, personRole: false, crowded: false, sole: false, headline: false, meetsNone: false, held: false, names: [] },
+      { countedHash: keyHash('جند مرك'), value: 2500, valueMax: null, approx: false, bound: null, rising: false, subgroup: false, generic: false, subjects: [], frame: [], period: [], context: [], contextOwn: 0, affiliation: [], scene: [], sceneOwn: 0, nounHash: null, hasRole: false, personRole: false, crowded: false, sole: false, headline: false, meetsNone: false, held: false, localised: false, names: [] },
+      { countedHash: keyHash('هجم'), value: 12.7, valueMax: 15.5, approx: true, bound: null, rising: false, subgroup: false, generic: false, subjects: [], frame: [], period: [], context: [], contextOwn: 0, affiliation: [], scene: [], sceneOwn: 0, nounHash: null, hasRole: false, personRole: false, crowded: false, sole: false, headline: false, meetsNone: false, held: false, localised: false, names: [] },
     ]);
     // A crowded count (the article states its thing with several values) keeps the mark through the index.
     const crowded = decodeClaimDigests(encodeClaimDigests([{ ...digests[2]!, quantities: [{ ...quantity, crowded: true }] }]));
