@@ -32,7 +32,7 @@ const dir = argValue('--dir') ?? STORIES_GOLD_DIR;
 const verbose = process.argv.includes('--verbose');
 // Sets whose held-out part was evaluated blind once and is development data since (each README's
 // "Evaluations" says when); any other set's held-out part is blind: figures only.
-const SPENT_SETS = new Set([STORIES_GOLD_DIR, 'test/fixtures/stories-gold-b', 'test/fixtures/stories-gold-c', 'test/fixtures/stories-gold-d', 'test/fixtures/stories-gold-e', 'test/fixtures/stories-gold-f', 'test/fixtures/stories-gold-g', 'test/fixtures/stories-gold-h', 'test/fixtures/stories-gold-i', 'test/fixtures/stories-gold-j', 'test/fixtures/stories-gold-k']);
+const SPENT_SETS = new Set([STORIES_GOLD_DIR, 'test/fixtures/stories-gold-b', 'test/fixtures/stories-gold-c', 'test/fixtures/stories-gold-d', 'test/fixtures/stories-gold-e', 'test/fixtures/stories-gold-f', 'test/fixtures/stories-gold-g', 'test/fixtures/stories-gold-h', 'test/fixtures/stories-gold-i', 'test/fixtures/stories-gold-j', 'test/fixtures/stories-gold-k', 'test/fixtures/stories-gold-l']);
 if (verbose && part === 'heldout' && !SPENT_SETS.has(dir.replace(/\/+$/, ''))) {
   console.error('eval:stories: --verbose lists per-article output; a new set\'s held-out part is blind (figures only)');
   process.exit(2);
