@@ -1,7 +1,7 @@
 // The story golds and conflict-pair sets in the order they were written (A is the first, in folders
 // without a letter). A new blind set's guard checks it against every set written before it: these
 // lists, rather than a copy of the folder names in every guard.
-const LETTERS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M'] as const;
+const LETTERS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N'] as const;
 export type SetLetter = (typeof LETTERS)[number];
 
 function folderSuffix(letter: SetLetter): string {
