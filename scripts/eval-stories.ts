@@ -10,12 +10,9 @@
  * the largest story. `tune` is the part rules may be tuned on; `heldout` is blind: run it once per
  * change, for the figure, and it prints no per-article output (`--verbose` is refused there), except
  * a spent set's (the default set and set B, each spent by its one blind run on 2026-12-07).
- * `--option eventThreshold=0.2` overrides a dedup option (params.ts) for this run; `--models FILE`
- * judges similar content with another learned model than the shipped one (scripts/train-story-pairs.ts `--out`).
+ * `--option eventThreshold=0.2` overrides a dedup option (params.ts) for this run.
  */
 import './closed-pipe.js';
-import { readFileSync } from 'node:fs';
-import { ShippedPairModelSchema } from '../src/nlp/dedup/event-pair-model.js';
 import { pino } from 'pino';
 import { STAGES } from '../src/pipeline/stage-chain.js';
 import { dedupInputOf } from '../src/pipeline/stages/dedup.js';
@@ -61,9 +58,7 @@ const upstream = await Promise.all(STAGES.filter((stage) => stage.name !== 'dedu
 const overrides = Object.fromEntries(
   process.argv.flatMap((arg, i) => (process.argv[i - 1] === '--option' ? [arg.split('=')] : [])).map(([name, value]) => [name, Number(value)]),
 );
-const modelsFile = argValue('--models');
-const model = modelsFile === null ? null : ShippedPairModelSchema.parse(JSON.parse(readFileSync(modelsFile, 'utf8')));
-const index = new MemoryDedupIndex(dedupOptions(overrides), undefined, undefined, model ? { model } : {});
+const index = new MemoryDedupIndex(dedupOptions(overrides));
 
 const started = performance.now();
 const records: Array<{ record: RecordInProgress; goldIndex: number }> = [];

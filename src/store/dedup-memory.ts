@@ -2,7 +2,6 @@ import type { DedupOptions } from '../nlp/dedup/params.js';
 import { dedupOptions } from '../nlp/dedup/params.js';
 import { DedupEngine } from '../nlp/dedup/engine.js';
 import type { ClaimTextSource } from '../nlp/dedup/claim-texts.js';
-import type { PairJudge } from '../nlp/dedup/steps/similar-content.js';
 import { blobClaims } from '../nlp/dedup/article-blob.js';
 import type { ArticleMeta, DedupStore, LinkRequest, LinkStep, RegisterRequest, RegisterResult, StorySnapshot } from '../nlp/dedup/index-store.js';
 import { decodeMeta } from '../nlp/dedup/meta-slot.js';
@@ -227,8 +226,8 @@ interface StoryRecord {
 }
 
 export class MemoryDedupIndex extends DedupEngine {
-  constructor(options: Partial<DedupOptions> = {}, layout: RedisLayoutOptions = DEFAULT_LAYOUT, claimSource?: ClaimTextSource, judge: Partial<PairJudge> = {}) {
+  constructor(options: Partial<DedupOptions> = {}, layout: RedisLayoutOptions = DEFAULT_LAYOUT, claimSource?: ClaimTextSource) {
     const engineOptions = dedupOptions(options);
-    super(new MemoryDedupStore(engineOptions, layout), engineOptions, claimSource, judge);
+    super(new MemoryDedupStore(engineOptions, layout), engineOptions, claimSource);
   }
 }

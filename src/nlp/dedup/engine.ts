@@ -18,8 +18,7 @@ import { exactCopies } from './steps/exact-copies.js';
 import { nearDuplicates, nearToVerify } from './steps/near-duplicates.js';
 import { reusedPassages } from './steps/reused-passages.js';
 import { unlikeBesidePassages } from './steps/passage-context.js';
-import { similarContent, type PairJudge } from './steps/similar-content.js';
-import { STORY_PAIR_MODEL } from './story-pair-model.js';
+import { similarContent } from './steps/similar-content.js';
 import { claimLinks, sameEventOthers } from './steps/claim-links.js';
 import { utcDay } from './conflict-rules.js';
 import { linkRequest, strongestLinks } from './steps/story-links.js';
@@ -84,14 +83,9 @@ export class DedupEngine implements DedupIndex {
   private readonly summaries: ArticleSummarySource | null;
   private readonly rememberedSummaries: MemorySummaries | null;
 
-  /** How similar content is judged (steps/similar-content.ts): the learned model when `eventPairModel` is 1, else the hand rule. */
-  private readonly judge: PairJudge;
-
-  /** `judge`: another model, or an observer of the weighed pairs (training and evaluation: scripts/train-story-pairs.ts). */
-  constructor(store: DedupStore, options: Partial<DedupOptions> = {}, claimSource?: ClaimTextSource, judge: Partial<PairJudge> = {}) {
+  constructor(store: DedupStore, options: Partial<DedupOptions> = {}, claimSource?: ClaimTextSource) {
     this.store = store;
     this.options = dedupOptions(options);
-    this.judge = { model: this.options.eventPairModel === 1 ? (judge.model ?? STORY_PAIR_MODEL) : null, ...(judge.observe ? { observe: judge.observe } : {}) };
     const remembered = claimSource ? null : new MemoryClaimTexts();
     this.remembered = remembered;
     this.claimSource = claimSource ?? remembered!;
@@ -129,9 +123,9 @@ export class DedupEngine implements DedupIndex {
     // The rarity of its event keys among the window's reports (`eventRarityScale`): the day's common words weigh less.
     const reports = eventKeyReports(registered, filed, me, (num) => meta(num).publishedAt, options.topicWindowHours * 3600);
     const rarity = new Map([...reports].map(([feature, count]) => [feature, rarityOf(count, options.eventRarityScale)]));
-    const similar = similarContent(me, candidates.topic, new Set([...near.others, ...passages.others]), meta, options, rarity, this.judge);
+    const similar = similarContent(me, candidates.topic, new Set([...near.others, ...passages.others]), meta, options, rarity);
     // The pairs that share a passage, judged by their content too: a passage that does not join leaves the content's evidence (story-links.ts).
-    const passageContent = new Map(similarContent(me, passages.others, near.others, meta, options, rarity, this.judge).map((link) => [link.b, link.similarity]));
+    const passageContent = new Map(similarContent(me, passages.others, near.others, meta, options, rarity).map((link) => [link.b, link.similarity]));
     // A paragraph two reports share past both leads, and nothing else alike, is context (story round 10).
     const unlike = unlikeBesidePassages(me, prepared, passages, meta, options);
     const substantial = new Set([...passages.substantial].filter((other) => !unlike.has(other)));

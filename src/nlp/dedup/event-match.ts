@@ -127,20 +127,11 @@ export function sameLeadTown(a: EventSketch, b: EventSketch): boolean {
 /** Whether the two sketches report one event (see above); `gapSeconds` is null when a date is unknown. */
 export function sameEvent(a: EventSketch, b: EventSketch, gapSeconds: number | null, options: EventMatchOptions, rarity?: FeatureRarity): boolean {
   if (!shareHeadlineFeature(a, b)) return false;
-  if (!gatesAllowOneEvent(a, b, options.dayTolerance)) return false;
-  return eventSimilarity(a, b, rarity) >= similarityNeeded(gapSeconds, options) * (sameLeadTown(a, b) ? SAME_TOWN_FACTOR : 1);
-}
-
-/**
- * Every gate above at once (actors, datelines, towns, facilities, facts, days): what two reports
- * must pass before their likeness is weighed at all, by the hand rule (`sameEvent`) or the learned
- * one (event-pair-model.ts).
- */
-export function gatesAllowOneEvent(a: EventSketch, b: EventSketch, dayTolerance?: number): boolean {
   if (!actorsAllowOneEvent(a, b)) return false;
   if (!datelinesAllowOneEvent(a, b)) return false;
   if (!townsAllowOneEvent(a, b)) return false;
   if (!facilitiesAllowOneEvent(a, b)) return false;
   if (!factsAllowOneEvent(a, b)) return false;
-  return daysAllowOneEvent(a, b, dayTolerance);
+  if (!daysAllowOneEvent(a, b, options.dayTolerance)) return false;
+  return eventSimilarity(a, b, rarity) >= similarityNeeded(gapSeconds, options) * (sameLeadTown(a, b) ? SAME_TOWN_FACTOR : 1);
 }

@@ -102,14 +102,6 @@ export const DedupOptionsSchema = z.object({
    */
   eventRarityScale: z.number().min(0).default(32),
   /**
-   * 1: similar content is judged by the learned pair model (event-pair-model.ts, weights in
-   * data/story-pair-model.json) behind the same gates; 0: by the hand rule (`eventThreshold`,
-   * `eventTimeScaleHours`, a headline feature in common). README §5, round 12, has the figures.
-   */
-  eventPairModel: z.number().int().min(0).max(1).default(0),
-  /** The similarity below which the learned model joins no pair (see README §5, round 12: real news). */
-  eventModelFloor: z.number().min(0).max(1).default(0.1),
-  /**
    * An article records pair links (copies, near duplicates, passages, similar content) to at most
    * this many of its verified candidates: the strongest kind first, then the highest similarity, then
    * the smallest id. A wire story reprinted by 200 outlets would otherwise add ~200 links per article
