@@ -172,6 +172,12 @@ export function compareQuantities(a: StoredQuantity, b: StoredQuantity, context:
   if (a.subgroup !== b.subgroup) return { relation: null, why: 'subgroup' };
   const named = a.subjects.length > 0 && b.subjects.length > 0;
   if (named && !sameSubject(a.subjects, b.subjects)) return { relation: null, why: 'different-subject' };
+  // Tolls from a roundup (not both their article's one figure in its lead: `sole`) whose own
+  // sentences each say where and neither names the other's place: two incidents, whoever the victims
+  // or fighters are («مقتل 15 حوثيا في جبل صبر بتعز» / «مقتل 8 حوثيين في جبل الثعالب برداع»; one
+  // war's roundups on one day meet on the group and on the country both places are in: conflict
+  // round 10, SaudiNewsNet 2015-07-24). Two sole figures keep their own rule (`soleFigures`).
+  if (a.personRole && b.personRole && !(a.sole && b.sole) && a.sceneOwn > 0 && b.sceneOwn > 0 && !sameScene(a, b)) return { relation: null, why: 'different-subject' };
   // Prisoners «من القوات الحكومية» and «من مقاتلي جماعة الحوثي» are two groups.
   if (a.affiliation.length > 0 && b.affiliation.length > 0 && !a.affiliation.some((w) => b.affiliation.includes(w))) return { relation: null, why: 'different-subject' };
   // The sentences around the two numbers say nothing alike: two events (a digest stored before the

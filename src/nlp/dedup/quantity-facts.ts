@@ -5,9 +5,10 @@
 import type { DedupClaim } from './claims.js';
 import type { ClaimQuantityKind } from '../../schema/claims.js';
 import { nounKey } from './skeleton.js';
-import { isCountryToken, COUNTRY_PREFIX } from './place-country.js';
+import { isCountryToken } from './place-country.js';
 import { bareKey, countedForm, nounForm, roleOf, type FactEntity, type FactToken } from './quantity-words.js';
-import { placeWords, subjectsOf } from './quantity-subjects.js';
+import { subjectsOf } from './quantity-subjects.js';
+import { sceneOf } from './quantity-scene.js';
 import { boundOf, roleNear } from './quantity-near.js';
 import { decideRole } from './quantity-role.js';
 import { sumKind } from './quantity-sums.js';
@@ -192,33 +193,6 @@ function leadContext(tokens: readonly FactToken[], sentence: readonly FactToken[
   return out.slice(0, CONTEXT_WORDS);
 }
 
-/**
- * Where the counted event happened (`scene`): the places named in the number's sentence (`own`),
- * then those of the sentence before it, the lead that often says where («انهار جدار … في صيدا. وقال
- * الصليب الأحمر إن 17 طالبا أصيبوا»). Their words as noun keys, not a country («اليمن»: a whole
- * war's roundup names it) nor a name's head («مدينة»).
- */
-function sceneOf(tokens: readonly FactToken[], sentence: readonly FactToken[], entities: readonly FactEntity[]): { scene: string[]; own: number } {
-  const first = sentence[0];
-  const last = sentence[sentence.length - 1];
-  if (first === undefined || last === undefined) return { scene: [], own: 0 };
-  const placesIn = (from: number, to: number): string[] => {
-    const out: string[] = [];
-    for (const e of entities) {
-      if (e.type !== 'LOC' || e.start === undefined || e.end === undefined || e.start < from || e.end > to) continue;
-      const place = placeWords({ ...e, start: e.start, end: e.end }, tokens);
-      if (place.token?.startsWith(COUNTRY_PREFIX)) continue;
-      for (const k of place.keys) if (k.length >= 2 && !SUBJECT_HEADS.has(k)) out.push(k);
-    }
-    return [...new Set(out)];
-  };
-  const own = placesIn(first.start, last.end).slice(0, SCENE_WORDS);
-  const at = sentence.find((t) => t.sentence !== undefined)?.sentence;
-  const previous = at === undefined || at === 0 ? [] : tokens.filter((t) => t.sentence === at - 1);
-  const before = previous.length === 0 ? [] : placesIn(previous[0]!.start, previous[previous.length - 1]!.end).filter((k) => !own.includes(k));
-  return { scene: [...own, ...before].slice(0, SCENE_WORDS), own: own.length };
-}
-
 /** Cumulative words that name the toll itself, not its growth (keys without clitics). */
 const TOLL_WORDS: ReadonlySet<string> = new Set(['حصيلة'].map((w) => searchKey(normalise(w))));
 
@@ -249,9 +223,6 @@ function periodOf(words: readonly FactToken[], firstIn: number, lastIn: number, 
   }
   return period;
 }
-
-/** Place words kept for a number's `scene`. */
-const SCENE_WORDS = 8;
 
 export interface QuantityInput {
   /**

@@ -220,7 +220,7 @@ export const PERIOD_MARKERS = new Set([...keys(['منذ', 'خلال', 'طوال'
 
 /** Heads of names that say nothing of whose («وزارة الصحة», «حزب العدالة»): not subjects on their own (as `nounKey`). */
 export const SUBJECT_HEAD_WORDS: readonly string[] = [
-  'حزب', 'تحالف', 'ائتلاف', 'قائمة', 'كتلة', 'حركة', 'جبهة', 'تيار', 'جماعة', 'وزارة', 'وزير', 'جيش', 'قوات', 'مدينة', 'محافظة', 'ولاية', 'شركة', 'مجلس', 'منظمة', 'هيئة', 'دولة', 'جمهورية', 'مملكة', 'بنك', 'صندوق', 'تنمية', 'لائحة', 'جامعة', 'مطار', 'ميناء', 'منطقة', 'إقليم', 'بلدة', 'قرية', 'حي', 'شمال', 'جنوب', 'شرق', 'غرب', 'عام', 'عامة', 'وطني', 'وطنية', 'الأمن', 'أمن', 'شرطة'];
+  'حزب', 'تحالف', 'ائتلاف', 'قائمة', 'كتلة', 'حركة', 'جبهة', 'تيار', 'جماعة', 'وزارة', 'وزير', 'جيش', 'قوات', 'مدينة', 'محافظة', 'ولاية', 'شركة', 'مجلس', 'منظمة', 'هيئة', 'دولة', 'جمهورية', 'مملكة', 'بنك', 'صندوق', 'تنمية', 'لائحة', 'جامعة', 'مطار', 'ميناء', 'منطقة', 'إقليم', 'بلدة', 'قرية', 'حي', 'جبل', 'وادي', 'مديرية', 'شمال', 'جنوب', 'شرق', 'غرب', 'عام', 'عامة', 'وطني', 'وطنية', 'الأمن', 'أمن', 'شرطة'];
 export const SUBJECT_HEADS: ReadonlySet<string> = new Set(SUBJECT_HEAD_WORDS.map((w) => nounKey(key(w))));
 /** The heads as written (search keys without «ال»): a place whose skeleton is a head's is not one (`placeWords`). */
 export const SUBJECT_HEAD_FORMS: ReadonlySet<string> = new Set(SUBJECT_HEAD_WORDS.map((w) => key(w).replace(/^ال/u, '')));

@@ -1,0 +1,42 @@
+// Issue 25, tenth round, on real news (SaudiNewsNet 2015-07-24, a dev day: four of its nine story
+// conflicts were war roundups' tolls of two towns). Our own sentences in the style of the cases seen;
+// the two sides go through the real chain (`analyse()`: text layer, NER, claims) and dedup's claim step.
+import { describe, expect, it } from 'vitest';
+import { decideSides } from '../../helpers/conflict-sides.js';
+
+describe('a roundup toll is its own place’s', () => {
+  it('keeps apart two roundups’ tolls of two towns of one country, one group the victims of both', async () => {
+    const { decision } = await decideSides(
+      ['قالت مصادر محلية إن 15 حوثيا قتلوا في مواجهات عنيفة في جبل صبر بمحافظة تعز. وفي مأرب قتل 6 مسلحين في غارات للتحالف.', '15'],
+      ['أفادت مصادر قبلية بمقتل 8 حوثيين في كمين نصبته المقاومة في جبل الثعالب بقيفة رداع. كما قتل 4 مسلحين في البيضاء.', '8'],
+    );
+    expect(decision.predicted).toBe('no-conflict');
+  });
+
+  it('still compares two roundups’ tolls of one town', async () => {
+    const { decision } = await decideSides(
+      ['قالت مصادر محلية إن 15 حوثيا قتلوا في مواجهات عنيفة في جبل صبر بمحافظة تعز. وفي مأرب قتل 6 مسلحين في غارات للتحالف.', '15'],
+      ['أفادت مصادر في المقاومة بمقتل 9 حوثيين في مواجهات جبل صبر بمحافظة تعز. كما قتل 4 مسلحين في البيضاء.', '9'],
+    );
+    expect(decision.predicted).toBe('conflict');
+  });
+});
+
+describe('a place that only locates another', () => {
+  // The scene as the claim step stores it (NER's places: the chain's, not `factsOf`'s bare text).
+  const sceneOf = async (text: string, number: string, other: [string, string]) => (await decideSides([text, number], other)).a.digest!.quantities[0]!.scene ?? [];
+  const inBaghdad: [string, string] = ['أعلنت الشرطة مقتل 5 أشخاص في انفجار سيارة مفخخة في بغداد.', '5'];
+
+  it('reads «57 كم شمال شرقي بغداد» as no scene of the count, and the town it locates as one', async () => {
+    const baghdad = await sceneOf(...inBaghdad, inBaghdad);
+    const located = await sceneOf('أعلنت الشرطة مقتل 11 من عناصر تنظيم داعش في مناطق تابعة لمدينة بعقوبة مركز محافظة ديالى 57 كم شمال شرقي بغداد.', '11', inBaghdad);
+    expect(baghdad).toHaveLength(1);
+    expect(located.length).toBeGreaterThan(0);
+    expect(located).not.toContain(baghdad[0]);
+  });
+
+  it('keeps a place after a direction with no distance («شمال بغداد»)', async () => {
+    const baghdad = await sceneOf(...inBaghdad, inBaghdad);
+    expect(await sceneOf('أعلنت الشرطة مقتل 7 أشخاص في انفجار سيارة مفخخة شمال بغداد.', '7', inBaghdad)).toEqual(baghdad);
+  });
+});
