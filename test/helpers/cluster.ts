@@ -3,7 +3,7 @@ import { startKhabar, stopKhabar, type KhabarProcess } from './processes.js';
 
 /** Worker processes per queue, as on separate machines: `khabar worker <queue>` each. */
 export class WorkerCluster {
-  readonly processes: { queue: string; process: KhabarProcess }[] = [];
+  readonly processes: { queue: string; process: KhabarProcess; env: NodeJS.ProcessEnv }[] = [];
   kills = 0;
 
   constructor(
@@ -11,9 +11,10 @@ export class WorkerCluster {
     private readonly outDir: string,
   ) {}
 
-  start(queue: string): KhabarProcess {
-    const started = startKhabar(['worker', queue, '--out', this.outDir], this.env);
-    this.processes.push({ queue, process: started });
+  /** `env` goes on top of the cluster's for this process (and for its replacements after a kill). */
+  start(queue: string, env: NodeJS.ProcessEnv = {}): KhabarProcess {
+    const started = startKhabar(['worker', queue, '--out', this.outDir], { ...this.env, ...env });
+    this.processes.push({ queue, process: started, env });
     return started;
   }
 
@@ -21,7 +22,7 @@ export class WorkerCluster {
     for (const queue of allQueues()) for (let n = 0; n < perQueue; n++) this.start(queue);
   }
 
-  alive(): { queue: string; process: KhabarProcess }[] {
+  alive(): { queue: string; process: KhabarProcess; env: NodeJS.ProcessEnv }[] {
     return this.processes.filter(({ process }) => process.child.exitCode === null && process.child.signalCode === null);
   }
 
@@ -33,7 +34,7 @@ export class WorkerCluster {
     victim.process.child.kill('SIGKILL');
     await victim.process.exited;
     this.kills++;
-    this.start(victim.queue);
+    this.start(victim.queue, victim.env);
   }
 
   async stopAll(): Promise<(number | null)[]> {

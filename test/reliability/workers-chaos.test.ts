@@ -147,8 +147,11 @@ describe('many worker processes', () => {
         // queue and runs each through in one job, beside the stage-by-stage processes, and is killed
         // like them. Started first, as it loads every stage's model before it takes a job: the
         // tokenise workers beside it would otherwise empty the first queue before it is up.
-        const all = cluster.start(ALL_STAGES);
+        // Its log at info (the cluster's is at warn): "worker started" is the line waited for; at warn
+        // it never came and the wait ran out its whole 60 s before every run.
+        const all = cluster.start(ALL_STAGES, { KHABAR_LOG_LEVEL: 'info' });
         for (const deadline = Date.now() + 60_000; !all.output().includes('worker started') && Date.now() < deadline; ) await sleep(100);
+        expect(all.output(), 'the worker all process did not start within 60 s').toContain('worker started');
         cluster.startAll(2);
         return cluster;
       },
