@@ -39,7 +39,9 @@ async function startWorkers(ctx: CommandContext, stageArg: string, options: Work
 export async function workerCommand(stageArg: string, options: WorkerCommandOptions): Promise<void> {
   const ctx = await commandContext({ mayStartRedis: false, name: `worker-${stageArg}` });
   const close = await startWorkers(ctx, stageArg, options);
-  ctx.logger.info({ stage: stageArg, pid: process.pid }, 'worker started');
+  // The handlers first, then the line that says the worker is up: a supervisor (or a test) that
+  // stops the worker as soon as it reads that line must get the graceful stop, not the default
+  // SIGTERM death (it did, when the line came first).
   onShutdownSignal(
     ctx.logger,
     async () => {
@@ -48,4 +50,5 @@ export async function workerCommand(stageArg: string, options: WorkerCommandOpti
     },
     ctx.settings.shutdownTimeoutMs + 15_000,
   );
+  ctx.logger.info({ stage: stageArg, pid: process.pid }, 'worker started');
 }
