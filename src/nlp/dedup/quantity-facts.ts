@@ -15,7 +15,7 @@ import { sumKind } from './quantity-sums.js';
 import { localIn } from './quantity-local.js';
 import { convictOf } from './quantity-convict.js';
 import { personNames } from './quantity-names.js';
-import { listedPart, othersFollow, laterPart, anotherUntold } from './quantity-parts.js';
+import { listedPart, othersFollow, laterPart, anotherUntold, partOfGroup } from './quantity-parts.js';
 
 export { bareKey, roleOf };
 import { normalise, searchKey } from '../text/normalise.js';
@@ -99,6 +99,7 @@ const EXTRA_WORDS: ReadonlySet<string> = new Set(['إضافي', 'إضافية', 
 
 /** Content words read each side of a number for its `context`. */
 export const CONTEXT_WORDS = 8;
+
 
 /**
  * Why a number is not compared at all: nothing counted could be read (no noun, no role). Whether a
@@ -347,7 +348,7 @@ export function quantityFacts(
     bound,
     rising,
     update: growth.update,
-    subgroup: subgroup || listed,
+    subgroup: subgroup || listed || partOfGroup(mention.slice(numberAt + 1), nearBefore),
     // A role names the thing («قتل … شخصا»): only a bare generic unit needs the same frame.
     generic: generic && finalRole === null,
     // Words first, then country tokens («@», «^» would sort first and push words out of the stored six).

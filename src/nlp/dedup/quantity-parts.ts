@@ -5,6 +5,7 @@ import { nounKey } from './skeleton.js';
 import { bareKey, nounForm, roleOf, type FactToken } from './quantity-words.js';
 import { normalise, searchKey } from '../text/normalise.js';
 import { FUNCTION_WORDS, NUMBER_WORDS, PERSON_ROLES, UNIT_SCALES } from './quantity-lexicon.js';
+import { roleNear } from './quantity-near.js';
 
 /**
  * A token's noun as the counted noun is compared, after `UNIT_SCALES` («طن» is read as grams): the
@@ -178,4 +179,20 @@ export function anotherUntold(words: readonly FactToken[], firstIn: number, last
     if (/^(اخرون|اخرين)$/u.test(bareKey(t.key)) && (i === 0 || !isCount(rest[i - 1]!))) return true;
   }
   return false;
+}
+
+/** «من» as a key. */
+const FROM = bareKey(searchKey(normalise('من')));
+
+/**
+ * «خرج اثنان من الجرحى التسعة من المستشفى», «ثلاثة من القتلى أطفال»: a count of the definite role
+ * noun after «من» (`tail`: the counted phrase after the number), with no role before it, is a part
+ * of the group that noun names (conflict round 10, SaudiNewsNet 2015-07-25: two of the nine wounded
+ * against the seven wounded). Not «من عناصر …» (no role noun), nor «توفي 3 من المصابين» (the role
+ * before it says that many died).
+ */
+export function partOfGroup(tail: readonly FactToken[], nearBefore: readonly FactToken[]): boolean {
+  const [from, noun] = tail;
+  if (from === undefined || noun === undefined || bareKey(from.key) !== FROM || noun.kind !== 'word') return false;
+  return /^ال/u.test(searchKey(normalise(noun.text))) && roleOf(noun.key) !== null && roleNear(nearBefore, []).role === null;
 }

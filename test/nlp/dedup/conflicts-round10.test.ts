@@ -2,7 +2,7 @@
 // conflicts were war roundups' tolls of two towns). Our own sentences in the style of the cases seen;
 // the two sides go through the real chain (`analyse()`: text layer, NER, claims) and dedup's claim step.
 import { describe, expect, it } from 'vitest';
-import { decideSides } from '../../helpers/conflict-sides.js';
+import { decideSides, factsOf } from '../../helpers/conflict-sides.js';
 
 describe('a roundup toll is its own place’s', () => {
   it('keeps apart two roundups’ tolls of two towns of one country, one group the victims of both', async () => {
@@ -38,5 +38,22 @@ describe('a place that only locates another', () => {
   it('keeps a place after a direction with no distance («شمال بغداد»)', async () => {
     const baghdad = await sceneOf(...inBaghdad, inBaghdad);
     expect(await sceneOf('أعلنت الشرطة مقتل 7 أشخاص في انفجار سيارة مفخخة شمال بغداد.', '7', inBaghdad)).toEqual(baghdad);
+  });
+});
+
+describe('a count of some of a group its role noun names («اثنان من الجرحى»)', () => {
+  it('reads the count as a part, and not when a role before it says what befell them', () => {
+    expect(factsOf('وأطلق المسلح 13 رصاصة، وخرج اثنان من الجرحى التسعة من المستشفى.', 'اثنان').subgroup).toBe(true);
+    expect(factsOf('وأكد المستشفى أن ثلاثة من القتلى أطفال.', 'ثلاثة').subgroup).toBe(true);
+    expect(factsOf('وتوفي 3 من المصابين متأثرين بجروحهم.', '3').subgroup).toBe(false);
+    expect(factsOf('أعلنت الشرطة مقتل 11 من عناصر التنظيم في الهجوم.', '11').subgroup).toBe(false);
+  });
+
+  it('does not set the part against another outlet’s whole count', async () => {
+    const { decision } = await decideSides(
+      ['قالت السلطات إن سبعة أشخاص أصيبوا في إطلاق النار داخل قاعة السينما، ثلاثة منهم حالاتهم خطرة.', 'سبعة'],
+      ['وأطلق المسلح 13 رصاصة داخل قاعة السينما، وخرج اثنان من الجرحى من المستشفى مساء أمس.', 'اثنان'],
+    );
+    expect(decision.predicted).toBe('no-conflict');
   });
 });
