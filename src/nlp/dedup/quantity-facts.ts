@@ -12,6 +12,7 @@ import { sceneOf } from './quantity-scene.js';
 import { boundOf, roleNear } from './quantity-near.js';
 import { decideRole } from './quantity-role.js';
 import { sumKind } from './quantity-sums.js';
+import { marketMove } from './quantity-market.js';
 import { localIn } from './quantity-local.js';
 import { convictOf } from './quantity-convict.js';
 import { personNames } from './quantity-names.js';
@@ -308,7 +309,7 @@ export function quantityFacts(
   const keyRole = finalRole ?? (quantity.kind === 'money' ? sumKind(nearBefore, after) : null); // a sum's kind (round 9): still generic
   // A noun whose skeleton is one letter («وديات», «يدا») cannot be told from others.
   // (A currency's skeleton may be one letter, «يورو» → «ر»: money says what it counts.)
-  if ((noun === '' || (noun.length < 2 && noun !== '%' && quantity.kind !== 'money')) && !finalRole) return 'no-thing';
+  if (((noun === '' || (noun.length < 2 && noun !== '%' && quantity.kind !== 'money')) && !finalRole) || marketMove(nearBefore, mention, after)) return 'no-thing';
   // People killed, arrested, freed… are one count whatever the noun («عناصر», «منتسبين», «أشخاص»),
   // unless it names a category that splits a toll («أطفال», «مدنيين», «جنود»).
   // One counted thing under the names outlets give it («وزيرا» / «حقيبة»: `NOUN_CLASSES`).

@@ -57,3 +57,21 @@ describe('a count of some of a group its role noun names («اثنان من ال
     expect(decision.predicted).toBe('no-conflict');
   });
 });
+
+describe('a market’s move in the day’s trading', () => {
+  it('compares no two outlets’ cents or points of a move, each filed at its own hour', async () => {
+    const { decision } = await decideSides(
+      ['وتراجع سعر مزيج برنت 35 سنتا إلى 54.92 دولار للبرميل بحلول الساعة 0947 بتوقيت جرينتش، بحسب وكالة الأنباء.', '35'],
+      ['وانخفضت أسعار النفط الخام الأمريكي نحو 90 سنتا إلى 51.83 دولار للبرميل، بحسب متعاملين في السوق.', '90'],
+    );
+    expect(decision).toEqual({ predicted: 'no-conflict', why: 'no-number' });
+  });
+
+  it('still reads a toll that rose to a figure, and a count after a verb of rising with no level after it', async () => {
+    const toll = await decideSides(
+      ['قالت وزارة الصحة إن حصيلة ضحايا الانفجار في المرفأ ارتفعت إلى 45 قتيلا صباح اليوم.', '45'],
+      ['قالت مصادر طبية إن حصيلة ضحايا الانفجار في المرفأ ارتفعت إلى 52 قتيلا صباح اليوم.', '52'],
+    );
+    expect(toll.decision.predicted).toBe('conflict');
+  });
+});
