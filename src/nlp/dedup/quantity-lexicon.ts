@@ -39,6 +39,10 @@ export const ROLE_STEMS: ReadonlyArray<readonly [string, readonly string[]]> = (
     // «أخلت السلطات 45 أسرة», «إخلاء 300 عائلة» (the Maghreb's word; «إخلاء سبيل» is released: `ROLE_PHRASES`).
     ['evacuated', ['أجلي', 'إجلاء', 'أجلت', 'أجلوا', 'أجلى', 'يجلي', 'أخلى', 'أخلت', 'أخليت', 'إخلاء', 'أخلي', 'أخلوا']],
     ['rescued', ['أنقذ', 'إنقاذ', 'انتشال', 'انتشل']],
+    // The recovered of an epidemic or a hospital's patients («فيما شفيت 583 حالة», «تعافى 40
+    // مريضا»): not its cases (SaudiNewsNet 2015-08-04, conflict round 10: 583 recoveries since 2012
+    // against the day's 4 new cases).
+    ['recovered', ['شفي', 'شفيت', 'شفاء', 'تعافى', 'تعافت', 'تعافي', 'متعاف']],
     ['deployed', ['نشر', 'ينتشر', 'منتشر', 'تواجد', 'يتواجد', 'متمركز', 'قوامها', 'قوامه']],
     // A crowd: one protest's size as «1500 متظاهر», «نحو 600 محتج», «800 مشارك» or «خمسة آلاف شخص
     // شاركوا» (conflict pairs C–F, spent: organisers' and police figures). People, whatever the noun;
@@ -82,7 +86,7 @@ export const ROLE_PHRASES: ReadonlyArray<readonly [string, string, string]> = (
 export const MONEY_SHARE_ROLES: ReadonlySet<string> = new Set(['won', 'voted']);
 
 /** Roles whose counts rise as news comes in: a different figure on a later day is an update (see conflict-rules.ts). */
-export const RISING_ROLES: ReadonlySet<string> = new Set(['killed', 'wounded', 'missing', 'abducted', 'arrested', 'displaced', 'evacuated', 'rescued', 'released']);
+export const RISING_ROLES: ReadonlySet<string> = new Set(['killed', 'wounded', 'missing', 'abducted', 'arrested', 'displaced', 'evacuated', 'rescued', 'released', 'recovered']);
 /** Words that say a count is cumulative («ارتفعت حصيلة…», «ليرتفع العدد إلى»). */
 // «منذ»: a count since a starting point («340 حالة اشتباه منذ بداية تفشي المرض») grows with the days.
 // «بات يغطي 22 كيلومترا», «أصبحت تغطي»: the figure has grown to this (conflict round 8; I, spent: an
@@ -239,7 +243,7 @@ export const AFFILIATION_HEADS: ReadonlySet<string> = new Set(
  */
 export const THING_ROLES_MEET_NONE: ReadonlySet<string> = new Set(['damaged', 'destroyed', 'taken']);
 
-export const PERSON_ROLES: ReadonlySet<string> = new Set(['killed', 'wounded', 'missing', 'abducted', 'arrested', 'released', 'referred', 'displaced', 'evacuated', 'rescued', 'participated']);
+export const PERSON_ROLES: ReadonlySet<string> = new Set(['killed', 'wounded', 'missing', 'abducted', 'arrested', 'released', 'referred', 'displaced', 'evacuated', 'rescued', 'participated', 'recovered']);
 /** Roles that say what happened to a counted group now, over what its noun says it was («أفرج عن 50 أسيرا»). */
 export const OVERRIDING_ROLES: ReadonlySet<string> = new Set(['released', 'referred', 'rescued', 'evacuated']);
 /** Nouns that name a category of people inside a toll or a group (a part, not the whole): as `nounKey`. */

@@ -75,3 +75,12 @@ describe('a market’s move in the day’s trading', () => {
     expect(toll.decision.predicted).toBe('conflict');
   });
 });
+
+describe('the recovered of an epidemic', () => {
+  it('reads «شفيت 583 حالة» as recoveries, and sets them against no count of cases', async () => {
+    const text = 'وبينت الوزارة أن إجمالي عدد المصابين بالفيروس منذ عام 2012 بلغ 1059، توفي منهم 467، فيما شفيت 583 حالة.';
+    expect(factsOf(text, '583').thing).toBe('recovered');
+    const { decision } = await decideSides([text, '583'], ['أعلنت وزارة الصحة اليوم تسجيل 4 حالات إصابة مؤكدة بالفيروس، بينها حالتان في العاصمة.', '4']);
+    expect(decision.predicted).toBe('no-conflict');
+  });
+});
