@@ -62,8 +62,26 @@ function formsOf(key: string): string[] {
   return bare === key ? [key] : [bare, key];
 }
 
+/**
+ * Roles already read, by key: `roleOf` tries every stem of every role on each form, and the claim
+ * step asks it of every word near every number (its largest cost in dedup: 1.9 s of about 9 s over
+ * 3,000 SaudiNewsNet articles, 2026-12-08). A word's role never changes; the map is emptied when it
+ * reaches `ROLE_CACHE_CAP` keys, so a long-running worker's vocabulary does not grow it without bound.
+ */
+const roleCache = new Map<string, string | null>();
+const ROLE_CACHE_CAP = 100_000;
+
 /** The role a word names (killed, wounded, fired…), if any. */
 export function roleOf(key: string): string | null {
+  const known = roleCache.get(key);
+  if (known !== undefined) return known;
+  const role = readRole(key);
+  if (roleCache.size >= ROLE_CACHE_CAP) roleCache.clear();
+  roleCache.set(key, role);
+  return role;
+}
+
+function readRole(key: string): string | null {
   for (const form of formsOf(key)) {
     if (NOT_ROLE_FORMS.has(form)) continue;
     for (const [role, stems] of ROLE_STEMS) {
