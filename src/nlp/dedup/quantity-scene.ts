@@ -19,21 +19,24 @@ export function sceneOf(tokens: readonly FactToken[], sentence: readonly FactTok
   const first = sentence[0];
   const last = sentence[sentence.length - 1];
   if (first === undefined || last === undefined) return { scene: [], own: 0 };
-  const placesIn = (from: number, to: number): string[] => {
+  // The places of one sentence (`words`, its tokens): a distance reference is read in it alone.
+  const placesIn = (words: readonly FactToken[]): string[] => {
+    const from = words[0]!.start;
+    const to = words[words.length - 1]!.end;
     const out: string[] = [];
     for (const e of entities) {
       if (e.type !== 'LOC' || e.start === undefined || e.end === undefined || e.start < from || e.end > to) continue;
-      if (distanceReference(tokens, e.start)) continue;
+      if (distanceReference(words, e.start)) continue;
       const place = placeWords({ ...e, start: e.start, end: e.end }, tokens);
       if (place.token?.startsWith(COUNTRY_PREFIX)) continue;
       for (const k of place.keys) if (k.length >= 2 && !SUBJECT_HEADS.has(k)) out.push(k);
     }
     return [...new Set(out)];
   };
-  const own = placesIn(first.start, last.end).slice(0, SCENE_WORDS);
+  const own = placesIn(sentence).slice(0, SCENE_WORDS);
   const at = sentence.find((t) => t.sentence !== undefined)?.sentence;
   const previous = at === undefined || at === 0 ? [] : tokens.filter((t) => t.sentence === at - 1);
-  const before = previous.length === 0 ? [] : placesIn(previous[0]!.start, previous[previous.length - 1]!.end).filter((k) => !own.includes(k));
+  const before = previous.length === 0 ? [] : placesIn(previous).filter((k) => !own.includes(k));
   return { scene: [...own, ...before].slice(0, SCENE_WORDS), own: own.length };
 }
 
