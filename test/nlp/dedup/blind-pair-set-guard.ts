@@ -46,6 +46,17 @@ export interface BlindPairSetGuard {
   minCrowdedRates?: number;
 }
 
+/** How sets H onward write a side, and what they hold at least: every guard since H asks the same, so it is written once. */
+export const PARAGRAPH_PAIR_SET: Pick<BlindPairSetGuard, 'newOutlets' | 'passage' | 'sentences' | 'words' | 'minWordsDigitsConflicts' | 'inWordsOneSideIn' | 'minCrowdedRates'> = {
+  newOutlets: true,
+  passage: 'an article paragraph',
+  sentences: [2, 4],
+  words: [35, 55],
+  minWordsDigitsConflicts: 20,
+  inWordsOneSideIn: 4,
+  minCrowdedRates: 12,
+};
+
 // Arabic-Indic digits read as ASCII ones, so a reprint that rewrote «45» as «٤٥» is still the same mention.
 const asciiDigits = (text: string): string =>
   text.replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660));

@@ -5,7 +5,7 @@
 // bounds, sums, same-day rises and later-day updates. The checks, shared with the other blind sets,
 // only read the file; no claims, dedup or conflict code runs on the set, so it stays blind until the
 // lead evaluates the conflict code on it, once.
-import { guardBlindPairSet } from './blind-pair-set-guard.js';
+import { PARAGRAPH_PAIR_SET, guardBlindPairSet } from './blind-pair-set-guard.js';
 import { pairFilesBefore, storyGoldEventsBefore } from './blind-sets.js';
 
 guardBlindPairSet({
@@ -14,12 +14,6 @@ guardBlindPairSet({
   firstId: 901,
   earlierSets: pairFilesBefore('H'),
   storyGolds: storyGoldEventsBefore('H'),
-  newOutlets: true,
+  ...PARAGRAPH_PAIR_SET,
   days: ['2027-01-01', '2027-01-31'],
-  passage: 'an article paragraph',
-  sentences: [2, 4],
-  words: [35, 55],
-  minWordsDigitsConflicts: 20,
-  inWordsOneSideIn: 4,
-  minCrowdedRates: 12,
 });

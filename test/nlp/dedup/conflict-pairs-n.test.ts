@@ -6,7 +6,7 @@
 // a same-day rise and later-day updates. The checks, shared with the other blind sets, only read the
 // file; no claims, dedup or conflict code runs on the set, so it stays blind until the lead evaluates
 // the conflict code on it, once.
-import { guardBlindPairSet } from './blind-pair-set-guard.js';
+import { PARAGRAPH_PAIR_SET, guardBlindPairSet } from './blind-pair-set-guard.js';
 import { pairFilesBefore, storyGoldEventsBefore } from './blind-sets.js';
 
 guardBlindPairSet({
@@ -15,12 +15,6 @@ guardBlindPairSet({
   firstId: 1501,
   earlierSets: pairFilesBefore('N'),
   storyGolds: storyGoldEventsBefore('N'),
-  newOutlets: true,
+  ...PARAGRAPH_PAIR_SET,
   days: ['2027-07-01', '2027-07-31'],
-  passage: 'an article paragraph',
-  sentences: [2, 4],
-  words: [35, 55],
-  minWordsDigitsConflicts: 20,
-  inWordsOneSideIn: 4,
-  minCrowdedRates: 12,
 });
